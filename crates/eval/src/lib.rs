@@ -1,0 +1,2 @@
+//! Evaluation of crosswire against gold data.
+#![deny(missing_docs)]
