@@ -1,2 +1,42 @@
-//! Evaluation of crosswire against gold data.
+//! Evaluation of crosswire against gold data. Every evaluation returns
+//! [`Metric`]s, printed by the CLI as `name value` lines so CI can compare
+//! them against the floors in `eval-floors.txt`.
+//!
+//! - [`aeb`]: main-text extraction on the Article Extraction Benchmark;
+//! - [`seeds`]: extraction of the annotated seed reports (body bounds,
+//!   boilerplate, title, outlet, date);
+//! - [`analysis`]: figures, quotes, dates and entities on the seeds.
 #![deny(missing_docs)]
+
+pub mod aeb;
+pub mod analysis;
+pub mod seeds;
+
+/// One measured number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    /// Dotted name, e.g. `aeb.f1`.
+    pub name: String,
+    /// The value.
+    pub value: f64,
+}
+
+impl Metric {
+    /// A metric.
+    pub fn new(name: impl Into<String>, value: f64) -> Self {
+        Metric {
+            name: name.into(),
+            value,
+        }
+    }
+}
+
+impl std::fmt::Display for Metric {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.value.fract() == 0.0 && self.value.abs() < 1e15 {
+            write!(f, "{} {}", self.name, self.value as i64)
+        } else {
+            write!(f, "{} {:.4}", self.name, self.value)
+        }
+    }
+}
