@@ -1,0 +1,281 @@
+//! Printers for `extract` and `analyze` results. They only read articles.
+//!
+//! Two JSON shapes exist, both documented in `docs/output.md`:
+//! - the *record* (`extract`): flat, one per input, `text` is the body;
+//! - the *article* (`analyze`): the full data model, `text` is every kept
+//!   block and `blocks`/`spans` are byte ranges into it.
+
+use crate::pipeline::Outcome;
+use crate::Format;
+use anyhow::Result;
+use crosswire_model::{Article, BlockKind, SpanKind};
+use serde::Serialize;
+use std::io::Write;
+
+/// Version of the record and article JSON shapes.
+pub const SCHEMA: &str = "crosswire/1";
+
+/// The flat per-input record of `crosswire extract`.
+#[derive(Serialize)]
+pub struct Record<'a> {
+    pub source: &'a str,
+    pub id: &'a str,
+    pub url: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub standfirst: Option<&'a str>,
+    pub byline: &'a [String],
+    pub published: Option<&'a str>,
+    pub published_precision: Option<crosswire_model::Precision>,
+    pub published_from: Option<crosswire_model::DateOrigin>,
+    pub language: Option<&'a str>,
+    pub text: String,
+}
+
+impl<'a> Record<'a> {
+    pub fn of(a: &'a Article) -> Self {
+        Record {
+            source: &a.source,
+            id: &a.id.0,
+            url: a.url.as_deref(),
+            outlet: a.outlet.as_deref(),
+            title: a.title.as_deref(),
+            standfirst: a
+                .blocks_of(BlockKind::Standfirst)
+                .next()
+                .map(|b| a.slice(b.span)),
+            byline: &a.byline,
+            published: a.published.as_ref().map(|p| p.value.as_str()),
+            published_precision: a.published.as_ref().map(|p| p.precision),
+            published_from: a.published.as_ref().map(|p| p.origin),
+            language: a.language.as_deref(),
+            text: a.body_text(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ErrorRecord<'a> {
+    source: &'a str,
+    error: &'a str,
+}
+
+#[derive(Serialize)]
+struct LinkRecord<'a> {
+    source: &'a str,
+    link: &'a str,
+    title: Option<&'a str>,
+}
+
+/// Writes outcomes in the chosen format as they arrive.
+pub struct Printer<W: Write> {
+    out: W,
+    format: Format,
+    /// `json` prints one array; this says whether an element was written.
+    wrote_any: bool,
+    /// Whether to print the full article model (analyze) or the record.
+    full: bool,
+}
+
+impl<W: Write> Printer<W> {
+    pub fn new(out: W, format: Format) -> Self {
+        Printer {
+            out,
+            format,
+            wrote_any: false,
+            full: false,
+        }
+    }
+
+    /// Print the full article model (with spans) instead of the record.
+    pub fn full_articles(mut self, full: bool) -> Self {
+        self.full = full;
+        self
+    }
+
+    pub fn print(&mut self, outcome: &Outcome) -> Result<()> {
+        match self.format {
+            Format::Text => self.print_text(outcome),
+            Format::Jsonl | Format::Json => match outcome {
+                Outcome::Article(a) if self.full => self.emit(&FullArticle {
+                    schema: SCHEMA,
+                    article: a,
+                }),
+                Outcome::Article(a) => self.emit(&Record::of(a)),
+                Outcome::Error { source, message } => {
+                    eprintln!("crosswire: {source}: {message}");
+                    self.emit(&ErrorRecord {
+                        source,
+                        error: message,
+                    })
+                }
+                Outcome::Link(l) => self.emit(&LinkRecord {
+                    source: &l.source,
+                    link: &l.url,
+                    title: l.title.as_deref(),
+                }),
+            },
+        }
+    }
+
+    fn emit<T: Serialize>(&mut self, value: &T) -> Result<()> {
+        if self.format == Format::Json {
+            self.out
+                .write_all(if self.wrote_any { b",\n" } else { b"[\n" })?;
+            serde_json::to_writer_pretty(&mut self.out, value)?;
+        } else {
+            serde_json::to_writer(&mut self.out, value)?;
+            self.out.write_all(b"\n")?;
+        }
+        self.wrote_any = true;
+        Ok(())
+    }
+
+    pub fn finish(&mut self) -> Result<()> {
+        if self.format == Format::Json {
+            self.out
+                .write_all(if self.wrote_any { b"\n]\n" } else { b"[]\n" })?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+
+    fn print_text(&mut self, outcome: &Outcome) -> Result<()> {
+        let out = &mut self.out;
+        match outcome {
+            Outcome::Error { source, message } => {
+                eprintln!("crosswire: {source}: {message}");
+            }
+            Outcome::Link(l) => {
+                writeln!(out, "link  {}  (from {})", l.url, l.source)?;
+            }
+            Outcome::Article(a) => {
+                let rule = "─".repeat(72usize.saturating_sub(a.source.chars().count() + 4));
+                writeln!(out, "── {} {rule}", a.source)?;
+                let mut meta = Vec::new();
+                if let Some(o) = &a.outlet {
+                    meta.push(o.clone());
+                }
+                if !a.byline.is_empty() {
+                    meta.push(format!("by {}", a.byline.join(", ")));
+                }
+                if let Some(p) = &a.published {
+                    meta.push(p.value.clone());
+                }
+                if let Some(l) = &a.language {
+                    meta.push(l.clone());
+                }
+                if !meta.is_empty() {
+                    writeln!(out, "{}", meta.join(" · "))?;
+                }
+                if let Some(u) = &a.url {
+                    writeln!(out, "{u}")?;
+                }
+                writeln!(out)?;
+                for b in &a.blocks {
+                    let t = a.slice(b.span);
+                    match b.kind {
+                        BlockKind::Title => writeln!(out, "# {t}")?,
+                        BlockKind::Standfirst => writeln!(out, "> {t}")?,
+                        BlockKind::Subhead => writeln!(out, "## {t}")?,
+                        BlockKind::Caption => writeln!(out, "[caption] {t}")?,
+                        BlockKind::Paragraph => writeln!(out, "{t}")?,
+                    }
+                    writeln!(out)?;
+                }
+                if self.full {
+                    print_spans(out, a)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[derive(Serialize)]
+struct FullArticle<'a> {
+    schema: &'static str,
+    #[serde(flatten)]
+    article: &'a Article,
+}
+
+/// Lists an analyzed article's spans, grouped by kind, for reading.
+fn print_spans<W: Write>(out: &mut W, a: &Article) -> Result<()> {
+    let quoted = |s: &str| s.replace('\n', " ");
+    let mut entities: Vec<(String, Vec<String>)> = Vec::new();
+    for s in &a.spans {
+        if let SpanKind::Entity { canonical, .. } = &s.kind {
+            let m = quoted(a.slice(s.range));
+            match entities.iter_mut().find(|(c, _)| c == canonical) {
+                Some((_, ms)) => {
+                    if !ms.contains(&m) {
+                        ms.push(m)
+                    }
+                }
+                None => entities.push((canonical.clone(), vec![m])),
+            }
+        }
+    }
+    if !entities.is_empty() {
+        writeln!(out, "Entities")?;
+        for (c, ms) in &entities {
+            writeln!(out, "  {c}: {}", ms.join(" / "))?;
+        }
+    }
+    let header = |out: &mut W, done: &mut bool, title: &str| -> Result<()> {
+        if !*done {
+            writeln!(out, "{title}")?;
+            *done = true;
+        }
+        Ok(())
+    };
+    let (mut f, mut q, mut d) = (false, false, false);
+    for s in &a.spans {
+        match &s.kind {
+            SpanKind::Figure(fig) => {
+                header(out, &mut f, "Figures")?;
+                writeln!(
+                    out,
+                    "  {:<32} {} {:?}{}{}",
+                    quoted(a.slice(s.range)),
+                    fig.value,
+                    fig.qualifier,
+                    fig.counts
+                        .as_deref()
+                        .map(|c| format!(" of {c}"))
+                        .unwrap_or_default(),
+                    fig.attributed_to
+                        .as_deref()
+                        .map(|c| format!(" (per {c})"))
+                        .unwrap_or_default(),
+                )?;
+            }
+            _ => continue,
+        }
+    }
+    for s in &a.spans {
+        if let SpanKind::Quote(qs) = &s.kind {
+            header(out, &mut q, "Quotes")?;
+            writeln!(
+                out,
+                "  {}: “{}”{}",
+                qs.speaker.as_deref().unwrap_or("(unknown)"),
+                quoted(a.slice(qs.content)),
+                if qs.direct { "" } else { " (reported)" }
+            )?;
+        }
+    }
+    for s in &a.spans {
+        if let SpanKind::Date(dv) = &s.kind {
+            header(out, &mut d, "Dates")?;
+            writeln!(
+                out,
+                "  {:<24} {}",
+                quoted(a.slice(s.range)),
+                dv.resolved.as_deref().unwrap_or("?")
+            )?;
+        }
+    }
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every evaluation on ../shared and fails when a metric falls below
+# the floor recorded in eval-floors.txt (a regression guard: raise a floor
+# when a score improves).
+set -euo pipefail
+bin=${1:-target/release/crosswire}
+here="$(cd "$(dirname "$0")/.." && pwd)"
+shared="${CROSSWIRE_SHARED:-$here/../shared}"
+floors="$here/eval-floors.txt"
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+"$bin" eval aeb --data "$shared/bench/aeb" | tee -a "$out"
+"$bin" eval seeds --gold "$shared/gold/seeds.gold.json" | tee -a "$out"
+
+awk 'NR==FNR { if ($1 !~ /^#/ && NF >= 2) floor[$1] = $2; next }
+     { got[$1] = $2 }
+     END {
+       bad = 0
+       for (m in floor) {
+         if (!(m in got)) { printf "MISSING %s (floor %s)\n", m, floor[m]; bad = 1 }
+         else if (got[m] + 0 < floor[m] + 0) { printf "BELOW FLOOR %s %s < %s\n", m, got[m], floor[m]; bad = 1 }
+       }
+       if (bad) exit 1
+       print "all metrics at or above their floors"
+     }' "$floors" "$out"
