@@ -1,0 +1,23 @@
+//! The link stage: which articles are copies or rewrites of one another.
+//!
+//! Two reports only corroborate each other when they come from independent
+//! origins. This crate groups articles into [`OriginCluster`]s from three
+//! kinds of evidence:
+//!
+//! - **copies**: word-shingle containment (a republished wire story, even
+//!   trimmed or lightly edited), with MinHash LSH to find candidates among
+//!   many articles ([`fingerprint`]);
+//! - **rewrites**: sentences that still align after rewording and reordering;
+//! - **agency credits**: "(AFP)", "told Reuters", "con información de EFE",
+//!   told apart from citations such as "according to AP" ([`credits`]).
+//!
+//! Entry point: [`find_origins`]. Event grouping for corpus mode will live
+//! here too.
+#![deny(missing_docs)]
+
+pub mod credits;
+pub mod fingerprint;
+mod origins;
+
+pub use credits::{find_credits, Credit, CreditKind};
+pub use origins::{find_origins, LinkReason, OriginCluster, OriginLink, OriginOptions, Origins};
