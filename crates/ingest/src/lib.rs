@@ -13,6 +13,16 @@
 #![deny(missing_docs)]
 
 pub mod charset;
+mod detect;
+mod dispatch;
+mod feed;
+mod fetch;
+mod jsonl;
+mod read;
+mod source;
+mod warc;
+
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +56,10 @@ pub struct Hints {
     pub description: Option<String>,
     /// Charset named by an HTTP `Content-Type` header.
     pub charset: Option<String>,
+    /// When the page was fetched (a WARC record's `WARC-Date`, news-please's
+    /// `date_download`): not the publish date, but an upper bound on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crawled: Option<String>,
 }
 
 /// One document to extract.
@@ -167,13 +181,28 @@ impl Default for Options {
 /// Opens every input the user named and yields their documents lazily,
 /// in order. Containers are streamed: memory does not grow with their size.
 ///
-/// `inputs` are paths, directories (read recursively), globs, `-` for
-/// stdin, or http(s) URLs.
+/// `inputs` are paths, directories (read recursively, sorted, hidden
+/// entries skipped), globs, `-` for stdin, or http(s) URLs. Each input is
+/// opened only when the iterator reaches it.
+///
+/// ```
+/// use crosswire_ingest::{open, ErrorKind, Item, Options};
+///
+/// let dir = std::env::temp_dir().join(format!("crosswire-doc-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir).unwrap();
+/// std::fs::write(dir.join("a.html"), "<!DOCTYPE html><p>Hello</p>").unwrap();
+/// std::fs::write(dir.join("b.txt"), "").unwrap();
+///
+/// let items: Vec<Item> = open(&[dir.display().to_string()], &Options::default()).collect();
+/// assert!(matches!(&items[0], Item::Doc(doc) if doc.source.ends_with("a.html")));
+/// assert!(matches!(&items[1], Item::Error(e) if matches!(e.kind, ErrorKind::Empty)));
+/// std::fs::remove_dir_all(&dir).unwrap();
+/// ```
 pub fn open(inputs: &[String], opts: &Options) -> impl Iterator<Item = Item> + Send {
-    let _ = opts;
-    let items: Vec<Item> = inputs
-        .iter()
-        .map(|i| Item::Error(IngestError::new(i.clone(), ErrorKind::NotFound)))
-        .collect();
-    items.into_iter()
+    let opts = Arc::new(opts.clone());
+    // Owned, so the iterator outlives the caller's slice.
+    let inputs: Vec<String> = inputs.to_vec();
+    inputs
+        .into_iter()
+        .flat_map(move |input| source::open_input(input, opts.clone()))
 }
