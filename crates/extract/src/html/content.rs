@@ -1,0 +1,686 @@
+//! Finding the main text of a page.
+//!
+//! The method combines three families of ideas:
+//!
+//! 1. **Cleaning** (trafilatura, jusText): drop subtrees that are never
+//!    article text by tag (`nav`, `aside`, `footer`, forms controls,
+//!    media), by ARIA role, and by class/id words (comments, share bars,
+//!    related stories, newsletter boxes, ads). A subtree that holds most of
+//!    the page's paragraph text is never dropped by class alone: a stray
+//!    `has-comments` class on the article wrapper must not erase it.
+//! 2. **Candidate scoring** (readability): every text block of 25+
+//!    characters scores by its length and comma count and passes the score
+//!    up to three ancestor levels; the best ancestor, discounted by its
+//!    link density, is the main container, and siblings that look like
+//!    more of the same are merged in.
+//! 3. **Block filtering** (jusText): inside the container, every block is
+//!    judged on its own: link-heavy lists, short boilerplate lines
+//!    ("Advertisement", "Read more") and headings of link lists go.
+//!
+//! Every pass is a loop over the flat node array (see [`super::dom`]).
+
+use super::dom::{Dom, Tag};
+use crosswire_model::BlockKind;
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// Class/id words of subtrees that are not article text.
+static BOILERPLATE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?x)
+        comment|disqus|share|sharing|social|related|recommend|newsletter|subscri|signup|sign-up|
+        promo|advert|sponsor|banner|breadcrumb|sidebar|side-bar|footer|masthead|navbar|navigation|
+        (?:^|[\s_-])nav(?:$|[\s_-])|menu|(?:^|[\s_-])tags?(?:$|[\s_-])|tag-?list|keywords|
+        author-?bio|author-?info|about-?(?:the-)?author|byline|
+        popular|trending|most-?read|more-?stories|read-?more|read-?next|also-?read|
+        cookie|consent|gdpr|modal|popup|overlay|paywall|
+        toolbar|widget|pagination|pager|
+        sr-only|visually-hidden|screen-?reader|skip-?link|
+        outbrain|taboola|ad-?slot|(?:^|[\s_-])ads?(?:$|[\s_-])|ad-?container|ad-?wrapper|dfp|gpt-|
+        rating|reactions|(?:^|[\s_-])follow|
+        post-?meta|entry-?meta|article-?meta|meta-?data|print-?only|
+        (?:^|[\s_-])(?:top|bottom)bar|inline-?link|
+        jump-?link|table-?of-?contents|(?:^|[\s_-])toc(?:$|[\s_-])|
+        (?:^|[\s_-])hide(?:$|[\s_-])|(?:^|[\s_-])hidden(?:$|[\s_-])|display-?none
+        ",
+    )
+    .expect("static regex")
+});
+
+/// Class/id words of containers that are the article body.
+static ARTICLE_BODY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?x)
+        article-?body|article__body|story-?body|post-?body|post-?content|entry-?content|
+        article-?content|main-?content|story-?content|content-?body|body-?text|article-?text|
+        story-?text|text-?body|rich-?text|articlebody|blog-?post|single-?post|post-?entry|
+        article-?main|article__content|story__body|c-entry|field-?body|node-?content
+        ",
+    )
+    .expect("static regex")
+});
+
+/// readability's weights: words that suggest content.
+static POSITIVE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story")
+        .expect("static regex")
+});
+
+/// readability's weights: words that suggest boilerplate.
+static NEGATIVE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?:^|\s)hid(?:$|\s)|-ad-|banner|combx|comment|com-|contact|foot|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|card|teaser|promo",
+    )
+    .expect("static regex")
+});
+
+/// Caption-like class/id words.
+static CAPTION: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"caption|credit|photo-?desc|image-?desc|img-?desc|wp-caption-text")
+        .expect("static regex")
+});
+
+/// Lines that are site furniture even inside the article container.
+static FURNITURE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+        advertisement|advertising|anzeige|publicidad|publicité|sponsored|
+        read\ more.*|continue\ reading.*|related:?.*|see\ also:?.*|more:.*|
+        share(?:\ this)?(?:\ (?:article|story|post))?:?|tweet|email|print|
+        sign\ up.*|subscribe.*|follow\ us.*|click\ here.*|
+        image|photo|video|caption|credit|
+        (?:skip|jump)\ to.*|back\ to\ top|loading\.*|
+        this\ (?:article|story)\ (?:is|was).*
+        )$",
+    )
+    .expect("static regex")
+});
+
+/// A block of output.
+#[derive(Debug, Clone)]
+pub(crate) struct OutBlock {
+    pub kind: BlockKind,
+    pub text: String,
+}
+
+/// Why a node is out of the running.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Drop {
+    Keep,
+    Gone,
+}
+
+fn class_id(dom: &Dom, i: usize) -> String {
+    let mut s = String::new();
+    for a in dom.attrs_of(i) {
+        if matches!(&*a.name, "class" | "id") {
+            s.push_str(&a.value.to_ascii_lowercase());
+            s.push(' ');
+        }
+    }
+    s
+}
+
+/// Tags whose subtrees never hold article text.
+fn never_text(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(
+        tag,
+        Script
+            | Style
+            | Noscript
+            | Template
+            | Svg
+            | Iframe
+            | Button
+            | Select
+            | Input
+            | Textarea
+            | Head
+            | Title
+            | Meta
+            | Link
+            | Canvas
+            | Audio
+            | Video
+            | Embed
+            | Object
+            | Map
+            | Math
+            | Dialog
+            | Option
+            | Optgroup
+            | Base
+            | Area
+            | Param
+            | Track
+    )
+}
+
+/// Tags that start a new block of text.
+pub(crate) fn is_block(tag: Tag) -> bool {
+    use Tag::*;
+    !matches!(
+        tag,
+        Text | A
+            | Abbr
+            | B
+            | Br
+            | Cite
+            | Code
+            | Del
+            | Em
+            | Font
+            | I
+            | Img
+            | Label
+            | Mark
+            | Q
+            | S
+            | Small
+            | Span
+            | Strong
+            | Sub
+            | Sup
+            | Time
+            | U
+            | Wbr
+            | Picture
+            | Source
+    )
+}
+
+fn role_is_boilerplate(role: &str) -> bool {
+    matches!(
+        role.trim(),
+        "navigation"
+            | "complementary"
+            | "banner"
+            | "contentinfo"
+            | "menu"
+            | "menubar"
+            | "dialog"
+            | "alert"
+            | "alertdialog"
+            | "search"
+            | "toolbar"
+            | "tablist"
+    )
+}
+
+fn hidden_by_style(style: &str) -> bool {
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
+}
+
+/// Per-node statistics over the nodes still alive.
+struct Stats {
+    /// Non-white-space characters under the node.
+    chars: Vec<u32>,
+    /// Of which inside links.
+    link_chars: Vec<u32>,
+    /// Characters in text blocks of 25+ characters (paragraph-like text).
+    para_chars: Vec<u32>,
+}
+
+fn count_chars(s: &str) -> u32 {
+    s.chars().filter(|c| !c.is_whitespace()).count() as u32
+}
+
+/// Nearest block-level ancestor-or-self of every node.
+fn block_owner(dom: &Dom) -> Vec<u32> {
+    let mut owner = vec![0u32; dom.nodes.len()];
+    for (i, n) in dom.nodes.iter().enumerate().skip(1) {
+        owner[i] = if n.tag != Tag::Text && is_block(n.tag) {
+            i as u32
+        } else {
+            owner[n.parent as usize]
+        };
+    }
+    owner
+}
+
+fn compute_stats(dom: &Dom, alive: &[bool], in_link: &[bool], owner: &[u32]) -> Stats {
+    let n = dom.nodes.len();
+    let mut chars = vec![0u32; n];
+    let mut link_chars = vec![0u32; n];
+    let mut own = vec![0u32; n];
+    for i in 1..n {
+        if alive[i] && dom.nodes[i].tag == Tag::Text {
+            let c = count_chars(dom.node_text(i));
+            chars[i] = c;
+            if in_link[i] {
+                link_chars[i] = c;
+            }
+            own[owner[i] as usize] += c;
+        }
+    }
+    let mut para_chars = vec![0u32; n];
+    for i in 1..n {
+        if alive[i] && own[i] >= 25 {
+            para_chars[i] = own[i];
+        }
+    }
+    for i in (1..n).rev() {
+        if !alive[i] {
+            continue;
+        }
+        let p = dom.nodes[i].parent as usize;
+        chars[p] += chars[i];
+        link_chars[p] += link_chars[i];
+        para_chars[p] += para_chars[i];
+    }
+    Stats {
+        chars,
+        link_chars,
+        para_chars,
+    }
+}
+
+/// Extracts the body blocks of a page. `hint` is the JSON-LD
+/// `articleBody`, when the page has one: a strong signal of which
+/// container holds the text.
+pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
+    let n = dom.nodes.len();
+    if n <= 1 {
+        return Vec::new();
+    }
+    // Pass 1: tag-level drops, links, block owners.
+    let mut alive = vec![true; n];
+    let mut in_link = vec![false; n];
+    let mut class_drop = vec![Drop::Keep; n];
+    let mut protected = vec![false; n];
+    for i in 1..n {
+        let node = &dom.nodes[i];
+        let p = node.parent as usize;
+        if !alive[p] {
+            alive[i] = false;
+            continue;
+        }
+        in_link[i] = in_link[p] || node.tag == Tag::A;
+        protected[i] = protected[p];
+        if node.tag == Tag::Text {
+            continue;
+        }
+        if never_text(node.tag) {
+            alive[i] = false;
+            continue;
+        }
+        let attrs = dom.attrs_of(i);
+        if attrs.iter().any(|a| {
+            (&*a.name == "hidden")
+                || (&*a.name == "aria-hidden" && a.value.eq_ignore_ascii_case("true"))
+                || (&*a.name == "style" && hidden_by_style(&a.value))
+        }) {
+            alive[i] = false;
+            continue;
+        }
+        let ci = class_id(dom, i);
+        let itemprop = dom.attr(i, "itemprop").unwrap_or("");
+        if itemprop.contains("articleBody") || ARTICLE_BODY.is_match(&ci) {
+            protected[i] = true;
+            continue;
+        }
+        let structural = matches!(node.tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Menu);
+        let by_role = dom.attr(i, "role").is_some_and(role_is_boilerplate);
+        if structural || by_role || (!protected[i] && !ci.is_empty() && BOILERPLATE.is_match(&ci)) {
+            class_drop[i] = Drop::Gone;
+        }
+    }
+    let owner = block_owner(dom);
+    let before = compute_stats(dom, &alive, &in_link, &owner);
+    let total_para = before.para_chars[0].max(1);
+    // Pass 2: apply class drops unless the subtree holds most of the text.
+    for i in 1..n {
+        let p = dom.nodes[i].parent as usize;
+        if !alive[p] {
+            alive[i] = false;
+            continue;
+        }
+        if alive[i] && class_drop[i] == Drop::Gone {
+            let para = before.para_chars[i];
+            let dominant = para * 2 > total_para;
+            if !dominant {
+                alive[i] = false;
+            }
+        }
+    }
+    let stats = compute_stats(dom, &alive, &in_link, &owner);
+
+    let hint_words = hint.map(word_set);
+    let container = choose_container(dom, &alive, &stats, &owner, hint_words.as_ref());
+    let mut out = Vec::new();
+    for c in container {
+        emit(dom, c, &alive, &in_link, &mut out);
+    }
+    filter_blocks(out)
+}
+
+fn word_set(s: &str) -> std::collections::HashSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+fn tag_weight(tag: Tag) -> f32 {
+    use Tag::*;
+    match tag {
+        Div | Article | Main | Section => 5.0,
+        Pre | Td | Blockquote => 3.0,
+        Address | Ol | Ul | Dl | Dd | Dt | Li | Form => -3.0,
+        H1 | H2 | H3 | H4 | H5 | H6 | Th => -5.0,
+        _ => 0.0,
+    }
+}
+
+fn class_weight(dom: &Dom, i: usize) -> f32 {
+    let ci = class_id(dom, i);
+    if ci.is_empty() {
+        return 0.0;
+    }
+    let mut w = 0.0;
+    if NEGATIVE.is_match(&ci) {
+        w -= 25.0;
+    }
+    if POSITIVE.is_match(&ci) {
+        w += 25.0;
+    }
+    if ARTICLE_BODY.is_match(&ci) {
+        w += 25.0;
+    }
+    w
+}
+
+/// Picks the containers holding the article, in document order.
+fn choose_container(
+    dom: &Dom,
+    alive: &[bool],
+    stats: &Stats,
+    owner: &[u32],
+    hint: Option<&std::collections::HashSet<String>>,
+) -> Vec<usize> {
+    let n = dom.nodes.len();
+    let mut own_chars = vec![0u32; n];
+    let mut commas = vec![0u32; n];
+    let mut hint_hits = vec![0u32; n];
+    let mut own_words = vec![0u32; n];
+    for i in 1..n {
+        if alive[i] && dom.nodes[i].tag == Tag::Text {
+            let t = dom.node_text(i);
+            let o = owner[i] as usize;
+            own_chars[o] += count_chars(t);
+            commas[o] += t
+                .chars()
+                .filter(|c| matches!(c, ',' | '،' | '、' | '，' | '؛'))
+                .count() as u32;
+            if let Some(h) = hint {
+                for w in t
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                {
+                    own_words[o] += 1;
+                    if h.contains(&w.to_lowercase()) {
+                        hint_hits[o] += 1;
+                    }
+                }
+            }
+        }
+    }
+    let mut score = vec![f32::NAN; n];
+    let init = |i: usize, score: &mut Vec<f32>| {
+        if score[i].is_nan() {
+            score[i] = tag_weight(dom.nodes[i].tag) + class_weight(dom, i);
+        }
+    };
+    for i in 1..n {
+        if !alive[i] || own_chars[i] < 25 {
+            continue;
+        }
+        let tag = dom.nodes[i].tag;
+        if matches!(tag, Tag::Text) {
+            continue;
+        }
+        let len = own_chars[i] as f32;
+        let mut s = 1.0 + commas[i] as f32 + (len / 100.0).floor().min(3.0);
+        if hint.is_some() && own_words[i] > 0 {
+            let cover = hint_hits[i] as f32 / own_words[i] as f32;
+            // Blocks whose words are all in articleBody weigh more; blocks
+            // foreign to it weigh less.
+            s *= 0.5 + cover * cover * 1.5;
+        }
+        let mut anc = dom.nodes[i].parent as usize;
+        for level in 0..3 {
+            if anc == 0 {
+                break;
+            }
+            init(anc, &mut score);
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => 6.0,
+            };
+            score[anc] += s / div;
+            anc = dom.nodes[anc].parent as usize;
+        }
+    }
+    let mut best = 0usize;
+    let mut best_score = f32::MIN;
+    let mut final_score = vec![0f32; n];
+    for i in 1..n {
+        if score[i].is_nan() || !alive[i] {
+            continue;
+        }
+        let ld = stats.link_chars[i] as f32 / stats.chars[i].max(1) as f32;
+        let f = score[i] * (1.0 - ld);
+        final_score[i] = f;
+        if f > best_score {
+            best_score = f;
+            best = i;
+        }
+    }
+    if best == 0 {
+        return vec![0];
+    }
+    // Climb while the parent holds clearly more paragraph text with a
+    // comparable score: the scored node was one section of the article.
+    let mut top = best;
+    loop {
+        let p = dom.nodes[top].parent as usize;
+        if p == 0 || !alive[p] {
+            break;
+        }
+        let gain = stats.para_chars[p] as f32 / stats.para_chars[top].max(1) as f32;
+        let ld = stats.link_chars[p] as f32 / stats.chars[p].max(1) as f32;
+        if gain > 1.25 && ld < 0.3 && final_score[p] >= best_score * 0.33 {
+            top = p;
+        } else if stats.para_chars[p] == stats.para_chars[top]
+            && matches!(dom.nodes[top].tag, Tag::Div | Tag::Section | Tag::Other)
+        {
+            // Single-child wrappers: same text, and the wrapper may carry
+            // the caption or subhead siblings that the child lacks.
+            top = p;
+            if stats.chars[p] > stats.chars[top] * 2 {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    if std::env::var_os("XW_DEBUG").is_some() {
+        eprintln!(
+            "best={} {:?} {} score={} top={} {:?} {}",
+            best,
+            dom.nodes[best].tag,
+            class_id(dom, best),
+            best_score,
+            top,
+            dom.nodes[top].tag,
+            class_id(dom, top)
+        );
+    }
+    // Sibling merging, after readability.
+    let parent = dom.nodes[top].parent as usize;
+    let threshold = (best_score * 0.2).max(10.0);
+    let mut out = Vec::new();
+    let end = dom.nodes[parent].end as usize;
+    let mut j = parent + 1;
+    while j < end {
+        let node = &dom.nodes[j];
+        let next = node.end as usize;
+        if j == top {
+            out.push(j);
+        } else if alive[j] && node.tag != Tag::Text {
+            let ld = stats.link_chars[j] as f32 / stats.chars[j].max(1) as f32;
+            let keep = if !final_score[j].is_nan() && final_score[j] >= threshold && ld < 0.3 {
+                true
+            } else if matches!(node.tag, Tag::P) {
+                let len = stats.chars[j];
+                (len > 80 && ld < 0.25) || (len > 0 && ld == 0.0 && dom.text_of(j).contains(". "))
+            } else {
+                false
+            };
+            if keep {
+                out.push(j);
+            }
+        }
+        j = next.max(j + 1);
+    }
+    out
+}
+
+/// Walks the subtree of `root`, collecting text blocks.
+fn emit(dom: &Dom, root: usize, alive: &[bool], in_link: &[bool], out: &mut Vec<OutBlock>) {
+    struct Open {
+        end: usize,
+        tag: Tag,
+        caption: bool,
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    let mut buf = String::new();
+    let mut link = 0usize;
+    let mut total = 0usize;
+    let mut caption_depth = 0usize;
+    let end = dom.nodes.get(root).map_or(root, |n| n.end as usize);
+    let mut i = root;
+    let flush = |buf: &mut String,
+                 link: &mut usize,
+                 total: &mut usize,
+                 stack: &[Open],
+                 caption_depth: usize,
+                 out: &mut Vec<OutBlock>| {
+        let text = buf.trim();
+        if !text.is_empty() {
+            let heading = stack.iter().rev().find(|o| is_block(o.tag)).map(|o| o.tag);
+            let in_quote_or_list = false;
+            let _ = in_quote_or_list;
+            let kind = if caption_depth > 0 {
+                BlockKind::Caption
+            } else {
+                match heading {
+                    Some(t) if t.is_heading() => BlockKind::Subhead,
+                    _ => BlockKind::Paragraph,
+                }
+            };
+            let heading_tag = heading.unwrap_or(Tag::Other);
+            let dense = *total > 0 && (*link as f32 / *total as f32) > 0.5;
+            let keep = !(dense && kind != BlockKind::Caption) && heading_tag != Tag::H1;
+            if keep {
+                out.push(OutBlock {
+                    kind,
+                    text: text.to_string(),
+                });
+            }
+        }
+        buf.clear();
+        *link = 0;
+        *total = 0;
+    };
+    while i < end {
+        while let Some(top) = stack.last() {
+            if top.end > i {
+                break;
+            }
+            let closed = stack.pop();
+            if let Some(c) = closed {
+                if is_block(c.tag) {
+                    flush(&mut buf, &mut link, &mut total, &stack, caption_depth, out);
+                }
+                if c.caption {
+                    caption_depth = caption_depth.saturating_sub(1);
+                }
+            }
+        }
+        let node = &dom.nodes[i];
+        if !alive[i] {
+            i = (node.end as usize).max(i + 1);
+            continue;
+        }
+        match node.tag {
+            Tag::Text => {
+                let t = dom.node_text(i);
+                let c = count_chars(t);
+                total += c as usize;
+                if in_link[i] {
+                    link += c as usize;
+                }
+                push_collapsed(&mut buf, t);
+            }
+            Tag::Br => buf.push('\n'),
+            Tag::Img => {}
+            tag => {
+                if is_block(tag) {
+                    flush(&mut buf, &mut link, &mut total, &stack, caption_depth, out);
+                }
+                let caption = matches!(tag, Tag::Figcaption | Tag::Figure)
+                    || (tag != Tag::Text && CAPTION.is_match(&class_id(dom, i)));
+                if caption {
+                    caption_depth += 1;
+                }
+                stack.push(Open {
+                    end: node.end as usize,
+                    tag,
+                    caption,
+                });
+            }
+        }
+        i += 1;
+    }
+    flush(&mut buf, &mut link, &mut total, &stack, caption_depth, out);
+}
+
+fn push_collapsed(buf: &mut String, t: &str) {
+    let mut ws = buf.ends_with(|c: char| c.is_whitespace()) || buf.is_empty();
+    for c in t.chars() {
+        if c.is_whitespace() && c != '\u{a0}' || c == '\u{a0}' {
+            if !ws {
+                buf.push(' ');
+                ws = true;
+            }
+        } else {
+            buf.push(c);
+            ws = false;
+        }
+    }
+}
+
+/// Drops furniture lines and trailing link lists left in the container.
+fn filter_blocks(blocks: Vec<OutBlock>) -> Vec<OutBlock> {
+    let mut out: Vec<OutBlock> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let t = b.text.trim();
+        if t.chars().count() < 120 && FURNITURE.is_match(t) {
+            continue;
+        }
+        out.push(b);
+    }
+    // A subhead with nothing after it is the title of a trailing box.
+    while out.last().is_some_and(|b| b.kind == BlockKind::Subhead) {
+        out.pop();
+    }
+    out
+}

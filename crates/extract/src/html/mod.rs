@@ -1,0 +1,61 @@
+//! Main-content extraction from HTML pages, and the page's metadata.
+//!
+//! [`extract_html`] parses the page with a light arena parser
+//! ([`dom`]), reads the metadata ([`pagemeta`]: title, byline, date,
+//! outlet, canonical URL, standfirst, JSON-LD `articleBody`), finds the
+//! main text ([`content`]) and builds the [`Article`]: title and
+//! standfirst blocks first, then the body's subheads, paragraphs and
+//! captions in reading order.
+
+mod content;
+mod dom;
+mod pagemeta;
+
+use crosswire_model::{Article, ArticleBuilder, BlockKind};
+
+/// Extracts the main article of an HTML page.
+///
+/// `url` is where the page was found, when known; the page's canonical
+/// URL, if it declares one, takes precedence in [`Article::url`].
+pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
+    let dom = dom::Dom::parse(page);
+    let meta = pagemeta::read(&dom, url);
+    let body = content::extract(&dom, meta.article_body.as_deref());
+    let mut b = ArticleBuilder::new(source);
+    b.url = meta.canonical.clone().or_else(|| url.map(str::to_string));
+    b.outlet = meta.outlet.clone();
+    b.byline = meta.byline.clone();
+    b.published = meta.published.clone();
+    b.language = meta.language.clone();
+    if let Some(t) = &meta.title {
+        b.push_block(BlockKind::Title, t);
+    }
+    let title_norm = meta.title.as_deref().map(norm_key);
+    let mut deck_done = false;
+    if let Some(d) = &meta.standfirst {
+        // The deck is only worth a block when the body does not repeat it.
+        let key = norm_key(d);
+        if !body.iter().take(3).any(|x| norm_key(&x.text) == key) {
+            b.push_block(BlockKind::Standfirst, d);
+            deck_done = true;
+        }
+    }
+    let _ = deck_done;
+    for blk in &body {
+        if blk.kind == BlockKind::Subhead && title_norm.as_deref() == Some(&norm_key(&blk.text)) {
+            continue;
+        }
+        b.push_block(blk.kind, &blk.text);
+    }
+    b.finish()
+}
+
+fn norm_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests;
