@@ -38,6 +38,7 @@
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
+pub mod dossier;
 mod span;
 pub use span::{DateValue, EntityKind, Figure, FigureRole, Qualifier, QuoteSpan, Span, SpanKind};
 
