@@ -1,0 +1,166 @@
+//! Shared helpers: where a span sits (its sentence), and the weighted word
+//! bags used to compare contexts across articles.
+
+use crate::lexicon::STOP_WORDS;
+use crosswire_model::{Article, ByteRange, SpanKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The sentence containing a range: an analyzed sentence span when there is
+/// one, else the block, else the range itself.
+pub fn sentence_of(article: &Article, range: ByteRange) -> ByteRange {
+    let found = article.spans.iter().find(|s| {
+        matches!(s.kind, SpanKind::Sentence)
+            && s.range.start <= range.start
+            && range.end <= s.range.end
+    });
+    if let Some(s) = found {
+        return s.range;
+    }
+    article
+        .block_at(range.start as usize)
+        .map(|b| b.span)
+        .unwrap_or(range)
+}
+
+fn stop_words() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+}
+
+/// A crude, language-neutral stem: the first six letters of a lower-cased
+/// word. It folds plurals and derivations ("deported", "deportation",
+/// "deportees") in English and Spanish alike, which is what matching
+/// contexts across outlets needs; a real stemmer per language would be
+/// better and is a drop-in replacement here.
+pub fn stem(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    if lower.chars().count() <= 3 || stop_words().contains(lower.as_str()) {
+        return None;
+    }
+    if lower.chars().all(|c| c.is_numeric()) {
+        return None;
+    }
+    Some(lower.chars().take(6).collect())
+}
+
+/// Words of a text, as (byte offset, word).
+pub fn words_with_offsets(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push((s, &text[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// A bag of weighted features (word stems, entity names).
+#[derive(Debug, Clone, Default)]
+pub struct Bag(pub HashMap<String, f32>);
+
+impl Bag {
+    /// Adds weight to a feature.
+    pub fn add(&mut self, key: String, w: f32) {
+        *self.0.entry(key).or_insert(0.0) += w;
+    }
+
+    /// Adds the stems of a text's words.
+    pub fn add_text(&mut self, text: &str, w: f32) {
+        for (_, word) in words_with_offsets(text) {
+            if let Some(s) = stem(word) {
+                self.add(s, w);
+            }
+        }
+    }
+
+    /// Cosine similarity, each feature weighted by `idf`.
+    pub fn cosine(&self, other: &Bag, idf: &HashMap<String, f32>) -> f32 {
+        let w = |k: &str| idf.get(k).copied().unwrap_or(1.0);
+        let mut dot = 0.0;
+        for (k, a) in &self.0 {
+            if let Some(b) = other.0.get(k) {
+                let x = w(k);
+                dot += a * b * x * x;
+            }
+        }
+        let norm = |bag: &Bag| {
+            bag.0
+                .iter()
+                .map(|(k, v)| {
+                    let x = v * w(k);
+                    x * x
+                })
+                .sum::<f32>()
+                .sqrt()
+        };
+        let n = norm(self) * norm(other);
+        if n == 0.0 {
+            0.0
+        } else {
+            dot / n
+        }
+    }
+}
+
+/// Inverse document frequency of each feature over a set of bags, so that
+/// words every mention shares (the event's main place, say) weigh little.
+pub fn idf(bags: &[&Bag]) -> HashMap<String, f32> {
+    let mut df: HashMap<String, usize> = HashMap::new();
+    for bag in bags {
+        for k in bag.0.keys() {
+            *df.entry(k.clone()).or_insert(0) += 1;
+        }
+    }
+    let n = bags.len().max(1) as f32;
+    df.into_iter()
+        .map(|(k, d)| (k, (1.0 + n / d as f32).ln()))
+        .collect()
+}
+
+/// Entity names mentioned inside a range, as bag features.
+pub fn entities_in(article: &Article, range: ByteRange) -> Vec<String> {
+    article
+        .spans
+        .iter()
+        .filter(|s| s.range.start >= range.start && s.range.end <= range.end)
+        .filter_map(|s| match &s.kind {
+            SpanKind::Entity { canonical, .. } => Some(format!("ent:{}", canonical.to_lowercase())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_fold_derivations_and_skip_function_words() {
+        assert_eq!(stem("Deported"), stem("deportation"));
+        assert_eq!(stem("with"), None);
+        assert_eq!(stem("1798"), None);
+        assert_eq!(stem("año").as_deref(), None);
+    }
+
+    #[test]
+    fn cosine_of_similar_contexts_is_high() {
+        let mut a = Bag::default();
+        a.add_text("workers evacuated from the flooded mine", 1.0);
+        let mut b = Bag::default();
+        b.add_text("miners evacuated after the mine flooded", 1.0);
+        let mut c = Bag::default();
+        c.add_text("budget approved by parliament", 1.0);
+        let idf = idf(&[&a, &b, &c]);
+        assert!(a.cosine(&b, &idf) > 0.5);
+        assert_eq!(a.cosine(&c, &idf), 0.0);
+    }
+}

@@ -1,0 +1,566 @@
+//! Figure slots: figures from different articles that count the same
+//! quantity, grouped by *what* they count (the counted noun phrase, the
+//! words and entities around them), never by the number itself; then a
+//! verdict from the values read as intervals.
+
+use crate::context::{entities_in, idf, sentence_of, Bag};
+use crate::lexicon::{MEASURES, PERCENT_UNITS, TIME_UNITS};
+use crosswire_link::Origins;
+use crosswire_model::dossier::{FigureSlot, Mention, SlotValue, Verdict};
+use crosswire_model::{Article, ByteRange, Figure, FigureRole, Qualifier, SpanKind};
+use std::collections::{BTreeSet, HashMap};
+
+/// Tuning of slot alignment.
+#[derive(Debug, Clone)]
+pub struct SlotOptions {
+    /// Average-linkage similarity at or above which two groups of figures
+    /// are one slot.
+    pub min_similarity: f32,
+    /// Words either side of a figure that count as its context.
+    pub window: usize,
+}
+
+impl Default for SlotOptions {
+    fn default() -> Self {
+        SlotOptions {
+            min_similarity: 0.30,
+            window: 10,
+        }
+    }
+}
+
+/// One figure mention with what slotting needs.
+struct Fig<'a> {
+    article: usize,
+    span: ByteRange,
+    sentence: ByteRange,
+    figure: &'a Figure,
+    text: String,
+    bag: Bag,
+    measures: BTreeSet<&'static str>,
+    unit_key: String,
+}
+
+/// Unit classes that can never be one quantity: money in one currency,
+/// shares, durations, and counts.
+fn unit_key(unit: Option<&str>) -> String {
+    let Some(u) = unit.map(str::trim).filter(|u| !u.is_empty()) else {
+        return "count".into();
+    };
+    let lower = u.to_lowercase();
+    if u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) {
+        return format!("cur:{u}");
+    }
+    if PERCENT_UNITS.contains(&lower.as_str()) {
+        return "pct".into();
+    }
+    if TIME_UNITS.contains(&lower.as_str()) {
+        return "time".into();
+    }
+    "count".into()
+}
+
+/// Which measure words occur in a text.
+fn measures_in(text: &str) -> BTreeSet<&'static str> {
+    let lower = text.to_lowercase();
+    MEASURES
+        .iter()
+        .filter(|(_, cues)| {
+            cues.iter().any(|cue| {
+                lower.match_indices(cue).any(|(i, _)| {
+                    lower[..i]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                })
+            })
+        })
+        .map(|(name, _)| *name)
+        .collect()
+}
+
+/// The words of `text` within `window` words of `range` (which is relative
+/// to the same text), excluding the range itself.
+fn window_text(text: &str, range: std::ops::Range<usize>, window: usize) -> String {
+    let before: Vec<&str> = text
+        .get(..range.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let after: Vec<&str> = text
+        .get(range.end.min(text.len())..)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    let b = &before[before.len().saturating_sub(window)..];
+    let a = &after[..after.len().min(window)];
+    format!("{} {}", b.join(" "), a.join(" "))
+}
+
+fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
+    let mut figs = Vec::new();
+    for (ai, article) in articles.iter().enumerate() {
+        for span in &article.spans {
+            let SpanKind::Figure(figure) = &span.kind else {
+                continue;
+            };
+            if figure.role != FigureRole::Claim {
+                continue;
+            }
+            let sentence = sentence_of(article, span.range);
+            let sent_text = article.slice(sentence);
+            let rel = span.range.start.saturating_sub(sentence.start) as usize
+                ..span.range.end.saturating_sub(sentence.start) as usize;
+            let context = window_text(sent_text, rel.clone(), opts.window);
+            let mut bag = Bag::default();
+            if let Some(counts) = &figure.counts {
+                bag.add_text(counts, 2.0);
+            }
+            bag.add_text(&context, 1.0);
+            for e in entities_in(article, sentence) {
+                bag.add(e, 1.0);
+            }
+            let own = article.slice(span.range);
+            let measure_text = format!(
+                "{own} {} {}",
+                figure.counts.as_deref().unwrap_or(""),
+                window_text(sent_text, rel, 4)
+            );
+            figs.push(Fig {
+                article: ai,
+                span: span.range,
+                sentence,
+                figure,
+                text: own.to_string(),
+                bag,
+                measures: measures_in(&measure_text),
+                unit_key: unit_key(figure.unit.as_deref()),
+            });
+        }
+    }
+    figs
+}
+
+/// The nominal size of a figure, for magnitude checks.
+fn magnitude(f: &Figure) -> f64 {
+    if f.value > 0.0 {
+        f.value
+    } else {
+        match f.high {
+            Some(h) if h.is_finite() => (f.low + h) / 2.0,
+            _ => f.low,
+        }
+    }
+}
+
+/// Whether two figures may share a slot at all.
+fn can_merge(a: &Fig, b: &Fig) -> bool {
+    if a.unit_key != b.unit_key || a.measures != b.measures {
+        return false;
+    }
+    // Two figures of one sentence are two quantities ("86,000 arrested,
+    // 8,000 released").
+    if a.article == b.article && a.sentence == b.sentence {
+        return false;
+    }
+    let (ma, mb) = (magnitude(a.figure), magnitude(b.figure));
+    if ma > 0.0 && mb > 0.0 {
+        let ratio = ma.max(mb) / ma.min(mb);
+        if ratio > 10.0 {
+            return false;
+        }
+    }
+    true
+}
+
+/// Groups figures into slots by average-linkage agglomeration over context
+/// similarity, under the hard constraints of [`can_merge`].
+fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
+    let bags: Vec<&Bag> = figs.iter().map(|f| &f.bag).collect();
+    let idf = idf(&bags);
+    let n = figs.len();
+    let mut sim = vec![vec![0.0f32; n]; n];
+    let mut ok = vec![vec![false; n]; n];
+    for i in 0..n {
+        for j in i + 1..n {
+            let s = figs[i].bag.cosine(&figs[j].bag, &idf);
+            let m = can_merge(&figs[i], &figs[j]);
+            sim[i][j] = s;
+            sim[j][i] = s;
+            ok[i][j] = m;
+            ok[j][i] = m;
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    loop {
+        let mut best: Option<(usize, usize, f32)> = None;
+        for a in 0..groups.len() {
+            for b in a + 1..groups.len() {
+                let (ga, gb) = (&groups[a], &groups[b]);
+                if ga.iter().any(|&i| gb.iter().any(|&j| !ok[i][j])) {
+                    continue;
+                }
+                let total: f32 = ga
+                    .iter()
+                    .flat_map(|&i| gb.iter().map(move |&j| (i, j)))
+                    .map(|(i, j)| sim[i][j])
+                    .sum();
+                let avg = total / (ga.len() * gb.len()) as f32;
+                if avg >= opts.min_similarity && best.is_none_or(|(_, _, s)| avg > s) {
+                    best = Some((a, b, avg));
+                }
+            }
+        }
+        let Some((a, b, _)) = best else { break };
+        let moved = groups.swap_remove(b);
+        groups[a].extend(moved);
+    }
+    groups
+}
+
+/// The interval a figure's wording allows, for compatibility checks.
+/// A round unhedged number is read as precise only to its rounding ("200"
+/// covers 150–250), as readers and editors read headline figures.
+pub fn interval(f: &Figure) -> (f64, f64, bool) {
+    let high = f.high.unwrap_or(f64::INFINITY);
+    match f.qualifier {
+        Qualifier::Exact => {
+            let v = f.value;
+            let tol = rounding_tolerance(v);
+            (v - tol, v + tol, false)
+        }
+        Qualifier::About => {
+            if f.low < f.value || high > f.value {
+                (f.low, high, false)
+            } else {
+                (f.value * 0.85, f.value * 1.15, false)
+            }
+        }
+        // "more than 200" excludes 200 itself.
+        Qualifier::MoreThan => (f.value, f64::INFINITY, true),
+        Qualifier::AtLeast => (f.value, f64::INFINITY, false),
+        Qualifier::LessThan => (0.0, f.value, true),
+        Qualifier::Range | Qualifier::Vague => (f.low, high, false),
+    }
+}
+
+fn rounding_tolerance(v: f64) -> f64 {
+    if !(v.is_finite() && v >= 100.0 && v.fract() == 0.0) {
+        return 0.0;
+    }
+    // Only one significant digit counts as "round": 200, 6,000,000.
+    let mag = 10f64.powi(v.log10().floor() as i32);
+    if (v / mag).fract() == 0.0 {
+        mag / 2.0
+    } else {
+        0.0
+    }
+}
+
+fn overlaps(a: &Figure, b: &Figure) -> bool {
+    let (alo, ahi, aopen) = interval(a);
+    let (blo, bhi, bopen) = interval(b);
+    let open = aopen || bopen;
+    if open {
+        alo < bhi && blo < ahi
+    } else {
+        alo <= bhi && blo <= ahi
+    }
+}
+
+fn same_value(a: &Figure, b: &Figure) -> bool {
+    let (x, y) = (a.value, b.value);
+    x > 0.0 && y > 0.0 && ((x - y).abs() / x.max(y)) < 0.005
+}
+
+fn describe(f: &Figure, text: &str) -> String {
+    let q = match f.qualifier {
+        Qualifier::MoreThan => " (a lower bound)",
+        Qualifier::AtLeast => " (a lower bound)",
+        Qualifier::LessThan => " (an upper bound)",
+        Qualifier::About => " (approximate)",
+        Qualifier::Vague => " (vague)",
+        Qualifier::Range => " (a range)",
+        Qualifier::Exact => "",
+    };
+    format!("“{text}”{q}")
+}
+
+/// Decides a slot's verdict and explains it.
+fn verdict(figs: &[&Fig], origins: &Origins) -> (Verdict, Option<String>) {
+    let origin_set: BTreeSet<usize> = figs
+        .iter()
+        .filter_map(|f| origins.of_article.get(f.article).copied())
+        .collect();
+    let mut conflicts = Vec::new();
+    let mut soft = Vec::new();
+    for (i, a) in figs.iter().enumerate() {
+        for b in &figs[i + 1..] {
+            if overlaps(a.figure, b.figure) {
+                continue;
+            }
+            let both_vague =
+                a.figure.qualifier == Qualifier::Vague && b.figure.qualifier == Qualifier::Vague;
+            let line = format!(
+                "{} vs {}",
+                describe(a.figure, &a.text),
+                describe(b.figure, &b.text)
+            );
+            if both_vague {
+                soft.push(line);
+            } else if !conflicts.contains(&line) {
+                conflicts.push(line);
+            }
+        }
+    }
+    // Parts and their total ("2 leaders and 21 others" vs "23") are not a
+    // conflict: drop conflicts explained by a sum within one article.
+    if !conflicts.is_empty() && sums_explain(figs) {
+        conflicts.clear();
+    }
+    if origin_set.len() <= 1 {
+        let note = (!conflicts.is_empty()).then(|| {
+            format!(
+                "only one origin reports this, and it is not consistent: {}",
+                conflicts.join("; ")
+            )
+        });
+        return (Verdict::SingleSource, note);
+    }
+    if !conflicts.is_empty() {
+        return (
+            Verdict::Conflict,
+            Some(format!("cannot all be true: {}", conflicts.join("; "))),
+        );
+    }
+    let point = |f: &Figure| matches!(f.qualifier, Qualifier::Exact | Qualifier::About);
+    let all_same = figs
+        .iter()
+        .all(|f| point(f.figure) && same_value(f.figure, figs[0].figure));
+    if all_same {
+        return (Verdict::Agree, None);
+    }
+    let mut note = String::from("the wordings differ but the values are compatible");
+    let distinct: Vec<String> = {
+        let mut seen = Vec::new();
+        for f in figs {
+            let d = describe(f.figure, &f.text);
+            if !seen.contains(&d) {
+                seen.push(d);
+            }
+        }
+        seen
+    };
+    if distinct.len() > 1 {
+        note = format!("{}: {}", note, distinct.join(", "));
+    }
+    if !soft.is_empty() {
+        note.push_str(&format!("; vague wordings pull apart: {}", soft.join("; ")));
+    }
+    (Verdict::Compatible, Some(note))
+}
+
+/// True when, in some article, two or three exact figures of the slot add
+/// up to another exact figure of the slot.
+fn sums_explain(figs: &[&Fig]) -> bool {
+    let exact: Vec<f64> = figs
+        .iter()
+        .filter(|f| f.figure.qualifier == Qualifier::Exact)
+        .map(|f| f.figure.value)
+        .collect();
+    for (i, &x) in exact.iter().enumerate() {
+        for (j, &y) in exact.iter().enumerate().skip(i + 1) {
+            if exact
+                .iter()
+                .enumerate()
+                .any(|(k, &t)| k != i && k != j && (x + y - t).abs() < 1e-9)
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Builds the figure slots of a set of analyzed articles.
+pub fn figure_slots(
+    articles: &[Article],
+    origins: &Origins,
+    opts: &SlotOptions,
+) -> Vec<FigureSlot> {
+    let figs = collect(articles, opts);
+    let groups = cluster(&figs, opts);
+    let mut slots: Vec<FigureSlot> = groups
+        .into_iter()
+        .map(|g| {
+            let members: Vec<&Fig> = g.iter().map(|&i| &figs[i]).collect();
+            build_slot(&members, origins)
+        })
+        .collect();
+    // Conflicts first, then by how many origins report the quantity.
+    let rank = |v: Verdict| match v {
+        Verdict::Conflict => 0,
+        Verdict::Compatible => 1,
+        Verdict::Agree => 2,
+        Verdict::SingleSource => 3,
+    };
+    slots.sort_by(|a, b| {
+        rank(a.verdict)
+            .cmp(&rank(b.verdict))
+            .then(b.origin_count.cmp(&a.origin_count))
+            .then(a.label.cmp(&b.label))
+    });
+    slots
+}
+
+fn build_slot(members: &[&Fig], origins: &Origins) -> FigureSlot {
+    let (verdict, note) = verdict(members, origins);
+    // One value per distinct wording of the number (value + qualifier).
+    let mut values: Vec<SlotValue> = Vec::new();
+    for f in members {
+        let mention = Mention {
+            article: f.article,
+            span: f.span,
+            sentence: f.sentence,
+        };
+        let origin = origins.of_article.get(f.article).copied();
+        let existing = values.iter_mut().find(|v| {
+            v.qualifier == f.figure.qualifier
+                && (v.value - f.figure.value).abs() < 1e-9
+                && v.unit == f.figure.unit
+        });
+        match existing {
+            Some(v) => {
+                v.mentions.push(mention);
+                if let Some(o) = origin {
+                    if !v.origins.contains(&o) {
+                        v.origins.push(o);
+                    }
+                }
+            }
+            None => values.push(SlotValue {
+                text: f.text.clone(),
+                value: f.figure.value,
+                low: f.figure.low,
+                high: f.figure.high,
+                unit: f.figure.unit.clone(),
+                qualifier: f.figure.qualifier,
+                attributed_to: f.figure.attributed_to.clone(),
+                mentions: vec![mention],
+                origins: origin.into_iter().collect(),
+            }),
+        }
+    }
+    values.sort_by(|a, b| {
+        b.origins
+            .len()
+            .cmp(&a.origins.len())
+            .then(b.mentions.len().cmp(&a.mentions.len()))
+    });
+    let origin_count = members
+        .iter()
+        .filter_map(|f| origins.of_article.get(f.article))
+        .collect::<BTreeSet<_>>()
+        .len();
+    FigureSlot {
+        label: label(members),
+        verdict,
+        values,
+        origin_count,
+        note,
+    }
+}
+
+/// The slot's name: the counted phrase most members share, else the
+/// first figure's wording.
+fn label(members: &[&Fig]) -> String {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for f in members {
+        if let Some(c) = &f.figure.counts {
+            *counts.entry(c.trim().to_string()).or_insert(0) += 1;
+        }
+    }
+    let mut best: Vec<(String, usize)> = counts.into_iter().collect();
+    best.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(a.0.len().cmp(&b.0.len()))
+            .then(a.0.cmp(&b.0))
+    });
+    best.into_iter()
+        .next()
+        .map(|(c, _)| c)
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| members.first().map(|f| f.text.clone()).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fig(value: f64, q: Qualifier, low: f64, high: Option<f64>) -> Figure {
+        Figure {
+            value,
+            low,
+            high,
+            unit: Some("people".into()),
+            qualifier: q,
+            counts: None,
+            attributed_to: None,
+            role: FigureRole::Claim,
+        }
+    }
+
+    #[test]
+    fn qualifiers_read_as_intervals() {
+        let exact = |v| fig(v, Qualifier::Exact, v, Some(v));
+        assert!(overlaps(
+            &fig(200.0, Qualifier::MoreThan, 200.0, None),
+            &exact(238.0)
+        ));
+        assert!(!overlaps(
+            &fig(250.0, Qualifier::MoreThan, 250.0, None),
+            &exact(238.0)
+        ));
+        assert!(!overlaps(&exact(14.0), &exact(17.0)));
+        // A round headline number covers its rounding.
+        assert!(overlaps(&exact(200.0), &exact(238.0)));
+        assert!(!overlaps(&exact(300.0), &exact(380.0)));
+        let several_thousand = fig(0.0, Qualifier::Vague, 2000.0, Some(9999.0));
+        assert!(overlaps(
+            &several_thousand,
+            &fig(8000.0, Qualifier::About, 8000.0, Some(8000.0))
+        ));
+        assert!(!overlaps(
+            &fig(0.0, Qualifier::Vague, 20000.0, Some(99999.0)),
+            &fig(15000.0, Qualifier::About, 15000.0, Some(15000.0))
+        ));
+    }
+
+    #[test]
+    fn measures_and_units_keep_quantities_apart() {
+        assert_eq!(
+            measures_in("a capacity for 40,000 inmates")
+                .into_iter()
+                .collect::<Vec<_>>(),
+            vec!["capacity"]
+        );
+        assert!(measures_in("houses about 15,000 inmates").is_empty());
+        assert_eq!(
+            measures_in("paga 5 millones al año")
+                .into_iter()
+                .collect::<Vec<_>>(),
+            vec!["per year"]
+        );
+        assert_ne!(unit_key(Some("USD")), unit_key(Some("EUR")));
+        assert_eq!(unit_key(Some("people")), unit_key(None));
+        assert_eq!(unit_key(Some("%")), "pct");
+    }
+
+    #[test]
+    fn rounding_tolerance_only_for_round_numbers() {
+        assert_eq!(rounding_tolerance(200.0), 50.0);
+        assert_eq!(rounding_tolerance(238.0), 0.0);
+        assert_eq!(rounding_tolerance(6_000_000.0), 500_000.0);
+        assert_eq!(rounding_tolerance(40.0), 0.0);
+    }
+}

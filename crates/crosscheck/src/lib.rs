@@ -1,0 +1,116 @@
+//! The cross-check stage: from the analyzed articles of one event to a
+//! [`Dossier`].
+//!
+//! - origins come from the link stage ([`crosswire_link::find_origins`]):
+//!   every corroboration count here counts independent origins, not articles;
+//! - [`figures`] groups figures that count the same quantity into slots and
+//!   decides agree / compatible / conflict / single source, reading each
+//!   wording as an interval ("more than 200" is compatible with 238);
+//! - [`quotes`] groups one utterance across outlets and diffs its wordings;
+//! - [`entities`] merges alias chains across articles;
+//! - [`timeline`] orders dated happenings and flags disputed dates.
+//!
+//! Entry point: [`crosscheck`]. Word lists live in [`lexicon`], per language.
+//!
+//! ```
+//! use crosswire_crosscheck::{crosscheck, Options};
+//! use crosswire_model::{ArticleBuilder, BlockKind};
+//!
+//! let mut b = ArticleBuilder::new("a.txt");
+//! b.push_block(BlockKind::Paragraph, "The bridge reopened on Tuesday.");
+//! let dossier = crosscheck(vec![b.finish()], &Options::default());
+//! assert_eq!(dossier.articles.len(), 1);
+//! assert_eq!(dossier.origins.len(), 1);
+//! ```
+#![deny(missing_docs)]
+
+pub mod context;
+pub mod entities;
+pub mod figures;
+pub mod lexicon;
+pub mod names;
+pub mod quotes;
+pub mod timeline;
+
+use crosswire_link::{find_origins, LinkReason, OriginOptions};
+use crosswire_model::dossier::{Dossier, DossierArticle, Origin, DOSSIER_SCHEMA};
+use crosswire_model::Article;
+
+/// Settings of the cross-check.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Origin detection.
+    pub origins: OriginOptions,
+    /// Figure slot alignment.
+    pub slots: figures::SlotOptions,
+}
+
+/// Cross-checks the analyzed articles of one event.
+pub fn crosscheck(articles: Vec<Article>, opts: &Options) -> Dossier {
+    let origins = find_origins(&articles, &opts.origins);
+    let figures = figures::figure_slots(&articles, &origins, &opts.slots);
+    let quotes = quotes::quote_groups(&articles, &origins);
+    let entities = entities::entity_groups(&articles, &origins);
+    let timeline = timeline::timeline(&articles, &origins);
+    let name = |i: usize| {
+        articles
+            .get(i)
+            .map(|a| a.outlet.clone().unwrap_or_else(|| a.source.clone()))
+            .unwrap_or_default()
+    };
+    let dossier_origins = origins
+        .clusters
+        .iter()
+        .map(|c| Origin {
+            label: c.label.clone(),
+            agency: c.agency.clone(),
+            articles: c.members.clone(),
+            evidence: c
+                .links
+                .iter()
+                .map(|l| {
+                    let (a, b) = (name(l.a), name(l.b));
+                    match &l.reason {
+                        LinkReason::Copy { containment } => format!(
+                            "[{}] {b} and [{}] {a} share {:.0}% of their wording (copy)",
+                            l.b,
+                            l.a,
+                            containment * 100.0
+                        ),
+                        LinkReason::Rewrite { aligned, of } => format!(
+                            "[{}] {b} rewrites [{}] {a}: {aligned} of {of} sentences align",
+                            l.b, l.a
+                        ),
+                        LinkReason::SameWire { agency } => {
+                            format!("[{}] {a} and [{}] {b} both carry {agency} copy", l.a, l.b)
+                        }
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let articles = articles
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| DossierArticle {
+            id: a.id.0,
+            source: a.source,
+            outlet: a.outlet,
+            title: a.title,
+            url: a.url,
+            published: a.published,
+            language: a.language,
+            origin: origins.of_article.get(i).copied().unwrap_or(0),
+            text: a.text,
+        })
+        .collect();
+    Dossier {
+        schema: DOSSIER_SCHEMA.to_string(),
+        articles,
+        origins: dossier_origins,
+        figures,
+        quotes,
+        entities,
+        timeline,
+    }
+}

@@ -1,0 +1,75 @@
+//! Name matching across articles: accents folded ("Nicolás" = "Nicolas"),
+//! leading articles dropped, a surname alone matching the full name.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower-level form of a name for comparison: accents removed (NFD, then
+/// combining marks dropped).
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
+}
+
+/// The comparable tokens of a name: folded, lower-cased, without leading
+/// articles, honorifics or punctuation.
+pub fn name_tokens(name: &str) -> Vec<String> {
+    const DROP: &[&str] = &[
+        "the", "el", "la", "los", "las", "mr", "mrs", "ms", "dr", "sr", "sra", "don", "doña",
+    ];
+    fold(name)
+        .to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|t| !t.is_empty() && !DROP.contains(t))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The key two spellings of one name share.
+pub fn name_key(name: &str) -> String {
+    name_tokens(name).join(" ")
+}
+
+/// True when two names can be the same person or body: equal after
+/// folding, or one is the other's surname, or first names agree by initial
+/// and surnames match.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (ta, tb) = (name_tokens(a), name_tokens(b));
+    if ta.is_empty() || tb.is_empty() {
+        return false;
+    }
+    if ta == tb {
+        return true;
+    }
+    let (short, long) = if ta.len() <= tb.len() {
+        (&ta, &tb)
+    } else {
+        (&tb, &ta)
+    };
+    if short.len() == 1 {
+        // A lone surname matches the full name's last token.
+        return long.last() == short.first();
+    }
+    // Same surname, and the first names agree (or one is an initial).
+    short.last() == long.last()
+        && match (short.first(), long.first()) {
+            (Some(x), Some(y)) => x == y || x.starts_with(y.as_str()) || y.starts_with(x.as_str()),
+            _ => false,
+        }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_across_spellings() {
+        assert!(same_person("Nicolás Ortega", "Nicolas Ortega"));
+        assert!(same_person("Ortega", "Nicolás Ortega"));
+        assert!(same_person("the Harbour Authority", "Harbour Authority"));
+        assert!(same_person("J. Ortega", "Juan Ortega"));
+        assert!(!same_person("Juan Ortega", "Marta Ortega"));
+        assert!(!same_person("Ortega", "Lucía Pérez"));
+        assert_eq!(name_key("Dr. María  Núñez"), "maria nunez");
+    }
+}
