@@ -48,6 +48,7 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"\x00\x00\x01\x00", "icon"),
     (b"wOFF", "web font"),
     (b"wOF2", "web font"),
+    (b"{\\rtf", "RTF document"),
 ];
 
 /// Tags that mark an HTML page (or fragment) when found near the start.

@@ -1,6 +1,7 @@
 //! Input expansion: turns what the user typed into streams to sniff.
 //! Directories are walked and globs expanded lazily, one entry at a time.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::{self, BufReader};
 use std::path::{Path, PathBuf};
@@ -9,7 +10,7 @@ use std::sync::Arc;
 use crate::dispatch::{error_items, open_stream, Items};
 use crate::{fetch, ErrorKind, Hints, IngestError, Options};
 
-/// Symlinked directories can form cycles; no real corpus is this deep.
+/// A backstop against pathological trees; no real corpus is this deep.
 const MAX_DEPTH: usize = 32;
 
 /// Read buffer for files: large enough that WARC and JSON Lines parsing
@@ -140,12 +141,16 @@ impl Iterator for GlobMatches {
 /// reads each directory only when the walk reaches it.
 pub(crate) struct Walk {
     stack: Vec<(PathBuf, usize)>,
+    /// Directories already listed, by canonical path: a symlink back up
+    /// the tree would otherwise list the same files again and again.
+    visited: HashSet<PathBuf>,
 }
 
 impl Walk {
     pub(crate) fn new(root: PathBuf) -> Self {
         Walk {
             stack: vec![(root, 0)],
+            visited: HashSet::new(),
         }
     }
 
@@ -177,7 +182,8 @@ impl Iterator for Walk {
             if !meta.is_dir() {
                 return Some(Ok(path));
             }
-            if depth >= MAX_DEPTH {
+            let canonical = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+            if depth >= MAX_DEPTH || !self.visited.insert(canonical) {
                 continue;
             }
             if let Err(e) = self.push_children(&path, depth) {

@@ -1,0 +1,260 @@
+//! URL inputs, against a small HTTP server on 127.0.0.1 that each test
+//! starts for itself. The server answers a bounded number of connections
+//! and stops on its own after a few seconds.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::mpsc;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use common::*;
+use crosswire_ingest::charset::decode_html;
+use crosswire_ingest::{ErrorKind, Format, Options};
+
+/// What the server does for one request.
+struct Reply {
+    delay: Duration,
+    bytes: Vec<u8>,
+}
+
+fn reply(status: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
+    let mut head = format!("HTTP/1.1 {status}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    let mut bytes = head.into_bytes();
+    bytes.extend_from_slice(body);
+    Reply {
+        delay: Duration::ZERO,
+        bytes,
+    }
+}
+
+fn with_length(status: &str, content_type: &str, body: &[u8]) -> Reply {
+    let len = body.len().to_string();
+    reply(
+        status,
+        &[("Content-Type", content_type), ("Content-Length", &len)],
+        body,
+    )
+}
+
+/// Serves up to `max_conns` requests for at most five seconds. Returns the
+/// base URL and a channel of the request heads received.
+fn serve(
+    max_conns: usize,
+    handler: impl Fn(&str) -> Reply + Send + 'static,
+) -> (String, mpsc::Receiver<String>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    listener.set_nonblocking(true).unwrap();
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let deadline = Instant::now() + Duration::from_secs(5);
+        let mut served = 0;
+        while served < max_conns && Instant::now() < deadline {
+            match listener.accept() {
+                Ok((stream, _)) => {
+                    served += 1;
+                    if let Some(head) = answer(stream, &handler) {
+                        let _ = tx.send(head);
+                    }
+                }
+                Err(_) => thread::sleep(Duration::from_millis(5)),
+            }
+        }
+    });
+    (base, rx)
+}
+
+fn answer(mut stream: TcpStream, handler: &impl Fn(&str) -> Reply) -> Option<String> {
+    stream.set_nonblocking(false).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
+    let mut head = Vec::new();
+    let mut buf = [0u8; 1024];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 16 * 1024 {
+        let n = stream.read(&mut buf).ok()?;
+        if n == 0 {
+            return None;
+        }
+        head.extend_from_slice(&buf[..n]);
+    }
+    let head = String::from_utf8_lossy(&head).into_owned();
+    let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let reply = handler(&path);
+    thread::sleep(reply.delay);
+    let _ = stream.write_all(&reply.bytes);
+    let _ = stream.flush();
+    Some(head)
+}
+
+fn opts() -> Options {
+    Options {
+        timeout_secs: 1,
+        max_redirects: 3,
+        user_agent: "crosswire-test/1".into(),
+        ..Options::default()
+    }
+}
+
+#[test]
+fn ok_page_after_a_redirect() {
+    let body = encoding_rs::WINDOWS_1252
+        .encode(&page("Presupuesto", "El año próximo, según el pleno."))
+        .0
+        .into_owned();
+    let (base, heads) = serve(2, move |path| match path {
+        "/start" => reply(
+            "302 Found",
+            &[("Location", "/page"), ("Content-Length", "0")],
+            b"",
+        ),
+        _ => with_length("200 OK", "text/html; charset=ISO-8859-1", &body),
+    });
+    let url = format!("{base}/start");
+    let items = run(&[&url], &opts());
+    let d = doc(only(&items));
+    assert_eq!(d.source, url);
+    assert_eq!(d.format, Format::Html);
+    assert_eq!(
+        d.hints.url.as_deref(),
+        Some(format!("{base}/page").as_str())
+    );
+    assert_eq!(d.hints.charset.as_deref(), Some("ISO-8859-1"));
+    let page = decode_html(&d.bytes, d.hints.charset.as_deref());
+    assert!(page.contains("año") && page.contains("según"));
+    let first = heads.recv_timeout(Duration::from_secs(2)).unwrap();
+    assert!(first
+        .to_ascii_lowercase()
+        .contains("user-agent: crosswire-test/1"));
+}
+
+#[test]
+fn redirect_chain_over_the_limit() {
+    let (base, _heads) = serve(8, |path| {
+        let n: u32 = path.trim_start_matches("/r/").parse().unwrap_or(0);
+        let next = format!("/r/{}", n + 1);
+        reply(
+            "302 Found",
+            &[("Location", next.as_str()), ("Content-Length", "0")],
+            b"",
+        )
+    });
+    let url = format!("{base}/r/0");
+    let items = run(&[&url], &opts());
+    let e = err(only(&items));
+    assert!(
+        matches!(&e.kind, ErrorKind::Fetch(m) if m.contains("redirect")),
+        "{e}"
+    );
+    assert_names(e, &url);
+}
+
+#[test]
+fn slow_server_times_out() {
+    let (base, _heads) = serve(1, |_| Reply {
+        delay: Duration::from_secs(3),
+        ..with_length("200 OK", "text/html", b"<p>late</p>")
+    });
+    let url = format!("{base}/slow");
+    let started = Instant::now();
+    let items = run(&[&url], &opts());
+    assert!(started.elapsed() < Duration::from_millis(2900));
+    let e = err(only(&items));
+    assert!(matches!(e.kind, ErrorKind::Fetch(_)), "{e}");
+    assert_names(e, &url);
+}
+
+#[test]
+fn oversize_body_is_refused() {
+    let big = page("Big", &"word ".repeat(2000));
+    let (base, _heads) = serve(2, move |path| match path {
+        "/announced" => with_length("200 OK", "text/html", big.as_bytes()),
+        // No Content-Length: the cap is found while reading.
+        _ => reply("200 OK", &[("Content-Type", "text/html")], big.as_bytes()),
+    });
+    let options = Options {
+        max_bytes: 1000,
+        ..opts()
+    };
+    let announced = format!("{base}/announced");
+    let streamed = format!("{base}/streamed");
+    let items = run(&[&announced, &streamed], &options);
+    assert_eq!(items.len(), 2, "{items:?}");
+    for (item, url) in items.iter().zip([&announced, &streamed]) {
+        let e = err(item);
+        assert!(matches!(e.kind, ErrorKind::TooLarge(1000)), "{e}");
+        assert_names(e, url);
+    }
+}
+
+#[test]
+fn not_found_is_a_fetch_error() {
+    let (base, _heads) = serve(1, |_| {
+        with_length("404 Not Found", "text/html", b"<p>no</p>")
+    });
+    let url = format!("{base}/gone");
+    let items = run(&[&url], &opts());
+    let e = err(only(&items));
+    assert!(
+        matches!(&e.kind, ErrorKind::Fetch(m) if m.contains("404")),
+        "{e}"
+    );
+    assert_names(e, &url);
+}
+
+#[test]
+fn unreachable_port_is_a_fetch_error() {
+    // Bind to learn a free port, then close it: nothing listens there.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("http://127.0.0.1:{port}/");
+    let items = run(&[&url], &opts());
+    let e = err(only(&items));
+    assert!(matches!(e.kind, ErrorKind::Fetch(_)), "{e}");
+    assert_names(e, &url);
+}
+
+#[test]
+fn url_to_a_feed_is_read_as_a_feed() {
+    let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\
+               <item><title>One</title><link>https://news.example/1</link></item>\
+               </channel></rss>";
+    let (base, _heads) = serve(1, move |_| {
+        with_length("200 OK", "application/rss+xml", rss.as_bytes())
+    });
+    let url = format!("{base}/feed");
+    let items = run(&[&url], &opts());
+    let l = link(only(&items));
+    assert_eq!(l.url, "https://news.example/1");
+    assert_eq!(l.source, format!("{url}#0"));
+}
+
+#[test]
+fn url_to_a_gzipped_warc_is_streamed() {
+    let mut warc = Vec::new();
+    for i in 0..2 {
+        let html = page(&format!("Story {i}"), "Snow closed the pass on Saturday.");
+        warc.extend(gzip(&warc_response(
+            &format!("https://news.example/{i}"),
+            "text/html",
+            html.as_bytes(),
+        )));
+    }
+    let (base, _heads) = serve(1, move |_| with_length("200 OK", "application/warc", &warc));
+    let url = format!("{base}/crawl.warc.gz");
+    let items = run(&[&url], &opts());
+    assert_eq!(items.len(), 2, "{items:?}");
+    assert_eq!(doc(&items[0]).source, format!("{url}#0"));
+    assert_eq!(
+        doc(&items[1]).hints.url.as_deref(),
+        Some("https://news.example/1")
+    );
+}
