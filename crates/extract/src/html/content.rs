@@ -60,6 +60,20 @@ static ARTICLE_BODY: Lazy<Regex> = Lazy::new(|| {
     .expect("static regex")
 });
 
+/// Words of wrappers that may hold the article despite a boilerplate word.
+static CONTAINER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"article|body|content|main|column|story|post|entry|text|page|wrap|container|layout")
+        .expect("static regex")
+});
+
+/// Boilerplate words no content-like word can outweigh.
+static STRONG_BOILERPLATE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"comment|disqus|related|recommend|newsletter|outbrain|taboola|footer|cookie|consent",
+    )
+    .expect("static regex")
+});
+
 /// readability's weights: words that suggest content.
 static POSITIVE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story")
@@ -302,7 +316,6 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
             continue;
         }
         in_link[i] = in_link[p] || node.tag == Tag::A;
-        protected[i] = protected[p];
         if node.tag == Tag::Text {
             continue;
         }
@@ -343,8 +356,16 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
         }
         if alive[i] && class_drop[i] == Drop::Gone {
             let para = before.para_chars[i];
-            let dominant = para * 2 > total_para;
-            if !dominant {
+            // A big wrapper that also names itself content-like is the
+            // article's container carrying a stray word ("one-sidebar").
+            let big = para * 10 >= total_para * 3;
+            let ci = class_id(dom, i);
+            let wrapper = matches!(
+                dom.nodes[i].tag,
+                Tag::Body | Tag::Html | Tag::Main | Tag::Article
+            ) || CONTAINER.is_match(&ci);
+            let keep = big && (wrapper || !STRONG_BOILERPLATE.is_match(&ci));
+            if !keep {
                 alive[i] = false;
             }
         }
@@ -434,7 +455,7 @@ fn choose_container(
     let mut score = vec![f32::NAN; n];
     let init = |i: usize, score: &mut Vec<f32>| {
         if score[i].is_nan() {
-            score[i] = tag_weight(dom.nodes[i].tag) + class_weight(dom, i);
+            score[i] = 0.0;
         }
     };
     for i in 1..n {
@@ -453,7 +474,24 @@ fn choose_container(
             // foreign to it weigh less.
             s *= 0.5 + cover * cover * 1.5;
         }
-        let mut anc = dom.nodes[i].parent as usize;
+        // Text directly in a container counts as a paragraph of that
+        // container (readability wraps such text in `p` first).
+        let mut anc = if matches!(
+            tag,
+            Tag::Div
+                | Tag::Section
+                | Tag::Article
+                | Tag::Main
+                | Tag::Other
+                | Tag::Td
+                | Tag::Body
+                | Tag::Center
+                | Tag::Form
+        ) {
+            i
+        } else {
+            dom.nodes[i].parent as usize
+        };
         for level in 0..3 {
             if anc == 0 {
                 break;
@@ -476,7 +514,11 @@ fn choose_container(
             continue;
         }
         let ld = stats.link_chars[i] as f32 / stats.chars[i].max(1) as f32;
-        let f = score[i] * (1.0 - ld);
+        // Tag and class weights tilt the content score but cannot make a
+        // candidate out of little text: at most they double it.
+        let c = score[i];
+        let w = (tag_weight(dom.nodes[i].tag) + class_weight(dom, i)).clamp(-c * 0.5, c);
+        let f = (c + w) * (1.0 - ld);
         final_score[i] = f;
         if f > best_score {
             best_score = f;
@@ -503,15 +545,29 @@ fn choose_container(
         {
             // Single-child wrappers: same text, and the wrapper may carry
             // the caption or subhead siblings that the child lacks.
-            top = p;
-            if stats.chars[p] > stats.chars[top] * 2 {
+            if stats.chars[p] * 2 > stats.chars[top] * 3 {
                 break;
             }
+            top = p;
         } else {
             break;
         }
     }
     if std::env::var_os("XW_DEBUG").is_some() {
+        let mut v: Vec<usize> = (1..n).filter(|&i| !score[i].is_nan() && alive[i]).collect();
+        v.sort_by(|a, b| final_score[*b].total_cmp(&final_score[*a]));
+        for &i in v.iter().take(8) {
+            eprintln!(
+                "  cand {} {:?} {} raw={} final={} chars={} link={}",
+                i,
+                dom.nodes[i].tag,
+                class_id(dom, i),
+                score[i],
+                final_score[i],
+                stats.chars[i],
+                stats.link_chars[i]
+            );
+        }
         eprintln!(
             "best={} {:?} {} score={} top={} {:?} {}",
             best,

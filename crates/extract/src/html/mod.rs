@@ -12,6 +12,8 @@ mod dom;
 mod pagemeta;
 
 use crosswire_model::{Article, ArticleBuilder, BlockKind};
+use once_cell::sync::Lazy;
+use regex::Regex;
 
 /// Extracts the main article of an HTML page.
 ///
@@ -34,20 +36,38 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
     let mut deck_done = false;
     if let Some(d) = &meta.standfirst {
         // The deck is only worth a block when the body does not repeat it.
-        let key = norm_key(d);
-        if !body.iter().take(3).any(|x| norm_key(&x.text) == key) {
+        let key = norm_key(d.trim_end_matches(['.', '…', ' ']));
+        if !body
+            .iter()
+            .take(3)
+            .any(|x| norm_key(&x.text).contains(&key))
+        {
             b.push_block(BlockKind::Standfirst, d);
             deck_done = true;
         }
     }
     let _ = deck_done;
     for blk in &body {
-        if blk.kind == BlockKind::Subhead && title_norm.as_deref() == Some(&norm_key(&blk.text)) {
+        if title_norm.as_deref() == Some(&norm_key(&blk.text)) || is_header_line(&blk.text) {
             continue;
         }
         b.push_block(blk.kind, &blk.text);
     }
     b.finish()
+}
+
+/// Byline and date lines of the article header that sit inside the
+/// content container ("Posted by Jane Doe on March 26, 2025").
+fn is_header_line(text: &str) -> bool {
+    static BYLINE_LINE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r"(?i)^(?:by|posted by|written by|published|updated|last updated|posted|por|von|par)\b",
+        )
+        .expect("static regex")
+    });
+    let len = text.chars().count();
+    (len < 150 && BYLINE_LINE.is_match(text))
+        || (len < 40 && crate::meta::parse_text_date(text).is_some())
 }
 
 fn norm_key(s: &str) -> String {

@@ -1,7 +1,17 @@
 //! Reading a page's metadata: `<meta>` tags, `<link>`s, JSON-LD, and the
-//! article header.
+//! article header (headline, deck, byline elements, `<time>`).
+//!
+//! Each field is taken from the strongest source that has it: JSON-LD and
+//! `<meta>` tags first (publishers fill them for search engines and social
+//! cards, so they are usually right), page elements next, the URL last.
+
 use super::dom::{Dom, Tag};
-use crosswire_model::Published;
+use crate::meta::{parse_date, parse_text_date};
+use crosswire_model::{DateOrigin, Precision, Published};
+use once_cell::sync::Lazy;
+use regex::Regex;
+use serde_json::Value;
+use std::collections::HashMap;
 
 /// What the page says about itself.
 #[derive(Debug, Default, Clone)]
@@ -16,7 +26,601 @@ pub(crate) struct PageMeta {
     pub article_body: Option<String>,
 }
 
+/// What JSON-LD said about the article.
+#[derive(Debug, Default)]
+struct LdArticle {
+    headline: Option<String>,
+    body: Option<String>,
+    authors: Vec<String>,
+    published: Option<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+    description: Option<String>,
+}
+
+static DECK_CLASS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:^|[\s_-])(?:dek|deck|standfirst|subtitle|sub-?title|sub-?head(?:line)?|summary|lede|strapline|excerpt|intro|teaser-text|article-?description|description)(?:$|[\s_-])")
+        .expect("static regex")
+});
+
+static BYLINE_CLASS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?i)byline|author-?name|article-?author|story-?author|(?:^|\s)author(?:$|\s)|contributor",
+    )
+    .expect("static regex")
+});
+
+static RELATED_CLASS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)related|recommend|more-?stories|teaser|card|sidebar|popular|trending|most-?read|comment|footer|promo|also")
+        .expect("static regex")
+});
+
+static URL_DATE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})(?:[/-](\d{1,2}))?(?:/|-|$)").expect("static regex")
+});
+
+static JOB_WORDS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:staff|writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|analyst|associated press|reuters|afp|news|desk|bureau|team|redacci[oó]n|agency|photographer|senior|chief|contributing)\b")
+        .expect("static regex")
+});
+
+/// Reads the page's metadata. `url` is where the page was found.
 pub(crate) fn read(dom: &Dom, url: Option<&str>) -> PageMeta {
-    let _ = (dom, url, Tag::Text);
-    PageMeta::default()
+    let mut metas: HashMap<String, String> = HashMap::new();
+    let mut title_el: Option<String> = None;
+    let mut canonical: Option<String> = None;
+    let mut ld = LdArticle::default();
+    let mut h1: Option<(usize, String)> = None;
+    let mut language = None;
+    let mut rel_author: Vec<String> = Vec::new();
+    let mut byline_el: Vec<String> = Vec::new();
+    let mut time_el: Option<String> = None;
+    let mut first_p: Option<usize> = None;
+
+    let n = dom.nodes.len();
+    let mut i = 1;
+    while i < n {
+        let node = &dom.nodes[i];
+        match node.tag {
+            Tag::Html if language.is_none() => {
+                language = dom.attr(i, "lang").and_then(lang_code);
+            }
+            Tag::Title if title_el.is_none() => {
+                title_el = Some(clean(&dom.text_of(i))).filter(|t| !t.is_empty());
+            }
+            Tag::Meta => {
+                let key = dom
+                    .attr(i, "property")
+                    .or_else(|| dom.attr(i, "name"))
+                    .or_else(|| dom.attr(i, "itemprop"))
+                    .map(|k| k.trim().to_ascii_lowercase());
+                let val = dom.attr(i, "content").map(clean);
+                if let (Some(k), Some(v)) = (key, val) {
+                    if !v.is_empty() {
+                        metas.entry(k).or_insert(v);
+                    }
+                }
+            }
+            Tag::Link => {
+                let rel = dom.attr(i, "rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") && canonical.is_none() {
+                    canonical = dom.attr(i, "href").map(|h| h.trim().to_string());
+                }
+            }
+            Tag::Script => {
+                if dom.attr(i, "type").is_some_and(|t| t.contains("ld+json")) {
+                    read_json_ld(&dom.text_of(i), &mut ld);
+                }
+            }
+            Tag::H1 if h1.is_none() => {
+                let t = clean(&dom.text_of(i));
+                if !t.is_empty() {
+                    h1 = Some((i, t));
+                }
+            }
+            Tag::P if first_p.is_none() && !dom.text_of(i).trim().is_empty() => first_p = Some(i),
+            Tag::A => {
+                let rel = dom.attr(i, "rel").unwrap_or("");
+                if rel
+                    .split_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("author"))
+                {
+                    let t = clean(&dom.text_of(i));
+                    if !t.is_empty() && rel_author.len() < 8 {
+                        rel_author.push(t);
+                    }
+                }
+            }
+            Tag::Time if time_el.is_none() => {
+                if let Some(dt) = dom.attr(i, "datetime") {
+                    if !in_related_box(dom, i) {
+                        time_el = Some(dt.to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+        if node.tag != Tag::Text && byline_el.len() < 4 {
+            let is_author_prop = dom.attr(i, "itemprop").is_some_and(|p| p == "author");
+            let class = dom.attr(i, "class").unwrap_or("");
+            if (is_author_prop || (!class.is_empty() && BYLINE_CLASS.is_match(class)))
+                && !in_related_box(dom, i)
+            {
+                let t = clean(&dom.text_of(i));
+                if !t.is_empty() && t.len() < 200 {
+                    byline_el.push(t);
+                    // The element's own text is its byline; skip inner
+                    // author elements so names are not read twice.
+                    i = (node.end as usize).max(i + 1);
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+
+    let meta = |k: &str| metas.get(k).map(String::as_str);
+    let site_name = meta("og:site_name")
+        .map(str::to_string)
+        .or_else(|| ld.publisher.clone())
+        .or_else(|| meta("application-name").map(str::to_string));
+
+    let canonical = canonical
+        .or_else(|| meta("og:url").map(str::to_string))
+        .or_else(|| ld.url.clone())
+        .and_then(|c| absolutize(&c, url))
+        .filter(|c| c.starts_with("http"));
+    let page_url = canonical.as_deref().or(url);
+    let outlet = site_name.or_else(|| page_url.and_then(domain));
+
+    let title_raw = meta("og:title")
+        .map(str::to_string)
+        .or_else(|| meta("twitter:title").map(str::to_string))
+        .or_else(|| ld.headline.clone())
+        .or_else(|| h1.as_ref().map(|(_, t)| t.clone()))
+        .or(title_el);
+    let title = title_raw.map(|t| strip_site_suffix(&t, outlet.as_deref()));
+
+    let mut byline: Vec<String> = Vec::new();
+    let sources: Vec<Vec<String>> = vec![
+        ld.authors.clone(),
+        meta("author")
+            .map(|a| vec![a.to_string()])
+            .unwrap_or_default(),
+        meta("article:author")
+            .map(|a| vec![a.to_string()])
+            .unwrap_or_default(),
+        meta("parsely-author")
+            .map(|a| vec![a.to_string()])
+            .unwrap_or_default(),
+        meta("sailthru.author")
+            .map(|a| vec![a.to_string()])
+            .unwrap_or_default(),
+        meta("dc.creator")
+            .map(|a| vec![a.to_string()])
+            .unwrap_or_default(),
+        rel_author,
+        byline_el,
+    ];
+    for src in sources {
+        for raw in src {
+            for name in split_byline(&raw) {
+                if !byline.iter().any(|b| b.eq_ignore_ascii_case(&name)) {
+                    byline.push(name);
+                }
+            }
+        }
+        if !byline.is_empty() {
+            break;
+        }
+    }
+
+    let published = ld
+        .published
+        .as_deref()
+        .and_then(|d| parse_date(d, DateOrigin::JsonLd))
+        .or_else(|| {
+            [
+                "article:published_time",
+                "og:published_time",
+                "published_time",
+                "datepublished",
+                "article:published",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "publish_date",
+                "date",
+                "dc.date",
+                "dc.date.issued",
+                "dc.date.created",
+                "dcterms.created",
+                "dcterms.date",
+                "sailthru.date",
+                "parsely-pub-date",
+                "article.published",
+                "cxenseparse:recs:publishtime",
+                "citation_publication_date",
+                "og:updated_time",
+                "article:modified_time",
+            ]
+            .iter()
+            .find_map(|k| meta(k).and_then(|d| parse_date(d, DateOrigin::Meta)))
+        })
+        .or_else(|| {
+            time_el
+                .as_deref()
+                .and_then(|d| parse_date(d, DateOrigin::TimeElement))
+        })
+        .or_else(|| page_url.and_then(url_date))
+        .or_else(|| dateline_date(dom, h1.as_ref().map(|(i, _)| *i), first_p));
+
+    let standfirst = h1
+        .as_ref()
+        .and_then(|(i, _)| deck_after(dom, *i))
+        .or_else(|| meta("og:description").map(str::to_string))
+        .or_else(|| meta("description").map(str::to_string))
+        .or_else(|| ld.description.clone())
+        .filter(|d| d.chars().count() >= 20);
+
+    PageMeta {
+        title: title.filter(|t| !t.is_empty()),
+        byline,
+        published,
+        outlet,
+        canonical,
+        standfirst,
+        language,
+        article_body: ld.body.filter(|b| b.len() > 200),
+    }
+}
+
+/// Collapses white space.
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn lang_code(lang: &str) -> Option<String> {
+    let code: String = lang
+        .trim()
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    (code.len() == 2 || code.len() == 3).then_some(code)
+}
+
+/// True when element `i` sits in a related-stories box, sidebar, footer or
+/// teaser card: dates and names there belong to other articles.
+fn in_related_box(dom: &Dom, i: usize) -> bool {
+    let mut j = i;
+    let mut steps = 0;
+    while j != 0 && steps < 600 {
+        let t = dom.nodes[j].tag;
+        if matches!(t, Tag::Aside | Tag::Footer | Tag::Nav) {
+            return true;
+        }
+        if let Some(c) = dom.attr(j, "class") {
+            if RELATED_CLASS.is_match(c) {
+                return true;
+            }
+        }
+        j = dom.nodes[j].parent as usize;
+        steps += 1;
+    }
+    false
+}
+
+fn absolutize(href: &str, base: Option<&str>) -> Option<String> {
+    let href = href.trim();
+    if href.starts_with("http://") || href.starts_with("https://") {
+        return Some(href.to_string());
+    }
+    let base = base?;
+    let scheme_end = base.find("://")? + 3;
+    let host_end = base[scheme_end..]
+        .find('/')
+        .map_or(base.len(), |e| scheme_end + e);
+    if let Some(rest) = href.strip_prefix("//") {
+        return Some(format!("{}{}", &base[..scheme_end], rest));
+    }
+    if href.starts_with('/') {
+        return Some(format!("{}{}", &base[..host_end], href));
+    }
+    None
+}
+
+/// The host of a URL without `www.`.
+pub(crate) fn domain(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty() && host.contains('.')).then(|| host.to_ascii_lowercase())
+}
+
+/// Drops a " | Site name" / " - Site" / " — Site" suffix (or prefix).
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    const SEPS: [&str; 6] = [" | ", " - ", " – ", " — ", " :: ", " · "];
+    let norm = |s: &str| s.to_lowercase().replace(|c: char| !c.is_alphanumeric(), "");
+    let site_norm = site.map(norm).unwrap_or_default();
+    for sep in SEPS {
+        if let Some(pos) = title.rfind(sep) {
+            let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
+            let tail_n = norm(tail);
+            let is_site = !site_norm.is_empty()
+                && !tail_n.is_empty()
+                && (site_norm.contains(&tail_n) || tail_n.contains(&site_norm));
+            let short_tail = tail.split_whitespace().count() <= 3
+                && head.split_whitespace().count() >= 3
+                && (sep == " | " || sep == " :: ");
+            if is_site || short_tail {
+                return strip_site_suffix(head.trim(), site);
+            }
+        }
+        if let Some(pos) = title.find(sep) {
+            let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
+            let head_n = norm(head);
+            if !site_norm.is_empty() && !head_n.is_empty() && site_norm == head_n {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    title.trim().to_string()
+}
+
+/// Splits a byline into names: drops "By", job titles, e-mail prompts.
+pub(crate) fn split_byline(raw: &str) -> Vec<String> {
+    static BY: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^(?:by|por|par|von|di|door|av|af|texto|text|written by|posted by|reporting by)[:\s]+")
+            .expect("static regex")
+    });
+    static SPLIT: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"\s*(?:,|;|&|\||\b[Aa][Nn][Dd]\b|\by\b|\bet\b|\bund\b|\be\b|/)\s*")
+            .expect("static regex")
+    });
+    let s = clean(raw);
+    if s.starts_with("http") || s.contains('@') && !s.contains(' ') {
+        return Vec::new();
+    }
+    let s = BY.replace(&s, "");
+    let mut out = Vec::new();
+    for part in SPLIT.split(&s) {
+        let mut p = BY.replace(part.trim(), "").trim().to_string();
+        // "Jane Doe, Staff Writer" arrives split; "Jane Doe Staff Writer" not.
+        if let Some(m) = JOB_WORDS.find(&p) {
+            if m.start() == 0 {
+                continue;
+            }
+            p = p[..m.start()].trim().to_string();
+        }
+        let lower = p.to_lowercase();
+        if p.is_empty()
+            || lower.contains("email")
+            || lower.contains("e-mail")
+            || lower.contains("follow")
+            || lower.contains("updated")
+            || lower.contains("published")
+            || p.contains('@')
+            || p.starts_with("http")
+            || p.chars().any(|c| c.is_ascii_digit())
+            || p.split_whitespace().count() > 5
+            || p.chars().count() < 3
+            || !p.chars().next().is_some_and(|c| c.is_uppercase())
+        {
+            continue;
+        }
+        out.push(p);
+    }
+    out
+}
+
+fn url_date(url: &str) -> Option<Published> {
+    let c = URL_DATE.captures(url)?;
+    let y: i32 = c[1].parse().ok()?;
+    let m: u32 = c[2].parse().ok()?;
+    if !(1..=12).contains(&m) {
+        return None;
+    }
+    match c.get(3).and_then(|d| d.as_str().parse::<u32>().ok()) {
+        Some(d) if chrono::NaiveDate::from_ymd_opt(y, m, d).is_some() => Some(Published {
+            value: format!("{y:04}-{m:02}-{d:02}"),
+            precision: Precision::Day,
+            origin: DateOrigin::Url,
+        }),
+        _ => Some(Published {
+            value: format!("{y:04}-{m:02}"),
+            precision: Precision::Month,
+            origin: DateOrigin::Url,
+        }),
+    }
+}
+
+/// A written date between the headline and the first paragraph's end
+/// (the article header, or a dateline opening the text).
+fn dateline_date(dom: &Dom, h1: Option<usize>, first_p: Option<usize>) -> Option<Published> {
+    let start = h1.unwrap_or(0);
+    let end = first_p
+        .and_then(|p| dom.nodes.get(p).map(|n| n.end as usize))
+        .unwrap_or(start + 200)
+        .min(dom.nodes.len());
+    if end <= start {
+        return None;
+    }
+    let mut text = String::new();
+    for j in start..end {
+        if text.len() > 4000 {
+            break;
+        }
+        let t = dom.node_text(j);
+        if !t.trim().is_empty() && dom.nodes[j].tag == Tag::Text {
+            let parent = dom.nodes[j].parent as usize;
+            if matches!(dom.nodes[parent].tag, Tag::Script | Tag::Style) || in_related_box(dom, j) {
+                continue;
+            }
+            text.push_str(t);
+            text.push(' ');
+        }
+    }
+    let (y, m, d) = parse_text_date(&text)?;
+    Some(Published {
+        value: format!("{y:04}-{m:02}-{d:02}"),
+        precision: Precision::Day,
+        origin: DateOrigin::Text,
+    })
+}
+
+/// A deck element right under the headline: the first text element after
+/// the `h1` whose class names it a deck, or an `h2` directly following.
+fn deck_after(dom: &Dom, h1: usize) -> Option<String> {
+    let start = dom.nodes.get(h1)?.end as usize;
+    let stop = (start + 40).min(dom.nodes.len());
+    for j in start..stop {
+        let node = &dom.nodes[j];
+        if matches!(
+            node.tag,
+            Tag::P | Tag::Div | Tag::H2 | Tag::Span | Tag::Other | Tag::Section
+        ) {
+            let class = dom.attr(j, "class").unwrap_or("");
+            let itemprop = dom.attr(j, "itemprop").unwrap_or("");
+            if DECK_CLASS.is_match(class)
+                || itemprop == "description"
+                || itemprop == "alternativeHeadline"
+            {
+                let t = clean(&dom.text_of(j));
+                let len = t.chars().count();
+                if (20..=600).contains(&len) {
+                    return Some(t);
+                }
+            }
+        }
+        if node.tag == Tag::P && dom.text_of(j).trim().len() > 150 {
+            break;
+        }
+    }
+    None
+}
+
+fn as_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(clean(s)),
+        Value::Array(a) => a.iter().find_map(as_text),
+        Value::Object(o) => o.get("name").and_then(as_text),
+        _ => None,
+    }
+}
+
+fn names(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(clean(s)),
+        Value::Array(a) => a.iter().take(16).for_each(|x| {
+            if let Some(n) = as_text(x) {
+                out.push(n);
+            }
+        }),
+        Value::Object(o) => {
+            if let Some(n) = o.get("name").and_then(as_text) {
+                out.push(n);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn is_article_type(v: Option<&Value>) -> bool {
+    let check = |s: &str| {
+        s.ends_with("Article")
+            || matches!(
+                s,
+                "BlogPosting"
+                    | "Report"
+                    | "LiveBlogPosting"
+                    | "SocialMediaPosting"
+                    | "WebPage"
+                    | "Blog"
+            )
+    };
+    match v {
+        Some(Value::String(s)) => check(s),
+        Some(Value::Array(a)) => a.iter().any(|x| x.as_str().is_some_and(check)),
+        _ => false,
+    }
+}
+
+/// Reads article fields from one JSON-LD script. Objects are visited with
+/// an explicit stack (never recursion): JSON-LD nests `@graph`s and
+/// `mainEntity`s to any depth.
+fn read_json_ld(raw: &str, ld: &mut LdArticle) {
+    let raw = raw
+        .trim()
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim();
+    // serde_json has its own recursion limit (128), so hostile nesting
+    // fails to parse instead of overflowing the stack.
+    let Ok(root) = serde_json::from_str::<Value>(raw) else {
+        return;
+    };
+    let mut stack = vec![&root];
+    let mut seen = 0;
+    while let Some(v) = stack.pop() {
+        seen += 1;
+        if seen > 10_000 {
+            break;
+        }
+        match v {
+            Value::Array(a) => stack.extend(a.iter().rev()),
+            Value::Object(o) => {
+                let article = is_article_type(o.get("@type"));
+                let strong = article
+                    && !matches!(o.get("@type"), Some(Value::String(s)) if s == "WebPage" || s == "Blog");
+                if article {
+                    let take = |field: &mut Option<String>, key: &str| {
+                        if field.is_none() || strong {
+                            if let Some(x) = o.get(key).and_then(as_text).filter(|x| !x.is_empty())
+                            {
+                                if field.is_none() || strong {
+                                    *field = Some(x);
+                                }
+                            }
+                        }
+                    };
+                    if strong || ld.headline.is_none() {
+                        take(&mut ld.headline, "headline");
+                        take(&mut ld.published, "datePublished");
+                        take(&mut ld.description, "description");
+                    }
+                    if ld.body.is_none() {
+                        ld.body = o
+                            .get("articleBody")
+                            .and_then(Value::as_str)
+                            .map(str::to_string);
+                    }
+                    if ld.url.is_none() && strong {
+                        ld.url = o.get("url").and_then(Value::as_str).map(str::to_string);
+                    }
+                    if ld.authors.is_empty() {
+                        if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
+                            names(a, &mut ld.authors);
+                        }
+                    }
+                    if ld.publisher.is_none() {
+                        ld.publisher = o.get("publisher").and_then(as_text);
+                    }
+                }
+                for key in [
+                    "@graph",
+                    "mainEntity",
+                    "mainEntityOfPage",
+                    "itemListElement",
+                ] {
+                    if let Some(x) = o.get(key) {
+                        if x.is_object() || x.is_array() {
+                            stack.push(x);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
