@@ -347,6 +347,19 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
     let owner = block_owner(dom);
     let before = compute_stats(dom, &alive, &in_link, &owner);
     let total_para = before.para_chars[0].max(1);
+    let hint_words = hint.map(word_set);
+    // The strongest text region before class-based cleaning: its
+    // ancestors are wrappers of the article, whatever words their classes
+    // hold ("page-container with-sidebar"), unless the word is a strong one
+    // (the region may be a long comment thread).
+    let pre = score_candidates(dom, &alive, &before, &owner, hint_words.as_ref());
+    let mut a = dom.nodes[pre.best].parent as usize;
+    while a != 0 {
+        if !STRONG_BOILERPLATE.is_match(&class_id(dom, a)) {
+            protected[a] = true;
+        }
+        a = dom.nodes[a].parent as usize;
+    }
     // Pass 2: apply class drops unless the subtree holds most of the text.
     for i in 1..n {
         let p = dom.nodes[i].parent as usize;
@@ -354,7 +367,7 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
             alive[i] = false;
             continue;
         }
-        if alive[i] && class_drop[i] == Drop::Gone {
+        if alive[i] && class_drop[i] == Drop::Gone && !protected[i] {
             let para = before.para_chars[i];
             // A big wrapper that also names itself content-like is the
             // article's container carrying a stray word ("one-sidebar").
@@ -372,8 +385,8 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
     }
     let stats = compute_stats(dom, &alive, &in_link, &owner);
 
-    let hint_words = hint.map(word_set);
-    let container = choose_container(dom, &alive, &stats, &owner, hint_words.as_ref());
+    let scores = score_candidates(dom, &alive, &stats, &owner, hint_words.as_ref());
+    let container = choose_container(dom, &alive, &stats, &scores);
     let mut out = Vec::new();
     for c in container {
         emit(dom, c, &alive, &in_link, &mut out);
@@ -417,14 +430,23 @@ fn class_weight(dom: &Dom, i: usize) -> f32 {
     w
 }
 
-/// Picks the containers holding the article, in document order.
-fn choose_container(
+/// Candidate scores: `score` is the raw content score (NaN for nodes that
+/// got none), `final_score` adds tag/class weights and link density.
+struct Scores {
+    score: Vec<f32>,
+    final_score: Vec<f32>,
+    best: usize,
+    best_score: f32,
+}
+
+/// Scores every candidate container, after readability.
+fn score_candidates(
     dom: &Dom,
     alive: &[bool],
     stats: &Stats,
     owner: &[u32],
     hint: Option<&std::collections::HashSet<String>>,
-) -> Vec<usize> {
+) -> Scores {
     let n = dom.nodes.len();
     let mut own_chars = vec![0u32; n];
     let mut commas = vec![0u32; n];
@@ -525,6 +547,26 @@ fn choose_container(
             best = i;
         }
     }
+    Scores {
+        score,
+        final_score,
+        best,
+        best_score,
+    }
+}
+
+/// The signature of a node for finding the other parts of a split
+/// article body: its tag and class attribute.
+fn signature(dom: &Dom, i: usize) -> Option<(Tag, &str)> {
+    let class = dom.attr(i, "class")?.trim();
+    (!class.is_empty()).then_some((dom.nodes[i].tag, class))
+}
+
+/// Picks the containers holding the article, in document order.
+fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Vec<usize> {
+    let n = dom.nodes.len();
+    let (score, final_score, best, best_score) =
+        (&sc.score, &sc.final_score, sc.best, sc.best_score);
     if best == 0 {
         return vec![0];
     }
@@ -605,6 +647,31 @@ fn choose_container(
             }
         }
         j = next.max(j + 1);
+    }
+    // Articles split into several same-class sections by ads or embeds:
+    // collect the other sections that score well too.
+    let sigs: Vec<_> = [best, top]
+        .iter()
+        .filter_map(|&i| signature(dom, i))
+        .collect();
+    if !sigs.is_empty() {
+        let mut j = 1;
+        while j < n {
+            let inside_out = out.iter().any(|&o| o <= j && j < dom.nodes[o].end as usize);
+            if inside_out || !alive[j] {
+                j = (dom.nodes[j].end as usize).max(j + 1);
+                continue;
+            }
+            let same = signature(dom, j).is_some_and(|s| sigs.contains(&s));
+            let ld = stats.link_chars[j] as f32 / stats.chars[j].max(1) as f32;
+            if same && final_score[j] >= best_score * 0.2 && ld < 0.4 && stats.para_chars[j] > 0 {
+                out.push(j);
+                j = (dom.nodes[j].end as usize).max(j + 1);
+                continue;
+            }
+            j += 1;
+        }
+        out.sort_unstable();
     }
     out
 }
