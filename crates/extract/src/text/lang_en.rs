@@ -11,7 +11,8 @@ pub(crate) static TABLE: LangTable = LangTable {
         "would", "are", "been", "it", "its", "an", "be", "who", "said", "after", "into", "but",
         "not", "or", "she", "he", "we", "you", "our", "your", "there", "than", "also", "about",
         "more", "what", "when", "where", "why", "how", "if", "can", "could", "do", "does", "did",
-        "all", "one", "over", "out", "up", "these", "those", "them", "were", "being",
+        "all", "one", "over", "out", "up", "these", "those", "them", "being", "in", "as", "off",
+        "then", "some", "any", "while", "because",
     ],
     nav_lines: &[
         "skip to content",

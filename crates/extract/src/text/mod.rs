@@ -33,6 +33,8 @@ mod tables;
 mod tests;
 
 use crosswire_model::{Article, ArticleBuilder, BlockKind, Published};
+use once_cell::sync::Lazy;
+use regex::Regex;
 use tables::{LangTable, TABLES};
 
 /// Extracts the article from scraped plain text.
@@ -184,8 +186,17 @@ fn looks_hard_wrapped(blocks: &[(usize, Vec<&str>)]) -> bool {
         .filter(|(_, l)| l.len() >= 2)
         .flat_map(|(_, l)| l[..l.len() - 1].iter().map(|x| x.chars().count()))
         .collect();
-    inner.len() >= 5
+    let open_ends = blocks
+        .iter()
+        .filter(|(_, l)| l.len() >= 2)
+        .flat_map(|(_, l)| l[..l.len() - 1].iter())
+        .filter(|x| !ends_terminal(x))
+        .count();
+    // Wrapping cuts sentences anywhere, so most inner lines end mid-sentence;
+    // one-paragraph-per-line text ends its lines with punctuation.
+    inner.len() >= 3
         && inner.iter().filter(|n| (40..=110).contains(*n)).count() * 10 >= inner.len() * 8
+        && open_ends * 10 >= inner.len() * 6
 }
 
 impl Unit {
@@ -245,6 +256,17 @@ fn line_language(s: &str) -> Option<&'static str> {
 
 /// Final punctuation, looking through closing quotes and brackets.
 fn ends_terminal(s: &str) -> bool {
+    // An agency sign-off after the last sentence ("... determined. – Agency
+    // (AG)") does not make the paragraph unfinished.
+    static SIGN_OFF: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(
+            r#"[.!?…]["”’»]?\s*(?:[-–—]\s*)?[\p{L}\p{M} .&']{0,40}\(\p{Lu}[\p{L}]{1,15}\)\s*$"#,
+        )
+        .expect("static regex")
+    });
+    if s.ends_with(')') && SIGN_OFF.is_match(s) {
+        return true;
+    }
     let core = s.trim_end_matches(|c: char| "\"'”’»)]*".contains(c) || c.is_whitespace());
     let quoted = core.len() < s.trim_end().len();
     match core.chars().last() {
@@ -333,6 +355,14 @@ fn classify(units: &mut [Unit], blank_mode: bool) {
                 && units[i - 1].words <= 40
                 && ends_terminal(&units[i - 1].text)
                 && matches!(units[i - 1].role, Role::Prose | Role::Short));
+        // "Photo: ..." credit under a caption line in the same block.
+        if same_block
+            && units[i].role == Role::Caption
+            && units[i - 1].words <= 40
+            && matches!(units[i - 1].role, Role::Prose | Role::Short)
+        {
+            units[i - 1].role = Role::Caption;
+        }
         if prev_caption_like
             && is_name_like(&units[i].text)
             && units[i].role == Role::Short
@@ -435,6 +465,9 @@ fn mark_related_runs(units: &mut [Unit]) {
 /// Reads a `date ...` line, a lone date line and a byline from the head
 /// (before the first prose paragraph).
 fn read_head_metadata(units: &mut [Unit], meta: &mut Meta) {
+    // The head ends after two prose units: the standfirst may be prose-like
+    // and a date line may sit between it and the first paragraph.
+    let mut prose_seen = 0;
     for u in units.iter_mut() {
         if !matches!(u.role, Role::Short | Role::Prose | Role::Nav) {
             continue;
@@ -450,7 +483,7 @@ fn read_head_metadata(units: &mut [Unit], meta: &mut Meta) {
                     u.role = shape_role(u);
                 }
                 if u.role == Role::Prose {
-                    break;
+                    prose_seen += 1;
                 }
                 continue;
             }
@@ -472,7 +505,10 @@ fn read_head_metadata(units: &mut [Unit], meta: &mut Meta) {
             }
         }
         if u.role == Role::Prose {
-            break;
+            prose_seen += 1;
+            if prose_seen >= 2 {
+                break;
+            }
         }
     }
 }
@@ -503,11 +539,16 @@ fn byline(line: &str) -> Option<Vec<String>> {
 // ------------------------------------------------------------ language
 
 /// The article's language: the table whose stopwords dominate its prose.
+/// Boilerplate in another language gathers at the end of a page, so the
+/// first half of the prose counts double.
 fn main_language(units: &[Unit]) -> Option<&'static str> {
     let mut hits = vec![0usize; TABLES.len()];
-    for u in units.iter().filter(|u| u.role == Role::Prose) {
+    let prose: Vec<&Unit> = units.iter().filter(|u| u.role == Role::Prose).collect();
+    let half = prose.len().div_ceil(2);
+    for (i, u) in prose.iter().enumerate() {
+        let weight = if i < half { 2 } else { 1 };
         for (h, n) in hits.iter_mut().zip(stopword_hits(&u.text)) {
-            *h += n;
+            *h += n * weight;
         }
     }
     dominant(&hits, 5)
@@ -569,22 +610,17 @@ fn lay_out(units: &mut [Unit], blank_mode: bool) -> Layout {
     }
 
     // Standfirst: the next content unit after a title, when it is one
-    // sentence set apart: no final period, a wider gap than paragraphs
-    // have, or a photo right after it.
+    // sentence set apart: no final period, or a wider gap than paragraphs
+    // have. (A photo right after it is no cue: photos follow first
+    // paragraphs just as often.)
     if cursor > 0 {
         let typical_gap = typical_gap(units);
         if let Some(off) = units[cursor..limit].iter().position(|u| is_content(u.role)) {
             let s = cursor + off;
             let u = &units[s];
-            let next = units[s + 1..limit]
-                .iter()
-                .find(|x| x.role != Role::Nav)
-                .map(|x| (x.role, x.gap_before));
             let gap_after = units.get(s + 1).map(|x| x.gap_before).unwrap_or(0);
             let one_sentence = sentence_count(&u.text) <= 1;
-            let set_apart = !ends_with_period(&u.text)
-                || (blank_mode && gap_after > typical_gap)
-                || matches!(next, Some((Role::Caption, _)));
+            let set_apart = !ends_with_period(&u.text) || (blank_mode && gap_after > typical_gap);
             let more_prose = units[s + 1..limit].iter().any(|x| x.role == Role::Prose);
             if one_sentence && u.words >= 4 && u.words <= 60 && set_apart && more_prose {
                 units[s].role = Role::Standfirst;
@@ -632,6 +668,7 @@ fn lay_out(units: &mut [Unit], blank_mode: bool) -> Layout {
     // Roles inside the body.
     for i in start..=end {
         units[i].role = match units[i].role {
+            Role::Prose if is_question_subhead(units, i, end) => Role::Subhead,
             Role::Prose => Role::Paragraph,
             Role::Short => {
                 let next = units[i + 1..=end]
@@ -655,6 +692,25 @@ fn lay_out(units: &mut [Unit], blank_mode: bool) -> Layout {
         start: Some(start),
         end,
     }
+}
+
+/// A short question heading a section ("What happens next?"): a few words,
+/// prose after it, and no question right before it (that would be a Q&A).
+fn is_question_subhead(units: &[Unit], i: usize, end: usize) -> bool {
+    let u = &units[i];
+    if u.words > 6 || !is_question(&u.text) || i >= end {
+        return false;
+    }
+    let prev_question = units[..i]
+        .iter()
+        .rev()
+        .find(|x| matches!(x.role, Role::Prose | Role::Paragraph | Role::Subhead))
+        .is_some_and(|x| is_question(&x.text));
+    let next_prose = units[i + 1..=end]
+        .iter()
+        .find(|x| matches!(x.role, Role::Prose | Role::Short))
+        .is_some_and(|x| x.role == Role::Prose && !is_question(&x.text));
+    !prev_question && next_prose
 }
 
 /// The usual number of blank lines between paragraphs.

@@ -81,14 +81,3 @@ pub(crate) fn recap_start(units: &[Unit], start: usize, end: usize) -> Option<us
     }
     None
 }
-
-/// Overlap of one paragraph with the text before it (for calibration tests).
-#[cfg(test)]
-pub(crate) fn overlap_of(prior: &str, block: &str) -> f64 {
-    let p: HashSet<String> = content_words(prior).collect();
-    let words: Vec<String> = content_words(block).collect();
-    if words.is_empty() {
-        return 0.0;
-    }
-    words.iter().filter(|w| p.contains(*w)).count() as f64 / words.len() as f64
-}

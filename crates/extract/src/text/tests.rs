@@ -1,8 +1,459 @@
-//! Fixtures are invented; none is copied from real reports.
+//! Fixtures are invented for these tests; none is copied from real reports.
 
 use super::*;
+use crosswire_model::{BlockKind, DateOrigin};
+
+fn kinds(a: &Article, kind: BlockKind) -> Vec<String> {
+    a.blocks_of(kind)
+        .map(|b| a.text[b.range()].to_string())
+        .collect()
+}
+
+fn assert_body(a: &Article, first: &str, last: &str) {
+    let body = a.body_text();
+    assert!(body.starts_with(first), "body starts: {body:?}");
+    assert!(body.ends_with(last), "body ends: {body:?}");
+}
+
+fn assert_absent(a: &Article, lines: &[&str]) {
+    let body = a.body_text();
+    for l in lines {
+        assert!(!body.contains(l), "{l:?} leaked into body: {body:?}");
+    }
+}
 
 #[test]
-fn placeholder() {
-    assert!(languages().any(|l| l == "en"));
+fn languages_are_tables() {
+    let codes: Vec<&str> = languages().collect();
+    assert!(codes.contains(&"en") && codes.contains(&"es"));
+}
+
+#[test]
+fn drops_navigation_residue_and_menus() {
+    let raw = "Skip to content\n_\n_\n|\n\nHome\nWorld\nBusiness\nSport\n\n\
+               Ferry service resumes after storm\n\n\
+               The ferry between Port Elmswick and Tallow Isle sailed again on Tuesday after three days of gales.\n\n\
+               Share\n\n\
+               Operators said 1,200 passengers had been stranded on the island.\n\n\
+               Advertisement\n\n_";
+    let a = extract_text(raw, "ferry.txt");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Ferry service resumes after storm")
+    );
+    assert_body(&a, "The ferry between", "stranded on the island.");
+    assert_absent(
+        &a,
+        &[
+            "Skip to content",
+            "Home",
+            "Business",
+            "Share",
+            "Advertisement",
+        ],
+    );
+    assert!(!a.body_text().lines().any(|l| l.trim() == "_"));
+    assert_eq!(kinds(&a, BlockKind::Paragraph).len(), 2);
+}
+
+#[test]
+fn keeps_captions_and_credits_out_of_the_body() {
+    let raw = "Bakery fire closes high street\n\n\
+               A blaze gutted a family bakery in Norrow on Sunday night\n\n\
+               Firefighters outside the bakery in Norrow on Sunday, May 4, 2031.\n\
+               Lena Marsh Okafor\n\n\
+               Fire crews were called to the bakery shortly after 11pm and fought the flames for four hours.\n\n\
+               Photo: Norrow Fire Service\n\n\
+               No one was hurt, the fire service said, but the high street stayed closed on Monday.";
+    let a = extract_text(raw, "bakery.txt");
+    assert_eq!(
+        kinds(&a, BlockKind::Standfirst),
+        vec!["A blaze gutted a family bakery in Norrow on Sunday night"]
+    );
+    let captions = kinds(&a, BlockKind::Caption);
+    assert!(captions
+        .iter()
+        .any(|c| c.starts_with("Firefighters outside")));
+    assert!(captions.iter().any(|c| c == "Lena Marsh Okafor"));
+    assert!(captions.iter().any(|c| c.starts_with("Photo:")));
+    assert_body(&a, "Fire crews were called", "stayed closed on Monday.");
+    assert_absent(&a, &["Lena Marsh Okafor", "Photo:", "Firefighters outside"]);
+}
+
+#[test]
+fn drops_a_subscription_notice_in_another_language() {
+    let raw = "Museum returns stolen painting\n\n\
+               The Corvale city museum said on Thursday it had recovered a landscape stolen in 2019.\n\n\
+               Vista del museo durante la presentación de la obra.\n\n\
+               Police traced the painting to a private collection abroad, the museum's director told reporters.\n\n\
+               The work, a view of the river at dawn, will go back on display in the east wing next month.\n\n\
+               Its owner had lent it to the museum in 1998 and was told of the theft on the same day, the director said.\n\n\
+               Sign up for our weekly newsletter to get more news from The Corvale Courier\n\n\
+               Tu suscripción se está usando en otro dispositivo\n\n\
+               ¿Por qué estás viendo esto?\n\n\
+               Si sigues leyendo en este equipo, la lectura se cerrará en el otro aparato que tienes abierto.\n\n\
+               Flecha\n\n\
+               More information";
+    let a = extract_text(raw, "museum.txt");
+    assert_body(
+        &a,
+        "The Corvale city museum",
+        "on the same day, the director said.",
+    );
+    assert_absent(
+        &a,
+        &[
+            "Sign up",
+            "suscripción",
+            "viendo esto",
+            "Si sigues",
+            "Flecha",
+            "More information",
+        ],
+    );
+    assert_eq!(
+        kinds(&a, BlockKind::Caption),
+        vec!["Vista del museo durante la presentación de la obra."]
+    );
+    assert_eq!(a.outlet.as_deref(), Some("The Corvale Courier"));
+}
+
+#[test]
+fn spanish_page_with_newsletter_prompt_and_related_links() {
+    let raw = "Ir al contenido\n\n\
+               Cierran el puente de Almarín por grietas\n\n\
+               Las autoridades de Almarín cerraron el martes el puente viejo después de que los técnicos hallaran grietas en dos pilares.\n\n\
+               Lee también: El ayuntamiento aprueba el presupuesto de obras\n\n\
+               Según el alcalde, las reparaciones costarán unos 3 millones de euros y durarán seis meses.\n\n\
+               Suscríbete a nuestro boletín y recibe las noticias de la región cada mañana.\n\n\
+               Noticias relacionadas\n\
+               Nuevo carril bici en el centro\n\
+               12 de mayo de 2031\n\
+               La feria del libro vuelve en junio";
+    let a = extract_text(raw, "puente.txt");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Cierran el puente de Almarín por grietas")
+    );
+    assert_body(&a, "Las autoridades de Almarín", "durarán seis meses.");
+    assert_absent(
+        &a,
+        &[
+            "Lee también",
+            "Suscríbete",
+            "Nuevo carril",
+            "feria del libro",
+        ],
+    );
+}
+
+#[test]
+fn filed_under_and_team_blurb_give_the_outlet() {
+    let raw = "Dam inspection finds cracks\n\n\
+               Inspectors found cracks in the Greywater dam on Friday, the water board said.\n\n\
+               The reservoir will be lowered by two metres as a precaution.\n\n\
+               Filed under:\n\n\
+               Valley Ledger Editorial Team\n\n\
+               A team of journalists committed to covering the valley's towns. At the Valley Ledger we check every figure.";
+    let a = extract_text(raw, "dam.txt");
+    assert_body(&a, "Inspectors found cracks", "as a precaution.");
+    assert_absent(
+        &a,
+        &["Filed under", "Editorial Team", "team of journalists"],
+    );
+    assert_eq!(a.outlet.as_deref(), Some("Valley Ledger"));
+}
+
+#[test]
+fn author_blurb_at_the_end_is_dropped() {
+    let raw = "Tram line opens\n\n\
+               The first tram on the new east line left Hollin station at dawn on Saturday.\n\n\
+               City officials said 9,000 people rode it on the first day.\n\n\
+               Mara Quist is a reporter covering transport and housing. Follow her on social media.";
+    let a = extract_text(raw, "tram.txt");
+    assert_body(&a, "The first tram", "on the first day.");
+    assert_absent(&a, &["Mara Quist"]);
+}
+
+#[test]
+fn faq_that_repeats_the_story_is_cut() {
+    let raw = "Chemical leak forces evacuation in Ostby\n\n\
+               About 300 residents of Ostby were evacuated on Wednesday after a chlorine leak at the Ferrand water treatment plant.\n\n\
+               The plant's operator said a valve failed during maintenance and the leak was sealed within two hours.\n\n\
+               Eleven people were treated in hospital for breathing problems, the regional health service said.\n\n\
+               Residents were allowed to return home on Thursday morning once air tests came back clear.\n\n\
+               Frequently asked questions about the Ostby chlorine leak\n\n\
+               What happened at the Ferrand water treatment plant?\n\n\
+               A valve failed during maintenance at the Ferrand water treatment plant in Ostby, causing a chlorine leak that was sealed within two hours.\n\n\
+               How many residents were evacuated?\n\n\
+               About 300 residents of Ostby were evacuated on Wednesday, and eleven people were treated in hospital for breathing problems.\n\n\
+               When could residents return home?\n\n\
+               Residents were allowed to return home on Thursday morning after air tests came back clear.";
+    let a = extract_text(raw, "leak.txt");
+    assert_body(&a, "About 300 residents", "came back clear.");
+    assert_eq!(kinds(&a, BlockKind::Paragraph).len(), 4);
+    assert_absent(
+        &a,
+        &["Frequently asked", "What happened", "How many residents"],
+    );
+}
+
+#[test]
+fn interview_questions_that_bring_new_content_stay() {
+    let raw = "Interview: the harbour master on the new quay\n\n\
+               The harbour master of Port Elmswick, Ines Varga, spoke to us about the quay that opens next month.\n\n\
+               Why did the old quay have to close?\n\n\
+               Salt had eaten into the steel piles, and divers found two of them hollow last winter.\n\n\
+               What will change for fishermen?\n\n\
+               Boats will unload at night, with cold storage right beside the berths and a new ice plant.";
+    let a = extract_text(raw, "interview.txt");
+    assert_body(&a, "The harbour master", "a new ice plant.");
+    assert!(a.body_text().contains("What will change for fishermen?"));
+}
+
+#[test]
+fn more_information_block_that_repeats_is_cut() {
+    let raw = "Wildfire near Carrow contained\n\n\
+               Firefighters contained the wildfire near Carrow on Monday after it burned 40 hectares of pine forest.\n\n\
+               No homes were lost, but 60 campers were moved from the lakeside site as a precaution.\n\n\
+               More information\n\n\
+               The wildfire near Carrow burned 40 hectares of pine forest before firefighters contained it on Monday; 60 campers were moved from the lakeside site.";
+    let a = extract_text(raw, "fire.txt");
+    assert_body(&a, "Firefighters contained", "as a precaution.");
+}
+
+#[test]
+fn single_newline_scrape_with_subheads() {
+    let raw = "The council of Brenmoor voted on Tuesday to close two of its four libraries, citing a budget gap of 2 million pounds.\n\
+               Protesters gathered outside the town hall before the vote, holding books above their heads.\n\
+               Budget pressure\n\
+               The finance officer said the council had already cut street lighting and park staff.\n\
+               What happens next?\n\
+               The closures take effect in September, and the buildings will be offered to community groups.";
+    let a = extract_text(raw, "libraries.txt");
+    assert_eq!(a.title, None);
+    assert_body(
+        &a,
+        "The council of Brenmoor",
+        "offered to community groups.",
+    );
+    assert_eq!(
+        kinds(&a, BlockKind::Subhead),
+        vec!["Budget pressure", "What happens next?"]
+    );
+    assert_eq!(kinds(&a, BlockKind::Paragraph).len(), 4);
+}
+
+#[test]
+fn leading_date_metadata_line() {
+    let raw =
+        " date 2031-06-02 Rescuers reached the stranded climbers on Mount Selk on Sunday.\n\n\
+               All four were flown to hospital in Darrow with mild frostbite.";
+    let a = extract_text(raw, "climbers.txt");
+    let p = a.published.as_ref().expect("date");
+    assert_eq!(p.value, "2031-06-02");
+    assert_eq!(p.origin, DateOrigin::Text);
+    assert_eq!(a.title, None);
+    assert_body(&a, "Rescuers reached", "mild frostbite.");
+    assert_absent(&a, &["date 2031"]);
+}
+
+#[test]
+fn spanish_date_line_and_byline() {
+    let raw = "Publicado el 3 de febrero de 2031\n\
+               Por Lucía Ferrer Soto\n\n\
+               Los vecinos de Almarín denunciaron el lunes cortes de agua de hasta diez horas.\n\n\
+               La empresa municipal atribuyó los cortes a una avería en la tubería principal.";
+    let a = extract_text(raw, "agua.txt");
+    assert_eq!(
+        a.published.as_ref().map(|p| p.value.as_str()),
+        Some("2031-02-03")
+    );
+    assert_eq!(a.byline, vec!["Lucía Ferrer Soto"]);
+    assert_eq!(a.title, None);
+    assert_body(&a, "Los vecinos de Almarín", "la tubería principal.");
+}
+
+#[test]
+fn no_date_from_captions() {
+    let raw = "Storm damage in Kell\n\n\
+               Workers clear a fallen tree in Kell on March 3, 2031.\n\
+               Tomas Irving\n\n\
+               High winds brought down trees across Kell overnight, cutting power to 2,000 homes.\n\n\
+               Repairs were expected to last until the weekend.";
+    let a = extract_text(raw, "storm.txt");
+    assert_eq!(a.published, None);
+    assert_body(&a, "High winds", "until the weekend.");
+}
+
+#[test]
+fn deck_set_apart_by_a_wider_gap() {
+    let raw = "Harbour crane collapses\n\n\
+               No one was hurt when the crane fell during a storm, the port said.\n\n\n\
+               A 40-metre crane collapsed onto an empty berth at Port Elmswick early on Friday.\n\n\
+               The port authority said gusts had reached 110 km/h.";
+    let a = extract_text(raw, "crane.txt");
+    assert_eq!(
+        kinds(&a, BlockKind::Standfirst),
+        vec!["No one was hurt when the crane fell during a storm, the port said."]
+    );
+    assert_body(&a, "A 40-metre crane", "110 km/h.");
+}
+
+#[test]
+fn hard_wrapped_paragraphs_are_joined() {
+    let raw = "The regional court in Darrow ruled on Thursday that the quarry\n\
+               expansion could go ahead, rejecting a challenge brought by three\n\
+               villages that said the blasting would damage their wells.\n\n\
+               Lawyers for the villages said they would appeal within the month\n\
+               and asked the quarry operator to halt preparatory work until then.\n\n\
+               The operator said it would begin clearing the site in the spring\n\
+               and promised to monitor groundwater levels every week.";
+    let a = extract_text(raw, "quarry.txt");
+    assert_eq!(kinds(&a, BlockKind::Paragraph).len(), 3);
+    assert_body(&a, "The regional court", "every week.");
+}
+
+#[test]
+fn read_more_lines_inside_the_body_are_dropped() {
+    let raw = "School roof fails inspection\n\n\
+               Pupils at Carrow primary school will be taught in portable classrooms after the roof failed an inspection.\n\n\
+               Read more: Council lists schools needing urgent repairs\n\n\
+               The head teacher said lessons would continue as normal from Monday.";
+    let a = extract_text(raw, "school.txt");
+    assert_absent(&a, &["Read more", "Council lists"]);
+    assert_eq!(kinds(&a, BlockKind::Paragraph).len(), 2);
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for raw in [
+        "",
+        "\n\n\n",
+        "_",
+        "?",
+        " date ",
+        "date 2031-99-99 x",
+        "Filed under:",
+        "¿?",
+        "Ünïcödé ñ 東京 🙂\n\n“”",
+        "Title\n\nBy\n\nPhoto:",
+    ] {
+        let a = extract_text(raw, "odd.txt");
+        for b in &a.blocks {
+            assert!(a.text.get(b.range()).is_some());
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics_and_ranges_are_valid(raw in "(?s).{0,400}") {
+        let a = extract_text(&raw, "p.txt");
+        for b in &a.blocks {
+            proptest::prop_assert!(a.text.get(b.range()).is_some());
+        }
+    }
+
+    #[test]
+    fn never_panics_on_line_soup(lines in proptest::collection::vec("[A-Za-zñé¿?_ .,:“”]{0,60}", 0..30)) {
+        let raw = lines.join("\n");
+        let _ = extract_text(&raw, "p.txt");
+    }
+}
+
+/// The example corpus (`examples/corpus/`, invented reports) is the
+/// README's showcase: its scraped text files must come out clean.
+#[test]
+fn example_corpus_text_files() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap_or_default();
+
+    let raw = read("velmora-today.txt");
+    if std::env::var_os("CROSSWIRE_DEBUG_TEXT").is_some() {
+        for name in [
+            "velmora-today.txt",
+            "harbour-post-mp.txt",
+            "diario-del-valle.txt",
+        ] {
+            let a = extract_text(&read(name), name);
+            eprintln!(
+                "== {name} title={:?} outlet={:?} date={:?} byline={:?}",
+                a.title, a.outlet, a.published, a.byline
+            );
+            for b in &a.blocks {
+                eprintln!("  {:?}: {}", b.kind, &a.text[b.range()]);
+            }
+        }
+    }
+    let a = extract_text(&raw, "velmora-today.txt");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Velmora fire: death toll rises to 17 as missing workers are found")
+    );
+    assert_eq!(
+        a.published.as_ref().map(|p| p.value.as_str()),
+        Some("2026-04-15")
+    );
+    assert_body(
+        &a,
+        "The death toll from the fire",
+        "memorial service on Saturday.",
+    );
+    assert_absent(
+        &a,
+        &[
+            "Marit Solberg",
+            "en imágenes",
+            "Sign up",
+            "suscripción",
+            "Frequently",
+            "How many people",
+            "Archived",
+        ],
+    );
+    assert_eq!(
+        kinds(&a, BlockKind::Subhead),
+        vec!["Questions over inspection"]
+    );
+    assert_eq!(kinds(&a, BlockKind::Standfirst).len(), 1);
+
+    let a = extract_text(&read("harbour-post-mp.txt"), "harbour-post-mp.txt");
+    assert_eq!(a.title, None);
+    assert_eq!(
+        a.published.as_ref().map(|p| p.value.as_str()),
+        Some("2026-04-14")
+    );
+    assert_eq!(a.outlet.as_deref(), Some("Harbour Post"));
+    assert_body(&a, "A fire at a plastics plant", "– Meridian Press (MP)");
+    assert_absent(
+        &a,
+        &["Jonas Ekdahl", "Read more", "Filed under", "Newsroom"],
+    );
+
+    let a = extract_text(&read("diario-del-valle.txt"), "diario-del-valle.txt");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Catorce muertos en el incendio de una fábrica de plásticos en Velmora")
+    );
+    assert_eq!(
+        a.published.as_ref().map(|p| p.value.as_str()),
+        Some("2026-04-14")
+    );
+    assert_eq!(a.byline, vec!["Marta Ibáñez"]);
+    assert_body(
+        &a,
+        "Catorce trabajadores murieron",
+        "tres días de luto oficial.",
+    );
+    assert_absent(
+        &a,
+        &[
+            "Foto:",
+            "Lee también",
+            "Suscríbete",
+            "Reabre el puente",
+            "Archivado",
+        ],
+    );
 }
