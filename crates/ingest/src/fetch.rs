@@ -12,9 +12,18 @@ use crate::{ErrorKind, Hints, Options};
 
 /// Fetches `url` and opens its body.
 pub(crate) fn open_url(url: &str, opts: &Arc<Options>) -> Items {
+    // ureq counts the request that would exceed the limit as one of the
+    // `redirects`; ours counts redirects actually followed. Zero stays
+    // zero: ureq then hands back the 3xx response, refused below.
+    let redirects = match opts.max_redirects {
+        0 => 0,
+        n => n.saturating_add(1),
+    };
+    // A zero timeout would fail every request; take it as the shortest.
+    let timeout = Duration::from_secs(opts.timeout_secs.max(1));
     let agent = ureq::AgentBuilder::new()
-        .timeout(Duration::from_secs(opts.timeout_secs.max(1)))
-        .redirects(opts.max_redirects)
+        .timeout(timeout)
+        .redirects(redirects)
         .user_agent(&opts.user_agent)
         .build();
     let response = match agent.get(url).call() {

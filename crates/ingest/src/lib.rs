@@ -22,6 +22,7 @@ mod read;
 mod source;
 mod warc;
 
+use std::io::{BufReader, Read};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -205,4 +206,35 @@ pub fn open(inputs: &[String], opts: &Options) -> impl Iterator<Item = Item> + S
     inputs
         .into_iter()
         .flat_map(move |input| source::open_input(input, opts.clone()))
+}
+
+/// Reads one stream that is already open (a pipe, an upload, a member of
+/// some other archive) as if it were a file named `name`: its format is
+/// sniffed, containers are streamed, and sources are `name` or `name#N`.
+/// Nothing is read until the iterator is first advanced.
+///
+/// ```
+/// use crosswire_ingest::{open_reader, Item, Options};
+///
+/// let lines = b"{\"title\": \"A\", \"text\": \"First.\"}\n{\"title\": \"B\", \"text\": \"Second.\"}\n";
+/// let sources: Vec<String> = open_reader("upload.jsonl", &lines[..], &Options::default())
+///     .map(|item| match item {
+///         Item::Doc(doc) => doc.source,
+///         other => panic!("{other:?}"),
+///     })
+///     .collect();
+/// assert_eq!(sources, ["upload.jsonl#0", "upload.jsonl#1"]);
+/// ```
+pub fn open_reader(
+    name: impl Into<String>,
+    reader: impl Read + Send + 'static,
+    opts: &Options,
+) -> impl Iterator<Item = Item> + Send {
+    let name = name.into();
+    let opts = Arc::new(opts.clone());
+    std::iter::once_with(move || {
+        let reader = Box::new(BufReader::with_capacity(64 * 1024, reader));
+        dispatch::open_stream(name, reader, None, Hints::default(), &opts, 0)
+    })
+    .flatten()
 }

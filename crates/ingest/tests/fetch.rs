@@ -133,18 +133,29 @@ fn ok_page_after_a_redirect() {
         .contains("user-agent: crosswire-test/1"));
 }
 
-#[test]
-fn redirect_chain_over_the_limit() {
-    let (base, _heads) = serve(8, |path| {
-        let n: u32 = path.trim_start_matches("/r/").parse().unwrap_or(0);
-        let next = format!("/r/{}", n + 1);
+/// `/chain{k}/{n}` redirects to `/chain{k}/{n+1}` until `n == k`.
+fn chain_server(conns: usize) -> String {
+    let (base, _heads) = serve(conns, |path| {
+        let mut parts = path.trim_start_matches("/chain").split('/');
+        let k: u32 = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+        let n: u32 = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+        if n >= k {
+            return with_length("200 OK", "text/html", page("End", "Arrived.").as_bytes());
+        }
+        let next = format!("/chain{k}/{}", n + 1);
         reply(
             "302 Found",
             &[("Location", next.as_str()), ("Content-Length", "0")],
             b"",
         )
     });
-    let url = format!("{base}/r/0");
+    base
+}
+
+#[test]
+fn redirect_chain_over_the_limit() {
+    let base = chain_server(4);
+    let url = format!("{base}/chain4/0");
     let items = run(&[&url], &opts());
     let e = err(only(&items));
     assert!(
@@ -152,6 +163,34 @@ fn redirect_chain_over_the_limit() {
         "{e}"
     );
     assert_names(e, &url);
+}
+
+#[test]
+fn redirect_chain_at_the_limit_is_followed() {
+    let base = chain_server(4);
+    let url = format!("{base}/chain3/0");
+    let items = run(&[&url], &opts());
+    let d = doc(only(&items));
+    assert_eq!(
+        d.hints.url.as_deref(),
+        Some(format!("{base}/chain3/3").as_str())
+    );
+}
+
+#[test]
+fn redirects_off_refuses_a_redirect() {
+    let base = chain_server(1);
+    let url = format!("{base}/chain1/0");
+    let options = Options {
+        max_redirects: 0,
+        ..opts()
+    };
+    let items = run(&[&url], &options);
+    let e = err(only(&items));
+    assert!(
+        matches!(&e.kind, ErrorKind::Fetch(m) if m.contains("redirect")),
+        "{e}"
+    );
 }
 
 #[test]

@@ -676,3 +676,20 @@ fn symlink_loops_are_walked_once() {
     let items = run_path(root);
     assert_eq!(items.len(), 1, "{items:?}");
 }
+
+#[test]
+fn open_reader_sniffs_a_stream() {
+    let body = gzip(page("Piped", "Read from a pipe.").as_bytes());
+    let items: Vec<Item> =
+        crosswire_ingest::open_reader("-", std::io::Cursor::new(body), &Options::default())
+            .collect();
+    let d = doc(only(&items));
+    assert_eq!(d.source, "-");
+    assert_eq!(d.format, Format::Html);
+
+    let items: Vec<Item> =
+        crosswire_ingest::open_reader("-", std::io::empty(), &Options::default()).collect();
+    let e = err(only(&items));
+    assert!(matches!(e.kind, ErrorKind::Empty));
+    assert_names(e, "-");
+}
