@@ -126,6 +126,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         crosswire_eval::analysis::run(&gold)
                             .with_context(|| format!("evaluating {}", gold.display()))?,
                     );
+                    m.extend(
+                        crosswire_eval::crosscheck::run(&gold)
+                            .with_context(|| format!("evaluating {}", gold.display()))?,
+                    );
+                    for line in crosswire_eval::crosscheck::describe(&gold)? {
+                        println!("# {line}");
+                    }
                     m
                 }
             };

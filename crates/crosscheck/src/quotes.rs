@@ -5,7 +5,7 @@
 use crate::context::{sentence_of, stem, words_with_offsets};
 use crate::names::{fold, same_person};
 use crosswire_link::Origins;
-use crosswire_model::dossier::{Mention, QuoteGroup, QuoteVariant, WordDiff};
+use crosswire_model::dossier::{Mention, QuoteGroup, QuoteVariant, Verdict, WordDiff};
 use crosswire_model::{Article, ByteRange, SpanKind};
 use std::collections::{BTreeSet, HashSet};
 
@@ -259,11 +259,65 @@ fn build_group(members: &[&Q], origins: &Origins) -> QuoteGroup {
         .filter_map(|q| origins.of_article.get(q.article))
         .collect::<BTreeSet<_>>()
         .len();
+    let (verdict, note) = quote_verdict(&variants, origin_count);
     QuoteGroup {
         speaker: speakers.first().map(|(s, _)| s.to_string()),
         wording_differs: variants.len() > 1,
         variants,
         origin_count,
+        verdict,
+        note,
+    }
+}
+
+/// Share of the shorter wording's words that the other keeps, in order.
+fn kept_share(a: &str, b: &str) -> f32 {
+    let (wa, wb) = (norm_words(a), norm_words(b));
+    let shorter = wa.len().min(wb.len());
+    if shorter == 0 {
+        return 0.0;
+    }
+    let same: usize = diff_words(a, b)
+        .iter()
+        .map(|d| match d {
+            WordDiff::Same(w) => w.split_whitespace().count(),
+            _ => 0,
+        })
+        .sum();
+    same as f32 / shorter as f32
+}
+
+/// How far the renderings of one utterance agree. A partial quote or a
+/// light edit keeps most of the shorter wording's words; a rendering that
+/// keeps under half of them says something else in the speaker's mouth.
+fn quote_verdict(variants: &[QuoteVariant], origin_count: usize) -> (Verdict, Option<String>) {
+    if origin_count <= 1 {
+        return (Verdict::SingleSource, None);
+    }
+    if variants.len() <= 1 {
+        return (Verdict::Agree, None);
+    }
+    let mut worst: Option<(f32, usize, usize)> = None;
+    for i in 0..variants.len() {
+        for j in i + 1..variants.len() {
+            let share = kept_share(&variants[i].text, &variants[j].text);
+            if worst.is_none_or(|(w, _, _)| share < w) {
+                worst = Some((share, i, j));
+            }
+        }
+    }
+    match worst {
+        Some((share, i, j)) if share < 0.5 => (
+            Verdict::Conflict,
+            Some(format!(
+                "renderings differ materially: “{}” vs “{}”",
+                variants[i].text, variants[j].text
+            )),
+        ),
+        _ => (
+            Verdict::Compatible,
+            Some("the wordings differ (partial quotes or light edits) but say the same".into()),
+        ),
     }
 }
 

@@ -5,11 +5,13 @@
 //! - [`aeb`]: main-text extraction on the Article Extraction Benchmark;
 //! - [`seeds`]: extraction of the annotated seed reports (body bounds,
 //!   boilerplate, title, outlet, date);
-//! - [`analysis`]: figures, quotes, dates and entities on the seeds.
+//! - [`analysis`]: figures, quotes, dates and entities on the seeds;
+//! - [`crosscheck`]: slot alignment, verdicts, conflicts and origins on the seeds.
 #![deny(missing_docs)]
 
 pub mod aeb;
 pub mod analysis;
+pub mod crosscheck;
 pub mod seeds;
 
 /// One measured number.

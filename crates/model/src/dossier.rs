@@ -169,6 +169,12 @@ pub struct QuoteGroup {
     pub origin_count: usize,
     /// True when the wordings differ beyond punctuation and case.
     pub wording_differs: bool,
+    /// Agree (same words), compatible (partial or lightly edited
+    /// renderings), conflict (renderings that say different things), or
+    /// single source.
+    pub verdict: Verdict,
+    /// Why the verdict, when the wordings differ.
+    pub note: Option<String>,
 }
 
 /// An entity merged across articles.
