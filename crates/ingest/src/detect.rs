@@ -134,19 +134,28 @@ pub(crate) fn sniff(head: &[u8], complete: bool) -> Kind {
     Kind::Text
 }
 
-/// Line-delimited JSON when the first line is a whole value; otherwise a
-/// pretty-printed document.
+/// Line-delimited JSON when the first line is a whole value; a
+/// pretty-printed document when it opens one; text that merely starts
+/// with a brace otherwise.
 fn json_kind(body: &[u8]) -> Kind {
-    match memchr::memchr(b'\n', body) {
-        Some(end) if serde_json::from_slice::<serde_json::Value>(&body[..end]).is_ok() => {
-            Kind::JsonLines
-        }
-        // The first line may simply be longer than the head: assume lines.
-        None => Kind::JsonLines,
-        Some(end) if body[..end].trim_ascii() == b"{" => Kind::JsonDocument,
-        // A bad first line in a line-delimited file: let the line reader
-        // report it and go on.
-        Some(_) => Kind::JsonLines,
+    let first_line = match memchr::memchr(b'\n', body) {
+        Some(end) => &body[..end],
+        // The first line may simply be longer than the head.
+        None => body,
+    };
+    if serde_json::from_slice::<serde_json::Value>(first_line).is_ok() {
+        return Kind::JsonLines;
+    }
+    let after_brace = body[1..].iter().find(|b| !b.is_ascii_whitespace());
+    if !matches!(after_brace, Some(b'"' | b'}')) {
+        return Kind::Text;
+    }
+    if first_line.trim_ascii() == b"{" {
+        Kind::JsonDocument
+    } else {
+        // A bad first line in a line-delimited file (or one longer than
+        // the head): the line reader reports it and goes on.
+        Kind::JsonLines
     }
 }
 
@@ -205,6 +214,8 @@ mod tests {
         assert_eq!(sniff(b"{\"a\":1}\n{\"a\":2}\n", true), Kind::JsonLines);
         assert_eq!(sniff(b"{\n  \"a\": 1\n}\n", true), Kind::JsonDocument);
         assert_eq!(sniff(b"[{\"a\":1}]", true), Kind::JsonDocument);
+        assert_eq!(sniff(b"{\"a\": broken\n{\"a\":2}\n", true), Kind::JsonLines);
+        assert_eq!(sniff(b"{Editor's note} A story.\n", true), Kind::Text);
         assert_eq!(
             sniff(
                 b"<?xml version=\"1.0\"?>\n<!-- x -->\n<rss version=\"2.0\">",

@@ -4,7 +4,7 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 use std::sync::Arc;
 
 use crate::detect::{sniff, Kind, HEAD_LEN};
-use crate::read::{from_io, read_capped, read_head, Gunzip, Stream};
+use crate::read::{from_io, read_capped, read_head, Failing, Gunzip, Stream};
 use crate::{feed, jsonl, warc, ErrorKind, Format, Hints, IngestError, Item, Options, RawDoc};
 
 /// A lazily produced run of items.
@@ -30,12 +30,16 @@ pub(crate) fn open_stream(
     opts: &Arc<Options>,
     gzip_depth: u8,
 ) -> Items {
-    let head = match read_head(&mut reader, HEAD_LEN) {
-        Ok(h) => h,
-        Err(e) => return error_items(name, from_io(e)),
+    let (head, failure) = read_head(&mut reader, HEAD_LEN);
+    let complete = head.len() < HEAD_LEN && failure.is_none();
+    let rest: Stream = match failure {
+        None => reader,
+        Some(e) if head.is_empty() => return error_items(name, from_io(e)),
+        // Whatever reads past the head meets the error where it happened.
+        Some(e) => Box::new(BufReader::new(Failing(Some(e)))),
     };
-    let kind = sniff(&head, head.len() < HEAD_LEN);
-    let mut reader: Stream = Box::new(Cursor::new(head).chain(reader));
+    let kind = sniff(&head, complete);
+    let mut reader: Stream = Box::new(Cursor::new(head).chain(rest));
     let max = opts.max_bytes;
     match kind {
         Kind::Empty => error_items(name, ErrorKind::Empty),

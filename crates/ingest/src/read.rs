@@ -80,11 +80,41 @@ pub(crate) fn read_capped<R: Read + ?Sized>(
     Ok(buf)
 }
 
-/// Reads up to `len` bytes, fewer only at end of stream.
-pub(crate) fn read_head<R: Read + ?Sized>(reader: &mut R, len: usize) -> io::Result<Vec<u8>> {
-    let mut buf = Vec::with_capacity(len);
-    reader.take(len as u64).read_to_end(&mut buf)?;
-    Ok(buf)
+/// Reads up to `len` bytes, fewer only at end of stream or on an error.
+/// An error after some bytes is handed back for later, so that what came
+/// before a corrupt spot (the first records of a cut-off archive) is
+/// still read.
+pub(crate) fn read_head<R: Read + ?Sized>(
+    reader: &mut R,
+    len: usize,
+) -> (Vec<u8>, Option<io::Error>) {
+    let mut buf = vec![0; len];
+    let mut filled = 0;
+    while filled < len {
+        match reader.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                buf.truncate(filled);
+                return (buf, Some(e));
+            }
+        }
+    }
+    buf.truncate(filled);
+    (buf, None)
+}
+
+/// A stream that fails once with a given error, then ends.
+pub(crate) struct Failing(pub(crate) Option<io::Error>);
+
+impl Read for Failing {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
+        }
+    }
 }
 
 /// Skips `len` bytes; returns how many were there.

@@ -16,8 +16,12 @@ use crosswire_ingest::{ErrorKind, Format, Options};
 
 /// What the server does for one request.
 struct Reply {
-    delay: Duration,
+    /// Sent at once.
     bytes: Vec<u8>,
+    /// Then a pause.
+    delay: Duration,
+    /// Then the rest.
+    rest: Vec<u8>,
 }
 
 fn reply(status: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
@@ -29,8 +33,9 @@ fn reply(status: &str, headers: &[(&str, &str)], body: &[u8]) -> Reply {
     let mut bytes = head.into_bytes();
     bytes.extend_from_slice(body);
     Reply {
-        delay: Duration::ZERO,
         bytes,
+        delay: Duration::ZERO,
+        rest: Vec::new(),
     }
 }
 
@@ -86,9 +91,10 @@ fn answer(mut stream: TcpStream, handler: &impl Fn(&str) -> Reply) -> Option<Str
     let head = String::from_utf8_lossy(&head).into_owned();
     let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
     let reply = handler(&path);
-    thread::sleep(reply.delay);
     let _ = stream.write_all(&reply.bytes);
     let _ = stream.flush();
+    thread::sleep(reply.delay);
+    let _ = stream.write_all(&reply.rest);
     Some(head)
 }
 
@@ -195,14 +201,36 @@ fn redirects_off_refuses_a_redirect() {
 
 #[test]
 fn slow_server_times_out() {
-    let (base, _heads) = serve(1, |_| Reply {
-        delay: Duration::from_secs(3),
-        ..with_length("200 OK", "text/html", b"<p>late</p>")
+    let (base, _heads) = serve(1, |_| {
+        let whole = with_length("200 OK", "text/html", b"<p>late</p>");
+        Reply {
+            bytes: Vec::new(),
+            delay: Duration::from_secs(3),
+            rest: whole.bytes,
+        }
     });
     let url = format!("{base}/slow");
     let started = Instant::now();
     let items = run(&[&url], &opts());
     assert!(started.elapsed() < Duration::from_millis(2900));
+    let e = err(only(&items));
+    assert!(matches!(e.kind, ErrorKind::Fetch(_)), "{e}");
+    assert_names(e, &url);
+}
+
+#[test]
+fn stalled_body_times_out() {
+    let (base, _heads) = serve(1, |_| {
+        let mut whole = with_length("200 OK", "text/html", page("Half", "Sent.").as_bytes());
+        let rest = whole.bytes.split_off(whole.bytes.len() - 20);
+        Reply {
+            delay: Duration::from_secs(3),
+            rest,
+            ..whole
+        }
+    });
+    let url = format!("{base}/stall");
+    let items = run(&[&url], &opts());
     let e = err(only(&items));
     assert!(matches!(e.kind, ErrorKind::Fetch(_)), "{e}");
     assert_names(e, &url);

@@ -693,3 +693,44 @@ fn open_reader_sniffs_a_stream() {
     assert!(matches!(e.kind, ErrorKind::Empty));
     assert_names(e, "-");
 }
+
+#[test]
+fn truncated_warc_gz_keeps_the_records_before_the_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cut.warc.gz");
+    let mut bytes = Vec::new();
+    for i in 0..2 {
+        let body = format!("Wind reached {i}0 km/h on the coast. ").repeat(200);
+        let html = page(&format!("Story {i}"), &body);
+        bytes.extend(gzip(&warc_response(
+            &format!("https://news.example/{i}"),
+            "text/html",
+            html.as_bytes(),
+        )));
+    }
+    let keep = bytes.len() - 300;
+    fs::write(&path, &bytes[..keep]).unwrap();
+    let items = run_path(&path);
+    assert_eq!(items.len(), 2, "{items:?}");
+    doc(&items[0]);
+    let e = err(&items[1]);
+    assert!(is_malformed(&e.kind, "gzip"), "{e}");
+    assert_names(e, "cut.warc.gz#1");
+}
+
+#[test]
+fn rss_with_full_html_in_description() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desc.rss");
+    let escaped = long_html().replace('<', "&lt;").replace('>', "&gt;");
+    let rss = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Desk</title>\
+         <item><title>Long one</title><link>https://desk.example/long</link>\
+         <description>{escaped}</description></item></channel></rss>"
+    );
+    fs::write(&path, rss).unwrap();
+    let items = run_path(&path);
+    let d = doc(only(&items));
+    assert_eq!(d.hints.description, None);
+    assert!(String::from_utf8_lossy(&d.bytes).contains("<p>The harbour authority"));
+}
