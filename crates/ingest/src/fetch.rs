@@ -37,7 +37,18 @@ pub(crate) fn open_url(url: &str, opts: &Arc<Options>) -> Items {
                 ureq::ErrorKind::TooManyRedirects => {
                     format!("more than {} redirects", opts.max_redirects)
                 }
-                _ => t.to_string(),
+                // ureq's own Display repeats the URL, which the error
+                // already names.
+                kind => {
+                    let mut message = kind.to_string();
+                    if let Some(detail) = t.message() {
+                        message = format!("{message}: {detail}");
+                    }
+                    if let Some(cause) = std::error::Error::source(&t) {
+                        message = format!("{message}: {cause}");
+                    }
+                    message
+                }
             };
             return error_items(url, ErrorKind::Fetch(message));
         }

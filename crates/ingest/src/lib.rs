@@ -10,6 +10,36 @@
 //! its original bytes until the extractor knows what it needs.
 //!
 //! Every failure is an [`IngestError`] naming the input; the stream goes on.
+//!
+//! # What is recognized
+//!
+//! | first bytes (after BOM and whitespace) | read as |
+//! | --- | --- |
+//! | `1f 8b` | gzip: decompressed (multi-member), then sniffed again |
+//! | `WARC/1.` | WARC: one [`Format::Html`] document per 2xx HTML `response` record |
+//! | `{` with a JSON first line | JSON Lines: one document per line (news-please fields) |
+//! | `{` alone on a line, or `[{` | one JSON record, or an array of them |
+//! | `<rss`, `<feed`, `<rdf:RDF` | a feed: full-text items are documents, the rest [`Link`]s |
+//! | `<urlset`, `<sitemapindex` | a sitemap: [`Link`]s |
+//! | doctype, `<html`, common tags in the first KiB | [`Format::Html`] |
+//! | PNG, PDF, ZIP… magic, NUL or many control bytes | a [`ErrorKind::Binary`] error |
+//! | nothing, or whitespace only | an [`ErrorKind::Empty`] error |
+//! | anything else | [`Format::Text`] |
+//!
+//! Members of a container are named `input#N`, N counting from 0 every
+//! record or line, broken ones included, so `crawl.warc.gz#3` is the
+//! fourth record. [`Options::max_bytes`] caps every document (after
+//! decompression), not a container: a WARC of any size is streamed record
+//! by record in constant memory.
+//!
+//! # Modules
+//!
+//! - `source`: expands paths, directories, globs, `-` and URLs, lazily;
+//! - `detect`: sniffs a stream's kind from its first bytes;
+//! - `dispatch`: hands a stream to the reader for its kind;
+//! - `warc`, `jsonl`, `feed`: the container readers;
+//! - `fetch`: http(s) with timeout, redirect limit and size cap;
+//! - [`charset`]: bytes to text, used by the extractor.
 #![deny(missing_docs)]
 
 pub mod charset;
