@@ -116,12 +116,18 @@ pub(crate) fn sniff(head: &[u8], complete: bool) -> Kind {
         }
         _ => {}
     }
-    let lower = body[..body.len().min(2048)].to_ascii_lowercase();
+    let lower = body.to_ascii_lowercase();
     if body.starts_with(b"<") {
-        match root_element(&lower) {
+        let (prolog, root) = split_prolog(&lower);
+        match root_name(root) {
             Some(b"rss" | b"feed" | b"rdf:rdf") => return Kind::Feed,
             Some(b"urlset" | b"sitemapindex") => return Kind::Sitemap,
+            Some(b"html" | b"head" | b"body") => return Kind::Html,
             _ => {}
+        }
+        // Licence comments can push the first tag past the first KiB.
+        if memchr::memmem::find(prolog, b"<!doctype html").is_some() {
+            return Kind::Html;
         }
     }
     let html_zone = &lower[..lower.len().min(1024)];
@@ -177,28 +183,41 @@ fn binary_reason(body: &[u8]) -> Option<String> {
     None
 }
 
-/// The name of the first element, past the XML declaration, comments,
-/// processing instructions and a doctype. `lower` is lower-cased.
-fn root_element(lower: &[u8]) -> Option<&[u8]> {
+/// Splits markup into its prolog (XML declaration, comments, processing
+/// instructions, doctype) and the rest, which starts at the first element.
+fn split_prolog(lower: &[u8]) -> (&[u8], &[u8]) {
     let mut rest = lower;
     loop {
         rest = rest.trim_ascii_start();
-        if rest.starts_with(b"<!--") {
-            let end = memchr::memmem::find(rest, b"-->")?;
-            rest = &rest[end + 3..];
+        let skip = if rest.starts_with(b"<!--") {
+            memchr::memmem::find(rest, b"-->").map(|end| end + 3)
         } else if rest.starts_with(b"<?") || rest.starts_with(b"<!") {
-            let end = memchr::memchr(b'>', rest)?;
-            rest = &rest[end + 1..];
-        } else if let Some(tag) = rest.strip_prefix(b"<") {
-            let end = tag
-                .iter()
-                .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))
-                .unwrap_or(tag.len());
-            return Some(&tag[..end]);
+            memchr::memchr(b'>', rest).map(|end| end + 1)
         } else {
-            return None;
+            Some(0)
+        };
+        match skip {
+            Some(0) => break,
+            Some(n) => rest = &rest[n..],
+            // Unclosed within the head: all prolog, no element seen.
+            None => {
+                rest = &[];
+                break;
+            }
         }
     }
+    let prolog_len = lower.len() - rest.len();
+    (&lower[..prolog_len], rest)
+}
+
+/// The name of the element `rest` starts with.
+fn root_name(rest: &[u8]) -> Option<&[u8]> {
+    let tag = rest.strip_prefix(b"<")?;
+    let end = tag
+        .iter()
+        .position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/'))
+        .unwrap_or(tag.len());
+    Some(&tag[..end])
 }
 
 #[cfg(test)]
@@ -234,6 +253,11 @@ mod tests {
         );
         assert_eq!(sniff(b"Some text\n<p>then a paragraph", true), Kind::Html);
         assert_eq!(sniff(b"Just words.", true), Kind::Text);
+        let licence = format!("<!-- {} -->\n<html>", "licence text ".repeat(200));
+        assert_eq!(sniff(licence.as_bytes(), true), Kind::Html);
+        let licence = format!("<!DOCTYPE html>\n<!-- {} -->\n<x>", "licence ".repeat(200));
+        assert_eq!(sniff(licence.as_bytes(), true), Kind::Html);
+        assert_eq!(sniff(b"<!-- never closed", true), Kind::Text);
         assert_eq!(
             sniff(b"\x89PNG\r\n", true),
             Kind::Binary("PNG image".into())

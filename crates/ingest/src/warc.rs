@@ -170,7 +170,8 @@ impl Records {
             crawled: header(&headers, "warc-date").map(|d| d.trim().to_string()),
             ..Hints::default()
         };
-        let payload = if record_type == "response" && content_type.contains("application/http") {
+        let is_http = content_type.contains("application/http") || block.starts_with(b"HTTP/");
+        let payload = if record_type == "response" && is_http {
             match http_payload(&block, max, &mut hints) {
                 Ok(Some(p)) => p,
                 Ok(None) => return Step::Skip,
