@@ -16,7 +16,7 @@ use crate::{ErrorKind, Format, Hints, IngestError, Item, Link, Options, RawDoc};
 
 const TEXT_FIELDS: &[&str] = &["maintext", "text", "content", "body", "article"];
 const HTML_FIELDS: &[&str] = &["html", "raw_html", "rawHtml", "content_html"];
-const TITLE_FIELDS: &[&str] = &["title", "headline"];
+const TITLE_FIELDS: &[&str] = &["title", "headline", "title_page", "title_rss"];
 const URL_FIELDS: &[&str] = &["url", "link", "canonical_url"];
 const DATE_FIELDS: &[&str] = &[
     "date_publish",
