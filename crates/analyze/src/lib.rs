@@ -1,9 +1,313 @@
-//! The analyze stage: adds typed spans to an article.
+//! The analyze stage: adds typed spans to an [`Article`].
+//!
+//! One tokenizer pass ([`token`]) feeds every analyzer; each reads the same
+//! token stream and the language tables ([`lang`]) and adds [`Span`]s, byte
+//! ranges into the immutable [`Article::text`]:
+//!
+//! - sentences;
+//! - dates ([`date`]), resolved against the publish date or a reference date;
+//! - figures ([`figure`]): value, interval, unit, qualifier, counted noun,
+//!   attribution and role;
+//! - entities ([`entity`]) with within-article alias clusters;
+//! - quotes ([`quote`]) with their cue and speaker cluster, direct and indirect.
+//!
+//! # Example
+//!
+//! ```
+//! use crosswire_analyze::analyze;
+//! use crosswire_model::{ArticleBuilder, BlockKind, SpanKind, Qualifier};
+//!
+//! let mut b = ArticleBuilder::new("x");
+//! b.push_block(BlockKind::Paragraph, "More than 300 people were evacuated, Mayor Ana Ruiz said.");
+//! let mut a = b.finish();
+//! analyze(&mut a);
+//! let fig = a.spans.iter().find_map(|s| match &s.kind {
+//!     SpanKind::Figure(f) => Some(f.clone()),
+//!     _ => None,
+//! }).unwrap();
+//! assert_eq!(fig.value, 300.0);
+//! assert_eq!(fig.qualifier, Qualifier::MoreThan);
+//! ```
 #![deny(missing_docs)]
 
-use crosswire_model::Article;
+pub mod date;
+pub mod entity;
+pub mod figure;
+pub mod lang;
+pub mod quote;
+pub mod token;
 
-/// Adds spans to an article.
+use chrono::NaiveDate;
+use crosswire_model::{Article, BlockKind, ByteRange, QuoteSpan, Span, SpanKind};
+use entity::{Recognizer, RuleRecognizer};
+use lang::Lexicon;
+use std::collections::HashSet;
+use std::ops::Range;
+use token::{Kind, Tok};
+
+/// Analysis options.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The date relative expressions resolve against when the article has
+    /// no publish date (for example the date of the other reports of the
+    /// same event, or the crawl date).
+    pub reference_date: Option<NaiveDate>,
+    /// Language override (ISO 639-1); otherwise the article's, else guessed.
+    pub language: Option<String>,
+}
+
+/// The shared view every analyzer reads: tokens, sentences, tables.
+pub struct Doc<'a> {
+    /// The article text.
+    pub text: &'a str,
+    /// Tokens.
+    pub toks: Vec<Tok>,
+    /// Sentences as token ranges.
+    pub sents: Vec<Range<usize>>,
+    /// The language tables.
+    pub lex: &'static Lexicon,
+    /// Reference date for relative expressions.
+    pub reference: Option<NaiveDate>,
+    /// Per token: inside a title, standfirst or subhead block, where
+    /// capitals may be headline style.
+    pub head: Vec<bool>,
+    lower_seen: HashSet<&'a str>,
+    upper_mid_seen: HashSet<String>,
+}
+
+impl<'a> Doc<'a> {
+    /// Tokenizes and splits `text`.
+    pub fn new(
+        text: &'a str,
+        lex: &'static Lexicon,
+        reference: Option<NaiveDate>,
+        head_ranges: &[Range<usize>],
+    ) -> Self {
+        let mut toks = token::tokenize(text, lex);
+        let sents = token::sentences(&mut toks, lex);
+        let head = toks
+            .iter()
+            .map(|t| head_ranges.iter().any(|r| r.start <= t.s && t.s < r.end))
+            .collect();
+        let mut lower_seen = HashSet::new();
+        for t in &toks {
+            if t.kind == Kind::Word
+                && !t.upper
+                && t.lower.chars().next().is_some_and(|c| c.is_alphabetic())
+            {
+                if let Some(s) = text.get(t.s..t.e) {
+                    lower_seen.insert(s);
+                }
+            }
+        }
+        let mut doc = Doc {
+            text,
+            toks,
+            sents,
+            lex,
+            reference,
+            head,
+            lower_seen,
+            upper_mid_seen: HashSet::new(),
+        };
+        let mut mid = HashSet::new();
+        for i in 0..doc.toks.len() {
+            let t = &doc.toks[i];
+            if t.kind == Kind::Word && t.upper && !doc.head[i] && !doc.initial(i) {
+                mid.insert(t.lower.clone());
+            }
+        }
+        doc.upper_mid_seen = mid;
+        doc
+    }
+
+    /// True when the word (lower case) is written in lower case somewhere.
+    pub fn seen_lower(&self, lower: &str) -> bool {
+        self.lower_seen.contains(lower)
+    }
+
+    /// True when the word is capitalized somewhere mid-sentence in the body.
+    pub fn seen_upper_mid(&self, lower: &str) -> bool {
+        self.upper_mid_seen.contains(lower)
+    }
+
+    /// True when the sentence speaks of the future before token `before`
+    /// ("will meet on Friday").
+    pub fn future_sentence(&self, sent: usize, before: usize) -> bool {
+        let Some(r) = self.sents.get(sent) else {
+            return false;
+        };
+        self.toks[r.start..before.min(r.end).max(r.start)]
+            .iter()
+            .any(|t| t.kind == Kind::Word && self.lex.future_markers.contains(t.lower.as_str()))
+    }
+
+    /// The text of sentence `s`.
+    pub fn sentence_text(&self, s: usize) -> Option<&str> {
+        let r = self.sents.get(s)?;
+        let a = self.toks.get(r.start)?.s;
+        let b = self.toks.get(r.end.checked_sub(1)?)?.e;
+        self.text.get(a..b)
+    }
+
+    fn range(&self, ts: usize, te: usize) -> Option<ByteRange> {
+        let a = self.toks.get(ts)?.s;
+        let b = self.toks.get(te.checked_sub(1)?)?.e;
+        (a <= b).then(|| ByteRange::new(a, b))
+    }
+}
+
+/// Analyzes an article with its own publish date as the reference.
 pub fn analyze(article: &mut Article) {
-    let _ = article;
+    analyze_with(article, &Options::default());
+}
+
+/// Analyzes an article; `opts.reference_date` is used when the article has
+/// no publish date. When neither exists, the latest full date written in
+/// the article (a dateline or caption) serves as the reference.
+pub fn analyze_with(article: &mut Article, opts: &Options) {
+    analyze_with_recognizer(article, opts, &RuleRecognizer)
+}
+
+/// As [`analyze_with`], with another entity recognizer.
+pub fn analyze_with_recognizer(article: &mut Article, opts: &Options, recognizer: &dyn Recognizer) {
+    let code = opts
+        .language
+        .clone()
+        .or_else(|| article.language.clone())
+        .unwrap_or_else(|| lang::guess(&article.text).to_string());
+    let lex = Lexicon::for_code(code.get(..2).unwrap_or("en"));
+    let heads: Vec<Range<usize>> = article
+        .blocks
+        .iter()
+        .filter(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Title | BlockKind::Subhead | BlockKind::Standfirst
+            )
+        })
+        .map(|b| b.range())
+        .collect();
+    let reference = article
+        .published
+        .as_ref()
+        .and_then(|p| p.date())
+        .or(opts.reference_date);
+    let spans = {
+        let mut doc = Doc::new(&article.text, lex, reference, &heads);
+        if doc.reference.is_none() {
+            doc.reference = latest_full_date(&doc);
+        }
+        run(&doc, recognizer)
+    };
+    let mut spans = spans;
+    // Keep what was there (another stage's spans), then sort by start.
+    article.spans.append(&mut spans);
+    article
+        .spans
+        .sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
+}
+
+fn latest_full_date(doc: &Doc) -> Option<NaiveDate> {
+    let found = date::find(doc);
+    found
+        .iter()
+        .filter(|f| f.value.precision == crosswire_model::Precision::Day && !f.value.relative)
+        .filter_map(|f| {
+            f.value
+                .resolved
+                .as_deref()
+                .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        })
+        .max()
+}
+
+fn run(doc: &Doc, recognizer: &dyn Recognizer) -> Vec<Span> {
+    let mut out = Vec::with_capacity(doc.toks.len() / 4);
+    for r in &doc.sents {
+        if let Some(br) = doc.range(r.start, r.end) {
+            out.push(Span {
+                range: br,
+                kind: SpanKind::Sentence,
+            });
+        }
+    }
+    // Dates first: their numbers are not figures (except bare years).
+    let dates = date::find(doc);
+    let mut used = vec![figure::Used::No; doc.toks.len()];
+    for d in &dates {
+        for u in used.iter_mut().take(d.te.min(doc.toks.len())).skip(d.ts) {
+            *u = if d.bare_year {
+                figure::Used::Year
+            } else {
+                figure::Used::Date
+            };
+        }
+    }
+    date::spans(doc, &dates, &mut out);
+    let mut figures = figure::find(doc, &used);
+    let ents = entity::resolve(doc, recognizer);
+    let quotes = quote::find(doc, &ents);
+    let canonical = |cl: usize| ents.clusters.get(cl).map(|c| c.canonical.clone());
+    // Attribution: the speaker of a quote covering the figure, else
+    // "according to" in its sentence.
+    for f in figures.iter_mut() {
+        let q = quotes
+            .iter()
+            .filter(|q| q.ts <= f.ts && f.te <= q.te)
+            .min_by_key(|q| q.te - q.ts);
+        if let Some(q) = q {
+            f.fig.attributed_to = q.cluster.and_then(canonical).or_else(|| {
+                q.speaker_tok
+                    .and_then(|(a, b)| doc.range(a, b))
+                    .map(|r| doc.text[r.range()].to_string())
+            });
+        }
+    }
+    for f in figures {
+        if let Some(r) = doc.range(f.ts, f.te) {
+            out.push(Span {
+                range: r,
+                kind: SpanKind::Figure(f.fig),
+            });
+        }
+    }
+    for m in &ents.mentions {
+        let Some(r) = doc.range(m.ts, m.te) else {
+            continue;
+        };
+        let Some(c) = ents.clusters.get(m.cluster) else {
+            continue;
+        };
+        out.push(Span {
+            range: r,
+            kind: SpanKind::Entity {
+                entity: m.kind,
+                cluster: m.cluster as u32,
+                canonical: c.canonical.clone(),
+                role: m.role.clone().or_else(|| c.role.clone()),
+                nominal: m.nominal,
+            },
+        });
+    }
+    for q in &quotes {
+        let (Some(r), Some(content)) = (doc.range(q.ts, q.te), doc.range(q.cs, q.ce)) else {
+            continue;
+        };
+        out.push(Span {
+            range: r,
+            kind: SpanKind::Quote(QuoteSpan {
+                content,
+                speaker_mention: q.speaker_tok.and_then(|(a, b)| doc.range(a, b)),
+                speaker: q.cluster.and_then(canonical),
+                speaker_cluster: q.cluster.map(|c| c as u32),
+                cue: q
+                    .cue
+                    .and_then(|(a, b)| doc.range(a, b))
+                    .map(|r| doc.text[r.range()].to_string()),
+                direct: q.direct,
+            }),
+        });
+    }
+    out
 }

@@ -29,6 +29,14 @@ pub enum SpanKind {
         cluster: u32,
         /// The canonical (longest proper) name of the cluster.
         canonical: String,
+        /// A role or title attached to the person in this mention or its
+        /// cluster ("Secretary of Homeland Security"), when one is known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        role: Option<String>,
+        /// True for a descriptive mention without a name ("the official",
+        /// "the prison", "its president").
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        nominal: bool,
     },
     /// A number that counts or measures something.
     Figure(Figure),
@@ -124,6 +132,9 @@ pub struct QuoteSpan {
     pub speaker_mention: Option<ByteRange>,
     /// The speaker resolved to an entity's canonical name.
     pub speaker: Option<String>,
+    /// The entity cluster of the speaker (see [`SpanKind::Entity`]), when resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_cluster: Option<u32>,
     /// The cue ("said", "told AFP", "según").
     pub cue: Option<String>,
     /// Direct quotation (in marks) or reported speech.

@@ -1,0 +1,370 @@
+//! Language data: everything the analyzers know about a language lives in
+//! one [`Lang`] table per language (`en.rs`, `es.rs`), plus the shared world
+//! gazetteer (`world.rs`: countries, demonyms, capitals). The algorithms in
+//! the other modules only ever read a compiled [`Lexicon`], so adding a third
+//! language means writing one more table, not touching the algorithms.
+
+use crosswire_model::Qualifier;
+use once_cell::sync::Lazy;
+use std::collections::HashMap;
+
+pub mod en;
+pub mod es;
+pub mod world;
+
+/// How a relative date expression moves from the reference date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rel {
+    /// The reference day itself ("today", "hoy").
+    Today,
+    /// The day before ("yesterday", "ayer").
+    Yesterday,
+    /// The day after ("tomorrow").
+    Tomorrow,
+    /// The current week ("this week", "esta semana").
+    ThisWeek,
+    /// The week before.
+    LastWeek,
+    /// The current month.
+    ThisMonth,
+    /// The month before.
+    LastMonth,
+    /// The current year.
+    ThisYear,
+    /// The year before.
+    LastYear,
+    /// The year after.
+    NextYear,
+}
+
+/// The static data of one language. Every field is plain data; multi-word
+/// entries are written with single spaces and matched token by token.
+#[derive(Debug)]
+pub struct Lang {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// Words that, sentence-initially capitalized, are not names.
+    pub function_words: &'static [&'static str],
+    /// Abbreviations that keep their final period ("mr", "gen", "inc").
+    /// Titles among them never end a sentence.
+    pub abbreviations: &'static [&'static str],
+    /// Abbreviations that are titles and never end a sentence.
+    pub title_abbreviations: &'static [&'static str],
+    /// Cardinal number words with their value.
+    pub number_words: &'static [(&'static str, f64)],
+    /// Multipliers ("million", "millones") with their value.
+    pub multipliers: &'static [(&'static str, f64)],
+    /// Words for "and" inside number words and ranges.
+    pub and_words: &'static [&'static str],
+    /// "half" words ("two and a half million").
+    pub half_words: &'static [&'static str],
+    /// Indefinite articles that can stand for "one" before a multiplier.
+    pub indefinite: &'static [&'static str],
+    /// Qualifier phrases before a number.
+    pub qualifiers: &'static [(&'static str, Qualifier)],
+    /// Vague quantities with their implied interval ("dozens" = 24..=99).
+    pub vague: &'static [(&'static str, f64, f64)],
+    /// Words that scale a following vague or exact count ("several thousand").
+    pub vague_scalers: &'static [&'static str],
+    /// Range connectors ("to", "and" after "between").
+    pub range_words: &'static [&'static str],
+    /// Words opening a two-sided range ("between", "entre").
+    pub between_words: &'static [&'static str],
+    /// Percent words ("percent", "por ciento").
+    pub percent_words: &'static [&'static str],
+    /// Currency words with ISO code.
+    pub currency_words: &'static [(&'static str, &'static str)],
+    /// Time and measure units (singular and plural) with a normalized unit.
+    pub units: &'static [(&'static str, &'static str)],
+    /// Words after which a number is an age ("aged").
+    pub age_words: &'static [&'static str],
+    /// Month names and abbreviations, 1-based.
+    pub months: &'static [(&'static str, u32)],
+    /// Weekday names, Monday = 0.
+    pub weekdays: &'static [(&'static str, u32)],
+    /// Part-of-month words that keep month precision ("mid", "early").
+    pub month_parts: &'static [&'static str],
+    /// Relative date phrases.
+    pub relative: &'static [(&'static str, Rel)],
+    /// Words marking the future ("will", "next").
+    pub future_markers: &'static [&'static str],
+    /// "ago" words (after the amount) and "hace" words (before).
+    pub ago_after: &'static [&'static str],
+    /// "hace" style words before an amount of time.
+    pub ago_before: &'static [&'static str],
+    /// Prepositions that link a day to a month and year ("de" in "26 de marzo de 2025").
+    pub date_of: &'static [&'static str],
+    /// Speech cue verbs (all inflections written out).
+    pub cue_verbs: &'static [&'static str],
+    /// Attribution phrases before the source ("according to", "según").
+    pub according: &'static [&'static str],
+    /// Personal pronouns that can stand for a speaker.
+    pub pronouns: &'static [&'static str],
+    /// Possessive determiners ("his", "its", "su").
+    pub possessives: &'static [&'static str],
+    /// Definite and demonstrative determiners ("the", "this", "el", "esta").
+    pub determiners: &'static [&'static str],
+    /// Honorifics before a name ("Mr", "Dr", "señora").
+    pub honorifics: &'static [&'static str],
+    /// Role and title nouns ("president", "minister", "judge").
+    pub roles: &'static [&'static str],
+    /// Portfolio and department words inside titles ("Homeland", "Justice").
+    pub portfolios: &'static [&'static str],
+    /// Organization suffixes and heads ("Ministry", "Institute", "Court").
+    pub org_words: &'static [&'static str],
+    /// Lower-case heads of nominal organization mentions ("government", "embassy").
+    pub org_nominals: &'static [&'static str],
+    /// Facility heads ("Prison", "Airport").
+    pub facility_words: &'static [&'static str],
+    /// Lower-case facility heads for nominal mentions ("the prison").
+    pub facility_nominals: &'static [&'static str],
+    /// Law heads ("Act", "Ley").
+    pub law_words: &'static [&'static str],
+    /// Group heads ("gang", "cartel") whose name follows or precedes.
+    pub group_words: &'static [&'static str],
+    /// Lower-case heads of nominal country mentions ("country").
+    pub country_nominals: &'static [&'static str],
+    /// Name connectors inside proper names ("of", "de", "del").
+    pub name_connectors: &'static [&'static str],
+    /// Prepositions after which an unknown capitalized word is a place.
+    pub locative: &'static [&'static str],
+    /// Lower-case descriptions of people that precede a name ("analyst").
+    pub person_nouns: &'static [&'static str],
+    /// Possessive suffix handling: true when "'s" marks possession.
+    pub saxon_genitive: bool,
+}
+
+/// A multi-word table compiled for lookup by first token.
+#[derive(Debug)]
+pub struct PhraseTable<T> {
+    map: HashMap<&'static str, Vec<(Vec<&'static str>, T)>>,
+}
+
+impl<T: Copy> PhraseTable<T> {
+    fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> Self {
+        let mut map: HashMap<&'static str, Vec<(Vec<&'static str>, T)>> = HashMap::new();
+        for (phrase, v) in entries {
+            let words: Vec<&'static str> = phrase.split(' ').collect();
+            if let Some(first) = words.first() {
+                map.entry(*first).or_default().push((words, v));
+            }
+        }
+        // Longest phrases first, so the first match is the longest one.
+        for v in map.values_mut() {
+            v.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
+        }
+        PhraseTable { map }
+    }
+
+    /// The longest phrase starting at `words[0]`: its length in words and value.
+    pub fn longest(&self, words: &[&str]) -> Option<(usize, T)> {
+        let first = words.first()?;
+        let cands = self.map.get(first)?;
+        for (ph, v) in cands {
+            if ph.len() <= words.len() && ph.iter().zip(words).all(|(a, b)| a == b) {
+                return Some((ph.len(), *v));
+            }
+        }
+        None
+    }
+}
+
+/// A word set.
+pub type WordSet = std::collections::HashSet<&'static str>;
+
+/// The compiled tables of one language, with the shared world gazetteer.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// The source data.
+    pub lang: &'static Lang,
+    /// See [`Lang::function_words`].
+    pub function_words: WordSet,
+    /// See [`Lang::abbreviations`].
+    pub abbreviations: WordSet,
+    /// See [`Lang::title_abbreviations`].
+    pub title_abbreviations: WordSet,
+    /// See [`Lang::number_words`].
+    pub number_words: HashMap<&'static str, f64>,
+    /// See [`Lang::multipliers`].
+    pub multipliers: HashMap<&'static str, f64>,
+    /// See [`Lang::qualifiers`].
+    pub qualifiers: PhraseTable<Qualifier>,
+    /// See [`Lang::vague`].
+    pub vague: PhraseTable<(f64, f64)>,
+    /// See [`Lang::currency_words`].
+    pub currency_words: PhraseTable<&'static str>,
+    /// See [`Lang::units`].
+    pub units: HashMap<&'static str, &'static str>,
+    /// See [`Lang::months`].
+    pub months: HashMap<&'static str, u32>,
+    /// See [`Lang::weekdays`].
+    pub weekdays: HashMap<&'static str, u32>,
+    /// See [`Lang::relative`].
+    pub relative: PhraseTable<Rel>,
+    /// See [`Lang::cue_verbs`].
+    pub cue_verbs: WordSet,
+    /// See [`Lang::according`].
+    pub according: PhraseTable<()>,
+    /// See [`Lang::percent_words`].
+    pub percent: PhraseTable<()>,
+    /// See [`Lang::pronouns`].
+    pub pronouns: WordSet,
+    /// See [`Lang::possessives`].
+    pub possessives: WordSet,
+    /// See [`Lang::determiners`].
+    pub determiners: WordSet,
+    /// See [`Lang::honorifics`].
+    pub honorifics: WordSet,
+    /// See [`Lang::roles`] (lower case).
+    pub roles: WordSet,
+    /// See [`Lang::portfolios`] (lower case).
+    pub portfolios: WordSet,
+    /// See [`Lang::org_words`] (lower case).
+    pub org_words: WordSet,
+    /// See [`Lang::org_nominals`].
+    pub org_nominals: WordSet,
+    /// See [`Lang::facility_words`] (lower case).
+    pub facility_words: WordSet,
+    /// See [`Lang::facility_nominals`].
+    pub facility_nominals: WordSet,
+    /// See [`Lang::law_words`] (lower case).
+    pub law_words: WordSet,
+    /// See [`Lang::group_words`].
+    pub group_words: WordSet,
+    /// See [`Lang::country_nominals`].
+    pub country_nominals: WordSet,
+    /// See [`Lang::name_connectors`].
+    pub name_connectors: WordSet,
+    /// See [`Lang::locative`].
+    pub locative: WordSet,
+    /// See [`Lang::person_nouns`].
+    pub person_nouns: WordSet,
+    /// See [`Lang::future_markers`].
+    pub future_markers: WordSet,
+    /// Every small word set not worth its own field, by name.
+    pub misc: HashMap<&'static str, WordSet>,
+    /// Country names (all languages, lower case, multi-word) to country index.
+    pub countries: PhraseTable<u16>,
+    /// Demonyms (lower case) to country index.
+    pub demonyms: HashMap<&'static str, u16>,
+    /// Capitals (lower case) to country index.
+    pub capitals: PhraseTable<u16>,
+    /// Well-known organizations (lower case phrase) to canonical name.
+    pub known_orgs: PhraseTable<&'static str>,
+}
+
+fn set(words: &'static [&'static str]) -> WordSet {
+    words.iter().copied().collect()
+}
+
+fn compile(lang: &'static Lang) -> Lexicon {
+    let mut misc = HashMap::new();
+    misc.insert("and", set(lang.and_words));
+    misc.insert("half", set(lang.half_words));
+    misc.insert("indefinite", set(lang.indefinite));
+    misc.insert("scalers", set(lang.vague_scalers));
+    misc.insert("range", set(lang.range_words));
+    misc.insert("between", set(lang.between_words));
+    misc.insert("age", set(lang.age_words));
+    misc.insert("month_parts", set(lang.month_parts));
+    misc.insert("ago_after", set(lang.ago_after));
+    misc.insert("ago_before", set(lang.ago_before));
+    misc.insert("date_of", set(lang.date_of));
+    let mut countries = Vec::new();
+    let mut demonyms = HashMap::new();
+    let mut capitals = Vec::new();
+    for (i, c) in world::COUNTRIES.iter().enumerate() {
+        let i = i as u16;
+        for n in c.names {
+            countries.push((*n, i));
+        }
+        for d in c.demonyms {
+            demonyms.insert(*d, i);
+        }
+        for cap in c.capitals {
+            capitals.push((*cap, i));
+        }
+    }
+    Lexicon {
+        lang,
+        function_words: set(lang.function_words),
+        abbreviations: set(lang.abbreviations),
+        title_abbreviations: set(lang.title_abbreviations),
+        number_words: lang.number_words.iter().copied().collect(),
+        multipliers: lang.multipliers.iter().copied().collect(),
+        qualifiers: PhraseTable::new(lang.qualifiers.iter().copied()),
+        vague: PhraseTable::new(lang.vague.iter().map(|(w, l, h)| (*w, (*l, *h)))),
+        currency_words: PhraseTable::new(lang.currency_words.iter().copied()),
+        units: lang.units.iter().copied().collect(),
+        months: lang.months.iter().copied().collect(),
+        weekdays: lang.weekdays.iter().copied().collect(),
+        relative: PhraseTable::new(lang.relative.iter().copied()),
+        cue_verbs: set(lang.cue_verbs),
+        according: PhraseTable::new(lang.according.iter().map(|w| (*w, ()))),
+        percent: PhraseTable::new(lang.percent_words.iter().map(|w| (*w, ()))),
+        pronouns: set(lang.pronouns),
+        possessives: set(lang.possessives),
+        determiners: set(lang.determiners),
+        honorifics: set(lang.honorifics),
+        roles: set(lang.roles),
+        portfolios: set(lang.portfolios),
+        org_words: set(lang.org_words),
+        org_nominals: set(lang.org_nominals),
+        facility_words: set(lang.facility_words),
+        facility_nominals: set(lang.facility_nominals),
+        law_words: set(lang.law_words),
+        group_words: set(lang.group_words),
+        country_nominals: set(lang.country_nominals),
+        name_connectors: set(lang.name_connectors),
+        locative: set(lang.locative),
+        person_nouns: set(lang.person_nouns),
+        future_markers: set(lang.future_markers),
+        misc,
+        countries: PhraseTable::new(countries),
+        demonyms,
+        capitals: PhraseTable::new(capitals),
+        known_orgs: PhraseTable::new(world::KNOWN_ORGS.iter().copied()),
+    }
+}
+
+static EN: Lazy<Lexicon> = Lazy::new(|| compile(&en::LANG));
+static ES: Lazy<Lexicon> = Lazy::new(|| compile(&es::LANG));
+
+impl Lexicon {
+    /// The lexicon for an ISO 639-1 code; English when unknown.
+    pub fn for_code(code: &str) -> &'static Lexicon {
+        match code {
+            "es" => &ES,
+            _ => &EN,
+        }
+    }
+
+    /// A named misc set (see [`Lexicon::misc`]); empty when absent.
+    pub fn misc(&self, name: &str) -> Option<&WordSet> {
+        self.misc.get(name)
+    }
+
+    /// True when `w` (lower case) is in the misc set `name`.
+    pub fn is(&self, name: &str, w: &str) -> bool {
+        self.misc.get(name).is_some_and(|s| s.contains(w))
+    }
+}
+
+/// Guesses the language of a text from function-word counts, for articles
+/// whose extractor left `language` empty. Only the languages with tables count.
+pub fn guess(text: &str) -> &'static str {
+    let mut en = 0u32;
+    let mut es = 0u32;
+    for w in text.split(|c: char| !c.is_alphabetic()).take(400) {
+        match w {
+            "the" | "and" | "of" | "to" | "is" | "was" | "that" | "with" => en += 1,
+            "el" | "la" | "los" | "las" | "del" | "que" | "y" | "en" | "por" | "una" => es += 1,
+            _ => {}
+        }
+    }
+    if es > en {
+        "es"
+    } else {
+        "en"
+    }
+}

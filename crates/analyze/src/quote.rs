@@ -1,0 +1,628 @@
+//! Quotations and their speakers.
+//!
+//! Marks are paired on the token stream: curly, straight, angle and single
+//! quotes; a quote left open at the end of a paragraph continues when the
+//! next paragraph opens with a mark (the newspaper convention for
+//! multi-paragraph quotes) and is closed there otherwise; an opening mark
+//! met inside an open quote right after sentence punctuation is read as a
+//! mis-rendered closing one. The speaker is looked for in this order: a cue
+//! right after the quote (", she said" / ", said the official"), a cue before
+//! it in the sentence ("Noem wrote on X:"), "according to", the same words
+//! quoted elsewhere (pull quotes in headlines), the sentence's subject, and
+//! the previous quote when a quote opens a paragraph on its own. Pronouns
+//! and role nouns resolve through the entity clusters. Sentences with a cue
+//! and no marks become indirect quotes.
+
+use crate::entity::Entities;
+use crate::token::{Kind, Tok};
+use crate::Doc;
+use crosswire_model::EntityKind;
+
+/// A found quotation.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// First token of the span (opening mark, or the sentence for indirect).
+    pub ts: usize,
+    /// End token (exclusive).
+    pub te: usize,
+    /// Content tokens.
+    pub cs: usize,
+    /// Content end (exclusive).
+    pub ce: usize,
+    /// Direct quotation.
+    pub direct: bool,
+    /// Speaker mention tokens.
+    pub speaker_tok: Option<(usize, usize)>,
+    /// Speaker cluster.
+    pub cluster: Option<usize>,
+    /// Cue token.
+    pub cue: Option<(usize, usize)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    Either,
+}
+
+fn mark(toks: &[Tok], i: usize) -> Option<(bool, Mark)> {
+    let t = &toks[i];
+    if t.kind != Kind::Punct {
+        return None;
+    }
+    let next_glued = toks.get(i + 1).is_some_and(|n| !n.sp && !n.nl);
+    let prev_glued = i > 0 && !t.sp && !t.nl;
+    let double = match t.lower.as_str() {
+        "“" | "«" | "„" => return Some((true, Mark::Open)),
+        "”" | "»" => return Some((true, Mark::Close)),
+        "\"" => true,
+        "‘" | "‹" => return Some((false, Mark::Open)),
+        "›" => return Some((false, Mark::Close)),
+        "’" | "'" => false,
+        _ => return None,
+    };
+    let m = if !prev_glued && next_glued {
+        Mark::Open
+    } else if prev_glued && !next_glued {
+        Mark::Close
+    } else {
+        Mark::Either
+    };
+    if !double && m == Mark::Either {
+        return None;
+    }
+    Some((double, m))
+}
+
+/// Pairs quotation marks: `(open, close)` token indices; `close` may be a
+/// paragraph end (then it is the index of the last content token + 1 and
+/// no mark).
+fn pair(doc: &Doc) -> Vec<(usize, usize, bool)> {
+    let toks = &doc.toks;
+    let mut out = Vec::new();
+    let mut open_d: Option<usize> = None;
+    let mut open_s: Option<usize> = None;
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        if t.nl {
+            if let Some(o) = open_d {
+                // Continues when the new paragraph opens with a mark.
+                let cont = matches!(
+                    mark(toks, i),
+                    Some((true, Mark::Open)) | Some((true, Mark::Either))
+                );
+                if cont {
+                    continue;
+                }
+                out.push((o, i, false));
+                open_d = None;
+            }
+            open_s = None;
+        }
+        let Some((double, m)) = mark(toks, i) else {
+            continue;
+        };
+        if double {
+            match (open_d, m) {
+                (None, Mark::Open) | (None, Mark::Either) => open_d = Some(i),
+                (Some(o), Mark::Close) | (Some(o), Mark::Either) => {
+                    out.push((o, i, true));
+                    open_d = None;
+                }
+                (Some(o), Mark::Open) => {
+                    // “ after ". " inside an open quote: a mis-rendered ”.
+                    let after_punct = i > 0
+                        && toks[i - 1].kind == Kind::Punct
+                        && matches!(toks[i - 1].lower.as_str(), "." | "," | "!" | "?" | "…");
+                    if after_punct || i > o + 1 {
+                        out.push((o, i, true));
+                        open_d = None;
+                    }
+                }
+                (None, Mark::Close) => {}
+            }
+        } else if open_d.is_none() {
+            match (open_s, m) {
+                (None, Mark::Open) => open_s = Some(i),
+                (Some(o), Mark::Close) => {
+                    if i > o + 1 {
+                        out.push((o, i, true));
+                    }
+                    open_s = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(o) = open_d {
+        out.push((o, toks.len(), false));
+    }
+    out.sort();
+    out
+}
+
+fn is_prep(w: &str) -> bool {
+    matches!(
+        w,
+        "with"
+            | "by"
+            | "for"
+            | "of"
+            | "about"
+            | "at"
+            | "on"
+            | "against"
+            | "after"
+            | "before"
+            | "like"
+            | "to"
+            | "from"
+            | "in"
+            | "into"
+            | "toward"
+            | "towards"
+            | "than"
+            | "between"
+            | "among"
+            | "under"
+            | "including"
+            | "con"
+            | "por"
+            | "para"
+            | "de"
+            | "del"
+            | "sobre"
+            | "a"
+            | "al"
+            | "en"
+            | "ante"
+            | "tras"
+            | "entre"
+    )
+}
+
+/// Speaker tokens, speaker cluster and cue tokens.
+type Attribution = ((usize, usize), Option<usize>, (usize, usize));
+
+struct Ctx<'a> {
+    doc: &'a Doc<'a>,
+    ents: &'a Entities,
+    inside: Vec<bool>,
+    subjects: Vec<Option<usize>>,
+}
+
+impl Ctx<'_> {
+    fn pronoun(&self, i: usize) -> bool {
+        let t = &self.doc.toks[i];
+        t.kind == Kind::Word
+            && (self.doc.lex.pronouns.contains(t.lower.as_str())
+                || self.doc.lex.possessives.contains(t.lower.as_str()))
+    }
+
+    /// Resolves a pronoun at token `i`: a named person earlier in the same
+    /// sentence outside quotes, else the subject of the latest sentence
+    /// that has one.
+    fn resolve_pronoun(&self, i: usize) -> Option<usize> {
+        let toks = &self.doc.toks;
+        let sent = toks[i].sent;
+        let want_person = !matches!(
+            toks[i].lower.as_str(),
+            "it" | "they" | "its" | "their" | "ellos" | "ellas"
+        );
+        for m in self.ents.mentions.iter().rev() {
+            if m.te > i || toks[m.ts].sent != sent {
+                continue;
+            }
+            if self.inside[m.ts] || m.nominal || m.cluster == usize::MAX {
+                continue;
+            }
+            let ok = if want_person {
+                m.kind == EntityKind::Person
+            } else {
+                m.kind == EntityKind::Org || m.kind == EntityKind::Person
+            };
+            if ok && !self.after_prep(m.ts) {
+                return Some(m.cluster);
+            }
+        }
+        let mut s = sent as usize;
+        while s > 0 {
+            s -= 1;
+            if let Some(c) = self.subjects[s] {
+                let k = self.ents.clusters.get(c).and_then(|x| x.kind);
+                if !want_person || k == Some(EntityKind::Person) {
+                    return Some(c);
+                }
+            }
+        }
+        None
+    }
+
+    fn after_prep(&self, ts: usize) -> bool {
+        let toks = &self.doc.toks;
+        let mut j = ts;
+        // Step over a possessor: "with El Salvador’s Justice Minister".
+        loop {
+            if j == 0 {
+                return false;
+            }
+            let p = &toks[j - 1];
+            if p.kind == Kind::Word && (p.lower == "’s" || p.lower == "'s") {
+                match self.ents.mentions.iter().find(|m| m.te == j - 1) {
+                    Some(m) => j = m.ts,
+                    None => return false,
+                }
+                continue;
+            }
+            if p.kind == Kind::Word && self.doc.lex.determiners.contains(p.lower.as_str()) {
+                j -= 1;
+                continue;
+            }
+            return p.kind == Kind::Word && is_prep(&p.lower);
+        }
+    }
+
+    /// The speaker around a cue at `c`: inverted (", said X") or not.
+    fn speaker_for_cue(
+        &self,
+        c: usize,
+        lo: usize,
+        hi: usize,
+    ) -> Option<((usize, usize), Option<usize>)> {
+        let toks = &self.doc.toks;
+        let sent = toks[c].sent;
+        let prev_punct =
+            c > 0 && (toks[c - 1].kind == Kind::Punct || self.inside[c - 1] && c - 1 < lo);
+        // Right side: "said Juan Pappier", "said the official".
+        let right = self.ents.mentions.iter().find(|m| {
+            m.ts > c
+                && m.ts <= c + 3
+                && m.te <= hi.max(c + 1) + 8
+                && toks[m.ts].sent == sent
+                && !self.inside[m.ts]
+        });
+        let right_pron = (c + 1 < toks.len() && self.pronoun(c + 1)).then_some(c + 1);
+        if prev_punct || c == lo {
+            if let Some(m) = right {
+                if m.kind == EntityKind::Person || m.kind == EntityKind::Org {
+                    return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
+                }
+            }
+            if let Some(p) = right_pron {
+                return Some(((p, p + 1), self.resolve_pronoun(p)));
+            }
+        }
+        // Left side: the nearest subject-like mention or pronoun.
+        let mut j = c;
+        while j > lo {
+            j -= 1;
+            if toks[j].sent != sent || self.inside[j] {
+                if self.inside[j] {
+                    continue;
+                }
+                break;
+            }
+            if self.pronoun(j) && toks[j].lower != "her" {
+                return Some(((j, j + 1), self.resolve_pronoun(j)));
+            }
+            if let Some(m) = self
+                .ents
+                .mentions
+                .iter()
+                .filter(|m| m.ts <= j && j < m.te)
+                .max_by_key(|m| m.te - m.ts)
+            {
+                if (m.kind == EntityKind::Person || m.kind == EntityKind::Org)
+                    && !self.after_prep(m.ts)
+                {
+                    return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
+                }
+                j = m.ts;
+            }
+        }
+        if let Some(m) = right {
+            if m.kind == EntityKind::Person || m.kind == EntityKind::Org {
+                return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
+            }
+        }
+        None
+    }
+
+    fn is_cue(&self, i: usize) -> bool {
+        let t = &self.doc.toks[i];
+        t.kind == Kind::Word && !self.inside[i] && self.doc.lex.cue_verbs.contains(t.lower.as_str())
+    }
+
+    fn according(&self, lo: usize, hi: usize) -> Option<Attribution> {
+        let doc = self.doc;
+        for i in lo..hi {
+            if self.inside[i] {
+                continue;
+            }
+            let words = doc.words(i, 4);
+            if let Some((len, ())) = doc.lex.according.longest(&words) {
+                // The first person or organization after the phrase.
+                let sent = doc.toks[i].sent;
+                let m = self.ents.mentions.iter().find(|m| {
+                    m.ts >= i + len
+                        && doc.toks[m.ts].sent == sent
+                        && (m.kind == EntityKind::Org || m.kind == EntityKind::Person)
+                });
+                if let Some(m) = m {
+                    return Some((
+                        (m.ts, m.te),
+                        (m.cluster != usize::MAX).then_some(m.cluster),
+                        (i, i + len),
+                    ));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Finds quotes and resolves their speakers.
+pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
+    let toks = &doc.toks;
+    let pairs = pair(doc);
+    let mut inside = vec![false; toks.len()];
+    for &(o, c, _) in &pairs {
+        for x in inside.iter_mut().take(c.min(toks.len())).skip(o) {
+            *x = true;
+        }
+    }
+    // Sentence subjects, carried over pronoun subjects.
+    let mut subjects: Vec<Option<usize>> = vec![None; doc.sents.len()];
+    let mut ctx = Ctx {
+        doc,
+        ents,
+        inside,
+        subjects: Vec::new(),
+    };
+    {
+        let mut mi = 0;
+        let ms = &ents.mentions;
+        for (si, r) in doc.sents.iter().enumerate() {
+            while mi < ms.len() && ms[mi].ts < r.start {
+                mi += 1;
+            }
+            let mut subj = None;
+            // A pronoun before any mention carries the last subject.
+            let first_pron = (r.start..r.end).find(|&i| {
+                !ctx.inside[i]
+                    && ctx.pronoun(i)
+                    && matches!(toks[i].lower.as_str(), "he" | "she" | "él" | "ella")
+            });
+            let mut k = mi;
+            while k < ms.len() && ms[k].ts < r.end {
+                let m = &ms[k];
+                k += 1;
+                if ctx.inside[m.ts]
+                    || m.cluster == usize::MAX
+                    || !(m.kind == EntityKind::Person || m.kind == EntityKind::Org)
+                {
+                    continue;
+                }
+                if ctx.after_prep(m.ts) {
+                    continue;
+                }
+                if first_pron.is_some_and(|p| p < m.ts) {
+                    break;
+                }
+                subj = Some(m.cluster);
+                break;
+            }
+            if subj.is_none() && first_pron.is_some() {
+                subj = (0..si).rev().find_map(|s| subjects[s]);
+            }
+            subjects[si] = subj;
+        }
+    }
+    ctx.subjects = subjects;
+    let mut out: Vec<Found> = Vec::new();
+    for &(o, c, marked) in &pairs {
+        let cs = o + 1;
+        let ce = c;
+        if ce <= cs {
+            continue;
+        }
+        let te = if marked { c + 1 } else { c };
+        let mut f = Found {
+            ts: o,
+            te,
+            cs,
+            ce,
+            direct: true,
+            speaker_tok: None,
+            cluster: None,
+            cue: None,
+        };
+        let s_open = toks[o].sent as usize;
+        let s_close = toks
+            .get(te.saturating_sub(1))
+            .map(|t| t.sent as usize)
+            .unwrap_or(s_open);
+        let close_range = doc.sents.get(s_close).cloned().unwrap_or(0..0);
+        let open_range = doc.sents.get(s_open).cloned().unwrap_or(0..0);
+        // 1. A cue right after the quote.
+        let mut done = false;
+        let after_end = close_range.end.min(te + 10);
+        for k in te..after_end {
+            if ctx.inside[k] && k >= te {
+                break;
+            }
+            if ctx.is_cue(k) {
+                if let Some((sp, cl)) = ctx.speaker_for_cue(k, te, after_end) {
+                    f.speaker_tok = Some(sp);
+                    f.cluster = cl;
+                    f.cue = Some((k, k + 1));
+                    done = true;
+                }
+                break;
+            }
+        }
+        // 2. A cue before it in the sentence.
+        if !done {
+            let mut k = o;
+            while k > open_range.start {
+                k -= 1;
+                if ctx.is_cue(k) {
+                    if let Some((sp, cl)) = ctx.speaker_for_cue(k, open_range.start, o) {
+                        f.speaker_tok = Some(sp);
+                        f.cluster = cl;
+                        f.cue = Some((k, k + 1));
+                        done = true;
+                        break;
+                    }
+                }
+            }
+        }
+        // 3. "according to".
+        if !done {
+            if let Some((sp, cl, cue)) = ctx.according(open_range.start, close_range.end) {
+                f.speaker_tok = Some(sp);
+                f.cluster = cl;
+                f.cue = Some(cue);
+                done = true;
+            }
+        }
+        // 4. A cue later in the sentence (", he told AFP").
+        if !done {
+            for k in te..close_range.end {
+                if ctx.is_cue(k) {
+                    if let Some((sp, cl)) = ctx.speaker_for_cue(k, te, close_range.end) {
+                        f.speaker_tok = Some(sp);
+                        f.cluster = cl;
+                        f.cue = Some((k, k + 1));
+                        done = true;
+                    }
+                    break;
+                }
+            }
+        }
+        if !done {
+            out.push(f);
+            continue;
+        }
+        out.push(f);
+    }
+    // 5. Unattributed quotes: pull quotes repeating words quoted elsewhere,
+    // then a quote opening its paragraph after a quote, then the subject.
+    let contents: Vec<String> = out.iter().map(|f| slice_lower(doc, f.cs, f.ce)).collect();
+    for qi in 0..out.len() {
+        if out[qi].cluster.is_some() || out[qi].speaker_tok.is_some() {
+            continue;
+        }
+        let me = &contents[qi];
+        if me.len() >= 6 {
+            let hit = (0..out.len()).find(|&k| {
+                k != qi && out[k].cluster.is_some() && contents[k].contains(me.as_str())
+            });
+            if let Some(k) = hit {
+                out[qi].cluster = out[k].cluster;
+                out[qi].speaker_tok = out[k].speaker_tok;
+                continue;
+            }
+        }
+        let f = &out[qi];
+        let opens_para = toks[f.ts].nl || f.ts == 0;
+        if opens_para && qi > 0 {
+            let prev = &out[qi - 1];
+            if prev.cluster.is_some() {
+                let (c, sp) = (prev.cluster, prev.speaker_tok);
+                out[qi].cluster = c;
+                out[qi].speaker_tok = sp;
+                continue;
+            }
+        }
+        let s = toks[out[qi].ts].sent as usize;
+        if let Some(c) = ctx.subjects.get(s).copied().flatten() {
+            out[qi].cluster = Some(c);
+        }
+    }
+    // Indirect speech: a cue in a sentence without marks.
+    for (si, r) in doc.sents.iter().enumerate() {
+        if (r.start..r.end).any(|i| ctx.inside[i]) {
+            continue;
+        }
+        let mut cue = None;
+        for k in r.clone() {
+            if ctx.is_cue(k) && is_reporting(&toks[k].lower) {
+                cue = Some(k);
+                break;
+            }
+        }
+        let (sp, cl, cue_r) = match cue {
+            Some(k) => match ctx.speaker_for_cue(k, r.start, r.end) {
+                Some((sp, cl)) => (Some(sp), cl, (k, k + 1)),
+                None => continue,
+            },
+            None => match ctx.according(r.start, r.end) {
+                Some((sp, cl, cue)) => (Some(sp), cl, cue),
+                None => continue,
+            },
+        };
+        let _ = si;
+        let mut cs = cue_r.1;
+        if toks
+            .get(cs)
+            .is_some_and(|t| t.lower == "that" || t.lower == "que")
+        {
+            cs += 1;
+        }
+        let ce = r.end;
+        out.push(Found {
+            ts: r.start,
+            te: r.end,
+            cs: cs.min(ce),
+            ce,
+            direct: false,
+            speaker_tok: sp,
+            cluster: cl,
+            cue: Some(cue_r),
+        });
+    }
+    out.sort_by_key(|f| f.ts);
+    out
+}
+
+/// Verbs that report speech without marks (a subset of the cues: "read"
+/// or "called" need quotation marks to be speech).
+fn is_reporting(w: &str) -> bool {
+    !matches!(
+        w,
+        "read"
+            | "reads"
+            | "called"
+            | "calling"
+            | "described"
+            | "describing"
+            | "posted"
+            | "labeled"
+            | "labelled"
+            | "welcomed"
+            | "thanked"
+            | "continued"
+            | "estimated"
+            | "estimates"
+            | "observed"
+            | "pointed"
+            | "calificó"
+            | "describió"
+            | "publicó"
+            | "agradeció"
+            | "estimó"
+    )
+}
+
+fn slice_lower(doc: &Doc, a: usize, b: usize) -> String {
+    match (doc.toks.get(a), doc.toks.get(b.saturating_sub(1))) {
+        (Some(x), Some(y)) if x.s <= y.e => {
+            crate::entity::fold(doc.text.get(x.s..y.e).unwrap_or(""))
+                .trim_end_matches(['.', ',', '!', '?'])
+                .to_string()
+        }
+        _ => String::new(),
+    }
+}
