@@ -8,7 +8,9 @@ use std::time::Instant;
 
 fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
-    let dir = args.next().unwrap_or_else(|| "../shared/bench/aeb/html".into());
+    let dir = args
+        .next()
+        .unwrap_or_else(|| "../shared/bench/aeb/html".into());
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(3);
     let mut pages = Vec::new();
     let mut entries: Vec<_> = std::fs::read_dir(&dir)?

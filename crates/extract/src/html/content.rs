@@ -437,6 +437,31 @@ struct Scores {
     final_score: Vec<f32>,
     best: usize,
     best_score: f32,
+    /// Per subtree, words in JSON-LD `articleBody` and all words; empty
+    /// without a hint.
+    cover: Vec<(u32, u32)>,
+}
+
+impl Scores {
+    /// False when the page has an `articleBody` and the subtree's words
+    /// are mostly not in it.
+    fn agrees_with_hint(&self, i: usize) -> bool {
+        match self.cover.get(i) {
+            Some(&(hits, words)) if words >= 10 => hits * 2 >= words,
+            _ => true,
+        }
+    }
+
+    /// Like [`Scores::agrees_with_hint`], for what `outer` adds to `inner`.
+    fn extra_agrees(&self, outer: usize, inner: usize) -> bool {
+        match (self.cover.get(outer), self.cover.get(inner)) {
+            (Some(&(ho, wo)), Some(&(hi, wi))) => {
+                let (h, w) = (ho.saturating_sub(hi), wo.saturating_sub(wi));
+                w < 10 || h * 2 >= w
+            }
+            _ => true,
+        }
+    }
 }
 
 /// Scores every candidate container, after readability.
@@ -547,11 +572,24 @@ fn score_candidates(
             best = i;
         }
     }
+    let mut cover = Vec::new();
+    if hint.is_some() {
+        cover = hint_hits.into_iter().zip(own_words).collect::<Vec<_>>();
+        for i in (1..n).rev() {
+            if alive[i] {
+                let p = dom.nodes[i].parent as usize;
+                let (h, w) = cover[i];
+                cover[p].0 += h;
+                cover[p].1 += w;
+            }
+        }
+    }
     Scores {
         score,
         final_score,
         best,
         best_score,
+        cover,
     }
 }
 
@@ -580,7 +618,8 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
         }
         let gain = stats.para_chars[p] as f32 / stats.para_chars[top].max(1) as f32;
         let ld = stats.link_chars[p] as f32 / stats.chars[p].max(1) as f32;
-        if gain > 1.25 && ld < 0.3 && final_score[p] >= best_score * 0.33 {
+        if gain > 1.25 && ld < 0.3 && final_score[p] >= best_score * 0.33 && sc.extra_agrees(p, top)
+        {
             top = p;
         } else if stats.para_chars[p] == stats.para_chars[top]
             && matches!(dom.nodes[top].tag, Tag::Div | Tag::Section | Tag::Other)
@@ -642,7 +681,7 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
             } else {
                 false
             };
-            if keep {
+            if keep && sc.agrees_with_hint(j) {
                 out.push(j);
             }
         }
@@ -664,7 +703,12 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
             }
             let same = signature(dom, j).is_some_and(|s| sigs.contains(&s));
             let ld = stats.link_chars[j] as f32 / stats.chars[j].max(1) as f32;
-            if same && final_score[j] >= best_score * 0.2 && ld < 0.4 && stats.para_chars[j] > 0 {
+            if same
+                && final_score[j] >= best_score * 0.2
+                && ld < 0.4
+                && stats.para_chars[j] > 0
+                && sc.agrees_with_hint(j)
+            {
                 out.push(j);
                 j = (dom.nodes[j].end as usize).max(j + 1);
                 continue;
@@ -728,11 +772,11 @@ fn emit(dom: &Dom, root: usize, alive: &[bool], in_link: &[bool], out: &mut Vec<
             if top.end > i {
                 break;
             }
-            let closed = stack.pop();
-            if let Some(c) = closed {
-                if is_block(c.tag) {
-                    flush(&mut buf, &mut link, &mut total, &stack, caption_depth, out);
-                }
+            // Flush before popping, so the block is typed by its own tag.
+            if is_block(top.tag) {
+                flush(&mut buf, &mut link, &mut total, &stack, caption_depth, out);
+            }
+            if let Some(c) = stack.pop() {
                 if c.caption {
                     caption_depth = caption_depth.saturating_sub(1);
                 }
@@ -779,7 +823,7 @@ fn emit(dom: &Dom, root: usize, alive: &[bool], in_link: &[bool], out: &mut Vec<
 fn push_collapsed(buf: &mut String, t: &str) {
     let mut ws = buf.ends_with(|c: char| c.is_whitespace()) || buf.is_empty();
     for c in t.chars() {
-        if c.is_whitespace() && c != '\u{a0}' || c == '\u{a0}' {
+        if c.is_whitespace() {
             if !ws {
                 buf.push(' ');
                 ws = true;

@@ -555,7 +555,7 @@ impl<'a> Parser<'a> {
             while pos < bytes.len()
                 && !bytes[pos].is_ascii_whitespace()
                 && !matches!(bytes[pos], b'=' | b'>')
-                && !(bytes[pos] == b'/' && pos > name_start)
+                && (bytes[pos] != b'/' || pos == name_start)
             {
                 pos += 1;
             }
@@ -731,11 +731,7 @@ impl<'a> Parser<'a> {
                 self.push_node(Br, 0, 0);
                 return;
             }
-            P => {
-                if self.find_open(P, true, &[]).is_none() {
-                    return;
-                }
-            }
+            P if self.find_open(P, true, &[]).is_none() => return,
             Other => {
                 // Unknown names all share one tag, so an unknown end tag
                 // only closes an unknown element on top of the stack.

@@ -107,10 +107,8 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> PageMeta {
                     canonical = dom.attr(i, "href").map(|h| h.trim().to_string());
                 }
             }
-            Tag::Script => {
-                if dom.attr(i, "type").is_some_and(|t| t.contains("ld+json")) {
-                    read_json_ld(&dom.text_of(i), &mut ld);
-                }
+            Tag::Script if dom.attr(i, "type").is_some_and(|t| t.contains("ld+json")) => {
+                read_json_ld(&dom.text_of(i), &mut ld);
             }
             Tag::H1 if h1.is_none() => {
                 let t = clean(&dom.text_of(i));

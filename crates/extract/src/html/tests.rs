@@ -1,1 +1,310 @@
+//! Tests of HTML extraction on small hand-written pages.
 
+use super::extract_html;
+use crosswire_model::{BlockKind, DateOrigin, Precision};
+
+const LOREM: &str = "The council voted on Tuesday to approve the new budget, which \
+    raises spending on schools, roads and the harbour, after a debate that lasted \
+    more than four hours.";
+
+fn para(i: usize) -> String {
+    format!("<p>Paragraph {i}: {LOREM}</p>\n")
+}
+
+fn page(head: &str, body: &str) -> String {
+    format!("<!DOCTYPE html><html lang=\"en-GB\"><head>{head}</head><body>{body}</body></html>")
+}
+
+fn kinds(a: &crosswire_model::Article, kind: BlockKind) -> Vec<String> {
+    a.blocks_of(kind)
+        .map(|b| a.text[b.range()].to_string())
+        .collect()
+}
+
+#[test]
+fn drops_navigation_sidebars_and_share_bars() {
+    let body = format!(
+        r##"<header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav></header>
+        <div class="page"><article><h1>Budget approved</h1>
+        <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet this story</a></div>
+        <div class="article-body">{}{}{}
+        <div class="newsletter-signup"><p>Sign up for our morning newsletter and get the news first, every day of the week.</p></div>
+        {}</div>
+        <div class="related-stories"><h3>Related</h3><ul><li><a href="/a">Another long story headline that is not this one</a></li></ul></div>
+        </article>
+        <aside><p>Most read: a different story with a long teaser text that goes on and on.</p></aside>
+        <div id="comments"><p>Great article, thanks for writing it, I agree with every word of it.</p></div></div>
+        <footer><p>Copyright 2025 The Daily Planet. All rights reserved. Contact us.</p></footer>"##,
+        para(1),
+        para(2),
+        para(3),
+        para(4)
+    );
+    let a = extract_html(
+        &page("<title>Budget approved | The Daily Planet</title>", &body),
+        "t",
+        None,
+    );
+    let text = a.body_text();
+    for i in 1..=4 {
+        assert!(
+            text.contains(&format!("Paragraph {i}:")),
+            "missing paragraph {i}: {text}"
+        );
+    }
+    for junk in [
+        "Home",
+        "Share on Facebook",
+        "newsletter",
+        "Another long story",
+        "Most read",
+        "Great article",
+        "Copyright",
+        "Budget approved",
+    ] {
+        assert!(!text.contains(junk), "kept {junk:?}: {text}");
+    }
+    assert_eq!(a.title.as_deref(), Some("Budget approved"));
+}
+
+#[test]
+fn subheads_captions_and_standfirst_are_typed() {
+    let body = format!(
+        r#"<article><h1>Storm hits the coast</h1>
+        <p class="article-dek">Twelve people were hurt as the storm made landfall near Porthaven.</p>
+        <div class="story-body">{}
+        <figure><img src="a.jpg"><figcaption>Waves break over the harbour wall. Photo: J. Smith</figcaption></figure>
+        {}<h2>What happens next</h2>{}
+        <blockquote><p>We have never seen anything like it, said the harbour master on Monday.</p></blockquote>
+        <ul><li>Schools are closed until Thursday in the whole district.</li><li>Trains are running a reduced service.</li></ul>
+        </div></article>"#,
+        para(1),
+        para(2),
+        para(3)
+    );
+    let a = extract_html(&page("", &body), "t", None);
+    assert_eq!(kinds(&a, BlockKind::Title), vec!["Storm hits the coast"]);
+    assert_eq!(
+        kinds(&a, BlockKind::Standfirst),
+        vec!["Twelve people were hurt as the storm made landfall near Porthaven."]
+    );
+    assert_eq!(kinds(&a, BlockKind::Subhead), vec!["What happens next"]);
+    assert_eq!(
+        kinds(&a, BlockKind::Caption),
+        vec!["Waves break over the harbour wall. Photo: J. Smith"]
+    );
+    let body = a.body_text();
+    assert!(!body.contains("Waves break"), "caption leaked: {body}");
+    assert!(!body.contains("Twelve people"), "standfirst leaked: {body}");
+    assert!(!body.contains("Storm hits"), "title leaked: {body}");
+    assert!(body.contains("We have never seen anything like it"));
+    assert!(body.contains("Schools are closed until Thursday"));
+    assert!(body.contains("Trains are running"));
+    let paras = kinds(&a, BlockKind::Paragraph);
+    assert!(paras.iter().any(|p| p.starts_with("Paragraph 3")));
+}
+
+#[test]
+fn title_sources_and_suffixes() {
+    let a = extract_html(
+        &page(
+            r#"<meta property="og:title" content="Storm hits the coast - The Daily Planet"><meta property="og:site_name" content="The Daily Planet">"#,
+            &para(1),
+        ),
+        "t",
+        None,
+    );
+    assert_eq!(a.title.as_deref(), Some("Storm hits the coast"));
+    assert_eq!(a.outlet.as_deref(), Some("The Daily Planet"));
+    let a = extract_html(
+        &page("<title>Storm hits the coast | Planet</title>", &para(1)),
+        "t",
+        None,
+    );
+    assert_eq!(a.title.as_deref(), Some("Storm hits the coast"));
+    let a = extract_html(
+        &page(
+            "<title>Site</title>",
+            &format!("<h1>Real headline here</h1>{}", para(1)),
+        ),
+        "t",
+        None,
+    );
+    assert_eq!(a.title.as_deref(), Some("Real headline here"));
+}
+
+#[test]
+fn byline_sources_are_cleaned() {
+    let a = extract_html(
+        &page(
+            r#"<meta name="author" content="By Jane Doe and John Roe">"#,
+            &para(1),
+        ),
+        "t",
+        None,
+    );
+    assert_eq!(a.byline, vec!["Jane Doe", "John Roe"]);
+    let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":"Ana García"},{"@type":"Person","name":"Luis Pérez"}]}</script>"#;
+    let a = extract_html(&page(ld, &para(1)), "t", None);
+    assert_eq!(a.byline, vec!["Ana García", "Luis Pérez"]);
+    let body = format!(
+        r#"<div class="byline">By <a rel="author" href="/a/jd">Jane Doe</a>, Staff Writer</div>{}"#,
+        para(1)
+    );
+    let a = extract_html(&page("", &body), "t", None);
+    assert_eq!(a.byline, vec!["Jane Doe"]);
+    let body = format!(
+        r#"<p class="byline">By Sam Lee, Senior Correspondent | Email the author</p>{}"#,
+        para(1)
+    );
+    let a = extract_html(&page("", &body), "t", None);
+    assert_eq!(a.byline, vec!["Sam Lee"]);
+}
+
+#[test]
+fn publish_date_sources() {
+    let ld = r#"<script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"x"},{"@type":"NewsArticle","datePublished":"2025-03-26T10:00:00Z"}]}</script>"#;
+    let a = extract_html(&page(ld, &para(1)), "t", None);
+    let p = a.published.expect("json-ld date");
+    assert_eq!(
+        (p.value.as_str(), p.origin, p.precision),
+        ("2025-03-26T10:00:00Z", DateOrigin::JsonLd, Precision::Time)
+    );
+
+    let meta = r#"<meta property="article:published_time" content="2025-03-26T10:00:00+01:00">"#;
+    let p = extract_html(&page(meta, &para(1)), "t", None)
+        .published
+        .expect("meta date");
+    assert_eq!(
+        (p.value.as_str(), p.origin),
+        ("2025-03-26T10:00:00+01:00", DateOrigin::Meta)
+    );
+
+    let body = format!(
+        r#"<aside class="related"><time datetime="2020-01-01">Jan 1</time></aside><article><h1>H</h1><time datetime="2025-03-26">26 March</time>{}</article>"#,
+        para(1)
+    );
+    let p = extract_html(&page("", &body), "t", None)
+        .published
+        .expect("time date");
+    assert_eq!(
+        (p.value.as_str(), p.origin),
+        ("2025-03-26", DateOrigin::TimeElement)
+    );
+
+    let p = extract_html(
+        &page("", &para(1)),
+        "t",
+        Some("https://example.com/2025/03/26/storm"),
+    )
+    .published
+    .expect("url date");
+    assert_eq!(
+        (p.value.as_str(), p.origin),
+        ("2025-03-26", DateOrigin::Url)
+    );
+
+    let body = format!(
+        "<h1>Storm</h1><p class=\"date\">Updated March 26, 2025</p>{}",
+        para(1)
+    );
+    let p = extract_html(&page("", &body), "t", None)
+        .published
+        .expect("text date");
+    assert_eq!(
+        (p.value.as_str(), p.origin),
+        ("2025-03-26", DateOrigin::Text)
+    );
+}
+
+#[test]
+fn outlet_and_canonical() {
+    let head = r#"<link rel="canonical" href="/news/storm"><meta property="og:url" content="https://other.example/x">"#;
+    let a = extract_html(
+        &page(head, &para(1)),
+        "t",
+        Some("https://www.planet.example/news/storm?utm=1"),
+    );
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://www.planet.example/news/storm")
+    );
+    assert_eq!(a.outlet.as_deref(), Some("planet.example"));
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Planet News"}}</script><meta property="og:url" content="https://planet.example/s">"#;
+    let a = extract_html(&page(ld, &para(1)), "t", None);
+    assert_eq!(a.outlet.as_deref(), Some("Planet News"));
+    assert_eq!(a.url.as_deref(), Some("https://planet.example/s"));
+}
+
+#[test]
+fn json_ld_body_guides_the_choice() {
+    let story = "The harbour reopened on Friday after repairs that took three months, the port authority said in a statement.";
+    let ld = format!(
+        r#"<script type="application/ld+json">{{"@type":"NewsArticle","articleBody":"{story} {story} {story}"}}</script>"#
+    );
+    let body = format!(
+        r#"<div class="x1"><p>{story}</p><p>{story}, it said.</p><p>{story}, again.</p></div>
+        <div class="x2"><p>An unrelated promotional text, with commas, many, many, many, commas, about holidays, cruises, hotels.</p>
+        <p>Another unrelated promotional text, with commas, many, many, many, commas, about cars, bikes, boats.</p></div>"#
+    );
+    let a = extract_html(&page(&ld, &body), "t", None);
+    let text = a.body_text();
+    assert!(text.contains("harbour reopened"), "{text}");
+    assert!(!text.contains("promotional"), "{text}");
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let depth = 100_000;
+    let mut html = String::with_capacity(depth * 12);
+    for i in 0..depth {
+        html.push_str(if i % 2 == 0 { "<div>" } else { "<span>" });
+    }
+    html.push_str(LOREM);
+    for i in (0..depth).rev() {
+        html.push_str(if i % 2 == 0 { "</div>" } else { "</span>" });
+    }
+    let a = extract_html(&html, "deep", None);
+    assert!(a.body_text().contains("council voted"));
+    // Unclosed nesting, and stray end tags on a deep stack.
+    let html = "<div><b><i>".repeat(50_000) + LOREM + &"</p></td></x>".repeat(50_000);
+    let a = extract_html(&html, "deep2", None);
+    assert!(a.body_text().contains("council voted"));
+}
+
+#[test]
+fn huge_page_finishes() {
+    let mut html = String::from("<html><body><div class=\"article-body\">");
+    let mut i = 0;
+    while html.len() < 50 * 1024 * 1024 {
+        html.push_str(&para(i));
+        if i % 10 == 0 {
+            html.push_str("<div class=\"ad\"><a href=\"/x\">Advertisement link</a></div>");
+        }
+        i += 1;
+    }
+    html.push_str("</div></body></html>");
+    let start = std::time::Instant::now();
+    let a = extract_html(&html, "huge", None);
+    assert!(a.blocks.len() > 100_000);
+    // Generous bound for unoptimized test builds; release runs in about a second.
+    assert!(start.elapsed().as_secs() < 120);
+}
+
+#[test]
+fn garbage_input_does_not_panic() {
+    for s in [
+        "",
+        "<",
+        "<<<>>>",
+        "&#xFFFFFFFF;&#0;&#55296;&bogus;",
+        "<p>unterminated <a href=\"x",
+        "<script>never closed",
+        "<!-- never closed",
+        "\u{0}\u{feff}<p>\u{200b}</p>",
+        "<table><td><p>x<tr><li>y</table></p></li>",
+        "<script type=\"application/ld+json\">[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[</script>",
+    ] {
+        let _ = extract_html(s, "g", Some("not a url"));
+    }
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Measures HTML main-content extraction on the AEB pages: crosswire's
+# single-core speed and F1, then Python trafilatura's on the same pages in
+# the same run, and the speed ratio.
+#
+# usage: scripts/bench-extract.sh [AEB_DIR]
+# Needs network access to PyPI the first time (creates ./.venv).
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+aeb="${1:-${CROSSWIRE_SHARED:-$here/../shared}/bench/aeb}"
+cd "$here"
+
+# One core: pin when taskset exists, so neither side gets a second core.
+pin=()
+if command -v taskset >/dev/null 2>&1; then pin=(taskset -c 0); fi
+
+echo "== building (release)"
+cargo build --release -q -p crosswire-extract --example bench_html
+cargo build --release -q -p crosswire-eval --example aeb
+
+echo "== crosswire"
+ours=$("${pin[@]}" target/release/examples/bench_html "$aeb/html" 3)
+echo "$ours"
+score=$("${pin[@]}" target/release/examples/aeb "$aeb" 0 | tail -1)
+echo "$score"
+
+echo "== trafilatura"
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+if ! .venv/bin/python -c "import trafilatura" >/dev/null 2>&1; then
+  .venv/bin/pip install -q --disable-pip-version-check trafilatura lxml_html_clean
+fi
+theirs=$("${pin[@]}" .venv/bin/python scripts/trafilatura_bench.py "$aeb")
+echo "$theirs"
+
+ours_pps=$(echo "$ours" | sed -n 's/.*pages_per_sec \([0-9.]*\).*/\1/p')
+theirs_pps=$(echo "$theirs" | sed -n 's/.*pages_per_sec \([0-9.]*\).*/\1/p')
+echo "== summary"
+echo "crosswire:   $ours_pps pages/s  ($score)"
+echo "trafilatura: $theirs_pps pages/s  ($(echo "$theirs" | sed -n 's/.*\(precision.*\)/\1/p'))"
+awk -v a="$ours_pps" -v b="$theirs_pps" 'BEGIN { if (b > 0) printf "speed ratio: %.1fx\n", a / b }'
