@@ -41,6 +41,11 @@ pub(crate) static TABLE: LangTable = LangTable {
         "cargando",
         "flecha",
         "aceptar cookies",
+        "sigue leyendo",
+        "continúa leyendo",
+        "seguir leyendo",
+        "ver galería",
+        "ampliar imagen",
     ],
     prompt_phrases: &[
         "suscríbete",
@@ -65,6 +70,9 @@ pub(crate) static TABLE: LangTable = LangTable {
     ],
     end_markers: &[
         "archivado en",
+        "©",
+        "copyright ©",
+        "copyright (c)",
         "etiquetas:",
         "temas:",
         "sobre el autor",
@@ -123,6 +131,16 @@ pub(crate) static TABLE: LangTable = LangTable {
     team_prefixes: &["redacción", "equipo editorial de", "equipo de redacción de"],
     outlet_after: &["acceder a", "a", "de"],
     byline_prefixes: &["por"],
+    job_titles: &[
+        "redactor",
+        "redactora",
+        "corresponsal",
+        "periodista",
+        "enviado especial",
+        "enviada especial",
+        "editor",
+        "editora",
+    ],
     date_keywords: &[
         "fecha",
         "publicado",

@@ -476,7 +476,10 @@ fn read_head_metadata(units: &mut [Unit], meta: &mut Meta) {
             if let Some((p, rest)) = date::metadata_line(&u.text) {
                 meta.published = Some(p);
                 let rest = rest.to_string();
-                if rest.is_empty() {
+                // "Published ... Updated ...": the second date is metadata too.
+                let more_meta =
+                    date::metadata_line(&rest).is_some() || date::whole_line(&rest).is_some();
+                if rest.is_empty() || more_meta {
                     u.role = Role::Meta;
                 } else {
                     *u = Unit::new(rest, u.gap_before);
@@ -525,6 +528,10 @@ fn byline(line: &str) -> Option<Vec<String>> {
         for name in part.split(" and ").flat_map(|x| x.split(" y ")) {
             let name = name.trim();
             if name.is_empty() {
+                continue;
+            }
+            let lower = name.to_lowercase();
+            if tables::all(|t| t.job_titles).any(|j| lower.contains(j)) {
                 continue;
             }
             if !is_name_like(name) {
@@ -593,9 +600,22 @@ fn lay_out(units: &mut [Unit], blank_mode: bool) -> Layout {
         u.role = Role::Dropped;
     }
 
-    // Title: the first content unit, when it reads like a headline.
+    // Title: the first content unit of three words or more (a one-word
+    // section label may sit above the headline), when it reads like a
+    // headline. A headline repeated right below (breadcrumb, then heading)
+    // is dropped.
     let mut cursor = 0;
-    let first = units[..limit].iter().position(|u| is_content(u.role));
+    let head_end = units[..limit]
+        .iter()
+        .position(|u| u.role == Role::Prose)
+        .unwrap_or(limit);
+    let first = units[..limit]
+        .iter()
+        .enumerate()
+        .filter(|(i, u)| is_content(u.role) && *i <= head_end)
+        .find(|(_, u)| u.words >= 3)
+        .map(|(i, _)| i)
+        .or_else(|| units[..limit].iter().position(|u| is_content(u.role)));
     if let Some(t) = first {
         let u = &units[t];
         let later_prose = units[t + 1..limit].iter().any(|x| x.role == Role::Prose);
@@ -606,6 +626,15 @@ fn lay_out(units: &mut [Unit], blank_mode: bool) -> Layout {
         {
             units[t].role = Role::Title;
             cursor = t + 1;
+            let title_key = key(&units[t].text);
+            for u in &mut units[cursor..limit] {
+                if u.role == Role::Prose {
+                    break;
+                }
+                if is_content(u.role) && key(&u.text) == title_key {
+                    u.role = Role::Dropped;
+                }
+            }
         }
     }
 
@@ -675,9 +704,10 @@ fn lay_out(units: &mut [Unit], blank_mode: bool) -> Layout {
                     .iter()
                     .find(|x| !matches!(x.role, Role::Nav | Role::Caption | Role::Related));
                 let before_prose = next.is_some_and(|x| x.role == Role::Prose);
-                if units[i].words <= 15 && !ends_with_period(&units[i].text) && before_prose {
+                let t = &units[i].text;
+                if units[i].words <= 15 && (!ends_terminal(t) || is_question(t)) && before_prose {
                     Role::Subhead
-                } else if units[i].words > 15 {
+                } else if units[i].words > 15 || ends_terminal(t) {
                     Role::Paragraph
                 } else {
                     Role::Dropped
@@ -744,8 +774,14 @@ fn is_blurb(u: &Unit) -> bool {
 /// several prompts name it, the shortest name that starts the others wins
 /// ("X" over "X US Edition").
 fn find_outlet(units: &[Unit]) -> Option<String> {
+    // Team credits are looked for outside the article only, so that a
+    // subhead such as "Hospital Staff" is never read as one.
     for u in units.iter().rev() {
-        if u.words > 8 {
+        let outside = !matches!(
+            u.role,
+            Role::Title | Role::Standfirst | Role::Subhead | Role::Paragraph | Role::Caption
+        );
+        if u.words > 8 || !outside {
             continue;
         }
         let lower = u.lower();

@@ -46,6 +46,9 @@ pub(crate) struct LangTable {
     pub outlet_after: &'static [&'static str],
     /// Words introducing a byline ("by").
     pub byline_prefixes: &'static [&'static str],
+    /// Job titles that follow a name in a byline ("staff writer"); dropped
+    /// from the names.
+    pub job_titles: &'static [&'static str],
     /// Words introducing a publish date in a metadata line ("published").
     pub date_keywords: &'static [&'static str],
     /// Month names and abbreviations with their number.

@@ -457,3 +457,89 @@ fn example_corpus_text_files() {
         ],
     );
 }
+
+#[test]
+fn section_label_repeated_title_byline_with_job_title() {
+    let raw = "World\n\n\
+               Glacier lake drains overnight in the Serrat valley\n\n\
+               Glacier lake drains overnight in the Serrat valley\n\n\
+               By Ada Brink, Staff Writer\n\n\
+               A lake held back by the Serrat glacier drained in a few hours on Sunday night, flooding two hamlets downstream.\n\n\
+               Story continues below advertisement\n\n\
+               Nobody was hurt, the valley's civil protection office said.\n\n\
+               © 2031 The Serrat Observer";
+    let a = extract_text(raw, "glacier.txt");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Glacier lake drains overnight in the Serrat valley")
+    );
+    assert!(kinds(&a, BlockKind::Standfirst).is_empty());
+    assert_eq!(a.byline, vec!["Ada Brink"]);
+    assert_body(&a, "A lake held back", "civil protection office said.");
+    assert_absent(&a, &["Story continues", "©", "World"]);
+    // A copyright line is no team credit: the outlet is not guessed.
+    assert_eq!(a.outlet, None);
+}
+
+#[test]
+fn short_exclamation_is_a_paragraph_not_a_subhead() {
+    let raw = "Lifeboat crew saves three\n\n\
+               The lifeboat reached the capsized yacht off Kell Point an hour after the alarm was raised on Friday.\n\n\
+               “Hold on!”\n\n\
+               The crew shouted to the sailors clinging to the hull, the coxswain recalled.";
+    let a = extract_text(raw, "lifeboat.txt");
+    assert!(kinds(&a, BlockKind::Subhead).is_empty());
+    assert_eq!(kinds(&a, BlockKind::Paragraph).len(), 3);
+}
+
+#[test]
+fn subhead_named_like_a_team_is_not_an_outlet() {
+    let raw = "Hospital reopens ward\n\n\
+               The Darrow hospital reopened its children's ward on Monday after a year of works.\n\n\
+               Hospital Staff\n\n\
+               Forty nurses were hired for the ward, the hospital's director said.";
+    let a = extract_text(raw, "ward.txt");
+    assert_eq!(a.outlet, None);
+    assert_eq!(kinds(&a, BlockKind::Subhead), vec!["Hospital Staff"]);
+}
+
+#[test]
+fn spanish_faq_that_repeats_the_story_is_cut() {
+    let raw = "Desalojan a 200 vecinos por un escape de gas en Almarín\n\n\
+               Unos 200 vecinos del barrio del Molino de Almarín fueron desalojados el jueves por un escape de gas en una tubería de la calle Mayor.\n\n\
+               Los técnicos de la compañía de gas repararon la tubería en tres horas y los vecinos volvieron a sus casas por la noche.\n\n\
+               Según los bomberos, nadie resultó herido, aunque dos personas fueron atendidas por ansiedad.\n\n\
+               Preguntas frecuentes sobre el escape de gas en Almarín\n\n\
+               ¿Cuántos vecinos fueron desalojados en Almarín?\n\n\
+               Unos 200 vecinos del barrio del Molino fueron desalojados el jueves por el escape de gas en la calle Mayor de Almarín.\n\n\
+               ¿Hubo heridos por el escape de gas?\n\n\
+               Nadie resultó herido, según los bomberos, aunque dos personas fueron atendidas por ansiedad.";
+    let a = extract_text(raw, "gas.txt");
+    assert_body(&a, "Unos 200 vecinos del barrio", "atendidas por ansiedad.");
+    assert_eq!(kinds(&a, BlockKind::Paragraph).len(), 3);
+    assert_absent(&a, &["Preguntas frecuentes", "¿Cuántos"]);
+}
+
+#[test]
+fn published_and_updated_line_and_page_furniture() {
+    let raw = "Advertisement\n\nSupported by\n\n\
+               Drought forces water limits in Brenmoor\n\n\
+               By Ada Brink and Tomas Irving\n\n\
+               Published March 3, 2031 Updated March 4, 2031\n\n\
+               Share full article\n\n\
+               Brenmoor will limit garden watering to two evenings a week from Monday, the water board said, after the driest winter in 40 years.\n\n\
+               Reservoirs stood at 38 percent of capacity, the board said.\n\n\
+               Related Content";
+    let a = extract_text(raw, "drought.txt");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Drought forces water limits in Brenmoor")
+    );
+    assert!(kinds(&a, BlockKind::Standfirst).is_empty());
+    assert_eq!(a.byline, vec!["Ada Brink", "Tomas Irving"]);
+    assert_eq!(
+        a.published.as_ref().map(|p| p.value.as_str()),
+        Some("2031-03-03")
+    );
+    assert_body(&a, "Brenmoor will limit", "the board said.");
+}
