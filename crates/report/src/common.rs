@@ -1,0 +1,358 @@
+//! Presentation helpers every printer shares: numbering, references,
+//! number formatting and safe access to article text.
+//!
+//! The dossier is untrusted in one sense: a producer bug can leave an index
+//! or a byte range pointing nowhere. Everything here degrades to "unknown"
+//! or an empty string instead of panicking.
+
+use crosswire_model::dossier::{Dossier, DossierArticle, FigureSlot, Mention, SlotValue, Verdict};
+use crosswire_model::{ByteRange, Qualifier};
+
+/// The order in which verdict sections are shown: what needs attention first.
+pub const VERDICT_ORDER: [Verdict; 4] = [
+    Verdict::Conflict,
+    Verdict::Compatible,
+    Verdict::Agree,
+    Verdict::SingleSource,
+];
+
+/// Machine name of a verdict (as in the JSON).
+pub fn verdict_key(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Agree => "agree",
+        Verdict::Compatible => "compatible",
+        Verdict::Conflict => "conflict",
+        Verdict::SingleSource => "single_source",
+    }
+}
+
+/// Display name of a verdict.
+pub fn verdict_label(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Agree => "Agree",
+        Verdict::Compatible => "Compatible",
+        Verdict::Conflict => "Conflict",
+        Verdict::SingleSource => "Single source",
+    }
+}
+
+/// Section title of a verdict.
+pub fn verdict_section(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Agree => "Agree",
+        Verdict::Compatible => "Compatible (only look different)",
+        Verdict::Conflict => "Conflicts",
+        Verdict::SingleSource => "Single-source claims",
+    }
+}
+
+/// Figures with one verdict, in dossier order.
+pub fn figures_with(d: &Dossier, v: Verdict) -> impl Iterator<Item = &FigureSlot> {
+    d.figures.iter().filter(move |f| f.verdict == v)
+}
+
+/// Count of figures with one verdict.
+pub fn count_verdict(d: &Dossier, v: Verdict) -> usize {
+    figures_with(d, v).count()
+}
+
+/// Origin letter: 0 → A, 25 → Z, 26 → AA, like spreadsheet columns. Letters
+/// keep origins apart from article numbers in compact references.
+pub fn origin_letter(i: usize) -> String {
+    let mut n = i + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Origin letters of a list of origin indexes, sorted and deduplicated.
+pub fn origin_letters(origins: &[usize]) -> String {
+    let mut v = origins.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    v.iter()
+        .map(|&o| origin_letter(o))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Sorted, deduplicated article indexes of some mentions.
+pub fn mention_articles(mentions: &[Mention]) -> Vec<usize> {
+    let mut v: Vec<usize> = mentions.iter().map(|m| m.article).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Compact 1-based article references: `[1-3,5]`. Runs of three or more
+/// collapse to a range so a widely reported claim stays one short token.
+pub fn refs(articles: &[usize]) -> String {
+    let mut v = articles.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    let mut parts = Vec::new();
+    let mut i = 0;
+    while i < v.len() {
+        let mut j = i;
+        while j + 1 < v.len() && v[j + 1] == v[j] + 1 {
+            j += 1;
+        }
+        if j >= i + 2 {
+            parts.push(format!("{}-{}", v[i] + 1, v[j] + 1));
+        } else {
+            for k in &v[i..=j] {
+                parts.push(format!("{}", k + 1));
+            }
+        }
+        i = j + 1;
+    }
+    format!("[{}]", parts.join(","))
+}
+
+/// "3 independent origins (5 articles)".
+pub fn origins_phrase(origins: usize, articles: usize) -> String {
+    format!(
+        "{} independent origin{} ({} article{})",
+        origins,
+        plural(origins),
+        articles,
+        plural(articles)
+    )
+}
+
+/// `"s"` unless `n == 1`.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Outlet, else the source name, else a placeholder for a bad index.
+pub fn article_name(d: &Dossier, i: usize) -> String {
+    match d.articles.get(i) {
+        Some(a) => a
+            .outlet
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| a.source.clone()),
+        None => format!("unknown article {}", i + 1),
+    }
+}
+
+/// Distinct outlets (else sources) in article order.
+pub fn outlets(d: &Dossier) -> Vec<String> {
+    let mut seen = Vec::new();
+    for i in 0..d.articles.len() {
+        let n = article_name(d, i);
+        if !seen.contains(&n) {
+            seen.push(n);
+        }
+    }
+    seen
+}
+
+/// The article's publish date as written (day precision at most, since the
+/// time of day rarely matters to a reader and costs width).
+pub fn published_day(a: &DossierArticle) -> Option<String> {
+    let p = a.published.as_ref()?;
+    let v = p.value.trim();
+    Some(v.get(..10).unwrap_or(v).to_string())
+}
+
+/// The text of a byte range, or `None` when it is out of bounds or not on
+/// char boundaries.
+pub fn slice(text: &str, r: ByteRange) -> Option<&str> {
+    if r.start > r.end {
+        return None;
+    }
+    text.get(r.range())
+}
+
+/// The sentence of a mention, whitespace-folded; the span when the sentence
+/// range is bad; `None` when neither can be read.
+pub fn mention_sentence(d: &Dossier, m: &Mention) -> Option<String> {
+    let a = d.articles.get(m.article)?;
+    let s = slice(&a.text, m.sentence)
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| slice(&a.text, m.span).filter(|s| !s.trim().is_empty()))?;
+    Some(fold_ws(s))
+}
+
+/// Collapses every run of white space (including newlines) to one space.
+pub fn fold_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A number for people: thousands grouped, no trailing zeros.
+pub fn fmt_num(v: f64) -> String {
+    if v.is_nan() {
+        return "?".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "∞".into() } else { "-∞".into() };
+    }
+    let neg = v < 0.0;
+    let a = v.abs();
+    let s = if a.fract() == 0.0 && a < 1e15 {
+        group(&format!("{a:.0}"))
+    } else {
+        let s = format!("{a:.3}");
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        match s.split_once('.') {
+            Some((int, frac)) => format!("{}.{}", group(int), frac),
+            None => group(s),
+        }
+    };
+    if neg {
+        format!("-{s}")
+    } else {
+        s
+    }
+}
+
+fn group(int: &str) -> String {
+    let mut out = Vec::with_capacity(int.len() + int.len() / 3);
+    for (i, c) in int.bytes().rev().enumerate() {
+        if i > 0 && i % 3 == 0 {
+            out.push(b',');
+        }
+        out.push(c);
+    }
+    out.reverse();
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Display name of a hedge.
+pub fn qualifier_label(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "exact",
+        Qualifier::MoreThan => "more than",
+        Qualifier::AtLeast => "at least",
+        Qualifier::About => "about",
+        Qualifier::LessThan => "less than",
+        Qualifier::Range => "range",
+        Qualifier::Vague => "vague",
+    }
+}
+
+/// Machine name of a hedge (as in the JSON).
+pub fn qualifier_key(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "exact",
+        Qualifier::MoreThan => "more_than",
+        Qualifier::AtLeast => "at_least",
+        Qualifier::About => "about",
+        Qualifier::LessThan => "less_than",
+        Qualifier::Range => "range",
+        Qualifier::Vague => "vague",
+    }
+}
+
+/// The normalized value with its implied interval: `300 people`,
+/// `≥ 2,000,000 EUR`, `180–220`, `≈ 300`.
+pub fn normalized(v: &SlotValue) -> String {
+    let unit = v
+        .unit
+        .as_deref()
+        .filter(|u| !u.trim().is_empty())
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
+    let body = match (v.qualifier, v.high) {
+        (Qualifier::Exact, _) => fmt_num(v.value),
+        (_, Some(h)) if h == v.low => fmt_num(v.low),
+        (Qualifier::About, Some(h)) => {
+            format!("≈ {} ({}–{})", fmt_num(v.value), fmt_num(v.low), fmt_num(h))
+        }
+        (_, Some(h)) => format!("{}–{}", fmt_num(v.low), fmt_num(h)),
+        (_, None) => format!("≥ {}", fmt_num(v.low)),
+    };
+    format!("{body}{unit}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_roll_over_like_columns() {
+        assert_eq!(origin_letter(0), "A");
+        assert_eq!(origin_letter(25), "Z");
+        assert_eq!(origin_letter(26), "AA");
+        assert_eq!(origin_letter(27), "AB");
+    }
+
+    #[test]
+    fn refs_are_one_based_and_compact() {
+        assert_eq!(refs(&[1, 3]), "[2,4]");
+        assert_eq!(refs(&[0, 1, 2, 4]), "[1-3,5]");
+        assert_eq!(refs(&[4, 0, 1, 1]), "[1,2,5]");
+        assert_eq!(refs(&[]), "[]");
+    }
+
+    #[test]
+    fn numbers_are_grouped() {
+        assert_eq!(fmt_num(2_400_000.0), "2,400,000");
+        assert_eq!(fmt_num(300.0), "300");
+        assert_eq!(fmt_num(2.5), "2.5");
+        assert_eq!(fmt_num(-1234.25), "-1,234.25");
+        assert_eq!(fmt_num(f64::INFINITY), "∞");
+    }
+
+    #[test]
+    fn bad_ranges_read_as_none() {
+        let t = "añb";
+        assert_eq!(slice(t, ByteRange { start: 0, end: 2 }), None);
+        assert_eq!(slice(t, ByteRange { start: 3, end: 1 }), None);
+        assert_eq!(slice(t, ByteRange { start: 0, end: 99 }), None);
+        assert_eq!(slice(t, ByteRange { start: 1, end: 3 }), Some("ñ"));
+    }
+}
+
+/// A number for machines: plain decimal, empty when not finite (CSV has no
+/// infinity, and an empty `high` already means "unbounded").
+pub fn fmt_csv_num(v: f64) -> String {
+    if v.is_finite() {
+        format!("{v}")
+    } else {
+        String::new()
+    }
+}
+
+/// A piece of a quote wording, for printers that highlight word changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffKind {
+    /// In both wordings.
+    Same,
+    /// Only in the reference wording.
+    Removed,
+    /// Only in this wording.
+    Added,
+}
+
+/// The diff as (kind, words, space before) triples. No space goes before
+/// closing punctuation so an added comma reads "safety, and", not "safety , and".
+pub fn diff_pieces(diff: &[crosswire_model::dossier::WordDiff]) -> Vec<(DiffKind, &str, bool)> {
+    use crosswire_model::dossier::WordDiff;
+    let mut out = Vec::new();
+    for (i, d) in diff.iter().enumerate() {
+        let (k, w) = match d {
+            WordDiff::Same(w) => (DiffKind::Same, w.as_str()),
+            WordDiff::Removed(w) => (DiffKind::Removed, w.as_str()),
+            WordDiff::Added(w) => (DiffKind::Added, w.as_str()),
+        };
+        let w = w.trim();
+        if w.is_empty() {
+            continue;
+        }
+        let closing = w.starts_with([',', '.', ';', ':', '!', '?', ')', '»', '”']);
+        out.push((k, w, i > 0 && !out.is_empty() && !closing));
+    }
+    out
+}

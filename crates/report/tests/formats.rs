@@ -1,0 +1,389 @@
+//! Every format renders the fixture dossier with its real content.
+
+mod fixture;
+
+use crosswire_model::dossier::{Dossier, Mention};
+use crosswire_model::ByteRange;
+use crosswire_report::{render, render_to_string, Format, RenderOptions};
+use unicode_width::UnicodeWidthStr;
+
+fn plain() -> RenderOptions {
+    RenderOptions::default()
+}
+
+fn out(d: &Dossier, f: Format) -> String {
+    render_to_string(d, f, &plain()).expect("render")
+}
+
+#[test]
+fn formats_parse_and_print_their_names() {
+    for f in Format::ALL {
+        assert_eq!(f.name().parse::<Format>().ok(), Some(f));
+    }
+    assert_eq!("md".parse::<Format>().ok(), Some(Format::Markdown));
+    assert!("pdf".parse::<Format>().is_err());
+}
+
+#[test]
+fn terminal_has_every_section_and_the_conflict_with_sources() {
+    let d = fixture::dossier();
+    let t = out(&d, Format::Terminal);
+    for needle in [
+        "4 articles from 3 independent origins",
+        "ORIGINS",
+        "CONFLICTS",
+        "COMPATIBLE",
+        "AGREE",
+        "SINGLE-SOURCE",
+        "QUOTES",
+        "ENTITIES",
+        "TIMELINE",
+        "inmates transferred",
+        "\"300 inmates\"",
+        "\"180 presos\"",
+        "Ministry of Justice",
+        "sindicato de guardias",
+        "3 independent origins (4 articles)",
+        "[1,2,4]",
+        "[3]",
+        "The Valley Courier copies Harbor Times",
+        "more than 2 million\" includes 2.4 million",
+        "Marta Olivares",
+        "single origin",
+        "2026-03-13",
+        "fixtures/diario-del-puerto.html",
+    ] {
+        assert!(t.contains(needle), "terminal output lacks {needle:?}:\n{t}");
+    }
+    // Conflicts come before agreement: what needs attention first.
+    let conflict = t.find("CONFLICTS").unwrap_or(usize::MAX);
+    let agree = t.find("AGREE").unwrap_or(0);
+    assert!(conflict < agree);
+    // Without colour there are no escape sequences, and the word diff is
+    // still visible as text markers.
+    assert!(!t.contains('\u{1b}'));
+    assert!(t.contains("[-own-]"), "{t}");
+    assert!(t.contains("{+no one+}"), "{t}");
+}
+
+#[test]
+fn terminal_fits_the_width_without_colour() {
+    let d = fixture::dossier();
+    for width in [80, 60, 40, 120] {
+        let opts = RenderOptions {
+            color: false,
+            width,
+        };
+        let t = render_to_string(&d, Format::Terminal, &opts).expect("render");
+        for line in t.lines() {
+            assert!(
+                line.width() <= width,
+                "line wider than {width}: {:?} ({})",
+                line,
+                line.width()
+            );
+        }
+    }
+}
+
+#[test]
+fn terminal_colour_adds_styles_but_not_width() {
+    let d = fixture::dossier();
+    let opts = RenderOptions {
+        color: true,
+        width: 80,
+    };
+    let t = render_to_string(&d, Format::Terminal, &opts).expect("render");
+    assert!(t.contains('\u{1b}'));
+    let plain_text = out(&d, Format::Terminal);
+    assert_eq!(strip_ansi(&t).lines().count(), plain_text.lines().count());
+    for line in strip_ansi(&t).lines() {
+        assert!(line.width() <= 80, "{line:?}");
+    }
+}
+
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn terminal_neutralizes_control_characters() {
+    let mut d = fixture::dossier();
+    d.articles[0].title = Some("Evil \u{1b}[31mred\u{1b}[0m title".into());
+    let t = out(&d, Format::Terminal);
+    assert!(!t.contains('\u{1b}'));
+    assert!(t.contains("Evil"));
+}
+
+#[test]
+fn markdown_has_tables_sources_and_quotes() {
+    let d = fixture::dossier();
+    let m = out(&d, Format::Markdown);
+    for needle in [
+        "# ",
+        "## Conflicts",
+        "## Compatible",
+        "## Agree",
+        "## Single-source claims",
+        "## Quotes",
+        "## Entities",
+        "## Timeline",
+        "## Origins",
+        "| # |",
+        "inmates transferred",
+        "300 inmates",
+        "180 presos",
+        "> ",
+        "Las autoridades trasladaron",
+        "~~own~~",
+        "**no one**",
+        "2026-03-13",
+        "3 independent origins (4 articles)",
+    ] {
+        assert!(m.contains(needle), "markdown lacks {needle:?}:\n{m}");
+    }
+}
+
+#[test]
+fn markdown_escapes_table_breaking_text() {
+    let mut d = fixture::dossier();
+    d.figures[0].label = "a | b <img src=x>".into();
+    let m = out(&d, Format::Markdown);
+    assert!(m.contains("a \\| b"));
+    assert!(!m.contains("<img"));
+}
+
+#[test]
+fn html_is_self_contained_and_links_every_source() {
+    let d = fixture::dossier();
+    let h = out(&d, Format::Html);
+    assert!(h.starts_with("<!DOCTYPE html>"));
+    assert!(!h.contains("<link"), "no external stylesheets");
+    assert!(!h.contains("src=\""), "no external scripts or images");
+    for needle in [
+        "inmates transferred",
+        "300 inmates",
+        "180 presos",
+        "Ministry of Justice",
+        "Coastal Press Agency",
+        "Why compatible",
+        "<del",
+        "<ins",
+        "Disputed",
+        "2026-03-13",
+        "<mark id=\"m1-1\"",
+    ] {
+        assert!(h.contains(needle), "html lacks {needle:?}");
+    }
+    let ids = attr_values(&h, "id=\"");
+    let mut hrefs = attr_values(&h, "href=\"#");
+    assert!(hrefs.iter().any(|x| x.starts_with('m')));
+    hrefs.retain(|x| !x.is_empty());
+    for href in &hrefs {
+        assert!(ids.contains(href), "href=#{href} has no matching id");
+    }
+    let mut sorted = ids.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), ids.len(), "ids are unique");
+    assert_balanced(&h, "mark");
+    assert_balanced(&h, "b");
+}
+
+fn attr_values(h: &str, prefix: &str) -> Vec<String> {
+    h.match_indices(prefix)
+        .filter_map(|(i, _)| {
+            let rest = &h[i + prefix.len()..];
+            rest.find('"').map(|e| rest[..e].to_string())
+        })
+        .collect()
+}
+
+/// Open and close tags of `tag` alternate and balance (marks never nest or
+/// cross each other).
+fn assert_balanced(h: &str, tag: &str) {
+    let open = format!("<{tag}");
+    let close = format!("</{tag}>");
+    let mut depth = 0i32;
+    let mut i = 0;
+    while i < h.len() {
+        let rest = &h[i..];
+        if rest.starts_with(&close) {
+            depth -= 1;
+            assert!(depth >= 0, "stray {close}");
+            i += close.len();
+        } else if rest.starts_with(&open) && rest[open.len()..].starts_with(['>', ' ']) {
+            depth += 1;
+            assert!(depth <= 1, "nested <{tag}>");
+            i += open.len();
+        } else {
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    assert_eq!(depth, 0, "unclosed <{tag}>");
+}
+
+#[test]
+fn html_escapes_untrusted_text() {
+    let mut d = fixture::dossier();
+    d.articles[1].title = Some("<script>alert('title')</script>".into());
+    d.articles[1].text = format!(
+        "{}\n\n<script>alert(\"text\")</script> & more",
+        d.articles[1].text
+    );
+    d.articles[1].outlet = Some("\"><img onerror=x>".into());
+    d.articles[1].url = Some("javascript:alert(1)".into());
+    d.figures[0].label = "<b>bold</b>".into();
+    d.quotes[0].speaker = Some("<i>x</i>".into());
+    let h = out(&d, Format::Html);
+    assert!(!h.contains("<script>alert"));
+    assert!(h.contains("&lt;script&gt;alert(&#x27;title&#x27;)&lt;&#x2F;script&gt;"));
+    assert!(h.contains("&lt;script&gt;alert(&quot;text&quot;)"));
+    assert!(!h.contains("<img onerror"));
+    assert!(!h.contains("javascript:alert"));
+    assert!(!h.contains("<b>bold</b>"));
+    assert!(!h.contains("<i>x</i>"));
+    // Exactly one real script element: ours.
+    assert_eq!(h.matches("<script>").count(), 1);
+}
+
+#[test]
+fn bad_offsets_do_not_panic() {
+    let mut d = fixture::dossier();
+    let bad = [
+        // Out of range.
+        Mention {
+            article: 0,
+            span: ByteRange {
+                start: 5000,
+                end: 6000,
+            },
+            sentence: ByteRange {
+                start: 4000,
+                end: 7000,
+            },
+        },
+        // Inside "ó" of "operación" / "Ferrán": not char boundaries.
+        Mention {
+            article: 2,
+            span: ByteRange::new(
+                d.articles[2].text.find('ó').unwrap_or(0) + 1,
+                d.articles[2].text.find('ó').unwrap_or(0) + 3,
+            ),
+            sentence: ByteRange::new(0, d.articles[2].text.find('á').unwrap_or(0) + 1),
+        },
+        // Reversed.
+        Mention {
+            article: 1,
+            span: ByteRange { start: 40, end: 10 },
+            sentence: ByteRange { start: 50, end: 3 },
+        },
+        // No such article.
+        Mention {
+            article: 99,
+            span: ByteRange { start: 0, end: 3 },
+            sentence: ByteRange { start: 0, end: 3 },
+        },
+        // Valid span, overlapping a cited sentence only partly.
+        Mention {
+            article: 0,
+            span: ByteRange { start: 60, end: 70 },
+            sentence: ByteRange {
+                start: 30,
+                end: 200,
+            },
+        },
+    ];
+    d.figures[0].values[1].mentions.extend(bad.iter().cloned());
+    d.quotes[1].variants[0].mentions.extend(bad.iter().cloned());
+    d.timeline[0].mentions.extend(bad.iter().cloned());
+    d.articles[3].origin = 42;
+    d.figures[2].values[0].origins.push(77);
+    for f in Format::ALL {
+        let r = render_to_string(&d, f, &plain());
+        assert!(r.is_ok(), "{f} failed: {r:?}");
+    }
+    let h = out(&d, Format::Html);
+    assert_balanced(&h, "mark");
+    assert_balanced(&h, "b");
+    let ids = attr_values(&h, "id=\"");
+    for href in attr_values(&h, "href=\"#") {
+        assert!(ids.contains(&href), "href=#{href} has no matching id");
+    }
+}
+
+#[test]
+fn csv_has_a_row_per_value_and_quote_wording() {
+    let d = fixture::dossier();
+    let c = out(&d, Format::Csv);
+    let mut r = csv::Reader::from_reader(c.as_bytes());
+    let headers = r.headers().expect("headers").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let rows: Vec<csv::StringRecord> = r.records().collect::<Result<_, _>>().expect("rows");
+    let values: usize = d.figures.iter().map(|f| f.values.len()).sum();
+    let wordings: usize = d.quotes.iter().map(|q| q.variants.len()).sum();
+    assert_eq!(rows.len(), values + wordings);
+    let conflict: Vec<_> = rows
+        .iter()
+        .filter(|r| &r[col("verdict")] == "conflict")
+        .collect();
+    assert_eq!(conflict.len(), 2);
+    assert_eq!(&conflict[0][col("value_text")], "300 inmates");
+    assert_eq!(&conflict[0][col("articles")], "1;2;4");
+    assert_eq!(&conflict[0][col("origin_count")], "2");
+    assert_eq!(
+        &conflict[0][col("sources")],
+        "fixtures/harbor-times.html;fixtures/valley-courier.html;fixtures/northern-ledger.html"
+    );
+    assert_eq!(&conflict[1][col("value")], "180");
+    assert!(conflict[1][col("first_sentence")].starts_with("Las autoridades"));
+    let open_ended = rows
+        .iter()
+        .find(|r| &r[col("qualifier")] == "more_than")
+        .expect("more than row");
+    assert_eq!(&open_ended[col("high")], "");
+    let quotes: Vec<_> = rows.iter().filter(|r| &r[col("kind")] == "quote").collect();
+    assert_eq!(quotes.len(), 3);
+    assert_eq!(&quotes[0][col("label")], "Marta Olivares");
+    assert_eq!(&quotes[0][col("wording_differs")], "true");
+}
+
+#[test]
+fn json_round_trips() {
+    let d = fixture::dossier();
+    let j = out(&d, Format::Json);
+    assert!(j.contains("\"schema\": \"crosswire-dossier/1\""));
+    let back: Dossier = serde_json::from_str(&j).expect("parse");
+    assert_eq!(back, d);
+}
+
+#[test]
+fn empty_dossier_renders_in_every_format() {
+    let d = Dossier {
+        schema: crosswire_model::dossier::DOSSIER_SCHEMA.into(),
+        articles: vec![],
+        origins: vec![],
+        figures: vec![],
+        quotes: vec![],
+        entities: vec![],
+        timeline: vec![],
+    };
+    for f in Format::ALL {
+        let mut buf = Vec::new();
+        render(&d, f, &mut buf, &plain()).expect("render");
+        assert!(!buf.is_empty() || f == Format::Csv);
+    }
+}
