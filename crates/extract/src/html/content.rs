@@ -387,6 +387,18 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
 
     let scores = score_candidates(dom, &alive, &stats, &owner, hint_words.as_ref());
     let container = choose_container(dom, &alive, &stats, &scores);
+    // An `article` nested in the chosen text, other than the one holding
+    // the best candidate, is another post (teasers, comments).
+    let best = scores.best;
+    for &c in &container {
+        let end = dom.nodes[c].end as usize;
+        for j in c + 1..end {
+            if dom.nodes[j].tag == Tag::Article && !(j <= best && best < dom.nodes[j].end as usize)
+            {
+                alive[j] = false;
+            }
+        }
+    }
     let mut out = Vec::new();
     for c in container {
         emit(dom, c, &alive, &in_link, &mut out);
@@ -550,7 +562,27 @@ fn score_candidates(
                 _ => 6.0,
             };
             score[anc] += s / div;
+            // An `article` is a self-contained post: its text does not
+            // make its container (a list of posts) a candidate.
+            if dom.nodes[anc].tag == Tag::Article {
+                break;
+            }
             anc = dom.nodes[anc].parent as usize;
+        }
+    }
+    // Containers close above the headline hold the story it heads: a
+    // tie-breaker between the article and look-alike teaser posts.
+    let mut near_headline = [0usize; 4];
+    if let Some(h) =
+        (1..n).find(|&i| alive[i] && dom.nodes[i].tag == Tag::H1 && stats.chars[i] >= 10)
+    {
+        let mut a = dom.nodes[h].parent as usize;
+        for slot in near_headline.iter_mut() {
+            if a == 0 {
+                break;
+            }
+            *slot = a;
+            a = dom.nodes[a].parent as usize;
         }
     }
     let mut best = 0usize;
@@ -565,7 +597,10 @@ fn score_candidates(
         // candidate out of little text: at most they double it.
         let c = score[i];
         let w = (tag_weight(dom.nodes[i].tag) + class_weight(dom, i)).clamp(-c * 0.5, c);
-        let f = (c + w) * (1.0 - ld);
+        let mut f = (c + w) * (1.0 - ld);
+        if near_headline.contains(&i) && stats.para_chars[i] >= 400 {
+            f *= 1.5;
+        }
         final_score[i] = f;
         if f > best_score {
             best_score = f;
@@ -671,7 +706,9 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
         let next = node.end as usize;
         if j == top {
             out.push(j);
-        } else if alive[j] && node.tag != Tag::Text {
+        } else if alive[j] && node.tag != Tag::Text && node.tag != Tag::Article {
+            // A sibling `article` is another self-contained post (a blog
+            // index, "more stories"), never the rest of this one.
             let ld = stats.link_chars[j] as f32 / stats.chars[j].max(1) as f32;
             let keep = if !final_score[j].is_nan() && final_score[j] >= threshold && ld < 0.3 {
                 true
