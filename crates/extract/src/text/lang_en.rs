@@ -162,7 +162,6 @@ pub(crate) static TABLE: LangTable = LangTable {
         "/ afp",
         "/afp",
         "shutterstock",
-        "pictured",
     ],
     blurb_cues: &[
         "is a reporter",

@@ -402,7 +402,12 @@ fn shape_role(u: &Unit) -> Role {
     {
         return Role::RecapHeader;
     }
-    if contains_any(&lower, tables::all(|t| t.caption_cues)) && u.words <= 60 {
+    // A caption is short; an agency name in brackets at the start of a
+    // paragraph is a dateline ("CITY (Agency) - ..."), not a photo credit.
+    if u.words <= 30
+        && !DATELINE.is_match(&u.text)
+        && contains_any(&lower, tables::all(|t| t.caption_cues))
+    {
         return Role::Caption;
     }
     if is_prose(u) {
@@ -412,16 +417,37 @@ fn shape_role(u: &Unit) -> Role {
     }
 }
 
+/// "CITY, Region, Date (Agency) –" opening a wire story.
+static DATELINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{L}\p{N} .'’-]{1,40}){0,3}\s*\([^)]{1,40}\)\s*[-–—:.]")
+        .expect("static regex")
+});
+
 /// Sentence-like: final punctuation and a few words, or simply long.
+/// A bulleted line of a few words is a list item, and list items are body.
 fn is_prose(u: &Unit) -> bool {
+    (is_bullet(&u.text) && u.words >= 4) || is_prose_shape(u)
+}
+
+fn is_bullet(s: &str) -> bool {
+    ["• ", "· ", "- ", "* ", "– ", "▪ "]
+        .iter()
+        .any(|b| s.starts_with(b))
+}
+
+/// Sentence-like: final punctuation and a few words, or simply long.
+fn is_prose_shape(u: &Unit) -> bool {
     (ends_terminal(&u.text) && u.words >= 3 && !u.text.trim_end().ends_with(':')) || u.words >= 25
 }
 
 /// Three or more short lines in a row are a menu or a tag list.
 fn mark_menus(units: &mut [Unit]) {
     let menu_item = |u: &Unit| {
+        // Lines with figures ("14 dead", "23 injured") are facts, not menu
+        // entries.
         matches!(u.role, Role::Short | Role::Nav)
             && u.words <= 4
+            && !u.text.chars().any(|c| c.is_ascii_digit())
             && !ends_terminal(&u.text)
             && u.text.chars().count() <= 40
     };
@@ -668,8 +694,12 @@ fn lay_out(units: &mut [Unit], blank_mode: bool) -> Layout {
             .unwrap_or(start);
     }
 
-    // Roles inside the body.
+    // Roles inside the body. Short lines set in a block together are a
+    // list (facts such as "14 dead"), not subheads.
+    let short: Vec<bool> = units.iter().map(|u| u.role == Role::Short).collect();
     for i in start..=end {
+        let in_list = (i > 0 && short[i - 1] && units[i].gap_before == 0)
+            || (i + 1 < units.len() && short[i + 1] && units[i + 1].gap_before == 0);
         units[i].role = match units[i].role {
             Role::Prose if is_question_subhead(units, i, end) => Role::Subhead,
             Role::Prose => Role::Paragraph,
@@ -679,11 +709,17 @@ fn lay_out(units: &mut [Unit], blank_mode: bool) -> Layout {
                     .find(|x| !matches!(x.role, Role::Nav | Role::Caption | Role::Related));
                 let before_prose = next.is_some_and(|x| x.role == Role::Prose);
                 let t = &units[i].text;
-                if units[i].words <= 15 && (!ends_terminal(t) || is_question(t)) && before_prose {
+                let has_digit = t.chars().any(|c| c.is_ascii_digit());
+                if units[i].words <= 15
+                    && (!ends_terminal(t) || is_question(t))
+                    && before_prose
+                    && !in_list
+                {
                     Role::Subhead
-                } else if units[i].words > 15 || ends_terminal(t) {
+                } else if units[i].words > 15 || ends_terminal(t) || has_digit || in_list {
                     Role::Paragraph
                 } else {
+                    // An isolated short line that heads nothing: page chrome.
                     Role::Dropped
                 }
             }

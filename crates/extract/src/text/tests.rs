@@ -543,3 +543,37 @@ fn published_and_updated_line_and_page_furniture() {
     );
     assert_body(&a, "Brenmoor will limit", "the board said.");
 }
+
+#[test]
+fn wire_dateline_is_not_a_caption() {
+    let raw = "Rates held at 3 percent\n\n\
+               KELLHAVEN, Ostmark, May 2 (Meridian Press) - The central bank of Ostmark held its main rate at 3 percent on Thursday.\n\n\
+               Policymakers said inflation had eased for a third month.";
+    let a = extract_text(raw, "rates.txt");
+    assert_body(&a, "KELLHAVEN, Ostmark", "for a third month.");
+    assert!(kinds(&a, BlockKind::Caption).is_empty());
+}
+
+#[test]
+fn fact_lists_and_bullets_stay_in_the_body() {
+    let raw = "Flood toll in the Serrat valley\n\n\
+               Officials gave the latest figures on Tuesday evening.\n\n\
+               14 dead\n\
+               23 injured\n\
+               300 evacuated\n\n\
+               • Two bridges on the valley road were closed\n\
+               • Schools in three villages stay shut until Friday\n\n\
+               Rescue teams were still searching the riverbanks, the regional government said.";
+    let a = extract_text(raw, "toll.txt");
+    let body = a.body_text();
+    for l in [
+        "14 dead",
+        "23 injured",
+        "300 evacuated",
+        "Two bridges",
+        "Schools in three",
+    ] {
+        assert!(body.contains(l), "{l} missing from {body:?}");
+    }
+    assert!(body.ends_with("the regional government said."));
+}
