@@ -22,7 +22,28 @@ use regex::Regex;
 pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
     let dom = dom::Dom::parse(page);
     let meta = pagemeta::read(&dom, url);
-    let body = content::extract(&dom, meta.article_body.as_deref());
+    let mut body = content::extract(&dom, meta.article_body.as_deref());
+    if let Some(ld_body) = meta.article_body.as_deref() {
+        // Pages that render their text with scripts still carry it in
+        // JSON-LD: when the DOM gave much less, the JSON-LD text is the body.
+        let words = |t: &str| t.split_whitespace().count();
+        let dom_words: usize = body
+            .iter()
+            .filter(|b| b.kind.is_body())
+            .map(|b| words(&b.text))
+            .sum();
+        let ld_words = words(ld_body);
+        if ld_words >= 50 && dom_words * 10 < ld_words * 3 {
+            body = ld_body
+                .split('\n')
+                .filter(|p| !p.trim().is_empty())
+                .map(|p| content::OutBlock {
+                    kind: BlockKind::Paragraph,
+                    text: p.to_string(),
+                })
+                .collect();
+        }
+    }
     let mut b = ArticleBuilder::new(source);
     b.url = meta.canonical.clone().or_else(|| url.map(str::to_string));
     b.outlet = meta.outlet.clone();

@@ -382,11 +382,13 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
     }
     let s = BY.replace(&s, "");
     let mut out = Vec::new();
-    for part in SPLIT.split(&s) {
+    for (k, part) in SPLIT.split(&s).enumerate() {
         let mut p = BY.replace(part.trim(), "").trim().to_string();
-        // "Jane Doe, Staff Writer" arrives split; "Jane Doe Staff Writer" not.
+        // "Jane Doe Staff Writer" keeps the name; "Jane Doe, AP Auto
+        // Writer" arrives split, and a later part with a job word is the
+        // title, not a second name.
         if let Some(m) = JOB_WORDS.find(&p) {
-            if m.start() == 0 {
+            if m.start() == 0 || k > 0 {
                 continue;
             }
             p = p[..m.start()].trim().to_string();

@@ -308,3 +308,18 @@ fn garbage_input_does_not_panic() {
         let _ = extract_html(s, "g", Some("not a url"));
     }
 }
+
+#[test]
+fn json_ld_body_is_the_fallback_for_script_rendered_pages() {
+    let story = "The harbour reopened on Friday after repairs that took three months, the port authority said.";
+    let ld = format!(
+        r#"<script type="application/ld+json">{{"@type":"NewsArticle","articleBody":"{story}\n{story}\n{story}\n{story}"}}</script>"#
+    );
+    let a = extract_html(
+        &page(&ld, r#"<div id="root"><a href="/">Home</a></div>"#),
+        "t",
+        None,
+    );
+    assert_eq!(a.blocks_of(BlockKind::Paragraph).count(), 4);
+    assert!(a.body_text().starts_with("The harbour reopened"));
+}
