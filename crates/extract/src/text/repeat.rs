@@ -11,6 +11,8 @@ const OVERLAP: f64 = 0.6;
 const OVERLAP_SINGLE: f64 = 0.75;
 /// Below this many content words there is too little to judge.
 const MIN_WORDS: usize = 12;
+/// How many of the last question lines are tried as the start of a recap.
+const MAX_CANDIDATES: usize = 40;
 
 /// Content words: lowercase tokens that are not stopwords of any table,
 /// cut to a short stem so that "deported" and "deportation" meet.
@@ -31,23 +33,32 @@ fn is_text(r: Role) -> bool {
 /// there is one: a question line (or a header right before one, or a recap
 /// header) after which every answer mostly repeats what came before.
 pub(crate) fn recap_start(units: &[Unit], start: usize, end: usize) -> Option<usize> {
-    for i in start + 1..=end {
-        let u = &units[i];
-        let header = u.role == Role::RecapHeader;
-        let question = matches!(u.role, Role::Prose | Role::Short) && is_question(&u.text);
-        let next_is_question = units[i + 1..=end]
-            .iter()
-            .find(|x| is_text(x.role))
-            .is_some_and(|x| is_question(&x.text));
-        let lead_in = u.role == Role::Short && next_is_question;
-        if !(header || question || lead_in) {
-            continue;
+    let candidates: Vec<(usize, bool, bool)> = (start + 1..=end)
+        .filter_map(|i| {
+            let u = &units[i];
+            let header = u.role == Role::RecapHeader;
+            let question = matches!(u.role, Role::Prose | Role::Short) && is_question(&u.text);
+            let next_is_question = units[i + 1..=end]
+                .iter()
+                .find(|x| is_text(x.role))
+                .is_some_and(|x| is_question(&x.text));
+            let lead_in = u.role == Role::Short && next_is_question;
+            (header || question || lead_in).then_some((i, header, lead_in))
+        })
+        .collect();
+    // A recap closes the page, so only the last candidates can start one;
+    // the cap keeps long Q&A pages linear.
+    let skip = candidates.len().saturating_sub(MAX_CANDIDATES);
+    let mut prior: HashSet<String> = HashSet::new();
+    let mut filled = 0;
+    for &(i, header, lead_in) in &candidates[skip..] {
+        // The words before the candidate, added incrementally.
+        for x in &units[filled..i] {
+            if is_text(x.role) {
+                prior.extend(content_words(&x.text));
+            }
         }
-        let prior: HashSet<String> = units[..i]
-            .iter()
-            .filter(|x| is_text(x.role))
-            .flat_map(|x| content_words(&x.text).collect::<Vec<_>>())
-            .collect();
+        filled = i;
         let mut questions = 0;
         let mut total = 0usize;
         let mut seen = 0usize;

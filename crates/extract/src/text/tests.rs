@@ -577,3 +577,23 @@ fn fact_lists_and_bullets_stay_in_the_body() {
     }
     assert!(body.ends_with("the regional government said."));
 }
+
+#[test]
+fn long_question_pages_stay_fast() {
+    let mut raw = String::from("Readers ask the council\n\n");
+    for i in 0..3000 {
+        raw.push_str(&format!(
+            "Question number {i} about the ferry timetable?\n\nAnswer {i}: the ferry leaves at {} o'clock from pier {}, said the harbour office.\n\n",
+            i % 24,
+            i % 7
+        ));
+    }
+    let t = std::time::Instant::now();
+    let a = extract_text(&raw, "long.txt");
+    assert!(a.blocks.len() > 100);
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        t.elapsed()
+    );
+}
