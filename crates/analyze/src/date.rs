@@ -152,7 +152,7 @@ fn at(doc: &Doc, i: usize, r: Option<NaiveDate>) -> Option<Found> {
         let next_people = toks.get(i + 1).is_some_and(|n| {
             n.kind == Kind::Word && doc.lex.units.get(n.lower.as_str()) == Some(&"people")
         });
-        if !prev_month && !currency && !next_people && !glued(doc, i + 1, ",") {
+        if !prev_month && !currency && !next_people {
             let decade = toks.get(i + 1).is_some_and(|n| !n.sp && n.lower == "s");
             if !decade {
                 return Some(Found {

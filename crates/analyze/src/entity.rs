@@ -223,10 +223,16 @@ impl Recognizer for RuleRecognizer {
             }
             // Shouted words ("LEAVE NOW") and headline capitals are names
             // only when the article never writes them in lower case.
-            if (t.caps || doc.head[i])
-                && (doc.seen_lower(&t.lower) || lex.function_words.contains(t.lower.as_str()))
+            if t.caps && (doc.seen_lower(&t.lower) || lex.function_words.contains(t.lower.as_str()))
             {
                 return doc.country_at(i).is_some();
+            }
+            // Headlines may capitalize every word: there a word is a name
+            // when the body capitalizes it mid-sentence too.
+            if doc.head[i] && !t.caps {
+                return doc.seen_upper_mid(&t.lower)
+                    || doc.country_at(i).is_some()
+                    || lex.demonyms.contains_key(t.lower.as_str());
             }
             true
         };
@@ -337,7 +343,26 @@ impl Recognizer for RuleRecognizer {
                 }
             }
             if s < j {
+                let before = out.len();
                 classify(doc, s, j, &mut out);
+                // A country leading a longer name ("US President Donald
+                // Trump", "US Embassy") is also a mention of the country.
+                if out.len() == before + 1 {
+                    if let Some((ci, len)) = doc.country_at(s) {
+                        let outer = &out[before];
+                        if len < j - s && outer.kind != Some(EntityKind::Gpe) {
+                            out.push(Candidate {
+                                ts: s,
+                                te: s + len,
+                                name_ts: s,
+                                kind: Some(EntityKind::Gpe),
+                                country: Some(ci),
+                                role: None,
+                                role_only: false,
+                            });
+                        }
+                    }
+                }
             }
             i = j.max(i + 1);
         }
@@ -390,6 +415,16 @@ fn classify(doc: &Doc, s: usize, e: usize, out: &mut Vec<Candidate>) {
     } else if let Some(&ci) = lex.demonyms.get(words[0]) {
         country = Some(ci);
         k = s + 1;
+    }
+    // Multi-word demonyms: "Central American", "South African".
+    if e - s == 2 {
+        let joined = format!("{} {}", words[0], words[1]);
+        if let Some(&ci) = lex.demonyms.get(joined.as_str()) {
+            let mut c = cand(Some(EntityKind::Group));
+            c.country = Some(ci);
+            out.push(c);
+            return;
+        }
     }
     if e - s == 1 {
         if let Some(&ci) = lex.demonyms.get(words[0]) {
@@ -537,6 +572,10 @@ struct NomCand {
     possessor: Option<(usize, usize)>,
     pronoun_possessive: bool,
     country: Option<u16>,
+    /// A proper name among the modifiers ("the CECOT prison").
+    inner: Option<(usize, usize)>,
+    /// A proper name right after the head ("the gang Tren de Aragua").
+    next_name: bool,
 }
 
 const GOV_HEADS: &[&str] = &[
@@ -599,7 +638,9 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
                 && !lex.cue_verbs.contains(nw)
                 && !lex.determiners.contains(nw)
                 && !(nom == Nom::Role && lex.portfolios.contains(nw))
-                && !(nw.ends_with("ed") || nw.ends_with("s") && nom != Nom::Facility)
+                && !(nw.ends_with("ed")
+                    || nw.ends_with("ing")
+                    || nw.ends_with("s") && nom != Nom::Facility)
             {
                 continue;
             }
@@ -614,7 +655,7 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
         let mut country = None;
         let mut anchored = false;
         let mut steps = 0;
-        while s > 0 && steps < 6 {
+        while s > 0 && steps < 8 {
             let p = &toks[s - 1];
             if p.sent != t.sent {
                 break;
@@ -661,6 +702,11 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
             }
             if p.kind == Kind::Punct && (p.sp || !p.is_p("-")) {
                 break;
+            }
+            if p.kind == Kind::Punct {
+                // A glued hyphen inside "maximum-security" is no step.
+                s -= 1;
+                continue;
             }
             if p.kind == Kind::Num {
                 s -= 1;
@@ -711,6 +757,36 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
                 te = c.te;
             }
         }
+        // "the embassy in San Salvador".
+        if nom == Nom::Org
+            && toks
+                .get(te)
+                .is_some_and(|x| x.lower == "in" || x.lower == "en")
+        {
+            if let Some(c) = proper
+                .iter()
+                .find(|c| c.ts == te + 1 && c.kind == Some(EntityKind::Gpe))
+            {
+                te = c.te;
+            }
+        }
+        let inner = proper
+            .iter()
+            .rev()
+            .find(|c| {
+                c.ts >= s
+                    && c.te <= h
+                    && c.kind != Some(EntityKind::Person)
+                    && c.kind != Some(EntityKind::Gpe)
+            })
+            .map(|c| (c.ts, c.te));
+        let next_name = proper.iter().any(|c| {
+            c.ts == h + 1
+                && toks[h + 1].sp
+                && c.kind.is_some()
+                && c.kind != Some(EntityKind::Person)
+                && c.kind != Some(EntityKind::Gpe)
+        });
         out.push(NomCand {
             ts: s,
             te,
@@ -719,6 +795,8 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
             possessor,
             pronoun_possessive: pron,
             country,
+            inner,
+            next_name,
         });
     }
     out
@@ -761,7 +839,9 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
     }
     let mut items: Vec<(usize, usize, Item)> =
         proper.iter().map(|c| (c.ts, c.te, Item::P(c))).collect();
-    items.extend(noms.iter().map(|n| (n.ts, n.te, Item::N(n))));
+    // Descriptions are placed at their head word, so names among their
+    // modifiers ("the Trump administration") are resolved first.
+    items.extend(noms.iter().map(|n| (n.head, n.te, Item::N(n))));
     items.sort_by_key(|x| (x.0, std::cmp::Reverse(x.1)));
 
     let new_cluster =
@@ -870,7 +950,9 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                 }
                 // Document-level: a single word that is part of a person's name.
                 if c.te - c.name_ts == 1
-                    && (kind.is_none() || kind == Some(EntityKind::Org) && !toks[c.ts].caps)
+                    && (kind.is_none()
+                        || kind == Some(EntityKind::Org) && !toks[c.ts].caps
+                        || kind == Some(EntityKind::Gpe) && c.country.is_none())
                     && person_tokens.contains_key(&key_name)
                 {
                     kind = Some(EntityKind::Person);
@@ -938,7 +1020,8 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                             .map(|t| head_class(&t.lower));
                         let key = match (&head, c.country) {
                             (Some(h), Some(ci)) => format!("org:{h}:c{ci}"),
-                            _ => format!("{:?}:{key_name}", kind),
+                            // By name, whatever kind the context suggested.
+                            _ => format!("name:{key_name}"),
                         };
                         // An acronym matching the initials of a known name.
                         let acr = if toks[c.ts].caps && c.te - c.ts == 1 {
@@ -965,6 +1048,14 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                         cl
                     }
                 };
+                if matches!(
+                    kind,
+                    EntityKind::Group | EntityKind::Facility | EntityKind::Law
+                ) && ents.clusters[cl].kind == Some(EntityKind::Org)
+                {
+                    // Context named it better ("the Tren de Aragua gang").
+                    ents.clusters[cl].kind = Some(kind);
+                }
                 let kind = ents.clusters[cl].kind.unwrap_or(kind);
                 {
                     let clr = &mut ents.clusters[cl];
@@ -1122,7 +1213,32 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                         }
                     }
                     Nom::Facility | Nom::Law | Nom::Group | Nom::Country => {
-                        let recent = appos.or_else(|| {
+                        // A name among the modifiers decides: "the CECOT prison".
+                        let inner = n.inner.and_then(|(a, b)| {
+                            ents.mentions
+                                .iter()
+                                .rev()
+                                .find(|m| m.ts == a && m.te == b && m.cluster != usize::MAX)
+                                .map(|m| m.cluster)
+                        });
+                        let inner = inner.filter(|_| want != EntityKind::Gpe);
+                        let next_name = n.next_name && want != EntityKind::Gpe;
+                        if inner.is_none() && next_name {
+                            // "the criminal gang Tren de Aragua": the name
+                            // right after the head joins it (see the deferred pass).
+                            let cl = new_cluster(&mut ents, want, &text_here, false);
+                            ents.mentions.push(Mention {
+                                ts: n.ts,
+                                te: n.te,
+                                kind: want,
+                                cluster: cl,
+                                nominal: true,
+                                role: None,
+                            });
+                            deferred.push(ents.mentions.len() - 1);
+                            continue;
+                        }
+                        let recent = inner.or(appos).or_else(|| {
                             ents.mentions
                                 .iter()
                                 .rev()
@@ -1183,7 +1299,18 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
             }
         }
     }
-    // Deferred: role mentions and forward-looking descriptions.
+    // Deferred, first the appositives ("Kristi Noem, the Secretary of
+    // ..."), whose titles then help link the other role mentions.
+    for &mi in &deferred {
+        let m = ents.mentions[mi].clone();
+        if m.kind == EntityKind::Person {
+            if let Some(cl) = link_appositive(doc, &ents, &m) {
+                add_role_words(doc, &mut ents, cl, m.ts, m.te);
+                ents.mentions[mi].cluster = cl;
+            }
+        }
+    }
+    // Then role mentions and forward-looking descriptions.
     for &mi in &deferred {
         let m = ents.mentions[mi].clone();
         if m.kind != EntityKind::Person {
@@ -1207,17 +1334,43 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
             }
             continue;
         }
+        if ents.mentions[mi].cluster != usize::MAX {
+            continue;
+        }
         let cl = link_role(doc, &ents, &m);
         let cl = match cl {
             Some(c) => c,
             None => {
                 let t = m.role.clone().unwrap_or_default();
-                let c = new_cluster(&mut ents, EntityKind::Person, &t, false);
-                ents.clusters[c].role_words = role_words_of(doc, m.ts, m.te);
-                c
+                new_cluster(&mut ents, EntityKind::Person, &t, false)
             }
         };
+        add_role_words(doc, &mut ents, cl, m.ts, m.te);
         ents.mentions[mi].cluster = cl;
+    }
+    // Acronyms used before their definition ("CECOT" in a caption before
+    // "Terrorism Confinement Center (CECOT)") join the defined cluster.
+    for (acr, &target) in &acronyms {
+        let lone: Vec<usize> = (0..ents.clusters.len())
+            .filter(|&c| {
+                c != target
+                    && ents.clusters[c].names.len() == 1
+                    && ents.clusters[c].names[0].len() == 1
+                    && &ents.clusters[c].names[0][0] == acr
+            })
+            .collect();
+        let kind = ents.clusters[target].kind.unwrap_or(EntityKind::Org);
+        for m in ents.mentions.iter_mut() {
+            if lone.contains(&m.cluster) {
+                m.cluster = target;
+                m.kind = kind;
+            }
+        }
+    }
+    for m in ents.mentions.iter_mut() {
+        if let Some(k) = ents.clusters.get(m.cluster).and_then(|c| c.kind) {
+            m.kind = k;
+        }
     }
     ents.mentions
         .sort_by_key(|m| (m.ts, std::cmp::Reverse(m.te)));
@@ -1275,30 +1428,50 @@ fn role_words_of(doc: &Doc, a: usize, b: usize) -> Vec<String> {
 /// person whose title shares the most words, then the most recent person
 /// holding that role, then (for generic "the official") the most recent
 /// person with any title.
+fn add_role_words(doc: &Doc, ents: &mut Entities, cl: usize, a: usize, b: usize) {
+    let words = role_words_of(doc, a, b);
+    if let Some(c) = ents.clusters.get_mut(cl) {
+        for w in words {
+            if !c.role_words.contains(&w) {
+                c.role_words.push(w);
+            }
+        }
+    }
+}
+
+/// "US Secretary of Homeland Security, Kristi Noem," or "Kristi Noem, the
+/// Secretary of Homeland Security".
+fn link_appositive(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
+    let toks = &doc.toks;
+    let person_at = |f: &dyn Fn(&Mention) -> bool| {
+        ents.mentions
+            .iter()
+            .find(|x| f(x) && !x.nominal && x.kind == EntityKind::Person && x.cluster != usize::MAX)
+            .map(|x| x.cluster)
+    };
+    if toks.get(m.te).is_some_and(|t| t.is_p(",")) {
+        if let Some(c) = person_at(&|x: &Mention| x.ts == m.te + 1) {
+            return Some(c);
+        }
+    }
+    let mut s = m.ts;
+    if s > 0 && doc.lex.determiners.contains(toks[s - 1].lower.as_str()) {
+        s -= 1;
+    }
+    if s >= 2 && toks[s - 1].is_p(",") {
+        if let Some(c) = person_at(&|x: &Mention| x.te == s - 1) {
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// Links a role-only mention to a person: the person whose title shares
+/// the most words, then the most recent person holding that role, then (for
+/// generic "the official") the most recent person in subject position.
 fn link_role(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
     let toks = &doc.toks;
     let lex = doc.lex;
-    // Appositive after: "US Secretary of Homeland Security, Kristi Noem,".
-    if toks.get(m.te).is_some_and(|t| t.is_p(",")) {
-        if let Some(x) = ents.mentions.iter().find(|x| {
-            x.ts == m.te + 1
-                && !x.nominal
-                && x.kind == EntityKind::Person
-                && x.cluster != usize::MAX
-        }) {
-            return Some(x.cluster);
-        }
-    }
-    if m.ts >= 2 && toks[m.ts - 1].is_p(",") {
-        if let Some(x) = ents.mentions.iter().find(|x| {
-            x.te == m.ts - 1
-                && !x.nominal
-                && x.kind == EntityKind::Person
-                && x.cluster != usize::MAX
-        }) {
-            return Some(x.cluster);
-        }
-    }
     let words = role_words_of(doc, m.ts, m.te);
     // Modifier content words, without the head role noun and the country.
     let heads: Vec<&String> = words
@@ -1318,8 +1491,39 @@ fn link_role(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
             .map(|x| x.0)
             .or_else(|| lex.demonyms.get(toks[i].lower.as_str()).copied())
     });
+    let generic =
+        !heads.is_empty() && heads.iter().all(|h| is_generic_role(h)) && content.is_empty();
+    let subjectish = |x: &Mention| -> bool {
+        let sent = toks[x.ts].sent;
+        let mut j = x.ts;
+        while j > 0 && lex.determiners.contains(toks[j - 1].lower.as_str()) {
+            j -= 1;
+        }
+        let after_prep = j > 0 && crate::quote::is_prep(&toks[j - 1].lower);
+        !after_prep
+            && !ents.mentions.iter().any(|y| {
+                y.kind == EntityKind::Person
+                    && y.ts < x.ts
+                    && y.te <= x.ts
+                    && toks[y.ts].sent == sent
+            })
+    };
     let persons: Vec<usize> = {
         let mut v = Vec::new();
+        if generic {
+            // "the official": the person last in subject position.
+            for x in ents.mentions.iter().rev() {
+                if x.ts < m.ts
+                    && x.kind == EntityKind::Person
+                    && x.cluster != usize::MAX
+                    && !v.contains(&x.cluster)
+                    && ents.clusters.get(x.cluster).is_some_and(|c| c.named)
+                    && subjectish(x)
+                {
+                    v.push(x.cluster);
+                }
+            }
+        }
         for x in ents.mentions.iter().rev() {
             if x.ts < m.ts
                 && x.kind == EntityKind::Person
@@ -1352,6 +1556,14 @@ fn link_role(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
             }
         }
         let shared = content.iter().filter(|w| c.role_words.contains(w)).count();
+        let has_portfolio = c
+            .role_words
+            .iter()
+            .any(|w| lex.portfolios.contains(w.as_str()) && !lex.roles.contains(w.as_str()));
+        if !content.is_empty() && has_portfolio && shared == 0 {
+            // "Secretary of Homeland Security" is not "Secretary of State".
+            continue;
+        }
         let head_ok = heads.iter().any(|h| c.role_words.contains(h))
             || heads.iter().any(|h| is_generic_role(h));
         let score = shared * 10

@@ -142,7 +142,8 @@ fn pair(doc: &Doc) -> Vec<(usize, usize, bool)> {
     out
 }
 
-fn is_prep(w: &str) -> bool {
+/// Prepositions before a noun phrase that is not a subject.
+pub fn is_prep(w: &str) -> bool {
     matches!(
         w,
         "with"
