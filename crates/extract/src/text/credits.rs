@@ -122,5 +122,12 @@ fn capitalised_run(s: &str) -> Option<String> {
     {
         out.pop();
     }
-    (!out.is_empty()).then(|| out.join(" "))
+    // "from Monday", "from March": a day or month is no outlet.
+    let first = out.first()?.to_lowercase();
+    let calendar =
+        tables::month_number(&first).is_some() || tables::all(|t| t.weekdays).any(|d| d == first);
+    if calendar || first.chars().count() < 2 {
+        return None;
+    }
+    Some(out.join(" "))
 }

@@ -597,3 +597,13 @@ fn long_question_pages_stay_fast() {
         t.elapsed()
     );
 }
+
+#[test]
+fn outlet_is_not_read_from_a_weekday() {
+    let raw = "Market hall reopens\n\n\
+               The covered market in Darrow reopened on Saturday after a new roof was fitted over the winter.\n\n\
+               Stallholders said trade was brisk on the first morning.\n\n\
+               Sign up for our newsletter and get local news from Monday to Friday";
+    let a = extract_text(raw, "market.txt");
+    assert_eq!(a.outlet, None);
+}
