@@ -65,7 +65,7 @@ pub fn render(d: &Dossier, out: &mut dyn Write) -> Result<(), ReportError> {
             w.write_record([
                 "quote".to_string(),
                 cell(q.speaker.as_deref().unwrap_or("")),
-                String::new(),
+                verdict_key(q.verdict).to_string(),
                 cell(&v.text),
                 String::new(),
                 String::new(),
@@ -79,7 +79,7 @@ pub fn render(d: &Dossier, out: &mut dyn Write) -> Result<(), ReportError> {
                 articles,
                 sources,
                 sentence,
-                String::new(),
+                cell(q.note.as_deref().unwrap_or("")),
                 q.wording_differs.to_string(),
             ])?;
         }

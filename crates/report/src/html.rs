@@ -16,9 +16,7 @@ use crate::common::{
     slice, verdict_key, verdict_label, verdict_section, DiffKind, VERDICT_ORDER,
 };
 use crate::ReportError;
-use crosswire_model::dossier::{
-    Dossier, FigureSlot, Mention, QuoteGroup, QuoteVariant, SlotValue, Verdict,
-};
+use crosswire_model::dossier::{Dossier, FigureSlot, Mention, QuoteGroup, QuoteVariant, Verdict};
 use crosswire_model::ByteRange;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -135,6 +133,21 @@ fn summary(d: &Dossier, h: &mut String) {
             "<li><span class=\"badge v-conflict\">Conflict</span> <a href=\"#{}\">{}</a>: {vals}</li>\n",
             slot_id(d, f),
             esc(&f.label)
+        ));
+    }
+    for (i, q) in d.quotes.iter().enumerate() {
+        if q.verdict != Verdict::Conflict {
+            continue;
+        }
+        any = true;
+        h.push_str(&format!(
+            "<li><span class=\"badge v-conflict\">Quote conflict</span> <a href=\"#quote{}\">{}</a>: the wordings say different things{}</li>\n",
+            i + 1,
+            esc(q.speaker.as_deref().unwrap_or("Unattributed")),
+            q.note
+                .as_deref()
+                .map(|n| format!(" <span class=\"muted\">— {}</span>", esc(n)))
+                .unwrap_or_default()
         ));
     }
     for f in figures_with(d, Verdict::Compatible) {
@@ -284,9 +297,10 @@ fn verdict_section_html(d: &Dossier, v: Verdict, a: &Anchors, h: &mut String) {
                         ));
                     }
                     h.push_str(&format!(
-                        "<td><span class=\"wording\">“{}”</span><div class=\"muted small\">{}{}</div></td>",
+                        "<td><strong class=\"val\">{}</strong> <span class=\"wording\">“{}”</span><div class=\"muted small\">{}{}</div></td>",
+                        esc(&normalized(val)),
                         esc(&val.text),
-                        esc(&value_facts(val)),
+                        esc(qualifier_label(val.qualifier)),
                         val.attributed_to
                             .as_deref()
                             .map(|w| format!(" · according to {}", esc(w)))
@@ -315,11 +329,6 @@ fn dedup_len(v: &[usize]) -> usize {
     v.sort_unstable();
     v.dedup();
     v.len()
-}
-
-/// "300 people · exact".
-fn value_facts(v: &SlotValue) -> String {
-    format!("{} · {}", normalized(v), qualifier_label(v.qualifier))
 }
 
 fn slot_card(d: &Dossier, f: &FigureSlot, a: &Anchors, h: &mut String) {
@@ -496,13 +505,25 @@ fn quote_card(d: &Dossier, i: usize, q: &QuoteGroup, a: &Anchors, h: &mut String
         q.variants.len(),
         plural(q.variants.len())
     ));
-    if q.origin_count <= 1 {
+    h.push_str(&format!(
+        "<span class=\"badge v-{}\">{}</span>",
+        verdict_key(q.verdict),
+        verdict_label(q.verdict)
+    ));
+    if q.origin_count <= 1 && q.verdict != Verdict::SingleSource {
         h.push_str("<span class=\"badge v-single_source\">Single origin</span>");
     }
     if q.wording_differs {
-        h.push_str("<span class=\"badge v-compatible\">Wording differs</span>");
+        h.push_str("<span class=\"badge v-origin\">Wording differs</span>");
     }
     h.push_str("</div>\n");
+    if let Some(n) = &q.note {
+        h.push_str(&format!(
+            "<p class=\"note v-{}\"><strong>Why: </strong>{}</p>\n",
+            verdict_key(q.verdict),
+            esc(n)
+        ));
+    }
     for (k, v) in q.variants.iter().enumerate() {
         quote_variant(d, k, v, a, h);
     }
@@ -710,8 +731,10 @@ fn articles(d: &Dossier, a: &Anchors, h: &mut String) {
             ));
         }
         h.push_str(&meta.join(" · "));
-        h.push_str("</div>\n<div class=\"fulltext\">");
+        h.push_str("</div>\n<div class=\"textgrid\"><div class=\"fulltext\">");
         a.article_text(i, &art.text, h);
+        h.push_str("</div>\n");
+        a.cited_here(i, h);
         h.push_str("</div>\n<a class=\"up\" href=\"#summary\">↑ back to summary</a>\n</article>\n");
     }
     section_close(h);
@@ -762,7 +785,7 @@ impl Anchors {
         }
         for t in &d.timeline {
             for m in &t.mentions {
-                add(m, format!("{}: {}", t.date, t.what));
+                add(m, format!("date {}: {}", t.date, t.what));
             }
         }
         let mut marks = BTreeMap::new();
@@ -815,6 +838,24 @@ impl Anchors {
             .get(i)
             .filter(|k| k.start <= start)
             .map(|k| k.id.as_str())
+    }
+
+    /// A side list of what the article is cited for, each entry linking to
+    /// its highlighted sentence.
+    fn cited_here(&self, art: usize, h: &mut String) {
+        let Some(marks) = self.marks.get(&art).filter(|m| !m.is_empty()) else {
+            h.push_str("<aside class=\"cited\"><div class=\"muted small\">Not cited in this dossier.</div></aside>\n");
+            return;
+        };
+        h.push_str("<aside class=\"cited\"><div class=\"aside-title\">Cited for</div><ol>");
+        for m in marks {
+            h.push_str(&format!(
+                "<li><a href=\"#{}\">{}</a></li>",
+                esc(&m.id),
+                esc(&m.labels.join("; "))
+            ));
+        }
+        h.push_str("</ol></aside>\n");
     }
 
     /// Writes an article's text, escaped, with its marks.

@@ -29,6 +29,11 @@ pub fn render(d: &Dossier, out: &mut dyn Write) -> Result<(), ReportError> {
     Ok(())
 }
 
+/// Article references such as `[1-3,5]` are written unescaped: they hold
+/// only digits, commas and dashes, and no link reference definition can
+/// exist in the report (all dossier text is escaped), so they never become
+/// links.
+///
 /// Escapes inline Markdown: punctuation that could start emphasis, links,
 /// code, tables or headings gets a backslash; `<`, `>` and `&` become
 /// entities so no raw HTML survives; line breaks fold to spaces (a newline
@@ -146,7 +151,7 @@ fn origins(d: &Dossier, s: &mut String) {
         if arts.len() > 1 {
             let _ = write!(line, " — {} copies, counted once", arts.len());
         }
-        let _ = writeln!(s, "{line} {}", md(&refs(&arts)));
+        let _ = writeln!(s, "{line} {}", refs(&arts));
         for e in &o.evidence {
             let _ = writeln!(s, "  - {}", md(e));
         }
@@ -185,7 +190,7 @@ fn verdict(d: &Dossier, v: Verdict, s: &mut String) {
                         md(val.attributed_to.as_deref().unwrap_or("")),
                         origins_phrase(dedup_len(&val.origins), arts.len()),
                         origin_letters(&val.origins),
-                        md(&refs(&arts))
+                        refs(&arts)
                     );
                 }
             }
@@ -233,7 +238,7 @@ fn slot(d: &Dossier, f: &FigureSlot, s: &mut String) {
             md(v.attributed_to.as_deref().unwrap_or("")),
             origins_phrase(dedup_len(&v.origins), arts.len()),
             origin_letters(&v.origins),
-            md(&refs(&arts))
+            refs(&arts)
         );
     }
     s.push('\n');
@@ -268,7 +273,7 @@ fn sentences(d: &Dossier, mentions: &[Mention], s: &mut String) {
             s,
             "> “{text}”<br>— {} {}\n",
             md(&names.join(", ")),
-            md(&refs(&arts))
+            refs(&arts)
         );
     }
 }
@@ -327,7 +332,8 @@ fn quotes(d: &Dossier, s: &mut String) {
             md(q.speaker.as_deref().unwrap_or("Unattributed"))
         );
         let mut meta = format!(
-            "{} independent origin{} · {} wording{}",
+            "**{}** · {} independent origin{} · {} wording{}",
+            verdict_label(q.verdict),
             q.origin_count,
             plural(q.origin_count),
             q.variants.len(),
@@ -338,6 +344,9 @@ fn quotes(d: &Dossier, s: &mut String) {
         }
         if q.origin_count <= 1 {
             meta.push_str(" · ⚠ **single origin**");
+        }
+        if let Some(n) = &q.note {
+            let _ = write!(meta, " — {}", md(n));
         }
         let _ = writeln!(s, "{meta}\n");
         for (k, v) in q.variants.iter().enumerate() {
@@ -367,7 +376,7 @@ fn quotes(d: &Dossier, s: &mut String) {
                 k + 1,
                 origins_phrase(dedup_len(&v.origins), arts.len()),
                 origin_letters(&v.origins),
-                md(&refs(&arts))
+                refs(&arts)
             );
             // Indented to stay inside the numbered item.
             let mut quoted = String::new();
@@ -409,7 +418,7 @@ fn entities(d: &Dossier, s: &mut String) {
             md(&aliases.join(", ")),
             md(&e.roles.join(", ")),
             e.origin_count,
-            md(&refs(&e.articles))
+            refs(&e.articles)
         );
     }
     s.push('\n');
@@ -438,7 +447,7 @@ fn timeline(d: &Dossier, s: &mut String) {
             md(&t.date),
             what,
             t.origin_count,
-            md(&refs(&mention_articles(&t.mentions)))
+            refs(&mention_articles(&t.mentions))
         );
     }
     s.push('\n');

@@ -9,7 +9,7 @@
 use crate::common::{
     article_name, count_verdict, diff_pieces, figures_with, fold_ws, mention_articles,
     mention_sentence, normalized, origin_letter, origin_letters, origins_phrase, outlets, plural,
-    published_day, qualifier_label, refs, verdict_section, DiffKind, VERDICT_ORDER,
+    published_day, qualifier_label, refs, verdict_label, verdict_section, DiffKind, VERDICT_ORDER,
 };
 use crate::{RenderOptions, ReportError};
 use anstyle::{AnsiColor, Effects, Style};
@@ -235,7 +235,13 @@ fn wrap(p: &Para, max: usize) -> Vec<Line> {
             if cur.width > 0 && cur.width + gap + ww > max {
                 lines.push(std::mem::take(&mut cur));
             } else if gap == 1 {
-                cur.push(" ", PLAIN);
+                // A space between two words of one style takes that style, so
+                // a styled phrase is one escape sequence, not one per word.
+                let style = match (cur.segs.last(), w.segs.first()) {
+                    (Some((_, a)), Some((_, b))) if a == b => *a,
+                    _ => PLAIN,
+                };
+                cur.push(" ", style);
             }
             for (t, s) in &w.segs {
                 cur.push(t, *s);
@@ -653,7 +659,9 @@ fn quotes(d: &Dossier, p: &mut Printer) {
 
 fn quote(q: &QuoteGroup, p: &mut Printer) {
     p.blank();
+    let (st, sym) = verdict_style(q.verdict);
     let mut head = Para::new()
+        .s(format!("{sym} "), st)
         .s(q.speaker.as_deref().unwrap_or("Unattributed"), BOLD)
         .t(format!(
             " — {} independent origin{}, {} wording{}",
@@ -669,6 +677,18 @@ fn quote(q: &QuoteGroup, p: &mut Printer) {
         head = head.t(" · ").s("! single origin", MAGENTA);
     }
     p.para(&head, "", "  ");
+    p.para(
+        &Para::new()
+            .s(format!("{}: ", verdict_label(q.verdict)), st)
+            .t(q.note.as_deref().unwrap_or(match q.verdict {
+                Verdict::Agree => "same words in every source.",
+                Verdict::Compatible => "the wordings differ but say the same thing.",
+                Verdict::Conflict => "the wordings say different things.",
+                Verdict::SingleSource => "only one independent origin carries it.",
+            })),
+        "  ",
+        "  ",
+    );
     for (k, v) in q.variants.iter().enumerate() {
         let mut line = Para::new().t("“");
         if k == 0 || v.diff.is_empty() {
@@ -762,14 +782,8 @@ fn timeline(d: &Dossier, p: &mut Printer) {
         .iter()
         .map(|t| {
             let arts = mention_articles(&t.mentions);
-            let mut what = Para::new().t(&t.what);
-            if !t.disputed.is_empty() {
-                what = what.t(" ").s(
-                    format!("! disputed: also given as {}", t.disputed.join(", ")),
-                    RED,
-                );
-            }
-            what = what
+            let mut what = Para::new()
+                .t(&t.what)
                 .s(
                     format!(
                         " · {} independent origin{}",
@@ -780,6 +794,12 @@ fn timeline(d: &Dossier, p: &mut Printer) {
                 )
                 .t(" ")
                 .s(refs(&arts), REFS);
+            if !t.disputed.is_empty() {
+                what = what.br().s(
+                    format!("! disputed: sources also give {}", t.disputed.join(", ")),
+                    RED,
+                );
+            }
             let date_style = if t.disputed.is_empty() { BOLD } else { RED };
             vec![Para::new().s(&t.date, date_style), what]
         })

@@ -52,6 +52,7 @@ fn terminal_has_every_section_and_the_conflict_with_sources() {
         "single origin",
         "2026-03-13",
         "fixtures/diario-del-puerto.html",
+        "Northern Ledger drops",
     ] {
         assert!(t.contains(needle), "terminal output lacks {needle:?}:\n{t}");
     }
@@ -359,6 +360,8 @@ fn csv_has_a_row_per_value_and_quote_wording() {
     assert_eq!(quotes.len(), 3);
     assert_eq!(&quotes[0][col("label")], "Marta Olivares");
     assert_eq!(&quotes[0][col("wording_differs")], "true");
+    assert_eq!(&quotes[0][col("verdict")], "compatible");
+    assert_eq!(&quotes[2][col("verdict")], "single_source");
 }
 
 #[test]
