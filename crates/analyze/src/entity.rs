@@ -328,7 +328,11 @@ impl Recognizer for RuleRecognizer {
                 let common = lex.function_words.contains(t.lower.as_str())
                     || doc.seen_lower(&t.lower)
                     || lex.determiners.contains(t.lower.as_str());
+                let next_cue = toks
+                    .get(j)
+                    .is_some_and(|x| lex.cue_verbs.contains(x.lower.as_str()));
                 let lone_unknown = j - s == 1
+                    && !next_cue
                     && !doc.seen_upper_mid(&t.lower)
                     && !t.caps
                     && !lex.honorifics.contains(t.lower.as_str());

@@ -215,7 +215,7 @@ impl Ctx<'_> {
             if m.te > i || toks[m.ts].sent != sent {
                 continue;
             }
-            if self.inside[m.ts] || m.nominal || m.cluster == usize::MAX {
+            if self.inside[m.ts] || m.cluster == usize::MAX || m.nominal && want_person {
                 continue;
             }
             let ok = if want_person {
@@ -273,6 +273,34 @@ impl Ctx<'_> {
     ) -> Option<((usize, usize), Option<usize>)> {
         let toks = &self.doc.toks;
         let sent = toks[c].sent;
+        // "She thanked X and described Y as “...”": a coordinated verb
+        // shares the sentence's subject.
+        if c > lo && matches!(toks[c - 1].lower.as_str(), "and" | "y") {
+            let r = self.doc.sents.get(sent as usize).cloned().unwrap_or(lo..c);
+            for j in r.start.max(lo)..c {
+                if self.inside[j] {
+                    continue;
+                }
+                if self.pronoun(j)
+                    && matches!(
+                        toks[j].lower.as_str(),
+                        "he" | "she" | "they" | "it" | "él" | "ella"
+                    )
+                {
+                    return Some(((j, j + 1), self.resolve_pronoun(j)));
+                }
+                if let Some(m) = self.ents.mentions.iter().find(|m| m.ts == j) {
+                    if (m.kind == EntityKind::Person || m.kind == EntityKind::Org)
+                        && !self.after_prep(m.ts)
+                    {
+                        return Some((
+                            (m.ts, m.te),
+                            (m.cluster != usize::MAX).then_some(m.cluster),
+                        ));
+                    }
+                }
+            }
+        }
         let prev_punct =
             c > 0 && (toks[c - 1].kind == Kind::Punct || self.inside[c - 1] && c - 1 < lo);
         // Right side: "said Juan Pappier", "said the official".
@@ -332,7 +360,11 @@ impl Ctx<'_> {
 
     fn is_cue(&self, i: usize) -> bool {
         let t = &self.doc.toks[i];
-        t.kind == Kind::Word && !self.inside[i] && self.doc.lex.cue_verbs.contains(t.lower.as_str())
+        // "States" is a name, "states" a verb.
+        t.kind == Kind::Word
+            && (!t.upper || self.doc.initial(i))
+            && !self.inside[i]
+            && self.doc.lex.cue_verbs.contains(t.lower.as_str())
     }
 
     fn according(&self, lo: usize, hi: usize) -> Option<Attribution> {
@@ -544,15 +576,21 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
     }
     // Indirect speech: a cue in a sentence without marks.
     for (si, r) in doc.sents.iter().enumerate() {
-        if (r.start..r.end).any(|i| ctx.inside[i]) {
-            continue;
-        }
+        // In a sentence with quotation marks, only a cue after the last
+        // quote that introduces a clause (", warning that ...") counts.
+        let last_inside = (r.start..r.end).rev().find(|&i| ctx.inside[i]);
         let mut cue = None;
-        for k in r.clone() {
-            if ctx.is_cue(k) && is_reporting(&toks[k].lower) {
+        for k in last_inside.map_or(r.start, |x| x + 1)..r.end {
+            let clause = toks
+                .get(k + 1)
+                .is_some_and(|t| t.lower == "that" || t.lower == "que");
+            if ctx.is_cue(k) && is_reporting(&toks[k].lower) && (last_inside.is_none() || clause) {
                 cue = Some(k);
                 break;
             }
+        }
+        if last_inside.is_some() && cue.is_none() {
+            continue;
         }
         let (sp, cl, cue_r) = match cue {
             Some(k) => match ctx.speaker_for_cue(k, r.start, r.end) {
@@ -574,7 +612,11 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         }
         let ce = r.end;
         out.push(Found {
-            ts: r.start,
+            ts: if last_inside.is_some() {
+                cue_r.0
+            } else {
+                r.start
+            },
             te: r.end,
             cs: cs.min(ce),
             ce,
