@@ -42,7 +42,7 @@ static WRITTEN: Lazy<(Regex, Regex)> = Lazy::new(|| {
 
 /// Whatever may follow a date on a date-only line: a time, a zone.
 static TIME_TAIL: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^[\s,|·•\-–—]*(?:(?:at|a las)\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs)?\s*(?:utc|gmt|et|edt|est|cet|cest)?)?[\s.]*$")
+    Regex::new(r"(?i)^[\s,|·•\-–—]*(?:(?:at|a las)\s+)?(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs)?\s*(?:[a-z]{2,5}|[+-]\d{2}:?\d{2})?)?[\s.]*$")
         .expect("static regex")
 });
 

@@ -384,7 +384,11 @@ fn shape_role(u: &Unit) -> Role {
     if !u.text.chars().any(char::is_alphanumeric) {
         return Role::Nav;
     }
-    if tables::all(|t| t.nav_lines).any(|n| n == k) {
+    // Whole nav lines, or a short line opening with a multi-word one
+    // ("Skip to main contentSkip to navigation", glued by the scraper).
+    if tables::all(|t| t.nav_lines)
+        .any(|n| n == k || (u.words <= 8 && n.contains(' ') && k.starts_with(n)))
+    {
         return Role::Nav;
     }
     if starts_with_any(&lower, tables::all(|t| t.end_markers)).is_some() {
@@ -609,13 +613,33 @@ fn lay_out(units: &mut [Unit], blank_mode: bool) -> Layout {
         .iter()
         .position(|u| u.role == Role::Prose)
         .unwrap_or(limit);
-    let first = units[..limit]
+    // Prefer a headline-like line that echoes the lead: page furniture
+    // above the headline ("Back to home", a site slogan) shares no words
+    // with the story.
+    let lead: std::collections::HashSet<String> = units[head_end..limit]
         .iter()
-        .enumerate()
-        .filter(|(i, u)| is_content(u.role) && *i <= head_end)
-        .find(|(_, u)| u.words >= 3)
-        .map(|(i, _)| i)
-        .or_else(|| units[..limit].iter().position(|u| is_content(u.role)));
+        .filter(|u| u.role == Role::Prose)
+        .take(2)
+        .flat_map(|u| repeat::content_words(&u.text).collect::<Vec<_>>())
+        .collect();
+    let echoes = |u: &Unit| {
+        let words: Vec<String> = repeat::content_words(&u.text).collect();
+        let shared = words.iter().filter(|w| lead.contains(*w)).count();
+        !words.is_empty() && shared * 10 >= words.len() * 3
+    };
+    let echoing = (0..head_end.min(limit)).find(|&i| {
+        let u = &units[i];
+        is_content(u.role) && headline_like(u) && echoes(u)
+    });
+    let first = echoing.or_else(|| {
+        units[..limit]
+            .iter()
+            .enumerate()
+            .filter(|(i, u)| is_content(u.role) && *i <= head_end)
+            .find(|(_, u)| u.words >= 3)
+            .map(|(i, _)| i)
+            .or_else(|| units[..limit].iter().position(|u| is_content(u.role)))
+    });
     if let Some(t) = first {
         let u = &units[t];
         let later_prose = units[t + 1..limit].iter().any(|x| x.role == Role::Prose);
@@ -751,6 +775,11 @@ fn is_question_subhead(units: &[Unit], i: usize, end: usize) -> bool {
         .find(|x| matches!(x.role, Role::Prose | Role::Short))
         .is_some_and(|x| x.role == Role::Prose && !is_question(&x.text));
     !prev_question && next_prose
+}
+
+/// Shaped like a headline: a few words to a long line, no final period.
+fn headline_like(u: &Unit) -> bool {
+    (3..=30).contains(&u.words) && u.text.chars().count() <= 250 && !ends_with_period(&u.text)
 }
 
 /// The usual number of blank lines between paragraphs.

@@ -607,3 +607,34 @@ fn outlet_is_not_read_from_a_weekday() {
     let a = extract_text(raw, "market.txt");
     assert_eq!(a.outlet, None);
 }
+
+#[test]
+fn furniture_above_the_headline_is_not_the_title() {
+    let raw = "Skip to main contentSkip to navigation\n\
+               Print subscriptions\nSign in\nSearch jobs\nSearch\nRegional edition\n\
+               The Valley Ledger - Back to home\n\
+               News\nOpinion\nSport\nCulture\n\
+               Fire\n\
+               Fire at Kell sawmill destroys timber stock\n\
+               Crews from three towns fought the blaze through the night\n\
+               Ada Brink\n\
+               Tue 14 Apr 2031 09.30 BST\n\
+               Share\n\
+               A fire at the Kell sawmill destroyed most of its timber stock overnight, the owners said on Tuesday.\n\
+               Firefighters from three towns were called after the alarm was raised shortly before 1am.\n\
+               Explore more on these topics\n";
+    let a = extract_text(raw, "sawmill.txt");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Fire at Kell sawmill destroys timber stock")
+    );
+    assert_eq!(
+        kinds(&a, BlockKind::Standfirst),
+        vec!["Crews from three towns fought the blaze through the night"]
+    );
+    assert_eq!(
+        a.published.as_ref().map(|p| p.value.as_str()),
+        Some("2031-04-14")
+    );
+    assert_body(&a, "A fire at the Kell sawmill", "shortly before 1am.");
+}
