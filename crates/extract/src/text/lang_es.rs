@@ -81,6 +81,9 @@ pub(crate) static TABLE: LangTable = LangTable {
         "lo más leído",
         "más leídas",
         "comentarios cerrados",
+        "deja tu comentario",
+        "ver comentarios",
+        "únete a la conversación",
     ],
     related_markers: &[
         "lee también",

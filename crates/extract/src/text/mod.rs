@@ -592,13 +592,25 @@ fn is_content(r: Role) -> bool {
 
 /// Finds title, standfirst and body and assigns their roles.
 fn lay_out(units: &mut [Unit], blank_mode: bool) -> Layout {
-    // The body ends at the first end marker after some prose.
-    let first_prose = units.iter().position(|u| u.role == Role::Prose);
+    // The body ends at the first end marker after some prose, provided
+    // less prose follows it than precedes it: a "jump to comments" link
+    // under the lead must not cut the story. Other end markers are chrome.
+    let prose_words: Vec<usize> = units
+        .iter()
+        .map(|u| if u.role == Role::Prose { u.words } else { 0 })
+        .collect();
+    let total: usize = prose_words.iter().sum();
+    let mut before = 0;
     let mut limit = units.len();
-    if let Some(fp) = first_prose {
-        if let Some(e) = units[fp..].iter().position(|u| u.role == Role::End) {
-            limit = fp + e;
+    for i in 0..units.len() {
+        if units[i].role == Role::End && before > 0 {
+            if total - before <= before {
+                limit = i;
+                break;
+            }
+            units[i].role = Role::Nav;
         }
+        before += prose_words[i];
     }
     for u in &mut units[limit..] {
         u.role = Role::Dropped;

@@ -638,3 +638,17 @@ fn furniture_above_the_headline_is_not_the_title() {
     );
     assert_body(&a, "A fire at the Kell sawmill", "shortly before 1am.");
 }
+
+#[test]
+fn an_end_marker_under_the_lead_does_not_cut_the_story() {
+    let raw = "Council approves new bus depot\n\n\
+               Darrow council approved a new electric bus depot on Wednesday after a three-hour debate.\n\n\
+               Join the conversation\n\n\
+               The depot will house 40 buses and open in 2033, the transport committee said.\n\n\
+               Residents near the site had asked for a noise barrier, which the council agreed to fund.\n\n\
+               Join the conversation\n\n\
+               Ada Brink: I live next door and nobody asked me about the noise barrier at all.";
+    let a = extract_text(raw, "depot.txt");
+    assert_body(&a, "Darrow council approved", "agreed to fund.");
+    assert_absent(&a, &["Join the conversation", "I live next door"]);
+}
