@@ -28,6 +28,9 @@ enum Command {
     Extract(RunArgs),
     /// Extract, then annotate entities, figures, quotes and dates as spans.
     Analyze(RunArgs),
+    /// Cross-check the coverage of one event: agreements, conflicts,
+    /// single-source claims, quotes, timeline and wire copies.
+    Check(CheckArgs),
     /// Score crosswire against gold data; prints `name value` lines.
     Eval {
         #[command(subcommand)]
@@ -53,12 +56,38 @@ enum EvalCommand {
 
 #[derive(Args, Debug)]
 struct RunArgs {
-    /// Files, directories (recursive), globs, `-` for stdin, or http(s) URLs.
-    #[arg(required = true)]
-    inputs: Vec<String>,
+    #[command(flatten)]
+    input: InputArgs,
     /// Output format; default: text on a terminal, jsonl when piped.
     #[arg(long, short = 'f', value_enum)]
     format: Option<Format>,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// terminal, markdown, html, json or csv; default: from the --output
+    /// file's extension, else terminal.
+    #[arg(long, short = 'f')]
+    format: Option<crosswire_report::Format>,
+    /// Write the dossier to this file instead of stdout.
+    #[arg(long, short = 'o')]
+    output: Option<PathBuf>,
+    /// Never colour terminal output (colour is on only on a terminal, and
+    /// off when NO_COLOR is set).
+    #[arg(long)]
+    no_color: bool,
+    /// Terminal width in columns.
+    #[arg(long, default_value_t = 80)]
+    width: usize,
+}
+
+#[derive(Args, Debug)]
+struct InputArgs {
+    /// Files, directories (recursive), globs, `-` for stdin, or http(s) URLs.
+    #[arg(required = true)]
+    inputs: Vec<String>,
     /// Worker threads; default: all cores.
     #[arg(long, short = 'j')]
     jobs: Option<usize>,
@@ -101,6 +130,15 @@ fn parse_date(s: &str) -> Result<String, String> {
 }
 
 fn main() -> ExitCode {
+    // A panic inside one document is caught and reported as that input's
+    // error; the default hook's backtrace would only bury that line.
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("crosswire: internal error{location} (please report it with the input)");
+    }));
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -115,6 +153,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => run_pipeline(args, pipeline::Stage::Extract),
         Command::Analyze(args) => run_pipeline(args, pipeline::Stage::Analyze),
+        Command::Check(args) => run_check(args),
         Command::Eval { which } => {
             let metrics = match which {
                 EvalCommand::Aeb { data } => crosswire_eval::aeb::run(&data)
@@ -144,13 +183,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-fn run_pipeline(args: RunArgs, stage: pipeline::Stage) -> Result<ExitCode> {
-    let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
-        Format::Text
-    } else {
-        Format::Jsonl
-    });
-    let jobs = args
+/// Worker pool and pipeline settings from the shared input flags.
+fn setup(
+    input: &InputArgs,
+    stage: pipeline::Stage,
+) -> Result<(rayon::ThreadPool, pipeline::Config)> {
+    let jobs = input
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
@@ -158,28 +196,100 @@ fn run_pipeline(args: RunArgs, stage: pipeline::Stage) -> Result<ExitCode> {
         .num_threads(jobs)
         .build()
         .context("starting worker threads")?;
-    let opts = crosswire_ingest::Options {
-        max_bytes: args.max_bytes,
-        timeout_secs: args.timeout,
-        ..Default::default()
-    };
     let config = pipeline::Config {
         stage,
-        ingest: opts,
-        reference_date: args.date,
-        follow_links: args.follow_links,
+        ingest: crosswire_ingest::Options {
+            max_bytes: input.max_bytes,
+            timeout_secs: input.timeout,
+            ..Default::default()
+        },
+        reference_date: input.date.clone(),
+        follow_links: input.follow_links,
     };
-    let mut printer = output::Printer::new(std::io::BufWriter::new(std::io::stdout()), format)
-        .full_articles(stage == pipeline::Stage::Analyze);
-    let summary = pool.install(|| pipeline::run(&args.inputs, &config, &mut printer))?;
-    printer.finish()?;
+    Ok((pool, config))
+}
+
+fn exit_code(summary: &pipeline::Summary) -> ExitCode {
     if summary.failed > 0 {
         eprintln!(
             "crosswire: {} of {} inputs failed",
             summary.failed,
             summary.failed + summary.ok
         );
-        return Ok(ExitCode::from(1));
+        return ExitCode::from(1);
     }
-    Ok(ExitCode::SUCCESS)
+    ExitCode::SUCCESS
+}
+
+fn run_pipeline(args: RunArgs, stage: pipeline::Stage) -> Result<ExitCode> {
+    let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
+        Format::Text
+    } else {
+        Format::Jsonl
+    });
+    let (pool, config) = setup(&args.input, stage)?;
+    let mut printer = output::Printer::new(std::io::BufWriter::new(std::io::stdout()), format)
+        .full_articles(stage == pipeline::Stage::Analyze);
+    let summary = pool.install(|| {
+        pipeline::run(&args.input.inputs, &config, &mut |outcome| {
+            printer.print(&outcome)
+        })
+    })?;
+    printer.finish()?;
+    Ok(exit_code(&summary))
+}
+
+fn run_check(args: CheckArgs) -> Result<ExitCode> {
+    let (pool, config) = setup(&args.input, pipeline::Stage::Analyze)?;
+    let mut articles = Vec::new();
+    let mut links = 0usize;
+    let summary = pool.install(|| {
+        pipeline::run(&args.input.inputs, &config, &mut |outcome| {
+            match outcome {
+                pipeline::Outcome::Article(a) => articles.push(*a),
+                pipeline::Outcome::Error { source, message } => {
+                    eprintln!("crosswire: {source}: {message}")
+                }
+                pipeline::Outcome::Link(_) => links += 1,
+            }
+            Ok(())
+        })
+    })?;
+    if links > 0 {
+        eprintln!("crosswire: {links} feed items carry no text; --follow-links fetches them");
+    }
+    if articles.is_empty() {
+        anyhow::bail!("no article could be read from the inputs");
+    }
+    let dossier = pool.install(|| crosswire_crosscheck::crosscheck(articles, &Default::default()));
+    let format = args.format.unwrap_or_else(|| {
+        args.output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+            .and_then(|e| e.parse().ok())
+            .unwrap_or(crosswire_report::Format::Terminal)
+    });
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let opts = crosswire_report::RenderOptions {
+        color: to_terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none(),
+        width: args.width,
+    };
+    match &args.output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("creating {}", path.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            crosswire_report::render(&dossier, format, &mut out, &opts)?;
+            std::io::Write::flush(&mut out)
+                .with_context(|| format!("writing {}", path.display()))?;
+            eprintln!("crosswire: wrote {}", path.display());
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout());
+            crosswire_report::render(&dossier, format, &mut out, &opts)?;
+            std::io::Write::flush(&mut out)?;
+        }
+    }
+    Ok(exit_code(&summary))
 }

@@ -1,13 +1,12 @@
 //! Runs ingest → extract (→ analyze) over a stream of inputs in parallel,
 //! handing results to the printer in input order.
 
-use crate::output::Printer;
 use anyhow::Result;
 use crosswire_ingest::{Item, Link};
 use crosswire_model::{Article, DateOrigin, Precision, Published};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
 /// How far down the pipeline to go.
@@ -49,10 +48,13 @@ pub struct Summary {
 /// core busy, small enough that memory stays bounded whatever the input size.
 const CHUNK: usize = 128;
 
-pub fn run<W: Write>(
+/// Runs the stages over every input, handing each outcome to `sink` in
+/// input order. Links from feeds come last (fetched first when
+/// `follow_links` is set).
+pub fn run(
     inputs: &[String],
     config: &Config,
-    printer: &mut Printer<W>,
+    sink: &mut dyn FnMut(Outcome) -> Result<()>,
 ) -> Result<Summary> {
     let progress = Progress::new();
     let mut summary = Summary::default();
@@ -60,7 +62,7 @@ pub fn run<W: Write>(
     process_stream(
         crosswire_ingest::open(inputs, &config.ingest),
         config,
-        printer,
+        sink,
         &progress,
         &mut summary,
         &mut links,
@@ -73,27 +75,27 @@ pub fn run<W: Write>(
         process_stream(
             crosswire_ingest::open(&urls, &config.ingest),
             config,
-            printer,
+            sink,
             &progress,
             &mut summary,
             &mut nested,
         )?;
         for link in nested {
-            printer.print(&Outcome::Link(link))?;
+            sink(Outcome::Link(link))?;
         }
     } else {
         for link in links {
-            printer.print(&Outcome::Link(link))?;
+            sink(Outcome::Link(link))?;
         }
     }
     progress.finish();
     Ok(summary)
 }
 
-fn process_stream<W: Write>(
+fn process_stream(
     mut items: impl Iterator<Item = Item>,
     config: &Config,
-    printer: &mut Printer<W>,
+    sink: &mut dyn FnMut(Outcome) -> Result<()>,
     progress: &Progress,
     summary: &mut Summary,
     links: &mut Vec<Link>,
@@ -117,7 +119,7 @@ fn process_stream<W: Write>(
                 Outcome::Article(_) => summary.ok += 1,
                 Outcome::Error { .. } => summary.failed += 1,
             }
-            printer.print(&outcome)?;
+            sink(outcome)?;
             progress.tick(summary);
         }
     }

@@ -58,7 +58,11 @@ fn bad_inputs_do_not_stop_the_batch() {
     let dir = tempfile::tempdir().expect("tempdir");
     write(dir.path(), "a_page.html", PAGE.as_bytes());
     write(dir.path(), "b_empty.txt", b"");
-    write(dir.path(), "c_binary.bin", &[0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0]);
+    write(
+        dir.path(),
+        "c_binary.bin",
+        &[0u8, 159, 146, 150, 0, 1, 2, 3, 255, 0],
+    );
     write(dir.path(), "d_story.txt", TEXT.as_bytes());
     let missing = dir.path().join("no_such_file.html");
     let out = crosswire(
@@ -87,19 +91,32 @@ fn bad_inputs_do_not_stop_the_batch() {
     assert_eq!(page["outlet"], "The Valley Courier");
     assert_eq!(page["language"], "en");
     let text = page["text"].as_str().expect("text");
-    assert!(text.starts_with("The Harlow river bridge reopened"), "{text}");
+    assert!(
+        text.starts_with("The Harlow river bridge reopened"),
+        "{text}"
+    );
     assert!(!text.contains("Privacy policy"), "{text}");
     let story = by_name("d_story.txt");
     assert_eq!(story["title"], "Harbour cranes idle as dock workers strike");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("b_empty.txt"), "errors name the input: {stderr}");
-    assert!(stderr.contains("c_binary.bin"), "errors name the input: {stderr}");
+    assert!(
+        stderr.contains("b_empty.txt"),
+        "errors name the input: {stderr}"
+    );
+    assert!(
+        stderr.contains("c_binary.bin"),
+        "errors name the input: {stderr}"
+    );
 }
 
 #[test]
 fn reads_stdin_and_prints_a_json_array() {
     let out = crosswire(&["extract", "--format", "json", "-"], Some(PAGE.as_bytes()));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON document");
     let rows = v.as_array().expect("an array");
     assert_eq!(rows.len(), 1);
@@ -112,8 +129,14 @@ fn text_output_shows_title_and_body() {
     let out = crosswire(&["extract", "--format", "text", "-"], Some(TEXT.as_bytes()));
     assert!(out.status.success());
     let s = String::from_utf8_lossy(&out.stdout);
-    assert!(s.contains("# Harbour cranes idle as dock workers strike"), "{s}");
-    assert!(s.contains("Dock workers at the port of Selmet walked out"), "{s}");
+    assert!(
+        s.contains("# Harbour cranes idle as dock workers strike"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Dock workers at the port of Selmet walked out"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -122,7 +145,11 @@ fn analyze_emits_the_article_model_with_spans() {
         &["analyze", "--format", "jsonl", "--date", "2031-05-14", "-"],
         Some(TEXT.as_bytes()),
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rows = jsonl(&out);
     assert_eq!(rows.len(), 1);
     let a = &rows[0];
