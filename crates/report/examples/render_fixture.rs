@@ -2,7 +2,7 @@
 //! outlets in English and Spanish) in every format, for looking at the
 //! output: `cargo run -p crosswire-report --example render_fixture -- /tmp/out`
 //! writes `/tmp/out/dossier.{txt,md,html,json,csv}` and prints the terminal
-//! report in colour.
+//! report in colour; a second argument sets its width (`-- /tmp/out 60`).
 
 #[path = "../tests/fixture/mod.rs"]
 mod fixture;
@@ -25,10 +25,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         render(&dossier, format, &mut file, &plain)?;
         eprintln!("wrote {}", path.display());
     }
-    let colour = RenderOptions {
-        color: true,
-        ..RenderOptions::default()
-    };
+    let width = std::env::args()
+        .nth(2)
+        .and_then(|w| w.parse().ok())
+        .unwrap_or(80);
+    let colour = RenderOptions { color: true, width };
     render(
         &dossier,
         Format::Terminal,

@@ -337,19 +337,33 @@ impl Printer {
                 head.max(content).min(cols[c].1).max(1)
             })
             .collect();
+        // The longest word of each column: shrinking below it breaks words.
+        let longest: Vec<usize> = (0..n)
+            .map(|c| {
+                rows.iter()
+                    .filter_map(|r| r.get(c))
+                    .flat_map(|p| words(p).into_iter().map(|w| w.width()))
+                    .chain(std::iter::once(cols[c].0.width().min(8)))
+                    .max()
+                    .unwrap_or(1)
+            })
+            .collect();
         let min_last = 16.min(self.width / 3);
         let total = |w: &[usize]| indent + w[..n - 1].iter().sum::<usize>() + GAP * (n - 1);
-        // Shrink the widest fixed column until the last one has room.
-        while total(&widths) + min_last > self.width {
-            let Some((i, _)) = widths[..n - 1]
-                .iter()
-                .enumerate()
-                .filter(|(_, w)| **w > 4)
-                .max_by_key(|(_, w)| **w)
-            else {
-                break;
-            };
-            widths[i] -= 1;
+        // Shrink the widest fixed column until the last one has room: first
+        // only down to each column's longest word, then further if needed.
+        for floor_at_words in [true, false] {
+            while total(&widths) + min_last > self.width {
+                let Some((i, _)) = widths[..n - 1]
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, w)| **w > if floor_at_words { longest[*i] } else { 4 })
+                    .max_by_key(|(_, w)| **w)
+                else {
+                    break;
+                };
+                widths[i] -= 1;
+            }
         }
         widths[n - 1] = self.width.saturating_sub(total(&widths)).max(1);
         let head: Vec<Para> = cols.iter().map(|(h, _)| Para::new().s(*h, DIM)).collect();
@@ -433,6 +447,32 @@ fn header(d: &Dossier, p: &mut Printer) {
 
 fn articles(d: &Dossier, p: &mut Printer) {
     p.heading("Articles", Some(d.articles.len()));
+    // Below this width a four-column table leaves the title a dozen columns
+    // and breaks every source path; a stacked list reads better.
+    if p.width < 64 {
+        for (i, a) in d.articles.iter().enumerate() {
+            let mut head = Para::new()
+                .s(format!("[{}] ", i + 1), BOLD)
+                .t(article_name(d, i));
+            if let Some(day) = published_day(a) {
+                head = head.s(format!(" · {day}"), DIM);
+            }
+            if let Some(l) = &a.language {
+                head = head.s(format!(" · {l}"), DIM);
+            }
+            head = head.t(" · origin ").s(origin_letter(a.origin), BOLD);
+            p.para(&head, "", "    ");
+            p.para(
+                &Para::new()
+                    .t(a.title.as_deref().unwrap_or("(no title)"))
+                    .br()
+                    .s(&a.source, DIM),
+                "    ",
+                "    ",
+            );
+        }
+        return;
+    }
     let rows: Vec<Vec<Para>> = d
         .articles
         .iter()
@@ -723,6 +763,47 @@ fn entities(d: &Dossier, p: &mut Printer) {
     p.heading("Entities", Some(d.entities.len()));
     if d.entities.is_empty() {
         p.para(&Para::new().s("None.", DIM), "", "");
+        return;
+    }
+    if p.width < 64 {
+        for e in &d.entities {
+            let mut arts = e.articles.clone();
+            arts.sort_unstable();
+            arts.dedup();
+            p.para(
+                &Para::new()
+                    .s(&e.name, BOLD)
+                    .s(format!(" {}", e.kind), DIM)
+                    .t(format!(
+                        " · {} origin{} ",
+                        e.origin_count,
+                        plural(e.origin_count)
+                    ))
+                    .s(refs(&arts), REFS),
+                "",
+                "    ",
+            );
+            let aliases: Vec<&str> = e
+                .aliases
+                .iter()
+                .map(String::as_str)
+                .filter(|a| *a != e.name)
+                .collect();
+            if !aliases.is_empty() {
+                p.para(
+                    &Para::new().t(format!("also: {}", aliases.join(", "))),
+                    "    ",
+                    "    ",
+                );
+            }
+            if !e.roles.is_empty() {
+                p.para(
+                    &Para::new().s(format!("roles: {}", e.roles.join(", ")), DIM),
+                    "    ",
+                    "    ",
+                );
+            }
+        }
         return;
     }
     let rows: Vec<Vec<Para>> = d

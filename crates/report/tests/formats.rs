@@ -390,3 +390,33 @@ fn empty_dossier_renders_in_every_format() {
         assert!(!buf.is_empty() || f == Format::Csv);
     }
 }
+
+/// docs/dossier.md documents every JSON field: a field added to the model
+/// without docs fails here.
+#[test]
+fn every_json_field_is_documented() {
+    let docs = include_str!("../../../docs/dossier.md");
+    let d = fixture::dossier();
+    let v = serde_json::to_value(&d).expect("json");
+    let mut keys = std::collections::BTreeSet::new();
+    collect_keys(&v, &mut keys);
+    for k in keys {
+        assert!(
+            docs.contains(&format!("`{k}`")),
+            "docs/dossier.md does not document the field `{k}`"
+        );
+    }
+}
+
+fn collect_keys(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                out.insert(k.clone());
+                collect_keys(x, out);
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_keys(x, out)),
+        _ => {}
+    }
+}
