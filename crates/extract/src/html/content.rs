@@ -41,7 +41,9 @@ static BOILERPLATE: Lazy<Regex> = Lazy::new(|| {
         post-?meta|entry-?meta|article-?meta|meta-?data|print-?only|
         (?:^|[\s_-])(?:top|bottom)bar|inline-?link|
         jump-?link|table-?of-?contents|(?:^|[\s_-])toc(?:$|[\s_-])|
-        (?:^|[\s_-])hide(?:$|[\s_-])|(?:^|[\s_-])hidden(?:$|[\s_-])|display-?none
+        (?:^|[\s_-])hide(?:$|[\s_-])|(?:^|[\s_-])hidden(?:$|[\s_-])|display-?none|
+        rodape|werbung|anzeige|kommentar|publicidad|publicite|compartir|partage|relacionad|
+        comentario|commentaire|noticias-?relacionadas|mehr-?zum-?thema|leia-?tambem|voir-?aussi
         ",
     )
     .expect("static regex")
@@ -104,7 +106,12 @@ static FURNITURE: Lazy<Regex> = Lazy::new(|| {
         sign\ up.*|subscribe.*|follow\ us.*|click\ here.*|
         image|photo|video|caption|credit|
         (?:skip|jump)\ to.*|back\ to\ top|loading\.*|
-        this\ (?:article|story)\ (?:is|was).*
+        this\ (?:article|story)\ (?:is|was).*|
+        ©.*|copyright\b.*|all\ rights\ reserved.*|
+        werbung|lesen\ sie\ (?:auch|mehr).*|mehr\ zum\ thema.*|
+        leia\ (?:também|mais).*|lee\ (?:también|más).*|lea\ (?:también|más).*|
+        voir\ aussi.*|lire\ aussi.*|à\ lire\ aussi.*|leggi\ anche.*|
+        compartir|partager|condividi|teilen|compartilhe
         )$",
     )
     .expect("static regex")
@@ -338,7 +345,10 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
             protected[i] = true;
             continue;
         }
-        let structural = matches!(node.tag, Tag::Nav | Tag::Aside | Tag::Footer | Tag::Menu);
+        let structural = matches!(
+            node.tag,
+            Tag::Nav | Tag::Aside | Tag::Footer | Tag::Menu | Tag::Header
+        );
         let by_role = dom.attr(i, "role").is_some_and(role_is_boilerplate);
         if structural || by_role || (!protected[i] && !ci.is_empty() && BOILERPLATE.is_match(&ci)) {
             class_drop[i] = Drop::Gone;
@@ -714,7 +724,11 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
                 true
             } else if matches!(node.tag, Tag::P) {
                 let len = stats.chars[j];
-                (len > 80 && ld < 0.25) || (len > 0 && ld == 0.0 && dom.text_of(j).contains(". "))
+                (len > 80 && ld < 0.25)
+                    || (len > 0 && ld == 0.0 && {
+                        let t = dom.text_of(j);
+                        t.contains(". ") || t.contains('。')
+                    })
             } else {
                 false
             };

@@ -54,20 +54,24 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
         b.push_block(BlockKind::Title, t);
     }
     let title_norm = meta.title.as_deref().map(norm_key);
-    let mut deck_done = false;
     if let Some(d) = &meta.standfirst {
-        // The deck is only worth a block when the body does not repeat it.
         let key = norm_key(d.trim_end_matches(['.', '…', ' ']));
-        if !body
-            .iter()
-            .take(3)
-            .any(|x| norm_key(&x.text).contains(&key))
-        {
-            b.push_block(BlockKind::Standfirst, d);
-            deck_done = true;
+        let repeated = body.iter().take(4).position(|x| {
+            let t = norm_key(&x.text);
+            t.contains(&key) && t.len() <= key.len() + key.len() / 5 + 8
+        });
+        match repeated {
+            // A deck element inside the content container: typed as the
+            // standfirst, out of the body.
+            Some(i) if meta.deck_element => {
+                body.remove(i);
+                b.push_block(BlockKind::Standfirst, d);
+            }
+            // A meta description that merely repeats the first paragraph.
+            Some(_) => {}
+            None => b.push_block(BlockKind::Standfirst, d),
         }
     }
-    let _ = deck_done;
     for blk in &body {
         if title_norm.as_deref() == Some(&norm_key(&blk.text)) || is_header_line(&blk.text) {
             continue;

@@ -22,6 +22,9 @@ pub(crate) struct PageMeta {
     pub outlet: Option<String>,
     pub canonical: Option<String>,
     pub standfirst: Option<String>,
+    /// True when the standfirst is a deck element of the page, not a
+    /// description from `<meta>`.
+    pub deck_element: bool,
     pub language: Option<String>,
     pub article_body: Option<String>,
 }
@@ -253,9 +256,9 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> PageMeta {
         .or_else(|| page_url.and_then(url_date))
         .or_else(|| dateline_date(dom, h1.as_ref().map(|(i, _)| *i), first_p));
 
-    let standfirst = h1
-        .as_ref()
-        .and_then(|(i, _)| deck_after(dom, *i))
+    let deck = h1.as_ref().and_then(|(i, _)| deck_after(dom, *i));
+    let deck_element = deck.is_some();
+    let standfirst = deck
         .or_else(|| meta("og:description").map(str::to_string))
         .or_else(|| meta("description").map(str::to_string))
         .or_else(|| ld.description.clone())
@@ -268,6 +271,7 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> PageMeta {
         outlet,
         canonical,
         standfirst,
+        deck_element,
         language,
         article_body: ld.body.filter(|b| b.len() > 200),
     }
