@@ -76,9 +76,7 @@ pub(crate) static TABLE: LangTable = LangTable {
     prompt_phrases: &[
         "sign up for our",
         "sign up to our",
-        "sign up for the",
         "subscribe to our",
-        "subscribe to the",
         "subscribe now",
         "our newsletter",
         "weekly newsletter",

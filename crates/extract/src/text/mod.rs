@@ -386,19 +386,27 @@ fn shape_role(u: &Unit) -> Role {
     }
     // Whole nav lines, or a short line opening with a multi-word one
     // ("Skip to main contentSkip to navigation", glued by the scraper).
-    if tables::all(|t| t.nav_lines)
-        .any(|n| n == k || (u.words <= 8 && n.contains(' ') && k.starts_with(n)))
-    {
+    if tables::all(|t| t.nav_lines).any(|n| {
+        n == k || (u.words <= 8 && n.contains(' ') && k.starts_with(n) && !ends_terminal(&u.text))
+    }) {
         return Role::Nav;
     }
-    if starts_with_any(&lower, tables::all(|t| t.end_markers)).is_some() {
+    // Cue phrases at the start of a long sentence ("Related to the fire,
+    // police ...") are prose; the guards keep them so.
+    let sentence = ends_with_period(&u.text);
+    if starts_with_any(&lower, tables::all(|t| t.end_markers)).is_some()
+        && (u.words <= 12 || !sentence)
+    {
         return Role::End;
     }
     if contains_any(&lower, tables::all(|t| t.prompt_phrases)) {
         return Role::Prompt;
     }
-    if starts_with_any(&lower, tables::all(|t| t.related_markers)).is_some() && u.words <= 20 {
-        return Role::Related;
+    if let Some(m) = starts_with_any(&lower, tables::all(|t| t.related_markers)) {
+        let colon = lower[m.len()..].trim_start().starts_with(':');
+        if u.words <= 20 && (colon || !sentence) {
+            return Role::Related;
+        }
     }
     if starts_with_any(&lower, tables::all(|t| t.recap_headers)).is_some()
         && !ends_with_period(&u.text)

@@ -652,3 +652,14 @@ fn an_end_marker_under_the_lead_does_not_cut_the_story() {
     assert_body(&a, "Darrow council approved", "agreed to fund.");
     assert_absent(&a, &["Join the conversation", "I live next door"]);
 }
+
+#[test]
+fn cue_words_opening_a_sentence_stay_prose() {
+    let raw = "Two arrested after warehouse fire\n\n\
+               Police in Darrow arrested two men on Sunday after a fire at a disused warehouse.\n\n\
+               Related to the fire, officers also seized a van found near the site.\n\n\
+               Sign in the window had read closed for years, neighbours said.\n\n\
+               The men were released on bail pending further inquiries.";
+    let a = extract_text(raw, "arrest.txt");
+    assert_eq!(kinds(&a, BlockKind::Paragraph).len(), 4);
+}
