@@ -59,7 +59,7 @@ pub fn count_verdict(d: &Dossier, v: Verdict) -> usize {
 /// Origin letter: 0 → A, 25 → Z, 26 → AA, like spreadsheet columns. Letters
 /// keep origins apart from article numbers in compact references.
 pub fn origin_letter(i: usize) -> String {
-    let mut n = i + 1;
+    let mut n = i.saturating_add(1);
     let mut out = Vec::new();
     while n > 0 {
         let rem = (n - 1) % 26;
@@ -99,19 +99,25 @@ pub fn refs(articles: &[usize]) -> String {
     let mut i = 0;
     while i < v.len() {
         let mut j = i;
-        while j + 1 < v.len() && v[j + 1] == v[j] + 1 {
+        while j + 1 < v.len() && v[j].checked_add(1) == Some(v[j + 1]) {
             j += 1;
         }
         if j >= i + 2 {
-            parts.push(format!("{}-{}", v[i] + 1, v[j] + 1));
+            parts.push(format!("{}-{}", num(v[i]), num(v[j])));
         } else {
             for k in &v[i..=j] {
-                parts.push(format!("{}", k + 1));
+                parts.push(format!("{}", num(*k)));
             }
         }
         i = j + 1;
     }
     format!("[{}]", parts.join(","))
+}
+
+/// The 1-based number people see for a 0-based index. Saturating: an index
+/// from a malformed dossier must not overflow.
+pub fn num(i: usize) -> usize {
+    i.saturating_add(1)
 }
 
 /// "3 independent origins (5 articles)".
@@ -142,7 +148,7 @@ pub fn article_name(d: &Dossier, i: usize) -> String {
             .clone()
             .filter(|s| !s.trim().is_empty())
             .unwrap_or_else(|| a.source.clone()),
-        None => format!("unknown article {}", i + 1),
+        None => format!("unknown article {}", num(i)),
     }
 }
 

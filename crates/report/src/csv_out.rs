@@ -2,8 +2,8 @@
 //! for spreadsheets and newsroom trackers.
 
 use crate::common::{
-    article_name, fmt_csv_num, mention_articles, mention_sentence, origin_letters, qualifier_key,
-    verdict_key,
+    article_name, fmt_csv_num, mention_articles, mention_sentence, num, origin_letters,
+    qualifier_key, verdict_key,
 };
 use crate::ReportError;
 use crosswire_model::dossier::{Dossier, Mention};
@@ -101,7 +101,7 @@ fn provenance(d: &Dossier, mentions: &[Mention]) -> (String, String, String) {
     let arts = mention_articles(mentions);
     let articles = arts
         .iter()
-        .map(|a| (a + 1).to_string())
+        .map(|a| num(*a).to_string())
         .collect::<Vec<_>>()
         .join(";");
     let sources = arts

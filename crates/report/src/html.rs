@@ -12,8 +12,8 @@
 
 use crate::common::{
     article_name, count_verdict, diff_pieces, figures_with, mention_articles, mention_sentence,
-    normalized, origin_letter, origins_phrase, outlets, plural, published_day, qualifier_label,
-    slice, verdict_key, verdict_label, verdict_section, DiffKind, VERDICT_ORDER,
+    normalized, num, origin_letter, origins_phrase, outlets, plural, published_day,
+    qualifier_label, slice, verdict_key, verdict_label, verdict_section, DiffKind, VERDICT_ORDER,
 };
 use crate::ReportError;
 use crosswire_model::dossier::{Dossier, FigureSlot, Mention, QuoteGroup, QuoteVariant, Verdict};
@@ -371,10 +371,29 @@ fn slot_card(d: &Dossier, f: &FigureSlot, a: &Anchors, h: &mut String) {
             esc(&origins_phrase(dedup_len(&v.origins), arts.len())),
             origin_chips(d, &v.origins)
         ));
-        h.push_str("<ul class=\"cites\">\n");
+        // Wire copies repeat one sentence word for word: show it once, with
+        // a link to each article that carries it.
+        let mut groups: Vec<(Option<String>, Vec<&Mention>)> = Vec::new();
         for m in &v.mentions {
-            h.push_str(&format!("<li>{}", source_link(d, m, a)));
-            if let Some(s) = sentence_html(d, m) {
+            let sentence = sentence_html(d, m);
+            match groups
+                .iter_mut()
+                .find(|(s, _)| s.is_some() && *s == sentence)
+            {
+                Some((_, ms)) => ms.push(m),
+                None => groups.push((sentence, vec![m])),
+            }
+        }
+        h.push_str("<ul class=\"cites\">\n");
+        for (sentence, ms) in groups {
+            h.push_str("<li>");
+            h.push_str(
+                &ms.iter()
+                    .map(|m| source_link(d, m, a))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            if let Some(s) = sentence {
                 h.push_str(&format!(" <q>{s}</q>"));
             }
             h.push_str("</li>\n");
@@ -431,17 +450,17 @@ fn source_link(d: &Dossier, m: &Mention, a: &Anchors) -> String {
     if m.article >= d.articles.len() {
         return format!(
             "<span class=\"src missing\" title=\"No such article\"><b>{}</b> unknown</span>",
-            m.article + 1
+            num(m.article)
         );
     }
     let target = a
         .id_for(d, m)
         .map(|id| format!("#{id}"))
-        .unwrap_or_else(|| format!("#a{}", m.article + 1));
+        .unwrap_or_else(|| format!("#a{}", num(m.article)));
     format!(
         "<a class=\"src\" href=\"{}\" title=\"Show the sentence in the article\"><b>{}</b> {}</a>",
         esc(&target),
-        m.article + 1,
+        num(m.article),
         esc(&article_name(d, m.article))
     )
 }
@@ -451,14 +470,14 @@ fn source_link(d: &Dossier, m: &Mention, a: &Anchors) -> String {
 fn article_link(d: &Dossier, i: usize, with_name: bool) -> String {
     let name = article_name(d, i);
     let label = if with_name {
-        format!("<b>{}</b> {}", i + 1, esc(&name))
+        format!("<b>{}</b> {}", num(i), esc(&name))
     } else {
-        format!("<b>{}</b>", i + 1)
+        format!("<b>{}</b>", num(i))
     };
     if i < d.articles.len() {
         format!(
             "<a class=\"src\" href=\"#a{}\" title=\"{}\">{label}</a>",
-            i + 1,
+            num(i),
             esc(&name)
         )
     } else {

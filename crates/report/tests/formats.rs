@@ -292,7 +292,12 @@ fn bad_offsets_do_not_panic() {
             span: ByteRange { start: 40, end: 10 },
             sentence: ByteRange { start: 50, end: 3 },
         },
-        // No such article.
+        // No such article, and one whose number would overflow.
+        Mention {
+            article: usize::MAX,
+            span: ByteRange { start: 0, end: 3 },
+            sentence: ByteRange { start: 0, end: 3 },
+        },
         Mention {
             article: 99,
             span: ByteRange { start: 0, end: 3 },
@@ -313,6 +318,10 @@ fn bad_offsets_do_not_panic() {
     d.timeline[0].mentions.extend(bad.iter().cloned());
     d.articles[3].origin = 42;
     d.figures[2].values[0].origins.push(77);
+    d.figures[2].values[0].origins.push(usize::MAX);
+    d.entities[0].articles.push(usize::MAX);
+    d.origins[0].articles.push(usize::MAX - 1);
+    d.origins[0].articles.push(usize::MAX);
     for f in Format::ALL {
         let r = render_to_string(&d, f, &plain());
         assert!(r.is_ok(), "{f} failed: {r:?}");
