@@ -82,9 +82,10 @@ impl Bag {
         }
     }
 
-    /// Cosine similarity, each feature weighted by `idf`.
+    /// Cosine similarity, each feature weighted by `idf` (features absent
+    /// from `idf` weigh nothing).
     pub fn cosine(&self, other: &Bag, idf: &HashMap<String, f32>) -> f32 {
-        let w = |k: &str| idf.get(k).copied().unwrap_or(1.0);
+        let w = |k: &str| idf.get(k).copied().unwrap_or(0.0);
         let mut dot = 0.0;
         for (k, a) in &self.0 {
             if let Some(b) = other.0.get(k) {
@@ -113,6 +114,10 @@ impl Bag {
 
 /// Inverse document frequency of each feature over a set of bags, so that
 /// words every mention shares (the event's main place, say) weigh little.
+///
+/// Features found in one bag only are left out: they can never make two
+/// mentions alike, and with their high idf they would only swamp the
+/// features that can (two reports rarely share their incidental wording).
 pub fn idf(bags: &[&Bag]) -> HashMap<String, f32> {
     let mut df: HashMap<String, usize> = HashMap::new();
     for bag in bags {
@@ -122,6 +127,7 @@ pub fn idf(bags: &[&Bag]) -> HashMap<String, f32> {
     }
     let n = bags.len().max(1) as f32;
     df.into_iter()
+        .filter(|(_, d)| *d >= 2)
         .map(|(k, d)| (k, (1.0 + n / d as f32).ln()))
         .collect()
 }

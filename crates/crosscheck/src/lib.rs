@@ -32,6 +32,9 @@ pub mod names;
 pub mod quotes;
 pub mod timeline;
 
+#[cfg(test)]
+mod tests;
+
 use crosswire_link::{find_origins, LinkReason, OriginOptions};
 use crosswire_model::dossier::{Dossier, DossierArticle, Origin, DOSSIER_SCHEMA};
 use crosswire_model::Article;

@@ -1,0 +1,240 @@
+//! End-to-end tests of the cross-check on hand-built articles whose spans
+//! are set directly, so they test this crate and not the analyzer.
+
+use crate::{crosscheck, Options};
+use crosswire_model::dossier::Verdict;
+use crosswire_model::{
+    Article, ArticleBuilder, BlockKind, ByteRange, Figure, FigureRole, Qualifier, QuoteSpan, Span,
+    SpanKind,
+};
+
+/// A figure written in the text as `wording`, counting `counts`.
+struct F<'a> {
+    wording: &'a str,
+    value: f64,
+    q: Qualifier,
+    low: f64,
+    high: Option<f64>,
+    counts: &'a str,
+}
+
+fn exact<'a>(wording: &'a str, value: f64, counts: &'a str) -> F<'a> {
+    F {
+        wording,
+        value,
+        q: Qualifier::Exact,
+        low: value,
+        high: Some(value),
+        counts,
+    }
+}
+
+fn article(
+    source: &str,
+    outlet: &str,
+    paras: &[&str],
+    figs: &[F],
+    quotes: &[(&str, &str)],
+) -> Article {
+    let mut b = ArticleBuilder::new(source);
+    b.outlet = Some(outlet.to_string());
+    for p in paras {
+        b.push_block(BlockKind::Paragraph, p);
+    }
+    let mut a = b.finish();
+    for f in figs {
+        let Some(start) = a.text.find(f.wording) else {
+            panic!("fixture wording {:?} not in text", f.wording)
+        };
+        a.spans.push(Span {
+            range: ByteRange::new(start, start + f.wording.len()),
+            kind: SpanKind::Figure(Figure {
+                value: f.value,
+                low: f.low,
+                high: f.high,
+                unit: Some("people".into()),
+                qualifier: f.q,
+                counts: Some(f.counts.to_string()),
+                attributed_to: None,
+                role: FigureRole::Claim,
+            }),
+        });
+    }
+    for (speaker, words) in quotes {
+        let Some(start) = a.text.find(words) else {
+            panic!("fixture quote {words:?} not in text")
+        };
+        let r = ByteRange::new(start, start + words.len());
+        a.spans.push(Span {
+            range: r,
+            kind: SpanKind::Quote(QuoteSpan {
+                content: r,
+                speaker_mention: None,
+                speaker: Some(speaker.to_string()),
+                speaker_cluster: None,
+                cue: Some("said".into()),
+                direct: true,
+            }),
+        });
+    }
+    a.spans.sort_by_key(|s| s.range.start);
+    a
+}
+
+fn slot_of<'d>(
+    d: &'d crosswire_model::dossier::Dossier,
+    wording: &str,
+) -> &'d crosswire_model::dossier::FigureSlot {
+    d.figures
+        .iter()
+        .find(|s| s.values.iter().any(|v| v.text == wording))
+        .unwrap_or_else(|| panic!("no slot holds {wording:?}: {:#?}", d.figures))
+}
+
+fn corpus() -> Vec<Article> {
+    vec![
+        article(
+            "a",
+            "The Courier",
+            &[
+                "Fourteen workers were killed when fire tore through the plant on Monday night.",
+                "About 300 residents of the estate were evacuated as smoke drifted over the river.",
+                "The warehouse has a capacity for 5,000 tonnes of pellets.",
+                "\"We have never seen a fire spread this fast,\" said the fire chief Orla Brennick.",
+            ],
+            &[
+                exact("Fourteen workers", 14.0, "workers killed in the fire"),
+                F { wording: "About 300 residents", value: 300.0, q: Qualifier::About, low: 300.0, high: Some(300.0), counts: "residents evacuated" },
+            ],
+            &[("Orla Brennick", "We have never seen a fire spread this fast")],
+        ),
+        article(
+            "b",
+            "Valley Today",
+            &[
+                "The death toll from the plant fire has risen to 17 workers, the union said.",
+                "Several hundred residents were evacuated from the estate near the river.",
+                "\"I have never seen a fire spread so fast,\" fire chief Brennick told reporters.",
+            ],
+            &[
+                exact("17 workers", 17.0, "workers killed in the plant fire"),
+                F { wording: "Several hundred residents", value: 0.0, q: Qualifier::Vague, low: 200.0, high: Some(999.0), counts: "residents evacuated" },
+            ],
+            &[("Brennick", "I have never seen a fire spread so fast")],
+        ),
+        article(
+            "c",
+            "Northline",
+            &[
+                "At least 14 workers died in the fire at the plant, officials said.",
+                "The plant employs about 400 people in the town.",
+            ],
+            &[
+                F { wording: "At least 14 workers", value: 14.0, q: Qualifier::AtLeast, low: 14.0, high: None, counts: "workers died in the fire" },
+                F { wording: "about 400 people", value: 400.0, q: Qualifier::About, low: 400.0, high: Some(400.0), counts: "people employed at the plant" },
+            ],
+            &[],
+        ),
+    ]
+}
+
+#[test]
+fn conflicting_compatible_and_single_source_slots() {
+    let d = crosscheck(corpus(), &Options::default());
+    let deaths = slot_of(&d, "Fourteen workers");
+    assert_eq!(deaths.verdict, Verdict::Conflict, "{deaths:#?}");
+    assert!(deaths.values.iter().any(|v| v.text == "17 workers"));
+    assert!(deaths
+        .values
+        .iter()
+        .any(|v| v.text == "At least 14 workers"));
+    assert_eq!(deaths.origin_count, 3);
+
+    let evacuated = slot_of(&d, "About 300 residents");
+    assert_eq!(evacuated.verdict, Verdict::Compatible, "{evacuated:#?}");
+    assert!(evacuated
+        .values
+        .iter()
+        .any(|v| v.text == "Several hundred residents"));
+
+    let staff = slot_of(&d, "about 400 people");
+    assert_eq!(staff.verdict, Verdict::SingleSource);
+    assert_eq!(staff.values.len(), 1);
+}
+
+#[test]
+fn copies_count_as_one_origin() {
+    let mut articles = corpus();
+    // A verbatim republication of article c by another outlet.
+    let mut copy = articles[2].clone();
+    copy.source = "d".into();
+    copy.outlet = Some("Harbour Post".into());
+    articles.push(copy);
+    let d = crosscheck(articles, &Options::default());
+    assert_eq!(d.articles[2].origin, d.articles[3].origin);
+    assert_eq!(d.origins.len(), 3);
+    let staff = slot_of(&d, "about 400 people");
+    assert_eq!(
+        staff.verdict,
+        Verdict::SingleSource,
+        "two copies are one origin"
+    );
+    assert_eq!(staff.values[0].mentions.len(), 2);
+    assert_eq!(staff.origin_count, 1);
+}
+
+#[test]
+fn one_quote_in_two_wordings() {
+    let d = crosscheck(corpus(), &Options::default());
+    let group = d
+        .quotes
+        .iter()
+        .find(|g| g.variants.len() == 2)
+        .unwrap_or_else(|| panic!("the two wordings are one group: {:#?}", d.quotes));
+    assert_eq!(group.speaker.as_deref(), Some("Orla Brennick"));
+    assert_eq!(group.verdict, Verdict::Compatible);
+    assert!(group.wording_differs);
+    assert!(!group.variants[1].diff.is_empty());
+    assert_eq!(group.origin_count, 2);
+}
+
+#[test]
+fn many_articles_stay_fast_and_sane() {
+    // 100 articles, each with the same two quantities reworded: the slot
+    // clustering must not blow up, and all mentions of a quantity meet.
+    let mut articles = Vec::new();
+    for i in 0..100 {
+        let n = 14 + (i % 2);
+        // Distinct filler keeps the articles independent origins.
+        let filler: Vec<String> = (0..12).map(|k| format!("w{i}k{k}")).collect();
+        let text = format!(
+            "{} said {n} workers were killed in the plant fire. {}",
+            filler[..6].join(" "),
+            filler[6..].join(" ")
+        );
+        let wording = format!("{n} workers");
+        articles.push(article(
+            &format!("s{i}"),
+            &format!("Outlet {i}"),
+            &[&text],
+            &[exact(
+                &wording,
+                n as f64,
+                "workers killed in the plant fire",
+            )],
+            &[],
+        ));
+    }
+    let d = crosscheck(articles, &Options::default());
+    assert_eq!(d.origins.len(), 100);
+    let deaths = slot_of(&d, "14 workers");
+    assert_eq!(deaths.verdict, Verdict::Conflict);
+    assert_eq!(
+        deaths
+            .values
+            .iter()
+            .map(|v| v.mentions.len())
+            .sum::<usize>(),
+        100
+    );
+}
