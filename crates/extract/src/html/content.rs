@@ -122,6 +122,8 @@ static FURNITURE: Lazy<Regex> = Lazy::new(|| {
 pub(crate) struct OutBlock {
     pub kind: BlockKind,
     pub text: String,
+    /// Inside a list item: lists after a "Related" heading are link lists.
+    pub list_item: bool,
 }
 
 /// Why a node is out of the running.
@@ -794,8 +796,7 @@ fn emit(dom: &Dom, root: usize, alive: &[bool], in_link: &[bool], out: &mut Vec<
         let text = buf.trim();
         if !text.is_empty() {
             let heading = stack.iter().rev().find(|o| is_block(o.tag)).map(|o| o.tag);
-            let in_quote_or_list = false;
-            let _ = in_quote_or_list;
+            let list_item = stack.iter().any(|o| o.tag == Tag::Li);
             let kind = if caption_depth > 0 {
                 BlockKind::Caption
             } else {
@@ -811,6 +812,7 @@ fn emit(dom: &Dom, root: usize, alive: &[bool], in_link: &[bool], out: &mut Vec<
                 out.push(OutBlock {
                     kind,
                     text: text.to_string(),
+                    list_item,
                 });
             }
         }
@@ -886,13 +888,69 @@ fn push_collapsed(buf: &mut String, t: &str) {
     }
 }
 
-/// Drops furniture lines and trailing link lists left in the container.
+/// Headings of boxes that point elsewhere ("Related stories").
+static POINTER_HEADING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(
+        r"(?ix)^(?:
+        related(?:\ (?:articles|stories|posts|content|coverage|news|links))?|
+        (?:more|other|top|recommended|popular|latest|trending)\ (?:[\w’']+\ )?(?:stories|articles|news|posts|reads|videos)|
+        recommended(?:\ for\ you)?|you\ (?:may|might)\ (?:also\ )?(?:like|enjoy|be\ interested\ in).*|
+        explore\ further|sponsored(?:\ (?:links|content|stories))?|iklan|
+        read\ (?:next|more|also)|see\ also|also\ read|don['’]t\ miss|
+        lesen\ sie\ auch|mehr\ zum\ thema|weitere\ artikel|
+        leia\ (?:também|mais)|veja\ também|relacionad[oa]s|
+        lee\ también|te\ puede\ interesar|noticias\ relacionadas|
+        à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|voir\ aussi|
+        leggi\ anche|potrebbe\ interessarti|
+        читайте\ также|смотрите\ также
+        )[.:!…]*$",
+    )
+    .expect("static regex")
+});
+
+/// Credits at the end of a caption-like line: "(Image: GETTY)".
+static CREDIT_TAIL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)[(\[](?:image|photo|picture|pic|foto|fotos|credit|crédit|bild|imagen|imagem|source)s?(?:\s+credit)?\s*:[^)\]]{1,80}[)\]]$")
+        .expect("static regex")
+});
+
+/// Author contact lines: "Email Jane at jane@x.com or follow her @jane".
+static CONTACT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:follow|email|e-mail|reach|reached|contact|twitter|facebook)\b")
+        .expect("static regex")
+});
+
+fn is_contact_line(t: &str) -> bool {
+    let has_handle = t.contains('@');
+    t.chars().count() < 300 && has_handle && CONTACT.is_match(t)
+}
+
+/// Drops furniture lines and link lists left in the container, and types
+/// stray credit lines as captions.
 fn filter_blocks(blocks: Vec<OutBlock>) -> Vec<OutBlock> {
     let mut out: Vec<OutBlock> = Vec::with_capacity(blocks.len());
-    for b in blocks {
+    let mut skipping_list = false;
+    for mut b in blocks {
         let t = b.text.trim();
-        if t.chars().count() < 120 && FURNITURE.is_match(t) {
+        let short = t.chars().count() < 120;
+        if short && POINTER_HEADING.is_match(t) {
+            skipping_list = true;
             continue;
+        }
+        if skipping_list {
+            if b.list_item || (short && b.kind == BlockKind::Paragraph && !t.ends_with('.')) {
+                continue;
+            }
+            skipping_list = false;
+        }
+        if short && FURNITURE.is_match(t) {
+            continue;
+        }
+        if b.kind == BlockKind::Paragraph && is_contact_line(t) {
+            continue;
+        }
+        if b.kind == BlockKind::Paragraph && t.chars().count() < 300 && CREDIT_TAIL.is_match(t) {
+            b.kind = BlockKind::Caption;
         }
         out.push(b);
     }

@@ -40,6 +40,7 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
                 .map(|p| content::OutBlock {
                     kind: BlockKind::Paragraph,
                     text: p.to_string(),
+                    list_item: false,
                 })
                 .collect();
         }
