@@ -140,15 +140,27 @@ pub fn plural(n: usize) -> &'static str {
     }
 }
 
-/// Outlet, else the source name, else a placeholder for a bad index.
+/// Outlet, else the source's file name (the full path is shown with the
+/// article list; repeated in every reference it only costs width), else a
+/// placeholder for a bad index.
 pub fn article_name(d: &Dossier, i: usize) -> String {
     match d.articles.get(i) {
         Some(a) => a
             .outlet
             .clone()
             .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(|| a.source.clone()),
+            .unwrap_or_else(|| short_source(&a.source).to_string()),
         None => format!("unknown article {}", num(i)),
+    }
+}
+
+/// `dir/story.html` → `story.html`; `a.warc.gz#record-7` and URLs keep
+/// their last segment too. Falls back to the whole name when that is empty.
+pub fn short_source(source: &str) -> &str {
+    let s = source.trim_end_matches(['/', '\\']);
+    match s.rsplit(['/', '\\']).next() {
+        Some(last) if !last.is_empty() => last,
+        _ => source,
     }
 }
 
@@ -300,6 +312,14 @@ mod tests {
         assert_eq!(refs(&[0, 1, 2, 4]), "[1-3,5]");
         assert_eq!(refs(&[4, 0, 1, 1]), "[1,2,5]");
         assert_eq!(refs(&[]), "[]");
+    }
+
+    #[test]
+    fn short_sources_keep_the_file_name() {
+        assert_eq!(short_source("examples/corpus/a.txt"), "a.txt");
+        assert_eq!(short_source("https://x.example/news/story/"), "story");
+        assert_eq!(short_source("a.warc.gz#record-7"), "a.warc.gz#record-7");
+        assert_eq!(short_source("/"), "/");
     }
 
     #[test]

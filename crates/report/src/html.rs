@@ -150,7 +150,11 @@ fn summary(d: &Dossier, h: &mut String) {
                 .unwrap_or_default()
         ));
     }
-    for f in figures_with(d, Verdict::Compatible) {
+    // Compatible values need no action; past a few they would bury the
+    // rest of the key points.
+    const MAX_COMPATIBLE: usize = 4;
+    let compatible = count_verdict(d, Verdict::Compatible);
+    for f in figures_with(d, Verdict::Compatible).take(MAX_COMPATIBLE) {
         any = true;
         let vals = f
             .values
@@ -166,6 +170,12 @@ fn summary(d: &Dossier, h: &mut String) {
                 .as_deref()
                 .map(|n| format!(" <span class=\"muted\">— {}</span>", esc(n)))
                 .unwrap_or_default()
+        ));
+    }
+    if compatible > MAX_COMPATIBLE {
+        h.push_str(&format!(
+            "<li><span class=\"badge v-compatible\">Compatible</span> and <a href=\"#sec-compatible\">{} more</a> values that only look different</li>\n",
+            compatible - MAX_COMPATIBLE
         ));
     }
     let agree = count_verdict(d, Verdict::Agree);
@@ -394,7 +404,8 @@ fn slot_card(d: &Dossier, f: &FigureSlot, a: &Anchors, h: &mut String) {
                     .join(" "),
             );
             if let Some(s) = sentence {
-                h.push_str(&format!(" <q>{s}</q>"));
+                // Not <q>: sentences often open with their own quote mark.
+                h.push_str(&format!("<div class=\"sent\">{s}</div>"));
             }
             h.push_str("</li>\n");
         }
@@ -447,6 +458,12 @@ fn origin_chips(d: &Dossier, origins: &[usize]) -> String {
 
 /// One link per cited article: `[2] Outlet`, to the highlighted sentence.
 fn source_link(d: &Dossier, m: &Mention, a: &Anchors) -> String {
+    source_link_named(d, m, a, true)
+}
+
+/// The link of [`source_link`]; `named` false gives the short form `5`
+/// (for a second sentence of an article already named next to it).
+fn source_link_named(d: &Dossier, m: &Mention, a: &Anchors, named: bool) -> String {
     if m.article >= d.articles.len() {
         return format!(
             "<span class=\"src missing\" title=\"No such article\"><b>{}</b> unknown</span>",
@@ -457,11 +474,17 @@ fn source_link(d: &Dossier, m: &Mention, a: &Anchors) -> String {
         .id_for(d, m)
         .map(|id| format!("#{id}"))
         .unwrap_or_else(|| format!("#a{}", num(m.article)));
+    let name = article_name(d, m.article);
     format!(
-        "<a class=\"src\" href=\"{}\" title=\"Show the sentence in the article\"><b>{}</b> {}</a>",
+        "<a class=\"src\" href=\"{}\" title=\"{}: show the sentence in the article\"><b>{}</b>{}</a>",
         esc(&target),
+        esc(&name),
         num(m.article),
-        esc(&article_name(d, m.article))
+        if named {
+            format!(" {}", esc(&name))
+        } else {
+            String::new()
+        }
     )
 }
 
@@ -485,12 +508,23 @@ fn article_link(d: &Dossier, i: usize, with_name: bool) -> String {
     }
 }
 
+/// One link per distinct target; an article cited for a second sentence
+/// gets a short link after its named one.
 fn source_links(d: &Dossier, mentions: &[Mention], a: &Anchors) -> String {
-    mentions
-        .iter()
-        .map(|m| source_link(d, m, a))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut seen_targets: Vec<Option<&str>> = Vec::new();
+    let mut seen_articles: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    for m in mentions {
+        let target = a.id_for(d, m);
+        if target.is_some() && seen_targets.contains(&target) {
+            continue;
+        }
+        seen_targets.push(target);
+        let named = !seen_articles.contains(&m.article);
+        seen_articles.push(m.article);
+        out.push(source_link_named(d, m, a, named));
+    }
+    out.join(" ")
 }
 
 fn quotes(d: &Dossier, a: &Anchors, h: &mut String) {
