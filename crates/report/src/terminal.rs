@@ -717,18 +717,21 @@ fn quote(q: &QuoteGroup, p: &mut Printer) {
         head = head.t(" · ").s("! single origin", MAGENTA);
     }
     p.para(&head, "", "  ");
-    p.para(
-        &Para::new()
-            .s(format!("{}: ", verdict_label(q.verdict)), st)
-            .t(q.note.as_deref().unwrap_or(match q.verdict {
-                Verdict::Agree => "same words in every source.",
-                Verdict::Compatible => "the wordings differ but say the same thing.",
-                Verdict::Conflict => "the wordings say different things.",
-                Verdict::SingleSource => "only one independent origin carries it.",
-            })),
-        "  ",
-        "  ",
-    );
+    // A single-source quote is already flagged in its head line.
+    if q.note.is_some() || q.verdict != Verdict::SingleSource {
+        p.para(
+            &Para::new()
+                .s(format!("{}: ", verdict_label(q.verdict)), st)
+                .t(q.note.as_deref().unwrap_or(match q.verdict {
+                    Verdict::Agree => "same words in every source.",
+                    Verdict::Compatible => "the wordings differ but say the same thing.",
+                    Verdict::Conflict => "the wordings say different things.",
+                    Verdict::SingleSource => "only one independent origin carries it.",
+                })),
+            "  ",
+            "  ",
+        );
+    }
     for (k, v) in q.variants.iter().enumerate() {
         let mut line = Para::new().t("“");
         if k == 0 || v.diff.is_empty() {
