@@ -747,10 +747,22 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
         .filter_map(|&i| signature(dom, i))
         .collect();
     if !sigs.is_empty() {
+        // `out` holds disjoint subtrees in document order: one cursor
+        // skips them in a single pass.
+        let chosen = out.clone();
+        let mut k = 0;
         let mut j = 1;
         while j < n {
-            let inside_out = out.iter().any(|&o| o <= j && j < dom.nodes[o].end as usize);
-            if inside_out || !alive[j] {
+            while k < chosen.len() && (dom.nodes[chosen[k]].end as usize) <= j {
+                k += 1;
+            }
+            if let Some(&o) = chosen.get(k) {
+                if o <= j {
+                    j = (dom.nodes[o].end as usize).max(j + 1);
+                    continue;
+                }
+            }
+            if !alive[j] {
                 j = (dom.nodes[j].end as usize).max(j + 1);
                 continue;
             }

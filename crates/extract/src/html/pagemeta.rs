@@ -79,6 +79,10 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> PageMeta {
     let mut byline_el: Vec<String> = Vec::new();
     let mut time_el: Option<String> = None;
     let mut first_p: Option<usize> = None;
+    // Each check walks up to the root; a page of a million teaser cards
+    // must not make that quadratic.
+    const MAX_ANCESTOR_CHECKS: usize = 256;
+    let mut ancestor_checks = 0;
 
     let n = dom.nodes.len();
     let mut i = 1;
@@ -132,8 +136,9 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> PageMeta {
                     }
                 }
             }
-            Tag::Time if time_el.is_none() => {
+            Tag::Time if time_el.is_none() && ancestor_checks < MAX_ANCESTOR_CHECKS => {
                 if let Some(dt) = dom.attr(i, "datetime") {
+                    ancestor_checks += 1;
                     if !in_related_box(dom, i) {
                         time_el = Some(dt.to_string());
                     }
@@ -145,7 +150,11 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> PageMeta {
             let is_author_prop = dom.attr(i, "itemprop").is_some_and(|p| p == "author");
             let class = dom.attr(i, "class").unwrap_or("");
             if (is_author_prop || (!class.is_empty() && BYLINE_CLASS.is_match(class)))
-                && !in_related_box(dom, i)
+                && ancestor_checks < MAX_ANCESTOR_CHECKS
+                && {
+                    ancestor_checks += 1;
+                    !in_related_box(dom, i)
+                }
             {
                 let t = clean(&dom.text_of(i));
                 if !t.is_empty() && t.len() < 200 {
@@ -443,9 +452,12 @@ fn url_date(url: &str) -> Option<Published> {
 /// (the article header, or a dateline opening the text).
 fn dateline_date(dom: &Dom, h1: Option<usize>, first_p: Option<usize>) -> Option<Published> {
     let start = h1.unwrap_or(0);
+    // Bounded: the header is near the headline, and each step may walk
+    // up the ancestors.
     let end = first_p
         .and_then(|p| dom.nodes.get(p).map(|n| n.end as usize))
         .unwrap_or(start + 200)
+        .min(start + 2000)
         .min(dom.nodes.len());
     if end <= start {
         return None;

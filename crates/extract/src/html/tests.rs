@@ -323,3 +323,19 @@ fn json_ld_body_is_the_fallback_for_script_rendered_pages() {
     assert_eq!(a.blocks_of(BlockKind::Paragraph).count(), 4);
     assert!(a.body_text().starts_with("The harbour reopened"));
 }
+
+#[test]
+fn flat_huge_page_and_many_teasers_stay_linear() {
+    let mut html = String::from("<html><body><h1>Headline of the story</h1>");
+    let mut i = 0;
+    while html.len() < 20 * 1024 * 1024 {
+        html.push_str(&para(i));
+        html.push_str(r#"<div class="related card"><span class="author">By Someone Else</span><time datetime="2001-01-01">x</time></div>"#);
+        i += 1;
+    }
+    let start = std::time::Instant::now();
+    let a = extract_html(&html, "flat", None);
+    assert!(a.blocks.len() > 50_000);
+    assert!(a.published.is_none());
+    assert!(start.elapsed().as_secs() < 120);
+}
