@@ -129,7 +129,13 @@ fn at(doc: &Doc, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     let toks = &doc.toks;
     let t = &toks[i];
     let lex = doc.lex;
-    let future = doc.future_sentence(t.sent as usize, i);
+    match t.kind {
+        Kind::Punct => return None,
+        Kind::Word if !lex.date_start.contains(t.lower.as_str()) => return None,
+        _ => {}
+    }
+    // Only month, day and weekday readings need the tense; computed lazily.
+    let future_of = || doc.future_sentence(t.sent as usize, i);
     // ISO 2025-03-27.
     if let Some(y) = year_of(doc, i) {
         if glued(doc, i + 1, "-") && glued(doc, i + 3, "-") {
@@ -199,7 +205,7 @@ fn at(doc: &Doc, i: usize, r: Option<NaiveDate>) -> Option<Found> {
             j += 1;
         }
         if let Some(m) = month_of(doc, j) {
-            if let Some(mut f) = month_expr(doc, j, m, r, future) {
+            if let Some(mut f) = month_expr(doc, j, m, r, future_of()) {
                 f.ts = i;
                 return Some(f);
             }
@@ -232,7 +238,7 @@ fn at(doc: &Doc, i: usize, r: Option<NaiveDate>) -> Option<Found> {
             let (y, te, known) = match year_of(doc, k) {
                 Some(y) => (y, k + 1, true),
                 None => match r {
-                    Some(r) => (infer_year(r, m, d, future), j + 1, false),
+                    Some(r) => (infer_year(r, m, d, future_of()), j + 1, false),
                     None => {
                         return Some(Found {
                             ts: i,
@@ -254,7 +260,7 @@ fn at(doc: &Doc, i: usize, r: Option<NaiveDate>) -> Option<Found> {
         }
     }
     if let Some(m) = month_of(doc, i) {
-        return month_expr(doc, i, m, r, future);
+        return month_expr(doc, i, m, r, future_of());
     }
     // Weekdays.
     if let Some(&wd) = lex.weekdays.get(t.lower.as_str()) {
@@ -266,7 +272,7 @@ fn at(doc: &Doc, i: usize, r: Option<NaiveDate>) -> Option<Found> {
         } else {
             ""
         };
-        let fut = future || matches!(prev, "next" | "próximo");
+        let fut = future_of() || matches!(prev, "next" | "próximo");
         let last = matches!(prev, "last" | "pasado");
         let next_last = toks
             .get(i + 1)
@@ -298,11 +304,7 @@ fn at(doc: &Doc, i: usize, r: Option<NaiveDate>) -> Option<Found> {
         });
     }
     // Relative phrases.
-    let words: Vec<&str> = toks[i..(i + 5).min(toks.len())]
-        .iter()
-        .map(|t| t.lower.as_str())
-        .collect();
-    if let Some((len, rel)) = lex.relative.longest(&words) {
+    if let Some((len, rel)) = lex.relative.longest_at(toks, i) {
         use crate::lang::Rel::*;
         let (res, p) = match r {
             None => (None, Precision::Day),

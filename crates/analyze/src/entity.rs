@@ -16,10 +16,10 @@
 //!    descriptions. Capitals used as actors ("Washington said") are kept
 //!    apart from the place as government metonyms.
 
+use crate::lang::HashMap;
 use crate::token::Kind;
 use crate::Doc;
 use crosswire_model::EntityKind;
-use std::collections::HashMap;
 
 /// A proper-name candidate produced by a recognizer.
 #[derive(Debug, Clone)]
@@ -185,20 +185,16 @@ impl Doc<'_> {
             return None;
         }
         // Codes are case-sensitive: "US" is a country, "us" a pronoun.
-        let raw = &self.text[t.s..t.e];
-        for (ci, c) in crate::lang::world::COUNTRIES.iter().enumerate() {
-            if c.codes.contains(&raw) {
-                return Some((ci as u16, 1));
-            }
-        }
         if !t.upper {
             return None;
         }
-        let words = self.words(i, 5);
-        // "the netherlands" is listed with its article; others without.
+        let raw = self.text.get(t.s..t.e)?;
+        if let Some(&ci) = self.lex.country_codes.get(raw) {
+            return Some((ci, 1));
+        }
         self.lex
             .countries
-            .longest(&words)
+            .longest_at(&self.toks, i)
             .map(|(len, ci)| (ci, len))
     }
 
@@ -321,8 +317,7 @@ impl Recognizer for RuleRecognizer {
             // Sentence-initial common words ("After", "The") are not names.
             while s < j && doc.initial(s) {
                 let t = &toks[s];
-                if doc.country_at(s).is_some() || lex.known_orgs.longest(&doc.words(s, 4)).is_some()
-                {
+                if doc.country_at(s).is_some() || lex.known_orgs.longest_at(toks, s).is_some() {
                     break;
                 }
                 let common = lex.function_words.contains(t.lower.as_str())
@@ -606,13 +601,21 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
     let toks = &doc.toks;
     let lex = doc.lex;
     let mut out = Vec::new();
-    let in_proper = |i: usize| proper.iter().any(|c| c.ts <= i && i < c.te);
+    let mut in_proper = vec![false; toks.len()];
+    for c in proper {
+        for x in in_proper.iter_mut().take(c.te).skip(c.ts) {
+            *x = true;
+        }
+    }
     for h in 0..toks.len() {
         let t = &toks[h];
-        if t.kind != Kind::Word || in_proper(h) {
+        if t.kind != Kind::Word || in_proper[h] {
             continue;
         }
         let w = t.lower.as_str();
+        if !lex.nominal_heads.contains(w) {
+            continue;
+        }
         let nom = if lex.roles.contains(w) && !t.upper {
             Nom::Role
         } else if lex.org_nominals.contains(w) && (!t.upper || doc.initial(h)) {
@@ -821,7 +824,7 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
     };
     // Person names seen anywhere, for surnames used before or without a
     // full name in the same sentence.
-    let mut person_tokens: HashMap<String, usize> = HashMap::new();
+    let mut person_tokens: HashMap<String, usize> = HashMap::default();
     for (ci, c) in proper.iter().enumerate() {
         if c.kind == Some(EntityKind::Person) && !c.role_only && c.te - c.name_ts >= 2 {
             for t in &toks[c.name_ts..c.te] {
@@ -832,9 +835,9 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
         }
     }
     let mut ents = Entities::default();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     // Acronyms defined in parentheses: "Human Rights Watch (HRW)".
-    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    let mut acronyms: HashMap<String, usize> = HashMap::default();
 
     #[derive(Clone)]
     enum Item<'c> {

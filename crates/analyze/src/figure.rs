@@ -177,8 +177,7 @@ fn qualifier_before(doc: &Doc, i: usize) -> Option<(usize, Qualifier)> {
         if doc.toks[k].sent != sent {
             continue;
         }
-        let words: Vec<&str> = doc.toks[k..i].iter().map(|t| t.lower.as_str()).collect();
-        if let Some((len, q)) = lex.qualifiers.longest(&words) {
+        if let Some((len, q)) = lex.qualifiers.longest_at(&doc.toks[..i], k) {
             if len == back {
                 return Some((k, q));
             }
@@ -218,6 +217,12 @@ fn at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
     let toks = &doc.toks;
     let lex = doc.lex;
     let t = &toks[i];
+    if t.kind == Kind::Word && !lex.figure_start.contains(t.lower.as_str()) {
+        return None;
+    }
+    if t.kind == Kind::Punct {
+        return None;
+    }
     if used.get(i).copied().unwrap_or(Used::No) == Used::Date {
         return None;
     }
@@ -227,10 +232,6 @@ fn at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
     let value;
     let mut j; // end of the number itself
     let mut vague = false;
-    let words: Vec<&str> = toks[i..(i + 4).min(n_of(doc))]
-        .iter()
-        .map(|t| t.lower.as_str())
-        .collect();
     if t.kind == Kind::Num {
         // Times, ordinals, codes: not figures.
         let nx = toks.get(i + 1);
@@ -303,7 +304,7 @@ fn at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
             }
         }
         value = v;
-    } else if let Some((len, (lo, hi))) = lex.vague.longest(&words) {
+    } else if let Some((len, (lo, hi))) = lex.vague.longest_at(toks, i) {
         // "several" alone must precede a plural noun or "of"; a bare
         // "several" elsewhere is no count.
         if t.kind != Kind::Word {
@@ -496,10 +497,6 @@ fn at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
             role,
         },
     })
-}
-
-fn n_of(doc: &Doc) -> usize {
-    doc.toks.len()
 }
 
 fn is_sentence_first(doc: &Doc, i: usize) -> bool {

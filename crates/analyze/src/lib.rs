@@ -40,8 +40,8 @@ pub mod token;
 use chrono::NaiveDate;
 use crosswire_model::{Article, BlockKind, ByteRange, QuoteSpan, Span, SpanKind};
 use entity::{Recognizer, RuleRecognizer};
+use lang::HashSet;
 use lang::Lexicon;
-use std::collections::HashSet;
 use std::ops::Range;
 use token::{Kind, Tok};
 
@@ -89,7 +89,7 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|t| head_ranges.iter().any(|r| r.start <= t.s && t.s < r.end))
             .collect();
-        let mut lower_seen = HashSet::new();
+        let mut lower_seen = HashSet::default();
         for t in &toks {
             if t.kind == Kind::Word
                 && !t.upper
@@ -108,9 +108,9 @@ impl<'a> Doc<'a> {
             reference,
             head,
             lower_seen,
-            upper_mid_seen: HashSet::new(),
+            upper_mid_seen: HashSet::default(),
         };
-        let mut mid = HashSet::new();
+        let mut mid = HashSet::default();
         for i in 0..doc.toks.len() {
             let t = &doc.toks[i];
             if t.kind == Kind::Word && t.upper && !doc.head[i] && !doc.initial(i) {

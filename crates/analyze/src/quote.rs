@@ -277,6 +277,7 @@ impl Ctx<'_> {
         // shares the sentence's subject.
         if c > lo && matches!(toks[c - 1].lower.as_str(), "and" | "y") {
             let r = self.doc.sents.get(sent as usize).cloned().unwrap_or(lo..c);
+            #[allow(clippy::needless_range_loop)] // j indexes tokens and flags alike
             for j in r.start.max(lo)..c {
                 if self.inside[j] {
                     continue;
@@ -373,8 +374,7 @@ impl Ctx<'_> {
             if self.inside[i] {
                 continue;
             }
-            let words = doc.words(i, 4);
-            if let Some((len, ())) = doc.lex.according.longest(&words) {
+            if let Some((len, ())) = doc.lex.according.longest_at(&doc.toks, i) {
                 // The first person or organization after the phrase.
                 let sent = doc.toks[i].sent;
                 let m = self.ents.mentions.iter().find(|m| {

@@ -6,7 +6,61 @@
 
 use crosswire_model::Qualifier;
 use once_cell::sync::Lazy;
-use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, non-cryptographic hasher (the FxHash mixing step) for
+/// the word tables: table lookups dominate the analyzers, and the keys
+/// are not attacker-chosen in a way that matters for a per-article run.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Hash builder for [`FxHasher`].
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+/// A map with the fast hasher.
+pub type HashMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
+/// A set with the fast hasher.
+pub type HashSet<K> = std::collections::HashSet<K, FxBuild>;
 
 pub mod en;
 pub mod es;
@@ -142,7 +196,7 @@ pub struct PhraseTable<T> {
 
 impl<T: Copy> PhraseTable<T> {
     fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> Self {
-        let mut map: HashMap<&'static str, Vec<(Vec<&'static str>, T)>> = HashMap::new();
+        let mut map: HashMap<&'static str, Vec<(Vec<&'static str>, T)>> = HashMap::default();
         for (phrase, v) in entries {
             let words: Vec<&'static str> = phrase.split(' ').collect();
             if let Some(first) = words.first() {
@@ -154,6 +208,24 @@ impl<T: Copy> PhraseTable<T> {
             v.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         }
         PhraseTable { map }
+    }
+
+    /// The longest phrase starting at token `i`, compared on lower-case
+    /// forms without allocating: its length in tokens and value.
+    pub fn longest_at(&self, toks: &[crate::token::Tok], i: usize) -> Option<(usize, T)> {
+        let first = toks.get(i)?;
+        let cands = self.map.get(first.lower.as_str())?;
+        for (ph, v) in cands {
+            let ok = ph.len() + i <= toks.len()
+                && ph
+                    .iter()
+                    .zip(&toks[i..])
+                    .all(|(a, b)| *a == b.lower.as_str());
+            if ok {
+                return Some((ph.len(), *v));
+            }
+        }
+        None
     }
 
     /// The longest phrase starting at `words[0]`: its length in words and value.
@@ -170,7 +242,7 @@ impl<T: Copy> PhraseTable<T> {
 }
 
 /// A word set.
-pub type WordSet = std::collections::HashSet<&'static str>;
+pub type WordSet = HashSet<&'static str>;
 
 /// The compiled tables of one language, with the shared world gazetteer.
 #[derive(Debug)]
@@ -249,6 +321,16 @@ pub struct Lexicon {
     pub demonyms: HashMap<&'static str, u16>,
     /// Capitals (lower case) to country index.
     pub capitals: PhraseTable<u16>,
+    /// Words that can open a figure (number words, vague quantities,
+    /// indefinite articles): a one-lookup filter before the figure parser.
+    pub figure_start: WordSet,
+    /// Every head word of a descriptive mention (roles, org, facility,
+    /// law, country and group heads): a one-lookup filter.
+    pub nominal_heads: WordSet,
+    /// Words that can open a date expression (months, weekdays, relative).
+    pub date_start: WordSet,
+    /// Case-sensitive country codes ("US", "EE.UU.") to country index.
+    pub country_codes: HashMap<&'static str, u16>,
     /// Well-known organizations (lower case phrase) to canonical name.
     pub known_orgs: PhraseTable<&'static str>,
 }
@@ -258,7 +340,7 @@ fn set(words: &'static [&'static str]) -> WordSet {
 }
 
 fn compile(lang: &'static Lang) -> Lexicon {
-    let mut misc = HashMap::new();
+    let mut misc = HashMap::default();
     misc.insert("and", set(lang.and_words));
     misc.insert("half", set(lang.half_words));
     misc.insert("indefinite", set(lang.indefinite));
@@ -271,8 +353,9 @@ fn compile(lang: &'static Lang) -> Lexicon {
     misc.insert("ago_before", set(lang.ago_before));
     misc.insert("date_of", set(lang.date_of));
     let mut countries = Vec::new();
-    let mut demonyms = HashMap::new();
+    let mut demonyms = HashMap::default();
     let mut capitals = Vec::new();
+    let mut codes = HashMap::default();
     for (i, c) in world::COUNTRIES.iter().enumerate() {
         let i = i as u16;
         for n in c.names {
@@ -281,11 +364,43 @@ fn compile(lang: &'static Lang) -> Lexicon {
         for d in c.demonyms {
             demonyms.insert(*d, i);
         }
+        for code in c.codes {
+            codes.insert(*code, i);
+        }
         for cap in c.capitals {
             capitals.push((*cap, i));
         }
     }
+    let mut figure_start: WordSet = lang.number_words.iter().map(|x| x.0).collect();
+    figure_start.extend(lang.multipliers.iter().map(|x| x.0).filter(|w| w.len() > 2));
+    figure_start.extend(lang.vague.iter().filter_map(|x| x.0.split(' ').next()));
+    figure_start.extend(lang.indefinite.iter().copied());
+    figure_start.extend(lang.half_words.iter().copied());
+    let mut date_start: WordSet = lang.months.iter().map(|x| x.0).collect();
+    date_start.extend(lang.weekdays.iter().map(|x| x.0));
+    date_start.extend(lang.month_parts.iter().copied());
+    date_start.extend(lang.relative.iter().filter_map(|x| x.0.split(' ').next()));
+    let mut nominal_heads: WordSet = lang.roles.iter().copied().collect();
+    for l in [
+        lang.org_nominals,
+        lang.facility_nominals,
+        lang.law_words,
+        lang.country_nominals,
+    ] {
+        nominal_heads.extend(l.iter().copied());
+    }
+    nominal_heads.extend([
+        "legislation",
+        "legislación",
+        "organization",
+        "gang",
+        "organización",
+        "pandilla",
+    ]);
     Lexicon {
+        nominal_heads,
+        figure_start,
+        date_start,
         lang,
         function_words: set(lang.function_words),
         abbreviations: set(lang.abbreviations),
@@ -323,6 +438,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
         countries: PhraseTable::new(countries),
         demonyms,
         capitals: PhraseTable::new(capitals),
+        country_codes: codes,
         known_orgs: PhraseTable::new(world::KNOWN_ORGS.iter().copied()),
     }
 }
