@@ -404,10 +404,10 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
     let best = scores.best;
     for &c in &container {
         let end = dom.nodes[c].end as usize;
-        for j in c + 1..end {
-            if dom.nodes[j].tag == Tag::Article && !(j <= best && best < dom.nodes[j].end as usize)
-            {
-                alive[j] = false;
+        for (j, flag) in alive.iter_mut().enumerate().take(end).skip(c + 1) {
+            let node = &dom.nodes[j];
+            if node.tag == Tag::Article && !(j <= best && best < node.end as usize) {
+                *flag = false;
             }
         }
     }
@@ -454,10 +454,9 @@ fn class_weight(dom: &Dom, i: usize) -> f32 {
     w
 }
 
-/// Candidate scores: `score` is the raw content score (NaN for nodes that
-/// got none), `final_score` adds tag/class weights and link density.
+/// Candidate scores: `final_score` is the content score with tag/class
+/// weights and link density applied (0 for nodes that got none).
 struct Scores {
-    score: Vec<f32>,
     final_score: Vec<f32>,
     best: usize,
     best_score: f32,
@@ -632,7 +631,6 @@ fn score_candidates(
         }
     }
     Scores {
-        score,
         final_score,
         best,
         best_score,
@@ -650,8 +648,7 @@ fn signature(dom: &Dom, i: usize) -> Option<(Tag, &str)> {
 /// Picks the containers holding the article, in document order.
 fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Vec<usize> {
     let n = dom.nodes.len();
-    let (score, final_score, best, best_score) =
-        (&sc.score, &sc.final_score, sc.best, sc.best_score);
+    let (final_score, best, best_score) = (&sc.final_score, sc.best, sc.best_score);
     if best == 0 {
         return vec![0];
     }
@@ -680,32 +677,6 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
         } else {
             break;
         }
-    }
-    if std::env::var_os("XW_DEBUG").is_some() {
-        let mut v: Vec<usize> = (1..n).filter(|&i| !score[i].is_nan() && alive[i]).collect();
-        v.sort_by(|a, b| final_score[*b].total_cmp(&final_score[*a]));
-        for &i in v.iter().take(8) {
-            eprintln!(
-                "  cand {} {:?} {} raw={} final={} chars={} link={}",
-                i,
-                dom.nodes[i].tag,
-                class_id(dom, i),
-                score[i],
-                final_score[i],
-                stats.chars[i],
-                stats.link_chars[i]
-            );
-        }
-        eprintln!(
-            "best={} {:?} {} score={} top={} {:?} {}",
-            best,
-            dom.nodes[best].tag,
-            class_id(dom, best),
-            best_score,
-            top,
-            dom.nodes[top].tag,
-            class_id(dom, top)
-        );
     }
     // Sibling merging, after readability.
     let parent = dom.nodes[top].parent as usize;

@@ -975,32 +975,3 @@ mod tests {
         }
     }
 }
-
-#[cfg(test)]
-mod probe {
-    #[test]
-    #[ignore]
-    fn probe_file() {
-        let path = std::env::var("XW_FILE").unwrap_or_default();
-        let html = std::fs::read_to_string(path).unwrap_or_default();
-        let d = super::Dom::parse(&html);
-        let mut counts = std::collections::HashMap::new();
-        for n in &d.nodes {
-            *counts.entry(format!("{:?}", n.tag)).or_insert(0) += 1;
-        }
-        eprintln!("nodes {} text {} {:?}", d.nodes.len(), d.text.len(), counts);
-        let needle = std::env::var("XW_NEEDLE").unwrap_or_default();
-        if let Some(mut i) = (0..d.nodes.len()).find(|&i| d.node_text(i).contains(&needle)) {
-            while i != 0 {
-                let n = &d.nodes[i];
-                let attrs: Vec<String> = d
-                    .attrs_of(i)
-                    .iter()
-                    .map(|a| format!("{}={:.60}", a.name, a.value))
-                    .collect();
-                eprintln!("{i} {:?} end={} {:?}", n.tag, n.end, attrs);
-                i = n.parent as usize;
-            }
-        }
-    }
-}

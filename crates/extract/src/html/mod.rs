@@ -50,7 +50,6 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
     b.outlet = meta.outlet.clone();
     b.byline = meta.byline.clone();
     b.published = meta.published.clone();
-    b.language = meta.language.clone();
     if let Some(t) = &meta.title {
         b.push_block(BlockKind::Title, t);
     }
@@ -79,7 +78,17 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
         }
         b.push_block(blk.kind, &blk.text);
     }
-    b.finish()
+    let mut article = b.finish();
+    // The text's own language beats the declared one: templates often
+    // keep `lang="en"` on pages written in other languages.
+    // A sample is enough, and whatlang's cost grows with the text.
+    let body = article.body_text();
+    let sample = match body.char_indices().nth(500) {
+        Some((i, _)) => &body[..i],
+        None => &body,
+    };
+    article.language = crate::lang::detect(sample).or(meta.language);
+    article
 }
 
 /// Byline and date lines of the article header that sit inside the
