@@ -217,6 +217,12 @@ impl Recognizer for RuleRecognizer {
             if t.kind != Kind::Word || !t.upper || is_possessive(t) {
                 return false;
             }
+            // Weekdays and month names are dates, not names.
+            if lex.weekdays.contains_key(t.lower.as_str())
+                || lex.months.contains_key(t.lower.as_str())
+            {
+                return false;
+            }
             // Shouted words ("LEAVE NOW") and headline capitals are names
             // only when the article never writes them in lower case.
             if t.caps && (doc.seen_lower(&t.lower) || lex.function_words.contains(t.lower.as_str()))
@@ -318,6 +324,16 @@ impl Recognizer for RuleRecognizer {
             while s < j && doc.initial(s) {
                 let t = &toks[s];
                 if doc.country_at(s).is_some() || lex.known_orgs.longest_at(toks, s).is_some() {
+                    break;
+                }
+                // "Transport Secretary Jane Doe": a title word opening a
+                // longer name stays.
+                let title = j - s > 1
+                    && (lex.portfolios.contains(t.lower.as_str())
+                        || lex.roles.contains(t.lower.as_str())
+                        || lex.honorifics.contains(t.lower.as_str()))
+                    && !lex.function_words.contains(t.lower.as_str());
+                if title {
                     break;
                 }
                 let common = lex.function_words.contains(t.lower.as_str())
@@ -635,10 +651,16 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
         } else {
             continue;
         };
-        // A head followed by a noun is a modifier ("official visit").
+        // A head followed by a noun is a modifier ("government house",
+        // "official figures"). Role nouns are seldom modifiers unless a
+        // plural noun or another head follows ("the chief met" is a verb).
         if let Some(nx) = toks.get(h + 1) {
             let nw = nx.lower.as_str();
+            let role_keeps = nom == Nom::Role
+                && (!nw.ends_with('s') || nw.ends_with("ss"))
+                && !lex.nominal_heads.contains(nw);
             if nx.kind == Kind::Word
+                && !role_keeps
                 && !nx.upper
                 && nx.sp
                 && !lex.function_words.contains(nw)
@@ -750,6 +772,30 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
             continue;
         }
         let mut te = h + 1;
+        // "la ministra de Transporte", "the minister of Foreign Affairs".
+        if nom == Nom::Role
+            && toks
+                .get(te)
+                .is_some_and(|x| matches!(x.lower.as_str(), "of" | "de" | "del"))
+        {
+            let mut k = te + 1;
+            let mut last = None;
+            while let Some(x) = toks.get(k) {
+                let w = x.lower.as_str();
+                if lex.portfolios.contains(w)
+                    && x.kind == Kind::Word
+                    && !matches!(w, "of" | "de" | "del" | "the" | "la" | "el")
+                {
+                    last = Some(k);
+                } else if !matches!(w, "and" | "y" | "the" | "la" | "el") {
+                    break;
+                }
+                k += 1;
+            }
+            if let Some(l) = last {
+                te = l + 1;
+            }
+        }
         // "the government of Nayib Bukele"
         if nom == Nom::Org
             && toks

@@ -267,7 +267,6 @@ fn at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
             let p = &toks[i - 1];
             let plain = t.lower.bytes().all(|b| b.is_ascii_digit()) && t.lower.len() <= 3;
             let initial = i == 0 || toks[i - 1].sent != t.sent || is_sentence_first(doc, i - 1);
-            let next_lower_word = nx.is_some_and(|x| x.kind == Kind::Word && !x.upper);
             if plain
                 && p.kind == Kind::Word
                 && p.upper
@@ -275,9 +274,8 @@ fn at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
                 && t.sp
                 && !lex.function_words.contains(p.lower.as_str())
                 && !lex.months.contains_key(p.lower.as_str())
-                && !next_lower_word
-                && p.lower != "us"
-                && p.lower != "u.s."
+                && !lex.demonyms.contains_key(p.lower.as_str())
+                && doc.country_at(i - 1).is_none()
             {
                 return None;
             }
@@ -302,6 +300,11 @@ fn at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
                 }
                 _ => break,
             }
+        }
+        // 8479.7 * 1e6 is not exactly 8479700000 in binary; round away
+        // the noise the multiplication adds.
+        if v.abs() >= 1000.0 {
+            v = (v * 1000.0).round() / 1000.0;
         }
         value = v;
     } else if let Some((len, (lo, hi))) = lex.vague.longest_at(toks, i) {

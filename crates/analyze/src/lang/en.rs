@@ -849,6 +849,13 @@ pub static LANG: Lang = Lang {
         "fort",
     ],
     facility_nominals: &[
+        "dam",
+        "bridge",
+        "port",
+        "station",
+        "tower",
+        "museum",
+        "base",
         "prison",
         "jail",
         "penitentiary",

@@ -1,0 +1,539 @@
+//! Fictional fixtures, English and Spanish, one test per phenomenon.
+
+use crosswire_analyze::{analyze, analyze_with, token, Options};
+use crosswire_model::{
+    Article, ArticleBuilder, BlockKind, DateOrigin, EntityKind, Figure, FigureRole, Precision,
+    Published, Qualifier, QuoteSpan, SpanKind,
+};
+
+fn article(lang: &str, published: Option<&str>, paras: &[&str]) -> Article {
+    let mut b = ArticleBuilder::new("fixture");
+    for p in paras {
+        b.push_block(BlockKind::Paragraph, p);
+    }
+    b.language = Some(lang.to_string());
+    b.published = published.map(|p| Published {
+        value: p.to_string(),
+        precision: Precision::Day,
+        origin: DateOrigin::Record,
+    });
+    let mut a = b.finish();
+    analyze(&mut a);
+    a
+}
+
+fn figures(a: &Article) -> Vec<(String, Figure)> {
+    a.spans
+        .iter()
+        .filter_map(|s| match &s.kind {
+            SpanKind::Figure(f) => Some((a.slice(s.range).to_string(), f.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn figure(a: &Article, needle: &str) -> Figure {
+    figures(a)
+        .into_iter()
+        .find(|(t, _)| t.contains(needle))
+        .map(|x| x.1)
+        .unwrap_or_else(|| panic!("no figure {needle:?} in {:?}", figures(a)))
+}
+
+fn dates(a: &Article) -> Vec<(String, Option<String>)> {
+    a.spans
+        .iter()
+        .filter_map(|s| match &s.kind {
+            SpanKind::Date(d) => Some((a.slice(s.range).to_string(), d.resolved.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn date(a: &Article, needle: &str) -> Option<String> {
+    dates(a)
+        .into_iter()
+        .find(|(t, _)| t.contains(needle))
+        .unwrap_or_else(|| panic!("no date {needle:?} in {:?}", dates(a)))
+        .1
+}
+
+fn quotes(a: &Article) -> Vec<(String, QuoteSpan)> {
+    a.spans
+        .iter()
+        .filter_map(|s| match &s.kind {
+            SpanKind::Quote(q) => Some((a.slice(q.content).to_string(), q.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn quote(a: &Article, needle: &str) -> QuoteSpan {
+    quotes(a)
+        .into_iter()
+        .find(|(t, _)| t.contains(needle))
+        .map(|x| x.1)
+        .unwrap_or_else(|| panic!("no quote {needle:?} in {:?}", quotes(a)))
+}
+
+/// (text, kind, cluster)
+fn entities(a: &Article) -> Vec<(String, EntityKind, u32)> {
+    a.spans
+        .iter()
+        .filter_map(|s| match &s.kind {
+            SpanKind::Entity {
+                entity, cluster, ..
+            } => Some((a.slice(s.range).to_string(), *entity, *cluster)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn cluster_of(a: &Article, text: &str) -> u32 {
+    entities(a)
+        .into_iter()
+        .find(|(t, _, _)| t == text)
+        .map(|x| x.2)
+        .unwrap_or_else(|| panic!("no entity {text:?} in {:?}", entities(a)))
+}
+
+fn kind_of(a: &Article, text: &str) -> EntityKind {
+    entities(a)
+        .into_iter()
+        .find(|(t, _, _)| t == text)
+        .map(|x| x.1)
+        .unwrap_or_else(|| panic!("no entity {text:?} in {:?}", entities(a)))
+}
+
+/// The quote's speaker cluster holds a mention written `name`, or is
+/// canonically named `name`.
+fn speaker_is(a: &Article, q: &QuoteSpan, name: &str) -> bool {
+    let Some(c) = q.speaker_cluster else {
+        return false;
+    };
+    q.speaker.as_deref() == Some(name) || entities(a).iter().any(|(t, _, cl)| *cl == c && t == name)
+}
+
+// ---------------------------------------------------------------- sentences
+
+#[test]
+fn sentences_survive_abbreviations_and_initials() {
+    let a = article(
+        "en",
+        None,
+        &["Mr. Pell met Gen. Oduya in the U.S. capital at 3 p.m. Later, Brightwater Inc. said it agreed. J. R. Haskins left the U.S. The talks ended."],
+    );
+    let sents: Vec<&str> = a
+        .spans
+        .iter()
+        .filter(|s| matches!(s.kind, SpanKind::Sentence))
+        .map(|s| a.slice(s.range))
+        .collect();
+    assert_eq!(sents.len(), 4, "{sents:?}");
+    assert!(sents[0].ends_with("3 p.m."), "{sents:?}");
+    assert!(sents[2].starts_with("J. R. Haskins"), "{sents:?}");
+}
+
+#[test]
+fn tokens_keep_codes_possessives_and_abbreviations() {
+    let lex = crosswire_analyze::lang::Lexicon::for_code("en");
+    let text = "Dorn’s men and the K-9 unit left the U.S. on Jan. 5.";
+    let toks = token::tokenize(text, lex);
+    let words: Vec<&str> = toks.iter().map(|t| &text[t.s..t.e]).collect();
+    assert!(words.contains(&"Dorn"), "{words:?}");
+    assert!(words.contains(&"’s"), "{words:?}");
+    assert!(words.contains(&"K-9"), "{words:?}");
+    assert!(words.contains(&"U.S."), "{words:?}");
+    assert!(words.contains(&"Jan."), "{words:?}");
+}
+
+// ------------------------------------------------------------------ figures
+
+#[test]
+fn figures_english_values_units_and_qualifiers() {
+    let a = article(
+        "en",
+        Some("2024-05-10"),
+        &[
+            "The fund paid $8,479.7 million and 6 million people voted, 23% of the total. \
+           More than 200 workers and at least 5 engineers joined about 15,000 volunteers, \
+           while fewer than 10 managers stayed. Between 10 and 20 boats sank. \
+           Officials counted three trucks, a dozen buses and two and a half million liters.",
+        ],
+    );
+    let f = figure(&a, "8,479.7");
+    assert_eq!(f.value, 8_479_700_000.0);
+    assert_eq!(f.unit.as_deref(), Some("USD"));
+    assert_eq!(figure(&a, "6 million").value, 6_000_000.0);
+    let p = figure(&a, "23%");
+    assert_eq!((p.value, p.unit.as_deref()), (23.0, Some("%")));
+    let m = figure(&a, "More than 200");
+    assert_eq!((m.value, m.qualifier), (200.0, Qualifier::MoreThan));
+    assert_eq!(m.counts.as_deref(), Some("workers"));
+    assert_eq!(figure(&a, "at least 5").qualifier, Qualifier::AtLeast);
+    assert_eq!(figure(&a, "about 15,000").qualifier, Qualifier::About);
+    assert_eq!(figure(&a, "fewer than 10").qualifier, Qualifier::LessThan);
+    let r = figure(&a, "10 and 20");
+    assert_eq!(
+        (r.value, r.high, r.qualifier),
+        (10.0, Some(20.0), Qualifier::Range)
+    );
+    assert_eq!(figure(&a, "three").value, 3.0);
+    assert_eq!(figure(&a, "a dozen").value, 12.0);
+    assert_eq!(figure(&a, "two and a half million").value, 2_500_000.0);
+}
+
+#[test]
+fn figures_vague_quantities_carry_intervals() {
+    let a = article(
+        "en",
+        None,
+        &["Dozens of farmers marched. Hundreds of cars waited while several thousand fans and tens of thousands of residents watched."],
+    );
+    let d = figure(&a, "Dozens");
+    assert_eq!(d.qualifier, Qualifier::Vague);
+    assert!(d.low >= 12.0 && d.high.unwrap_or(0.0) < 100.0);
+    assert_eq!(figure(&a, "Hundreds").qualifier, Qualifier::Vague);
+    let s = figure(&a, "several thousand");
+    assert_eq!((s.low, s.high), (3000.0, Some(9000.0)));
+    let t = figure(&a, "tens of thousands");
+    assert_eq!(t.qualifier, Qualifier::Vague);
+    assert!(t.low >= 10_000.0);
+}
+
+#[test]
+fn figures_counted_noun_roles_and_attribution() {
+    let a = article(
+        "en",
+        Some("2024-05-10"),
+        &[
+            "The Harbor Bridge has capacity for 12,000 vehicles. Engineers built a 40,000-seat stadium nearby.",
+            "A 42-year-old driver was hurt. The toll dates back to 1931.",
+            "Some 900 trucks cross daily, according to the transport ministry.",
+        ],
+    );
+    assert_eq!(figure(&a, "12,000").counts.as_deref(), Some("vehicles"));
+    assert!(figure(&a, "40,000")
+        .counts
+        .unwrap_or_default()
+        .contains("seat"));
+    assert_eq!(figure(&a, "42").role, FigureRole::Age);
+    assert_eq!(figure(&a, "1931").role, FigureRole::Year);
+    let s = figure(&a, "900");
+    assert_eq!(s.qualifier, Qualifier::About);
+    assert!(s.attributed_to.unwrap_or_default().contains("ministry"));
+}
+
+#[test]
+fn figures_skip_times_names_and_pronoun_one() {
+    let a = article(
+        "en",
+        None,
+        &["At 10:30 the Sector 7 crew met one of the pilots; no one knew Route 66 was closed."],
+    );
+    let got = figures(&a);
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn figures_spanish_conventions_and_words() {
+    let a = article(
+        "es",
+        Some("2024-05-10"),
+        &[
+            "Trabajan más de 1.200 obreros y la obra costará unos 48,5 millones de dólares. \
+           Unas 86.000 personas cruzan el puente, un 23% más. \
+           Decenas de inspectores y varios miles de vecinos esperan seis millones de euros.",
+        ],
+    );
+    let m = figure(&a, "1.200");
+    assert_eq!((m.value, m.qualifier), (1200.0, Qualifier::MoreThan));
+    let c = figure(&a, "48,5");
+    assert_eq!(
+        (c.value, c.unit.as_deref(), c.qualifier),
+        (48_500_000.0, Some("USD"), Qualifier::About)
+    );
+    assert_eq!(figure(&a, "86.000").value, 86_000.0);
+    assert_eq!(figure(&a, "23%").unit.as_deref(), Some("%"));
+    assert_eq!(figure(&a, "Decenas").qualifier, Qualifier::Vague);
+    assert_eq!(figure(&a, "varios miles").low, 3000.0);
+    let s = figure(&a, "seis millones");
+    assert_eq!((s.value, s.unit.as_deref()), (6_000_000.0, Some("EUR")));
+}
+
+// ------------------------------------------------------------------- quotes
+
+#[test]
+fn quotes_marks_of_every_kind() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "Mayor Lena Farrow spoke on Tuesday. \u{201c}We rebuild now,\u{201d} Farrow said.",
+            "\"The water is safe,\" said Omar Castell, a chemist at the Delvin Institute.",
+            "Farrow added: \u{ab}No more delays\u{bb}.",
+        ],
+    );
+    assert!(speaker_is(&a, &quote(&a, "We rebuild now"), "Lena Farrow"));
+    assert!(speaker_is(
+        &a,
+        &quote(&a, "The water is safe"),
+        "Omar Castell"
+    ));
+    assert!(speaker_is(&a, &quote(&a, "No more delays"), "Lena Farrow"));
+}
+
+#[test]
+fn quotes_speaker_through_pronoun_and_role() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "Transport Secretary Jane Doe toured the Harbor Bridge with engineer Paul Brant.",
+            "\u{201c}This bridge will stand for a century,\u{201d} she said.",
+            "\u{201c}Every bolt was checked,\u{201d} said the official, adding that crews worked nights.",
+            "Brant told the Daily Ledger: \u{201c}It was hard work.\u{201d}",
+        ],
+    );
+    assert!(speaker_is(
+        &a,
+        &quote(&a, "stand for a century"),
+        "Transport Secretary Jane Doe"
+    ));
+    assert!(speaker_is(
+        &a,
+        &quote(&a, "Every bolt"),
+        "Transport Secretary Jane Doe"
+    ));
+    assert!(speaker_is(&a, &quote(&a, "hard work"), "Paul Brant"));
+}
+
+#[test]
+fn quotes_multi_paragraph_partial_unbalanced_and_pull_quotes() {
+    let mut b = ArticleBuilder::new("x");
+    b.push_block(
+        BlockKind::Title,
+        "Coach vows \u{2018}no more excuses\u{2019}",
+    );
+    b.push_block(
+        BlockKind::Paragraph,
+        "Coach Rita Valdane met the press after the match.",
+    );
+    b.push_block(
+        BlockKind::Paragraph,
+        "\u{201c}We lost the ball too often. We know it.",
+    );
+    b.push_block(
+        BlockKind::Paragraph,
+        "\u{201c}Next week there will be no more excuses,\u{201d} Valdane said.",
+    );
+    b.push_block(
+        BlockKind::Paragraph,
+        "She called the referee \u{201c}careless\u{201d} and promised \u{201c}a better team.",
+    );
+    b.language = Some("en".into());
+    let mut a = b.finish();
+    analyze(&mut a);
+    let multi = quote(&a, "We lost the ball");
+    assert!(
+        a.slice(multi.content).contains("no more excuses"),
+        "multi-paragraph"
+    );
+    assert!(speaker_is(&a, &multi, "Rita Valdane"));
+    assert!(speaker_is(&a, &quote(&a, "careless"), "Rita Valdane"));
+    assert!(speaker_is(&a, &quote(&a, "a better team"), "Rita Valdane"));
+    assert!(speaker_is(
+        &a,
+        &quote(&a, "no more excuses"),
+        "Rita Valdane"
+    ));
+}
+
+#[test]
+fn quotes_according_to_and_indirect_speech() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "The works cost \u{201c}roughly twice the budget,\u{201d} according to the Delvin Institute.",
+            "Engineer Paul Brant said the cables were replaced last spring.",
+        ],
+    );
+    assert!(speaker_is(
+        &a,
+        &quote(&a, "twice the budget"),
+        "Delvin Institute"
+    ));
+    let ind = quote(&a, "cables were replaced");
+    assert!(!ind.direct);
+    assert!(speaker_is(&a, &ind, "Engineer Paul Brant"));
+}
+
+#[test]
+fn quotes_spanish_cues() {
+    let a = article(
+        "es",
+        None,
+        &[
+            "La ministra de Transporte, Ana Ruiz, visitó el puente.",
+            "\u{ab}Terminaremos antes del invierno\u{bb}, dijo Ruiz a los periodistas.",
+            "\u{201c}Cada tornillo fue revisado\u{201d}, afirmó el ingeniero Tomás Ibarra.",
+            "La obra costará \u{ab}el doble\u{bb}, según el Instituto Delvin.",
+        ],
+    );
+    assert!(speaker_is(&a, &quote(&a, "Terminaremos"), "Ana Ruiz"));
+    assert!(speaker_is(&a, &quote(&a, "Cada tornillo"), "Tomás Ibarra"));
+    assert!(speaker_is(&a, &quote(&a, "el doble"), "Instituto Delvin"));
+}
+
+// -------------------------------------------------------------------- dates
+
+#[test]
+fn dates_relative_to_publish_date() {
+    // Thursday 27 March 2025.
+    let a = article(
+        "en",
+        Some("2025-03-27"),
+        &[
+            "The mayor spoke on Wednesday. Crews started Monday, after floods in mid-March. \
+           Repairs began last year and continue this week, as planned in 2019. \
+           The bridge reopened on March 16 and the mayor will visit on Friday. \
+           A report dated 2025-03-20 and the March 26, 2025 audit agree.",
+        ],
+    );
+    assert_eq!(date(&a, "Wednesday").as_deref(), Some("2025-03-26"));
+    assert_eq!(date(&a, "Monday").as_deref(), Some("2025-03-24"));
+    assert_eq!(date(&a, "mid-March").as_deref(), Some("2025-03"));
+    assert_eq!(date(&a, "last year").as_deref(), Some("2024"));
+    assert_eq!(date(&a, "this week").as_deref(), Some("2025-03"));
+    assert_eq!(date(&a, "2019").as_deref(), Some("2019"));
+    assert_eq!(date(&a, "March 16").as_deref(), Some("2025-03-16"));
+    assert_eq!(date(&a, "Friday").as_deref(), Some("2025-03-28"));
+    assert_eq!(date(&a, "2025-03-20").as_deref(), Some("2025-03-20"));
+    assert_eq!(date(&a, "March 26, 2025").as_deref(), Some("2025-03-26"));
+}
+
+#[test]
+fn dates_spanish_and_reference_date_option() {
+    let mut b = ArticleBuilder::new("x");
+    b.push_block(
+        BlockKind::Paragraph,
+        "El alcalde habló el martes. El informe del 26 de marzo de 2025 llegó a mediados de marzo; el año pasado hubo otro.",
+    );
+    b.language = Some("es".into());
+    let mut a = b.finish();
+    let opts = Options {
+        reference_date: chrono::NaiveDate::from_ymd_opt(2025, 3, 27),
+        language: None,
+    };
+    analyze_with(&mut a, &opts);
+    assert_eq!(date(&a, "martes").as_deref(), Some("2025-03-25"));
+    assert_eq!(
+        date(&a, "26 de marzo de 2025").as_deref(),
+        Some("2025-03-26")
+    );
+    assert_eq!(date(&a, "mediados de marzo").as_deref(), Some("2025-03"));
+    assert_eq!(date(&a, "año pasado").as_deref(), Some("2024"));
+}
+
+#[test]
+fn dates_without_any_reference_use_the_latest_written_date() {
+    let a = article(
+        "en",
+        None,
+        &["Photo taken on June 4, 2024.", "The council met on Monday."],
+    );
+    assert_eq!(date(&a, "Monday").as_deref(), Some("2024-06-03"));
+}
+
+// ----------------------------------------------------------------- entities
+
+#[test]
+fn entities_alias_chain_name_surname_and_roles() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "Transport Secretary Jane Doe opened the Harbor Bridge on Monday.",
+            "Doe said the work was done. The Secretary of Transport thanked the crews.",
+            "Later the transport chief met Mayor Tom Reyes. Reyes praised her.",
+        ],
+    );
+    let doe = cluster_of(&a, "Transport Secretary Jane Doe");
+    assert_eq!(cluster_of(&a, "Doe"), doe);
+    assert_eq!(cluster_of(&a, "Secretary of Transport"), doe);
+    assert_eq!(cluster_of(&a, "the transport chief"), doe);
+    assert_ne!(cluster_of(&a, "Reyes"), doe);
+    assert_eq!(cluster_of(&a, "Reyes"), cluster_of(&a, "Mayor Tom Reyes"));
+    assert_eq!(kind_of(&a, "Doe"), EntityKind::Person);
+}
+
+#[test]
+fn entities_kinds_from_suffixes_tables_and_context() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "Brightwater Corp. built the Harbor Bridge under the Clean Rivers Act in Norland County, France.",
+            "The World Fisheries Organization (WFO) praised French engineers. The WFO said the Red Hand gang stole cables.",
+            "Paris said it would help, and officials in Paris agreed.",
+        ],
+    );
+    assert_eq!(kind_of(&a, "Brightwater Corp."), EntityKind::Org);
+    assert_eq!(kind_of(&a, "Harbor Bridge"), EntityKind::Facility);
+    assert_eq!(kind_of(&a, "Clean Rivers Act"), EntityKind::Law);
+    assert_eq!(kind_of(&a, "France"), EntityKind::Gpe);
+    assert_eq!(kind_of(&a, "French"), EntityKind::Group);
+    assert_eq!(
+        cluster_of(&a, "WFO"),
+        cluster_of(&a, "World Fisheries Organization")
+    );
+    assert_eq!(kind_of(&a, "Red Hand"), EntityKind::Group);
+    // Metonymy: the capital as an actor is the government, not the place.
+    let ps: Vec<_> = entities(&a)
+        .into_iter()
+        .filter(|e| e.0 == "Paris")
+        .collect();
+    assert_eq!(ps.len(), 2);
+    assert_eq!(ps[0].1, EntityKind::Org);
+    assert_eq!(ps[1].1, EntityKind::Gpe);
+    assert_eq!(cluster_of(&a, "France"), ps[1].2);
+}
+
+#[test]
+fn entities_descriptions_governments_and_facilities() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "Norwegian Prime Minister Ivar Lund visited the Kolvik Dam. The dam, the largest in the region, was closed.",
+            "The Norwegian government said the facility would reopen. Lund's government denied delays.",
+        ],
+    );
+    let dam = cluster_of(&a, "Kolvik Dam");
+    assert_eq!(cluster_of(&a, "The dam"), dam);
+    assert_eq!(cluster_of(&a, "the facility"), dam);
+    assert_eq!(
+        cluster_of(&a, "The Norwegian government"),
+        cluster_of(&a, "Lund's government")
+    );
+}
+
+#[test]
+fn entities_spanish_roles_and_surnames() {
+    let a = article(
+        "es",
+        None,
+        &[
+            "La ministra de Transporte, Ana Ruiz, visitó el puente del puerto con el alcalde Tomás Ibarra.",
+            "Ruiz aseguró que la obra terminará pronto. Ibarra la acompañó en Valdoria.",
+        ],
+    );
+    assert_eq!(cluster_of(&a, "Ruiz"), cluster_of(&a, "Ana Ruiz"));
+    assert_eq!(cluster_of(&a, "Ibarra"), cluster_of(&a, "Tomás Ibarra"));
+    assert_eq!(kind_of(&a, "Ruiz"), EntityKind::Person);
+    assert_eq!(
+        cluster_of(&a, "La ministra de Transporte"),
+        cluster_of(&a, "Ana Ruiz")
+    );
+}
