@@ -155,30 +155,48 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Analyze(args) => run_pipeline(args, pipeline::Stage::Analyze),
         Command::Check(args) => run_check(args),
         Command::Eval { which } => {
-            let metrics = match which {
-                EvalCommand::Aeb { data } => crosswire_eval::aeb::run(&data)
-                    .with_context(|| format!("evaluating {}", data.display()))?,
-                EvalCommand::Seeds { gold } => {
-                    let mut m = crosswire_eval::seeds::run(&gold)
-                        .with_context(|| format!("evaluating {}", gold.display()))?;
-                    m.extend(
-                        crosswire_eval::analysis::run(&gold)
-                            .with_context(|| format!("evaluating {}", gold.display()))?,
-                    );
-                    m.extend(
-                        crosswire_eval::crosscheck::run(&gold)
-                            .with_context(|| format!("evaluating {}", gold.display()))?,
-                    );
-                    for line in crosswire_eval::crosscheck::describe(&gold)? {
-                        println!("# {line}");
-                    }
-                    m
-                }
+            type Eval = fn(&std::path::Path) -> Result<Vec<crosswire_eval::Metric>>;
+            let (path, parts): (PathBuf, Vec<(&str, Eval)>) = match which {
+                EvalCommand::Aeb { data } => (data, vec![("aeb", crosswire_eval::aeb::run)]),
+                EvalCommand::Seeds { gold } => (
+                    gold,
+                    vec![
+                        ("extraction", crosswire_eval::seeds::run),
+                        ("analysis", crosswire_eval::analysis::run),
+                        ("cross-check", |p| {
+                            let (metrics, notes) = crosswire_eval::crosscheck::run_with_notes(p)?;
+                            for line in notes {
+                                println!("# {line}");
+                            }
+                            Ok(metrics)
+                        }),
+                    ],
+                ),
             };
-            for m in metrics {
-                println!("{m}");
+            // Each part reports on its own, so one failing part still lets
+            // the others print their numbers (and CI name the culprit).
+            let mut failed = false;
+            for (name, eval) in parts {
+                match eval(&path) {
+                    Ok(metrics) => {
+                        for m in metrics {
+                            println!("{m}");
+                        }
+                    }
+                    Err(e) => {
+                        failed = true;
+                        eprintln!(
+                            "crosswire: {name} evaluation of {} failed: {e:#}",
+                            path.display()
+                        );
+                    }
+                }
             }
-            Ok(ExitCode::SUCCESS)
+            Ok(if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Shared helpers: where a span sits (its sentence), and the weighted word
 //! bags used to compare contexts across articles.
 
-use crate::lexicon::STOP_WORDS;
+use crate::lexicon::{CONCEPTS, STOP_WORDS};
 use crosswire_model::{Article, ByteRange, SpanKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -44,6 +44,23 @@ pub fn stem(word: &str) -> Option<String> {
     Some(lower.chars().take(6).collect())
 }
 
+/// The concept a stem expresses, if any.
+pub fn concept_of(stem: &str) -> Option<&'static str> {
+    static MAP: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m = HashMap::new();
+        for (concept, stems) in CONCEPTS {
+            for s in *stems {
+                // Table entries may be longer than a stem; key them as one.
+                let k: String = s.chars().take(6).collect();
+                m.insert(k, *concept);
+            }
+        }
+        m
+    });
+    map.get(stem).copied()
+}
+
 /// Words of a text, as (byte offset, word).
 pub fn words_with_offsets(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
@@ -75,11 +92,27 @@ impl Bag {
 
     /// Adds the stems of a text's words.
     pub fn add_text(&mut self, text: &str, w: f32) {
+        self.add_text_prefixed("", text, w);
+    }
+
+    /// Adds the stems of a text's words, each key starting with `prefix`
+    /// (a namespace, so one word can be several features). A word that
+    /// expresses one of the [`CONCEPTS`] adds that concept too, so that
+    /// "killed", "dead" and "muertos" meet.
+    pub fn add_text_prefixed(&mut self, prefix: &str, text: &str, w: f32) {
         for (_, word) in words_with_offsets(text) {
             if let Some(s) = stem(word) {
-                self.add(s, w);
+                if let Some(c) = concept_of(&s) {
+                    self.add(format!("{prefix}k:{c}"), w);
+                }
+                self.add(format!("{prefix}{s}"), w);
             }
         }
+    }
+
+    /// True when the bag has no features.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
     /// Cosine similarity, each feature weighted by `idf` (features absent

@@ -23,8 +23,8 @@ pub struct SlotOptions {
 impl Default for SlotOptions {
     fn default() -> Self {
         SlotOptions {
-            min_similarity: 0.30,
-            window: 10,
+            min_similarity: 0.10,
+            window: 5,
         }
     }
 }
@@ -36,7 +36,14 @@ struct Fig<'a> {
     sentence: ByteRange,
     figure: &'a Figure,
     text: String,
-    bag: Bag,
+    /// What is counted: the counted phrase and the unit.
+    head: Bag,
+    /// What happened to it: the words of its clause near the number.
+    near: Bag,
+    /// The scene: the rest of the sentence and its entities.
+    far: Bag,
+    /// Inside a direct quotation.
+    in_quote: bool,
     measures: BTreeSet<&'static str>,
     unit_key: String,
 }
@@ -55,7 +62,9 @@ fn unit_key(unit: Option<&str>) -> String {
         return "pct".into();
     }
     if TIME_UNITS.contains(&lower.as_str()) {
-        return "time".into();
+        // Days and years are different quantities, not one in two units.
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        return format!("time:{singular}");
     }
     "count".into()
 }
@@ -67,11 +76,11 @@ fn measures_in(text: &str) -> BTreeSet<&'static str> {
         .iter()
         .filter(|(_, cues)| {
             cues.iter().any(|cue| {
-                lower.match_indices(cue).any(|(i, _)| {
-                    lower[..i]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_alphanumeric())
+                lower.match_indices(cue).any(|(i, m)| {
+                    let before = lower[..i].chars().next_back();
+                    let after = lower[i + m.len()..].chars().next();
+                    before.is_none_or(|c| !c.is_alphanumeric())
+                        && after.is_none_or(|c| !c.is_alphanumeric())
                 })
             })
         })
@@ -79,19 +88,56 @@ fn measures_in(text: &str) -> BTreeSet<&'static str> {
         .collect()
 }
 
+/// True for a number written as a hyphenated modifier of what follows: "a
+/// 40,000-seat stadium", "a 500-bed hospital". Such a number gives the size
+/// or capacity of the thing, not a count of people present.
+fn is_size_modifier(from_number: &str) -> bool {
+    let mut chars = from_number.char_indices().peekable();
+    let mut end = 0;
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_ascii_digit() || ((c == ',' || c == '.') && end > 0) {
+            end = i + c.len_utf8();
+            chars.next();
+        } else {
+            break;
+        }
+    }
+    if end == 0 {
+        return false;
+    }
+    let rest = &from_number[end..];
+    let Some(word) = rest.strip_prefix('-') else {
+        return false;
+    };
+    word.chars().next().is_some_and(|c| c.is_alphabetic())
+        && !word.starts_with("year")
+        && !word.starts_with("old")
+}
+
 /// The words of `text` within `window` words of `range` (which is relative
-/// to the same text), excluding the range itself.
-fn window_text(text: &str, range: std::ops::Range<usize>, window: usize) -> String {
-    let before: Vec<&str> = text
-        .get(..range.start)
-        .unwrap_or("")
-        .split_whitespace()
-        .collect();
-    let after: Vec<&str> = text
-        .get(range.end.min(text.len())..)
-        .unwrap_or("")
-        .split_whitespace()
-        .collect();
+/// to the same text), excluding the range itself. With `clause` set, the
+/// words before stop at the clause's start (a comma, semicolon, colon or
+/// bracket), since words of the previous clause describe something else
+/// ("…lasted three years, although about 8,000 were released").
+fn window_text(text: &str, range: std::ops::Range<usize>, window: usize, clause: bool) -> String {
+    let mut head = text.get(..range.start).unwrap_or("");
+    if clause {
+        if let Some((i, c)) = head
+            .char_indices()
+            .rev()
+            .find(|(_, c)| [',', ';', ':', '(', '—', '–'].contains(c))
+        {
+            head = &head[i + c.len_utf8()..];
+        }
+    }
+    let mut tail = text.get(range.end.min(text.len())..).unwrap_or("");
+    if clause {
+        if let Some(i) = tail.find([';', ':', '(', '—', '–']) {
+            tail = &tail[..i];
+        }
+    }
+    let before: Vec<&str> = head.split_whitespace().collect();
+    let after: Vec<&str> = tail.split_whitespace().collect();
     let b = &before[before.len().saturating_sub(window)..];
     let a = &after[..after.len().min(window)];
     format!("{} {}", b.join(" "), a.join(" "))
@@ -111,29 +157,61 @@ fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
             let sent_text = article.slice(sentence);
             let rel = span.range.start.saturating_sub(sentence.start) as usize
                 ..span.range.end.saturating_sub(sentence.start) as usize;
-            let context = window_text(sent_text, rel.clone(), opts.window);
-            let mut bag = Bag::default();
+            let mut head = Bag::default();
+            let unit = unit_key(figure.unit.as_deref());
             if let Some(counts) = &figure.counts {
-                bag.add_text(counts, 2.0);
+                // A counted "noun" that is only the unit ("three days") says
+                // nothing the unit does not.
+                let is_unit = figure
+                    .unit
+                    .as_deref()
+                    .is_some_and(|u| u.eq_ignore_ascii_case(counts.trim()));
+                if !is_unit {
+                    head.add_text(counts, 1.0);
+                }
             }
-            bag.add_text(&context, 1.0);
+            if unit != "count" {
+                head.add(format!("u:{unit}"), 1.0);
+            }
+            let mut near = Bag::default();
+            near.add_text(&window_text(sent_text, rel.clone(), opts.window, true), 1.0);
+            let mut far = Bag::default();
+            far.add_text(
+                &window_text(sent_text, rel.clone(), 3 * opts.window, false),
+                1.0,
+            );
             for e in entities_in(article, sentence) {
-                bag.add(e, 1.0);
+                far.add(e, 1.0);
             }
+            let in_quote = article.spans.iter().any(|q| match &q.kind {
+                SpanKind::Quote(qs) => {
+                    qs.direct
+                        && qs.content.start <= span.range.start
+                        && span.range.end <= qs.content.end
+                }
+                _ => false,
+            });
             let own = article.slice(span.range);
             let measure_text = format!(
                 "{own} {} {}",
                 figure.counts.as_deref().unwrap_or(""),
-                window_text(sent_text, rel, 4)
+                window_text(sent_text, rel, 4, true)
             );
+            let mut measures = measures_in(&measure_text);
+            if is_size_modifier(article.text.get(span.range.start as usize..).unwrap_or("")) {
+                measures.insert("capacity");
+            }
             figs.push(Fig {
                 article: ai,
                 span: span.range,
                 sentence,
                 figure,
                 text: own.to_string(),
-                bag,
-                measures: measures_in(&measure_text),
+                head,
+                near,
+                far,
+                in_quote,
+                measures,
                 unit_key: unit_key(figure.unit.as_deref()),
             });
         }
@@ -163,6 +241,17 @@ fn can_merge(a: &Fig, b: &Fig) -> bool {
     if a.article == b.article && a.sentence == b.sentence {
         return false;
     }
+    // An article does not contradict itself in its own voice: two figures
+    // of one article that cannot both be true count different things. (A
+    // direct quote contradicting the article is kept apart from this rule:
+    // that is exactly a conflict worth showing.)
+    if a.article == b.article
+        && a.in_quote == b.in_quote
+        && !(a.figure.qualifier == Qualifier::Vague && b.figure.qualifier == Qualifier::Vague)
+        && !overlaps(a.figure, b.figure)
+    {
+        return false;
+    }
     let (ma, mb) = (magnitude(a.figure), magnitude(b.figure));
     if ma > 0.0 && mb > 0.0 {
         let ratio = ma.max(mb) / ma.min(mb);
@@ -171,6 +260,23 @@ fn can_merge(a: &Fig, b: &Fig) -> bool {
         }
     }
     true
+}
+
+/// How alike two figures' contexts are. Two mentions of one quantity count
+/// the same thing and say the same happened to it, so the counted noun and
+/// the clause around the number weigh equally; the wider scene adds a little.
+fn similarity(a: &Fig, b: &Fig, idf: &HashMap<String, f32>) -> f32 {
+    let near = a.near.cosine(&b.near, idf);
+    let far = a.far.cosine(&b.far, idf);
+    // Linear rather than a product: measured on the example corpus and the
+    // seeds, a product or minimum lets one weak side veto too many true
+    // pairs (a terse counted noun, a clause cut short).
+    let core = if a.head.is_empty() || b.head.is_empty() {
+        near
+    } else {
+        0.5 * a.head.cosine(&b.head, idf) + 0.5 * near
+    };
+    0.8 * core + 0.2 * far
 }
 
 /// Groups figures into slots by average-linkage agglomeration over context
@@ -201,7 +307,10 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
         }
     }
 
-    let bags: Vec<&Bag> = figs.iter().map(|f| &f.bag).collect();
+    let bags: Vec<&Bag> = figs
+        .iter()
+        .flat_map(|f| [&f.head, &f.near, &f.far])
+        .collect();
     let idf = idf(&bags);
     let n = figs.len();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
@@ -218,7 +327,7 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
                 blocked[j].insert(i);
                 continue;
             }
-            let s = figs[i].bag.cosine(&figs[j].bag, &idf);
+            let s = similarity(&figs[i], &figs[j], &idf);
             if s > 0.0 {
                 sums[i].insert(j, s);
                 sums[j].insert(i, s);
@@ -615,6 +724,31 @@ mod tests {
         assert_ne!(unit_key(Some("USD")), unit_key(Some("EUR")));
         assert_eq!(unit_key(Some("people")), unit_key(None));
         assert_eq!(unit_key(Some("%")), "pct");
+    }
+
+    #[test]
+    fn windows_stop_at_clauses_and_respect_char_boundaries() {
+        let t = "It lasted three years — although 8,000 were released; others stayed";
+        let start = t.find("8,000").unwrap_or(0);
+        let w = window_text(t, start..start + 5, 5, true);
+        assert_eq!(
+            w.split_whitespace().collect::<Vec<_>>(),
+            ["although", "were", "released"]
+        );
+        let w = window_text(t, start..start + 5, 3, false);
+        assert_eq!(
+            w.split_whitespace().collect::<Vec<_>>(),
+            ["years", "—", "although", "were", "released;", "others"]
+        );
+    }
+
+    #[test]
+    fn hyphenated_numbers_give_a_size() {
+        assert!(is_size_modifier("40,000-seat stadium"));
+        assert!(is_size_modifier("500-bed hospital"));
+        assert!(!is_size_modifier("12-year-old boy"));
+        assert!(!is_size_modifier("40,000 inmates"));
+        assert!(!is_size_modifier("more than 200"));
     }
 
     #[test]

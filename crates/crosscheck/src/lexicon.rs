@@ -331,3 +331,76 @@ pub const PERCENT_UNITS: &[&str] = &[
     "por ciento",
     "percentage points",
 ];
+
+/// What typically happens to the people or things news counts, with the
+/// word stems (first six letters, lower case) that express it in English and
+/// Spanish. Two figures that share a concept count alike even when the words
+/// differ ("killed" / "dead" / "muertos"); figures whose concepts differ
+/// ("killed" / "injured") are different quantities.
+pub const CONCEPTS: &[(&str, &[&str])] = &[
+    (
+        "dead",
+        &[
+            "killed", "dead", "died", "death", "deaths", "deadly", "fatali", "perish", "bodies",
+            "toll", "muerto", "muerta", "murier", "muerte", "fallec", "víctim", "victim", "mortal",
+        ],
+    ),
+    (
+        "injured",
+        &[
+            "injure", "injury", "wounde", "hurt", "hospit", "herido", "herida", "lesion", "hospit",
+        ],
+    ),
+    ("missing", &["missin", "unacco", "desapa"]),
+    (
+        "evacuated",
+        &[
+            "evacua", "displa", "fled", "homele", "shelte", "desalo", "despla", "albergu", "evacuó",
+        ],
+    ),
+    (
+        "arrested",
+        &[
+            "arrest", "detain", "detent", "jailed", "impris", "incarc", "custod", "detuvi",
+            "detení", "detenid", "arrest", "encarc", "captur",
+        ],
+    ),
+    ("released", &["releas", "freed", "libera", "excarc"]),
+    (
+        "deported",
+        &[
+            "deport", "expell", "expuls", "expulsa", "remove", "repatr", "deporta",
+        ],
+    ),
+    ("rescued", &["rescue", "saved", "rescat"]),
+    (
+        "employed",
+        &[
+            "employ", "worker", "staff", "workfo", "emplea", "trabaj", "operar", "planti",
+        ],
+    ),
+    (
+        "paid",
+        &[
+            "paid", "pays", "paymen", "pagó", "pagar", "pago", "fundin", "fundin", "grant",
+            "financ",
+        ],
+    ),
+    (
+        "cost",
+        &[
+            "cost", "costs", "damage", "losses", "costó", "daños", "pérdid",
+        ],
+    ),
+    (
+        "votes",
+        &[
+            "vote", "votes", "voted", "ballot", "voto", "votos", "votaro",
+        ],
+    ),
+    ("protesters", &["protes", "demons", "marche", "manife"]),
+    (
+        "firefighters",
+        &["firefi", "bomber", "rescue", "efecti", "brigad"],
+    ),
+];

@@ -72,7 +72,9 @@ pub fn crosscheck(articles: Vec<Article>, opts: &Options) -> Dossier {
                 .links
                 .iter()
                 .map(|l| {
+                    // Numbered from 1, as every report numbers articles.
                     let (a, b) = (name(l.a), name(l.b));
+                    let (na, nb) = (l.a + 1, l.b + 1);
                     match &l.reason {
                         LinkReason::Copy { containment } => format!(
                             "[{}] {b} and [{}] {a} share {:.0}% of their wording (copy)",

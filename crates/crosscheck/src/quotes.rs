@@ -270,26 +270,33 @@ fn build_group(members: &[&Q], origins: &Origins) -> QuoteGroup {
     }
 }
 
-/// Share of the shorter wording's words that the other keeps, in order.
+/// Share of the shorter wording's content words (stems) that the other
+/// wording also uses. Stems, not exact words, so that a rendering that
+/// changes word forms ("criminalization" / "criminalizing") still counts
+/// as saying the same.
 fn kept_share(a: &str, b: &str) -> f32 {
-    let (wa, wb) = (norm_words(a), norm_words(b));
-    let shorter = wa.len().min(wb.len());
-    if shorter == 0 {
-        return 0.0;
+    let stems = |t: &str| -> HashSet<String> {
+        words_with_offsets(t)
+            .into_iter()
+            .filter_map(|(_, w)| stem(w))
+            .collect()
+    };
+    let (sa, sb) = (stems(a), stems(b));
+    let (short, long) = if sa.len() <= sb.len() {
+        (&sa, &sb)
+    } else {
+        (&sb, &sa)
+    };
+    if short.is_empty() {
+        return 1.0;
     }
-    let same: usize = diff_words(a, b)
-        .iter()
-        .map(|d| match d {
-            WordDiff::Same(w) => w.split_whitespace().count(),
-            _ => 0,
-        })
-        .sum();
-    same as f32 / shorter as f32
+    short.intersection(long).count() as f32 / short.len() as f32
 }
 
 /// How far the renderings of one utterance agree. A partial quote or a
-/// light edit keeps most of the shorter wording's words; a rendering that
-/// keeps under half of them says something else in the speaker's mouth.
+/// light edit keeps most of the shorter wording's content words; a
+/// rendering that keeps under 60% of them puts other words in the
+/// speaker's mouth.
 fn quote_verdict(variants: &[QuoteVariant], origin_count: usize) -> (Verdict, Option<String>) {
     if origin_count <= 1 {
         return (Verdict::SingleSource, None);
@@ -307,7 +314,7 @@ fn quote_verdict(variants: &[QuoteVariant], origin_count: usize) -> (Verdict, Op
         }
     }
     match worst {
-        Some((share, i, j)) if share < 0.5 => (
+        Some((share, i, j)) if share < 0.6 => (
             Verdict::Conflict,
             Some(format!(
                 "renderings differ materially: “{}” vs “{}”",

@@ -5,7 +5,7 @@
 
 use crate::Metric;
 use anyhow::{Context, Result};
-use crosswire_ingest::{Format, Hints, RawDoc};
+use crosswire_ingest::{Hints, RawDoc};
 use crosswire_model::dossier::{Dossier, Verdict};
 use crosswire_model::{Article, ByteRange, DateOrigin, Precision, Published};
 use serde::Deserialize;
@@ -59,24 +59,16 @@ pub fn load_seeds(gold_path: &Path) -> Result<Vec<Article>> {
     load_articles(gold_path, &gold)
 }
 
-fn seeds_dir(gold_path: &Path) -> std::path::PathBuf {
-    gold_path
-        .parent()
-        .unwrap_or(Path::new("."))
-        .join("../corpus/seeds")
-}
-
 fn load_articles(gold_path: &Path, gold: &Gold) -> Result<Vec<Article>> {
-    let dir = seeds_dir(gold_path);
     gold.articles
         .iter()
         .map(|g| {
-            let path = dir.join(&g.file);
+            let path = crate::seeds::locate(gold_path, &g.file);
             let bytes =
                 std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
             let doc = RawDoc {
                 source: g.file.clone(),
-                format: Format::Text,
+                format: crate::seeds::format_of(&path),
                 bytes,
                 hints: Hints::default(),
             };
@@ -157,13 +149,19 @@ fn verdict_name(v: Verdict) -> &'static str {
 
 /// Runs the cross-check on the seeds and scores it against the gold.
 pub fn run(gold_path: &Path) -> Result<Vec<Metric>> {
+    run_with_notes(gold_path).map(|(metrics, _)| metrics)
+}
+
+/// [`run`], plus lines for people reading the result: the slots reported
+/// as conflicts and the origin clusters found.
+pub fn run_with_notes(gold_path: &Path) -> Result<(Vec<Metric>, Vec<String>)> {
     let gold: Gold = serde_json::from_slice(
         &std::fs::read(gold_path).with_context(|| format!("reading {}", gold_path.display()))?,
     )
     .with_context(|| format!("parsing {}", gold_path.display()))?;
     let articles = load_articles(gold_path, &gold)?;
     let dossier = crosswire_crosscheck::crosscheck(articles.clone(), &Default::default());
-    Ok(score(&gold, &articles, &dossier))
+    Ok((score(&gold, &articles, &dossier), notes(&dossier)))
 }
 
 fn score(gold: &Gold, articles: &[Article], dossier: &Dossier) -> Vec<Metric> {
@@ -191,6 +189,34 @@ fn score(gold: &Gold, articles: &[Article], dossier: &Dossier) -> Vec<Metric> {
             });
             fig_gold.push(slot.clone());
             fig_pred.push(pred);
+        }
+    }
+    if std::env::var_os("CROSSWIRE_EVAL_VERBOSE").is_some() {
+        let mut seen = BTreeMap::new();
+        for (g, p) in fig_gold.iter().zip(&fig_pred) {
+            seen.entry(g.clone()).or_insert_with(Vec::new).push(*p);
+        }
+        for (g, ps) in seen {
+            eprintln!("gold slot {g}: predicted {ps:?}");
+        }
+        for (i, s) in dossier.figures.iter().enumerate() {
+            let vals: Vec<String> = s
+                .values
+                .iter()
+                .map(|v| {
+                    format!(
+                        "{}x{:?}",
+                        v.text,
+                        v.mentions.iter().map(|m| m.article).collect::<Vec<_>>()
+                    )
+                })
+                .collect();
+            eprintln!(
+                "pred {i} [{:?}] {}: {}",
+                s.verdict,
+                s.label,
+                vals.join(" | ")
+            );
         }
     }
     let (p, r, f) = pairwise(&fig_gold, &fig_pred);
@@ -378,16 +404,23 @@ fn score(gold: &Gold, articles: &[Article], dossier: &Dossier) -> Vec<Metric> {
     out
 }
 
-/// Lines describing what the cross-check found, for people reading CI logs:
-/// the conflict slots and the origin clusters.
-pub fn describe(gold_path: &Path) -> Result<Vec<String>> {
-    let articles = load_seeds(gold_path)?;
-    let dossier = crosswire_crosscheck::crosscheck(articles, &Default::default());
+/// Lines describing what the cross-check found: the conflict slots and the
+/// origin clusters.
+fn notes(dossier: &Dossier) -> Vec<String> {
     let mut lines = Vec::new();
     for s in &dossier.figures {
         if s.verdict == Verdict::Conflict {
             let values: Vec<&str> = s.values.iter().map(|v| v.text.as_str()).collect();
             lines.push(format!("conflict: {} — {}", s.label, values.join(" | ")));
+        }
+    }
+    for q in &dossier.quotes {
+        if q.verdict == Verdict::Conflict {
+            lines.push(format!(
+                "conflict: quote of {} — {} wordings",
+                q.speaker.as_deref().unwrap_or("(unknown)"),
+                q.variants.len()
+            ));
         }
     }
     for o in &dossier.origins {
@@ -398,7 +431,7 @@ pub fn describe(gold_path: &Path) -> Result<Vec<String>> {
             .collect();
         lines.push(format!("origin: {} — {}", o.label, members.join(", ")));
     }
-    Ok(lines)
+    lines
 }
 
 #[cfg(test)]

@@ -140,7 +140,7 @@ fn seeds_dir(gold_path: &Path) -> PathBuf {
 /// Where a gold entry's file is: in the shared layout
 /// (`<gold dir>/../corpus/seeds/`), else in `<gold dir>/corpus/` (the
 /// example corpus's layout), else next to the gold file.
-fn locate(gold_path: &Path, file: &str) -> PathBuf {
+pub(crate) fn locate(gold_path: &Path, file: &str) -> PathBuf {
     let dir = gold_path.parent().unwrap_or_else(|| Path::new("."));
     let candidates = [
         seeds_dir(gold_path).join(file),
@@ -156,7 +156,7 @@ fn locate(gold_path: &Path, file: &str) -> PathBuf {
 
 /// The seeds are scraped text; an `.html` entry (as in the example corpus)
 /// is read as a page.
-fn format_of(path: &Path) -> Format {
+pub(crate) fn format_of(path: &Path) -> Format {
     match path.extension().and_then(|e| e.to_str()) {
         Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => Format::Html,
         _ => Format::Text,
