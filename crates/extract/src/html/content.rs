@@ -111,7 +111,10 @@ static FURNITURE: Lazy<Regex> = Lazy::new(|| {
         werbung|lesen\ sie\ (?:auch|mehr).*|mehr\ zum\ thema.*|
         leia\ (?:também|mais).*|lee\ (?:también|más).*|lea\ (?:también|más).*|
         voir\ aussi.*|lire\ aussi.*|à\ lire\ aussi.*|leggi\ anche.*|
-        compartir|partager|condividi|teilen|compartilhe
+        compartir|partager|condividi|teilen|compartilhe|
+        (?:\d+\ )?comments?|leave\ a\ (?:comment|reply).*|post\ a\ comment|
+        kommentare?|comentarios?|commentaires?|commenti|комментари[йи]|
+        добавить\ (?:отзыв|комментарий)|читайте\ также.*|реклама
         )$",
     )
     .expect("static regex")
@@ -413,7 +416,7 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
     }
     let mut out = Vec::new();
     for c in container {
-        emit(dom, c, &alive, &in_link, &mut out);
+        emit(dom, c, &alive, &in_link, &stats.chars, &mut out);
     }
     filter_blocks(out)
 }
@@ -438,10 +441,13 @@ fn tag_weight(tag: Tag) -> f32 {
 
 fn class_weight(dom: &Dom, i: usize) -> f32 {
     let ci = class_id(dom, i);
-    if ci.is_empty() {
-        return 0.0;
-    }
     let mut w = 0.0;
+    if dom
+        .attr(i, "itemprop")
+        .is_some_and(|p| p.contains("articleBody"))
+    {
+        w += 50.0;
+    }
     if NEGATIVE.is_match(&ci) {
         w -= 25.0;
     }
@@ -678,6 +684,23 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
             break;
         }
     }
+    // A container the publisher marked as the article body, a few levels
+    // up, is the whole body; the scored node was one of its sections.
+    let mut a = dom.nodes[top].parent as usize;
+    for _ in 0..6 {
+        if a == 0 || !alive[a] {
+            break;
+        }
+        let marked = dom
+            .attr(a, "itemprop")
+            .is_some_and(|p| p.contains("articleBody"));
+        let ld = stats.link_chars[a] as f32 / stats.chars[a].max(1) as f32;
+        if marked && ld < 0.35 && sc.extra_agrees(a, top) {
+            top = a;
+            break;
+        }
+        a = dom.nodes[a].parent as usize;
+    }
     // Sibling merging, after readability.
     let parent = dom.nodes[top].parent as usize;
     let threshold = (best_score * 0.2).max(10.0);
@@ -757,7 +780,14 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
 }
 
 /// Walks the subtree of `root`, collecting text blocks.
-fn emit(dom: &Dom, root: usize, alive: &[bool], in_link: &[bool], out: &mut Vec<OutBlock>) {
+fn emit(
+    dom: &Dom,
+    root: usize,
+    alive: &[bool],
+    in_link: &[bool],
+    chars: &[u32],
+    out: &mut Vec<OutBlock>,
+) {
     struct Open {
         end: usize,
         tag: Tag,
@@ -839,8 +869,11 @@ fn emit(dom: &Dom, root: usize, alive: &[bool], in_link: &[bool], out: &mut Vec<
                 if is_block(tag) {
                     flush(&mut buf, &mut link, &mut total, &stack, caption_depth, out);
                 }
-                let caption = matches!(tag, Tag::Figcaption | Tag::Figure)
-                    || (tag != Tag::Text && CAPTION.is_match(&class_id(dom, i)));
+                // Size-guarded: a wrapper that happens to be called
+                // "caption-wrap" around the whole story is not a caption.
+                let size = chars.get(i).copied().unwrap_or(0);
+                let caption = (matches!(tag, Tag::Figcaption | Tag::Figure) && size < 1500)
+                    || (size < 500 && CAPTION.is_match(&class_id(dom, i)));
                 if caption {
                     caption_depth += 1;
                 }
@@ -885,7 +918,8 @@ static POINTER_HEADING: Lazy<Regex> = Lazy::new(|| {
         lee\ también|te\ puede\ interesar|noticias\ relacionadas|
         à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|voir\ aussi|
         leggi\ anche|potrebbe\ interessarti|
-        читайте\ также|смотрите\ также
+        читайте\ также|смотрите\ также|похожие\ (?:статьи|новости)|
+        самые\ (?:популярные|читаемые).*|популярное
         )[.:!…]*$",
     )
     .expect("static regex")
