@@ -20,6 +20,7 @@
 //! Every pass is a loop over the flat node array (see [`super::dom`]).
 
 use super::dom::{Dom, Tag};
+use super::lexicon::{FURNITURE, POINTER_HEADING};
 use crosswire_model::BlockKind;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -94,30 +95,6 @@ static NEGATIVE: Lazy<Regex> = Lazy::new(|| {
 static CAPTION: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"caption|credit|photo-?desc|image-?desc|img-?desc|wp-caption-text")
         .expect("static regex")
-});
-
-/// Lines that are site furniture even inside the article container.
-static FURNITURE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?ix)^(?:
-        advertisement|advertising|anzeige|publicidad|publicité|sponsored|
-        read\ more.*|continue\ reading.*|related:?.*|see\ also:?.*|more:.*|
-        share(?:\ this)?(?:\ (?:article|story|post))?:?|tweet|email|print|
-        sign\ up.*|subscribe.*|follow\ us.*|click\ here.*|
-        image|photo|video|caption|credit|
-        (?:skip|jump)\ to.*|back\ to\ top|loading\.*|
-        this\ (?:article|story)\ (?:is|was).*|
-        ©.*|copyright\b.*|all\ rights\ reserved.*|
-        werbung|lesen\ sie\ (?:auch|mehr).*|mehr\ zum\ thema.*|
-        leia\ (?:também|mais).*|lee\ (?:también|más).*|lea\ (?:también|más).*|
-        voir\ aussi.*|lire\ aussi.*|à\ lire\ aussi.*|leggi\ anche.*|
-        compartir|partager|condividi|teilen|compartilhe|
-        (?:\d+\ )?comments?|leave\ a\ (?:comment|reply).*|post\ a\ comment|
-        kommentare?|comentarios?|commentaires?|commenti|комментари[йи]|
-        добавить\ (?:отзыв|комментарий)|читайте\ также.*|реклама
-        )$",
-    )
-    .expect("static regex")
 });
 
 /// A block of output.
@@ -903,27 +880,6 @@ fn push_collapsed(buf: &mut String, t: &str) {
         }
     }
 }
-
-/// Headings of boxes that point elsewhere ("Related stories").
-static POINTER_HEADING: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(
-        r"(?ix)^(?:
-        related(?:\ (?:articles|stories|posts|content|coverage|news|links))?|
-        (?:more|other|top|recommended|popular|latest|trending)\ (?:[\w’']+\ )?(?:stories|articles|news|posts|reads|videos)|
-        recommended(?:\ for\ you)?|you\ (?:may|might)\ (?:also\ )?(?:like|enjoy|be\ interested\ in).*|
-        explore\ further|sponsored(?:\ (?:links|content|stories))?|iklan|
-        read\ (?:next|more|also)|see\ also|also\ read|don['’]t\ miss|
-        lesen\ sie\ auch|mehr\ zum\ thema|weitere\ artikel|
-        leia\ (?:também|mais)|veja\ também|relacionad[oa]s|
-        lee\ también|te\ puede\ interesar|noticias\ relacionadas|
-        à\ lire\ aussi|lire\ aussi|sur\ le\ même\ sujet|voir\ aussi|
-        leggi\ anche|potrebbe\ interessarti|
-        читайте\ также|смотрите\ также|похожие\ (?:статьи|новости)|
-        самые\ (?:популярные|читаемые).*|популярное
-        )[.:!…]*$",
-    )
-    .expect("static regex")
-});
 
 /// Credits at the end of a caption-like line: "(Image: GETTY)".
 static CREDIT_TAIL: Lazy<Regex> = Lazy::new(|| {

@@ -9,6 +9,7 @@
 
 mod content;
 mod dom;
+mod lexicon;
 mod pagemeta;
 
 use crosswire_model::{Article, ArticleBuilder, BlockKind};

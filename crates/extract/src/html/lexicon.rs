@@ -1,0 +1,121 @@
+//! Per-language phrases of page furniture, as data: adding a language is
+//! adding a table here, not editing the extractor.
+//!
+//! Entries are regex fragments matched against a whole, lowercased block
+//! (case-insensitively); `.*` lets a phrase start a longer line.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// The phrases of one language.
+pub(crate) struct Lexicon {
+    /// Lines that are never article text ("Advertisement", "Share").
+    pub furniture: &'static [&'static str],
+    /// Headings of boxes that point to other pages ("Related stories");
+    /// the list that follows goes too.
+    pub pointers: &'static [&'static str],
+}
+
+const EN: Lexicon = Lexicon {
+    furniture: &[
+        r"advertisement|advertising|sponsored",
+        r"read more.*|continue reading.*|related:?.*|see also:?.*|more:.*",
+        r"share(?: this)?(?: (?:article|story|post))?:?|tweet|email|print",
+        r"sign up.*|subscribe.*|follow us.*|click here.*",
+        r"image|photo|video|caption|credit",
+        r"(?:skip|jump) to.*|back to top|loading\.*",
+        r"this (?:article|story) (?:is|was).*",
+        r"©.*|copyright\b.*|all rights reserved.*",
+        r"(?:\d+ )?comments?|leave a (?:comment|reply).*|post a comment",
+    ],
+    pointers: &[
+        r"related(?: (?:articles|stories|posts|content|coverage|news|links))?",
+        r"(?:more|other|top|recommended|popular|latest|trending) (?:[\w’']+ )?(?:stories|articles|news|posts|reads|videos)",
+        r"recommended(?: for you)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).*",
+        r"explore further|sponsored(?: (?:links|content|stories))?",
+        r"read (?:next|more|also)|see also|also read|don['’]t miss",
+    ],
+};
+
+const DE: Lexicon = Lexicon {
+    furniture: &[
+        r"anzeige|werbung|teilen",
+        r"lesen sie (?:auch|mehr).*|mehr zum thema.*",
+        r"kommentare?",
+    ],
+    pointers: &[r"lesen sie auch|mehr zum thema|weitere artikel"],
+};
+
+const ES: Lexicon = Lexicon {
+    furniture: &[
+        r"publicidad|compartir",
+        r"lee (?:también|más).*|lea (?:también|más).*",
+        r"comentarios?",
+    ],
+    pointers: &[r"lee también|te puede interesar|noticias relacionadas|relacionad[oa]s"],
+};
+
+const PT: Lexicon = Lexicon {
+    furniture: &[r"publicidade|compartilhe", r"leia (?:também|mais).*"],
+    pointers: &[r"leia (?:também|mais)|veja também|relacionad[oa]s"],
+};
+
+const FR: Lexicon = Lexicon {
+    furniture: &[
+        r"publicité|partager",
+        r"voir aussi.*|lire aussi.*|à lire aussi.*",
+        r"commentaires?",
+    ],
+    pointers: &[r"à lire aussi|lire aussi|sur le même sujet|voir aussi"],
+};
+
+const IT: Lexicon = Lexicon {
+    furniture: &[r"pubblicità|condividi", r"leggi anche.*", r"commenti"],
+    pointers: &[r"leggi anche|potrebbe interessarti"],
+};
+
+const RU: Lexicon = Lexicon {
+    furniture: &[
+        r"реклама|поделиться",
+        r"комментари[йи]|добавить (?:отзыв|комментарий)",
+        r"читайте также.*",
+    ],
+    pointers: &[
+        r"читайте также|смотрите также|похожие (?:статьи|новости)",
+        r"самые (?:популярные|читаемые).*|популярное",
+    ],
+};
+
+const ID: Lexicon = Lexicon {
+    furniture: &[r"iklan|bagikan", r"baca juga.*"],
+    pointers: &[r"baca juga|berita terkait|iklan"],
+};
+
+/// Every language's table.
+const ALL: &[&Lexicon] = &[&EN, &DE, &ES, &PT, &FR, &IT, &RU, &ID];
+
+fn build(pick: fn(&Lexicon) -> &'static [&'static str], tail: &str) -> Regex {
+    let alternatives: Vec<&str> = ALL.iter().flat_map(|l| pick(l).iter().copied()).collect();
+    Regex::new(&format!("(?i)^(?:{}){tail}$", alternatives.join("|"))).expect("lexicon regex")
+}
+
+/// Lines that are site furniture even inside the article container.
+pub(crate) static FURNITURE: Lazy<Regex> = Lazy::new(|| build(|l| l.furniture, ""));
+
+/// Headings of boxes that point elsewhere ("Related stories").
+pub(crate) static POINTER_HEADING: Lazy<Regex> = Lazy::new(|| build(|l| l.pointers, "[.:!…]*"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_compile_and_match() {
+        assert!(FURNITURE.is_match("Advertisement"));
+        assert!(FURNITURE.is_match("Lesen Sie auch: Der Sturm"));
+        assert!(!FURNITURE.is_match("The advertisement campaign was pulled on Monday."));
+        assert!(POINTER_HEADING.is_match("Related Stories:"));
+        assert!(POINTER_HEADING.is_match("Читайте также"));
+        assert!(!POINTER_HEADING.is_match("Related to the storm, officials said"));
+    }
+}
