@@ -339,3 +339,71 @@ fn flat_huge_page_and_many_teasers_stay_linear() {
     assert!(a.published.is_none());
     assert!(start.elapsed().as_secs() < 120);
 }
+
+mod fuzz {
+    use super::extract_html;
+    use proptest::prelude::*;
+
+    /// Pieces that exercise the tokenizer's and tree builder's corners.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "<p>",
+            "</p>",
+            "<div class=\"article-body\">",
+            "</div>",
+            "<li>",
+            "<ul>",
+            "</ul>",
+            "<table>",
+            "<td>",
+            "<tr>",
+            "</table>",
+            "<h2>",
+            "</h2>",
+            "<figure>",
+            "<figcaption>",
+            "</figure>",
+            "<a href='x'>",
+            "</a>",
+            "<br>",
+            "<script>",
+            "</script>",
+            "<!--",
+            "-->",
+            "<![CDATA[",
+            "&amp;",
+            "&#x1F600;",
+            "&#99999999;",
+            "&nbsp",
+            "<",
+            ">",
+            "\"",
+            "'",
+            "<article>",
+            "</article>",
+            "<nav>",
+            "</nav>",
+            "<h1>",
+            "</h1>",
+            "<time datetime=\"2025-03-26\">",
+            "<meta property=\"og:title\" content=\"T | S\">",
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"",
+            "Word, word and more words in a sentence. ",
+            "Ünïcödé 文字 ١٢٣ ",
+            "\u{0}",
+            "\u{feff}",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn never_panics(pieces in prop::collection::vec(piece(), 0..200)) {
+            let html: String = pieces.concat();
+            let a = extract_html(&html, "fuzz", Some("https://example.com/2025/03/26/x"));
+            for b in &a.blocks {
+                prop_assert!(a.text.get(b.range()).is_some());
+            }
+        }
+    }
+}
