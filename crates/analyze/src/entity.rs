@@ -328,8 +328,9 @@ impl Recognizer for RuleRecognizer {
                 }
                 // "Transport Secretary Jane Doe": a title word opening a
                 // longer name stays.
-                let title = j - s > 1
-                    && (lex.portfolios.contains(t.lower.as_str())
+                let title = (j - s > 1 || lex.demonyms.contains_key(t.lower.as_str()))
+                    && (lex.demonyms.contains_key(t.lower.as_str())
+                        || lex.portfolios.contains(t.lower.as_str())
                         || lex.roles.contains(t.lower.as_str())
                         || lex.honorifics.contains(t.lower.as_str()))
                     && !lex.function_words.contains(t.lower.as_str());
@@ -529,7 +530,19 @@ fn classify(doc: &Doc, s: usize, e: usize, out: &mut Vec<Candidate>) {
         ""
     };
     let next = toks.get(e).map(|t| t.lower.as_str()).unwrap_or("");
-    if lex.group_words.contains(prev) || lex.group_words.contains(next) {
+    // "the Tren de Aragua criminal gang": one adjective may come between.
+    let next2 = toks
+        .get(e + 1)
+        .filter(|_| {
+            toks.get(e)
+                .is_some_and(|t| t.kind == Kind::Word && !t.upper)
+        })
+        .map(|t| t.lower.as_str())
+        .unwrap_or("");
+    if lex.group_words.contains(prev)
+        || lex.group_words.contains(next)
+        || lex.group_words.contains(next2)
+    {
         out.push(cand(Some(EntityKind::Group)));
         return;
     }
@@ -591,6 +604,8 @@ struct NomCand {
     inner: Option<(usize, usize)>,
     /// A proper name right after the head ("the gang Tren de Aragua").
     next_name: bool,
+    /// Introduced by "a"/"un": a new referent unless in apposition.
+    indefinite: bool,
 }
 
 const GOV_HEADS: &[&str] = &[
@@ -683,6 +698,7 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
         let mut pron = false;
         let mut country = None;
         let mut anchored = false;
+        let mut indefinite = false;
         let mut steps = 0;
         while s > 0 && steps < 8 {
             let p = &toks[s - 1];
@@ -698,6 +714,16 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
             {
                 s -= 1;
                 anchored = !matches!(pw, "our" | "nuestro" | "nuestra");
+                break;
+            }
+            if p.kind == Kind::Word
+                && lex.is("indefinite", pw)
+                && matches!(nom, Nom::Law | Nom::Role)
+            {
+                // "a 1798 war law": a law introduced, referred to later.
+                s -= 1;
+                anchored = true;
+                indefinite = true;
                 break;
             }
             if p.kind == Kind::Word && lex.possessives.contains(pw) {
@@ -827,10 +853,24 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
             .iter()
             .rev()
             .find(|c| {
+                // Only a name of the described kind: "the CECOT prison",
+                // not "Bukele's megaprison" or "the Salvadoran prison".
+                let compatible = match nom {
+                    Nom::Facility => {
+                        matches!(c.kind, Some(EntityKind::Facility) | Some(EntityKind::Org))
+                    }
+                    Nom::Group => matches!(
+                        c.kind,
+                        Some(EntityKind::Group) | Some(EntityKind::Org) | None
+                    ),
+                    Nom::Law => matches!(c.kind, Some(EntityKind::Law)),
+                    _ => false,
+                };
                 c.ts >= s
                     && c.te <= h
-                    && c.kind != Some(EntityKind::Person)
-                    && c.kind != Some(EntityKind::Gpe)
+                    && compatible
+                    && c.country.is_none()
+                    && possessor != Some((c.ts, c.te))
             })
             .map(|c| (c.ts, c.te));
         let next_name = proper.iter().any(|c| {
@@ -850,6 +890,7 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
             country,
             inner,
             next_name,
+            indefinite,
         });
     }
     out
@@ -894,7 +935,12 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
         proper.iter().map(|c| (c.ts, c.te, Item::P(c))).collect();
     // Descriptions are placed at their head word, so names among their
     // modifiers ("the Trump administration") are resolved first.
-    items.extend(noms.iter().map(|n| (n.head, n.te, Item::N(n))));
+    // Those with a name after the head ("the government of Nayib Bukele")
+    // are placed at their end.
+    items.extend(
+        noms.iter()
+            .map(|n| (n.head.max(n.te.saturating_sub(1)), n.te, Item::N(n))),
+    );
     items.sort_by_key(|x| (x.0, std::cmp::Reverse(x.1)));
 
     let new_cluster =
@@ -1157,7 +1203,11 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                 let head_w = toks[n.head].lower.as_str();
                 let text_here = slice(n.ts, n.te).to_string();
                 // Appositive: "NAME, the Secretary of ..." / "the prison, CECOT".
-                let appos_before = if n.ts >= 2 && toks[n.ts - 1].is_p(",") {
+                let appos_before = if n.ts >= 2
+                    && (toks[n.ts - 1].is_p(",")
+                        || toks[n.ts - 1].is_p("—")
+                        || toks[n.ts - 1].is_p("–"))
+                {
                     ents.mentions
                         .iter()
                         .rev()
@@ -1183,6 +1233,19 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                         .map(|m| m.cluster)
                 });
                 let cl = match n.nom {
+                    Nom::Role if n.indefinite => {
+                        // "a federal judge": someone new, not an antecedent.
+                        let cl = new_cluster(&mut ents, EntityKind::Person, &text_here, false);
+                        ents.mentions.push(Mention {
+                            ts: n.ts,
+                            te: n.te,
+                            kind: EntityKind::Person,
+                            cluster: cl,
+                            nominal: true,
+                            role: Some(text_here.clone()),
+                        });
+                        continue;
+                    }
                     Nom::Role => {
                         let m = Mention {
                             ts: n.ts,
@@ -1289,6 +1352,18 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                                 role: None,
                             });
                             deferred.push(ents.mentions.len() - 1);
+                            continue;
+                        }
+                        if n.indefinite && inner.is_none() && appos.is_none() {
+                            let cl = new_cluster(&mut ents, want, &text_here, false);
+                            ents.mentions.push(Mention {
+                                ts: n.ts,
+                                te: n.te,
+                                kind: want,
+                                cluster: cl,
+                                nominal: true,
+                                role: None,
+                            });
                             continue;
                         }
                         let recent = inner.or(appos).or_else(|| {
@@ -1539,11 +1614,22 @@ fn link_role(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
                 && lex.portfolios.contains(w.as_str())
         })
         .collect();
-    let country = (m.ts..m.te).find_map(|i| {
+    let mut country = (m.ts..m.te).find_map(|i| {
         doc.country_at(i)
             .map(|x| x.0)
             .or_else(|| lex.demonyms.get(toks[i].lower.as_str()).copied())
     });
+    // "El Salvador and its president": the country just named.
+    if country.is_none() && matches!(toks[m.ts].lower.as_str(), "its" | "su") {
+        let sent = toks[m.ts].sent;
+        country = ents
+            .mentions
+            .iter()
+            .filter(|x| x.te <= m.ts && toks[x.ts].sent == sent && x.kind == EntityKind::Gpe)
+            .max_by_key(|x| x.te)
+            .and_then(|x| ents.clusters.get(x.cluster))
+            .and_then(|c| c.country);
+    }
     let generic =
         !heads.is_empty() && heads.iter().all(|h| is_generic_role(h)) && content.is_empty();
     let subjectish = |x: &Mention| -> bool {
@@ -1619,6 +1705,10 @@ fn link_role(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
         }
         let head_ok = heads.iter().any(|h| c.role_words.contains(h))
             || heads.iter().any(|h| is_generic_role(h));
+        if shared == 0 && !head_ok {
+            // A country alone does not make "the judge" the president.
+            continue;
+        }
         let score = shared * 10
             + usize::from(head_ok) * 5
             + usize::from(country.is_some() && c.country == country) * 3;

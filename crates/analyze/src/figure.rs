@@ -319,7 +319,28 @@ fn at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
         value = lo;
         j = i + len;
     } else if t.kind == Kind::Word {
-        let (v, e) = words_number(doc, i)?;
+        // "for a year", "durante un mes": a duration of one unit.
+        let prev_w = if i > 0 {
+            toks[i - 1].lower.as_str()
+        } else {
+            ""
+        };
+        let unit_next = toks
+            .get(i + 1)
+            .and_then(|x| lex.units.get(x.lower.as_str()));
+        let duration = lex.is("indefinite", &t.lower)
+            && matches!(prev_w, "for" | "within" | "durante" | "por")
+            && unit_next.is_some_and(|u| {
+                matches!(
+                    *u,
+                    "days" | "weeks" | "months" | "years" | "hours" | "decades"
+                )
+            });
+        let (v, e) = if duration {
+            (1.0, i + 1)
+        } else {
+            words_number(doc, i)?
+        };
         let w = t.lower.as_str();
         let nx = word_at(doc, e);
         let prev = if i > 0 {
@@ -328,7 +349,7 @@ fn at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
             ""
         };
         // "one of them", "no one", "the one": pronoun uses of "one".
-        if e == i + 1 && (w == "one" || w == "uno" || w == "una") {
+        if e == i + 1 && !duration && (w == "one" || w == "uno" || w == "una") {
             if matches!(nx, "of" | "de" | "another" | "day" | "more" | "time")
                 || matches!(
                     prev,
@@ -354,7 +375,7 @@ fn at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
         }
         // English "a" is handled as an indefinite; Spanish "un"/"una" only
         // count before a multiplier (handled in words_number).
-        if (w == "un" || w == "una") && e == i + 1 {
+        if (w == "un" || w == "una") && e == i + 1 && !duration {
             return None;
         }
         value = v;
