@@ -1,21 +1,33 @@
 //! Finding the main text of a page.
 //!
-//! The method combines three families of ideas:
+//! The method combines three families of ideas, plus page-level signals:
 //!
 //! 1. **Cleaning** (trafilatura, jusText): drop subtrees that are never
-//!    article text by tag (`nav`, `aside`, `footer`, forms controls,
-//!    media), by ARIA role, and by class/id words (comments, share bars,
-//!    related stories, newsletter boxes, ads). A subtree that holds most of
-//!    the page's paragraph text is never dropped by class alone: a stray
-//!    `has-comments` class on the article wrapper must not erase it.
+//!    article text by tag (`nav`, `aside`, `header`, `footer`, form
+//!    controls, media), by ARIA role, by `hidden`/`display:none`, and by
+//!    class/id words (comments, share bars, related stories, newsletter
+//!    boxes, ads). Class words are fuzzy, so they never remove the
+//!    ancestors of the strongest text region found before cleaning, nor a
+//!    content-like wrapper holding a large share of the page's paragraph
+//!    text (`<body class="one-sidebar">`).
 //! 2. **Candidate scoring** (readability): every text block of 25+
 //!    characters scores by its length and comma count and passes the score
-//!    up to three ancestor levels; the best ancestor, discounted by its
-//!    link density, is the main container, and siblings that look like
-//!    more of the same are merged in.
+//!    up to three ancestor levels (stopping at an `article`: a post's text
+//!    does not make a list of posts a candidate); tag and class weights
+//!    tilt the score, link density discounts it. The best candidate climbs
+//!    to wrappers that add more paragraph text, and sibling blocks that look
+//!    like more of the same are merged in, as are same-class sections of a
+//!    body split by ads or embeds.
 //! 3. **Block filtering** (jusText): inside the container, every block is
-//!    judged on its own: link-heavy lists, short boilerplate lines
-//!    ("Advertisement", "Read more") and headings of link lists go.
+//!    judged on its own: link-heavy blocks, furniture lines ("Advertisement",
+//!    "Read more", per-language tables in [`super::lexicon`]), "Related"
+//!    headings with the lists under them, and author contact lines go;
+//!    credit lines become captions.
+//!
+//! Page-level signals: JSON-LD `articleBody`, when present, weighs every
+//! block by how many of its words it shares and vetoes merges that bring
+//! foreign text; `itemprop="articleBody"` marks the whole body; the
+//! containers right above the headline win ties against teaser posts.
 //!
 //! Every pass is a loop over the flat node array (see [`super::dom`]).
 
@@ -104,13 +116,6 @@ pub(crate) struct OutBlock {
     pub text: String,
     /// Inside a list item: lists after a "Related" heading are link lists.
     pub list_item: bool,
-}
-
-/// Why a node is out of the running.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Drop {
-    Keep,
-    Gone,
 }
 
 fn class_id(dom: &Dom, i: usize) -> String {
@@ -295,7 +300,7 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
     // Pass 1: tag-level drops, links, block owners.
     let mut alive = vec![true; n];
     let mut in_link = vec![false; n];
-    let mut class_drop = vec![Drop::Keep; n];
+    let mut class_drop = vec![false; n];
     let mut protected = vec![false; n];
     for i in 1..n {
         let node = &dom.nodes[i];
@@ -333,7 +338,7 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
         );
         let by_role = dom.attr(i, "role").is_some_and(role_is_boilerplate);
         if structural || by_role || (!protected[i] && !ci.is_empty() && BOILERPLATE.is_match(&ci)) {
-            class_drop[i] = Drop::Gone;
+            class_drop[i] = true;
         }
     }
     let owner = block_owner(dom);
@@ -359,7 +364,7 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
             alive[i] = false;
             continue;
         }
-        if alive[i] && class_drop[i] == Drop::Gone && !protected[i] {
+        if alive[i] && class_drop[i] && !protected[i] {
             let para = before.para_chars[i];
             // A big wrapper that also names itself content-like is the
             // article's container carrying a stray word ("one-sidebar").
