@@ -147,11 +147,12 @@ fn is_possessive(t: &crate::token::Tok) -> bool {
 }
 
 fn is_open_quote(t: &crate::token::Tok) -> bool {
-    t.kind == Kind::Punct
-        && matches!(
-            t.lower.as_str(),
-            "“" | "\"" | "«" | "‘" | "'" | "„" | "(" | "[" | ":" | "—" | "–"
-        )
+    t.kind == Kind::Punct && (t.lower == "-" && t.sp)
+        || t.kind == Kind::Punct
+            && matches!(
+                t.lower.as_str(),
+                "“" | "\"" | "«" | "‘" | "'" | "„" | "(" | "[" | ":" | "—" | "–"
+            )
 }
 
 impl Doc<'_> {
@@ -548,7 +549,13 @@ fn classify(doc: &Doc, s: usize, e: usize, out: &mut Vec<Candidate>) {
     }
     if e - s == 1 {
         let t = &toks[s];
-        let kind = if lex.locative.contains(prev) && !t.caps {
+        // "in northern Valdoria": a compass adjective between.
+        let compass = matches!(
+            prev,
+            "northern" | "southern" | "eastern" | "western" | "central"
+        ) && s >= 2
+            && lex.locative.contains(toks[s - 2].lower.as_str());
+        let kind = if (lex.locative.contains(prev) || compass) && !t.caps {
             Some(EntityKind::Gpe)
         } else if t.caps || t.e - t.s == 1 {
             Some(EntityKind::Org)

@@ -252,6 +252,25 @@ fn run(doc: &Doc, recognizer: &dyn Recognizer) -> Vec<Span> {
     // Attribution: the speaker of a quote covering the figure, else
     // "according to" in its sentence.
     for f in figures.iter_mut() {
+        // "Anja Berg, 62, lost her house": an age in apposition to a person.
+        let age_like = f.te == f.ts + 1
+            && f.fig.qualifier == crosswire_model::Qualifier::Exact
+            && f.fig.value.fract() == 0.0
+            && (1.0..=120.0).contains(&f.fig.value)
+            && f.ts >= 2
+            && doc.toks[f.ts - 1].is_p(",")
+            && doc
+                .toks
+                .get(f.te)
+                .is_none_or(|t| t.is_p(",") || t.is_p(".") || t.is_p(")"))
+            && ents
+                .mentions
+                .iter()
+                .any(|m| m.te == f.ts - 1 && m.kind == crosswire_model::EntityKind::Person);
+        if age_like {
+            f.fig.role = crosswire_model::FigureRole::Age;
+            f.fig.counts = None;
+        }
         let q = quotes
             .iter()
             .filter(|q| q.ts <= f.ts && f.te <= q.te)

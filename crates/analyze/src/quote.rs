@@ -313,7 +313,10 @@ impl Ctx<'_> {
                 && !self.inside[m.ts]
         });
         let right_pron = (c + 1 < toks.len() && self.pronoun(c + 1)).then_some(c + 1);
-        if prev_punct || c == lo {
+        // Inversion (", said X") needs a finite verb: ", saying her ..." is
+        // the subject's own participle.
+        let participle = toks[c].lower.ends_with("ing") || toks[c].lower.ends_with("ndo");
+        if (prev_punct || c == lo) && !participle {
             if let Some(m) = right {
                 if m.kind == EntityKind::Person || m.kind == EntityKind::Org {
                     return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
@@ -323,8 +326,11 @@ impl Ctx<'_> {
                 return Some(((p, p + 1), self.resolve_pronoun(p)));
             }
         }
-        // Left side: the nearest subject-like mention or pronoun.
+        // Left side: the nearest subject-like mention or pronoun. When the
+        // word right before the cue is an unnamed noun ("officials said",
+        // "analysts warn"), the speaker is that noun: nobody to resolve.
         let mut j = c;
+        let mut first = true;
         while j > lo {
             j -= 1;
             if toks[j].sent != sent || self.inside[j] {
@@ -349,6 +355,48 @@ impl Ctx<'_> {
                     return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
                 }
                 j = m.ts;
+                first = false;
+                continue;
+            }
+            let t = &toks[j];
+            if first && t.kind == Kind::Word {
+                let w = t.lower.as_str();
+                let skippable = self.doc.lex.function_words.contains(w)
+                    || w.ends_with("ly")
+                    || self.doc.lex.determiners.contains(w)
+                    || self.doc.lex.cue_verbs.contains(w);
+                if !skippable {
+                    // "His message read:", "Noem’s statement said": the
+                    // possessor speaks.
+                    if j > lo
+                        && self.pronoun(j - 1)
+                        && self
+                            .doc
+                            .lex
+                            .possessives
+                            .contains(toks[j - 1].lower.as_str())
+                    {
+                        return Some(((j - 1, j), self.resolve_pronoun(j - 1)));
+                    }
+                    if j > lo + 1 && matches!(toks[j - 1].lower.as_str(), "’s" | "'s") {
+                        if let Some(m) = self
+                            .ents
+                            .mentions
+                            .iter()
+                            .filter(|m| m.te == j - 1)
+                            .max_by_key(|m| m.te - m.ts)
+                        {
+                            return Some((
+                                (m.ts, m.te),
+                                (m.cluster != usize::MAX).then_some(m.cluster),
+                            ));
+                        }
+                    }
+                    return None;
+                }
+            }
+            if t.kind == Kind::Punct {
+                first = false;
             }
         }
         if let Some(m) = right {
@@ -560,9 +608,21 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         }
         let f = &out[qi];
         let opens_para = toks[f.ts].nl || f.ts == 0;
-        if opens_para && qi > 0 {
+        if qi > 0 {
             let prev = &out[qi - 1];
-            if prev.cluster.is_some() {
+            // The same speaker goes on when nobody else is named between
+            // the two quotes ("...," Varga told reporters. "Every ...").
+            let (a, b) = (prev.te.min(f.ts), f.ts);
+            let other = ents.mentions.iter().any(|m| {
+                m.ts >= a
+                    && m.ts < b
+                    && !ctx.inside[m.ts]
+                    && m.kind == EntityKind::Person
+                    && Some(m.cluster) != prev.cluster
+            });
+            let near = b - a < 60
+                && toks[f.ts].sent <= toks[prev.te.saturating_sub(1).min(toks.len() - 1)].sent + 2;
+            if prev.cluster.is_some() && (opens_para || near && !other) {
                 let (c, sp) = (prev.cluster, prev.speaker_tok);
                 out[qi].cluster = c;
                 out[qi].speaker_tok = sp;
