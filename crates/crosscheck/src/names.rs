@@ -46,6 +46,14 @@ pub fn same_person(a: &str, b: &str) -> bool {
     } else {
         (&tb, &ta)
     };
+    // "US Embassy" and "US Embassy in San Marco": every word of the shorter
+    // name in the longer, in order.
+    if short.len() >= 2 {
+        let mut it = long.iter();
+        if short.iter().all(|t| it.any(|l| l == t)) {
+            return true;
+        }
+    }
     if short.len() == 1 {
         // A lone surname matches the full name's last token.
         return long.last() == short.first();
@@ -70,6 +78,8 @@ mod tests {
         assert!(same_person("J. Ortega", "Juan Ortega"));
         assert!(!same_person("Juan Ortega", "Marta Ortega"));
         assert!(!same_person("Ortega", "Lucía Pérez"));
+        assert!(same_person("the US embassy", "US Embassy in San Marco"));
+        assert!(!same_person("US Embassy", "UK Embassy"));
         assert_eq!(name_key("Dr. María  Núñez"), "maria nunez");
     }
 }

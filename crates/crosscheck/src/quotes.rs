@@ -61,7 +61,11 @@ fn same_utterance(a: &Q, b: &Q) -> bool {
     }
     let shared = a.stems.intersection(&b.stems).count();
     let small = a.stems.len().min(b.stems.len());
-    small > 0 && shared >= 3 && shared as f32 / small as f32 >= 0.6
+    if small == 0 {
+        return false;
+    }
+    let ratio = shared as f32 / small as f32;
+    shared >= 3 && ratio >= 0.6
 }
 
 /// Word-level diff of `variant` against `reference` (longest common
@@ -166,12 +170,27 @@ pub fn quote_groups(articles: &[Article], origins: &Origins) -> Vec<QuoteGroup> 
         }
         x
     }
+    // Speakers named in each group: a chain of matches through quotes with
+    // no resolved speaker must not join two different people's words.
+    let mut speakers: Vec<Vec<String>> = qs
+        .iter()
+        .map(|q| q.speaker.iter().cloned().collect())
+        .collect();
     for i in 0..qs.len() {
         for j in i + 1..qs.len() {
             if same_utterance(&qs[i], &qs[j]) {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                if a != b {
-                    parent[a.max(b)] = a.min(b);
+                if a == b {
+                    continue;
+                }
+                let compatible = speakers[a]
+                    .iter()
+                    .all(|x| speakers[b].iter().all(|y| same_person(x, y)));
+                if compatible {
+                    let (keep, gone) = (a.min(b), a.max(b));
+                    parent[gone] = keep;
+                    let moved = std::mem::take(&mut speakers[gone]);
+                    speakers[keep].extend(moved);
                 }
             }
         }
@@ -259,7 +278,12 @@ fn build_group(members: &[&Q], origins: &Origins) -> QuoteGroup {
         .filter_map(|q| origins.of_article.get(q.article))
         .collect::<BTreeSet<_>>()
         .len();
-    let (verdict, note) = quote_verdict(&variants, origin_count);
+    let articles = members
+        .iter()
+        .map(|q| q.article)
+        .collect::<BTreeSet<_>>()
+        .len();
+    let (verdict, note) = quote_verdict(&variants, articles);
     QuoteGroup {
         speaker: speakers.first().map(|(s, _)| s.to_string()),
         wording_differs: variants.len() > 1,
@@ -293,16 +317,34 @@ fn kept_share(a: &str, b: &str) -> f32 {
     short.intersection(long).count() as f32 / short.len() as f32
 }
 
-/// How far the renderings of one utterance agree. A partial quote or a
-/// light edit keeps most of the shorter wording's content words; a
+/// How far the renderings of one utterance agree across the articles that
+/// carry it. (Whether those articles are independent is told apart by the
+/// group's origin count: a quote is judged on its wording.) Wordings that
+/// are all part of the longest one agree; a partial quote or a light edit
+/// keeps most of the shorter wording's content words and is compatible; a
 /// rendering that keeps under 60% of them puts other words in the
 /// speaker's mouth.
-fn quote_verdict(variants: &[QuoteVariant], origin_count: usize) -> (Verdict, Option<String>) {
-    if origin_count <= 1 {
+fn quote_verdict(variants: &[QuoteVariant], articles: usize) -> (Verdict, Option<String>) {
+    if articles <= 1 {
         return (Verdict::SingleSource, None);
     }
     if variants.len() <= 1 {
         return (Verdict::Agree, None);
+    }
+    let longest = variants
+        .iter()
+        .map(|v| norm_words(&v.text))
+        .max_by_key(Vec::len)
+        .unwrap_or_default();
+    let contained = variants.iter().all(|v| {
+        let w = norm_words(&v.text);
+        w.is_empty() || longest.windows(w.len()).any(|win| win == w.as_slice())
+    });
+    if contained {
+        return (
+            Verdict::Agree,
+            Some("the shorter wordings are exact parts of the longest".into()),
+        );
     }
     let mut worst: Option<(f32, usize, usize)> = None;
     for i in 0..variants.len() {

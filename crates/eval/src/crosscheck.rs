@@ -316,6 +316,23 @@ fn score(gold: &Gold, articles: &[Article], dossier: &Dossier) -> Vec<Metric> {
             q_pred.push(pred);
         }
     }
+    if std::env::var_os("CROSSWIRE_EVAL_VERBOSE").is_some() {
+        let mut seen = BTreeMap::new();
+        for (g, p) in q_gold.iter().zip(&q_pred) {
+            seen.entry(g.clone()).or_insert_with(Vec::new).push(*p);
+        }
+        for (g, ps) in seen {
+            eprintln!("gold quote {g}: predicted {ps:?}");
+        }
+        for (i, q) in dossier.quotes.iter().enumerate() {
+            let vals: Vec<String> = q
+                .variants
+                .iter()
+                .map(|v| format!("{:?}x{:?}", v.text, v.mentions.iter().map(|m| m.article).collect::<Vec<_>>()))
+                .collect();
+            eprintln!("quote {i} [{:?}] {:?}: {}", q.verdict, q.speaker, vals.join(" | "));
+        }
+    }
     let (p, r, f) = pairwise(&q_gold, &q_pred);
     out.push(Metric::new("crosscheck.quotes.precision", p));
     out.push(Metric::new("crosscheck.quotes.recall", r));
