@@ -77,17 +77,15 @@ pub fn crosscheck(articles: Vec<Article>, opts: &Options) -> Dossier {
                     let (na, nb) = (l.a + 1, l.b + 1);
                     match &l.reason {
                         LinkReason::Copy { containment } => format!(
-                            "[{}] {b} and [{}] {a} share {:.0}% of their wording (copy)",
-                            l.b,
-                            l.a,
+                            "[{na}] {a} and [{nb}] {b} share {:.0}% of their wording (copy)",
                             containment * 100.0
                         ),
                         LinkReason::Rewrite { aligned, of } => format!(
-                            "[{}] {b} rewrites [{}] {a}: {aligned} of {of} sentences align",
-                            l.b, l.a
+                            "[{na}] {a} and [{nb}] {b} are rewrites of one story: \
+                             {aligned} of {of} sentences align"
                         ),
                         LinkReason::SameWire { agency } => {
-                            format!("[{}] {a} and [{}] {b} both carry {agency} copy", l.a, l.b)
+                            format!("[{na}] {a} and [{nb}] {b} both carry {agency} copy")
                         }
                     }
                 })
