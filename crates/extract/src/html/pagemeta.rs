@@ -146,7 +146,9 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> PageMeta {
             }
             _ => {}
         }
-        if node.tag != Tag::Text && byline_el.len() < 4 {
+        // The first byline element is the article's; later ones belong to
+        // teasers and quoted posts.
+        if node.tag != Tag::Text && byline_el.is_empty() {
             let is_author_prop = dom.attr(i, "itemprop").is_some_and(|p| p == "author");
             let class = dom.attr(i, "class").unwrap_or("");
             if (is_author_prop || (!class.is_empty() && BYLINE_CLASS.is_match(class)))
@@ -215,7 +217,12 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> PageMeta {
     for src in sources {
         for raw in src {
             for name in split_byline(&raw) {
-                if !byline.iter().any(|b| b.eq_ignore_ascii_case(&name)) {
+                let key = |s: &str| s.to_lowercase().replace(|c: char| !c.is_alphanumeric(), "");
+                let is_outlet = outlet.as_deref().is_some_and(|o| {
+                    let (o, n) = (key(o), key(&name));
+                    n.len() >= 3 && (o.contains(&n) || n.contains(&o))
+                });
+                if !is_outlet && !byline.iter().any(|b| b.eq_ignore_ascii_case(&name)) {
                     byline.push(name);
                 }
             }
@@ -251,8 +258,6 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> PageMeta {
                 "article.published",
                 "cxenseparse:recs:publishtime",
                 "citation_publication_date",
-                "og:updated_time",
-                "article:modified_time",
             ]
             .iter()
             .find_map(|k| meta(k).and_then(|d| parse_date(d, DateOrigin::Meta)))
@@ -406,6 +411,24 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
             }
             p = p[..m.start()].trim().to_string();
         }
+        // "Jane Doe Monday" (a dateline run into the byline).
+        for day in [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ] {
+            if let Some(head) = p.strip_suffix(day) {
+                p = head.trim().to_string();
+            }
+        }
+        // A credential or agency after a comma: "Jane Doe, RDN".
+        if k > 0 && p.len() <= 4 && p.chars().all(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
         let lower = p.to_lowercase();
         if p.is_empty()
             || lower.contains("email")
@@ -418,13 +441,37 @@ pub(crate) fn split_byline(raw: &str) -> Vec<String> {
             || p.chars().any(|c| c.is_ascii_digit())
             || p.split_whitespace().count() > 5
             || p.chars().count() < 3
-            || !p.chars().next().is_some_and(|c| c.is_uppercase())
+            || !looks_like_name(&p)
         {
             continue;
         }
         out.push(p);
     }
     out
+}
+
+/// Every word capitalized except name particles ("Ludwig van Beethoven",
+/// "María de la Cruz"), no leading article, no bare domain.
+fn looks_like_name(p: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "da", "do", "dos", "das", "del", "della", "di", "la", "le", "van", "von", "der",
+        "den", "ter", "bin", "bint", "al", "el", "y", "e", "du", "st.",
+    ];
+    let words: Vec<&str> = p.split_whitespace().collect();
+    if words.is_empty() || (matches!(words[0], "The" | "A" | "An") && words.len() > 1) {
+        return false;
+    }
+    if words.len() == 1 && p.contains('.') {
+        return false;
+    }
+    words.iter().enumerate().all(|(k, w)| {
+        let first = w.chars().next().unwrap_or(' ');
+        // Scripts without case (Chinese, Arabic, Hindi) pass as they are.
+        let caseless = first.is_alphabetic() && !first.is_uppercase() && !first.is_lowercase();
+        first.is_uppercase()
+            || caseless
+            || (k > 0 && PARTICLES.contains(&w.to_lowercase().as_str()))
+    })
 }
 
 fn url_date(url: &str) -> Option<Published> {

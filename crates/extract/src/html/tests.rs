@@ -407,3 +407,16 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn byline_rejects_non_names_and_outlet() {
+    let head = r#"<meta property="og:site_name" content="Futurism"><meta name="author" content="Victor Tangermann, Futurism">"#;
+    let a = extract_html(&page(head, &para(1)), "t", None);
+    assert_eq!(a.byline, vec!["Victor Tangermann"]);
+    let head = r#"<meta name="author" content="The Russian and Syrian defense ministries">"#;
+    let a = extract_html(&page(head, &para(1)), "t", None);
+    assert!(a.byline.is_empty(), "{:?}", a.byline);
+    let head = r#"<meta name="author" content="Ludwig van Beethoven and 王小明">"#;
+    let a = extract_html(&page(head, &para(1)), "t", None);
+    assert_eq!(a.byline, vec!["Ludwig van Beethoven", "王小明"]);
+}
