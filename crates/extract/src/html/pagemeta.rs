@@ -379,6 +379,13 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
             if !site_norm.is_empty() && !head_n.is_empty() && site_norm == head_n {
                 return tail.trim().to_string();
             }
+            // A section label in front: "Opinion | The headline itself".
+            if sep == " | "
+                && head.split_whitespace().count() <= 2
+                && tail.split_whitespace().count() >= 4
+            {
+                return strip_site_suffix(tail.trim(), site);
+            }
         }
     }
     title.trim().to_string()

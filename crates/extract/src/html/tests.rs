@@ -420,3 +420,14 @@ fn byline_rejects_non_names_and_outlet() {
     let a = extract_html(&page(head, &para(1)), "t", None);
     assert_eq!(a.byline, vec!["Ludwig van Beethoven", "王小明"]);
 }
+
+#[test]
+fn title_section_prefix_is_dropped() {
+    let head =
+        r#"<meta property="og:title" content="Opinion | Republicans are following the leader">"#;
+    let a = extract_html(&page(head, &para(1)), "t", None);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Republicans are following the leader")
+    );
+}
