@@ -660,9 +660,7 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
             Nom::Org
         } else if lex.facility_nominals.contains(w) && !t.upper {
             Nom::Facility
-        } else if (lex.law_words.contains(w) || w == "legislation" || w == "legislación")
-            && !t.upper
-        {
+        } else if lex.law_nominals.contains(w) && !t.upper {
             Nom::Law
         } else if lex.country_nominals.contains(w) && !t.upper {
             Nom::Country
@@ -676,7 +674,7 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
         // A head followed by a noun is a modifier ("government house",
         // "official figures"). Role nouns are seldom modifiers unless a
         // plural noun or another head follows ("the chief met" is a verb).
-        if let Some(nx) = toks.get(h + 1) {
+        if let Some(nx) = toks.get(h + 1).filter(|_| !lex.lang.adjectives_follow_noun) {
             let nw = nx.lower.as_str();
             let role_keeps = nom == Nom::Role
                 && (!nw.ends_with('s') || nw.ends_with("ss"))
@@ -690,6 +688,7 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
                 && !lex.determiners.contains(nw)
                 && !(nom == Nom::Role && lex.portfolios.contains(nw))
                 && !(nw.ends_with("ed")
+                    || nw.ends_with("ly")
                     || nw.ends_with("ing")
                     || nw.ends_with("s") && nom != Nom::Facility)
             {
@@ -1092,7 +1091,9 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                     EntityKind::Gpe => {
                         let key = match c.country {
                             Some(ci) => format!("gpe:c{ci}"),
-                            None => format!("gpe:{key_name}"),
+                            // A place guessed from context shares the name key, so the
+                            // same name keeps one cluster whatever the guess.
+                            None => format!("name:{key_name}"),
                         };
                         let cl = *by_key.entry(key).or_insert_with(|| {
                             ents.clusters.push(Cluster {
@@ -1194,7 +1195,12 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                         .get(c.te + 1)
                         .filter(|t| t.kind == Kind::Word && t.upper)
                     {
-                        acronyms.insert(fold(&a.lower), cl);
+                        // A one-word name followed by "(EFE)" is a dateline
+                        // or credit, not a definition, unless initials agree.
+                        let acr = fold(&a.lower);
+                        if folded.len() > 1 || initials(&folded) == acr {
+                            acronyms.insert(acr, cl);
+                        }
                     }
                 }
                 ents.mentions.push(Mention {
@@ -1373,7 +1379,34 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                             });
                             continue;
                         }
-                        let recent = inner.or(appos).or_else(|| {
+                        // "the country": the country the article names most
+                        // so far (its main country), the latest on a tie.
+                        let salient_country = if want == EntityKind::Gpe {
+                            let mut counts: HashMap<usize, (usize, usize)> = HashMap::default();
+                            for (k, m) in ents.mentions.iter().enumerate() {
+                                let region_ok = |c: &Cluster| match (n.country, c.country) {
+                                    (Some(r), Some(cc)) if crate::lang::world::is_region(r) => {
+                                        crate::lang::world::in_region(cc, r)
+                                    }
+                                    _ => true,
+                                };
+                                if m.kind == EntityKind::Gpe
+                                    && m.ts < n.ts
+                                    && ents
+                                        .clusters
+                                        .get(m.cluster)
+                                        .is_some_and(|c| c.is_country && region_ok(c))
+                                {
+                                    let e = counts.entry(m.cluster).or_insert((0, 0));
+                                    e.0 += 1;
+                                    e.1 = k;
+                                }
+                            }
+                            counts.into_iter().max_by_key(|(_, v)| *v).map(|(c, _)| c)
+                        } else {
+                            None
+                        };
+                        let recent = inner.or(appos).or(salient_country).or_else(|| {
                             ents.mentions
                                 .iter()
                                 .rev()
@@ -1589,6 +1622,21 @@ fn link_appositive(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
             return Some(c);
         }
     }
+    // "el líder opositor Tomás Rell", "the team's coach Rita Valdane".
+    let gap_ok = |g: usize| {
+        g == m.te
+            || g == m.te + 1
+                && doc.lex.lang.adjectives_follow_noun
+                && toks.get(m.te).is_some_and(|t| {
+                    t.kind == Kind::Word
+                        && !t.upper
+                        && !doc.lex.function_words.contains(t.lower.as_str())
+                })
+    };
+    if let Some(c) = person_at(&|x: &Mention| gap_ok(x.ts) && toks.get(x.ts).is_some_and(|t| t.sp))
+    {
+        return Some(c);
+    }
     let mut s = m.ts;
     if s > 0 && doc.lex.determiners.contains(toks[s - 1].lower.as_str()) {
         s -= 1;
@@ -1657,16 +1705,22 @@ fn link_role(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
     let persons: Vec<usize> = {
         let mut v = Vec::new();
         if generic {
-            // "the official": the person last in subject position.
-            for x in ents.mentions.iter().rev() {
-                if x.ts < m.ts
-                    && x.kind == EntityKind::Person
-                    && x.cluster != usize::MAX
-                    && !v.contains(&x.cluster)
-                    && ents.clusters.get(x.cluster).is_some_and(|c| c.named)
-                    && subjectish(x)
-                {
-                    v.push(x.cluster);
+            // "the official": the title holder last in subject position,
+            // then anyone last in subject position.
+            for titled in [true, false] {
+                for x in ents.mentions.iter().rev() {
+                    if x.ts < m.ts
+                        && x.kind == EntityKind::Person
+                        && x.cluster != usize::MAX
+                        && !v.contains(&x.cluster)
+                        && ents
+                            .clusters
+                            .get(x.cluster)
+                            .is_some_and(|c| c.named && (!titled || !c.role_words.is_empty()))
+                        && subjectish(x)
+                    {
+                        v.push(x.cluster);
+                    }
                 }
             }
         }

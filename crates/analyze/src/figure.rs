@@ -497,6 +497,14 @@ fn at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
     if i > 0 && lex.is("age", &toks[i - 1].lower) {
         role = FigureRole::Age;
     }
+    // "62 years old"; ", de 62 años,".
+    let unit_years = unit.as_deref() == Some("years");
+    if unit_years && word_at(doc, end + 1) == "old" {
+        role = FigureRole::Age;
+    }
+    if unit_years && start == i && i >= 2 && toks[i - 1].lower == "de" && toks[i - 2].is_p(",") {
+        role = FigureRole::Age;
+    }
     // Counted noun phrase.
     let counts = counted(doc, end);
     let (low, hi) = match (low_high, qualifier) {

@@ -7,6 +7,15 @@ use crosswire_model::Qualifier;
 pub static LANG: Lang = Lang {
     code: "en",
     function_words: &[
+        "already",
+        "never",
+        "always",
+        "often",
+        "soon",
+        "ever",
+        "rarely",
+        "seldom",
+        "sometimes",
         "outside",
         "inside",
         "behind",
@@ -896,6 +905,15 @@ pub static LANG: Lang = Lang {
         "resolution",
         "pact",
     ],
+    law_nominals: &[
+        "law",
+        "legislation",
+        "treaty",
+        "bill",
+        "decree",
+        "statute",
+        "amendment",
+    ],
     group_words: &[
         "gang", "cartel", "militia", "group", "faction", "mafia", "clan",
     ],
@@ -947,4 +965,5 @@ pub static LANG: Lang = Lang {
         "criminologist",
     ],
     saxon_genitive: true,
+    adjectives_follow_noun: false,
 };

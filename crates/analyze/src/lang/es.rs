@@ -619,6 +619,7 @@ pub static LANG: Lang = Lang {
         "estatuto",
         "reforma",
     ],
+    law_nominals: &["ley", "legislación", "tratado", "decreto", "reforma"],
     group_words: &[
         "pandilla", "cártel", "cartel", "mara", "banda", "grupo", "milicia", "clan",
     ],
@@ -662,4 +663,5 @@ pub static LANG: Lang = Lang {
         "funcionaria",
     ],
     saxon_genitive: false,
+    adjectives_follow_noun: true,
 };

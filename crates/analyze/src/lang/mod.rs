@@ -174,6 +174,8 @@ pub struct Lang {
     pub facility_nominals: &'static [&'static str],
     /// Law heads ("Act", "Ley").
     pub law_words: &'static [&'static str],
+    /// Lower-case law heads for nominal mentions ("the law", "la ley").
+    pub law_nominals: &'static [&'static str],
     /// Group heads ("gang", "cartel") whose name follows or precedes.
     pub group_words: &'static [&'static str],
     /// Lower-case heads of nominal country mentions ("country").
@@ -186,6 +188,9 @@ pub struct Lang {
     pub person_nouns: &'static [&'static str],
     /// Possessive suffix handling: true when "'s" marks possession.
     pub saxon_genitive: bool,
+    /// Adjectives follow the noun ("la agencia nacional"), so a head
+    /// followed by a lower-case word is still a head.
+    pub adjectives_follow_noun: bool,
 }
 
 /// A multi-word table compiled for lookup by first token.
@@ -301,6 +306,8 @@ pub struct Lexicon {
     pub facility_nominals: WordSet,
     /// See [`Lang::law_words`] (lower case).
     pub law_words: WordSet,
+    /// See [`Lang::law_nominals`].
+    pub law_nominals: WordSet,
     /// See [`Lang::group_words`].
     pub group_words: WordSet,
     /// See [`Lang::country_nominals`].
@@ -384,7 +391,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
     for l in [
         lang.org_nominals,
         lang.facility_nominals,
-        lang.law_words,
+        lang.law_nominals,
         lang.country_nominals,
     ] {
         nominal_heads.extend(l.iter().copied());
@@ -428,6 +435,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
         facility_words: set(lang.facility_words),
         facility_nominals: set(lang.facility_nominals),
         law_words: set(lang.law_words),
+        law_nominals: set(lang.law_nominals),
         group_words: set(lang.group_words),
         country_nominals: set(lang.country_nominals),
         name_connectors: set(lang.name_connectors),

@@ -902,3 +902,174 @@ pub static KNOWN_ORGS: &[(&str, &str)] = &[
     ("hezbollah", "Hezbollah"),
     ("taliban", "Taliban"),
 ];
+
+/// Regions and their member countries (canonical names above), so that
+/// "the Central American country" looks only at Central American countries.
+pub static REGIONS: &[(&str, &[&str])] = &[
+    (
+        "Central America",
+        &[
+            "Guatemala",
+            "El Salvador",
+            "Honduras",
+            "Nicaragua",
+            "Costa Rica",
+            "Panama",
+        ],
+    ),
+    (
+        "Caribbean",
+        &[
+            "Cuba",
+            "Haiti",
+            "Dominican Republic",
+            "Jamaica",
+            "Puerto Rico",
+        ],
+    ),
+    (
+        "South America",
+        &[
+            "Colombia",
+            "Venezuela",
+            "Ecuador",
+            "Peru",
+            "Bolivia",
+            "Brazil",
+            "Chile",
+            "Argentina",
+            "Uruguay",
+            "Paraguay",
+        ],
+    ),
+    (
+        "Latin America",
+        &[
+            "Mexico",
+            "Guatemala",
+            "El Salvador",
+            "Honduras",
+            "Nicaragua",
+            "Costa Rica",
+            "Panama",
+            "Cuba",
+            "Haiti",
+            "Dominican Republic",
+            "Puerto Rico",
+            "Colombia",
+            "Venezuela",
+            "Ecuador",
+            "Peru",
+            "Bolivia",
+            "Brazil",
+            "Chile",
+            "Argentina",
+            "Uruguay",
+            "Paraguay",
+        ],
+    ),
+    (
+        "Europe",
+        &[
+            "United Kingdom",
+            "Ireland",
+            "France",
+            "Spain",
+            "Portugal",
+            "Germany",
+            "Italy",
+            "Netherlands",
+            "Belgium",
+            "Switzerland",
+            "Austria",
+            "Sweden",
+            "Norway",
+            "Denmark",
+            "Finland",
+            "Poland",
+            "Czech Republic",
+            "Hungary",
+            "Romania",
+            "Greece",
+            "Ukraine",
+            "Belarus",
+            "Serbia",
+            "Croatia",
+            "Russia",
+        ],
+    ),
+    (
+        "Middle East",
+        &[
+            "Israel",
+            "Palestine",
+            "Lebanon",
+            "Syria",
+            "Iraq",
+            "Iran",
+            "Saudi Arabia",
+            "Yemen",
+            "Jordan",
+            "Egypt",
+            "Qatar",
+            "United Arab Emirates",
+            "Turkey",
+        ],
+    ),
+    (
+        "Africa",
+        &[
+            "Egypt",
+            "Libya",
+            "Tunisia",
+            "Algeria",
+            "Morocco",
+            "Nigeria",
+            "Ethiopia",
+            "Kenya",
+            "South Africa",
+            "Sudan",
+            "Somalia",
+            "Congo",
+            "Ghana",
+            "Senegal",
+        ],
+    ),
+    (
+        "Asia",
+        &[
+            "India",
+            "Pakistan",
+            "Afghanistan",
+            "Bangladesh",
+            "China",
+            "Taiwan",
+            "Japan",
+            "South Korea",
+            "North Korea",
+            "Vietnam",
+            "Thailand",
+            "Indonesia",
+            "Philippines",
+            "Malaysia",
+            "Kazakhstan",
+        ],
+    ),
+];
+
+/// True when country `c` lies in region `r` (indices into [`COUNTRIES`]).
+pub fn in_region(c: u16, r: u16) -> bool {
+    let (Some(c), Some(r)) = (COUNTRIES.get(c as usize), COUNTRIES.get(r as usize)) else {
+        return false;
+    };
+    REGIONS
+        .iter()
+        .any(|(name, members)| *name == r.canonical && members.contains(&c.canonical))
+}
+
+/// True when the entry is a region rather than a country.
+pub fn is_region(r: u16) -> bool {
+    COUNTRIES
+        .get(r as usize)
+        .is_some_and(|x| x.capitals.is_empty())
+}
