@@ -6,7 +6,8 @@
 //!    article text by tag (`nav`, `aside`, `header`, `footer`, form
 //!    controls, media), by ARIA role, by `hidden`/`display:none`, and by
 //!    class/id words (comments, share bars, related stories, newsletter
-//!    boxes, ads). Class words are fuzzy, so they never remove the
+//!    boxes, ads). Class words and hiding are fuzzy (stories hide their
+//!    second half behind "Read more"), so they never remove the
 //!    ancestors of the strongest text region found before cleaning, nor a
 //!    content-like wrapper holding a large share of the page's paragraph
 //!    text (`<body class="one-sidebar">`).
@@ -323,7 +324,9 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
                 || (&*a.name == "aria-hidden" && a.value.eq_ignore_ascii_case("true"))
                 || (&*a.name == "style" && hidden_by_style(&a.value))
         }) {
-            alive[i] = false;
+            // Soft: sites collapse the rest of the story behind a "Read
+            // more" toggle, so hidden text that is the article stays.
+            class_drop[i] = true;
             continue;
         }
         let ci = class_id(dom, i);
