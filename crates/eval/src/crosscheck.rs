@@ -328,9 +328,20 @@ fn score(gold: &Gold, articles: &[Article], dossier: &Dossier) -> Vec<Metric> {
             let vals: Vec<String> = q
                 .variants
                 .iter()
-                .map(|v| format!("{:?}x{:?}", v.text, v.mentions.iter().map(|m| m.article).collect::<Vec<_>>()))
+                .map(|v| {
+                    format!(
+                        "{:?}x{:?}",
+                        v.text,
+                        v.mentions.iter().map(|m| m.article).collect::<Vec<_>>()
+                    )
+                })
                 .collect();
-            eprintln!("quote {i} [{:?}] {:?}: {}", q.verdict, q.speaker, vals.join(" | "));
+            eprintln!(
+                "quote {i} [{:?}] {:?}: {}",
+                q.verdict,
+                q.speaker,
+                vals.join(" | ")
+            );
         }
     }
     let (p, r, f) = pairwise(&q_gold, &q_pred);
