@@ -780,8 +780,10 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
                 } else if c.kind == Some(EntityKind::Person) || c.kind.is_none() {
                     possessor = Some((c.ts, c.te));
                 }
-                if let Some(&ci) = lex.demonyms.get(pw) {
-                    country = Some(ci);
+                if c.country.is_none() {
+                    if let Some(&ci) = lex.demonyms.get(pw) {
+                        country = Some(ci);
+                    }
                 }
                 s = c.ts;
                 steps += 1;

@@ -653,9 +653,10 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             continue;
         }
         let (sp, cl, cue_r) = match cue {
+            // "officials said": reported speech by nobody in particular.
             Some(k) => match ctx.speaker_for_cue(k, r.start, r.end) {
                 Some((sp, cl)) => (Some(sp), cl, (k, k + 1)),
-                None => continue,
+                None => (None, None, (k, k + 1)),
             },
             None => match ctx.according(r.start, r.end) {
                 Some((sp, cl, cue)) => (Some(sp), cl, cue),
@@ -664,13 +665,20 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         };
         let _ = si;
         let mut cs = cue_r.1;
-        if toks
+        let mut ce = r.end;
+        let that = toks
             .get(cs)
-            .is_some_and(|t| t.lower == "that" || t.lower == "que")
-        {
+            .is_some_and(|t| t.lower == "that" || t.lower == "que");
+        if that {
             cs += 1;
+        } else if let Some(comma) = (r.start..cue_r.0).rev().find(|&i| toks[i].is_p(",")) {
+            // "Rescuers found 14 bodies, officials said on Monday": what
+            // was said comes before the comma.
+            if last_inside.is_none() && comma > r.start {
+                cs = r.start;
+                ce = comma;
+            }
         }
-        let ce = r.end;
         out.push(Found {
             ts: if last_inside.is_some() {
                 cue_r.0

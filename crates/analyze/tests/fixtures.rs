@@ -537,3 +537,75 @@ fn entities_spanish_roles_and_surnames() {
         cluster_of(&a, "Ana Ruiz")
     );
 }
+
+#[test]
+fn quotes_unnamed_speakers_and_continuations() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "Prime Minister Elena Varga visited Karsvik. Rescuers found 14 bodies, officials said on Monday.",
+            "\u{201c}We are facing the worst floods in 40 years,\u{201d} Varga told reporters. \u{201c}Every resource is being sent north.\u{201d}",
+            "His office read: \u{201c}Help is coming.\u{201d}",
+        ],
+    );
+    let ind = quote(&a, "Rescuers found");
+    assert!(!ind.direct);
+    assert_eq!(
+        ind.speaker_cluster, None,
+        "officials are nobody in particular"
+    );
+    assert!(speaker_is(&a, &quote(&a, "Every resource"), "Elena Varga"));
+    assert!(speaker_is(&a, &quote(&a, "Help is coming"), "Elena Varga"));
+}
+
+#[test]
+fn figures_ages_in_apposition() {
+    let en = article(
+        "en",
+        None,
+        &["\u{201c}It came so fast,\u{201d} said Anja Berg, 62, who lost her house."],
+    );
+    assert_eq!(figure(&en, "62").role, FigureRole::Age);
+    let es = article(
+        "es",
+        None,
+        &["\u{ab}Subió muy rápido\u{bb}, contó Anja Berg, de 62 años, vecina del barrio."],
+    );
+    assert_eq!(figure(&es, "62").role, FigureRole::Age);
+}
+
+#[test]
+fn entities_spanish_descriptions_and_credits() {
+    let a = article(
+        "es",
+        None,
+        &[
+            "ORLIN (EFE) — El líder opositor Tomás Rell criticó a la agencia meteorológica nacional.",
+            "Según la agencia meteorológica nacional, llovió 210 milímetros. Rell pidió explicaciones.",
+        ],
+    );
+    assert_ne!(cluster_of(&a, "EFE"), cluster_of(&a, "ORLIN"));
+    assert_eq!(cluster_of(&a, "El líder"), cluster_of(&a, "Tomás Rell"));
+    assert_eq!(cluster_of(&a, "Rell"), cluster_of(&a, "Tomás Rell"));
+    let ag: Vec<_> = entities(&a)
+        .into_iter()
+        .filter(|e| e.0 == "la agencia")
+        .collect();
+    assert_eq!(ag.len(), 2, "{:?}", entities(&a));
+    assert_eq!(ag[0].2, ag[1].2);
+    assert!(speaker_is(&a, &quote(&a, "llovió"), "la agencia"));
+}
+
+#[test]
+fn entities_the_country_prefers_the_named_region() {
+    let a = article(
+        "en",
+        None,
+        &["US officials met in Panama. The US, the US and the US again. The Central American country hosted the talks."],
+    );
+    assert_eq!(
+        cluster_of(&a, "The Central American country"),
+        cluster_of(&a, "Panama")
+    );
+}
