@@ -376,7 +376,7 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     (
         "employed",
         &[
-            "employ", "worker", "staff", "workfo", "emplea", "trabaj", "operar", "planti",
+            "employ", "workfo", "emplea", "planti", "contra", "hired", "hires",
         ],
     ),
     (
@@ -399,8 +399,4 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
         ],
     ),
     ("protesters", &["protes", "demons", "marche", "manife"]),
-    (
-        "firefighters",
-        &["firefi", "bomber", "rescue", "efecti", "brigad"],
-    ),
 ];
