@@ -129,6 +129,9 @@ fn at(doc: &Doc, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     let toks = &doc.toks;
     let t = &toks[i];
     let lex = doc.lex;
+    if let Some(f) = ago(doc, i, r) {
+        return Some(f);
+    }
     match t.kind {
         Kind::Punct => return None,
         Kind::Word if !lex.date_start.contains(t.lower.as_str()) => return None,
@@ -414,6 +417,56 @@ fn month_expr(doc: &Doc, i: usize, m: u32, r: Option<NaiveDate>, future: bool) -
         ts: i,
         te: i + 1,
         value: value(res, Precision::Month, true),
+        bare_year: false,
+    })
+}
+
+/// An amount of time: value and unit ("days", "months"...) at token `i`.
+fn amount(doc: &Doc, i: usize) -> Option<(i64, &'static str, usize)> {
+    let t = doc.toks.get(i)?;
+    let n = if t.kind == Kind::Num {
+        int(&t.lower)? as i64
+    } else if doc.lex.is("indefinite", &t.lower) {
+        1
+    } else {
+        *doc.lex.number_words.get(t.lower.as_str())? as i64
+    };
+    let u = doc.lex.units.get(doc.toks.get(i + 1)?.lower.as_str())?;
+    matches!(*u, "days" | "weeks" | "months" | "years").then_some((n, *u, i + 2))
+}
+
+/// "three days ago", "hace tres años".
+fn ago(doc: &Doc, i: usize, r: Option<NaiveDate>) -> Option<Found> {
+    let lex = doc.lex;
+    let t = doc.toks.get(i)?;
+    let (n, unit, te) = if lex.is("ago_before", &t.lower) {
+        let (n, u, e) = amount(doc, i + 1)?;
+        (n, u, e)
+    } else {
+        let (n, u, e) = amount(doc, i)?;
+        if !doc
+            .toks
+            .get(e)
+            .is_some_and(|x| lex.is("ago_after", &x.lower))
+        {
+            return None;
+        }
+        (n, u, e + 1)
+    };
+    let (date, p) = match (r, unit) {
+        (Some(r), "days") => (Some(r - Duration::days(n)), Precision::Day),
+        (Some(r), "weeks") => (Some(r - Duration::days(7 * n)), Precision::Day),
+        (Some(r), "months") => (
+            r.checked_sub_months(chrono::Months::new(n.max(0) as u32)),
+            Precision::Month,
+        ),
+        (Some(r), _) => (ymd(r.year() - n as i32, 1, 1), Precision::Year),
+        (None, _) => (None, Precision::Day),
+    };
+    Some(Found {
+        ts: i,
+        te,
+        value: value(date.map(|d| fmt(d, p)), p, true),
         bare_year: false,
     })
 }

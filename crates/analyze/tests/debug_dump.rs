@@ -5,7 +5,10 @@ use crosswire_model::{ArticleBuilder, BlockKind};
 #[test]
 #[ignore]
 fn dump() {
-    let text = std::env::var("CW_TEXT").unwrap_or_default();
+    let text = match std::env::var("CW_FILE") {
+        Ok(path) => std::fs::read_to_string(path).unwrap_or_default(),
+        Err(_) => std::env::var("CW_TEXT").unwrap_or_default(),
+    };
     let mut b = ArticleBuilder::new("x");
     for p in text.split("\n\n") {
         b.push_block(BlockKind::Paragraph, p);

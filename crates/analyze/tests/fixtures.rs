@@ -609,3 +609,20 @@ fn entities_the_country_prefers_the_named_region() {
         cluster_of(&a, "Panama")
     );
 }
+
+#[test]
+fn dates_ago_both_languages() {
+    let en = article(
+        "en",
+        Some("2025-03-27"),
+        &["The dam broke three days ago and was built 40 years ago."],
+    );
+    assert_eq!(date(&en, "three days ago").as_deref(), Some("2025-03-24"));
+    assert_eq!(date(&en, "40 years ago").as_deref(), Some("1985"));
+    let es = article(
+        "es",
+        Some("2025-03-27"),
+        &["La presa se rompió hace dos días."],
+    );
+    assert_eq!(date(&es, "hace dos días").as_deref(), Some("2025-03-25"));
+}
