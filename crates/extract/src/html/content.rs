@@ -57,7 +57,8 @@ static BOILERPLATE: Lazy<Regex> = Lazy::new(|| {
         jump-?link|table-?of-?contents|(?:^|[\s_-])toc(?:$|[\s_-])|
         (?:^|[\s_-])hide(?:$|[\s_-])|(?:^|[\s_-])hidden(?:$|[\s_-])|display-?none|
         rodape|werbung|anzeige|kommentar|publicidad|publicite|compartir|partage|relacionad|
-        comentario|commentaire|noticias-?relacionadas|mehr-?zum-?thema|leia-?tambem|voir-?aussi
+        comentario|commentaire|noticias-?relacionadas|mehr-?zum-?thema|leia-?tambem|voir-?aussi|
+        tooltip|popover|hover-?card|(?:rollover|hover)-?(?:\w+-)?(?:block|content|card|box|panel|inner)
         ",
     )
     .expect("static regex")
@@ -804,7 +805,10 @@ fn emit(
                 }
             };
             let heading_tag = heading.unwrap_or(Tag::Other);
-            let dense = *total > 0 && (*link as f32 / *total as f32) > 0.5;
+            // Link lists go; prose with many inline links stays.
+            let ratio = *link as f32 / (*total).max(1) as f32;
+            let prose = text.contains(". ") || text.ends_with(['.', '!', '?', '。']);
+            let dense = ratio > 0.75 || (ratio > 0.5 && !prose);
             let keep = !(dense && kind != BlockKind::Caption) && heading_tag != Tag::H1;
             if keep {
                 out.push(OutBlock {
