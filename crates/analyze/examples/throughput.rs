@@ -2,7 +2,10 @@
 //!
 //! Run with `cargo run --release -p crosswire-analyze --example throughput`.
 //! The articles are synthetic ~800-word news texts built from fixed
-//! sentences, English and Spanish, so the number is reproducible.
+//! sentences, English and Spanish, so the number is reproducible. With a
+//! path to the AEB `ground-truth.json` as argument
+//! (`../shared/bench/aeb/ground-truth.json`), the real article bodies in it
+//! are analyzed instead.
 
 use crosswire_analyze::analyze;
 use crosswire_model::{ArticleBuilder, BlockKind};
@@ -52,12 +55,57 @@ fn article(i: usize) -> crosswire_model::Article {
     a
 }
 
+fn real(path: &str) -> Vec<crosswire_model::Article> {
+    let Ok(raw) = std::fs::read_to_string(path) else {
+        eprintln!("cannot read {path}");
+        return Vec::new();
+    };
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(&raw) else {
+        eprintln!("cannot parse {path}");
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if let Some(map) = json.as_object() {
+        for (id, v) in map {
+            let body = v.get("articleBody").and_then(|b| b.as_str()).unwrap_or("");
+            let mut b = ArticleBuilder::new(id.clone());
+            for p in body.split('\n') {
+                b.push_block(BlockKind::Paragraph, p);
+            }
+            out.push(b.finish());
+        }
+    }
+    out
+}
+
+/// Nanoseconds this thread spent on a CPU (Linux `/proc/self/schedstat`).
+fn cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
 fn main() {
-    let articles: Vec<_> = (0..400).map(article).collect();
+    let articles: Vec<_> = match std::env::args().nth(1) {
+        Some(path) => real(&path),
+        None => (0..400).map(article).collect(),
+    };
+    if articles.is_empty() {
+        return;
+    }
+    let words: usize = articles
+        .iter()
+        .map(|a| a.text.split_whitespace().count())
+        .sum();
+    println!(
+        "articles {} mean words {}",
+        articles.len(),
+        words / articles.len()
+    );
     // Warm up the lazily built tables.
     let mut w = articles[0].clone();
     analyze(&mut w);
     let rounds = 5;
+    let cpu0 = cpu_ns();
     let start = Instant::now();
     let mut spans = 0usize;
     for _ in 0..rounds {
@@ -68,7 +116,13 @@ fn main() {
         }
     }
     let secs = start.elapsed().as_secs_f64();
+    let cpu = cpu_ns().zip(cpu0).map(|(b, a)| (b - a) as f64 / 1e9);
     let n = (articles.len() * rounds) as f64;
     println!("articles/s {:.0}", n / secs);
+    // On a shared machine wall time includes waiting for a core; the time
+    // actually spent on the CPU gives the per-core rate.
+    if let Some(c) = cpu {
+        println!("articles/s per core (cpu time) {:.0}", n / c);
+    }
     println!("spans/article {:.1}", spans as f64 / n);
 }

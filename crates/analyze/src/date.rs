@@ -129,8 +129,13 @@ fn at(doc: &Doc, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     let toks = &doc.toks;
     let t = &toks[i];
     let lex = doc.lex;
-    if let Some(f) = ago(doc, i, r) {
-        return Some(f);
+    let may_be_amount = t.kind == Kind::Num
+        || lex.figure_start.contains(t.lower.as_str())
+        || lex.is("ago_before", &t.lower);
+    if may_be_amount {
+        if let Some(f) = ago(doc, i, r) {
+            return Some(f);
+        }
     }
     match t.kind {
         Kind::Punct => return None,

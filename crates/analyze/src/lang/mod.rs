@@ -28,17 +28,22 @@ impl FxHasher {
 impl Hasher for FxHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
+        // Words are short: fold them in 8-byte chunks with shifts, no copies.
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
+            let mut w = 0u64;
+            for (k, &b) in c.iter().enumerate() {
+                w |= u64::from(b) << (8 * k);
+            }
+            self.add(w);
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
+            let mut w = 0u64;
+            for (k, &b) in rest.iter().enumerate() {
+                w |= u64::from(b) << (8 * k);
+            }
+            self.add(w);
         }
     }
     #[inline]
