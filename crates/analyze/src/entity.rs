@@ -349,7 +349,11 @@ impl Recognizer for RuleRecognizer {
                     && !doc.seen_upper_mid(&t.lower)
                     && !t.caps
                     && !lex.honorifics.contains(t.lower.as_str());
-                if common || lone_unknown {
+                // "Getting Disney to...": an opening gerund is no name.
+                let gerund = lex.lang.code == "en"
+                    && t.lower.ends_with("ing")
+                    && !doc.seen_upper_mid(&t.lower);
+                if common || lone_unknown || gerund {
                     s += 1;
                     // Skip connectors left dangling at the front.
                     while s < j && !toks[s].upper {
@@ -577,6 +581,18 @@ fn classify(doc: &Doc, s: usize, e: usize, out: &mut Vec<Candidate>) {
     {
         EntityKind::Gpe
     } else if has_conn || has_caps {
+        EntityKind::Org
+    } else if toks[s + 1..e].iter().any(|t| {
+        t.kind == Kind::Word
+            && (doc.seen_lower(&t.lower) || lex.function_words.contains(t.lower.as_str()))
+    }) && !lex.person_nouns.contains(prev)
+        && !lex.honorifics.contains(prev)
+        && !toks
+            .get(e)
+            .is_some_and(|t| lex.cue_verbs.contains(t.lower.as_str()))
+    {
+        // "Vox Media", "Pixar Animation": a common word of the article in
+        // the name makes it a company or a title, not a person.
         EntityKind::Org
     } else {
         EntityKind::Person

@@ -629,6 +629,15 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 continue;
             }
         }
+        // A short title-case quote ("Star Wars", "Mary Poppins") is a title,
+        // not speech: nobody said it.
+        let words: Vec<&Tok> = toks[out[qi].cs..out[qi].ce]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .collect();
+        if words.len() <= 5 && words.iter().all(|t| t.upper) {
+            continue;
+        }
         let s = toks[out[qi].ts].sent as usize;
         if let Some(c) = ctx.subjects.get(s).copied().flatten() {
             out[qi].cluster = Some(c);
