@@ -91,8 +91,25 @@ const ID: Lexicon = Lexicon {
     pointers: &[r"baca juga|berita terkait|iklan"],
 };
 
+const JA: Lexicon = Lexicon {
+    furniture: &[r"広告|シェア|コメント"],
+    pointers: &[r"関連記事|関連ニュース|おすすめ記事|人気記事|あわせて読みたい"],
+};
+
+const ZH: Lexicon = Lexicon {
+    furniture: &[r"广告|廣告|分享|评论|評論"],
+    pointers: &[
+        r"相关文章|相關文章|相关新闻|相關新聞|推荐阅读|推薦閱讀|热门文章|熱門文章|延伸阅读|延伸閱讀",
+    ],
+};
+
+const KO: Lexicon = Lexicon {
+    furniture: &[r"광고|공유|댓글"],
+    pointers: &[r"관련 ?기사|많이 본 (?:뉴스|기사)|추천 기사"],
+};
+
 /// Every language's table.
-const ALL: &[&Lexicon] = &[&EN, &DE, &ES, &PT, &FR, &IT, &RU, &ID];
+const ALL: &[&Lexicon] = &[&EN, &DE, &ES, &PT, &FR, &IT, &RU, &ID, &JA, &ZH, &KO];
 
 fn build(pick: fn(&Lexicon) -> &'static [&'static str], tail: &str) -> Regex {
     let alternatives: Vec<&str> = ALL.iter().flat_map(|l| pick(l).iter().copied()).collect();
@@ -116,6 +133,7 @@ mod tests {
         assert!(!FURNITURE.is_match("The advertisement campaign was pulled on Monday."));
         assert!(POINTER_HEADING.is_match("Related Stories:"));
         assert!(POINTER_HEADING.is_match("Читайте также"));
+        assert!(POINTER_HEADING.is_match("関連記事"));
         assert!(!POINTER_HEADING.is_match("Related to the storm, officials said"));
     }
 }

@@ -102,8 +102,17 @@ fn is_header_line(text: &str) -> bool {
         .expect("static regex")
     });
     let len = text.chars().count();
-    (len < 150 && BYLINE_LINE.is_match(text))
-        || (len < 40 && crate::meta::parse_text_date(text).is_some())
+    // A line that is a date and little else ("Monday, 22 January 2018 at
+    // 0:13", "2018-08-16").
+    // Embedded posts sign off with a date ("— Jane (@jane) May 1, 2019"):
+    // those are quotes, not the header.
+    let date_line = len < 60
+        && text.split_whitespace().count() <= 8
+        && !text.contains('@')
+        && !text.starts_with(['—', '–', '-'])
+        && (crate::meta::parse_text_date(text).is_some()
+            || crate::meta::parse_date(text, crosswire_model::DateOrigin::Text).is_some());
+    (len < 150 && BYLINE_LINE.is_match(text)) || date_line
 }
 
 fn norm_key(s: &str) -> String {
