@@ -218,6 +218,12 @@ impl Recognizer for RuleRecognizer {
             if t.kind != Kind::Word || !t.upper || is_possessive(t) {
                 return false;
             }
+            // "I", "I’m", "It’s": pronouns and contractions are never names.
+            if lex.function_words.contains(t.lower.as_str())
+                && (t.lower.chars().count() == 1 || t.lower.contains(['’', '\'']))
+            {
+                return false;
+            }
             // Weekdays and month names are dates, not names.
             if lex.weekdays.contains_key(t.lower.as_str())
                 || lex.months.contains_key(t.lower.as_str())
