@@ -18,7 +18,8 @@ pub(crate) struct Lexicon {
 
 const EN: Lexicon = Lexicon {
     furniture: &[
-        r"advertisement|advertising|sponsored",
+        r"advertisement|advertising|advert|sponsored",
+        r".*requires javascript.*|(?:please )?enable javascript.*",
         r"read more.*|continue reading.*|related:?.*|see also:?.*|more:.*",
         r"share(?: this)?(?: (?:article|story|post))?:?|tweet|email|print",
         r"sign up.*|subscribe.*|follow us.*|click here.*",
@@ -108,8 +109,17 @@ const KO: Lexicon = Lexicon {
     pointers: &[r"관련 ?기사|많이 본 (?:뉴스|기사)|추천 기사"],
 };
 
+/// Not a language: markup residue such as WordPress shortcodes
+/// (`[button link="..."]Send us your review[/button]`).
+const MARKUP: Lexicon = Lexicon {
+    furniture: &[r"\[\w+[^\]]*\].*\[/\w+\]"],
+    pointers: &[],
+};
+
 /// Every language's table.
-const ALL: &[&Lexicon] = &[&EN, &DE, &ES, &PT, &FR, &IT, &RU, &ID, &JA, &ZH, &KO];
+const ALL: &[&Lexicon] = &[
+    &MARKUP, &EN, &DE, &ES, &PT, &FR, &IT, &RU, &ID, &JA, &ZH, &KO,
+];
 
 fn build(pick: fn(&Lexicon) -> &'static [&'static str], tail: &str) -> Regex {
     let alternatives: Vec<&str> = ALL.iter().flat_map(|l| pick(l).iter().copied()).collect();
