@@ -3,6 +3,7 @@
 //! Each subcommand wires stages together and chooses a printer; no stage
 //! logic lives here.
 
+mod corpus;
 mod output;
 mod pipeline;
 
@@ -31,6 +32,17 @@ enum Command {
     /// Cross-check the coverage of one event: agreements, conflicts,
     /// single-source claims, quotes, timeline and wire copies.
     Check(CheckArgs),
+    /// Corpus mode: ingest a stream of news into a store (--db), grouping
+    /// it into events whose dossiers stay current.
+    Ingest(corpus::IngestArgs),
+    /// List the events of a store: size, origins, time span, conflicts.
+    Events(corpus::EventsArgs),
+    /// Show the dossier of one stored event.
+    Show(corpus::ShowArgs),
+    /// Full-text search of a store, with date, outlet, language and event filters.
+    Search(corpus::SearchArgs),
+    /// Counts of a store: articles, events, outlets, languages, size.
+    Stats(corpus::StatsArgs),
     /// Score crosswire against gold data; prints `name value` lines.
     Eval {
         #[command(subcommand)]
@@ -154,6 +166,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract(args) => run_pipeline(args, pipeline::Stage::Extract),
         Command::Analyze(args) => run_pipeline(args, pipeline::Stage::Analyze),
         Command::Check(args) => run_check(args),
+        Command::Ingest(args) => corpus::ingest(args),
+        Command::Events(args) => corpus::events(args),
+        Command::Show(args) => corpus::show(args),
+        Command::Search(args) => corpus::search(args),
+        Command::Stats(args) => corpus::stats(args),
         Command::Eval { which } => {
             type Eval = fn(&std::path::Path) -> Result<Vec<crosswire_eval::Metric>>;
             let (path, parts): (PathBuf, Vec<(&str, Eval)>) = match which {

@@ -1,0 +1,379 @@
+//! Corpus mode: `ingest` a stream of news into a store, then list its
+//! `events`, `show` one event's dossier, `search` it, and print `stats`.
+//! The store itself (and the ingest loop) is `crosswire-store`.
+
+use anyhow::{Context, Result};
+use clap::Args;
+use crosswire_store::{IngestOptions, Note, SearchQuery, Store};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Where the store lives, shared by every corpus command.
+#[derive(Args, Debug)]
+pub struct DbArg {
+    /// The store directory (created by `ingest` when new or empty).
+    #[arg(long, default_value = "./crosswire-db")]
+    pub db: PathBuf,
+}
+
+/// `crosswire ingest`.
+#[derive(Args, Debug)]
+pub struct IngestArgs {
+    /// Files, directories (recursive), globs, `-` for stdin, or http(s) URLs.
+    #[arg(required = true)]
+    pub sources: Vec<String>,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Worker threads; default: all cores.
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// Reference date (YYYY-MM-DD) for articles that carry no publish date.
+    #[arg(long, value_parser = parse_day)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Largest document accepted, in bytes.
+    #[arg(long, default_value_t = 64 * 1024 * 1024)]
+    pub max_bytes: u64,
+    /// Network timeout per request, in seconds.
+    #[arg(long, default_value_t = 20)]
+    pub timeout: u64,
+    /// Articles per transaction, at most (a batch also commits every second).
+    #[arg(long, default_value_t = 500)]
+    pub batch_size: usize,
+}
+
+/// `crosswire events`.
+#[derive(Args, Debug)]
+pub struct EventsArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Events listed, largest first.
+    #[arg(long, short = 'n', default_value_t = 50)]
+    pub limit: usize,
+    /// Print JSON Lines instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `crosswire show`.
+#[derive(Args, Debug)]
+pub struct ShowArgs {
+    /// The event, as listed by `crosswire events` (`e12` or `12`).
+    pub event: String,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// terminal, markdown, html, json or csv; default: from the --output
+    /// file's extension, else terminal.
+    #[arg(long, short = 'f')]
+    pub format: Option<crosswire_report::Format>,
+    /// Write the dossier to this file instead of stdout.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+    /// Never colour terminal output.
+    #[arg(long)]
+    pub no_color: bool,
+    /// Terminal width in columns.
+    #[arg(long, default_value_t = 80)]
+    pub width: usize,
+}
+
+/// `crosswire search`.
+#[derive(Args, Debug)]
+pub struct SearchArgs {
+    /// Words (all must occur), "a phrase", title:word; `*` for any.
+    pub query: String,
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Published on or after this day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_day)]
+    pub from: Option<chrono::NaiveDate>,
+    /// Published on or before this day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_day)]
+    pub to: Option<chrono::NaiveDate>,
+    /// Only this outlet (case ignored).
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Only this language (ISO 639-1 code).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Only this event (`e12` or `12`).
+    #[arg(long)]
+    pub event: Option<String>,
+    /// Hits shown, at most.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    /// Print JSON Lines instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `crosswire stats`.
+#[derive(Args, Debug)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("expected YYYY-MM-DD, got {s:?}"))
+}
+
+/// Ingests sources into the store; exit code 1 when any input failed.
+pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
+    let mut store = Store::open(&args.db.db)?;
+    let opts = IngestOptions {
+        batch_size: args.batch_size.max(1),
+        jobs: args.jobs,
+        reference_date: args.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        ..Default::default()
+    };
+    let ingest_opts = crosswire_ingest::Options {
+        max_bytes: args.max_bytes,
+        timeout_secs: args.timeout,
+        ..Default::default()
+    };
+    let items = crosswire_ingest::open(&args.sources, &ingest_opts);
+    let progress = std::io::stderr().is_terminal();
+    let report = store.ingest(items, &opts, &mut |note| match note {
+        Note::Failed { source, message } => {
+            if progress {
+                eprint!("\r\x1b[K");
+            }
+            eprintln!("crosswire: {source}: {message}");
+        }
+        Note::Committed(r) if progress => {
+            eprint!(
+                "\r\x1b[K{} read, {} added, {} duplicates, {} events",
+                r.read, r.added, r.duplicates, r.new_events
+            );
+        }
+        Note::Committed(_) => {}
+    })?;
+    if progress {
+        eprint!("\r\x1b[K");
+    }
+    let stats = store.stats()?;
+    eprintln!(
+        "crosswire: {} added, {} duplicates, {} failed; the store at {} holds {} articles in {} events",
+        report.added,
+        report.duplicates,
+        report.failed,
+        args.db.db.display(),
+        stats.articles,
+        stats.events
+    );
+    if report.links > 0 {
+        eprintln!(
+            "crosswire: {} feed items carry no text (not fetched)",
+            report.links
+        );
+    }
+    Ok(if report.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn span(first: Option<chrono::NaiveDate>, last: Option<chrono::NaiveDate>) -> String {
+    match (first, last) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}..{b}"),
+        _ => "-".into(),
+    }
+}
+
+/// Lists the events of the store, largest first.
+pub fn events(args: EventsArgs) -> Result<ExitCode> {
+    let store = Store::open_read_only(&args.db.db)?;
+    let events = store.events(args.limit)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if args.json {
+        for e in &events {
+            serde_json::to_writer(&mut out, e)?;
+            writeln!(out)?;
+        }
+    } else {
+        writeln!(
+            out,
+            "{:<8} {:>5} {:>7} {:<22} {:>9}  title",
+            "event", "size", "origins", "time span", "conflicts"
+        )?;
+        for e in &events {
+            writeln!(
+                out,
+                "{:<8} {:>5} {:>7} {:<22} {:>9}  {}{}",
+                format!("e{}", e.id),
+                e.size,
+                e.origins,
+                span(e.first, e.last),
+                e.conflicts,
+                e.title.as_deref().unwrap_or("(untitled)"),
+                if e.stale { "  (dossier pending)" } else { "" }
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Renders the stored dossier of one event.
+pub fn show(args: ShowArgs) -> Result<ExitCode> {
+    let id = crosswire_store::parse_event_id(&args.event)
+        .with_context(|| format!("not an event id: {:?} (expected e12 or 12)", args.event))?;
+    let store = Store::open_read_only(&args.db.db)?;
+    let (resolved, dossier) = store.dossier(id)?;
+    if resolved != id {
+        eprintln!("crosswire: e{id} was merged into e{resolved}");
+    }
+    let format = args.format.unwrap_or_else(|| {
+        args.output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+            .and_then(|e| e.parse().ok())
+            .unwrap_or(crosswire_report::Format::Terminal)
+    });
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let opts = crosswire_report::RenderOptions {
+        color: to_terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none(),
+        width: args.width,
+    };
+    match &args.output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("creating {}", path.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            crosswire_report::render(&dossier, format, &mut out, &opts)?;
+            out.flush()
+                .with_context(|| format!("writing {}", path.display()))?;
+            eprintln!("crosswire: wrote {}", path.display());
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            crosswire_report::render(&dossier, format, &mut out, &opts)?;
+            out.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Full-text search with filters.
+pub fn search(args: SearchArgs) -> Result<ExitCode> {
+    let event = match &args.event {
+        Some(e) => Some(
+            crosswire_store::parse_event_id(e)
+                .with_context(|| format!("not an event id: {e:?} (expected e12 or 12)"))?,
+        ),
+        None => None,
+    };
+    let store = Store::open_read_only(&args.db.db)?;
+    let hits = store.search(&SearchQuery {
+        text: args.query.clone(),
+        from: args.from,
+        to: args.to,
+        outlet: args.outlet.clone(),
+        language: args.lang.clone(),
+        event,
+        limit: args.limit.max(1),
+    })?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if args.json {
+        for h in &hits {
+            serde_json::to_writer(&mut out, h)?;
+            writeln!(out)?;
+        }
+    } else {
+        for h in &hits {
+            let date = h
+                .published
+                .as_deref()
+                .and_then(|d| d.get(..10))
+                .unwrap_or("-");
+            writeln!(
+                out,
+                "{}  {}  {}  e{}  {}",
+                &h.id,
+                date,
+                h.outlet.as_deref().unwrap_or("-"),
+                h.event,
+                h.title.as_deref().unwrap_or("(untitled)")
+            )?;
+            writeln!(out, "    {}", mark(&h.snippet, &h.highlights))?;
+        }
+        if hits.is_empty() {
+            eprintln!("crosswire: no match");
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The snippet with matched words in `**`, on one line.
+fn mark(snippet: &str, highlights: &[std::ops::Range<usize>]) -> String {
+    let mut out = String::with_capacity(snippet.len() + 8);
+    let mut at = 0;
+    for r in highlights {
+        let (Some(before), Some(word)) = (snippet.get(at..r.start), snippet.get(r.clone())) else {
+            continue;
+        };
+        out.push_str(before);
+        out.push_str("**");
+        out.push_str(word);
+        out.push_str("**");
+        at = r.end;
+    }
+    out.push_str(snippet.get(at..).unwrap_or(""));
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Counts over the store.
+pub fn stats(args: StatsArgs) -> Result<ExitCode> {
+    let store = Store::open_read_only(&args.db.db)?;
+    let s = store.stats()?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if args.json {
+        serde_json::to_writer(&mut out, &s)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "articles   {}", s.articles)?;
+        match s.indexed {
+            Some(n) => writeln!(out, "indexed    {n}")?,
+            None => writeln!(out, "indexed    - (no text index)")?,
+        }
+        writeln!(out, "events     {}", s.events)?;
+        writeln!(out, "merged     {}", s.merged_events)?;
+        if s.stale_dossiers > 0 {
+            writeln!(out, "pending    {} dossiers", s.stale_dossiers)?;
+        }
+        writeln!(out, "outlets    {}", s.outlets)?;
+        let langs: Vec<String> = s
+            .languages
+            .iter()
+            .map(|(l, n)| format!("{l} {n}"))
+            .collect();
+        writeln!(out, "languages  {}", langs.join(", "))?;
+        writeln!(out, "size       {}", human_bytes(s.bytes))?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KiB", "MiB", "GiB"];
+    let mut v = n as f64;
+    let mut unit = 0;
+    while v >= 1024.0 && unit + 1 < UNITS.len() {
+        v /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 {
+        format!("{n} B")
+    } else {
+        format!("{v:.1} {}", UNITS[unit])
+    }
+}

@@ -1,0 +1,350 @@
+//! The SQLite side of the store: opening (and refusing what is not a
+//! store), the schema, and the row conversions shared by the writer and
+//! the queries.
+
+use crate::StoreError;
+use crosswire_model::Article;
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The database file inside the store directory.
+pub(crate) const DB_FILE: &str = "crosswire.sqlite";
+/// The full-text index folder inside the store directory.
+pub(crate) const INDEX_DIR: &str = "index";
+/// `PRAGMA application_id` of a store database ("CWST"): lets a store be
+/// told from another application's SQLite file from its header alone.
+const APPLICATION_ID: i32 = 0x4357_5354;
+/// The marker row that says "this is a crosswire store".
+const FORMAT: &str = "crosswire-store";
+/// Version of the schema below. Bump on any change and add a migration.
+pub(crate) const SCHEMA_VERSION: i64 = 1;
+
+const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
+
+const SCHEMA: &str = "
+CREATE TABLE crosswire_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE articles (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    id          TEXT NOT NULL UNIQUE,
+    event       INTEGER NOT NULL,
+    first_event INTEGER NOT NULL,
+    source      TEXT NOT NULL,
+    url         TEXT,
+    outlet      TEXT,
+    title       TEXT,
+    published   TEXT,
+    day         INTEGER,
+    language    TEXT,
+    text        TEXT NOT NULL,
+    doc         TEXT NOT NULL
+);
+CREATE INDEX articles_event ON articles(event, seq);
+CREATE TABLE events (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    merged_into INTEGER,
+    size        INTEGER NOT NULL DEFAULT 0,
+    first_day   INTEGER,
+    last_day    INTEGER,
+    title       TEXT,
+    origins     INTEGER NOT NULL DEFAULT 0,
+    conflicts   INTEGER NOT NULL DEFAULT 0,
+    dirty       INTEGER NOT NULL DEFAULT 1,
+    dossier     TEXT
+);
+CREATE INDEX events_dirty ON events(dirty) WHERE dirty = 1;
+CREATE INDEX events_merged ON events(merged_into) WHERE merged_into IS NOT NULL;
+CREATE INDEX events_size ON events(size) WHERE merged_into IS NULL;
+";
+
+/// Whether opening may create a new store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Create the directory and database when the path is new or empty.
+    Create,
+    /// The store must exist.
+    Existing,
+}
+
+/// Checks the path, then opens (or creates) the database.
+pub(crate) fn open(dir: &Path, mode: Mode) -> Result<Connection, StoreError> {
+    let db_path = dir.join(DB_FILE);
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if mode == Mode::Existing {
+                return Err(StoreError::Missing {
+                    path: dir.to_path_buf(),
+                });
+            }
+            std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+        }
+        Err(e) => return Err(io_err(dir, e)),
+        Ok(m) if !m.is_dir() => {
+            return Err(StoreError::NotAStore {
+                path: dir.to_path_buf(),
+                reason: format!(
+                    "it is a file ({}), while a store is a directory",
+                    describe_file(dir)
+                ),
+            })
+        }
+        Ok(_) => {
+            if !db_path.exists() {
+                let empty = std::fs::read_dir(dir)
+                    .map_err(|e| io_err(dir, e))?
+                    .next()
+                    .is_none();
+                // A directory holding something else is someone's data:
+                // refuse rather than scatter a store among it.
+                if !empty {
+                    return Err(StoreError::NotAStore {
+                        path: dir.to_path_buf(),
+                        reason: format!("the directory is not empty and holds no {DB_FILE}"),
+                    });
+                }
+                if mode == Mode::Existing {
+                    return Err(StoreError::Missing {
+                        path: dir.to_path_buf(),
+                    });
+                }
+            }
+        }
+    }
+    check_header(&db_path)?;
+    let flags = match mode {
+        Mode::Create => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+        Mode::Existing => OpenFlags::SQLITE_OPEN_READ_WRITE,
+    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(&db_path, flags).map_err(|e| corrupt(&db_path, e))?;
+    // Readers and the one writer wait for each other instead of failing.
+    conn.busy_timeout(Duration::from_secs(30))
+        .map_err(|e| corrupt(&db_path, e))?;
+    let app: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(|e| corrupt(&db_path, e))?;
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(|e| corrupt(&db_path, e))?;
+    if app == 0 && tables == 0 {
+        // A fresh file, or one left by a crash before the schema commit:
+        // nothing in it to lose.
+        if mode == Mode::Existing {
+            return Err(StoreError::Missing {
+                path: dir.to_path_buf(),
+            });
+        }
+        init(&conn).map_err(|e| corrupt(&db_path, e))?;
+    } else if app != APPLICATION_ID {
+        return Err(StoreError::NotAStore {
+            path: db_path,
+            reason: "it is an SQLite database of another application".into(),
+        });
+    }
+    check_marker(&conn, &db_path)?;
+    // WAL: readers never block the writer, and a commit is one append, so
+    // a kill at any moment leaves the last committed batch intact.
+    // synchronous=NORMAL is durable across process crashes; only a power
+    // loss can drop the last few batches (never corrupt the file).
+    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+        .map_err(|e| corrupt(&db_path, e))?;
+    Ok(conn)
+}
+
+/// Opens a second connection to a store already opened by [`open`], for
+/// reading (the ingest workers' duplicate checks).
+pub(crate) fn open_reader(dir: &Path) -> Result<Connection, StoreError> {
+    let db_path = dir.join(DB_FILE);
+    let conn = Connection::open_with_flags(
+        &db_path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(Duration::from_secs(30))?;
+    Ok(conn)
+}
+
+fn init(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(&format!(
+        "BEGIN;
+         {SCHEMA}
+         INSERT INTO crosswire_meta(key, value) VALUES ('format', '{FORMAT}');
+         INSERT INTO crosswire_meta(key, value) VALUES ('version', '{SCHEMA_VERSION}');
+         PRAGMA application_id = {APPLICATION_ID};
+         COMMIT;"
+    ))
+}
+
+fn check_marker(conn: &Connection, db_path: &Path) -> Result<(), StoreError> {
+    let has_meta: bool = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'crosswire_meta'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .map_err(|e| corrupt(db_path, e))?
+        > 0;
+    let get = |key: &str| -> Result<Option<String>, StoreError> {
+        conn.query_row(
+            "SELECT value FROM crosswire_meta WHERE key = ?1",
+            [key],
+            |r| r.get(0),
+        )
+        .optional()
+        .map_err(|e| corrupt(db_path, e))
+    };
+    if !has_meta || get("format")?.as_deref() != Some(FORMAT) {
+        return Err(StoreError::NotAStore {
+            path: db_path.to_path_buf(),
+            reason: "it has no crosswire schema marker".into(),
+        });
+    }
+    let version = get("version")?.and_then(|v| v.parse::<i64>().ok());
+    match version {
+        Some(SCHEMA_VERSION) => Ok(()),
+        Some(found) => Err(StoreError::Version {
+            path: db_path.to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        }),
+        None => Err(StoreError::Corrupt {
+            path: db_path.to_path_buf(),
+            detail: "the schema version marker is unreadable".into(),
+        }),
+    }
+}
+
+/// Refuses a database file that is not SQLite before SQLite sees it:
+/// SQLite's own message ("file is not a database") does not say what the
+/// file is, and this one does.
+fn check_header(db_path: &Path) -> Result<(), StoreError> {
+    let mut head = Vec::with_capacity(100);
+    match std::fs::File::open(db_path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io_err(db_path, e)),
+        Ok(f) => {
+            f.take(100)
+                .read_to_end(&mut head)
+                .map_err(|e| io_err(db_path, e))?;
+        }
+    }
+    // An empty file is what a crash right after creating it leaves.
+    if head.is_empty() || head.starts_with(SQLITE_MAGIC) {
+        return Ok(());
+    }
+    Err(StoreError::Corrupt {
+        path: db_path.to_path_buf(),
+        detail: format!("not an SQLite database ({})", sniff(&head)),
+    })
+}
+
+/// What a file looks like, for error messages.
+fn describe_file(path: &Path) -> String {
+    let mut head = Vec::with_capacity(100);
+    if let Ok(f) = std::fs::File::open(path) {
+        let _ = f.take(100).read_to_end(&mut head);
+    }
+    if head.starts_with(SQLITE_MAGIC) {
+        let app = head
+            .get(68..72)
+            .and_then(|b| b.try_into().ok())
+            .map(i32::from_be_bytes);
+        if app == Some(APPLICATION_ID) {
+            return format!("a crosswire store database: pass its directory, not {DB_FILE}");
+        }
+        return "an SQLite database of another application".into();
+    }
+    sniff(&head)
+}
+
+fn sniff(head: &[u8]) -> String {
+    let kinds: &[(&[u8], &str)] = &[
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF", "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive"),
+        (b"\x1F\x8B", "gzip data"),
+    ];
+    for (magic, name) in kinds {
+        if head.starts_with(magic) {
+            return (*name).to_string();
+        }
+    }
+    if head.is_empty() {
+        return "an empty file".into();
+    }
+    if std::str::from_utf8(head).is_ok() {
+        return "a text file".into();
+    }
+    "unrecognized binary content".into()
+}
+
+pub(crate) fn io_err(path: &Path, source: std::io::Error) -> StoreError {
+    StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+fn corrupt(path: &Path, e: rusqlite::Error) -> StoreError {
+    StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    }
+}
+
+/// Days since 1970-01-01: what the `day` columns and the index hold.
+pub(crate) fn day_number(article: &Article) -> Option<i64> {
+    article
+        .published
+        .as_ref()
+        .and_then(|p| p.date())
+        .map(day_of)
+}
+
+/// Days since 1970-01-01 of a date.
+pub(crate) fn day_of(d: chrono::NaiveDate) -> i64 {
+    (d - chrono::NaiveDate::default()).num_days()
+}
+
+/// The date of a day number.
+pub(crate) fn date_of(day: i64) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::default().checked_add_signed(chrono::TimeDelta::try_days(day)?)
+}
+
+/// An article as stored: its text in one column, everything else as JSON
+/// in another, so replays and snippets read the text without parsing JSON.
+pub(crate) fn article_doc(article: &Article) -> Result<String, StoreError> {
+    let mut bare = article.clone();
+    bare.text = String::new();
+    serde_json::to_string(&bare).map_err(|e| StoreError::Data(e.to_string()))
+}
+
+/// The inverse of [`article_doc`].
+pub(crate) fn article_from(text: String, doc: &str) -> Result<Article, StoreError> {
+    let mut a: Article = serde_json::from_str(doc).map_err(|e| StoreError::Data(e.to_string()))?;
+    a.text = text;
+    Ok(a)
+}
+
+/// The total size of the files under a directory.
+pub(crate) fn dir_size(dir: &Path) -> u64 {
+    let mut total = 0;
+    let mut stack: Vec<PathBuf> = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            match e.metadata() {
+                Ok(m) if m.is_dir() => stack.push(e.path()),
+                Ok(m) => total += m.len(),
+                Err(_) => {}
+            }
+        }
+    }
+    total
+}

@@ -1,0 +1,326 @@
+//! The seam between the store and event grouping.
+//!
+//! The store only needs "which event does this article join, and which
+//! events did it bridge"; [`EventGrouper`] says exactly that. The link
+//! stage's `EventIndex` is the real grouper (behind the `link-events`
+//! feature until that module lands); [`SimpleGrouper`] is a small default
+//! that groups by shared names, title words and numbers.
+
+use crosswire_model::{Article, SpanKind};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// Where a grouper put an article. Ids are the grouper's own; the store
+/// maps them to stored event ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grouped {
+    /// The event the article joined (or started).
+    pub event: u64,
+    /// The article started this event.
+    pub new_event: bool,
+    /// Events the article bridged, merged into `event` from now on.
+    pub merged: Vec<u64>,
+}
+
+/// Incremental event grouping, one article at a time. After a restart
+/// the store replays every stored article in arrival order, so a grouper
+/// needs no persistence of its own.
+pub trait EventGrouper: Send {
+    /// Offers an analyzed article.
+    fn insert(&mut self, article: &Article) -> Grouped;
+}
+
+/// The grouper used when [`crate::IngestOptions::grouper`] is left alone:
+/// the link stage's event index when built with `link-events`, else
+/// [`SimpleGrouper`].
+pub fn default_grouper() -> Box<dyn EventGrouper> {
+    #[cfg(feature = "link-events")]
+    {
+        Box::new(link::LinkGrouper::default())
+    }
+    #[cfg(not(feature = "link-events"))]
+    {
+        Box::new(SimpleGrouper::default())
+    }
+}
+
+#[cfg(feature = "link-events")]
+mod link {
+    use super::{EventGrouper, Grouped};
+    use crosswire_link::{EventDoc, EventIndex};
+    use crosswire_model::{Article, SpanKind};
+    use std::collections::HashSet;
+
+    /// The link stage's [`EventIndex`] behind the seam.
+    #[derive(Default)]
+    pub struct LinkGrouper(pub EventIndex);
+
+    impl EventGrouper for LinkGrouper {
+        fn insert(&mut self, a: &Article) -> Grouped {
+            let mut seen = HashSet::new();
+            let entities = a
+                .spans
+                .iter()
+                .filter_map(|s| match &s.kind {
+                    SpanKind::Entity {
+                        canonical, nominal, ..
+                    } if !nominal => Some(canonical.clone()),
+                    _ => None,
+                })
+                .filter(|n| seen.insert(n.clone()))
+                .collect();
+            let got = self.0.insert(EventDoc {
+                id: a.id.0.clone(),
+                title: a.title.clone().unwrap_or_default(),
+                text: a.body_text(),
+                published: a.published.as_ref().and_then(|p| p.date()),
+                entities,
+            });
+            Grouped {
+                event: u64::from(got.event.0),
+                new_event: got.new_event,
+                merged: got.merged.iter().map(|e| u64::from(e.0)).collect(),
+            }
+        }
+    }
+}
+
+/// A small grouper: an article joins the event whose articles share most
+/// of its rare names, title words and numbers, within a date window. It
+/// never merges events.
+#[derive(Debug, Clone)]
+pub struct SimpleGrouper {
+    /// Share of the article's term weight an event must cover to be joined.
+    pub join: f32,
+    /// Days beyond an event's dates after which it is not considered.
+    pub window_days: i64,
+    df: HashMap<u64, u32>,
+    docs: u32,
+    events: Vec<SimpleEvent>,
+    postings: HashMap<u64, Vec<u32>>,
+}
+
+#[derive(Debug, Clone)]
+struct SimpleEvent {
+    /// Term → number of member articles carrying it.
+    terms: HashMap<u64, u32>,
+    docs: u32,
+    first: Option<chrono::NaiveDate>,
+    last: Option<chrono::NaiveDate>,
+}
+
+/// Terms kept per event, and events kept per term: both bound the work
+/// per article whatever the corpus size.
+const EVENT_TERMS: usize = 300;
+const POSTING_CAP: usize = 200;
+const PRIOR_DOCS: f32 = 20.0;
+
+impl Default for SimpleGrouper {
+    fn default() -> Self {
+        SimpleGrouper {
+            join: 0.25,
+            window_days: 14,
+            df: HashMap::new(),
+            docs: 0,
+            events: Vec::new(),
+            postings: HashMap::new(),
+        }
+    }
+}
+
+fn key(kind: u8, term: &str) -> u64 {
+    // DefaultHasher::new() has fixed keys: the same term hashes alike in
+    // every run, which replays rely on.
+    // The kind rides in the top two bits, so a key alone tells its weight.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    term.hash(&mut h);
+    (h.finish() >> 2) | (u64::from(kind & 3) << 62)
+}
+
+/// Weight of a term by kind: names above numbers above title words.
+fn kind_weight(key: u64) -> f32 {
+    match key >> 62 {
+        1 => 2.0,
+        2 => 1.5,
+        _ => 1.0,
+    }
+}
+
+/// The article's terms with their kind weight.
+fn terms(a: &Article) -> HashMap<u64, f32> {
+    let mut out: HashMap<u64, f32> = HashMap::new();
+    let mut names = 0;
+    for s in &a.spans {
+        if let SpanKind::Entity {
+            canonical, nominal, ..
+        } = &s.kind
+        {
+            if !nominal {
+                out.insert(key(1, &canonical.to_lowercase()), kind_weight(1 << 62));
+                names += 1;
+            }
+        }
+    }
+    let words = |text: &str| {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    if let Some(t) = &a.title {
+        for w in words(t) {
+            if w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()) {
+                out.entry(key(0, &w.to_lowercase()))
+                    .or_insert(kind_weight(0));
+            }
+        }
+    }
+    let body = a.body_text();
+    let mut prev_end = true;
+    for raw in body.split_whitespace() {
+        let w: String = raw.chars().filter(|c| c.is_alphanumeric()).collect();
+        let starts_sentence = prev_end;
+        prev_end = raw.ends_with(['.', '!', '?', ':']);
+        if w.len() >= 2 && w.chars().all(|c| c.is_ascii_digit()) {
+            out.entry(key(2, &w)).or_insert(kind_weight(2 << 62));
+        } else if names == 0
+            && !starts_sentence
+            && w.chars().count() >= 3
+            && w.chars().next().is_some_and(char::is_uppercase)
+        {
+            // Without analysis, capitals mid-sentence stand in for names.
+            out.entry(key(1, &w.to_lowercase()))
+                .or_insert(kind_weight(1 << 62));
+        }
+    }
+    out
+}
+
+impl SimpleGrouper {
+    fn idf(&self, k: u64) -> f32 {
+        let df = self.df.get(&k).copied().unwrap_or(0) as f32;
+        // A prior of PRIOR_DOCS unseen documents: at the start of a stream
+        // every shared term looks common, and unshared ones would swamp
+        // the score.
+        ((self.docs as f32 + PRIOR_DOCS) / (df + 0.5)).ln().max(0.0)
+    }
+
+    fn in_window(&self, d: Option<chrono::NaiveDate>, e: &SimpleEvent) -> bool {
+        match (d, e.first, e.last) {
+            (Some(d), Some(f), Some(l)) => {
+                (d - l).num_days() <= self.window_days && (f - d).num_days() <= self.window_days
+            }
+            _ => true,
+        }
+    }
+}
+
+impl EventGrouper for SimpleGrouper {
+    fn insert(&mut self, a: &Article) -> Grouped {
+        let t = terms(a);
+        self.docs += 1;
+        for k in t.keys() {
+            *self.df.entry(*k).or_insert(0) += 1;
+        }
+        // Cosine between the article's idf-weighted terms and each
+        // candidate event's centroid (share of members carrying a term,
+        // same weights): rare shared names count, shared stock words little.
+        let weighted: Vec<(u64, f32)> = t.iter().map(|(&k, &w)| (k, w * self.idf(k))).collect();
+        let norm: f32 = weighted.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+        let date = a.published.as_ref().and_then(|p| p.date());
+        let mut candidates: Vec<u32> = weighted
+            .iter()
+            .flat_map(|(k, _)| self.postings.get(k).map(Vec::as_slice).unwrap_or(&[]))
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut scores: HashMap<u32, f32> = HashMap::new();
+        if norm > 0.0 {
+            for e in candidates {
+                let Some(ev) = self.events.get(e as usize) else {
+                    continue;
+                };
+                let docs = ev.docs.max(1) as f32;
+                let mut dot = 0.0;
+                let mut enorm = 0.0;
+                for (k, &n) in &ev.terms {
+                    let y = (n as f32 / docs) * kind_weight(*k) * self.idf(*k);
+                    enorm += y * y;
+                    if let Some(x) = t.get(k) {
+                        dot += x * self.idf(*k) * y;
+                    }
+                }
+                if enorm > 0.0 {
+                    scores.insert(e, dot / (norm * enorm.sqrt()));
+                }
+            }
+        }
+        let best = scores
+            .into_iter()
+            .filter(|&(e, s)| {
+                s >= self.join
+                    && self
+                        .events
+                        .get(e as usize)
+                        .is_some_and(|ev| self.in_window(date, ev))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let (id, new_event) = match best {
+            Some((e, _)) => (e, false),
+            None => {
+                self.events.push(SimpleEvent {
+                    terms: HashMap::new(),
+                    docs: 0,
+                    first: None,
+                    last: None,
+                });
+                ((self.events.len() - 1) as u32, true)
+            }
+        };
+        if let Some(ev) = self.events.get_mut(id as usize) {
+            ev.docs += 1;
+            ev.first = match (ev.first, date) {
+                (Some(x), Some(y)) => Some(x.min(y)),
+                (x, y) => x.or(y),
+            };
+            ev.last = match (ev.last, date) {
+                (Some(x), Some(y)) => Some(x.max(y)),
+                (x, y) => x.or(y),
+            };
+            for &k in t.keys() {
+                let n = ev.terms.entry(k).or_insert(0);
+                *n += 1;
+                if *n == 1 {
+                    let list = self.postings.entry(k).or_default();
+                    list.push(id);
+                    if list.len() > POSTING_CAP {
+                        // Recent events matter; old ones go cold.
+                        list.remove(0);
+                    }
+                }
+            }
+            if ev.terms.len() > EVENT_TERMS * 2 {
+                // Keeps the most shared terms; the rest were one-offs.
+                let mut all: Vec<(u64, u32)> = ev.terms.drain().collect();
+                all.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                let dropped: Vec<u64> = all
+                    .split_off(EVENT_TERMS)
+                    .into_iter()
+                    .map(|(k, _)| k)
+                    .collect();
+                ev.terms = all.into_iter().collect();
+                for k in dropped {
+                    if let Some(list) = self.postings.get_mut(&k) {
+                        list.retain(|&x| x != id);
+                    }
+                }
+            }
+        }
+        Grouped {
+            event: u64::from(id),
+            new_event,
+            merged: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,643 @@
+//! The ingest loop: a producer thread extracts and analyzes documents in
+//! parallel, chunk by chunk; the calling thread is the one writer. It
+//! commits batches to SQLite (articles, event assignments, merges), then
+//! recomputes the dossiers of the events the batch changed, then feeds
+//! the text index.
+
+use crate::db::{self, article_doc, article_from, day_number};
+use crate::grouper::EventGrouper;
+use crate::index::IndexDoc;
+use crate::{Store, StoreError};
+use crosswire_ingest::Item;
+use crosswire_model::dossier::{Dossier, Verdict};
+use crosswire_model::{Article, ArticleId, DateOrigin, Precision, Published};
+use rayon::prelude::*;
+use rusqlite::{params, OptionalExtension};
+use std::collections::HashMap;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Settings of an ingest run.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// Articles per database transaction, at most.
+    pub batch_size: usize,
+    /// A batch is committed at least this often while articles arrive.
+    pub batch_interval: Duration,
+    /// How often the text index commits (it trails the database; it is
+    /// always committed at the end of a run).
+    pub index_interval: Duration,
+    /// Worker threads for extraction, analysis and cross-checking;
+    /// default: all cores.
+    pub jobs: Option<usize>,
+    /// Reference date (`YYYY-MM-DD`) for articles without a publish date.
+    pub reference_date: Option<String>,
+    /// Makes the event grouper (see [`crate::EventGrouper`]).
+    pub grouper: fn() -> Box<dyn EventGrouper>,
+    /// Articles of an event given to the cross-check, earliest first:
+    /// bounds the cost of refreshing a very large event.
+    pub dossier_max_articles: usize,
+    /// Cross-check settings.
+    pub crosscheck: crosswire_crosscheck::Options,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            batch_size: 500,
+            batch_interval: Duration::from_secs(1),
+            index_interval: Duration::from_secs(2),
+            jobs: None,
+            reference_date: None,
+            grouper: crate::grouper::default_grouper,
+            dossier_max_articles: 300,
+            crosscheck: Default::default(),
+        }
+    }
+}
+
+/// Counts of an ingest run.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct IngestReport {
+    /// Documents read (articles, failures, and duplicates).
+    pub read: usize,
+    /// New articles stored.
+    pub added: usize,
+    /// Articles already in the store (or seen earlier in the same run).
+    pub duplicates: usize,
+    /// Inputs that failed to read or extract.
+    pub failed: usize,
+    /// Feed items without text (listed, not fetched).
+    pub links: usize,
+    /// Events created.
+    pub new_events: usize,
+    /// Events merged into others.
+    pub merged_events: usize,
+    /// Dossiers recomputed.
+    pub dossiers: usize,
+    /// Batches committed.
+    pub batches: usize,
+}
+
+/// Progress reported while ingesting.
+#[derive(Debug)]
+pub enum Note<'a> {
+    /// An input could not be read or extracted; the run goes on.
+    Failed {
+        /// The input.
+        source: &'a str,
+        /// Why.
+        message: &'a str,
+    },
+    /// A batch was committed; the counts so far.
+    Committed(&'a IngestReport),
+}
+
+/// What the producer hands the writer for one document.
+enum Outcome {
+    Article(Box<Article>),
+    Known,
+    Link,
+    Failed { source: String, message: String },
+}
+
+/// Documents extracted in parallel at once.
+const CHUNK: usize = 256;
+
+/// The event index and how its ids map to stored events.
+pub(crate) struct EventState {
+    index: Box<dyn EventGrouper>,
+    /// Index event id → stored event id. Several index ids may map to one
+    /// stored event: a replay after restart need not group exactly as the
+    /// first run did, and the stored grouping wins.
+    map: HashMap<u64, i64>,
+    /// Stored event → the event it was merged into.
+    merged: HashMap<i64, i64>,
+}
+
+impl EventState {
+    fn root(&self, mut id: i64) -> i64 {
+        // Merge chains are flattened when written; the bound only guards
+        // against a damaged table that loops.
+        for _ in 0..64 {
+            match self.merged.get(&id) {
+                Some(&next) if next != id => id = next,
+                _ => break,
+            }
+        }
+        id
+    }
+}
+
+impl Store {
+    /// Ingests a stream of documents (see [`crosswire_ingest::open`]):
+    /// extracts and analyzes them in parallel, stores new articles in
+    /// batches, assigns them to events, refreshes the dossiers of the
+    /// events that changed, and indexes the text. `notes` hears about
+    /// failed inputs and committed batches.
+    pub fn ingest<I>(
+        &mut self,
+        items: I,
+        opts: &IngestOptions,
+        notes: &mut dyn FnMut(Note<'_>),
+    ) -> Result<IngestReport, StoreError>
+    where
+        I: Iterator<Item = Item> + Send,
+    {
+        self.require_writable()?;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(
+                opts.jobs
+                    .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+                    .max(1),
+            )
+            .build()
+            .map_err(|e| StoreError::Data(format!("starting worker threads: {e}")))?;
+        // Dossiers left dirty by a crash are brought up to date first.
+        let mut report = IngestReport::default();
+        report.dossiers += pool.install(|| self.refresh_dossiers(opts))?;
+        self.load_events(opts)?;
+        let reader = db::open_reader(&self.dir)?;
+        let (tx, rx) = mpsc::sync_channel::<Vec<Outcome>>(2);
+        let result = std::thread::scope(|s| {
+            let pool = &pool;
+            s.spawn(move || produce(items, tx, reader, pool, opts));
+            self.write_loop(rx, pool, opts, &mut report, notes)
+        });
+        result?;
+        if let Some(t) = self.text.as_mut() {
+            t.commit()?;
+        }
+        Ok(report)
+    }
+
+    /// Stores articles that are already extracted and analyzed, as one
+    /// batch: events, dossiers and index included. For callers that build
+    /// articles themselves.
+    pub fn add_articles(
+        &mut self,
+        articles: Vec<Article>,
+        opts: &IngestOptions,
+    ) -> Result<IngestReport, StoreError> {
+        self.require_writable()?;
+        let mut report = IngestReport {
+            read: articles.len(),
+            ..Default::default()
+        };
+        self.load_events(opts)?;
+        let docs = self.commit_batch(articles, &mut report)?;
+        report.dossiers += self.refresh_dossiers(opts)?;
+        if let Some(t) = self.text.as_mut() {
+            t.add(&docs, false)?;
+            t.commit()?;
+        }
+        Ok(report)
+    }
+
+    fn require_writable(&self) -> Result<(), StoreError> {
+        if self.writable {
+            Ok(())
+        } else {
+            Err(StoreError::Busy {
+                path: self.dir.clone(),
+            })
+        }
+    }
+
+    fn write_loop(
+        &mut self,
+        rx: mpsc::Receiver<Vec<Outcome>>,
+        pool: &rayon::ThreadPool,
+        opts: &IngestOptions,
+        report: &mut IngestReport,
+        notes: &mut dyn FnMut(Note<'_>),
+    ) -> Result<(), StoreError> {
+        let mut batch: Vec<Article> = Vec::new();
+        let mut started = Instant::now();
+        let mut last_index_commit = Instant::now();
+        let mut done = false;
+        while !done {
+            let wait = opts.batch_interval.saturating_sub(started.elapsed());
+            match rx.recv_timeout(wait.max(Duration::from_millis(1))) {
+                Ok(outcomes) => {
+                    for o in outcomes {
+                        report.read += 1;
+                        match o {
+                            Outcome::Article(a) => batch.push(*a),
+                            Outcome::Known => report.duplicates += 1,
+                            Outcome::Link => {
+                                report.read -= 1;
+                                report.links += 1
+                            }
+                            Outcome::Failed { source, message } => {
+                                report.failed += 1;
+                                notes(Note::Failed {
+                                    source: &source,
+                                    message: &message,
+                                });
+                            }
+                        }
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => done = true,
+            }
+            let due = batch.len() >= opts.batch_size
+                || (started.elapsed() >= opts.batch_interval && !batch.is_empty());
+            if due || (done && !batch.is_empty()) {
+                let take = std::mem::take(&mut batch);
+                let docs = self.commit_batch(take, report)?;
+                report.dossiers += pool.install(|| self.refresh_dossiers(opts))?;
+                if let Some(t) = self.text.as_mut() {
+                    t.add(&docs, false)?;
+                    if last_index_commit.elapsed() >= opts.index_interval {
+                        t.commit()?;
+                        last_index_commit = Instant::now();
+                    }
+                }
+                notes(Note::Committed(report));
+            }
+            if batch.is_empty() {
+                started = Instant::now();
+            }
+        }
+        Ok(())
+    }
+
+    /// Rebuilds the in-memory event index from the store, once per open.
+    fn load_events(&mut self, opts: &IngestOptions) -> Result<(), StoreError> {
+        if self.events.is_some() {
+            return Ok(());
+        }
+        let mut state = EventState {
+            index: (opts.grouper)(),
+            map: HashMap::new(),
+            merged: HashMap::new(),
+        };
+        {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id, merged_into FROM events WHERE merged_into IS NOT NULL")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                state.merged.insert(r.get(0)?, r.get(1)?);
+            }
+        }
+        // Replayed in arrival order, so the index sees what it saw live.
+        let mut stmt = self
+            .conn
+            .prepare("SELECT event, text, doc FROM articles ORDER BY seq")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let event: i64 = r.get(0)?;
+            let article = article_from(r.get(1)?, &r.get::<_, String>(2)?)?;
+            let a = state.index.insert(&article);
+            let stored = state.root(event);
+            state.map.entry(a.event).or_insert(stored);
+        }
+        drop(rows);
+        drop(stmt);
+        self.events = Some(state);
+        Ok(())
+    }
+
+    /// Commits one batch: new articles, their events, merges. Returns the
+    /// documents to index. On error the in-memory event index is dropped
+    /// (it may hold the uncommitted articles) and rebuilt on next use.
+    fn commit_batch(
+        &mut self,
+        batch: Vec<Article>,
+        report: &mut IngestReport,
+    ) -> Result<Vec<IndexDoc>, StoreError> {
+        let Some(mut state) = self.events.take() else {
+            return Err(StoreError::Data("event index not loaded".into()));
+        };
+        let result = commit_batch_with(&mut self.conn, &mut state, batch, report);
+        if result.is_ok() {
+            self.events = Some(state);
+            report.batches += 1;
+        }
+        result
+    }
+
+    /// Recomputes the dossiers of events marked dirty, a bounded number at
+    /// a time so memory stays flat. Returns how many.
+    fn refresh_dossiers(&mut self, opts: &IngestOptions) -> Result<usize, StoreError> {
+        let mut total = 0;
+        loop {
+            let ids: Vec<i64> = {
+                let mut stmt = self.conn.prepare_cached(
+                    "SELECT id FROM events WHERE dirty = 1 AND merged_into IS NULL \
+                     ORDER BY id LIMIT 64",
+                )?;
+                let rows = stmt.query_map([], |r| r.get(0))?;
+                rows.collect::<Result<_, _>>()?
+            };
+            if ids.is_empty() {
+                return Ok(total);
+            }
+            let mut loaded = Vec::with_capacity(ids.len());
+            for &id in &ids {
+                loaded.push((
+                    id,
+                    load_event_articles(&self.conn, id, opts.dossier_max_articles)?,
+                ));
+            }
+            let dossiers: Vec<(i64, Option<Dossier>)> = loaded
+                .into_par_iter()
+                .map(|(id, articles)| {
+                    if articles.is_empty() {
+                        return (id, None);
+                    }
+                    // A bug in one event's cross-check must not stop the
+                    // ingest; the event keeps no dossier until it changes.
+                    let d = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        crosswire_crosscheck::crosscheck(articles, &opts.crosscheck)
+                    }))
+                    .ok();
+                    (id, d)
+                })
+                .collect();
+            let tx = self.conn.transaction()?;
+            {
+                let mut agg = tx.prepare_cached(
+                    "SELECT count(*), min(day), max(day) FROM articles WHERE event = ?1",
+                )?;
+                let mut first_title = tx.prepare_cached(
+                    "SELECT title FROM articles WHERE event = ?1 AND title IS NOT NULL \
+                     ORDER BY seq LIMIT 1",
+                )?;
+                let mut update = tx.prepare_cached(
+                    "UPDATE events SET size = ?2, first_day = ?3, last_day = ?4, title = ?5, \
+                     origins = ?6, conflicts = ?7, dossier = ?8, dirty = 0 WHERE id = ?1",
+                )?;
+                for (id, dossier) in dossiers {
+                    let (size, first, last): (i64, Option<i64>, Option<i64>) =
+                        agg.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                    let title: Option<String> =
+                        first_title.query_row([id], |r| r.get(0)).optional()?;
+                    let (origins, conflicts, json) = match dossier {
+                        Some(mut d) => {
+                            let conflicts = d
+                                .figures
+                                .iter()
+                                .filter(|f| f.verdict == Verdict::Conflict)
+                                .count()
+                                + d.quotes
+                                    .iter()
+                                    .filter(|q| q.verdict == Verdict::Conflict)
+                                    .count();
+                            let origins = d.origins.len();
+                            // Texts live in the articles table; a dossier
+                            // gets them back when read.
+                            for a in &mut d.articles {
+                                a.text = String::new();
+                            }
+                            let json = serde_json::to_string(&d)
+                                .map_err(|e| StoreError::Data(e.to_string()))?;
+                            (origins as i64, conflicts as i64, Some(json))
+                        }
+                        None => (0, 0, None),
+                    };
+                    update.execute(params![
+                        id, size, first, last, title, origins, conflicts, json
+                    ])?;
+                }
+            }
+            tx.commit()?;
+            total += ids.len();
+        }
+    }
+}
+
+fn load_event_articles(
+    conn: &rusqlite::Connection,
+    event: i64,
+    cap: usize,
+) -> Result<Vec<Article>, StoreError> {
+    let mut stmt = conn
+        .prepare_cached("SELECT text, doc FROM articles WHERE event = ?1 ORDER BY seq LIMIT ?2")?;
+    let mut rows = stmt.query(params![event, cap.max(1) as i64])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(article_from(r.get(0)?, &r.get::<_, String>(1)?)?);
+    }
+    Ok(out)
+}
+
+fn commit_batch_with(
+    conn: &mut rusqlite::Connection,
+    state: &mut EventState,
+    batch: Vec<Article>,
+    report: &mut IngestReport,
+) -> Result<Vec<IndexDoc>, StoreError> {
+    let tx = conn.transaction()?;
+    let mut docs = Vec::with_capacity(batch.len());
+    {
+        let mut exists = tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO articles (id, event, first_event, source, url, outlet, title, \
+             published, day, language, text, doc) \
+             VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?;
+        let mut new_event = tx.prepare_cached("INSERT INTO events (dirty) VALUES (1)")?;
+        // Size, span and title kept current in the same transaction, so
+        // the event list is right even before the dossier is recomputed.
+        let mut touch = tx.prepare_cached(
+            "UPDATE events SET dirty = 1, size = size + 1, \
+             first_day = CASE WHEN ?2 IS NULL THEN first_day \
+                 WHEN first_day IS NULL OR ?2 < first_day THEN ?2 ELSE first_day END, \
+             last_day = CASE WHEN ?2 IS NULL THEN last_day \
+                 WHEN last_day IS NULL OR ?2 > last_day THEN ?2 ELSE last_day END, \
+             title = coalesce(title, ?3) WHERE id = ?1",
+        )?;
+        for article in batch {
+            // Also catches a copy earlier in this same batch.
+            if exists.exists([&article.id.0])? {
+                report.duplicates += 1;
+                continue;
+            }
+            let a = state.index.insert(&article);
+            let target = match state.map.get(&a.event) {
+                Some(&s) if !a.new_event => state.root(s),
+                _ => {
+                    new_event.execute([])?;
+                    let id = tx.last_insert_rowid();
+                    state.map.insert(a.event, id);
+                    report.new_events += 1;
+                    id
+                }
+            };
+            for m in &a.merged {
+                let Some(&from) = state.map.get(m) else {
+                    continue;
+                };
+                let from = state.root(from);
+                if from == target {
+                    continue;
+                }
+                // Articles move to the surviving event; the merged one
+                // stays as an alias so its id still resolves.
+                tx.execute(
+                    "UPDATE articles SET event = ?2 WHERE event = ?1",
+                    params![from, target],
+                )?;
+                tx.execute(
+                    "UPDATE events SET merged_into = ?2 WHERE merged_into = ?1",
+                    params![from, target],
+                )?;
+                tx.execute(
+                    "UPDATE events SET dirty = 1, \
+                     size = size + (SELECT size FROM events WHERE id = ?1), \
+                     first_day = min(coalesce(first_day, (SELECT first_day FROM events WHERE id = ?1)), \
+                         coalesce((SELECT first_day FROM events WHERE id = ?1), first_day)), \
+                     last_day = max(coalesce(last_day, (SELECT last_day FROM events WHERE id = ?1)), \
+                         coalesce((SELECT last_day FROM events WHERE id = ?1), last_day)) \
+                     WHERE id = ?2",
+                    params![from, target],
+                )?;
+                tx.execute(
+                    "UPDATE events SET merged_into = ?2, dirty = 0, dossier = NULL WHERE id = ?1",
+                    params![from, target],
+                )?;
+                state.merged.insert(from, target);
+                for v in state.merged.values_mut() {
+                    if *v == from {
+                        *v = target;
+                    }
+                }
+                report.merged_events += 1;
+            }
+            let day = day_number(&article);
+            let doc = article_doc(&article)?;
+            insert.execute(params![
+                article.id.0,
+                target,
+                article.source,
+                article.url,
+                article.outlet,
+                article.title,
+                article.published.as_ref().map(|p| p.value.clone()),
+                day,
+                article.language,
+                article.text,
+                doc,
+            ])?;
+            let seq = tx.last_insert_rowid();
+            touch.execute(params![target, day, article.title])?;
+            report.added += 1;
+            docs.push(IndexDoc {
+                seq: seq as u64,
+                event: target as u64,
+                day,
+                outlet: article.outlet,
+                language: article.language,
+                title: article.title.unwrap_or_default(),
+                body: article.text,
+            });
+        }
+    }
+    tx.commit()?;
+    Ok(docs)
+}
+
+/// The producer: reads items, extracts and analyzes them in parallel in
+/// chunks, skipping the analysis of articles the store already has.
+fn produce(
+    mut items: impl Iterator<Item = Item>,
+    tx: mpsc::SyncSender<Vec<Outcome>>,
+    reader: rusqlite::Connection,
+    pool: &rayon::ThreadPool,
+    opts: &IngestOptions,
+) {
+    loop {
+        let chunk: Vec<Item> = items.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            return;
+        }
+        let mut outcomes: Vec<Outcome> =
+            pool.install(|| chunk.into_par_iter().map(extract_one).collect());
+        for o in outcomes.iter_mut() {
+            if let Outcome::Article(a) = o {
+                if known(&reader, &a.id) {
+                    *o = Outcome::Known;
+                }
+            }
+        }
+        pool.install(|| {
+            outcomes.par_iter_mut().for_each(|o| {
+                if let Outcome::Article(a) = o {
+                    if let Some(failed) = analyze_one(a, opts) {
+                        *o = failed;
+                    }
+                }
+            })
+        });
+        if tx.send(outcomes).is_err() {
+            // The writer stopped (an error it reports itself).
+            return;
+        }
+    }
+}
+
+fn known(reader: &rusqlite::Connection, id: &ArticleId) -> bool {
+    // A failed lookup only costs a redundant analysis; the writer's own
+    // check is the one that keeps duplicates out.
+    reader
+        .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")
+        .and_then(|mut s| s.exists([&id.0]))
+        .unwrap_or(false)
+}
+
+fn extract_one(item: Item) -> Outcome {
+    let doc = match item {
+        Item::Doc(doc) => doc,
+        Item::Link(_) => return Outcome::Link,
+        Item::Error(e) => {
+            return Outcome::Failed {
+                source: e.source_name.clone(),
+                message: e.kind.to_string(),
+            }
+        }
+    };
+    // Stages are written not to panic; this keeps a bug on one document
+    // from ending the whole ingest.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crosswire_extract::extract(&doc)
+    })) {
+        Ok(Ok(a)) => Outcome::Article(Box::new(a)),
+        Ok(Err(e)) => Outcome::Failed {
+            source: doc.source.clone(),
+            message: strip_source(&e.to_string(), &doc.source),
+        },
+        Err(_) => Outcome::Failed {
+            source: doc.source.clone(),
+            message: "internal error while extracting (please report this input)".into(),
+        },
+    }
+}
+
+fn analyze_one(a: &mut Article, opts: &IngestOptions) -> Option<Outcome> {
+    if a.published.is_none() {
+        a.published = opts.reference_date.as_ref().map(|d| Published {
+            value: d.clone(),
+            precision: Precision::Day,
+            origin: DateOrigin::User,
+        });
+    }
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crosswire_analyze::analyze(a)
+    }));
+    r.err().map(|_| Outcome::Failed {
+        source: a.source.clone(),
+        message: "internal error while analyzing (please report this input)".into(),
+    })
+}
+
+fn strip_source(message: &str, source: &str) -> String {
+    message
+        .strip_prefix(source)
+        .and_then(|m| m.strip_prefix(": "))
+        .unwrap_or(message)
+        .to_string()
+}

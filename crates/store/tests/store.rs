@@ -1,0 +1,269 @@
+//! The store end to end, on fictional articles generated at test time.
+
+mod common;
+
+use crosswire_store::{IngestOptions, SearchQuery, Store, StoreError};
+use std::path::Path;
+
+fn ingest_dir(store: &mut Store, dir: &Path) -> crosswire_store::IngestReport {
+    let items = crosswire_ingest::open(&[dir.display().to_string()], &Default::default());
+    let opts = IngestOptions {
+        batch_size: 40,
+        jobs: Some(2),
+        ..Default::default()
+    };
+    store
+        .ingest(items, &opts, &mut |_| {})
+        .expect("ingest succeeds")
+}
+
+#[test]
+fn same_input_twice_is_stored_once() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    let distinct = common::write_text_corpus(&input, 12, 5, 7);
+    let db = tmp.path().join("db");
+
+    let mut store = Store::open(&db).expect("new store");
+    let first = ingest_dir(&mut store, &input);
+    assert_eq!(first.added, distinct);
+    assert_eq!(first.duplicates, 7, "the copies are duplicates");
+    let stats = store.stats().expect("stats");
+    assert_eq!(stats.articles as usize, distinct);
+    assert_eq!(stats.indexed, Some(distinct as u64));
+    let events = store.events(1000).expect("events");
+    drop(store);
+
+    let mut store = Store::open(&db).expect("reopen");
+    let second = ingest_dir(&mut store, &input);
+    assert_eq!(second.added, 0);
+    assert_eq!(second.duplicates, distinct + 7);
+    let again = store.stats().expect("stats");
+    assert_eq!(again.articles, stats.articles);
+    assert_eq!(again.events, stats.events);
+    assert_eq!(again.indexed, Some(distinct as u64));
+    assert_eq!(store.events(1000).expect("events"), events);
+}
+
+#[test]
+fn articles_group_into_events_with_dossiers() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    common::write_text_corpus(&input, 6, 4, 0);
+    let mut store = Store::open(tmp.path().join("db")).expect("store");
+    let report = ingest_dir(&mut store, &input);
+    assert_eq!(report.added, 24);
+    let events = store.events(100).expect("events");
+    let total: u64 = events.iter().map(|e| e.size).sum();
+    assert_eq!(total, 24, "every article is in exactly one listed event");
+    // Six generated events, each with its own town: the grouper need not
+    // be perfect, but it must not lump them all together or split all.
+    assert!(
+        (4..=12).contains(&events.len()),
+        "{} events: {events:?}",
+        events.len()
+    );
+    for e in &events {
+        assert!(!e.stale, "dossiers are current after an ingest");
+        assert!(e.origins >= 1);
+        let (id, dossier) = store.dossier(e.id).expect("dossier");
+        assert_eq!(id, e.id);
+        assert_eq!(dossier.articles.len() as u64, e.size);
+        assert!(dossier.articles.iter().all(|a| !a.text.is_empty()));
+    }
+    assert!(matches!(store.dossier(9999), Err(StoreError::NoEvent(_))));
+}
+
+#[test]
+fn search_filters_by_date_outlet_language_and_event() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).expect("dir");
+    let mut lines = Vec::new();
+    for e in 0..4 {
+        for n in 0..3 {
+            let outlet = common::OUTLETS[(e + n) % common::OUTLETS.len()];
+            let date = format!("2031-03-{:02}", 10 + e * 2 + n % 2);
+            let lang = if n == 2 { "es" } else { "en" };
+            lines.push(common::jsonl_record(e, n, outlet, &date, lang));
+        }
+    }
+    std::fs::write(input.join("feed.jsonl"), lines.join("\n")).expect("write");
+    let mut store = Store::open(tmp.path().join("db")).expect("store");
+    let report = ingest_dir(&mut store, &input);
+    assert_eq!(report.added, 12);
+
+    let town = common::town(1);
+    let hits = store.search(&SearchQuery::new(&town)).expect("search");
+    assert_eq!(hits.len(), 3, "{hits:?}");
+    assert!(hits.iter().all(|h| h.snippet.contains(&town)));
+    assert!(hits.iter().all(|h| !h.highlights.is_empty()));
+    let event = hits[0].event;
+    assert!(hits.iter().all(|h| h.event == event), "{hits:?}");
+
+    let mut q = SearchQuery::new("*");
+    q.limit = 100;
+    assert_eq!(store.search(&q).expect("all").len(), 12);
+
+    let mut q = SearchQuery::new("evacuated");
+    q.limit = 100;
+    q.from = chrono::NaiveDate::from_ymd_opt(2031, 3, 12);
+    q.to = chrono::NaiveDate::from_ymd_opt(2031, 3, 14);
+    let dated = store.search(&q).expect("dated");
+    assert!(!dated.is_empty());
+    assert!(dated.iter().all(|h| {
+        let d = h.published.as_deref().unwrap_or("");
+        ("2031-03-12".."2031-03-15").contains(&d)
+    }));
+
+    let mut q = SearchQuery::new("*");
+    q.limit = 100;
+    q.outlet = Some("harbour post".into());
+    let by_outlet = store.search(&q).expect("outlet");
+    assert!(!by_outlet.is_empty());
+    assert!(by_outlet
+        .iter()
+        .all(|h| h.outlet.as_deref() == Some("Harbour Post")));
+
+    let mut q = SearchQuery::new("*");
+    q.limit = 100;
+    q.language = Some("es".into());
+    assert_eq!(store.search(&q).expect("lang").len(), 4);
+
+    let mut q = SearchQuery::new("*");
+    q.limit = 100;
+    q.event = Some(event);
+    let in_event = store.search(&q).expect("event");
+    let size = store
+        .events(100)
+        .expect("events")
+        .into_iter()
+        .find(|e| e.id == event)
+        .map(|e| e.size)
+        .expect("listed");
+    assert_eq!(in_event.len() as u64, size);
+    assert!(in_event.iter().all(|h| h.event == event));
+}
+
+#[test]
+fn the_index_is_rebuilt_from_the_database() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    let distinct = common::write_text_corpus(&input, 5, 3, 0);
+    let db = tmp.path().join("db");
+    let mut store = Store::open(&db).expect("store");
+    ingest_dir(&mut store, &input);
+    drop(store);
+    // What a crash between the database commit and the index commit
+    // amounts to, at its worst: an index that knows nothing.
+    std::fs::remove_dir_all(db.join("index")).expect("remove index");
+    let store = Store::open(&db).expect("reopen");
+    assert_eq!(store.stats().expect("stats").indexed, Some(distinct as u64));
+    let hits = store
+        .search(&SearchQuery::new(common::town(2)))
+        .expect("search");
+    assert_eq!(hits.len(), 3);
+}
+
+#[test]
+fn a_second_writer_is_refused_and_readers_are_not() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let db = tmp.path().join("db");
+    let _writer = Store::open(&db).expect("first writer");
+    let err = Store::open(&db).expect_err("second writer");
+    assert!(matches!(err, StoreError::Busy { .. }), "{err}");
+    assert!(err.to_string().contains("another crosswire process"));
+    let reader = Store::open_read_only(&db).expect("reader");
+    assert_eq!(reader.stats().expect("stats").articles, 0);
+}
+
+fn expect_refused(path: &Path) -> String {
+    let before = std::fs::read(path).ok();
+    let err = Store::open(path).expect_err("refused");
+    // Never overwritten, whatever it was.
+    assert_eq!(std::fs::read(path).ok(), before);
+    err.to_string()
+}
+
+#[test]
+fn foreign_files_are_refused_with_a_clear_error() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+
+    let png = tmp.path().join("photo.png");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("png");
+    let msg = expect_refused(&png);
+    assert!(msg.contains("not a crosswire store"), "{msg}");
+    assert!(msg.contains("PNG image"), "{msg}");
+
+    let other = tmp.path().join("other.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&other).expect("sqlite");
+        conn.execute_batch("CREATE TABLE notes(body TEXT); INSERT INTO notes VALUES ('hi');")
+            .expect("schema");
+    }
+    let msg = expect_refused(&other);
+    assert!(
+        msg.contains("SQLite database of another application"),
+        "{msg}"
+    );
+
+    // The same database inside a directory, where a store's would be.
+    let dir = tmp.path().join("looks-like-a-store");
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::copy(&other, dir.join("crosswire.sqlite")).expect("copy");
+    let before = std::fs::read(dir.join("crosswire.sqlite")).expect("read");
+    let err = Store::open(&dir).expect_err("foreign db refused");
+    assert!(matches!(err, StoreError::NotAStore { .. }), "{err}");
+    assert_eq!(
+        std::fs::read(dir.join("crosswire.sqlite")).expect("read"),
+        before
+    );
+
+    let full = tmp.path().join("someone-elses-folder");
+    std::fs::create_dir_all(&full).expect("dir");
+    std::fs::write(full.join("notes.txt"), "keep me").expect("write");
+    let err = Store::open(&full).expect_err("non-empty dir refused");
+    assert!(err.to_string().contains("not empty"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(&full).expect("list").count(),
+        1,
+        "nothing was added"
+    );
+
+    let missing = tmp.path().join("nowhere");
+    let err = Store::open_read_only(&missing).expect_err("missing");
+    assert!(matches!(err, StoreError::Missing { .. }), "{err}");
+    assert!(!missing.exists(), "reading never creates a store");
+}
+
+#[test]
+fn a_corrupted_database_is_an_error_not_a_panic() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    common::write_text_corpus(&input, 3, 2, 0);
+    let db = tmp.path().join("db");
+    let mut store = Store::open(&db).expect("store");
+    ingest_dir(&mut store, &input);
+    drop(store);
+    let file = db.join("crosswire.sqlite");
+
+    // Garbage over the header.
+    let mut bytes = std::fs::read(&file).expect("read");
+    bytes[..32].copy_from_slice(&[0xAB; 32]);
+    std::fs::write(&file, &bytes).expect("write");
+    let err = Store::open(&db).expect_err("garbage header");
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    assert!(err.to_string().contains("damaged store database"), "{err}");
+    let err = Store::open_read_only(&db).expect_err("garbage header, read-only");
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+
+    // A valid header over a file cut short: whatever SQLite notices,
+    // the answer is an error.
+    bytes[..16].copy_from_slice(b"SQLite format 3\0");
+    bytes.truncate(3000);
+    std::fs::write(&file, &bytes).expect("write");
+    let _ = std::fs::remove_file(db.join("crosswire.sqlite-wal"));
+    let _ = std::fs::remove_file(db.join("crosswire.sqlite-shm"));
+    let outcome = Store::open_read_only(&db).and_then(|s| s.stats().map(|_| ()));
+    assert!(outcome.is_err(), "a truncated database is reported");
+}
