@@ -167,8 +167,12 @@ fn at(doc: &Doc, i: usize, r: Option<NaiveDate>) -> Option<Found> {
             n.kind == Kind::Word && doc.lex.units.get(n.lower.as_str()) == Some(&"people")
         });
         if !prev_month && !currency && !next_people {
-            let decade = toks.get(i + 1).is_some_and(|n| !n.sp && n.lower == "s");
-            if !decade {
+            // "1990s" is a decade, "1900R" a model number: glued letters
+            // make it no year.
+            let glued_word = toks
+                .get(i + 1)
+                .is_some_and(|n| !n.sp && n.kind == Kind::Word);
+            if !glued_word {
                 return Some(Found {
                     ts: i,
                     te: i + 1,

@@ -208,6 +208,36 @@ pub fn analyze_with_recognizer(article: &mut Article, opts: &Options, recognizer
         .sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
 }
 
+/// Extends a cue over its addressee or medium: "told AFP", "wrote on X",
+/// "dijo a EFE". Returns the new end token.
+fn cue_object(doc: &Doc, ents: &entity::Entities, end: usize) -> usize {
+    let mut k = end;
+    if doc
+        .toks
+        .get(k)
+        .is_some_and(|t| matches!(t.lower.as_str(), "on" | "to" | "a" | "en"))
+    {
+        k += 1;
+    }
+    // An organization right there ("AFP", "social network X").
+    let mut j = k;
+    while j < doc.toks.len()
+        && j < k + 3
+        && doc.toks[j].kind == token::Kind::Word
+        && !doc.toks[j].upper
+    {
+        j += 1;
+    }
+    match ents
+        .mentions
+        .iter()
+        .find(|m| m.ts == j && m.kind == crosswire_model::EntityKind::Org)
+    {
+        Some(m) => m.te,
+        None => end,
+    }
+}
+
 fn latest_full_date(doc: &Doc) -> Option<NaiveDate> {
     let found = date::find(doc);
     found
@@ -322,6 +352,7 @@ fn run(doc: &Doc, recognizer: &dyn Recognizer) -> Vec<Span> {
                 speaker_cluster: q.cluster.map(|c| c as u32),
                 cue: q
                     .cue
+                    .map(|(a, b)| (a, cue_object(doc, &ents, b)))
                     .and_then(|(a, b)| doc.range(a, b))
                     .map(|r| doc.text[r.range()].to_string()),
                 direct: q.direct,
