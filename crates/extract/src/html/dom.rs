@@ -23,6 +23,8 @@ const MAX_DEPTH: usize = 512;
 /// How far down the open-element stack an end tag or scope check looks.
 /// Bounds the cost of stray end tags on deep stacks.
 const MAX_SEARCH: usize = 64;
+/// Attributes kept per element.
+const MAX_ATTRS: usize = 64;
 
 /// Element names the extractor tells apart; everything else is `Other`.
 #[allow(missing_docs)]
@@ -589,13 +591,17 @@ impl<'a> Parser<'a> {
                 }
             }
             // Only the first of duplicate attributes counts, as in browsers.
-            let first = self
-                .dom
-                .attrs
-                .get(own_start..)
-                .unwrap_or(&[])
-                .iter()
-                .all(|a| *a.name != *name);
+            // Past MAX_ATTRS the rest are parsed and dropped, which keeps
+            // the duplicate check from going quadratic on hostile tags.
+            let room = self.dom.attrs.len() - own_start < MAX_ATTRS;
+            let first = room
+                && self
+                    .dom
+                    .attrs
+                    .get(own_start..)
+                    .unwrap_or(&[])
+                    .iter()
+                    .all(|a| *a.name != *name);
             if !name.is_empty() && first {
                 let mut decoded = String::new();
                 decode_entities(value, &mut decoded);
@@ -956,6 +962,18 @@ mod tests {
             depth += 1;
         }
         assert!(depth <= MAX_DEPTH);
+    }
+
+    #[test]
+    fn many_attributes_stay_linear() {
+        let mut html = String::from("<div");
+        for i in 0..200_000 {
+            html.push_str(&format!(" a{i}=\"v\""));
+        }
+        html.push_str(" class=\"late\">text</div>");
+        let d = Dom::parse(&html);
+        assert_eq!(d.attrs_of(1).len(), MAX_ATTRS);
+        assert_eq!(d.text_of(0), "text");
     }
 
     #[test]
