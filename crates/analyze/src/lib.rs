@@ -2,14 +2,26 @@
 //!
 //! One tokenizer pass ([`token`]) feeds every analyzer; each reads the same
 //! token stream and the language tables ([`lang`]) and adds [`Span`]s, byte
-//! ranges into the immutable [`Article::text`]:
+//! ranges into the immutable [`Article::text`], sorted by start:
 //!
-//! - sentences;
-//! - dates ([`date`]), resolved against the publish date or a reference date;
-//! - figures ([`figure`]): value, interval, unit, qualifier, counted noun,
-//!   attribution and role;
-//! - entities ([`entity`]) with within-article alias clusters;
-//! - quotes ([`quote`]) with their cue and speaker cluster, direct and indirect.
+//! - sentences, split around abbreviations ("U.S.", "Gen.", "p.m."),
+//!   initials and closing quotes;
+//! - dates ([`date`]), resolved against the publish date, else
+//!   [`Options::reference_date`], else the latest full date the article
+//!   writes (a dateline or caption);
+//! - figures ([`figure`]): value in either decimal convention or in words,
+//!   implied interval, unit or currency, qualifier, counted noun phrase,
+//!   attribution and role (claim, year, age);
+//! - entities ([`entity`]) with within-article alias clusters (name,
+//!   surname, title, description, acronym), behind the
+//!   [`entity::Recognizer`] seam where a model-based recognizer can be
+//!   added later (the `model` cargo feature is reserved for it);
+//! - quotes ([`quote`]) direct and indirect, with cue and speaker cluster.
+//!
+//! Everything language-specific (number words, qualifiers, months and
+//! weekdays, cue verbs, honorifics, role nouns, org and facility heads) is
+//! data in `lang/en.rs` and `lang/es.rs`; countries, demonyms, capitals and
+//! regions are in `lang/world.rs`. A third language is one more table.
 //!
 //! # Example
 //!
