@@ -103,8 +103,7 @@ fn is_header_line(text: &str) -> bool {
     });
     let len = text.chars().count();
     // A line that is a date and little else ("Monday, 22 January 2018 at
-    // 0:13", "2018-08-16").
-    // Embedded posts sign off with a date ("— Jane (@jane) May 1, 2019"):
+    // 0:13", "2018-08-16"). Embedded posts sign off with a date ("— Jane (@jane) May 1, 2019"):
     // those are quotes, not the header.
     let date_line = len < 60
         && text.split_whitespace().count() <= 8
@@ -112,7 +111,13 @@ fn is_header_line(text: &str) -> bool {
         && !text.starts_with(['—', '–', '-'])
         && (crate::meta::parse_text_date(text).is_some()
             || crate::meta::parse_date(text, crosswire_model::DateOrigin::Text).is_some());
-    (len < 150 && BYLINE_LINE.is_match(text)) || date_line
+    // "By Monday, the storm had passed." and "Por su parte, ..." are
+    // sentences: a byline line is short and does not end like one.
+    let byline_line = len < 100
+        && BYLINE_LINE.is_match(text)
+        && !text.ends_with(['.', '!', '?', ':'])
+        && !text.contains(". ");
+    byline_line || date_line
 }
 
 fn norm_key(s: &str) -> String {

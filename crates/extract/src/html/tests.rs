@@ -431,3 +431,18 @@ fn title_section_prefix_is_dropped() {
         Some("Republicans are following the leader")
     );
 }
+
+#[test]
+fn header_lines_leave_the_body_but_sentences_stay() {
+    let body = format!(
+        "<div class=\"story-body\"><p>Posted by Jane Doe on March 26, 2025</p><p>2025-03-26</p>{}<p>By Monday, the storm had passed.</p><p>Por su parte, el ministro dijo que no.</p>{}</div>",
+        para(1),
+        para(2)
+    );
+    let a = extract_html(&page("", &body), "t", None);
+    let text = a.body_text();
+    assert!(!text.contains("Posted by"), "{text}");
+    assert!(!text.contains("2025-03-26"), "{text}");
+    assert!(text.contains("By Monday, the storm had passed."), "{text}");
+    assert!(text.contains("Por su parte"), "{text}");
+}
