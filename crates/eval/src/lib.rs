@@ -7,11 +7,13 @@
 //!   boilerplate, title, outlet, date);
 //! - [`analysis`]: figures, quotes, dates and entities on the seeds;
 //! - [`crosscheck`]: slot alignment, verdicts, conflicts and origins on the seeds.
+//! - [`events`]: event grouping (corpus mode) on ECB+.
 #![deny(missing_docs)]
 
 pub mod aeb;
 pub mod analysis;
 pub mod crosscheck;
+pub mod events;
 pub mod seeds;
 
 /// One measured number.

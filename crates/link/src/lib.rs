@@ -16,8 +16,10 @@
 #![deny(missing_docs)]
 
 pub mod credits;
+pub mod events;
 pub mod fingerprint;
 mod origins;
 
 pub use credits::{find_credits, Credit, CreditKind};
+pub use events::{group_batch, Assignment, EventDoc, EventId, EventIndex, EventOptions};
 pub use origins::{find_origins, LinkReason, OriginCluster, OriginLink, OriginOptions, Origins};

@@ -1,0 +1,747 @@
+//! Event grouping for corpus mode: which articles report the same
+//! real-world event. Articles arrive one by one; each joins the most
+//! similar stored event or starts a new one, and an article similar enough
+//! to two events merges them.
+//!
+//! An event is kept as a capped centroid of its top-weighted terms, so its
+//! state stays the same size however many articles join it. Document
+//! frequencies are maintained as articles arrive, and term weights are
+//! recomputed from them at comparison time, so early articles are judged
+//! again with better statistics. Candidates come from an inverted index
+//! over each event's rarest, heaviest terms (names, places, numbers), with
+//! capped posting lists, so the work per article does not grow with the
+//! number of stored events.
+//!
+//! Similarity weights names, numbers and years above common words: two
+//! earthquakes share "magnitude" and "aftershock" but not the town, the
+//! toll or the date.
+
+mod features;
+mod split;
+
+use chrono::NaiveDate;
+use features::{count_terms, Kind, KindWeights};
+use std::collections::HashMap;
+
+/// One article offered to the [`EventIndex`].
+#[derive(Debug, Clone, Default)]
+pub struct EventDoc {
+    /// The caller's id of the article (not stored by the index).
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Body text.
+    pub text: String,
+    /// Publish date, when known: events further apart in time than
+    /// [`EventOptions::date_window_days`] are not compared.
+    pub published: Option<NaiveDate>,
+    /// Entity names from the analyzer, when the caller has them. Without
+    /// them, capitalized words that do not open a sentence stand in.
+    pub entities: Vec<String>,
+}
+
+/// The id of an event. Ids are never reused; an event merged into another
+/// keeps its id as an alias ([`EventIndex::resolve`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EventId(pub u32);
+
+impl std::fmt::Display for EventId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "e{}", self.0)
+    }
+}
+
+/// Where an inserted article went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assignment {
+    /// The event the article now belongs to.
+    pub event: EventId,
+    /// The article started this event.
+    pub new_event: bool,
+    /// Events the article bridged, now merged into `event`: their articles
+    /// belong to `event` from now on.
+    pub merged: Vec<EventId>,
+}
+
+/// Thresholds and weights of event grouping. The defaults are tuned on
+/// ECB+ (see `crosswire eval events`).
+#[derive(Debug, Clone)]
+pub struct EventOptions {
+    /// Similarity at or above which an article joins an event.
+    pub join: f32,
+    /// Similarity at or above which an article also merges a second event
+    /// into the one it joins. Higher than `join`: a merge is a stronger
+    /// claim than a join.
+    pub merge: f32,
+    /// How often the title counts, relative to one word of the body.
+    pub title_weight: f32,
+    /// Weight of a name relative to a common word.
+    pub name_weight: f32,
+    /// Weight of a number.
+    pub number_weight: f32,
+    /// Weight of a year.
+    pub year_weight: f32,
+    /// Share of the score (0..1) that requires names and words to agree
+    /// each on their own (geometric mean of the two cosines) rather than
+    /// together.
+    pub entity_agreement: f32,
+    /// Share (0..1) of an article's heaviest names that must occur in an
+    /// event for the article to join it: a second earthquake shares the
+    /// words of the first but not its town.
+    pub name_coverage: f32,
+    /// How many of the article's heaviest names that share is taken over.
+    pub coverage_names: usize,
+    /// Batch only ([`group_batch`]): an event whose two halves, weighted
+    /// by rarity within the event, have a cosine below this is split in
+    /// two. 0 turns the split pass off.
+    pub split_below: f32,
+    /// Each half of a split needs at least this many articles.
+    pub split_min_side: usize,
+    /// How many times a half may be split again.
+    pub split_depth: usize,
+    /// Terms kept in an event's centroid.
+    pub event_terms: usize,
+    /// Of those, how many are entered in the inverted index.
+    pub index_terms: usize,
+    /// Terms of an article looked up in the inverted index.
+    pub query_terms: usize,
+    /// Events kept per term in the inverted index, most recent first: a
+    /// term in more events than this no longer tells them apart.
+    pub posting_cap: usize,
+    /// Events scored per article, those sharing most looked-up terms.
+    pub max_candidates: usize,
+    /// Days outside an event's first and last dates beyond which a dated
+    /// article is not compared with it.
+    pub date_window_days: i64,
+}
+
+impl Default for EventOptions {
+    fn default() -> Self {
+        EventOptions {
+            join: 0.15,
+            merge: 0.3,
+            title_weight: 2.0,
+            name_weight: 2.0,
+            number_weight: 2.0,
+            year_weight: 2.0,
+            entity_agreement: 0.0,
+            name_coverage: 0.0,
+            coverage_names: 6,
+            split_below: 0.3,
+            split_min_side: 2,
+            split_depth: 1,
+            event_terms: 200,
+            index_terms: 40,
+            query_terms: 30,
+            posting_cap: 256,
+            max_candidates: 64,
+            date_window_days: 14,
+        }
+    }
+}
+
+impl EventOptions {
+    fn kind_weights(&self) -> KindWeights {
+        KindWeights {
+            title: self.title_weight,
+            name: self.name_weight,
+            number: self.number_weight,
+            year: self.year_weight,
+        }
+    }
+}
+
+/// One stored event.
+#[derive(Debug, Clone)]
+struct Event {
+    /// Term key and mass: the sum over member articles of the term's share
+    /// of the article's unit vector, without the idf (applied when
+    /// compared, with current document frequencies).
+    terms: Vec<(u64, f32)>,
+    /// Keys entered in the inverted index for this event.
+    indexed: Vec<u64>,
+    docs: u32,
+    first: Option<NaiveDate>,
+    last: Option<NaiveDate>,
+}
+
+/// An article's weighted terms, ready to compare.
+struct DocVec {
+    /// Key, idf-free weight (log tf times kind weight).
+    raw: Vec<(u64, f32)>,
+    /// Key, tf-idf weight, unit length, heaviest first.
+    unit: Vec<(u64, f32)>,
+}
+
+/// Incremental event grouping.
+///
+/// ```
+/// use crosswire_link::events::{EventDoc, EventIndex};
+///
+/// let doc = |id: &str, text: &str| EventDoc {
+///     id: id.into(),
+///     text: text.into(),
+///     ..Default::default()
+/// };
+/// let mut index = EventIndex::default();
+/// let a = index.insert(doc("a", "A fire in the town of Varnholt destroyed the old mill on Tuesday, firefighter Oskar Brede said."));
+/// let b = index.insert(doc("b", "The old mill in Varnholt burned down on Tuesday, said Oskar Brede of the fire brigade."));
+/// let c = index.insert(doc("c", "Voters in Lessing Bay elected Mara Tull as mayor after a close count of ballots."));
+/// assert!(a.new_event);
+/// assert_eq!(b.event, a.event);
+/// assert!(c.new_event);
+/// assert_eq!(index.events(), 2);
+/// ```
+#[derive(Debug, Clone)]
+pub struct EventIndex {
+    opts: EventOptions,
+    df: HashMap<u64, u32>,
+    docs: u64,
+    events: Vec<Option<Event>>,
+    /// Union-find parent of every event id: merged events point to the
+    /// event that absorbed them.
+    parent: Vec<u32>,
+    postings: HashMap<u64, Vec<u32>>,
+    live: usize,
+}
+
+impl Default for EventIndex {
+    fn default() -> Self {
+        EventIndex::new(EventOptions::default())
+    }
+}
+
+impl EventIndex {
+    /// An empty index.
+    pub fn new(opts: EventOptions) -> Self {
+        EventIndex {
+            opts,
+            df: HashMap::new(),
+            docs: 0,
+            events: Vec::new(),
+            parent: Vec::new(),
+            postings: HashMap::new(),
+            live: 0,
+        }
+    }
+
+    /// The options in use.
+    pub fn options(&self) -> &EventOptions {
+        &self.opts
+    }
+
+    /// Articles inserted so far.
+    pub fn docs(&self) -> u64 {
+        self.docs
+    }
+
+    /// Events currently live (merged ones not counted).
+    pub fn events(&self) -> usize {
+        self.live
+    }
+
+    /// The live event an id stands for now (itself, or the event it was
+    /// merged into).
+    pub fn resolve(&self, id: EventId) -> EventId {
+        let mut x = id.0;
+        // Chains only grow by merges of merged events, so they stay short.
+        while let Some(&p) = self.parent.get(x as usize) {
+            if p == x {
+                break;
+            }
+            x = p;
+        }
+        EventId(x)
+    }
+
+    /// Articles in an event (0 for an unknown or merged id).
+    pub fn event_size(&self, id: EventId) -> u32 {
+        self.events
+            .get(id.0 as usize)
+            .and_then(|e| e.as_ref())
+            .map_or(0, |e| e.docs)
+    }
+
+    fn idf(&self, key: u64) -> f32 {
+        let df = self.df.get(&key).copied().unwrap_or(0) as f32;
+        let n = self.docs as f32;
+        ((n + 1.0) / (df + 0.5)).ln().max(0.0)
+    }
+
+    fn vectorize(&self, doc: &EventDoc) -> DocVec {
+        let w = self.opts.kind_weights();
+        let counts = count_terms(&doc.title, &doc.text, &doc.entities, w.title);
+        let raw: Vec<(u64, f32)> = counts
+            .into_iter()
+            .map(|(k, c)| (k, (1.0 + c.max(1.0).ln()) * w.of(Kind::of(k))))
+            .collect();
+        let mut unit: Vec<(u64, f32)> = raw.iter().map(|&(k, x)| (k, x * self.idf(k))).collect();
+        normalize(&mut unit);
+        unit.sort_by(|a, b| b.1.total_cmp(&a.1));
+        DocVec { raw, unit }
+    }
+
+    /// An event's terms weighted with current idf, unit length, as a map.
+    fn event_vec(&self, e: &Event) -> HashMap<u64, f32> {
+        let mut v: Vec<(u64, f32)> = e.terms.iter().map(|&(k, m)| (k, m * self.idf(k))).collect();
+        normalize(&mut v);
+        v.into_iter().collect()
+    }
+
+    fn score(&self, doc: &DocVec, e: &Event) -> f32 {
+        let ev = self.event_vec(e);
+        let (mut dot_n, mut dot_w) = (0.0f32, 0.0f32);
+        let (mut dn, mut dw) = (0.0f32, 0.0f32);
+        for &(k, x) in &doc.unit {
+            let y = ev.get(&k).copied().unwrap_or(0.0);
+            if Kind::of(k) == Kind::Word {
+                dot_w += x * y;
+                dw += x * x;
+            } else {
+                dot_n += x * y;
+                dn += x * x;
+            }
+        }
+        let cos_all = dot_n + dot_w;
+        if self.opts.name_coverage > 0.0 {
+            let (mut have, mut all) = (0.0f32, 0.0f32);
+            for &(k, x) in doc
+                .unit
+                .iter()
+                .filter(|(k, _)| Kind::of(*k) == Kind::Name)
+                .take(self.opts.coverage_names)
+            {
+                all += x;
+                if ev.contains_key(&k) {
+                    have += x;
+                }
+            }
+            if all > 0.0 && have < self.opts.name_coverage * all {
+                return 0.0;
+            }
+        }
+        let g = self.opts.entity_agreement;
+        if g <= 0.0 {
+            return cos_all;
+        }
+        let (mut en, mut ew) = (0.0f32, 0.0f32);
+        for (&k, &y) in &ev {
+            if Kind::of(k) == Kind::Word {
+                ew += y * y;
+            } else {
+                en += y * y;
+            }
+        }
+        let cos = |dot: f32, a: f32, b: f32| {
+            if a > 0.0 && b > 0.0 {
+                dot / (a.sqrt() * b.sqrt())
+            } else {
+                0.0
+            }
+        };
+        let agree = (cos(dot_n, dn, en).max(0.0) * cos(dot_w, dw, ew).max(0.0)).sqrt();
+        (1.0 - g) * cos_all + g * agree
+    }
+
+    fn in_window(&self, date: Option<NaiveDate>, e: &Event) -> bool {
+        let (Some(d), Some(first), Some(last)) = (date, e.first, e.last) else {
+            return true;
+        };
+        let w = self.opts.date_window_days;
+        (d - last).num_days() <= w && (first - d).num_days() <= w
+    }
+
+    fn candidates(&self, doc: &DocVec, date: Option<NaiveDate>) -> Vec<u32> {
+        let mut hits: HashMap<u32, u32> = HashMap::new();
+        for &(k, _) in doc.unit.iter().take(self.opts.query_terms) {
+            if let Some(list) = self.postings.get(&k) {
+                for &id in list {
+                    *hits.entry(self.resolve(EventId(id)).0).or_insert(0) += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(u32, u32)> = hits
+            .into_iter()
+            .filter(|&(id, _)| {
+                self.events
+                    .get(id as usize)
+                    .and_then(|e| e.as_ref())
+                    .is_some_and(|e| self.in_window(date, e))
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        ranked.truncate(self.opts.max_candidates);
+        ranked.into_iter().map(|(id, _)| id).collect()
+    }
+
+    /// Adds an article: it joins the most similar event, starts a new one,
+    /// and merges any other event it is very similar to.
+    pub fn insert(&mut self, doc: EventDoc) -> Assignment {
+        // Document frequencies first, so the article's own terms count as
+        // seen once and a term no other article has is not infinitely rare.
+        let w = self.opts.kind_weights();
+        let counts = count_terms(&doc.title, &doc.text, &doc.entities, w.title);
+        self.docs += 1;
+        for k in counts.keys() {
+            *self.df.entry(*k).or_insert(0) += 1;
+        }
+        let vec = self.vectorize(&doc);
+        let mut scored: Vec<(f32, u32)> = self
+            .candidates(&vec, doc.published)
+            .into_iter()
+            .filter_map(|id| {
+                let e = self.events.get(id as usize)?.as_ref()?;
+                Some((self.score(&vec, e), id))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+
+        let (target, new_event) = match scored.first() {
+            Some(&(s, id)) if s >= self.opts.join => (id, false),
+            _ => (self.new_event(), true),
+        };
+        let merged: Vec<u32> = if new_event {
+            Vec::new()
+        } else {
+            scored
+                .iter()
+                .skip(1)
+                .filter(|&&(s, _)| s >= self.opts.merge)
+                .map(|&(_, id)| id)
+                .collect()
+        };
+        for &m in &merged {
+            self.absorb(target, m);
+        }
+        self.add_doc(target, &vec, doc.published);
+        Assignment {
+            event: EventId(target),
+            new_event,
+            merged: merged.into_iter().map(EventId).collect(),
+        }
+    }
+
+    fn new_event(&mut self) -> u32 {
+        let id = self.events.len() as u32;
+        self.events.push(Some(Event {
+            terms: Vec::new(),
+            indexed: Vec::new(),
+            docs: 0,
+            first: None,
+            last: None,
+        }));
+        self.parent.push(id);
+        self.live += 1;
+        id
+    }
+
+    /// Adds one article's terms to an event's centroid.
+    fn add_doc(&mut self, id: u32, doc: &DocVec, date: Option<NaiveDate>) {
+        // The article's share of its unit vector, idf removed again: the
+        // centroid stores idf-free masses so that idf can move.
+        let norm = doc
+            .raw
+            .iter()
+            .map(|&(k, x)| {
+                let y = x * self.idf(k);
+                y * y
+            })
+            .sum::<f32>()
+            .sqrt();
+        if norm <= 0.0 {
+            // Nothing to compare (an empty text): the event only counts it.
+            if let Some(Some(e)) = self.events.get_mut(id as usize) {
+                e.docs += 1;
+            }
+            return;
+        }
+        let add: Vec<(u64, f32)> = doc.raw.iter().map(|&(k, x)| (k, x / norm)).collect();
+        self.update_event(id, |e| {
+            merge_terms(&mut e.terms, &add);
+            e.docs += 1;
+            e.first = min_date(e.first, date);
+            e.last = max_date(e.last, date);
+        });
+    }
+
+    /// Merges event `from` into `into`.
+    fn absorb(&mut self, into: u32, from: u32) {
+        let Some(src) = self.events.get_mut(from as usize).and_then(|e| e.take()) else {
+            return;
+        };
+        self.unindex(from, &src.indexed);
+        if let Some(p) = self.parent.get_mut(from as usize) {
+            *p = into;
+        }
+        self.live = self.live.saturating_sub(1);
+        self.update_event(into, |e| {
+            merge_terms(&mut e.terms, &src.terms);
+            e.docs += src.docs;
+            e.first = min_date(e.first, src.first);
+            e.last = max_date(e.last, src.last);
+        });
+    }
+
+    /// Applies a change to an event, then re-caps its centroid and
+    /// refreshes its inverted-index entries.
+    fn update_event(&mut self, id: u32, change: impl FnOnce(&mut Event)) {
+        let Some(Some(mut e)) = self.events.get_mut(id as usize).map(|e| e.take()) else {
+            return;
+        };
+        change(&mut e);
+        let mut weighted: Vec<(f32, u64, f32)> = e
+            .terms
+            .iter()
+            .map(|&(k, m)| (m * self.idf(k), k, m))
+            .collect();
+        weighted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        weighted.truncate(self.opts.event_terms);
+        let mut new_indexed: Vec<u64> = weighted
+            .iter()
+            .take(self.opts.index_terms)
+            .map(|&(_, k, _)| k)
+            .collect();
+        e.terms = weighted.into_iter().map(|(_, k, m)| (k, m)).collect();
+        e.terms.sort_unstable_by_key(|&(k, _)| k);
+        new_indexed.sort_unstable();
+        let old = std::mem::take(&mut e.indexed);
+        let gone: Vec<u64> = old
+            .iter()
+            .copied()
+            .filter(|k| new_indexed.binary_search(k).is_err())
+            .collect();
+        let added: Vec<u64> = new_indexed
+            .iter()
+            .copied()
+            .filter(|k| old.binary_search(k).is_err())
+            .collect();
+        self.unindex(id, &gone);
+        for k in added {
+            let list = self.postings.entry(k).or_default();
+            list.push(id);
+            if list.len() > self.opts.posting_cap {
+                // Drop the oldest: news events go cold, recent ones matter.
+                list.remove(0);
+            }
+        }
+        e.indexed = new_indexed;
+        if let Some(slot) = self.events.get_mut(id as usize) {
+            *slot = Some(e);
+        }
+    }
+
+    fn unindex(&mut self, id: u32, keys: &[u64]) {
+        for k in keys {
+            if let Some(list) = self.postings.get_mut(k) {
+                list.retain(|&x| x != id);
+                if list.is_empty() {
+                    self.postings.remove(k);
+                }
+            }
+        }
+    }
+}
+
+/// Groups a batch of articles in order, through the incremental path, and
+/// returns each article's final event (merges applied). With
+/// [`EventOptions::split_below`] set, a second pass then splits events
+/// whose members fall into two groups with little in common; split-off
+/// parts get fresh ids.
+pub fn group_batch(docs: impl IntoIterator<Item = EventDoc>, opts: &EventOptions) -> Vec<EventId> {
+    let docs: Vec<EventDoc> = docs.into_iter().collect();
+    let mut index = EventIndex::new(opts.clone());
+    let assigned: Vec<EventId> = docs.iter().map(|d| index.insert(d.clone()).event).collect();
+    let mut out: Vec<EventId> = assigned.into_iter().map(|e| index.resolve(e)).collect();
+    if opts.split_below > 0.0 {
+        // Final document frequencies judge every article alike, early or
+        // late.
+        let vecs: Vec<Vec<(u64, f32)>> = docs.iter().map(|d| index.vectorize(d).unit).collect();
+        out = split_with(&vecs, out, opts);
+    }
+    out
+}
+
+/// The split pass alone: splits each group of `labels` (one label per
+/// article of `docs`) whose members fall into two groups with little in
+/// common. Document frequencies come from `docs`. Split-off parts get ids
+/// above every id in `labels`.
+pub fn split_events(docs: &[EventDoc], labels: Vec<EventId>, opts: &EventOptions) -> Vec<EventId> {
+    let mut index = EventIndex::new(opts.clone());
+    let w = opts.kind_weights();
+    for d in docs {
+        let counts = count_terms(&d.title, &d.text, &d.entities, w.title);
+        index.docs += 1;
+        for k in counts.keys() {
+            *index.df.entry(*k).or_insert(0) += 1;
+        }
+    }
+    let vecs: Vec<Vec<(u64, f32)>> = docs.iter().map(|d| index.vectorize(d).unit).collect();
+    split_with(&vecs, labels, opts)
+}
+
+fn split_with(
+    vecs: &[Vec<(u64, f32)>],
+    mut out: Vec<EventId>,
+    opts: &EventOptions,
+) -> Vec<EventId> {
+    let rule = split::SplitRule {
+        max_similarity: opts.split_below,
+        min_side: opts.split_min_side.max(1),
+        max_size: 2000,
+        global: std::env::var_os("EVENTS_SPLIT_GLOBAL").is_some(),
+        depth: opts.split_depth,
+    };
+    let mut groups: std::collections::BTreeMap<EventId, Vec<usize>> = Default::default();
+    for (i, e) in out.iter().enumerate() {
+        groups.entry(*e).or_default().push(i);
+    }
+    let mut fresh = out.iter().map(|e| e.0.saturating_add(1)).max().unwrap_or(0);
+    for (_, members) in groups {
+        let parts = split::split_group(members, vecs, &rule, 0);
+        // The largest part keeps the event's id.
+        let keep = parts
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, p)| (p.len(), usize::MAX - i))
+            .map(|(i, _)| i);
+        for (pi, part) in parts.iter().enumerate() {
+            if Some(pi) == keep {
+                continue;
+            }
+            for &m in part {
+                if let Some(slot) = out.get_mut(m) {
+                    *slot = EventId(fresh);
+                }
+            }
+            fresh += 1;
+        }
+    }
+    out
+}
+
+fn normalize(v: &mut [(u64, f32)]) {
+    let n = v.iter().map(|&(_, x)| x * x).sum::<f32>().sqrt();
+    if n > 0.0 {
+        for (_, x) in v.iter_mut() {
+            *x /= n;
+        }
+    }
+}
+
+/// Adds `add` into `terms` (sorted by key) keeping it sorted.
+fn merge_terms(terms: &mut Vec<(u64, f32)>, add: &[(u64, f32)]) {
+    let mut map: HashMap<u64, f32> = terms.drain(..).collect();
+    for &(k, x) in add {
+        *map.entry(k).or_insert(0.0) += x;
+    }
+    terms.extend(map);
+    terms.sort_unstable_by_key(|&(k, _)| k);
+}
+
+fn min_date(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+fn max_date(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(id: &str, title: &str, text: &str) -> EventDoc {
+        EventDoc {
+            id: id.into(),
+            title: title.into(),
+            text: text.into(),
+            ..Default::default()
+        }
+    }
+
+    fn fires() -> Vec<EventDoc> {
+        vec![
+            doc("a1", "Fire destroys the old mill in Varnholt.",
+                "A fire destroyed the old mill in Varnholt on Tuesday night. Fire chief Oskar Brede said 40 firefighters fought the blaze on Kettle Lane until dawn. No one was hurt, Brede said."),
+            doc("b1", "Blaze guts school in Orrin Falls.",
+                "A blaze gutted the primary school in Orrin Falls early on Sunday. Fire chief Dana Pell said 12 firefighters could not save the roof of the school on Linden Road. Pell said no pupils were inside."),
+            doc("a2", "Varnholt mill fire: firefighters battle all night.",
+                "Firefighters battled all night to contain the fire at the Varnholt mill. Oskar Brede, the fire chief, said the mill on Kettle Lane was a total loss after the fire."),
+            doc("b2", "Orrin Falls school fire leaves pupils without classrooms.",
+                "Pupils in Orrin Falls will be taught in the town hall after Sunday's fire at the school on Linden Road. Dana Pell said the cause of the fire was under investigation."),
+            doc("a3", "Cause of Varnholt mill fire unknown.",
+                "Investigators have not found the cause of the fire that destroyed the Varnholt mill. Oskar Brede said the fire began near the Kettle Lane loading bay."),
+            doc("b3", "Orrin Falls school blaze: Pell praises crews.",
+                "Fire chief Dana Pell praised the crews who fought the school fire in Orrin Falls. The building on Linden Road will be demolished, Pell said."),
+        ]
+    }
+
+    #[test]
+    fn two_fires_in_two_towns_stay_apart() {
+        for opts in [
+            EventOptions::default(),
+            EventOptions {
+                split_below: 0.0,
+                ..Default::default()
+            },
+        ] {
+            let got = group_batch(fires(), &opts);
+            assert_eq!(got[0], got[2]);
+            assert_eq!(got[0], got[4]);
+            assert_eq!(got[1], got[3]);
+            assert_eq!(got[1], got[5]);
+            assert_ne!(got[0], got[1]);
+        }
+    }
+
+    #[test]
+    fn a_bridging_article_merges_split_halves() {
+        let mut index = EventIndex::default();
+        let a = index.insert(doc("p1", "Hallam Bridge collapses into the Sorrel River.",
+            "The Hallam Bridge collapsed into the Sorrel River on Friday. Engineer Tomas Reyl said the 1931 span had failed. Reyl said cracks had been seen."));
+        let b = index.insert(doc("p2", "Ferry service starts after Quenby crossing lost.",
+            "Quenby council started a ferry service for commuters on Monday. Councillor Ada Voss said 3000 commuters used the crossing each day. Voss said the ferry was free."));
+        assert!(a.new_event && b.new_event);
+        assert_ne!(a.event, b.event);
+        let c = index.insert(doc("p3", "Hallam Bridge collapse: Quenby ferry for commuters.",
+            "After the Hallam Bridge collapsed into the Sorrel River, Quenby council started a free ferry. Engineer Tomas Reyl said the 1931 span failed; councillor Ada Voss said 3000 commuters used the crossing each day."));
+        assert!(!c.new_event);
+        assert_eq!(c.merged.len(), 1);
+        assert_eq!(index.resolve(a.event), index.resolve(b.event));
+        assert_eq!(index.events(), 1);
+        assert_eq!(index.event_size(index.resolve(a.event)), 3);
+    }
+
+    #[test]
+    fn dates_far_apart_are_not_compared() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2031, 3, d);
+        let mut index = EventIndex::default();
+        let mut a = fires().remove(0);
+        a.published = day(1);
+        let mut b = fires().remove(2);
+        b.published = day(28);
+        let first = index.insert(a);
+        let second = index.insert(b);
+        assert!(second.new_event);
+        assert_ne!(first.event, second.event);
+    }
+
+    #[test]
+    fn empty_and_odd_input_does_not_panic() {
+        let mut index = EventIndex::default();
+        index.insert(doc("x", "", ""));
+        index.insert(doc("y", "!!!", "... 0 , ''"));
+        index.insert(doc("z", "Ünïcödé Tëst", "Ça va? Ő és Ű. 1.000.000 — 2031"));
+        assert_eq!(index.docs(), 3);
+        assert_eq!(
+            group_batch(Vec::new(), &EventOptions::default()),
+            Vec::new()
+        );
+    }
+}

@@ -1,0 +1,210 @@
+//! The second pass: splits an event that holds two events of one kind.
+//!
+//! The stream joins an article to the nearest event, and the first report
+//! of a second earthquake is nearer to the first earthquake than to
+//! nothing. Inside such a mixed event the shared vocabulary (magnitude,
+//! aftershock, the agency that reports both) is in every member, so it is
+//! weighted down by a document frequency taken within the event; what is
+//! left are the terms that only some members have: the two towns, the two
+//! tolls. A two-way k-means on those weights finds the halves, and the
+//! event is split when the halves share little.
+
+use super::features::Kind;
+use std::collections::HashMap;
+
+/// Thresholds of the split pass.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SplitRule {
+    /// Split when the halves' centroids, in within-event weights, have a
+    /// cosine below this.
+    pub max_similarity: f32,
+    /// Each half needs at least this many articles.
+    pub min_side: usize,
+    /// Events larger than this are not split (the pass is quadratic in
+    /// the worst case and large stories are rarely two events).
+    pub max_size: usize,
+    /// Judge by global weights.
+    pub global: bool,
+    /// Split depth: 1 splits in two, 2 may split a half again.
+    pub depth: usize,
+}
+
+type Vector = Vec<(u64, f32)>;
+
+fn dot(a: &HashMap<u64, f32>, b: &[(u64, f32)]) -> f32 {
+    b.iter()
+        .map(|(k, x)| a.get(k).copied().unwrap_or(0.0) * x)
+        .sum()
+}
+
+fn unit_map(v: &HashMap<u64, f32>) -> HashMap<u64, f32> {
+    let n = v.values().map(|x| x * x).sum::<f32>().sqrt();
+    if n <= 0.0 {
+        return HashMap::new();
+    }
+    v.iter().map(|(&k, &x)| (k, x / n)).collect()
+}
+
+fn centroid(members: &[usize], vecs: &[Vector]) -> HashMap<u64, f32> {
+    let mut c: HashMap<u64, f32> = HashMap::new();
+    for &m in members {
+        if let Some(v) = vecs.get(m) {
+            for &(k, x) in v {
+                *c.entry(k).or_insert(0.0) += x;
+            }
+        }
+    }
+    unit_map(&c)
+}
+
+/// Re-weights members' vectors by within-event rarity and unit-normalizes
+/// them. `docs` are the members' global tf-idf vectors.
+fn local_vectors(docs: &[&[(u64, f32)]]) -> Vec<Vector> {
+    let n = docs.len() as f32;
+    let mut df: HashMap<u64, u32> = HashMap::new();
+    for d in docs {
+        for &(k, _) in d.iter() {
+            *df.entry(k).or_insert(0) += 1;
+        }
+    }
+    docs.iter()
+        .map(|d| {
+            let mut v: Vector = d
+                .iter()
+                .filter_map(|&(k, x)| {
+                    let f = df.get(&k).copied().unwrap_or(0);
+                    // A term in one member cannot tell halves apart.
+                    if f < 2 {
+                        return None;
+                    }
+                    let local = (n / f as f32).ln();
+                    // Names carry the split; words only help.
+                    let kind = if Kind::of(k) == Kind::Word { 0.5 } else { 1.0 };
+                    (local > 0.0).then_some((k, x * local * kind))
+                })
+                .collect();
+            let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                for (_, x) in v.iter_mut() {
+                    *x /= norm;
+                }
+            }
+            v
+        })
+        .collect()
+}
+
+/// Two-way k-means over local vectors from several farthest-first seeds,
+/// keeping the tightest result. Returns the side (false/true) of each
+/// member and the cosine of the two centroids.
+fn two_means(vecs: &[Vector], restarts: usize) -> Option<(Vec<bool>, f32)> {
+    let n = vecs.len();
+    if n < 2 {
+        return None;
+    }
+    let as_map = |v: &Vector| v.iter().copied().collect::<HashMap<u64, f32>>();
+    let far = |from: &HashMap<u64, f32>| {
+        (0..n)
+            .map(|i| (dot(from, &vecs[i]), i))
+            .min_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+            .map(|(_, i)| i)
+    };
+    // Seeds spread over the members, deterministic.
+    let step = (n / restarts.max(1)).max(1);
+    let mut best: Option<(f32, Vec<bool>, f32)> = None;
+    for a in (0..n).step_by(step).take(restarts.max(1)) {
+        let Some(b) = far(&as_map(&vecs[a])) else {
+            continue;
+        };
+        if a == b {
+            continue;
+        }
+        let Some((side, ca, cb)) = kmeans(vecs, as_map(&vecs[a]), as_map(&vecs[b])) else {
+            continue;
+        };
+        // Tightness: how close members sit to their own centroid.
+        let fit: f32 = vecs
+            .iter()
+            .zip(&side)
+            .map(|(v, &s)| if s { dot(&cb, v) } else { dot(&ca, v) })
+            .sum();
+        let sim: f32 = ca
+            .iter()
+            .map(|(k, x)| x * cb.get(k).copied().unwrap_or(0.0))
+            .sum();
+        if best.as_ref().is_none_or(|(f, _, _)| fit > *f) {
+            best = Some((fit, side, sim));
+        }
+    }
+    best.map(|(_, side, sim)| (side, sim))
+}
+
+type Halves = (Vec<bool>, HashMap<u64, f32>, HashMap<u64, f32>);
+
+fn kmeans(vecs: &[Vector], mut ca: HashMap<u64, f32>, mut cb: HashMap<u64, f32>) -> Option<Halves> {
+    let n = vecs.len();
+    let mut side = vec![false; n];
+    for round in 0..10 {
+        let next: Vec<bool> = vecs.iter().map(|v| dot(&cb, v) > dot(&ca, v)).collect();
+        let changed = next != side;
+        side = next;
+        let (left, right): (Vec<usize>, Vec<usize>) = (0..n).partition(|&i| !side[i]);
+        if left.is_empty() || right.is_empty() {
+            return None;
+        }
+        ca = centroid(&left, vecs);
+        cb = centroid(&right, vecs);
+        if !changed && round > 0 {
+            break;
+        }
+    }
+    Some((side, ca, cb))
+}
+
+/// Splits a group of members (indexes into `docs`) recursively; returns
+/// the final parts.
+pub(crate) fn split_group(
+    members: Vec<usize>,
+    docs: &[Vector],
+    rule: &SplitRule,
+    depth: usize,
+) -> Vec<Vec<usize>> {
+    if depth >= rule.depth || members.len() < 2 * rule.min_side || members.len() > rule.max_size {
+        return vec![members];
+    }
+    let views: Vec<&[(u64, f32)]> = members
+        .iter()
+        .filter_map(|&m| docs.get(m).map(|v| v.as_slice()))
+        .collect();
+    let local = local_vectors(&views);
+    let Some((side, sim)) = two_means(&local, 12) else {
+        return vec![members];
+    };
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    for (&m, &s) in members.iter().zip(&side) {
+        if s {
+            right.push(m);
+        } else {
+            left.push(m);
+        }
+    }
+    // Judged in global weights too: halves of one event still share its
+    // names, halves of two events share only the kind of event.
+    let global = centroid(&left, docs)
+        .iter()
+        .map(|(k, x)| x * centroid(&right, docs).get(k).copied().unwrap_or(0.0))
+        .sum::<f32>();
+    if std::env::var_os("EVENTS_SPLIT_DEBUG").is_some() {
+        eprintln!(
+            "split n={} local={sim:.3} global={global:.3}",
+            members.len()
+        );
+    }
+    let sim = if rule.global { global } else { sim };
+    if sim >= rule.max_similarity || left.len() < rule.min_side || right.len() < rule.min_side {
+        return vec![members];
+    }
+    let mut out = split_group(left, docs, rule, depth + 1);
+    out.extend(split_group(right, docs, rule, depth + 1));
+    out
+}
