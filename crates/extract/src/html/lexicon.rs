@@ -20,13 +20,13 @@ const EN: Lexicon = Lexicon {
     furniture: &[
         r"advertisement|advertising|advert|sponsored",
         r".*requires javascript.*|(?:please )?enable javascript.*",
-        r"read more.*|continue reading.*|related:?.*|see also:?.*|more:.*",
+        r"read more.*|continue reading.*|related(?::.*)?|see also:.*|more:.*",
         r"share(?: this)?(?: (?:article|story|post))?:?|tweet|email|print",
         r"sign up.*|subscribe.*|follow us.*|click here.*",
         r"image|photo|video|caption|credit",
         r"(?:skip|jump) to.*|back to top|loading\.*",
-        r"this (?:article|story) (?:is|was).*",
-        r"©.*|copyright\b.*|all rights reserved.*",
+        r"this (?:article|story) (?:is|was) (?:originally|first|updated|published|produced|part|adapted).*",
+        r"©.*|copyright (?:©|\(c\)|\d{4}).*|all rights reserved.*",
         r"(?:\d+ )?comments?|leave a (?:comment|reply).*|post a comment",
     ],
     pointers: &[
@@ -141,6 +141,9 @@ mod tests {
         assert!(FURNITURE.is_match("Advertisement"));
         assert!(FURNITURE.is_match("Lesen Sie auch: Der Sturm"));
         assert!(!FURNITURE.is_match("The advertisement campaign was pulled on Monday."));
+        assert!(!FURNITURE.is_match("Related to the storm, officials closed the port."));
+        assert!(!FURNITURE.is_match("This story is about a family who lost everything."));
+        assert!(FURNITURE.is_match("This story was originally published by ProPublica."));
         assert!(POINTER_HEADING.is_match("Related Stories:"));
         assert!(POINTER_HEADING.is_match("Читайте также"));
         assert!(POINTER_HEADING.is_match("関連記事"));
