@@ -149,9 +149,15 @@ impl<'a> Doc<'a> {
         let Some(r) = self.sents.get(sent) else {
             return false;
         };
+        let spanish = self.lex.lang.code == "es";
         self.toks[r.start..before.min(r.end).max(r.start)]
             .iter()
-            .any(|t| t.kind == Kind::Word && self.lex.future_markers.contains(t.lower.as_str()))
+            .any(|t| {
+                t.kind == Kind::Word
+                    && (self.lex.future_markers.contains(t.lower.as_str())
+                    // Spanish future tense: "viajará", "llegarán".
+                    || spanish && (t.lower.ends_with("rá") || t.lower.ends_with("rán")))
+            })
     }
 
     /// The text of sentence `s`.
@@ -213,7 +219,17 @@ pub fn analyze_with_recognizer(article: &mut Article, opts: &Options, recognizer
         run(&doc, recognizer)
     };
     let mut spans = spans;
-    // Keep what was there (another stage's spans), then sort by start.
+    // Analysing again replaces the earlier analysis instead of doubling it.
+    article.spans.retain(|s| {
+        !matches!(
+            s.kind,
+            SpanKind::Sentence
+                | SpanKind::Entity { .. }
+                | SpanKind::Figure(_)
+                | SpanKind::Quote(_)
+                | SpanKind::Date(_)
+        )
+    });
     article.spans.append(&mut spans);
     article
         .spans

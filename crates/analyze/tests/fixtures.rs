@@ -626,3 +626,21 @@ fn dates_ago_both_languages() {
     );
     assert_eq!(date(&es, "hace dos días").as_deref(), Some("2025-03-25"));
 }
+
+#[test]
+fn dates_future_tense_and_idempotence() {
+    let mut a = article(
+        "es",
+        Some("2025-03-27"),
+        &["La ministra viajará el viernes a Orlin. El alcalde habló el martes pasado."],
+    );
+    assert_eq!(date(&a, "viernes").as_deref(), Some("2025-03-28"));
+    assert_eq!(date(&a, "martes").as_deref(), Some("2025-03-25"));
+    let n = a.spans.len();
+    analyze(&mut a);
+    assert_eq!(
+        a.spans.len(),
+        n,
+        "analysing twice must not double the spans"
+    );
+}
