@@ -582,9 +582,31 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 }
             }
         }
+        // 5. A cue set off by dashes inside the marks, the Spanish inciso:
+        // «Terminaremos pronto —dijo Ruiz—, no hay duda».
         if !done {
-            out.push(f);
-            continue;
+            for d in cs..ce.saturating_sub(2) {
+                let dash = toks[d].is_p("—") || toks[d].is_p("–");
+                let c = d + 1;
+                if !dash || !doc.lex.cue_verbs.contains(toks[c].lower.as_str()) {
+                    continue;
+                }
+                let m = ents.mentions.iter().find(|m| {
+                    m.ts > c
+                        && m.ts <= c + 3
+                        && m.te <= ce
+                        && (m.kind == EntityKind::Person || m.kind == EntityKind::Org)
+                });
+                if let Some(m) = m {
+                    f.speaker_tok = Some((m.ts, m.te));
+                    f.cluster = (m.cluster != usize::MAX).then_some(m.cluster);
+                } else if ctx.pronoun(c + 1) {
+                    f.speaker_tok = Some((c + 1, c + 2));
+                    f.cluster = ctx.resolve_pronoun(c + 1);
+                }
+                f.cue = Some((c, c + 1));
+                break;
+            }
         }
         out.push(f);
     }

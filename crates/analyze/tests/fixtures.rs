@@ -644,3 +644,13 @@ fn dates_future_tense_and_idempotence() {
         "analysing twice must not double the spans"
     );
 }
+
+#[test]
+fn quotes_spanish_inciso_inside_the_marks() {
+    let a = article(
+        "es",
+        None,
+        &["La ministra Ana Ruiz visitó la obra. \u{ab}Terminaremos pronto \u{2014}dijo Ruiz\u{2014}, no hay duda\u{bb}."],
+    );
+    assert!(speaker_is(&a, &quote(&a, "Terminaremos"), "Ana Ruiz"));
+}
