@@ -305,9 +305,21 @@ impl Ctx<'_> {
         let prev_punct =
             c > 0 && (toks[c - 1].kind == Kind::Punct || self.inside[c - 1] && c - 1 < lo);
         // Right side: "said Juan Pappier", "said the official".
+        // Right after the cue, or after a determiner or title ("said the
+        // official", "dijo el ministro"), never across "that".
+        let between_ok = |m: &crate::entity::Mention| {
+            toks[c + 1..m.ts].iter().all(|t| {
+                t.kind == Kind::Word
+                    && (self.doc.lex.determiners.contains(t.lower.as_str())
+                        || self.doc.lex.is("indefinite", &t.lower)
+                        || !self.doc.lex.function_words.contains(t.lower.as_str())
+                            && !matches!(t.lower.as_str(), "that" | "que"))
+            })
+        };
         let right = self.ents.mentions.iter().find(|m| {
             m.ts > c
                 && m.ts <= c + 3
+                && between_ok(m)
                 && m.te <= hi.max(c + 1) + 8
                 && toks[m.ts].sent == sent
                 && !self.inside[m.ts]
