@@ -900,14 +900,17 @@ static CREDIT_TAIL: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Author contact lines: "Email Jane at jane@x.com or follow her @jane".
+/// Sentences that merely mention a handle ("shared on the Senate's
+/// Twitter handle, @NGRSenate") are not contact lines.
 static CONTACT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:follow|email|e-mail|reach|reached|contact|twitter|facebook)\b")
-        .expect("static regex")
+    Regex::new(
+        r"(?i)\b(?:follow (?:him|her|me|us|them|the|our)|our e-?mail|e-?mail us|(?:e-?mail|reach|contact|write to) (?:him|her|me|us|them|the (?:author|writer|reporter))|(?:may|can) be (?:reached|contacted)|have a tip)\b",
+    )
+    .expect("static regex")
 });
 
 fn is_contact_line(t: &str) -> bool {
-    let has_handle = t.contains('@');
-    t.chars().count() < 300 && has_handle && CONTACT.is_match(t)
+    t.chars().count() < 300 && t.contains('@') && CONTACT.is_match(t)
 }
 
 /// Drops furniture lines and link lists left in the container, and types

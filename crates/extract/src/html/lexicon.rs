@@ -20,7 +20,7 @@ const EN: Lexicon = Lexicon {
     furniture: &[
         r"advertisement|advertising|advert|sponsored",
         r".*requires javascript.*|(?:please )?enable javascript.*",
-        r"read more.*|continue reading.*|related(?::.*)?|see also:.*|more:.*",
+        r"read more.*|continue reading.*|related(?: \w+)?(?::.*)?|see also:.*|more:.*",
         r"share(?: this)?(?: (?:article|story|post))?:?|tweet|email|print",
         r"sign up.*|subscribe.*|follow us.*|click here.*",
         r"image|photo|video|caption|credit",

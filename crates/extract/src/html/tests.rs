@@ -446,3 +446,16 @@ fn header_lines_leave_the_body_but_sentences_stay() {
     assert!(text.contains("By Monday, the storm had passed."), "{text}");
     assert!(text.contains("Por su parte"), "{text}");
 }
+
+#[test]
+fn contact_lines_go_but_handles_in_sentences_stay() {
+    let body = format!(
+        "<div class=\"story-body\">{}<p>The session was shared on the Twitter handle of the Senate, @NGRSenate.</p>{}<p>Email Jane Doe at jane@example.com or follow her on Twitter @janedoe.</p></div>",
+        para(1),
+        para(2)
+    );
+    let a = extract_html(&page("", &body), "t", None);
+    let text = a.body_text();
+    assert!(text.contains("@NGRSenate"), "{text}");
+    assert!(!text.contains("jane@example.com"), "{text}");
+}
