@@ -1,0 +1,399 @@
+//! Corpus mode end to end: `crosswire ingest` into a store, killed and
+//! restarted, and the commands that read it. Every article is fictional,
+//! generated at test time (or the repo's invented example corpus).
+
+#[path = "../../store/tests/common/mod.rs"]
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn crosswire(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crosswire"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("crosswire runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = crosswire(args);
+    assert!(
+        out.status.success(),
+        "crosswire {args:?} failed: {}",
+        stderr(&out)
+    );
+    stdout(&out)
+}
+
+fn stats(db: &str) -> serde_json::Value {
+    serde_json::from_str(&ok(&["stats", "--db", db, "--json"])).expect("stats JSON")
+}
+
+fn count(v: &serde_json::Value, key: &str) -> u64 {
+    v[key].as_u64().unwrap_or(u64::MAX)
+}
+
+/// A small PRNG: the test needs random kill moments, not a dependency.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+/// The database and the text index agree: every stored article is found
+/// exactly once by a search for anything.
+fn assert_db_and_index_agree(db: &str, expected: u64) {
+    let s = stats(db);
+    assert_eq!(count(&s, "articles"), expected, "{s}");
+    assert_eq!(count(&s, "indexed"), expected, "{s}");
+    assert_eq!(count(&s, "stale_dossiers"), 0, "{s}");
+    let limit = (expected + 10).to_string();
+    let hits = ok(&["search", "*", "--db", db, "--limit", &limit, "--json"]);
+    let ids: std::collections::HashSet<String> = hits
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("hit JSON");
+            v["id"].as_str().unwrap_or_default().to_string()
+        })
+        .collect();
+    assert_eq!(hits.lines().count() as u64, expected, "no duplicate hits");
+    assert_eq!(ids.len() as u64, expected);
+    let events = ok(&["events", "--db", db, "--limit", &limit, "--json"]);
+    let total: u64 = events
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("event JSON");
+            v["size"].as_u64().unwrap_or(0)
+        })
+        .sum();
+    assert_eq!(total, expected, "every article is in one event");
+}
+
+#[cfg(unix)]
+#[test]
+fn kill_9_mid_ingest_loses_and_duplicates_nothing() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    // 1,900 distinct articles and 100 byte-identical copies.
+    let distinct = common::write_text_corpus(&input, 190, 10, 100) as u64;
+    let db = tmp.path().join("db");
+    let (input, db) = (input.display().to_string(), db.display().to_string());
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0x9E37_79B9, |d| d.as_nanos() as u64)
+        | 1;
+    eprintln!("kill moments seeded with {seed}");
+    let mut rng = Rng(seed);
+    let started = Instant::now();
+    let mut killed = 0;
+    let stored = |db: &str| {
+        crosswire_store::Store::open_read_only(db)
+            .and_then(|s| s.stats())
+            .map_or(0, |s| s.articles)
+    };
+    for round in 0..4u64 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_crosswire"))
+            .args(["ingest", &input, "--db", &db, "--batch-size", "50"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("ingest starts");
+        // Each round is killed further into the input, at a random point
+        // once the store holds a random number of articles, then after a
+        // random pause, so kills land mid-batch, mid-dossier and between
+        // the database and the index commits.
+        let sixth = distinct / 6;
+        let target = sixth * (round + 1) + rng.next() % sixth;
+        let deadline = Instant::now() + Duration::from_secs(60);
+        let mut seen = 0;
+        while Instant::now() < deadline && child.try_wait().expect("poll").is_none() {
+            seen = stored(&db);
+            if seen >= target {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        std::thread::sleep(Duration::from_millis(rng.next() % 150));
+        if child.try_wait().expect("poll").is_none() {
+            // std's kill is SIGKILL on Unix: no destructor, no flush.
+            child.kill().expect("SIGKILL");
+            killed += 1;
+        }
+        child.wait().expect("reaped");
+        let s = stats(&db);
+        let after = count(&s, "articles");
+        assert!(
+            after >= seen,
+            "committed articles survive: {seen} seen, {after} after"
+        );
+        assert!(after <= distinct, "{s}");
+        assert!(count(&s, "indexed") <= after, "{s}");
+        eprintln!("round {round}: killed at >= {seen} articles (target {target}); {s}");
+    }
+    let out = crosswire(&["ingest", &input, "--db", &db]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_db_and_index_agree(&db, distinct);
+
+    // And once more: nothing new.
+    let out = crosswire(&["ingest", &input, "--db", &db]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("0 added"), "{}", stderr(&out));
+    assert_db_and_index_agree(&db, distinct);
+    eprintln!(
+        "{killed} kills, {:.1} s in all",
+        started.elapsed().as_secs_f32()
+    );
+    assert!(started.elapsed() < Duration::from_secs(300));
+}
+
+#[test]
+fn ingesting_twice_stores_once() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    let distinct = common::write_text_corpus(&input, 8, 3, 5) as u64;
+    let db = tmp.path().join("db").display().to_string();
+    let input = input.display().to_string();
+    let first = crosswire(&["ingest", &input, "--db", &db]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains(&format!("{distinct} added, 5 duplicates")),
+        "{}",
+        stderr(&first)
+    );
+    let before = stats(&db);
+    let second = crosswire(&["ingest", &input, "--db", &db]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(stderr(&second).contains("0 added"), "{}", stderr(&second));
+    let after = stats(&db);
+    for key in ["articles", "events", "indexed", "outlets"] {
+        assert_eq!(before[key], after[key], "{key}");
+    }
+    assert_db_and_index_agree(&db, distinct);
+}
+
+fn assert_refused(db: &Path, what: &str) {
+    let before = std::fs::read(db).ok();
+    let db = db.display().to_string();
+    for args in [
+        vec!["ingest", "-", "--db", &db],
+        vec!["stats", "--db", &db],
+        vec!["events", "--db", &db],
+    ] {
+        let out = crosswire(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains(what), "{args:?}: {err}");
+        assert!(!err.contains("internal error"), "{err}");
+    }
+    assert_eq!(std::fs::read(&db).ok(), before, "left untouched");
+}
+
+#[test]
+fn foreign_and_corrupted_stores_are_refused() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let png = tmp.path().join("photo.png");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01").expect("png");
+    assert_refused(&png, "not a crosswire store");
+    assert_refused(&png, "PNG image");
+
+    let other = tmp.path().join("app.db");
+    {
+        let conn = rusqlite::Connection::open(&other).expect("sqlite");
+        conn.execute_batch(
+            "CREATE TABLE prefs(k TEXT, v TEXT); INSERT INTO prefs VALUES ('a','b');",
+        )
+        .expect("schema");
+    }
+    assert_refused(&other, "SQLite database of another application");
+    let dir = tmp.path().join("dir-with-foreign-db");
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::copy(&other, dir.join("crosswire.sqlite")).expect("copy");
+    assert_refused(&dir.join("crosswire.sqlite"), "not a crosswire store");
+    let out = crosswire(&["stats", "--db", &dir.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("SQLite database of another application"),
+        "{}",
+        stderr(&out)
+    );
+
+    // A real store, then garbage over its database header.
+    let input = tmp.path().join("in");
+    common::write_text_corpus(&input, 2, 2, 0);
+    let store = tmp.path().join("store");
+    let s = store.display().to_string();
+    ok(&["ingest", &input.display().to_string(), "--db", &s]);
+    let file = store.join("crosswire.sqlite");
+    let mut bytes = std::fs::read(&file).expect("read");
+    bytes[..16].copy_from_slice(b"GARBAGEGARBAGE!!");
+    std::fs::write(&file, &bytes).expect("write");
+    for args in [vec!["stats", "--db", &s], vec!["ingest", "-", "--db", &s]] {
+        let out = crosswire(&args);
+        assert_eq!(out.status.code(), Some(2));
+        let err = stderr(&out);
+        assert!(err.contains("damaged store database"), "{err}");
+        assert!(!err.contains("internal error"), "{err}");
+    }
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        bytes,
+        "not overwritten"
+    );
+
+    // Reading commands never create a store.
+    let none = tmp.path().join("none");
+    let out = crosswire(&["events", "--db", &none.display().to_string()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no crosswire store here"));
+    assert!(!none.exists());
+}
+
+#[test]
+fn events_show_search_and_stats_read_the_store() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).expect("dir");
+    let mut lines = Vec::new();
+    for e in 0..5 {
+        for n in 0..3 {
+            let outlet = common::OUTLETS[(e + n) % common::OUTLETS.len()];
+            let date = format!("2031-06-{:02}", 1 + e * 3 + n % 2);
+            let lang = if n == 2 { "es" } else { "en" };
+            lines.push(common::jsonl_record(e, n, outlet, &date, lang));
+        }
+    }
+    std::fs::write(input.join("wire.jsonl"), lines.join("\n")).expect("write");
+    let db = tmp.path().join("db").display().to_string();
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+    ok(&[
+        "ingest",
+        &input.display().to_string(),
+        examples,
+        "--db",
+        &db,
+    ]);
+
+    let s = stats(&db);
+    assert_eq!(count(&s, "articles"), 20);
+    assert_eq!(count(&s, "indexed"), 20);
+    let text = ok(&["stats", "--db", &db]);
+    assert!(text.contains("articles   20"), "{text}");
+    assert!(text.contains("languages  en"), "{text}");
+
+    let listing = ok(&["events", "--db", &db]);
+    let mut rows = listing.lines();
+    let header = rows.next().unwrap_or_default();
+    for col in [
+        "event",
+        "size",
+        "origins",
+        "time span",
+        "conflicts",
+        "title",
+    ] {
+        assert!(header.contains(col), "{header}");
+    }
+    let town = common::town(2);
+    let row = rows
+        .find(|l| l.contains(&town))
+        .unwrap_or_else(|| panic!("an event about {town}: {listing}"));
+    let id = row
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(id.starts_with('e'), "{row}");
+    assert!(row.contains("2031-06-07"), "time span: {row}");
+
+    let md = ok(&["show", &id, "--db", &db, "--format", "markdown"]);
+    assert!(md.contains(&town), "{md}");
+    let json = ok(&["show", &id, "--db", &db, "--format", "json"]);
+    let dossier: serde_json::Value = serde_json::from_str(&json).expect("dossier JSON");
+    assert_eq!(dossier["schema"], "crosswire-dossier/1");
+    let articles = dossier["articles"].as_array().map_or(0, |a| a.len());
+    assert!(articles >= 1);
+    assert!(dossier["articles"][0]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains(&town)));
+    let html = ok(&["show", &id, "--db", &db, "--format", "html"]);
+    assert!(html.contains("<html"), "html");
+    ok(&["show", &id, "--db", &db, "--format", "csv"]);
+    ok(&["show", &id, "--db", &db, "--format", "terminal"]);
+    let bare = id.trim_start_matches('e');
+    assert_eq!(
+        ok(&["show", bare, "--db", &db, "--format", "json"]),
+        json,
+        "ids with or without the e"
+    );
+    let missing = crosswire(&["show", "e9999", "--db", &db]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("no event e9999"));
+
+    let found = ok(&["search", &town, "--db", &db]);
+    assert_eq!(found.lines().count(), 6, "3 hits, 2 lines each: {found}");
+    assert!(found.contains(&format!("**{town}**")), "{found}");
+    assert!(found.contains(&format!(" {id} ")), "event column: {found}");
+
+    let es = ok(&[
+        "search", "*", "--db", &db, "--lang", "es", "--json", "-n", "100",
+    ]);
+    // Five generated Spanish-tagged records plus the example's Spanish article.
+    assert_eq!(es.lines().count(), 6, "{es}");
+    let dated = ok(&[
+        "search",
+        "evacuated",
+        "--db",
+        &db,
+        "--from",
+        "2031-06-04",
+        "--to",
+        "2031-06-05",
+        "--json",
+    ]);
+    assert!(dated.lines().count() >= 2, "{dated}");
+    for l in dated.lines() {
+        let v: serde_json::Value = serde_json::from_str(l).expect("hit");
+        let d = v["published"].as_str().unwrap_or_default();
+        assert!(("2031-06-04".."2031-06-06").contains(&d), "{d}");
+    }
+    let outlet = ok(&[
+        "search",
+        "*",
+        "--db",
+        &db,
+        "--outlet",
+        "evening lantern",
+        "--json",
+        "-n",
+        "100",
+    ]);
+    assert!(outlet.lines().count() >= 1);
+    assert!(
+        outlet.lines().all(|l| l.contains("\"Evening Lantern\"")),
+        "{outlet}"
+    );
+    let in_event = ok(&[
+        "search", "*", "--db", &db, "--event", &id, "--json", "-n", "100",
+    ]);
+    assert!(in_event.lines().count() >= 1);
+    assert!(in_event
+        .lines()
+        .all(|l| l.contains(&format!("\"event\":{bare}"))));
+    let bad = crosswire(&["search", "x", "--db", &db, "--from", "June"]);
+    assert_eq!(bad.status.code(), Some(2), "clap rejects a bad date");
+}
