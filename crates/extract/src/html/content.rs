@@ -77,6 +77,12 @@ static ARTICLE_BODY: Lazy<Regex> = Lazy::new(|| {
     .expect("static regex")
 });
 
+/// Class words of embedded posts (tweets, Instagram, TikTok, Facebook).
+static EMBED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:^|[\s_-])embed(?:ded)?(?:$|[\s_-])|media-embed|twitter-tweet|instagram-media|tiktok-embed|fb-post")
+        .expect("static regex")
+});
+
 /// Words of wrappers that may hold the article despite a boilerplate word.
 static CONTAINER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"article|body|content|main|column|story|post|entry|text|page|wrap|container|layout")
@@ -332,7 +338,9 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
         }
         let ci = class_id(dom, i);
         let itemprop = dom.attr(i, "itemprop").unwrap_or("");
-        if itemprop.contains("articleBody") || ARTICLE_BODY.is_match(&ci) {
+        // Embedded posts are quoted statements, whatever their wrapper's
+        // class says ("social-media-embed").
+        if itemprop.contains("articleBody") || ARTICLE_BODY.is_match(&ci) || EMBED.is_match(&ci) {
             protected[i] = true;
             continue;
         }
