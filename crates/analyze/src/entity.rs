@@ -213,6 +213,24 @@ impl Recognizer for RuleRecognizer {
         let toks = &doc.toks;
         let lex = doc.lex;
         let n = toks.len();
+        // Initials of the article's multi-word names ("World Health
+        // Organization" -> "who"): an acronym equal to a common word
+        // ("WHO", "IT") is still a name when the article spells it out.
+        let mut initials_seen: crate::lang::HashSet<String> = Default::default();
+        {
+            let mut run = String::new();
+            for t in toks.iter() {
+                if t.kind == Kind::Word && t.upper && !t.caps {
+                    run.extend(t.lower.chars().next());
+                } else if !(t.kind == Kind::Word && lex.name_connectors.contains(t.lower.as_str()))
+                {
+                    if run.chars().count() >= 2 {
+                        initials_seen.insert(std::mem::take(&mut run));
+                    }
+                    run.clear();
+                }
+            }
+        }
         let cap = |i: usize| -> bool {
             let Some(t) = toks.get(i) else { return false };
             if t.kind != Kind::Word || !t.upper || is_possessive(t) {
@@ -234,7 +252,7 @@ impl Recognizer for RuleRecognizer {
             // only when the article never writes them in lower case.
             if t.caps && (doc.seen_lower(&t.lower) || lex.function_words.contains(t.lower.as_str()))
             {
-                return doc.country_at(i).is_some();
+                return doc.country_at(i).is_some() || initials_seen.contains(t.lower.as_str());
             }
             // Headlines may capitalize every word: there a word is a name
             // when the body capitalizes it mid-sentence too.
@@ -647,6 +665,22 @@ const GOV_HEADS: &[&str] = &[
     "administración",
     "autoridades",
     "régimen",
+];
+
+/// Heads that name any organization ("the agency", "la empresa").
+const GENERIC_ORG_HEADS: &[&str] = &[
+    "agency",
+    "company",
+    "organization",
+    "organisation",
+    "group",
+    "firm",
+    "institute",
+    "agencia",
+    "empresa",
+    "organización",
+    "compañía",
+    "grupo",
 ];
 
 fn head_class(w: &str) -> String {
@@ -1336,6 +1370,27 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                                                 && m.kind == EntityKind::Org
                                         })
                                         .map(|m| m.cluster)
+                                        .or_else(|| {
+                                            // "the agency", "the company": the
+                                            // organization named last, nearby.
+                                            if !GENERIC_ORG_HEADS.contains(&head_w) {
+                                                return None;
+                                            }
+                                            let sent = toks[n.head].sent;
+                                            ents.mentions
+                                                .iter()
+                                                .rev()
+                                                .find(|m| {
+                                                    m.kind == EntityKind::Org
+                                                        && !m.nominal
+                                                        && m.cluster != usize::MAX
+                                                        && toks[m.ts].sent + 3 >= sent
+                                                        && ents.clusters.get(m.cluster).is_some_and(
+                                                            |c| c.head.as_deref() != Some("gov"),
+                                                        )
+                                                })
+                                                .map(|m| m.cluster)
+                                        })
                                 } else {
                                     None
                                 }

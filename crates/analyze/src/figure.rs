@@ -457,6 +457,7 @@ fn at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
         }
     }
     let mut end = j;
+    let mut unit_tok: Option<usize> = None;
     // Percent.
     let after: Vec<&str> = toks[end..(end + 3).min(toks.len())]
         .iter()
@@ -479,6 +480,9 @@ fn at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
         } else if let Some(u) = toks.get(end).and_then(|x| lex.units.get(x.lower.as_str())) {
             if unit.is_none() {
                 unit = Some(u.to_string());
+                // The unit word belongs to the figure's span ("10 days");
+                // the counted phrase is then the unit itself.
+                unit_tok = Some(end);
             }
         }
     }
@@ -507,6 +511,9 @@ fn at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
     }
     // Counted noun phrase.
     let counts = counted(doc, end);
+    if let Some(u) = unit_tok {
+        end = u + 1;
+    }
     let (low, hi) = match (low_high, qualifier) {
         (Some((l, h)), _) => (l, h),
         (None, Qualifier::MoreThan) | (None, Qualifier::AtLeast) => (value, None),

@@ -654,3 +654,22 @@ fn quotes_spanish_inciso_inside_the_marks() {
     );
     assert!(speaker_is(&a, &quote(&a, "Terminaremos"), "Ana Ruiz"));
 }
+
+#[test]
+fn entities_acronyms_that_are_words_and_generic_org_descriptions() {
+    let a = article(
+        "en",
+        None,
+        &["In a statement, the World Health Organization said the response was swift. A WHO spokesman, Pierre Duval, added that the agency would send a team for a decade."],
+    );
+    assert_eq!(
+        cluster_of(&a, "WHO"),
+        cluster_of(&a, "World Health Organization")
+    );
+    assert_eq!(
+        cluster_of(&a, "the agency"),
+        cluster_of(&a, "World Health Organization")
+    );
+    let f = figure(&a, "a decade");
+    assert_eq!((f.value, f.unit.as_deref()), (1.0, Some("decades")));
+}

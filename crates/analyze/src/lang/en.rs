@@ -896,6 +896,8 @@ pub static LANG: Lang = Lang {
         "associates",
     ],
     org_nominals: &[
+        "firm",
+        "institute",
         "government",
         "administration",
         "embassy",

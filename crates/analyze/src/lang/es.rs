@@ -566,6 +566,7 @@ pub static LANG: Lang = Lang {
         "internacional",
     ],
     org_nominals: &[
+        "compañía",
         "gobierno",
         "administración",
         "embajada",
