@@ -267,3 +267,126 @@ fn a_corrupted_database_is_an_error_not_a_panic() {
     let outcome = Store::open_read_only(&db).and_then(|s| s.stats().map(|_| ()));
     assert!(outcome.is_err(), "a truncated database is reported");
 }
+
+/// A grouper driven by the headline: "join K" puts the article in event
+/// K, "join K merge M" also merges event M into K.
+#[derive(Default)]
+struct Scripted {
+    parent: std::collections::HashMap<u64, u64>,
+}
+
+impl Scripted {
+    fn root(&self, mut k: u64) -> u64 {
+        while let Some(&p) = self.parent.get(&k) {
+            if p == k {
+                break;
+            }
+            k = p;
+        }
+        k
+    }
+}
+
+impl crosswire_store::EventGrouper for Scripted {
+    fn insert(&mut self, a: &crosswire_model::Article) -> crosswire_store::Grouped {
+        let title = a.title.clone().unwrap_or_default();
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let num = |i: usize| words.get(i).and_then(|w| w.parse::<u64>().ok());
+        let raw = num(1).unwrap_or(0);
+        let new_event = !self.parent.contains_key(&raw);
+        self.parent.entry(raw).or_insert(raw);
+        let event = self.root(raw);
+        let mut merged = Vec::new();
+        if let Some(m) = num(3) {
+            let m = self.root(m);
+            if m != event {
+                self.parent.insert(m, event);
+                merged.push(m);
+            }
+        }
+        crosswire_store::Grouped {
+            event,
+            new_event,
+            merged,
+        }
+    }
+}
+
+fn scripted() -> Box<dyn crosswire_store::EventGrouper> {
+    Box::new(Scripted::default())
+}
+
+fn scripted_article(title: &str, body: &str) -> crosswire_model::Article {
+    let mut b = crosswire_model::ArticleBuilder::new(format!("{title}.txt"));
+    b.push_block(crosswire_model::BlockKind::Title, title);
+    b.push_block(crosswire_model::BlockKind::Paragraph, body);
+    b.finish()
+}
+
+#[test]
+fn merges_are_stored_and_survive_a_restart() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let db = tmp.path().join("db");
+    let opts = IngestOptions {
+        grouper: scripted,
+        ..Default::default()
+    };
+    let mut store = Store::open(&db).expect("store");
+    let r = store
+        .add_articles(
+            vec![
+                scripted_article("join 1", "The ferry to Orvikby ran aground on Monday."),
+                scripted_article("join 2", "Passengers of the Orvikby ferry were rescued."),
+                scripted_article("join 2", "A tug freed the Orvikby ferry at high tide."),
+            ],
+            &opts,
+        )
+        .expect("first batch");
+    assert_eq!((r.added, r.new_events), (3, 2));
+    let events = store.events(10).expect("events");
+    assert_eq!(events.len(), 2);
+    let (first, second) = (events[1].id, events[0].id);
+    assert_eq!(events[0].size, 2);
+
+    let r = store
+        .add_articles(
+            vec![scripted_article(
+                "join 1 merge 2",
+                "Inspectors blamed the Orvikby ferry's captain for the grounding.",
+            )],
+            &opts,
+        )
+        .expect("merging batch");
+    assert_eq!(r.merged_events, 1);
+    let events = store.events(10).expect("events");
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].id, first);
+    assert_eq!(events[0].size, 4);
+    assert!(!events[0].stale);
+    assert_eq!(store.resolve_event(second).expect("alias"), first);
+    let (id, dossier) = store.dossier(second).expect("dossier through the alias");
+    assert_eq!(id, first);
+    assert_eq!(dossier.articles.len(), 4);
+    let mut q = SearchQuery::new("orvikby");
+    q.event = Some(first);
+    let hits = store.search(&q).expect("search");
+    assert_eq!(hits.len(), 4, "the index finds the merged event's articles");
+    assert!(hits.iter().all(|h| h.event == first));
+    drop(store);
+
+    // A restart replays the grouper; an article for the merged event's
+    // old id lands in the surviving event.
+    let mut store = Store::open(&db).expect("reopen");
+    let r = store
+        .add_articles(
+            vec![scripted_article("join 2", "The Orvikby ferry sails again.")],
+            &opts,
+        )
+        .expect("after restart");
+    assert_eq!((r.added, r.new_events), (1, 0));
+    let events = store.events(10).expect("events");
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].size, 5);
+    let stats = store.stats().expect("stats");
+    assert_eq!((stats.events, stats.merged_events), (1, 1));
+}
