@@ -159,10 +159,6 @@ pub fn run_verbose(gold_path: &Path, verbose: bool) -> anyhow::Result<Vec<Metric
     let raw = std::fs::read_to_string(gold_path)
         .with_context(|| format!("reading {}", gold_path.display()))?;
     let gold: Gold = serde_json::from_str(&raw).context("parsing gold")?;
-    let dir = gold_path
-        .parent()
-        .unwrap_or(Path::new("."))
-        .join("../corpus/seeds");
     let fallback = gold
         .articles
         .iter()
@@ -178,11 +174,11 @@ pub fn run_verbose(gold_path: &Path, verbose: bool) -> anyhow::Result<Vec<Metric
         .max();
     let mut t = Tally::default();
     for ga in &gold.articles {
-        let path = dir.join(&ga.file);
+        let path = crate::seeds::locate(gold_path, &ga.file);
         let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
         let doc = crosswire_ingest::RawDoc {
             source: ga.file.clone(),
-            format: crosswire_ingest::Format::Text,
+            format: crate::seeds::format_of(&path),
             bytes,
             hints: Default::default(),
         };
