@@ -170,11 +170,23 @@ impl Store {
     /// Opens the store in directory `path` for writing, creating it when
     /// the path does not exist or is an empty directory. Takes the
     /// store's writer lock ([`StoreError::Busy`] when another process
-    /// holds it) and brings the text index up to date with the database.
+    /// holds it) and brings the text index up to date with the database;
+    /// a damaged text index is rebuilt from the database.
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
         let dir = path.as_ref().to_path_buf();
         let conn = db::open(&dir, db::Mode::Create)?;
-        let text = index::TextIndex::open(&dir.join(db::INDEX_DIR), true)?;
+        let index_dir = dir.join(db::INDEX_DIR);
+        let text = match index::TextIndex::open(&index_dir, true) {
+            Ok(t) => t,
+            Err(e @ StoreError::Busy { .. }) => return Err(e),
+            Err(_) => {
+                // The index is derived data: a damaged one is dropped and
+                // rebuilt from the database below, rather than refusing a
+                // store whose source of truth is intact.
+                std::fs::remove_dir_all(&index_dir).map_err(|e| db::io_err(&index_dir, e))?;
+                index::TextIndex::open(&index_dir, true)?
+            }
+        };
         let mut store = Store {
             dir,
             conn,

@@ -390,3 +390,24 @@ fn merges_are_stored_and_survive_a_restart() {
     let stats = store.stats().expect("stats");
     assert_eq!((stats.events, stats.merged_events), (1, 1));
 }
+
+#[test]
+fn a_damaged_index_is_rebuilt_from_the_database() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    let distinct = common::write_text_corpus(&input, 4, 3, 0);
+    let db = tmp.path().join("db");
+    let mut store = Store::open(&db).expect("store");
+    ingest_dir(&mut store, &input);
+    drop(store);
+    std::fs::write(db.join("index/meta.json"), b"{ not json").expect("damage");
+    let store = Store::open(&db).expect("reopen rebuilds the index");
+    assert_eq!(store.stats().expect("stats").indexed, Some(distinct as u64));
+    assert_eq!(
+        store
+            .search(&SearchQuery::new(common::town(3)))
+            .expect("search")
+            .len(),
+        3
+    );
+}
