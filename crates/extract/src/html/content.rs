@@ -310,6 +310,20 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
     let mut in_link = vec![false; n];
     let mut class_drop = vec![false; n];
     let mut protected = vec![false; n];
+    // The close wrappers of an embedded post ("article-tweet widget")
+    // are not boilerplate either.
+    for i in 1..n {
+        if dom.nodes[i].tag == Tag::Blockquote && EMBED.is_match(&class_id(dom, i)) {
+            let mut a = dom.nodes[i].parent as usize;
+            for _ in 0..4 {
+                if a == 0 {
+                    break;
+                }
+                protected[a] = true;
+                a = dom.nodes[a].parent as usize;
+            }
+        }
+    }
     for i in 1..n {
         let node = &dom.nodes[i];
         let p = node.parent as usize;

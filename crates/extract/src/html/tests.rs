@@ -463,7 +463,8 @@ fn contact_lines_go_but_handles_in_sentences_stay() {
 #[test]
 fn embedded_posts_are_kept() {
     let body = format!(
-        r#"<div class="story-body">{}<div class="social-media-embed"><blockquote class="twitter-tweet"><p>We will reopen the harbour on Friday, the mayor wrote.</p>— Mayor (@mayor) March 26, 2025</blockquote></div>{}</div>
+        r#"<div class="story-body">{}<div class="social-media-embed"><blockquote class="twitter-tweet"><p>We will reopen the harbour on Friday, the mayor wrote.</p>— Mayor (@mayor) March 26, 2025</blockquote></div>{}
+        <div class="article-widget article-tweet"><blockquote class="twitter-tweet"><p>Schools stay closed until Thursday, the council wrote.</p></blockquote></div></div>
         <div class="social-share"><a href="/s">Share on Facebook</a></div>"#,
         para(1),
         para(2)
@@ -471,5 +472,6 @@ fn embedded_posts_are_kept() {
     let a = extract_html(&page("", &body), "t", None);
     let text = a.body_text();
     assert!(text.contains("We will reopen the harbour"), "{text}");
+    assert!(text.contains("Schools stay closed"), "{text}");
     assert!(!text.contains("Share on Facebook"), "{text}");
 }
