@@ -480,6 +480,19 @@ fn ago(doc: &Doc, i: usize, r: Option<NaiveDate>) -> Option<Found> {
     })
 }
 
+/// Resolves again, against `doc.reference`, the dates that are relative.
+pub fn refresh(doc: &Doc, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        if f.value.relative {
+            if let Some(g) = at(doc, f.ts, doc.reference) {
+                if g.te == f.te {
+                    f.value = g.value;
+                }
+            }
+        }
+    }
+}
+
 /// Turns found dates into spans, filling `refers_to` with the sentence.
 pub fn spans(doc: &Doc, found: &[Found], out: &mut Vec<Span>) {
     for f in found {

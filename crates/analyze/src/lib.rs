@@ -213,10 +213,16 @@ pub fn analyze_with_recognizer(article: &mut Article, opts: &Options, recognizer
         .or(opts.reference_date);
     let spans = {
         let mut doc = Doc::new(&article.text, lex, reference, &heads);
+        let mut dates = date::find(&doc);
         if doc.reference.is_none() {
-            doc.reference = latest_full_date(&doc);
+            // Absolute dates do not depend on the reference: take the
+            // latest written one as reference and redo only the relative ones.
+            doc.reference = latest_full_date(&dates);
+            if doc.reference.is_some() {
+                date::refresh(&doc, &mut dates);
+            }
         }
-        run(&doc, recognizer)
+        run(&doc, recognizer, dates)
     };
     let mut spans = spans;
     // Analysing again replaces the earlier analysis instead of doubling it.
@@ -266,8 +272,7 @@ fn cue_object(doc: &Doc, ents: &entity::Entities, end: usize) -> usize {
     }
 }
 
-fn latest_full_date(doc: &Doc) -> Option<NaiveDate> {
-    let found = date::find(doc);
+fn latest_full_date(found: &[date::Found]) -> Option<NaiveDate> {
     found
         .iter()
         .filter(|f| f.value.precision == crosswire_model::Precision::Day && !f.value.relative)
@@ -280,7 +285,7 @@ fn latest_full_date(doc: &Doc) -> Option<NaiveDate> {
         .max()
 }
 
-fn run(doc: &Doc, recognizer: &dyn Recognizer) -> Vec<Span> {
+fn run(doc: &Doc, recognizer: &dyn Recognizer, dates: Vec<date::Found>) -> Vec<Span> {
     let mut out = Vec::with_capacity(doc.toks.len() / 4);
     for r in &doc.sents {
         if let Some(br) = doc.range(r.start, r.end) {
@@ -291,7 +296,6 @@ fn run(doc: &Doc, recognizer: &dyn Recognizer) -> Vec<Span> {
         }
     }
     // Dates first: their numbers are not figures (except bare years).
-    let dates = date::find(doc);
     let mut used = vec![figure::Used::No; doc.toks.len()];
     for d in &dates {
         for u in used.iter_mut().take(d.te.min(doc.toks.len())).skip(d.ts) {

@@ -193,7 +193,12 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> Vec<Tok> {
             nl,
             upper: first_upper,
             caps: caps && letters >= 2,
-            lower: s.to_lowercase(),
+            // ASCII words (most of them) take the cheap path.
+            lower: if s.is_ascii() {
+                s.to_ascii_lowercase()
+            } else {
+                s.to_lowercase()
+            },
             sent: 0,
         });
         sp = false;
