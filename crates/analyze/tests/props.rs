@@ -109,7 +109,7 @@ fn newsy() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 1024, .. ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_text_never_panics(paras in prop::collection::vec(any::<String>(), 0..5), es in any::<bool>(), p in any::<bool>()) {
