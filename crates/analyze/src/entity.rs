@@ -598,7 +598,15 @@ fn classify(doc: &Doc, s: usize, e: usize, out: &mut Vec<Candidate>) {
     // Multi-word names: people unless connectors or acronyms say otherwise.
     let has_conn = words.iter().any(|w| lex.name_connectors.contains(w));
     let has_caps = toks[s..e].iter().any(|t| t.caps);
-    let kind = if lex.locative.contains(prev)
+    // "María del Carmen Rivas dijo": a speaker is a person, connectors or not.
+    let speaks = toks
+        .get(e)
+        .is_some_and(|t| lex.cue_verbs.contains(t.lower.as_str()))
+        || lex.person_nouns.contains(prev)
+        || lex.honorifics.contains(prev);
+    let kind = if speaks && !has_caps {
+        EntityKind::Person
+    } else if lex.locative.contains(prev)
         && doc.lex.lang.code == "en"
         && !lex.person_nouns.contains(prev)
         && has_conn

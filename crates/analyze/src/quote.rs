@@ -717,7 +717,8 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         } else if let Some(comma) = (r.start..cue_r.0).rev().find(|&i| toks[i].is_p(",")) {
             // "Rescuers found 14 bodies, officials said on Monday": what
             // was said comes before the comma.
-            if last_inside.is_none() && comma > r.start {
+            let cue_at_end = r.end.saturating_sub(cue_r.1) <= 5 && cue_r.0 - comma <= 5;
+            if last_inside.is_none() && comma > r.start && cue_at_end {
                 cs = r.start;
                 ce = comma;
             }

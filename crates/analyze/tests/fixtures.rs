@@ -673,3 +673,22 @@ fn entities_acronyms_that_are_words_and_generic_org_descriptions() {
     let f = figure(&a, "a decade");
     assert_eq!((f.value, f.unit.as_deref()), (1.0, Some("decades")));
 }
+
+#[test]
+fn entities_spanish_names_with_connectors_and_large_numbers() {
+    let a = article(
+        "es",
+        Some("2025-03-27"),
+        &["María del Carmen Rivas dijo que el Ministerio de Justicia y Seguridad Pública trasladó a unos 40 mil reos. El martes 25 de marzo, la Policía Nacional Civil informó de 2.500 millones de dólares."],
+    );
+    assert_eq!(kind_of(&a, "María del Carmen Rivas"), EntityKind::Person);
+    assert_eq!(
+        kind_of(&a, "Ministerio de Justicia y Seguridad Pública"),
+        EntityKind::Org
+    );
+    assert_eq!(figure(&a, "40 mil").value, 40_000.0);
+    assert_eq!(figure(&a, "2.500 millones").value, 2_500_000_000.0);
+    assert_eq!(date(&a, "25 de marzo").as_deref(), Some("2025-03-25"));
+    let q = quote(&a, "2.500");
+    assert!(!q.direct);
+}
