@@ -493,6 +493,38 @@ pub fn refresh(doc: &Doc, found: &mut [Found]) {
     }
 }
 
+/// What happened then: the clause holding the date, or, for a date in a
+/// leading phrase ("On Monday, a law firm filed..."), the clause after it.
+fn refers_to(doc: &Doc, f: &Found) -> Option<String> {
+    let toks = &doc.toks;
+    let r = doc.sents.get(toks.get(f.ts)?.sent as usize)?.clone();
+    let is_break = |t: &crate::token::Tok| {
+        t.kind == Kind::Punct && matches!(t.lower.as_str(), ";" | "—" | "–" | "(" | ")")
+    };
+    let mut a = (r.start..f.ts)
+        .rev()
+        .find(|&i| is_break(&toks[i]))
+        .map_or(r.start, |i| i + 1);
+    let mut b = (f.te..r.end).find(|&i| is_break(&toks[i])).unwrap_or(r.end);
+    // A leading phrase: "On Monday, ..." / "El martes, ...".
+    let lead = f.ts.saturating_sub(a) <= 2 && toks.get(f.te).is_some_and(|t| t.is_p(","));
+    if lead {
+        a = f.te + 1;
+        b = (a..r.end).find(|&i| is_break(&toks[i])).unwrap_or(r.end);
+    }
+    // Drop the final full stop.
+    while b > a
+        && toks[b - 1].kind == Kind::Punct
+        && matches!(toks[b - 1].lower.as_str(), "." | "," | "!" | "?")
+    {
+        b -= 1;
+    }
+    let (sa, sb) = (toks.get(a)?.s, toks.get(b.checked_sub(1)?)?.e);
+    (sa < sb)
+        .then(|| doc.text.get(sa..sb).map(str::to_string))
+        .flatten()
+}
+
 /// Turns found dates into spans, filling `refers_to` with the sentence.
 pub fn spans(doc: &Doc, found: &[Found], out: &mut Vec<Span>) {
     for f in found {
@@ -503,9 +535,7 @@ pub fn spans(doc: &Doc, found: &[Found], out: &mut Vec<Span>) {
             continue;
         };
         let mut v = f.value.clone();
-        v.refers_to = doc
-            .sentence_text(first.sent as usize)
-            .map(|s| s.to_string());
+        v.refers_to = refers_to(doc, f);
         out.push(Span {
             range: ByteRange::new(first.s, last.e),
             kind: SpanKind::Date(v),

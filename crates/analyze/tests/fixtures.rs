@@ -692,3 +692,22 @@ fn entities_spanish_names_with_connectors_and_large_numbers() {
     let q = quote(&a, "2.500");
     assert!(!q.direct);
 }
+
+#[test]
+fn dates_say_what_happened_then() {
+    let a = article(
+        "en",
+        Some("2025-03-27"),
+        &["On Monday, a law firm filed a petition; the court will rule later."],
+    );
+    let d = a
+        .spans
+        .iter()
+        .find_map(|s| match &s.kind {
+            SpanKind::Date(d) => Some(d.clone()),
+            _ => None,
+        })
+        .expect("a date");
+    assert_eq!(d.precision, Precision::Day);
+    assert_eq!(d.refers_to.as_deref(), Some("a law firm filed a petition"));
+}
