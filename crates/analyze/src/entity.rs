@@ -65,7 +65,8 @@ pub struct Mention {
     pub cluster: usize,
     /// A description rather than a name.
     pub nominal: bool,
-    /// True for a pronoun-like generic mention that is resolved by salience.
+    /// The title written with this mention ("Homeland Security Secretary",
+    /// "the official"), when there is one.
     pub role: Option<String>,
 }
 
@@ -263,7 +264,7 @@ impl Recognizer for RuleRecognizer {
             }
             true
         };
-        let connector_ok = |j: usize, run_start: usize| -> usize {
+        let connector_ok = |j: usize| -> usize {
             // Returns how many connector tokens can be crossed at j.
             let Some(t) = toks.get(j) else { return 0 };
             if t.kind != Kind::Word || t.upper || !lex.name_connectors.contains(t.lower.as_str()) {
@@ -281,7 +282,6 @@ impl Recognizer for RuleRecognizer {
             if t.lower == "the" {
                 return 0;
             }
-            let _ = run_start;
             // "of the Vice President", "de la Cruz"
             let mut k = j + 1;
             if toks.get(k).is_some_and(|x| {
@@ -328,7 +328,7 @@ impl Recognizer for RuleRecognizer {
                     let len = doc.country_at(j + 1).map(|x| x.1).unwrap_or(1);
                     j += 1 + len;
                 } else {
-                    let c = connector_ok(j, start);
+                    let c = connector_ok(j);
                     if c > 0 {
                         j += c;
                     } else {
@@ -489,11 +489,6 @@ fn classify(doc: &Doc, s: usize, e: usize, out: &mut Vec<Candidate>) {
             || lex.demonyms.contains_key(w)
             || (w == "-")
     };
-    let head = words[..(words
-        .iter()
-        .position(|w| lex.name_connectors.contains(w) && !toks[s].upper)
-        .unwrap_or(words.len()))]
-        .to_vec();
     let first_head = words[k - s..].first().copied().unwrap_or("");
     let last = *words.last().unwrap_or(&"");
     let has_role = (k..e).any(|i| is_role(toks[i].lower.as_str()));
@@ -535,7 +530,6 @@ fn classify(doc: &Doc, s: usize, e: usize, out: &mut Vec<Candidate>) {
             return;
         }
     }
-    let _ = head;
     if lex.facility_words.contains(last) && e - s > 1 {
         let mut c = cand(Some(EntityKind::Facility));
         c.country = country;

@@ -678,7 +678,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         }
     }
     // Indirect speech: a cue in a sentence without marks.
-    for (si, r) in doc.sents.iter().enumerate() {
+    for r in doc.sents.iter() {
         // In a sentence with quotation marks, only a cue after the last
         // quote that introduces a clause (", warning that ...") counts.
         let last_inside = (r.start..r.end).rev().find(|&i| ctx.inside[i]);
@@ -706,7 +706,6 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 None => continue,
             },
         };
-        let _ = si;
         let mut cs = cue_r.1;
         let mut ce = r.end;
         let that = toks
