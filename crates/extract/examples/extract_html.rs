@@ -1,6 +1,6 @@
 //! Prints the metadata and blocks extracted from one HTML file (`.gz` ok).
 //!
-//! `cargo run -p crosswire-extract --example extract_html -- page.html.gz`
+//! `cargo run -p crosswire-extract --example extract_html -- page.html.gz [URL]`
 use std::io::Read;
 
 fn main() {
@@ -16,7 +16,8 @@ fn main() {
         }
     };
     let page = crosswire_ingest::charset::decode_html(&bytes, None);
-    let a = crosswire_extract::html::extract_html(&page, &path, None);
+    let url = std::env::args().nth(2);
+    let a = crosswire_extract::html::extract_html(&page, &path, url.as_deref());
     println!(
         "title: {:?}\nbyline: {:?}\npublished: {:?}\noutlet: {:?}\nurl: {:?}\nlanguage: {:?}",
         a.title, a.byline, a.published, a.outlet, a.url, a.language

@@ -33,7 +33,7 @@
 //! Every pass is a loop over the flat node array (see [`super::dom`]).
 
 use super::dom::{Dom, Tag};
-use super::lexicon::{FURNITURE, POINTER_HEADING};
+use super::lexicon::{FURNITURE, LEGAL, POINTER_HEADING};
 use crosswire_model::BlockKind;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -947,11 +947,20 @@ fn filter_blocks(blocks: Vec<OutBlock>) -> Vec<OutBlock> {
             skipping_list = true;
             continue;
         }
+        // The box under a pointer heading: its list and its link lines.
+        // Sentences end the box: stories written one sentence per
+        // paragraph go on right after an inline "READ MORE".
         if skipping_list {
-            if b.list_item || (short && b.kind == BlockKind::Paragraph && !t.ends_with('.')) {
+            let link_line = b.kind == BlockKind::Paragraph
+                && short
+                && !t.ends_with(['.', '!', '?', '"', '”', '。']);
+            if b.list_item || link_line {
                 continue;
             }
             skipping_list = false;
+        }
+        if b.kind == BlockKind::Paragraph && t.chars().count() < 800 && LEGAL.is_match(t) {
+            continue;
         }
         if short && FURNITURE.is_match(t) {
             continue;

@@ -11,6 +11,9 @@ use regex::Regex;
 pub(crate) struct Lexicon {
     /// Lines that are never article text ("Advertisement", "Share").
     pub furniture: &'static [&'static str],
+    /// Openings of legal notices and disclaimers, matched at the start of
+    /// a block of any length up to a paragraph.
+    pub legal: &'static [&'static str],
     /// Headings of boxes that point to other pages ("Related stories");
     /// the list that follows goes too.
     pub pointers: &'static [&'static str],
@@ -29,12 +32,18 @@ const EN: Lexicon = Lexicon {
         r"©.*|copyright (?:©|\(c\)|\d{4}).*|all rights reserved.*",
         r"(?:\d+ )?comments?|leave a (?:comment|reply).*|post a comment",
     ],
+    legal: &[
+        r"disclaimer\s*:.*",
+        r"this (?:document|material|content|article) is (?:subject to|protected by) copyright.*",
+        r"citation\s*:.*retrieved.*",
+    ],
     pointers: &[
         r"related(?: (?:articles|stories|posts|content|coverage|news|links))?",
         r"(?:more|other|top|recommended|popular|latest|trending) (?:[\w’']+ )?(?:stories|articles|news|posts|reads|videos)",
         r"recommended(?: for you)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in).*",
         r"explore further|sponsored(?: (?:links|content|stories))?",
         r"read (?:next|more|also)|see also|also read|don['’]t miss",
+        r"partner (?:news|content)|from our partners|promoted (?:stories|content)",
     ],
 };
 
@@ -44,6 +53,7 @@ const DE: Lexicon = Lexicon {
         r"lesen sie (?:auch|mehr).*|mehr zum thema.*",
         r"kommentare?",
     ],
+    legal: &[r"haftungsausschluss\s*:.*"],
     pointers: &[r"lesen sie auch|mehr zum thema|weitere artikel"],
 };
 
@@ -53,11 +63,13 @@ const ES: Lexicon = Lexicon {
         r"lee (?:también|más).*|lea (?:también|más).*",
         r"comentarios?",
     ],
+    legal: &[r"aviso legal\s*:.*"],
     pointers: &[r"lee también|te puede interesar|noticias relacionadas|relacionad[oa]s"],
 };
 
 const PT: Lexicon = Lexicon {
     furniture: &[r"publicidade|compartilhe", r"leia (?:também|mais).*"],
+    legal: &[],
     pointers: &[r"leia (?:também|mais)|veja também|relacionad[oa]s"],
 };
 
@@ -67,11 +79,13 @@ const FR: Lexicon = Lexicon {
         r"voir aussi.*|lire aussi.*|à lire aussi.*",
         r"commentaires?",
     ],
+    legal: &[r"avertissement\s*:.*|clause de non-responsabilité\s*:.*"],
     pointers: &[r"à lire aussi|lire aussi|sur le même sujet|voir aussi"],
 };
 
 const IT: Lexicon = Lexicon {
     furniture: &[r"pubblicità|condividi", r"leggi anche.*", r"commenti"],
+    legal: &[],
     pointers: &[r"leggi anche|potrebbe interessarti"],
 };
 
@@ -81,6 +95,7 @@ const RU: Lexicon = Lexicon {
         r"комментари[йи]|добавить (?:отзыв|комментарий)",
         r"читайте также.*",
     ],
+    legal: &[],
     pointers: &[
         r"читайте также|смотрите также|похожие (?:статьи|новости)",
         r"самые (?:популярные|читаемые).*|популярное",
@@ -89,16 +104,19 @@ const RU: Lexicon = Lexicon {
 
 const ID: Lexicon = Lexicon {
     furniture: &[r"iklan|bagikan", r"baca juga.*"],
+    legal: &[],
     pointers: &[r"baca juga|berita terkait|iklan"],
 };
 
 const JA: Lexicon = Lexicon {
     furniture: &[r"広告|シェア|コメント"],
+    legal: &[],
     pointers: &[r"関連記事|関連ニュース|おすすめ記事|人気記事|あわせて読みたい"],
 };
 
 const ZH: Lexicon = Lexicon {
     furniture: &[r"广告|廣告|分享|评论|評論"],
+    legal: &[],
     pointers: &[
         r"相关文章|相關文章|相关新闻|相關新聞|推荐阅读|推薦閱讀|热门文章|熱門文章|延伸阅读|延伸閱讀",
     ],
@@ -106,6 +124,7 @@ const ZH: Lexicon = Lexicon {
 
 const KO: Lexicon = Lexicon {
     furniture: &[r"광고|공유|댓글"],
+    legal: &[],
     pointers: &[r"관련 ?기사|많이 본 (?:뉴스|기사)|추천 기사"],
 };
 
@@ -113,6 +132,7 @@ const KO: Lexicon = Lexicon {
 /// (`[button link="..."]Send us your review[/button]`).
 const MARKUP: Lexicon = Lexicon {
     furniture: &[r"\[\w+[^\]]*\].*\[/\w+\]"],
+    legal: &[],
     pointers: &[],
 };
 
@@ -128,6 +148,9 @@ fn build(pick: fn(&Lexicon) -> &'static [&'static str], tail: &str) -> Regex {
 
 /// Lines that are site furniture even inside the article container.
 pub(crate) static FURNITURE: Lazy<Regex> = Lazy::new(|| build(|l| l.furniture, ""));
+
+/// Legal notices and disclaimers.
+pub(crate) static LEGAL: Lazy<Regex> = Lazy::new(|| build(|l| l.legal, ""));
 
 /// Headings of boxes that point elsewhere ("Related stories").
 pub(crate) static POINTER_HEADING: Lazy<Regex> = Lazy::new(|| build(|l| l.pointers, "[.:!…]*"));
@@ -147,6 +170,8 @@ mod tests {
         assert!(POINTER_HEADING.is_match("Related Stories:"));
         assert!(POINTER_HEADING.is_match("Читайте также"));
         assert!(POINTER_HEADING.is_match("関連記事"));
+        assert!(LEGAL.is_match("Disclaimer: The views expressed are the author's own."));
+        assert!(!LEGAL.is_match("The disclaimer was added later, she said."));
         assert!(!POINTER_HEADING.is_match("Related to the storm, officials said"));
     }
 }
