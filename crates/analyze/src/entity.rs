@@ -9,7 +9,7 @@
 //!    recognizer can replace it behind a cargo feature without touching the
 //!    rest.
 //! 2. *Resolution* ([`resolve`]) adds descriptive mentions ("the official",
-//!    "its president", "the prison", "the Venezuelan government") and walks
+//!    "its president", "the prison", "the Chilean government") and walks
 //!    the article in reading order, joining every mention to a cluster: full
 //!    name, surname alone, role attached to the person, appositives,
 //!    acronyms in parentheses, and the most recent compatible antecedent for
@@ -35,7 +35,7 @@ pub struct Candidate {
     pub kind: Option<EntityKind>,
     /// Country index (see `lang::world`) named or implied in the mention.
     pub country: Option<u16>,
-    /// Role words before the name ("Homeland Security Secretary").
+    /// Role words before the name ("Transport Secretary").
     pub role: Option<(usize, usize)>,
     /// True when the mention is a role without a name.
     pub role_only: bool,
@@ -65,7 +65,7 @@ pub struct Mention {
     pub cluster: usize,
     /// A description rather than a name.
     pub nominal: bool,
-    /// The title written with this mention ("Homeland Security Secretary",
+    /// The title written with this mention ("Transport Secretary",
     /// "the official"), when there is one.
     pub role: Option<String>,
 }
@@ -89,7 +89,7 @@ pub struct Cluster {
     pub country: Option<u16>,
     /// Head word of organizations and facilities ("embassy", "government").
     pub head: Option<String>,
-    /// Person anchor of a government ("Trump administration").
+    /// Person anchor of a government ("Varga administration").
     pub anchor_person: Option<usize>,
     /// True for countries (not regions or cities).
     pub is_country: bool,
@@ -272,7 +272,7 @@ impl Recognizer for RuleRecognizer {
             }
             let prev = &toks[j - 1];
             if t.lower == "and" || t.lower == "y" {
-                // "Justice and Security" but not "Trump and I".
+                // "Justice and Security" but not "Varga and I".
                 let ok = lex.portfolios.contains(prev.lower.as_str())
                     && toks
                         .get(j + 1)
@@ -324,7 +324,7 @@ impl Recognizer for RuleRecognizer {
                     && lex.org_words.contains(toks[j - 1].lower.as_str())
                     && doc.country_at(j + 1).is_some()
                 {
-                    // "Embassy in El Salvador"
+                    // "Embassy in Norway"
                     let len = doc.country_at(j + 1).map(|x| x.1).unwrap_or(1);
                     j += 1 + len;
                 } else {
@@ -391,7 +391,7 @@ impl Recognizer for RuleRecognizer {
                 let before = out.len();
                 classify(doc, s, j, &mut out);
                 // A country leading a longer name ("US President Donald
-                // Trump", "US Embassy") is also a mention of the country.
+                // Varga", "US Embassy") is also a mention of the country.
                 if out.len() == before + 1 {
                     if let Some((ci, len)) = doc.country_at(s) {
                         let outer = &out[before];
@@ -451,7 +451,7 @@ fn classify(doc: &Doc, s: usize, e: usize, out: &mut Vec<Candidate>) {
             return;
         }
     }
-    // Leading country or demonym: "US Embassy", "Salvadoran President".
+    // Leading country or demonym: "US Embassy", "Chilean President".
     let mut country = None;
     let mut k = s;
     if let Some((ci, len)) = doc.country_at(s) {
@@ -546,14 +546,14 @@ fn classify(doc: &Doc, s: usize, e: usize, out: &mut Vec<Candidate>) {
         out.push(c);
         return;
     }
-    // Group by context: "the gang Tren de Aragua", "the Tren de Aragua gang".
+    // Group by context: "the gang Red Hand", "the Red Hand gang".
     let prev = if s > 0 {
         toks[s - 1].lower.as_str()
     } else {
         ""
     };
     let next = toks.get(e).map(|t| t.lower.as_str()).unwrap_or("");
-    // "the Tren de Aragua criminal gang": one adjective may come between.
+    // "the Red Hand criminal gang": one adjective may come between.
     let next2 = toks
         .get(e + 1)
         .filter(|_| {
@@ -649,9 +649,9 @@ struct NomCand {
     possessor: Option<(usize, usize)>,
     pronoun_possessive: bool,
     country: Option<u16>,
-    /// A proper name among the modifiers ("the CECOT prison").
+    /// A proper name among the modifiers ("the Kolvik prison").
     inner: Option<(usize, usize)>,
-    /// A proper name right after the head ("the gang Tren de Aragua").
+    /// A proper name right after the head ("the gang Red Hand").
     next_name: bool,
     /// Introduced by "a"/"un": a new referent unless in apposition.
     indefinite: bool,
@@ -708,9 +708,23 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
         if t.kind != Kind::Word || in_proper[h] {
             continue;
         }
-        let w = t.lower.as_str();
+        let mut w = t.lower.as_str();
         if !lex.nominal_heads.contains(w) {
-            continue;
+            // Compounds keep their head's meaning: "superjail", "megacomplejo".
+            let compound = (w.len() > 6)
+                .then(|| {
+                    lex.facility_nominals.iter().copied().find(|h| {
+                        h.len() >= 4
+                            && w.len() >= h.len() + 3
+                            && w.ends_with(h)
+                            && w.is_char_boundary(w.len() - h.len())
+                    })
+                })
+                .flatten();
+            match compound {
+                Some(h) => w = h,
+                None => continue,
+            }
         }
         let nom = if lex.roles.contains(w) && !t.upper {
             Nom::Role
@@ -784,7 +798,7 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
                 && lex.is("indefinite", pw)
                 && matches!(nom, Nom::Law | Nom::Role)
             {
-                // "a 1798 war law": a law introduced, referred to later.
+                // "a 1931 war law": a law introduced, referred to later.
                 s -= 1;
                 anchored = true;
                 indefinite = true;
@@ -797,7 +811,7 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
                 break;
             }
             if is_possessive(p) && !p.sp {
-                // "Bukele’s government": the possessor is the name before.
+                // "Varga’s government": the possessor is the name before.
                 if let Some(c) = proper.iter().find(|c| c.te == s - 1) {
                     possessor = Some((c.ts, c.te));
                     if c.country.is_some() {
@@ -855,7 +869,7 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
             s -= 1;
             steps += 1;
         }
-        // Descriptions need an anchor: "the", "its", "Bukele’s", "Salvadoran".
+        // Descriptions need an anchor: "the", "its", "Varga’s", "Chilean".
         let bare_ok = matches!(nom, Nom::Org) && (country.is_some() || possessor.is_some())
             || nom == Nom::Role
                 && steps > 0
@@ -888,7 +902,7 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
                 te = l + 1;
             }
         }
-        // "the government of Nayib Bukele"
+        // "the government of Elena Varga"
         if nom == Nom::Org
             && toks
                 .get(h + 1)
@@ -902,7 +916,7 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
                 te = c.te;
             }
         }
-        // "the embassy in San Salvador".
+        // "the embassy in Santiago".
         if nom == Nom::Org
             && toks
                 .get(te)
@@ -919,8 +933,8 @@ fn nominals(doc: &Doc, proper: &[Candidate]) -> Vec<NomCand> {
             .iter()
             .rev()
             .find(|c| {
-                // Only a name of the described kind: "the CECOT prison",
-                // not "Bukele's megaprison" or "the Salvadoran prison".
+                // Only a name of the described kind: "the Kolvik prison",
+                // not "Varga's prison" or "the Chilean prison".
                 let compatible = match nom {
                     Nom::Facility => {
                         matches!(c.kind, Some(EntityKind::Facility) | Some(EntityKind::Org))
@@ -1000,8 +1014,8 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
     let mut items: Vec<(usize, usize, Item)> =
         proper.iter().map(|c| (c.ts, c.te, Item::P(c))).collect();
     // Descriptions are placed at their head word, so names among their
-    // modifiers ("the Trump administration") are resolved first.
-    // Those with a name after the head ("the government of Nayib Bukele")
+    // modifiers ("the Varga administration") are resolved first.
+    // Those with a name after the head ("the government of Elena Varga")
     // are placed at their end.
     items.extend(
         noms.iter()
@@ -1220,7 +1234,7 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                     EntityKind::Group | EntityKind::Facility | EntityKind::Law
                 ) && ents.clusters[cl].kind == Some(EntityKind::Org)
                 {
-                    // Context named it better ("the Tren de Aragua gang").
+                    // Context named it better ("the Red Hand gang").
                     ents.clusters[cl].kind = Some(kind);
                 }
                 let kind = ents.clusters[cl].kind.unwrap_or(kind);
@@ -1275,7 +1289,7 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
             Item::N(n) => {
                 let head_w = toks[n.head].lower.as_str();
                 let text_here = slice(n.ts, n.te).to_string();
-                // Appositive: "NAME, the Secretary of ..." / "the prison, CECOT".
+                // Appositive: "NAME, the Secretary of ..." / "the dam, Kolvik".
                 let appos_before = if n.ts >= 2
                     && (toks[n.ts - 1].is_p(",")
                         || toks[n.ts - 1].is_p("—")
@@ -1423,7 +1437,7 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                         }
                     }
                     Nom::Facility | Nom::Law | Nom::Group | Nom::Country => {
-                        // A name among the modifiers decides: "the CECOT prison".
+                        // A name among the modifiers decides: "the Kolvik prison".
                         let inner = n.inner.and_then(|(a, b)| {
                             ents.mentions
                                 .iter()
@@ -1434,7 +1448,7 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                         let inner = inner.filter(|_| want != EntityKind::Gpe);
                         let next_name = n.next_name && want != EntityKind::Gpe;
                         if inner.is_none() && next_name {
-                            // "the criminal gang Tren de Aragua": the name
+                            // "the criminal gang Red Hand": the name
                             // right after the head joins it (see the deferred pass).
                             let cl = new_cluster(&mut ents, want, &text_here, false);
                             ents.mentions.push(Mention {
@@ -1506,7 +1520,7 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                             Some(cl) => cl,
                             None => {
                                 // Cataphora: a description before the name
-                                // ("a mega-prison ... CECOT") joins the first
+                                // ("a dam ... Kolvik Dam") joins the first
                                 // name of that kind after it.
                                 let ahead = proper.iter().find(|c| {
                                     c.ts > n.te && c.kind == Some(want) && c.te - c.ts >= 1
@@ -1548,7 +1562,7 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
             }
         }
     }
-    // Deferred, first the appositives ("Kristi Noem, the Secretary of
+    // Deferred, first the appositives ("Jane Doe, the Secretary of
     // ..."), whose titles then help link the other role mentions.
     for &mi in &deferred {
         let m = ents.mentions[mi].clone();
@@ -1597,8 +1611,8 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
         add_role_words(doc, &mut ents, cl, m.ts, m.te);
         ents.mentions[mi].cluster = cl;
     }
-    // Acronyms used before their definition ("CECOT" in a caption before
-    // "Terrorism Confinement Center (CECOT)") join the defined cluster.
+    // Acronyms used before their definition ("WFO" in a caption before
+    // "World Fisheries Organization (WFO)") join the defined cluster.
     for (acr, &target) in &acronyms {
         let lone: Vec<usize> = (0..ents.clusters.len())
             .filter(|&c| {
@@ -1648,7 +1662,7 @@ fn name_match(known: &[String], new: &[String]) -> bool {
     if k.is_empty() || n.is_empty() {
         return false;
     }
-    // "Noem" ~ "Kristi Noem"; "Donald Trump" ~ "Trump"; "Nicolas Maduro" ~ "Nicolás Maduro" (folded).
+    // "Doe" ~ "Jane Doe"; "Tomas Rell" ~ "Tomás Rell" (folded).
     if n.len() == 1 {
         return k.last() == n.last() || k.first() == n.first() && k.len() > 1;
     }
@@ -1688,8 +1702,8 @@ fn add_role_words(doc: &Doc, ents: &mut Entities, cl: usize, a: usize, b: usize)
     }
 }
 
-/// "US Secretary of Homeland Security, Kristi Noem," or "Kristi Noem, the
-/// Secretary of Homeland Security".
+/// "US Secretary of Transport, Jane Doe," or "Jane Doe, the
+/// Secretary of Transport".
 fn link_appositive(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
     let toks = &doc.toks;
     let person_at = |f: &dyn Fn(&Mention) -> bool| {
@@ -1755,7 +1769,7 @@ fn link_role(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
             .map(|x| x.0)
             .or_else(|| lex.demonyms.get(toks[i].lower.as_str()).copied())
     });
-    // "El Salvador and its president": the country just named.
+    // "Chile and its president": the country just named.
     if country.is_none() && matches!(toks[m.ts].lower.as_str(), "its" | "su") {
         let sent = toks[m.ts].sent;
         country = ents
@@ -1842,7 +1856,7 @@ fn link_role(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
             .iter()
             .any(|w| lex.portfolios.contains(w.as_str()) && !lex.roles.contains(w.as_str()));
         if !content.is_empty() && has_portfolio && shared == 0 {
-            // "Secretary of Homeland Security" is not "Secretary of State".
+            // "Secretary of Transport" is not "Secretary of State".
             continue;
         }
         let head_ok = heads.iter().any(|h| c.role_words.contains(h))

@@ -588,7 +588,7 @@ fn counted(doc: &Doc, from: usize) -> Option<String> {
             break;
         }
         last = Some(j);
-        // Stop after a plural head ("members", "Venezuelans").
+        // Stop after a plural head ("members", "Norwegians").
         if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
             break;
         }

@@ -7,7 +7,7 @@
 //! met inside an open quote right after sentence punctuation is read as a
 //! mis-rendered closing one. The speaker is looked for in this order: a cue
 //! right after the quote (", she said" / ", said the official"), a cue before
-//! it in the sentence ("Noem wrote on X:"), "according to", the same words
+//! it in the sentence ("Doe wrote on X:"), "according to", the same words
 //! quoted elsewhere (pull quotes in headlines), the sentence's subject, and
 //! the previous quote when a quote opens a paragraph on its own. Pronouns
 //! and role nouns resolve through the entity clusters. Sentences with a cue
@@ -243,7 +243,7 @@ impl Ctx<'_> {
     fn after_prep(&self, ts: usize) -> bool {
         let toks = &self.doc.toks;
         let mut j = ts;
-        // Step over a possessor: "with El Salvador’s Justice Minister".
+        // Step over a possessor: "with Chile’s Justice Minister".
         loop {
             if j == 0 {
                 return false;
@@ -304,7 +304,7 @@ impl Ctx<'_> {
         }
         let prev_punct =
             c > 0 && (toks[c - 1].kind == Kind::Punct || self.inside[c - 1] && c - 1 < lo);
-        // Right side: "said Juan Pappier", "said the official".
+        // Right side: "said Omar Castell", "said the official".
         // Right after the cue, or after a determiner or title ("said the
         // official", "dijo el ministro"), never across "that".
         let between_ok = |m: &crate::entity::Mention| {
@@ -378,7 +378,7 @@ impl Ctx<'_> {
                     || self.doc.lex.determiners.contains(w)
                     || self.doc.lex.cue_verbs.contains(w);
                 if !skippable {
-                    // "His message read:", "Noem’s statement said": the
+                    // "His message read:", "Doe’s statement said": the
                     // possessor speaks.
                     if j > lo
                         && self.pronoun(j - 1)

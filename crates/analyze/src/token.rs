@@ -2,8 +2,8 @@
 //!
 //! The tokenizer is hand-written rather than regex-driven because it runs
 //! once per article on every byte and must keep abbreviations ("U.S.",
-//! "Gen.", "p.m."), initials ("James E. Boasberg"), codes ("MS-13") and
-//! possessives ("Trump’s") straight for every later pass.
+//! "Gen.", "p.m."), initials ("James R. Haskins"), codes ("K-9") and
+//! possessives ("Varga’s") straight for every later pass.
 
 use crate::lang::Lexicon;
 
@@ -89,7 +89,7 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> Vec<Tok> {
                 }
                 if is_apos(d) {
                     // Inner apostrophe: keep "don't" and "O'Brien" whole, but
-                    // split a possessive "'s" off so "Trump’s" matches "Trump".
+                    // split a possessive "'s" off so "Varga’s" matches "Varga".
                     let after = ch(j + d.len_utf8());
                     if let Some(a) = after {
                         if a.is_alphabetic() {
@@ -116,7 +116,7 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> Vec<Tok> {
                     break;
                 }
                 if d == '-' {
-                    // Codes such as "MS-13", "COVID-19", "F-16" stay one word.
+                    // Codes such as "K-9", "COVID-19", "F-16" stay one word.
                     let word = &text[start..j];
                     let caps = word.chars().all(|x| x.is_uppercase() || x.is_ascii_digit());
                     if caps && ch(j + 1).is_some_and(|x| x.is_ascii_digit()) {

@@ -711,3 +711,16 @@ fn dates_say_what_happened_then() {
     assert_eq!(d.precision, Precision::Day);
     assert_eq!(d.refers_to.as_deref(), Some("a law firm filed a petition"));
 }
+
+#[test]
+fn entities_compound_facility_heads() {
+    let a = article(
+        "en",
+        None,
+        &["Inspectors toured the Kolvik Penitentiary on Monday. The superjail holds 900 inmates."],
+    );
+    assert_eq!(
+        cluster_of(&a, "The superjail"),
+        cluster_of(&a, "Kolvik Penitentiary")
+    );
+}

@@ -612,7 +612,6 @@ pub static LANG: Lang = Lang {
         "penal",
         "penitenciaría",
         "centro",
-        "megacárcel",
         "complejo",
         "recinto",
         "instalación",

@@ -167,7 +167,7 @@ pub struct Lang {
     pub honorifics: &'static [&'static str],
     /// Role and title nouns ("president", "minister", "judge").
     pub roles: &'static [&'static str],
-    /// Portfolio and department words inside titles ("Homeland", "Justice").
+    /// Portfolio and department words inside titles ("Transport", "Justice").
     pub portfolios: &'static [&'static str],
     /// Organization suffixes and heads ("Ministry", "Institute", "Court").
     pub org_words: &'static [&'static str],
