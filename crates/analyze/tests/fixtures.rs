@@ -717,7 +717,7 @@ fn entities_compound_facility_heads() {
     let a = article(
         "en",
         None,
-        &["Inspectors toured the Kolvik Penitentiary on Monday. The superjail holds 900 inmates."],
+        &["Inspectors toured the Kolvik Penitentiary on Monday. The superjail was built for 900 inmates."],
     );
     assert_eq!(
         cluster_of(&a, "The superjail"),
