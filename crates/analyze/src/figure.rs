@@ -410,6 +410,13 @@ fn at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
             }
         }
     }
+    // After the number: "200 or more", "200-plus", "unos 40 y pico".
+    if !vague && qualifier == Qualifier::Exact {
+        if let Some((len, q)) = lex.post_qualifiers.longest_at(toks, j) {
+            qualifier = q;
+            j += len;
+        }
+    }
     // Ranges: "between 10 and 20", "10 to 20", "10-20".
     let mut high = None;
     if !vague {

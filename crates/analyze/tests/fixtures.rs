@@ -724,3 +724,17 @@ fn entities_compound_facility_heads() {
         cluster_of(&a, "Kolvik Penitentiary")
     );
 }
+
+#[test]
+fn figures_qualifiers_after_the_number() {
+    let a = article(
+        "en",
+        None,
+        &["They found 200 or more boats and 30-plus trucks, with 50 or so cars."],
+    );
+    assert_eq!(figure(&a, "200").qualifier, Qualifier::AtLeast);
+    assert_eq!(figure(&a, "30").qualifier, Qualifier::MoreThan);
+    assert_eq!(figure(&a, "50").qualifier, Qualifier::About);
+    let es = article("es", None, &["Llegaron 200 o más barcos."]);
+    assert_eq!(figure(&es, "200").qualifier, Qualifier::AtLeast);
+}

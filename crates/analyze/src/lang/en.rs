@@ -321,6 +321,14 @@ pub static LANG: Lang = Lang {
     and_words: &["and"],
     half_words: &["half"],
     indefinite: &["a", "an"],
+    post_qualifiers: &[
+        ("or more", Qualifier::AtLeast),
+        ("or so", Qualifier::About),
+        ("+", Qualifier::MoreThan),
+        ("- plus", Qualifier::MoreThan),
+        ("odd", Qualifier::About),
+        ("- odd", Qualifier::About),
+    ],
     qualifiers: &[
         ("more than", Qualifier::MoreThan),
         ("over", Qualifier::MoreThan),

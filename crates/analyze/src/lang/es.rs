@@ -215,6 +215,11 @@ pub static LANG: Lang = Lang {
     and_words: &["y"],
     half_words: &["medio", "media"],
     indefinite: &["un", "una"],
+    post_qualifiers: &[
+        ("o más", Qualifier::AtLeast),
+        ("y pico", Qualifier::About),
+        ("+", Qualifier::MoreThan),
+    ],
     qualifiers: &[
         ("más de", Qualifier::MoreThan),
         ("por encima de", Qualifier::MoreThan),

@@ -121,6 +121,8 @@ pub struct Lang {
     pub indefinite: &'static [&'static str],
     /// Qualifier phrases before a number.
     pub qualifiers: &'static [(&'static str, Qualifier)],
+    /// Qualifier phrases after a number ("or more", "o más", "-plus").
+    pub post_qualifiers: &'static [(&'static str, Qualifier)],
     /// Vague quantities with their implied interval ("dozens" = 24..=99).
     pub vague: &'static [(&'static str, f64, f64)],
     /// Words that scale a following vague or exact count ("several thousand").
@@ -271,6 +273,8 @@ pub struct Lexicon {
     pub multipliers: HashMap<&'static str, f64>,
     /// See [`Lang::qualifiers`].
     pub qualifiers: PhraseTable<Qualifier>,
+    /// See [`Lang::post_qualifiers`].
+    pub post_qualifiers: PhraseTable<Qualifier>,
     /// See [`Lang::vague`].
     pub vague: PhraseTable<(f64, f64)>,
     /// See [`Lang::currency_words`].
@@ -420,6 +424,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
         number_words: lang.number_words.iter().copied().collect(),
         multipliers: lang.multipliers.iter().copied().collect(),
         qualifiers: PhraseTable::new(lang.qualifiers.iter().copied()),
+        post_qualifiers: PhraseTable::new(lang.post_qualifiers.iter().copied()),
         vague: PhraseTable::new(lang.vague.iter().map(|(w, l, h)| (*w, (*l, *h)))),
         currency_words: PhraseTable::new(lang.currency_words.iter().copied()),
         units: lang.units.iter().copied().collect(),
