@@ -282,9 +282,14 @@ fn at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
         }
         let mut v = parse_digits(&t.lower, lang)?;
         j = i + 1;
-        // Glued multiplier suffix: "5m", "2bn".
+        // Glued multiplier suffix: "$5m", "2bn". A bare "1.5m" is metres
+        // and "10k" may be a race: one letter counts only after money.
+        let money_before = i > 0 && currency_symbol(&toks[i - 1].lower).is_some();
         if let Some(x) = toks.get(j) {
-            if !x.sp && x.kind == Kind::Word {
+            if !x.sp
+                && x.kind == Kind::Word
+                && (x.lower.len() > 1 && x.lower != "mn" || money_before)
+            {
                 if let Some(&m) = lex.multipliers.get(x.lower.as_str()) {
                     v *= m;
                     j += 1;

@@ -738,3 +738,15 @@ fn figures_qualifiers_after_the_number() {
     let es = article("es", None, &["Llegaron 200 o más barcos."]);
     assert_eq!(figure(&es, "200").qualifier, Qualifier::AtLeast);
 }
+
+#[test]
+fn figures_glued_suffixes() {
+    let a = article(
+        "en",
+        None,
+        &["The club paid \u{a3}1.5m for a 2m wall and 3bn tokens."],
+    );
+    assert_eq!(figure(&a, "1.5").value, 1_500_000.0);
+    assert_eq!(figure(&a, "2").value, 2.0);
+    assert_eq!(figure(&a, "3").value, 3_000_000_000.0);
+}
