@@ -12,19 +12,20 @@ fn main() -> anyhow::Result<()> {
     let (mut results, spent) = aeb::run_pages(&path)?;
     results.sort_by(|a, b| a.score.f1().total_cmp(&b.score.f1()));
     for r in results.iter().take(n) {
+        let short = r.id.get(..12).unwrap_or(&r.id);
         println!(
             "{:.3} p={:.3} r={:.3} {} pred={}w truth={}w",
             r.score.f1(),
             r.score.precision(),
             r.score.recall(),
-            &r.id[..12],
+            short,
             r.prediction.split_whitespace().count(),
             r.truth.split_whitespace().count()
         );
         if let Some(d) = &dump {
             std::fs::create_dir_all(d)?;
-            std::fs::write(d.join(format!("{}.pred.txt", &r.id[..12])), &r.prediction)?;
-            std::fs::write(d.join(format!("{}.truth.txt", &r.id[..12])), &r.truth)?;
+            std::fs::write(d.join(format!("{short}.pred.txt")), &r.prediction)?;
+            std::fs::write(d.join(format!("{short}.truth.txt")), &r.truth)?;
         }
     }
     let scored: Vec<_> = results
