@@ -39,6 +39,8 @@ struct LdArticle {
     publisher: Option<String>,
     url: Option<String>,
     description: Option<String>,
+    /// A full article object (not a bare WebPage) was read already.
+    strong_seen: bool,
 }
 
 static DECK_CLASS: Lazy<Regex> = Lazy::new(|| {
@@ -644,45 +646,47 @@ fn read_json_ld(raw: &str, ld: &mut LdArticle) {
                 let strong = article
                     && !matches!(o.get("@type"), Some(Value::String(s)) if s == "WebPage" || s == "Blog");
                 if article {
-                    let take = |field: &mut Option<String>, key: &str| {
-                        if field.is_none() || strong {
+                    // The first full article object is the page's own;
+                    // later ones are other stories (related lists), and a
+                    // bare WebPage only fills gaps.
+                    let primary = strong && !ld.strong_seen;
+                    let fill = |field: &mut Option<String>, key: &str| {
+                        if field.is_none() || primary {
                             if let Some(x) = o.get(key).and_then(as_text).filter(|x| !x.is_empty())
                             {
-                                if field.is_none() || strong {
-                                    *field = Some(x);
-                                }
+                                *field = Some(x);
                             }
                         }
                     };
-                    if strong || ld.headline.is_none() {
-                        take(&mut ld.headline, "headline");
-                        take(&mut ld.published, "datePublished");
-                        take(&mut ld.description, "description");
-                    }
-                    if ld.body.is_none() {
-                        ld.body = o
-                            .get("articleBody")
-                            .and_then(Value::as_str)
-                            .map(str::to_string);
-                    }
-                    if ld.url.is_none() && strong {
-                        ld.url = o.get("url").and_then(Value::as_str).map(str::to_string);
-                    }
-                    if ld.authors.is_empty() {
-                        if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
-                            names(a, &mut ld.authors);
+                    fill(&mut ld.headline, "headline");
+                    fill(&mut ld.published, "datePublished");
+                    fill(&mut ld.description, "description");
+                    fill(&mut ld.publisher, "publisher");
+                    if primary {
+                        if let Some(u) = o.get("url").and_then(Value::as_str) {
+                            ld.url = Some(u.to_string());
                         }
                     }
-                    if ld.publisher.is_none() {
-                        ld.publisher = o.get("publisher").and_then(as_text);
+                    if ld.body.is_none() || primary {
+                        if let Some(b) = o.get("articleBody").and_then(Value::as_str) {
+                            ld.body = Some(b.to_string());
+                        }
+                    }
+                    if ld.authors.is_empty() || primary {
+                        if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
+                            let mut found = Vec::new();
+                            names(a, &mut found);
+                            if !found.is_empty() {
+                                ld.authors = found;
+                            }
+                        }
+                    }
+                    if strong {
+                        ld.strong_seen = true;
                     }
                 }
-                for key in [
-                    "@graph",
-                    "mainEntity",
-                    "mainEntityOfPage",
-                    "itemListElement",
-                ] {
+                // Not `itemListElement`: lists hold other stories.
+                for key in ["@graph", "mainEntity", "mainEntityOfPage"] {
                     if let Some(x) = o.get(key) {
                         if x.is_object() || x.is_array() {
                             stack.push(x);

@@ -475,3 +475,15 @@ fn embedded_posts_are_kept() {
     assert!(text.contains("Schools stay closed"), "{text}");
     assert!(!text.contains("Share on Facebook"), "{text}");
 }
+
+#[test]
+fn json_ld_related_articles_do_not_override_the_page() {
+    let ld = r#"<script type="application/ld+json">[{"@type":"WebPage","headline":"Site home"},
+        {"@type":"NewsArticle","headline":"Storm hits the coast","datePublished":"2025-03-26","author":{"name":"Jane Doe"}},
+        {"@type":"NewsArticle","headline":"Older story","datePublished":"2020-01-01","author":{"name":"Sam Lee"}}]</script>
+        <script type="application/ld+json">{"@type":"ItemList","itemListElement":[{"@type":"NewsArticle","headline":"Other","datePublished":"2019-01-01"}]}</script>"#;
+    let a = extract_html(&page(ld, &para(1)), "t", None);
+    assert_eq!(a.title.as_deref(), Some("Storm hits the coast"));
+    assert_eq!(a.published.map(|p| p.value), Some("2025-03-26".to_string()));
+    assert_eq!(a.byline, vec!["Jane Doe"]);
+}
