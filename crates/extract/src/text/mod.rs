@@ -259,14 +259,21 @@ fn line_language(s: &str) -> Option<&'static str> {
 fn ends_terminal(s: &str) -> bool {
     // An agency sign-off after the last sentence ("... determined. – Agency
     // (AG)") does not make the paragraph unfinished.
+    // Unbounded repetitions with the length checked in code: a bounded
+    // repetition of a Unicode class ({0,40} of \p{L}) compiles to an
+    // automaton dozens of times larger, which cost every run ~10 ms.
     static SIGN_OFF: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(
-            r#"[.!?…]["”’»]?\s*(?:[-–—]\s*)?[\p{L}\p{M} .&']{0,40}\(\p{Lu}[\p{L}]{1,15}\)\s*$"#,
-        )
-        .expect("static regex")
+        Regex::new(r#"[.!?…]["”’»]?\s*(?:[-–—]\s*)?[\p{L}\p{M} .&']*\(\p{Lu}\p{L}+\)\s*$"#)
+            .expect("static regex")
     });
-    if s.ends_with(')') && SIGN_OFF.is_match(s) {
-        return true;
+    if s.ends_with(')') {
+        let tail_start = s.len().saturating_sub(80);
+        let tail_start = (tail_start..s.len())
+            .find(|&i| s.is_char_boundary(i))
+            .unwrap_or(s.len());
+        if SIGN_OFF.is_match(&s[tail_start..]) {
+            return true;
+        }
     }
     let core = s.trim_end_matches(|c: char| "\"'”’»)]*".contains(c) || c.is_whitespace());
     let quoted = core.len() < s.trim_end().len();
@@ -417,7 +424,7 @@ fn shape_role(u: &Unit) -> Role {
     // A caption is short; an agency name in brackets at the start of a
     // paragraph is a dateline ("CITY (Agency) - ..."), not a photo credit.
     if u.words <= 30
-        && !DATELINE.is_match(&u.text)
+        && !is_dateline(&u.text)
         && contains_any(&lower, tables::all(|t| t.caption_cues))
     {
         return Role::Caption;
@@ -430,10 +437,18 @@ fn shape_role(u: &Unit) -> Role {
 }
 
 /// "CITY, Region, Date (Agency) –" opening a wire story.
+/// The repetitions are unbounded and the length is checked by
+/// [`is_dateline`]: bounded repetitions of Unicode classes compile to
+/// automata large enough to dominate a short run's start-up.
 static DATELINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{L}\p{N} .'’-]{1,40}){0,3}\s*\([^)]{1,40}\)\s*[-–—:.]")
+    Regex::new(r"^\p{Lu}[\p{Lu}\p{M} .'’-]+(?:,\s*[\p{L}\p{N} .'’-]+){0,3}\s*\([^)]+\)\s*[-–—:.]")
         .expect("static regex")
 });
+
+/// A wire dateline opening the line, at most a couple of hundred bytes long.
+fn is_dateline(line: &str) -> bool {
+    DATELINE.find(line).is_some_and(|m| m.end() <= 200)
+}
 
 /// Sentence-like: final punctuation and a few words, or simply long.
 /// A bulleted line of a few words is a list item, and list items are body.
