@@ -5,7 +5,7 @@ use crate::names::{name_key, same_person};
 use crosswire_link::Origins;
 use crosswire_model::dossier::EntityGroup;
 use crosswire_model::{Article, EntityKind, SpanKind};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 fn kind_name(k: EntityKind) -> &'static str {
     match k {
@@ -20,8 +20,14 @@ fn kind_name(k: EntityKind) -> &'static str {
 }
 
 /// Merges the entity clusters of all articles.
+///
+/// Candidates come from an index on the folded name and, for people, on
+/// the surname, so each mention is compared with a handful of groups
+/// rather than all of them.
 pub fn entity_groups(articles: &[Article], origins: &Origins) -> Vec<EntityGroup> {
     let mut groups: Vec<(EntityKind, EntityGroup)> = Vec::new();
+    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
     for (ai, a) in articles.iter().enumerate() {
         for s in &a.spans {
             let SpanKind::Entity {
@@ -33,17 +39,21 @@ pub fn entity_groups(articles: &[Article], origins: &Origins) -> Vec<EntityGroup
             else {
                 continue;
             };
-            let surface = a.slice(s.range).to_string();
-            let found = groups.iter_mut().find(|(k, g)| {
-                *k == *entity
-                    && if *entity == EntityKind::Person {
-                        same_person(&g.name, canonical)
-                    } else {
-                        name_key(&g.name) == name_key(canonical)
-                    }
+            let key = name_key(canonical);
+            let surname = key.rsplit(' ').next().unwrap_or("").to_string();
+            let found = by_key.get(&(*entity, key.clone())).copied().or_else(|| {
+                (*entity == EntityKind::Person)
+                    .then(|| by_surname.get(&surname))
+                    .flatten()
+                    .and_then(|cands| {
+                        cands
+                            .iter()
+                            .copied()
+                            .find(|&g| same_person(&groups[g].1.name, canonical))
+                    })
             });
             let g = match found {
-                Some((_, g)) => g,
+                Some(g) => g,
                 None => {
                     groups.push((
                         *entity,
@@ -56,18 +66,22 @@ pub fn entity_groups(articles: &[Article], origins: &Origins) -> Vec<EntityGroup
                             origin_count: 0,
                         },
                     ));
-                    match groups.last_mut() {
-                        Some((_, g)) => g,
-                        None => continue,
+                    let g = groups.len() - 1;
+                    if *entity == EntityKind::Person {
+                        by_surname.entry(surname).or_default().push(g);
                     }
+                    g
                 }
             };
+            by_key.entry((*entity, key)).or_insert(g);
+            let g = &mut groups[g].1;
             // The fullest spelling names the group.
             if canonical.len() > g.name.len() {
                 g.name = canonical.clone();
             }
-            if !g.aliases.contains(&surface) {
-                g.aliases.push(surface);
+            let surface = a.slice(s.range);
+            if !g.aliases.iter().any(|x| x == surface) {
+                g.aliases.push(surface.to_string());
             }
             if let Some(r) = role {
                 if !g.roles.contains(r) {

@@ -316,15 +316,14 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut alive = vec![true; n];
     // Per group: neighbour -> sum of pairwise similarities, for pairs that
-    // may merge. A group pair that may not merge is in `blocked`.
+    // may merge. Pairs that may not merge are checked again when a merge
+    // comes off the heap, rather than stored: storing them is quadratic in
+    // memory, and few candidates ever reach the top.
     let mut sums: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
-    let mut blocked: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
     let mut heap = BinaryHeap::new();
     for i in 0..n {
         for j in i + 1..n {
             if !can_merge(&figs[i], &figs[j]) {
-                blocked[i].insert(j);
-                blocked[j].insert(i);
                 continue;
             }
             let s = similarity(&figs[i], &figs[j], &idf);
@@ -341,11 +340,17 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
         sums[a].get(&b).copied().unwrap_or(0.0) / (members[a].len() * members[b].len()) as f32
     };
     while let Some(Cand(s, a, b)) = heap.pop() {
-        if !alive[a] || !alive[b] || blocked[a].contains(&b) {
+        if !alive[a] || !alive[b] {
             continue;
         }
         // Stale entry: the groups changed since it was pushed.
         if (avg(&sums, &members, a, b) - s).abs() > 1e-6 {
+            continue;
+        }
+        let compatible = members[a]
+            .iter()
+            .all(|&i| members[b].iter().all(|&j| can_merge(&figs[i], &figs[j])));
+        if !compatible {
             continue;
         }
         // Merge b into a.
@@ -363,16 +368,8 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
             }
         }
         sums[a].remove(&b);
-        let b_blocked = std::mem::take(&mut blocked[b]);
-        for c in b_blocked {
-            if c != a {
-                blocked[a].insert(c);
-                blocked[c].remove(&b);
-                blocked[c].insert(a);
-            }
-        }
         for (&c, _) in sums[a].iter() {
-            if alive[c] && !blocked[a].contains(&c) {
+            if alive[c] {
                 let v = avg(&sums, &members, a, c);
                 if v >= opts.min_similarity {
                     heap.push(Cand(v, a.min(c), a.max(c)));

@@ -179,16 +179,40 @@ pub fn containment(a: &[u64], b: &[u64]) -> f32 {
 /// rewrite, which reorders and rewords but keeps sentences.
 pub fn aligned_sentences(a: &[Vec<u64>], b: &[Vec<u64>], min_jaccard: f32) -> (usize, usize) {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let aligned = short
-        .iter()
-        .filter(|s| {
-            long.iter().any(|t| {
-                let inter = intersection(s, t);
-                let union = s.len() + t.len() - inter;
-                union > 0 && inter as f32 / union as f32 >= min_jaccard
-            })
-        })
-        .count();
+    // Word -> sentences of the longer article holding it, so each sentence
+    // is compared only with those it shares words with, and the shared
+    // count comes for free.
+    let mut postings: std::collections::HashMap<u64, Vec<u32>> = std::collections::HashMap::new();
+    for (i, t) in long.iter().enumerate() {
+        for &w in t {
+            postings.entry(w).or_default().push(i as u32);
+        }
+    }
+    let mut counts = vec![0u32; long.len()];
+    let mut touched = Vec::new();
+    let mut aligned = 0;
+    for s in short {
+        for w in s {
+            for &i in postings.get(w).map(Vec::as_slice).unwrap_or(&[]) {
+                if counts[i as usize] == 0 {
+                    touched.push(i);
+                }
+                counts[i as usize] += 1;
+            }
+        }
+        let hit = touched.iter().any(|&i| {
+            let inter = counts[i as usize] as usize;
+            let union = s.len() + long[i as usize].len() - inter;
+            union > 0 && inter as f32 / union as f32 >= min_jaccard
+        });
+        for &i in &touched {
+            counts[i as usize] = 0;
+        }
+        touched.clear();
+        if hit {
+            aligned += 1;
+        }
+    }
     (aligned, short.len())
 }
 
@@ -201,6 +225,16 @@ mod tests {
         assert_eq!(intersection(&[1, 3, 5, 7], &[3, 4, 5]), 2);
         assert!((containment(&[1, 2], &[1, 2, 3, 4]) - 1.0).abs() < 1e-6);
         assert_eq!(containment(&[], &[1]), 0.0);
+    }
+
+    #[test]
+    fn aligned_sentences_counts_close_matches() {
+        let a = vec![vec![1, 2, 3, 4], vec![5, 6, 7, 8], vec![9, 10, 11, 12]];
+        let b = vec![vec![1, 2, 3, 40], vec![50, 60, 70, 80]];
+        // Only b's first sentence aligns (3 of 5 words shared with a's first).
+        assert_eq!(aligned_sentences(&a, &b, 0.5), (1, 2));
+        assert_eq!(aligned_sentences(&a, &b, 0.7), (0, 2));
+        assert_eq!(aligned_sentences(&[], &b, 0.5), (0, 0));
     }
 
     #[test]
