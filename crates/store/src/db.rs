@@ -54,7 +54,11 @@ CREATE TABLE events (
     origins     INTEGER NOT NULL DEFAULT 0,
     conflicts   INTEGER NOT NULL DEFAULT 0,
     dirty       INTEGER NOT NULL DEFAULT 1,
-    dossier     TEXT
+    dossier     TEXT,
+    -- Size and unix time of the last dossier computation: a growing event
+    -- is recomputed when it grew enough or its dossier got old.
+    computed_size INTEGER NOT NULL DEFAULT 0,
+    computed_at   INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX events_dirty ON events(dirty) WHERE dirty = 1;
 CREATE INDEX events_merged ON events(merged_into) WHERE merged_into IS NOT NULL;

@@ -39,6 +39,17 @@ pub struct IngestOptions {
     pub dossier_max_articles: usize,
     /// Cross-check settings.
     pub crosscheck: crosswire_crosscheck::Options,
+    /// Events up to this size get their dossier recomputed after every
+    /// batch that changes them.
+    pub dossier_small: usize,
+    /// A larger event is recomputed once it grew by this share since its
+    /// last dossier, or when that dossier is older than
+    /// [`IngestOptions::dossier_max_age`]; every changed event is
+    /// recomputed at the end of a run. This keeps the total cost of
+    /// refreshing near-linear in the number of articles.
+    pub dossier_growth: f32,
+    /// See [`IngestOptions::dossier_growth`].
+    pub dossier_max_age: Duration,
 }
 
 impl Default for IngestOptions {
@@ -52,6 +63,9 @@ impl Default for IngestOptions {
             grouper: crate::grouper::default_grouper,
             dossier_max_articles: 300,
             crosscheck: Default::default(),
+            dossier_small: 8,
+            dossier_growth: 0.5,
+            dossier_max_age: Duration::from_secs(60),
         }
     }
 }
@@ -155,7 +169,7 @@ impl Store {
             .map_err(|e| StoreError::Data(format!("starting worker threads: {e}")))?;
         // Dossiers left dirty by a crash are brought up to date first.
         let mut report = IngestReport::default();
-        report.dossiers += pool.install(|| self.refresh_dossiers(opts))?;
+        report.dossiers += pool.install(|| self.refresh_dossiers(opts, true))?;
         self.load_events(opts)?;
         let reader = db::open_reader(&self.dir)?;
         let (tx, rx) = mpsc::sync_channel::<Vec<Outcome>>(2);
@@ -165,6 +179,7 @@ impl Store {
             self.write_loop(rx, pool, opts, &mut report, notes)
         });
         result?;
+        report.dossiers += pool.install(|| self.refresh_dossiers(opts, true))?;
         if let Some(t) = self.text.as_mut() {
             t.commit()?;
         }
@@ -186,7 +201,7 @@ impl Store {
         };
         self.load_events(opts)?;
         let docs = self.commit_batch(articles, &mut report)?;
-        report.dossiers += self.refresh_dossiers(opts)?;
+        report.dossiers += self.refresh_dossiers(opts, true)?;
         if let Some(t) = self.text.as_mut() {
             t.add(&docs, false)?;
             t.commit()?;
@@ -247,7 +262,7 @@ impl Store {
             if due || (done && !batch.is_empty()) {
                 let take = std::mem::take(&mut batch);
                 let docs = self.commit_batch(take, report)?;
-                report.dossiers += pool.install(|| self.refresh_dossiers(opts))?;
+                report.dossiers += pool.install(|| self.refresh_dossiers(opts, false))?;
                 if let Some(t) = self.text.as_mut() {
                     t.add(&docs, false)?;
                     if last_index_commit.elapsed() >= opts.index_interval {
@@ -320,28 +335,47 @@ impl Store {
         result
     }
 
-    /// Recomputes the dossiers of events marked dirty, a bounded number at
-    /// a time so memory stays flat. Returns how many.
-    fn refresh_dossiers(&mut self, opts: &IngestOptions) -> Result<usize, StoreError> {
+    /// Recomputes the dossiers of events marked dirty (`all`), or of those
+    /// due by the [`IngestOptions::dossier_growth`] rule, a bounded number
+    /// at a time so memory stays flat. Returns how many.
+    fn refresh_dossiers(&mut self, opts: &IngestOptions, all: bool) -> Result<usize, StoreError> {
         let mut total = 0;
+        let now = unix_now();
+        let stale_before = now - opts.dossier_max_age.as_secs().min(i64::MAX as u64) as i64;
+        // Growth as a ratio in thousandths keeps the rule in integer SQL.
+        let growth = (1000.0 * (1.0 + opts.dossier_growth.max(0.0))) as i64;
+        let mut after = 0i64;
         loop {
-            let ids: Vec<i64> = {
+            let due: Vec<(i64, i64)> = {
                 let mut stmt = self.conn.prepare_cached(
-                    "SELECT id FROM events WHERE dirty = 1 AND merged_into IS NULL \
+                    "SELECT id, computed_size FROM events \
+                     WHERE dirty = 1 AND merged_into IS NULL AND id > ?1 AND \
+                     (?2 OR size <= ?3 OR size * 1000 >= computed_size * ?4 \
+                      OR computed_at <= ?5) \
                      ORDER BY id LIMIT 64",
                 )?;
-                let rows = stmt.query_map([], |r| r.get(0))?;
+                let rows = stmt.query_map(
+                    params![after, all, opts.dossier_small as i64, growth, stale_before],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?;
                 rows.collect::<Result<_, _>>()?
             };
-            if ids.is_empty() {
+            let Some(&(last, _)) = due.last() else {
                 return Ok(total);
-            }
-            let mut loaded = Vec::with_capacity(ids.len());
-            for &id in &ids {
-                loaded.push((
-                    id,
-                    load_event_articles(&self.conn, id, opts.dossier_max_articles)?,
-                ));
+            };
+            after = last;
+            let cap = opts.dossier_max_articles.max(1);
+            let mut loaded = Vec::with_capacity(due.len());
+            let mut unchanged = Vec::new();
+            for &(id, computed) in &due {
+                // The dossier covers the earliest `cap` articles; an event
+                // already past the cap that only grew has the same ones.
+                // (A merge resets computed_size, so it is recomputed.)
+                if computed as usize >= cap {
+                    unchanged.push(id);
+                    continue;
+                }
+                loaded.push((id, load_event_articles(&self.conn, id, cap)?));
             }
             let dossiers: Vec<(i64, Option<Dossier>)> = loaded
                 .into_par_iter()
@@ -360,6 +394,13 @@ impl Store {
                 .collect();
             let tx = self.conn.transaction()?;
             {
+                let mut keep = tx.prepare_cached(
+                    "UPDATE events SET dirty = 0, \
+                     size = (SELECT count(*) FROM articles WHERE event = ?1) WHERE id = ?1",
+                )?;
+                for id in unchanged {
+                    keep.execute([id])?;
+                }
                 let mut agg = tx.prepare_cached(
                     "SELECT count(*), min(day), max(day) FROM articles WHERE event = ?1",
                 )?;
@@ -369,7 +410,8 @@ impl Store {
                 )?;
                 let mut update = tx.prepare_cached(
                     "UPDATE events SET size = ?2, first_day = ?3, last_day = ?4, title = ?5, \
-                     origins = ?6, conflicts = ?7, dossier = ?8, dirty = 0 WHERE id = ?1",
+                     origins = ?6, conflicts = ?7, dossier = ?8, dirty = 0, \
+                     computed_size = ?2, computed_at = ?9 WHERE id = ?1",
                 )?;
                 for (id, dossier) in dossiers {
                     let (size, first, last): (i64, Option<i64>, Option<i64>) =
@@ -400,12 +442,12 @@ impl Store {
                         None => (0, 0, None),
                     };
                     update.execute(params![
-                        id, size, first, last, title, origins, conflicts, json
+                        id, size, first, last, title, origins, conflicts, json, now
                     ])?;
                 }
             }
             tx.commit()?;
-            total += ids.len();
+            total += due.len();
         }
     }
 }
@@ -495,6 +537,12 @@ fn commit_batch_with(
                          coalesce((SELECT last_day FROM events WHERE id = ?1), last_day)) \
                      WHERE id = ?2",
                     params![from, target],
+                )?;
+                // The merged-in articles may precede the surviving event's,
+                // so its dossier is recomputed from scratch.
+                tx.execute(
+                    "UPDATE events SET computed_size = 0 WHERE id = ?1",
+                    [target],
                 )?;
                 tx.execute(
                     "UPDATE events SET merged_into = ?2, dirty = 0, dossier = NULL WHERE id = ?1",
@@ -640,4 +688,10 @@ fn strip_source(message: &str, source: &str) -> String {
         .and_then(|m| m.strip_prefix(": "))
         .unwrap_or(message)
         .to_string()
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
 }

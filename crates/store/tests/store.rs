@@ -411,3 +411,35 @@ fn a_damaged_index_is_rebuilt_from_the_database() {
         3
     );
 }
+
+#[test]
+fn large_events_are_refreshed_by_growth_and_capped() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    common::write_text_corpus(&input, 1, 7, 0);
+    let mut store = Store::open(tmp.path().join("db")).expect("store");
+    let items = crosswire_ingest::open(&[input.display().to_string()], &Default::default());
+    let opts = IngestOptions {
+        batch_size: 1,
+        jobs: Some(1),
+        dossier_small: 1,
+        dossier_growth: 1.0,
+        dossier_max_articles: 3,
+        ..Default::default()
+    };
+    let report = store.ingest(items, &opts, &mut |_| {}).expect("ingest");
+    assert_eq!(report.added, 7);
+    assert!(
+        report.dossiers < 7,
+        "not every batch recomputes: {report:?}"
+    );
+    let events = store.events(10).expect("events");
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].size, 7);
+    assert!(
+        !events[0].stale,
+        "every changed event is current at the end"
+    );
+    let (_, dossier) = store.dossier(events[0].id).expect("dossier");
+    assert_eq!(dossier.articles.len(), 3, "the earliest articles, capped");
+}
