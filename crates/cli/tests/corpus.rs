@@ -394,6 +394,20 @@ fn events_show_search_and_stats_read_the_store() {
     assert!(in_event
         .lines()
         .all(|l| l.contains(&format!("\"event\":{bare}"))));
+    // The example corpus carries one agency story twice: the copy joins
+    // the event of its original.
+    let all = ok(&["search", "*", "--db", &db, "--json", "-n", "100"]);
+    let event_of = |file: &str| {
+        all.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("hit"))
+            .find(|v| v["source"].as_str().is_some_and(|s| s.ends_with(file)))
+            .map(|v| v["event"].clone())
+            .unwrap_or_else(|| panic!("{file} stored: {all}"))
+    };
+    assert_eq!(
+        event_of("harbour-post-mp.txt"),
+        event_of("northline-news-mp.html")
+    );
     let bad = crosswire(&["search", "x", "--db", &db, "--from", "June"]);
     assert_eq!(bad.status.code(), Some(2), "clap rejects a bad date");
 }
