@@ -3,7 +3,7 @@
 //! words and entities around them), never by the number itself; then a
 //! verdict from the values read as intervals.
 
-use crate::context::{entities_in, idf, sentence_of, Bag};
+use crate::context::{entities_in, idf, sentence_of, Bag, Sparse};
 use crate::lexicon::{MEASURES, PERCENT_UNITS, TIME_UNITS};
 use crosswire_link::Origins;
 use crosswire_model::dossier::{FigureSlot, Mention, SlotValue, Verdict};
@@ -262,19 +262,29 @@ fn can_merge(a: &Fig, b: &Fig) -> bool {
     true
 }
 
+/// A figure's three context bags, weighed.
+struct Weighed {
+    /// Whether the figure names what it counts at all (before weighing,
+    /// which drops words no other figure uses).
+    has_head: bool,
+    head: Sparse,
+    near: Sparse,
+    far: Sparse,
+}
+
 /// How alike two figures' contexts are. Two mentions of one quantity count
 /// the same thing and say the same happened to it, so the counted noun and
 /// the clause around the number weigh equally; the wider scene adds a little.
-fn similarity(a: &Fig, b: &Fig, idf: &HashMap<String, f32>) -> f32 {
-    let near = a.near.cosine(&b.near, idf);
-    let far = a.far.cosine(&b.far, idf);
+fn similarity(a: &Weighed, b: &Weighed) -> f32 {
+    let near = a.near.cosine(&b.near);
+    let far = a.far.cosine(&b.far);
     // Linear rather than a product: measured on the example corpus and the
     // seeds, a product or minimum lets one weak side veto too many true
     // pairs (a terse counted noun, a clause cut short).
-    let core = if a.head.is_empty() || b.head.is_empty() {
+    let core = if !a.has_head || !b.has_head {
         near
     } else {
-        0.5 * a.head.cosine(&b.head, idf) + 0.5 * near
+        0.5 * a.head.cosine(&b.head) + 0.5 * near
     };
     0.8 * core + 0.2 * far
 }
@@ -312,6 +322,16 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
         .flat_map(|f| [&f.head, &f.near, &f.far])
         .collect();
     let idf = idf(&bags);
+    let mut ids = HashMap::new();
+    let weighed: Vec<Weighed> = figs
+        .iter()
+        .map(|f| Weighed {
+            has_head: !f.head.is_empty(),
+            head: Sparse::new(&f.head, &idf, &mut ids),
+            near: Sparse::new(&f.near, &idf, &mut ids),
+            far: Sparse::new(&f.far, &idf, &mut ids),
+        })
+        .collect();
     let n = figs.len();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut alive = vec![true; n];
@@ -326,7 +346,7 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
             if !can_merge(&figs[i], &figs[j]) {
                 continue;
             }
-            let s = similarity(&figs[i], &figs[j], &idf);
+            let s = similarity(&weighed[i], &weighed[j]);
             if s > 0.0 {
                 sums[i].insert(j, s);
                 sums[j].insert(i, s);
