@@ -41,7 +41,7 @@ CREATE TABLE articles (
     day         INTEGER,
     language    TEXT,
     text        TEXT NOT NULL,
-    doc         TEXT NOT NULL
+    doc         BLOB NOT NULL
 );
 CREATE INDEX articles_event ON articles(event, seq);
 CREATE TABLE events (
@@ -54,7 +54,7 @@ CREATE TABLE events (
     origins     INTEGER NOT NULL DEFAULT 0,
     conflicts   INTEGER NOT NULL DEFAULT 0,
     dirty       INTEGER NOT NULL DEFAULT 1,
-    dossier     TEXT,
+    dossier     BLOB,
     -- Size and unix time of the last dossier computation: a growing event
     -- is recomputed when it grew enough or its dossier got old.
     computed_size INTEGER NOT NULL DEFAULT 0,
@@ -319,19 +319,50 @@ pub(crate) fn date_of(day: i64) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::default().checked_add_signed(chrono::TimeDelta::try_days(day)?)
 }
 
-/// An article as stored: its text in one column, everything else as JSON
-/// in another, so replays and snippets read the text without parsing JSON.
-pub(crate) fn article_doc(article: &Article) -> Result<String, StoreError> {
+/// An article as stored: its text in one column, everything else as
+/// compressed JSON in another, so replays and snippets read the text
+/// without decoding the rest.
+pub(crate) fn article_doc(article: &Article) -> Result<Vec<u8>, StoreError> {
     let mut bare = article.clone();
     bare.text = String::new();
-    serde_json::to_string(&bare).map_err(|e| StoreError::Data(e.to_string()))
+    let json = serde_json::to_string(&bare).map_err(|e| StoreError::Data(e.to_string()))?;
+    Ok(pack(&json))
 }
 
 /// The inverse of [`article_doc`].
-pub(crate) fn article_from(text: String, doc: &str) -> Result<Article, StoreError> {
-    let mut a: Article = serde_json::from_str(doc).map_err(|e| StoreError::Data(e.to_string()))?;
+pub(crate) fn article_from(text: String, doc: &[u8]) -> Result<Article, StoreError> {
+    let json = unpack(doc)?;
+    let mut a: Article =
+        serde_json::from_str(&json).map_err(|e| StoreError::Data(e.to_string()))?;
     a.text = text;
     Ok(a)
+}
+
+/// Compresses stored JSON: spans and dossiers are several times the size
+/// of the text they annotate, and compress well.
+pub(crate) fn pack(json: &str) -> Vec<u8> {
+    lz4_flex::compress_prepend_size(json.as_bytes())
+}
+
+/// Largest stored JSON accepted back: a damaged length prefix must not
+/// make decompression allocate gigabytes.
+const MAX_UNPACKED: usize = 512 * 1024 * 1024;
+
+/// The inverse of [`pack`].
+pub(crate) fn unpack(blob: &[u8]) -> Result<String, StoreError> {
+    let size = blob
+        .get(..4)
+        .and_then(|b| b.try_into().ok())
+        .map(u32::from_le_bytes)
+        .ok_or_else(|| StoreError::Data("stored JSON truncated".into()))?;
+    if size as usize > MAX_UNPACKED {
+        return Err(StoreError::Data(
+            "stored JSON too large (damaged row)".into(),
+        ));
+    }
+    let raw = lz4_flex::decompress_size_prepended(blob)
+        .map_err(|e| StoreError::Data(format!("stored JSON: {e}")))?;
+    String::from_utf8(raw).map_err(|e| StoreError::Data(format!("stored JSON: {e}")))
 }
 
 /// The total size of the files under a directory.

@@ -305,7 +305,7 @@ impl Store {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let event: i64 = r.get(0)?;
-            let article = article_from(r.get(1)?, &r.get::<_, String>(2)?)?;
+            let article = article_from(r.get(1)?, &r.get::<_, Vec<u8>>(2)?)?;
             let a = state.index.insert(&article);
             let stored = state.root(event);
             state.map.entry(a.event).or_insert(stored);
@@ -437,7 +437,7 @@ impl Store {
                             }
                             let json = serde_json::to_string(&d)
                                 .map_err(|e| StoreError::Data(e.to_string()))?;
-                            (origins as i64, conflicts as i64, Some(json))
+                            (origins as i64, conflicts as i64, Some(db::pack(&json)))
                         }
                         None => (0, 0, None),
                     };
@@ -462,7 +462,7 @@ fn load_event_articles(
     let mut rows = stmt.query(params![event, cap.max(1) as i64])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        out.push(article_from(r.get(0)?, &r.get::<_, String>(1)?)?);
+        out.push(article_from(r.get(0)?, &r.get::<_, Vec<u8>>(1)?)?);
     }
     Ok(out)
 }

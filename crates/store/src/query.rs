@@ -166,7 +166,7 @@ impl Store {
     /// interrupted) is computed on the spot from the stored articles.
     pub fn dossier(&self, id: i64) -> Result<(i64, Dossier), StoreError> {
         let id = self.resolve_event(id)?;
-        let json: Option<String> = self
+        let packed: Option<Vec<u8>> = self
             .conn
             .query_row(
                 "SELECT dossier FROM events WHERE id = ?1 AND dirty = 0",
@@ -175,7 +175,7 @@ impl Store {
             )
             .optional()?
             .flatten();
-        let Some(json) = json else {
+        let Some(packed) = packed else {
             let opts = crate::IngestOptions::default();
             let mut stmt = self
                 .conn
@@ -183,7 +183,7 @@ impl Store {
             let mut rows = stmt.query(params![id, opts.dossier_max_articles as i64])?;
             let mut articles = Vec::new();
             while let Some(r) = rows.next()? {
-                articles.push(db::article_from(r.get(0)?, &r.get::<_, String>(1)?)?);
+                articles.push(db::article_from(r.get(0)?, &r.get::<_, Vec<u8>>(1)?)?);
             }
             if articles.is_empty() {
                 return Err(StoreError::NoEvent(format!("e{id}")));
@@ -193,8 +193,8 @@ impl Store {
                 crosswire_crosscheck::crosscheck(articles, &opts.crosscheck),
             ));
         };
-        let mut dossier: Dossier =
-            serde_json::from_str(&json).map_err(|e| StoreError::Data(e.to_string()))?;
+        let mut dossier: Dossier = serde_json::from_str(&db::unpack(&packed)?)
+            .map_err(|e| StoreError::Data(e.to_string()))?;
         let mut text = self
             .conn
             .prepare_cached("SELECT text FROM articles WHERE id = ?1")?;
