@@ -22,10 +22,16 @@
 //!   commit, and opening the store for writing indexes whatever lies
 //!   beyond it.
 //! - **Streaming**: memory is bounded by the batch size, not the input.
-//! - **Incremental**: after each batch only the events that changed get
-//!   their dossier recomputed. An event is marked in the same transaction
-//!   that changes it, so a crash before its dossier is stored only delays
-//!   the recomputation to the next ingest.
+//! - **Incremental**: only events that changed get their dossier
+//!   recomputed: small ones after every batch, larger ones once they grew
+//!   by a share or their dossier aged ([`IngestOptions::dossier_growth`]),
+//!   and every changed one at the end of a run. An event is marked in the
+//!   same transaction that changes it, so a crash before its dossier is
+//!   stored only delays the recomputation to the next ingest.
+//! - **Events**: each new article goes through an [`EventGrouper`] (the
+//!   link stage's event index with the `link-events` feature, else
+//!   [`SimpleGrouper`]); assignments and merges are stored, and a restart
+//!   rebuilds the grouper by replaying the stored articles in order.
 //! - **Refusals**: a path that is a file, a non-empty directory without a
 //!   store, a damaged database or another application's SQLite file is an
 //!   error ([`StoreError`]), never overwritten.
