@@ -267,6 +267,7 @@ struct Weighed {
     /// Whether the figure names what it counts at all (before weighing,
     /// which drops words no other figure uses).
     has_head: bool,
+    value_key: Option<(u64, String)>,
     head: Sparse,
     near: Sparse,
     far: Sparse,
@@ -276,6 +277,11 @@ struct Weighed {
 /// the same thing and say the same happened to it, so the counted noun and
 /// the clause around the number weigh equally; the wider scene adds a little.
 fn similarity(a: &Weighed, b: &Weighed) -> f32 {
+    let bonus = if a.value_key.is_some() && a.value_key == b.value_key {
+        VALUE_BONUS
+    } else {
+        0.0
+    };
     let near = a.near.cosine(&b.near);
     let far = a.far.cosine(&b.far);
     // Linear rather than a product: measured on the example corpus and the
@@ -286,7 +292,20 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
     } else {
         0.5 * a.head.cosine(&b.head) + 0.5 * near
     };
-    0.8 * core + 0.2 * far
+    0.8 * core + 0.2 * far + bonus
+}
+
+/// What the same number adds to two contexts: a little. Two reports of
+/// one quantity usually give the same number, but the number must never be
+/// what groups figures, or the conflicts crosswire exists to show would be
+/// split apart.
+const VALUE_BONUS: f32 = 0.1;
+
+/// The value and unit of a figure, for [`VALUE_BONUS`]: only stated,
+/// non-trivial numbers (not vague wordings, not small counts like "two").
+fn value_key(f: &Figure) -> Option<(u64, String)> {
+    (f.qualifier != Qualifier::Vague && f.value >= 10.0 && f.value.is_finite())
+        .then(|| (f.value.to_bits(), unit_key(f.unit.as_deref())))
 }
 
 /// Groups figures into slots by average-linkage agglomeration over context
@@ -327,6 +346,7 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
         .iter()
         .map(|f| Weighed {
             has_head: !f.head.is_empty(),
+            value_key: value_key(f.figure),
             head: Sparse::new(&f.head, &idf, &mut ids),
             near: Sparse::new(&f.near, &idf, &mut ids),
             far: Sparse::new(&f.far, &idf, &mut ids),
