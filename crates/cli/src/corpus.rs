@@ -47,12 +47,24 @@ pub struct IngestArgs {
 pub struct EventsArgs {
     #[command(flatten)]
     pub db: DbArg,
-    /// Events listed, largest first.
+    /// Events listed, at most.
     #[arg(long, short = 'n', default_value_t = 50)]
     pub limit: usize,
+    /// Largest first (`size`) or latest first (`recent`).
+    #[arg(long, value_enum, default_value = "size")]
+    pub sort: EventSort,
     /// Print JSON Lines instead of a table.
     #[arg(long)]
     pub json: bool,
+}
+
+/// The order of `crosswire events`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum EventSort {
+    /// Largest first.
+    Size,
+    /// Latest publish day first.
+    Recent,
 }
 
 /// `crosswire show`.
@@ -190,7 +202,11 @@ fn span(first: Option<chrono::NaiveDate>, last: Option<chrono::NaiveDate>) -> St
 /// Lists the events of the store, largest first.
 pub fn events(args: EventsArgs) -> Result<ExitCode> {
     let store = Store::open_read_only(&args.db.db)?;
-    let events = store.events(args.limit)?;
+    let order = match args.sort {
+        EventSort::Size => crosswire_store::EventOrder::Size,
+        EventSort::Recent => crosswire_store::EventOrder::Recent,
+    };
+    let events = store.events_by(order, args.limit)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.json {
         for e in &events {

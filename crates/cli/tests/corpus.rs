@@ -320,6 +320,15 @@ fn events_show_search_and_stats_read_the_store() {
     assert!(id.starts_with('e'), "{row}");
     assert!(row.contains("2031-06-07"), "time span: {row}");
 
+    let recent = ok(&["events", "--db", &db, "--sort", "recent", "--json"]);
+    let last: Vec<String> = recent
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("event");
+            v["last"].as_str().unwrap_or("").to_string()
+        })
+        .collect();
+    assert!(last.windows(2).all(|w| w[0] >= w[1]), "{last:?}");
     let md = ok(&["show", &id, "--db", &db, "--format", "markdown"]);
     assert!(md.contains(&town), "{md}");
     let json = ok(&["show", &id, "--db", &db, "--format", "json"]);

@@ -90,7 +90,7 @@ mod link {
 /// never merges events.
 #[derive(Debug, Clone)]
 pub struct SimpleGrouper {
-    /// Share of the article's term weight an event must cover to be joined.
+    /// Cosine similarity at or above which an article joins an event.
     pub join: f32,
     /// Days beyond an event's dates after which it is not considered.
     pub window_days: i64,
@@ -98,6 +98,8 @@ pub struct SimpleGrouper {
     docs: u32,
     events: Vec<SimpleEvent>,
     postings: HashMap<u64, Vec<u32>>,
+    /// The latest publish day seen: events far older are retired.
+    newest: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone)]
@@ -114,6 +116,8 @@ struct SimpleEvent {
 const EVENT_TERMS: usize = 300;
 const POSTING_CAP: usize = 200;
 const PRIOR_DOCS: f32 = 20.0;
+/// Inserts between sweeps for cold events.
+const SWEEP_EVERY: u32 = 4096;
 
 impl Default for SimpleGrouper {
     fn default() -> Self {
@@ -124,6 +128,7 @@ impl Default for SimpleGrouper {
             docs: 0,
             events: Vec::new(),
             postings: HashMap::new(),
+            newest: None,
         }
     }
 }
@@ -215,10 +220,45 @@ impl SimpleGrouper {
     }
 }
 
+impl SimpleGrouper {
+    /// Forgets the terms of events whose last day lies well outside the
+    /// date window of the newest article: no dated article can join them
+    /// any more, and a stream would otherwise keep every event it ever saw.
+    fn retire_cold(&mut self) {
+        let Some(newest) = self.newest else {
+            return;
+        };
+        let horizon = 3 * self.window_days;
+        for (id, ev) in self.events.iter_mut().enumerate() {
+            let cold = ev.last.is_some_and(|l| (newest - l).num_days() > horizon);
+            if !cold || ev.terms.is_empty() {
+                continue;
+            }
+            for k in ev.terms.keys() {
+                if let Some(list) = self.postings.get_mut(k) {
+                    list.retain(|&x| x as usize != id);
+                    if list.is_empty() {
+                        self.postings.remove(k);
+                    }
+                }
+            }
+            ev.terms = HashMap::new();
+        }
+    }
+
+    /// Events whose terms are still held (not retired).
+    pub fn live_events(&self) -> usize {
+        self.events.iter().filter(|e| !e.terms.is_empty()).count()
+    }
+}
+
 impl EventGrouper for SimpleGrouper {
     fn insert(&mut self, a: &Article) -> Grouped {
         let t = terms(a);
         self.docs += 1;
+        if self.docs % SWEEP_EVERY == 0 {
+            self.retire_cold();
+        }
         for k in t.keys() {
             *self.df.entry(*k).or_insert(0) += 1;
         }
@@ -278,6 +318,7 @@ impl EventGrouper for SimpleGrouper {
                 ((self.events.len() - 1) as u32, true)
             }
         };
+        self.newest = self.newest.max(date);
         if let Some(ev) = self.events.get_mut(id as usize) {
             ev.docs += 1;
             ev.first = match (ev.first, date) {
@@ -322,5 +363,71 @@ impl EventGrouper for SimpleGrouper {
             new_event,
             merged: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosswire_model::{ArticleBuilder, BlockKind, DateOrigin, Precision, Published};
+
+    fn article(title: &str, body: &str, day: &str) -> Article {
+        let mut b = ArticleBuilder::new("t");
+        b.push_block(BlockKind::Title, title);
+        b.push_block(BlockKind::Paragraph, body);
+        b.published = Some(Published {
+            value: day.into(),
+            precision: Precision::Day,
+            origin: DateOrigin::Record,
+        });
+        b.finish()
+    }
+
+    #[test]
+    fn groups_by_shared_names_and_keeps_apart_other_events() {
+        let mut g = SimpleGrouper::default();
+        let a = g.insert(&article(
+            "Fire at the Varnholt mill",
+            "The mill in town burned, said chief Oskar Brede of Varnholt on Tuesday night.",
+            "2031-05-01",
+        ));
+        let b = g.insert(&article(
+            "Varnholt mill destroyed",
+            "Firefighters led by Oskar Brede fought the blaze in Varnholt until dawn.",
+            "2031-05-01",
+        ));
+        let c = g.insert(&article(
+            "Election in Lessing Bay",
+            "Voters in the port elected Mara Tull of Lessing Bay after a recount.",
+            "2031-05-02",
+        ));
+        assert!(a.new_event && !b.new_event && c.new_event);
+        assert_eq!(a.event, b.event);
+        assert_ne!(a.event, c.event);
+    }
+
+    #[test]
+    fn cold_events_are_retired() {
+        let mut g = SimpleGrouper::default();
+        g.insert(&article(
+            "Fire at the Varnholt mill",
+            "Oskar Brede spoke in Varnholt.",
+            "2031-01-01",
+        ));
+        g.insert(&article(
+            "Vote in Lessing Bay",
+            "Mara Tull won in Lessing Bay.",
+            "2031-06-01",
+        ));
+        assert_eq!(g.live_events(), 2);
+        g.retire_cold();
+        assert_eq!(g.live_events(), 1);
+        // A late article about the old event starts a new one.
+        let late = g.insert(&article(
+            "Varnholt mill rebuilt",
+            "Oskar Brede reopened the Varnholt mill.",
+            "2031-06-02",
+        ));
+        assert!(late.new_event);
     }
 }

@@ -75,7 +75,7 @@ mod query;
 
 pub use grouper::{default_grouper, EventGrouper, Grouped, SimpleGrouper};
 pub use ingest::{IngestOptions, IngestReport, Note};
-pub use query::{parse_event_id, EventSummary, SearchHit, SearchQuery, Stats};
+pub use query::{parse_event_id, EventOrder, EventSummary, SearchHit, SearchQuery, Stats};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

@@ -32,6 +32,15 @@ pub struct EventSummary {
     pub stale: bool,
 }
 
+/// How [`Store::events_by`] orders events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventOrder {
+    /// Largest first.
+    Size,
+    /// Latest publish day first (undated events last).
+    Recent,
+}
+
 /// A search: words plus optional filters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchQuery {
@@ -125,11 +134,24 @@ pub fn parse_event_id(s: &str) -> Option<i64> {
 impl Store {
     /// The live events, largest first, at most `limit`.
     pub fn events(&self, limit: usize) -> Result<Vec<EventSummary>, StoreError> {
-        let mut stmt = self.conn.prepare(
+        self.events_by(EventOrder::Size, limit)
+    }
+
+    /// The live events in an order, at most `limit`.
+    pub fn events_by(
+        &self,
+        order: EventOrder,
+        limit: usize,
+    ) -> Result<Vec<EventSummary>, StoreError> {
+        let order_by = match order {
+            EventOrder::Size => "size DESC, id",
+            EventOrder::Recent => "last_day IS NULL, last_day DESC, id DESC",
+        };
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT id, size, origins, first_day, last_day, conflicts, title, dirty \
              FROM events WHERE merged_into IS NULL AND size > 0 \
-             ORDER BY size DESC, id LIMIT ?1",
-        )?;
+             ORDER BY {order_by} LIMIT ?1"
+        ))?;
         let rows = stmt.query_map([limit.min(i64::MAX as usize) as i64], |r| {
             Ok(EventSummary {
                 id: r.get(0)?,
