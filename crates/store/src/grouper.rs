@@ -100,6 +100,7 @@ pub struct SimpleGrouper {
     postings: HashMap<u64, Vec<u32>>,
     /// The latest publish day seen: events far older are retired.
     newest: Option<chrono::NaiveDate>,
+    since_sweep: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -129,6 +130,7 @@ impl Default for SimpleGrouper {
             events: Vec::new(),
             postings: HashMap::new(),
             newest: None,
+            since_sweep: 0,
         }
     }
 }
@@ -256,7 +258,9 @@ impl EventGrouper for SimpleGrouper {
     fn insert(&mut self, a: &Article) -> Grouped {
         let t = terms(a);
         self.docs += 1;
-        if self.docs % SWEEP_EVERY == 0 {
+        self.since_sweep += 1;
+        if self.since_sweep >= SWEEP_EVERY {
+            self.since_sweep = 0;
             self.retire_cold();
         }
         for k in t.keys() {
