@@ -139,10 +139,8 @@ pub struct Lang {
     pub units: &'static [(&'static str, &'static str)],
     /// Words after which a number is an age ("aged").
     pub age_words: &'static [&'static str],
-    /// Month names and abbreviations, 1-based.
-    pub months: &'static [(&'static str, u32)],
-    /// Weekday names, Monday = 0.
-    pub weekdays: &'static [(&'static str, u32)],
+    /// Month and weekday names, shared with the other stages.
+    pub calendar: &'static crosswire_lang::Calendar,
     /// Part-of-month words that keep month precision ("mid", "early").
     pub month_parts: &'static [&'static str],
     /// Relative date phrases.
@@ -281,9 +279,9 @@ pub struct Lexicon {
     pub currency_words: PhraseTable<&'static str>,
     /// See [`Lang::units`].
     pub units: HashMap<&'static str, &'static str>,
-    /// See [`Lang::months`].
+    /// Month names and abbreviations (see [`Lang::calendar`]).
     pub months: HashMap<&'static str, u32>,
-    /// See [`Lang::weekdays`].
+    /// Weekday names (see [`Lang::calendar`]).
     pub weekdays: HashMap<&'static str, u32>,
     /// See [`Lang::relative`].
     pub relative: PhraseTable<Rel>,
@@ -392,8 +390,14 @@ fn compile(lang: &'static Lang) -> Lexicon {
     figure_start.extend(lang.vague.iter().filter_map(|x| x.0.split(' ').next()));
     figure_start.extend(lang.indefinite.iter().copied());
     figure_start.extend(lang.half_words.iter().copied());
-    let mut date_start: WordSet = lang.months.iter().map(|x| x.0).collect();
-    date_start.extend(lang.weekdays.iter().map(|x| x.0));
+    let cal = lang.calendar;
+    let mut date_start: WordSet = cal
+        .months
+        .iter()
+        .chain(cal.month_abbreviations)
+        .map(|x| x.0)
+        .collect();
+    date_start.extend(cal.weekdays.iter().map(|x| x.0));
     date_start.extend(lang.month_parts.iter().copied());
     date_start.extend(lang.relative.iter().filter_map(|x| x.0.split(' ').next()));
     let mut nominal_heads: WordSet = lang.roles.iter().copied().collect();
@@ -428,8 +432,13 @@ fn compile(lang: &'static Lang) -> Lexicon {
         vague: PhraseTable::new(lang.vague.iter().map(|(w, l, h)| (*w, (*l, *h)))),
         currency_words: PhraseTable::new(lang.currency_words.iter().copied()),
         units: lang.units.iter().copied().collect(),
-        months: lang.months.iter().copied().collect(),
-        weekdays: lang.weekdays.iter().copied().collect(),
+        months: cal
+            .months
+            .iter()
+            .chain(cal.month_abbreviations)
+            .copied()
+            .collect(),
+        weekdays: cal.weekdays.iter().copied().collect(),
         relative: PhraseTable::new(lang.relative.iter().copied()),
         cue_verbs: set(lang.cue_verbs),
         according: PhraseTable::new(lang.according.iter().map(|w| (*w, ()))),

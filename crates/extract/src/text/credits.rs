@@ -125,7 +125,7 @@ fn capitalised_run(s: &str) -> Option<String> {
     // "from Monday", "from March": a day or month is no outlet.
     let first = out.first()?.to_lowercase();
     let calendar =
-        tables::month_number(&first).is_some() || tables::all(|t| t.weekdays).any(|d| d == first);
+        tables::month_number(&first).is_some() || tables::weekday_words().any(|d| d == first);
     if calendar || first.chars().count() < 2 {
         return None;
     }

@@ -1,7 +1,7 @@
 //! Publish dates written in scraped text: ISO dates and written-out dates
 //! in any language of [`super::tables::TABLES`].
 
-use super::tables::{self, TABLES};
+use super::tables;
 use crosswire_model::{DateOrigin, Precision, Published};
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -24,8 +24,8 @@ static ISO: Lazy<Regex> = Lazy::new(|| {
 });
 
 static WRITTEN: Lazy<(Regex, Regex)> = Lazy::new(|| {
-    let months = alternation(TABLES.iter().flat_map(|t| t.months.iter().map(|(m, _)| *m)));
-    let days = alternation(TABLES.iter().flat_map(|t| t.weekdays.iter().copied()));
+    let months = alternation(tables::month_words());
+    let days = alternation(tables::weekday_words());
     let weekday = format!(r"(?:(?:{days})\.?,?\s+)?");
     // "March 27, 2025", "Mar. 27 2025"
     let month_first =

@@ -51,10 +51,8 @@ pub(crate) struct LangTable {
     pub job_titles: &'static [&'static str],
     /// Words introducing a publish date in a metadata line ("published").
     pub date_keywords: &'static [&'static str],
-    /// Month names and abbreviations with their number.
-    pub months: &'static [(&'static str, u32)],
-    /// Weekday names and abbreviations (may precede a date).
-    pub weekdays: &'static [&'static str],
+    /// Month and weekday names, shared with the other stages.
+    pub calendar: &'static crosswire_lang::Calendar,
     /// Lowercase particles allowed inside a person's or outlet's name.
     pub name_particles: &'static [&'static str],
 }
@@ -76,10 +74,28 @@ pub(crate) fn is_stopword(word: &str) -> bool {
 
 /// The month number of a (lowercase) month name or abbreviation.
 pub(crate) fn month_number(name: &str) -> Option<u32> {
-    let name = name.trim_end_matches('.');
-    TABLES
-        .iter()
-        .flat_map(|t| t.months.iter())
-        .find(|(m, _)| *m == name)
-        .map(|(_, n)| *n)
+    crosswire_lang::month_number(name)
+}
+
+/// Month names and abbreviations of every table, without final dots.
+pub(crate) fn month_words() -> impl Iterator<Item = &'static str> {
+    TABLES.iter().flat_map(|t| {
+        t.calendar
+            .months
+            .iter()
+            .chain(t.calendar.month_abbreviations)
+            .map(|(m, _)| m.trim_end_matches('.'))
+    })
+}
+
+/// Weekday names and abbreviations of every table (a weekday may precede
+/// a date).
+pub(crate) fn weekday_words() -> impl Iterator<Item = &'static str> {
+    TABLES.iter().flat_map(|t| {
+        t.calendar
+            .weekdays
+            .iter()
+            .chain(t.calendar.weekday_abbreviations)
+            .map(|(d, _)| *d)
+    })
 }

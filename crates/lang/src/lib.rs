@@ -1,0 +1,77 @@
+//! Word lists that more than one pipeline stage needs, one module per
+//! language, so a language is added in one place: the extractor reads
+//! calendar words to find datelines and publish dates, the analyzer to
+//! resolve "on Monday" and "mid-March".
+//!
+//! Stage-specific tables (cue verbs, boilerplate phrases) stay with their
+//! stage; only what is shared lives here.
+//!
+//! ```
+//! let cal = crosswire_lang::calendar("es").unwrap();
+//! assert!(cal.months.contains(&("marzo", 3)));
+//! assert_eq!(crosswire_lang::month_number("Sept."), Some(9));
+//! ```
+#![deny(missing_docs)]
+
+pub mod en;
+pub mod es;
+
+/// Calendar words of one language, lower case.
+#[derive(Debug)]
+pub struct Calendar {
+    /// Month names, 1-based.
+    pub months: &'static [(&'static str, u32)],
+    /// Month abbreviations as written with their dot ("sept.").
+    pub month_abbreviations: &'static [(&'static str, u32)],
+    /// Weekday names (with and without accents), Monday = 0.
+    pub weekdays: &'static [(&'static str, u32)],
+    /// Weekday abbreviations ("tue"), Monday = 0. Only safe where a date is
+    /// expected (a dateline), since several are ordinary words ("sat", "sun").
+    pub weekday_abbreviations: &'static [(&'static str, u32)],
+}
+
+/// Every language with its ISO 639-1 code.
+pub const CALENDARS: &[(&str, &Calendar)] = &[("en", &en::CALENDAR), ("es", &es::CALENDAR)];
+
+/// The calendar of a language, by ISO 639-1 code.
+pub fn calendar(code: &str) -> Option<&'static Calendar> {
+    CALENDARS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, cal)| *cal)
+}
+
+/// The month number of a month name or abbreviation in any language (case
+/// and a final dot ignored).
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    CALENDARS.iter().find_map(|(_, cal)| {
+        cal.months
+            .iter()
+            .chain(cal.month_abbreviations)
+            .find(|(m, _)| m.trim_end_matches('.') == w)
+            .map(|(_, n)| *n)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_calendar_is_complete() {
+        for (code, cal) in CALENDARS {
+            for m in 1..=12 {
+                assert!(cal.months.iter().any(|(_, n)| *n == m), "{code} month {m}");
+            }
+            for d in 0..7 {
+                assert!(
+                    cal.weekdays.iter().any(|(_, n)| *n == d),
+                    "{code} weekday {d}"
+                );
+            }
+        }
+        assert_eq!(month_number("DIC."), Some(12));
+        assert_eq!(month_number("sunday"), None);
+    }
+}
