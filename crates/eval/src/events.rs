@@ -10,7 +10,7 @@
 
 use crate::Metric;
 use anyhow::{Context, Result};
-use crosswire_link::events::{group_batch, split_events, EventDoc, EventId, EventOptions};
+use crosswire_link::events::{group_batch, EventDoc, EventId, EventOptions};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -164,27 +164,7 @@ fn group(docs: &[GoldDoc], order: &[usize], opts: &EventOptions) -> (Vec<EventId
         })
         .collect();
     let start = Instant::now();
-    let oracle = std::env::var("EVENTS_ORACLE").ok();
-    let got = if let Some(oracle) = oracle {
-        // Tuning aid: the split pass alone, on the gold topics.
-        let mut ids: HashMap<&str, u32> = HashMap::new();
-        let labels: Vec<EventId> = order
-            .iter()
-            .filter_map(|&i| docs.get(i))
-            .map(|d| {
-                let n = ids.len() as u32;
-                let key = if oracle == "event" {
-                    &d.event
-                } else {
-                    &d.topic
-                };
-                EventId(*ids.entry(key.as_str()).or_insert(n))
-            })
-            .collect();
-        split_events(&batch, labels, opts)
-    } else {
-        group_batch(batch, opts)
-    };
+    let got = group_batch(batch, opts);
     let secs = start.elapsed().as_secs_f64();
     let mut out = vec![EventId(u32::MAX); docs.len()];
     for (&i, e) in order.iter().zip(got) {
@@ -204,33 +184,17 @@ fn score(out: &mut Vec<Metric>, prefix: &str, pred: &[EventId], docs: &[GoldDoc]
     bcubed(pred, &topics).push(out, &format!("{prefix}.topic.bcubed"));
 }
 
-/// Prints each predicted event's gold make-up to stderr, for tuning.
-fn dump(pred: &[EventId], docs: &[GoldDoc]) {
-    let mut by: std::collections::BTreeMap<EventId, std::collections::BTreeMap<&str, usize>> =
-        Default::default();
-    for (p, d) in pred.iter().zip(docs) {
-        *by.entry(*p)
-            .or_default()
-            .entry(d.event.as_str())
-            .or_insert(0) += 1;
-    }
-    for (p, m) in by {
-        if m.len() > 1 {
-            eprintln!("{p}: {m:?}");
-        }
-    }
-}
-
 /// Scores event grouping with the given options: the shuffled stream under
 /// `events.*`, file order under `events.file_order.*`.
 pub fn run_with(data: &Path, opts: &EventOptions) -> Result<Vec<Metric>> {
+    run_seeded(data, opts, SHUFFLE_SEED)
+}
+
+fn run_seeded(data: &Path, opts: &EventOptions, seed: u64) -> Result<Vec<Metric>> {
     let docs = read_docs(data)?;
     let mut out = Vec::new();
-    let order = shuffled_order(docs.len(), SHUFFLE_SEED);
+    let order = shuffled_order(docs.len(), seed);
     let (pred, secs) = group(&docs, &order, opts);
-    if std::env::var_os("EVENTS_DUMP").is_some() {
-        dump(&pred, &docs);
-    }
     out.push(Metric::new("events.docs", docs.len() as f64));
     let predicted = {
         let mut p = pred.clone();
@@ -353,10 +317,9 @@ mod tests {
                     "name" => o.name_weight = v,
                     "number" => o.number_weight = v,
                     "year" => o.year_weight = v,
-                    "agree" => o.entity_agreement = v,
-                    "cov" => o.name_coverage = v,
-                    "covn" => o.coverage_names = v as usize,
                     "split" => o.split_below = v,
+                    "local" => o.split_local_below = v,
+                    "rejoin" => o.rejoin_above = v,
                     "side" => o.split_min_side = v as usize,
                     "depth" => o.split_depth = v as usize,
                     "terms" => o.event_terms = v as usize,
@@ -368,7 +331,11 @@ mod tests {
             configs.push(o);
         }
         for o in configs.iter().skip(usize::from(!grid.is_empty())) {
-            let Ok(m) = run_with(Path::new(&path), o) else {
+            let seed = std::env::var("EVENTS_SEED")
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(SHUFFLE_SEED);
+            let Ok(m) = run_seeded(Path::new(&path), o, seed) else {
                 return;
             };
             let get = |n: &str| m.iter().find(|x| x.name == n).map_or(0.0, |x| x.value);

@@ -81,20 +81,18 @@ pub struct EventOptions {
     pub number_weight: f32,
     /// Weight of a year.
     pub year_weight: f32,
-    /// Share of the score (0..1) that requires names and words to agree
-    /// each on their own (geometric mean of the two cosines) rather than
-    /// together.
-    pub entity_agreement: f32,
-    /// Share (0..1) of an article's heaviest names that must occur in an
-    /// event for the article to join it: a second earthquake shares the
-    /// words of the first but not its town.
-    pub name_coverage: f32,
-    /// How many of the article's heaviest names that share is taken over.
-    pub coverage_names: usize,
     /// Batch only ([`group_batch`]): an event whose two halves, weighted
     /// by rarity within the event, have a cosine below this is split in
     /// two. 0 turns the split pass off.
     pub split_below: f32,
+    /// And whose halves, weighted by rarity within the event (what is left
+    /// once the event's shared terms are discounted), have a cosine below
+    /// this. 1 leaves the split to `split_below` alone.
+    pub split_local_below: f32,
+    /// Batch only: after the split, events whose centroids have a cosine
+    /// of at least this are joined (fragments the stream left). Above 1
+    /// turns this off.
+    pub rejoin_above: f32,
     /// Each half of a split needs at least this many articles.
     pub split_min_side: usize,
     /// How many times a half may be split again.
@@ -118,17 +116,16 @@ pub struct EventOptions {
 impl Default for EventOptions {
     fn default() -> Self {
         EventOptions {
-            join: 0.15,
-            merge: 0.3,
+            join: 0.1,
+            merge: 0.25,
             title_weight: 2.0,
             name_weight: 2.0,
             number_weight: 2.0,
             year_weight: 2.0,
-            entity_agreement: 0.0,
-            name_coverage: 0.0,
-            coverage_names: 6,
-            split_below: 0.3,
-            split_min_side: 2,
+            split_below: 0.55,
+            split_local_below: 1.0,
+            rejoin_above: 0.6,
+            split_min_side: 4,
             split_depth: 1,
             event_terms: 200,
             index_terms: 40,
@@ -288,59 +285,13 @@ impl EventIndex {
         v.into_iter().collect()
     }
 
+    /// Cosine of an article and an event's centroid.
     fn score(&self, doc: &DocVec, e: &Event) -> f32 {
         let ev = self.event_vec(e);
-        let (mut dot_n, mut dot_w) = (0.0f32, 0.0f32);
-        let (mut dn, mut dw) = (0.0f32, 0.0f32);
-        for &(k, x) in &doc.unit {
-            let y = ev.get(&k).copied().unwrap_or(0.0);
-            if Kind::of(k) == Kind::Word {
-                dot_w += x * y;
-                dw += x * x;
-            } else {
-                dot_n += x * y;
-                dn += x * x;
-            }
-        }
-        let cos_all = dot_n + dot_w;
-        if self.opts.name_coverage > 0.0 {
-            let (mut have, mut all) = (0.0f32, 0.0f32);
-            for &(k, x) in doc
-                .unit
-                .iter()
-                .filter(|(k, _)| Kind::of(*k) == Kind::Name)
-                .take(self.opts.coverage_names)
-            {
-                all += x;
-                if ev.contains_key(&k) {
-                    have += x;
-                }
-            }
-            if all > 0.0 && have < self.opts.name_coverage * all {
-                return 0.0;
-            }
-        }
-        let g = self.opts.entity_agreement;
-        if g <= 0.0 {
-            return cos_all;
-        }
-        let (mut en, mut ew) = (0.0f32, 0.0f32);
-        for (&k, &y) in &ev {
-            if Kind::of(k) == Kind::Word {
-                ew += y * y;
-            } else {
-                en += y * y;
-            }
-        }
-        let cos = |dot: f32, a: f32, b: f32| {
-            if a > 0.0 && b > 0.0 {
-                dot / (a.sqrt() * b.sqrt())
-            } else {
-                0.0
-            }
-        };
-        let agree = (cos(dot_n, dn, en).max(0.0) * cos(dot_w, dw, ew).max(0.0)).sqrt();
-        (1.0 - g) * cos_all + g * agree
+        doc.unit
+            .iter()
+            .map(|(k, x)| x * ev.get(k).copied().unwrap_or(0.0))
+            .sum()
     }
 
     fn in_window(&self, date: Option<NaiveDate>, e: &Event) -> bool {
@@ -552,7 +503,7 @@ pub fn group_batch(docs: impl IntoIterator<Item = EventDoc>, opts: &EventOptions
     let mut index = EventIndex::new(opts.clone());
     let assigned: Vec<EventId> = docs.iter().map(|d| index.insert(d.clone()).event).collect();
     let mut out: Vec<EventId> = assigned.into_iter().map(|e| index.resolve(e)).collect();
-    if opts.split_below > 0.0 {
+    if opts.split_below > 0.0 || opts.rejoin_above <= 1.0 {
         // Final document frequencies judge every article alike, early or
         // late.
         let vecs: Vec<Vec<(u64, f32)>> = docs.iter().map(|d| index.vectorize(d).unit).collect();
@@ -579,43 +530,68 @@ pub fn split_events(docs: &[EventDoc], labels: Vec<EventId>, opts: &EventOptions
     split_with(&vecs, labels, opts)
 }
 
-fn split_with(
-    vecs: &[Vec<(u64, f32)>],
-    mut out: Vec<EventId>,
-    opts: &EventOptions,
-) -> Vec<EventId> {
+fn split_with(vecs: &[Vec<(u64, f32)>], out: Vec<EventId>, opts: &EventOptions) -> Vec<EventId> {
     let rule = split::SplitRule {
         max_similarity: opts.split_below,
+        max_local: opts.split_local_below,
         min_side: opts.split_min_side.max(1),
         max_size: 2000,
-        global: std::env::var_os("EVENTS_SPLIT_GLOBAL").is_some(),
         depth: opts.split_depth,
     };
     let mut groups: std::collections::BTreeMap<EventId, Vec<usize>> = Default::default();
     for (i, e) in out.iter().enumerate() {
         groups.entry(*e).or_default().push(i);
     }
-    let mut fresh = out.iter().map(|e| e.0.saturating_add(1)).max().unwrap_or(0);
+    let mut parts: Vec<Vec<usize>> = Vec::new();
     for (_, members) in groups {
-        let parts = split::split_group(members, vecs, &rule, 0);
-        // The largest part keeps the event's id.
-        let keep = parts
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, p)| (p.len(), usize::MAX - i))
-            .map(|(i, _)| i);
-        for (pi, part) in parts.iter().enumerate() {
-            if Some(pi) == keep {
-                continue;
-            }
-            for &m in part {
-                if let Some(slot) = out.get_mut(m) {
-                    *slot = EventId(fresh);
-                }
-            }
-            fresh += 1;
+        if opts.split_below > 0.0 {
+            parts.extend(split::split_group(members, vecs, &rule, 0));
+        } else {
+            parts.push(members);
         }
     }
+    if opts.rejoin_above <= 1.0 {
+        parts = split::merge_groups(parts, vecs, opts.rejoin_above);
+    }
+    relabel(out, parts)
+}
+
+/// New labels for `parts`: each part keeps the old label most of its
+/// members had when no larger part claimed it, else takes a fresh id.
+fn relabel(mut out: Vec<EventId>, mut parts: Vec<Vec<usize>>) -> Vec<EventId> {
+    let mut fresh = out.iter().map(|e| e.0.saturating_add(1)).max().unwrap_or(0);
+    parts.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    let mut taken: std::collections::HashSet<EventId> = Default::default();
+    let mut next = Vec::with_capacity(out.len());
+    next.resize(out.len(), EventId(0));
+    for part in &parts {
+        let mut votes: HashMap<EventId, usize> = HashMap::new();
+        for &m in part {
+            if let Some(&e) = out.get(m) {
+                *votes.entry(e).or_insert(0) += 1;
+            }
+        }
+        let mut ranked: Vec<(EventId, usize)> = votes.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let id = match ranked
+            .into_iter()
+            .map(|(e, _)| e)
+            .find(|e| !taken.contains(e))
+        {
+            Some(e) => e,
+            None => {
+                fresh += 1;
+                EventId(fresh - 1)
+            }
+        };
+        taken.insert(id);
+        for &m in part {
+            if let Some(slot) = next.get_mut(m) {
+                *slot = id;
+            }
+        }
+    }
+    out.copy_from_slice(&next);
     out
 }
 

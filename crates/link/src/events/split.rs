@@ -15,7 +15,7 @@ use std::collections::HashMap;
 /// Thresholds of the split pass.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct SplitRule {
-    /// Split when the halves' centroids, in within-event weights, have a
+    /// Split when the halves' centroids, in global tf-idf weights, have a
     /// cosine below this.
     pub max_similarity: f32,
     /// Each half needs at least this many articles.
@@ -23,8 +23,9 @@ pub(crate) struct SplitRule {
     /// Events larger than this are not split (the pass is quadratic in
     /// the worst case and large stories are rarely two events).
     pub max_size: usize,
-    /// Judge by global weights.
-    pub global: bool,
+    /// And split only when the halves, in within-event weights, have a
+    /// cosine below this.
+    pub max_local: f32,
     /// Split depth: 1 splits in two, 2 may split a half again.
     pub depth: usize,
 }
@@ -190,21 +191,74 @@ pub(crate) fn split_group(
     }
     // Judged in global weights too: halves of one event still share its
     // names, halves of two events share only the kind of event.
+    let right_centroid = centroid(&right, docs);
     let global = centroid(&left, docs)
         .iter()
-        .map(|(k, x)| x * centroid(&right, docs).get(k).copied().unwrap_or(0.0))
+        .map(|(k, x)| x * right_centroid.get(k).copied().unwrap_or(0.0))
         .sum::<f32>();
-    if std::env::var_os("EVENTS_SPLIT_DEBUG").is_some() {
-        eprintln!(
-            "split n={} local={sim:.3} global={global:.3}",
-            members.len()
-        );
-    }
-    let sim = if rule.global { global } else { sim };
-    if sim >= rule.max_similarity || left.len() < rule.min_side || right.len() < rule.min_side {
+    if global >= rule.max_similarity
+        || sim >= rule.max_local
+        || left.len() < rule.min_side
+        || right.len() < rule.min_side
+    {
         return vec![members];
     }
     let mut out = split_group(left, docs, rule, depth + 1);
     out.extend(split_group(right, docs, rule, depth + 1));
     out
+}
+
+/// Joins groups whose centroids, in global weights, have a cosine of at
+/// least `min_similarity`, most similar first (average linkage over
+/// centroids): the stream leaves fragments of one event when its first
+/// reports had little in common.
+pub(crate) fn merge_groups(
+    mut groups: Vec<Vec<usize>>,
+    docs: &[Vector],
+    min_similarity: f32,
+) -> Vec<Vec<usize>> {
+    const PROBE: usize = 12;
+    let mut cents: Vec<HashMap<u64, f32>> = groups.iter().map(|g| centroid(g, docs)).collect();
+    loop {
+        // Candidates share one of their heaviest terms.
+        let mut by_term: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, c) in cents.iter().enumerate() {
+            if groups[i].is_empty() {
+                continue;
+            }
+            let mut top: Vec<(u64, f32)> = c.iter().map(|(&k, &x)| (k, x)).collect();
+            top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            for (k, _) in top.into_iter().take(PROBE) {
+                by_term.entry(k).or_default().push(i);
+            }
+        }
+        let mut best: Option<(f32, usize, usize)> = None;
+        let mut seen: std::collections::HashSet<(usize, usize)> = Default::default();
+        for list in by_term.values() {
+            for (x, &i) in list.iter().enumerate() {
+                for &j in list.iter().skip(x + 1) {
+                    let (a, b) = if i < j { (i, j) } else { (j, i) };
+                    if !seen.insert((a, b)) {
+                        continue;
+                    }
+                    let s: f32 = cents[a]
+                        .iter()
+                        .map(|(k, x)| x * cents[b].get(k).copied().unwrap_or(0.0))
+                        .sum();
+                    if s >= min_similarity && best.is_none_or(|(bs, _, _)| s > bs) {
+                        best = Some((s, a, b));
+                    }
+                }
+            }
+        }
+        let Some((_, a, b)) = best else {
+            break;
+        };
+        let moved = std::mem::take(&mut groups[b]);
+        groups[a].extend(moved);
+        cents[a] = centroid(&groups[a], docs);
+        cents[b] = HashMap::new();
+    }
+    groups.retain(|g| !g.is_empty());
+    groups
 }
