@@ -225,10 +225,26 @@ fn run_seeded(data: &Path, opts: &EventOptions, seed: u64) -> Result<Vec<Metric>
     Ok(out)
 }
 
-/// Scores event grouping on an ECB+-style `docs.jsonl` with the default
-/// options.
+/// Scores event grouping on an ECB+-style `docs.jsonl`: the batch path
+/// ([`EventOptions::batch`]: stream, split, rejoin) under `events.*` and
+/// `events.file_order.*`, and the incremental path alone
+/// ([`EventOptions::default`], what corpus mode runs per article) under
+/// `events.stream.*`, both on the shuffled order.
 pub fn run(data: &Path) -> Result<Vec<Metric>> {
-    run_with(data, &EventOptions::default())
+    let mut out = run_with(data, &EventOptions::batch())?;
+    let docs = read_docs(data)?;
+    let order = shuffled_order(docs.len(), SHUFFLE_SEED);
+    let (pred, secs) = group(&docs, &order, &EventOptions::default());
+    out.push(Metric::new(
+        "events.stream.docs_per_sec",
+        if secs > 0.0 {
+            (docs.len() as f64 / secs).round()
+        } else {
+            0.0
+        },
+    ));
+    score(&mut out, "events.stream", &pred, &docs);
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -301,9 +317,9 @@ mod tests {
             return;
         };
         let grid = std::env::var("SWEEP").unwrap_or_default();
-        let mut configs = vec![EventOptions::default()];
+        let mut configs = vec![EventOptions::batch(), EventOptions::default()];
         for spec in grid.split(';').filter(|s| !s.is_empty()) {
-            let mut o = EventOptions::default();
+            let mut o = EventOptions::batch();
             for kv in spec.split(',') {
                 let mut it = kv.split('=');
                 let (Some(k), Some(v)) = (it.next(), it.next()) else {
@@ -330,7 +346,7 @@ mod tests {
             }
             configs.push(o);
         }
-        for o in configs.iter().skip(usize::from(!grid.is_empty())) {
+        for o in configs.iter().skip(if grid.is_empty() { 0 } else { 2 }) {
             let seed = std::env::var("EVENTS_SEED")
                 .ok()
                 .and_then(|s| s.parse().ok())

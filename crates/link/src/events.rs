@@ -15,6 +15,14 @@
 //! Similarity weights names, numbers and years above common words: two
 //! earthquakes share "magnitude" and "aftershock" but not the town, the
 //! toll or the date.
+//!
+//! Over a batch ([`group_batch`] with [`EventOptions::batch`]) the stream
+//! joins loosely, grouping events of one kind, and a second pass splits
+//! each group whose members fall into two halves with little in common
+//! (weighted by rarity within the group, so the shared vocabulary of the
+//! kind drops out), then rejoins fragments with close centroids. On ECB+
+//! (two events of one kind per topic) the batch path reaches pairwise F1
+//! 0.90; the incremental path alone about 0.83.
 
 mod features;
 mod split;
@@ -63,8 +71,13 @@ pub struct Assignment {
     pub merged: Vec<EventId>,
 }
 
-/// Thresholds and weights of event grouping. The defaults are tuned on
-/// ECB+ (see `crosswire eval events`).
+/// Thresholds and weights of event grouping.
+///
+/// Two presets, both tuned on ECB+ (`crosswire eval events`):
+/// [`EventOptions::default`] for the incremental path alone
+/// ([`EventIndex::insert`]), and [`EventOptions::batch`] for
+/// [`group_batch`], whose stream joins loosely (by kind of event) because
+/// its split pass then separates the events.
 #[derive(Debug, Clone)]
 pub struct EventOptions {
     /// Similarity at or above which an article joins an event.
@@ -114,17 +127,19 @@ pub struct EventOptions {
 }
 
 impl Default for EventOptions {
+    /// For the incremental path alone: joins only on close matches, merges
+    /// only on strong bridges, no split pass.
     fn default() -> Self {
         EventOptions {
-            join: 0.1,
-            merge: 0.25,
+            join: 0.2,
+            merge: 0.4,
             title_weight: 2.0,
             name_weight: 2.0,
             number_weight: 2.0,
             year_weight: 2.0,
-            split_below: 0.55,
+            split_below: 0.0,
             split_local_below: 1.0,
-            rejoin_above: 0.6,
+            rejoin_above: 2.0,
             split_min_side: 4,
             split_depth: 1,
             event_terms: 200,
@@ -138,6 +153,19 @@ impl Default for EventOptions {
 }
 
 impl EventOptions {
+    /// For [`group_batch`]: a loose stream that groups events of one kind,
+    /// then the split pass (halves whose centroids have a cosine below
+    /// 0.55) and the rejoin of fragments (centroids at 0.6 or more).
+    pub fn batch() -> Self {
+        EventOptions {
+            join: 0.1,
+            merge: 0.25,
+            split_below: 0.55,
+            rejoin_above: 0.6,
+            ..EventOptions::default()
+        }
+    }
+
     fn kind_weights(&self) -> KindWeights {
         KindWeights {
             title: self.title_weight,
@@ -494,7 +522,8 @@ impl EventIndex {
 }
 
 /// Groups a batch of articles in order, through the incremental path, and
-/// returns each article's final event (merges applied). With
+/// returns each article's final event (merges applied). Use it with
+/// [`EventOptions::batch`]. With
 /// [`EventOptions::split_below`] set, a second pass then splits events
 /// whose members fall into two groups with little in common; split-off
 /// parts get fresh ids.
@@ -653,6 +682,10 @@ mod tests {
                 "Pupils in Orrin Falls will be taught in the town hall after Sunday's fire at the school on Linden Road. Dana Pell said the cause of the fire was under investigation."),
             doc("a3", "Cause of Varnholt mill fire unknown.",
                 "Investigators have not found the cause of the fire that destroyed the Varnholt mill. Oskar Brede said the fire began near the Kettle Lane loading bay."),
+            doc("a4", "Varnholt mill owner vows to rebuild.",
+                "Greta Sand, owner of the Varnholt mill destroyed by fire on Tuesday, said she would rebuild on Kettle Lane. Fire chief Oskar Brede said the mill fire had spread through the grain loft."),
+            doc("b4", "Orrin Falls parents meet after school fire.",
+                "Parents met in Orrin Falls on Monday to discuss the school destroyed by fire on Linden Road. Dana Pell told them the alarm had worked."),
             doc("b3", "Orrin Falls school blaze: Pell praises crews.",
                 "Fire chief Dana Pell praised the crews who fought the school fire in Orrin Falls. The building on Linden Road will be demolished, Pell said."),
         ]
@@ -660,25 +693,46 @@ mod tests {
 
     #[test]
     fn two_fires_in_two_towns_stay_apart() {
-        for opts in [
-            EventOptions::default(),
-            EventOptions {
-                split_below: 0.0,
-                ..Default::default()
-            },
-        ] {
+        for opts in [EventOptions::default(), EventOptions::batch()] {
             let got = group_batch(fires(), &opts);
             assert_eq!(got[0], got[2]);
             assert_eq!(got[0], got[4]);
             assert_eq!(got[1], got[3]);
-            assert_eq!(got[1], got[5]);
+            assert_eq!(got[1], got[7]);
+            assert_eq!(got[0], got[5]);
+            assert_eq!(got[1], got[6]);
             assert_ne!(got[0], got[1]);
         }
     }
 
     #[test]
+    fn the_split_pass_separates_two_fires_grouped_as_one() {
+        let docs = fires();
+        let got = split_events(&docs, vec![EventId(7); docs.len()], &EventOptions::batch());
+        let a: Vec<EventId> = [0, 2, 4, 5].iter().map(|&i| got[i]).collect();
+        let b: Vec<EventId> = [1, 3, 6, 7].iter().map(|&i| got[i]).collect();
+        assert!(a.iter().all(|&e| e == a[0]));
+        assert!(b.iter().all(|&e| e == b[0]));
+        assert_ne!(a[0], b[0]);
+        // The larger or first part keeps the old id.
+        assert!(a[0] == EventId(7) || b[0] == EventId(7));
+    }
+
+    #[test]
     fn a_bridging_article_merges_split_halves() {
         let mut index = EventIndex::default();
+        // Unrelated news, so that document frequencies mean something.
+        for (i, text) in [
+            "The Pellam Rovers beat Astry Town 3-1 in the cup final on Saturday, coach Ivo Marten said.",
+            "Heavy snow closed the Durran Pass for a second day, the Wessick road agency said.",
+            "Voters in Lessing Bay elected Mara Tull as mayor after a close count of ballots.",
+            "The Norvale central bank left its main rate at 4 percent, governor Elin Fask said.",
+        ]
+        .iter()
+        .enumerate()
+        {
+            index.insert(doc(&format!("bg{i}"), "", text));
+        }
         let a = index.insert(doc("p1", "Hallam Bridge collapses into the Sorrel River.",
             "The Hallam Bridge collapsed into the Sorrel River on Friday. Engineer Tomas Reyl said the 1931 span had failed. Reyl said cracks had been seen."));
         let b = index.insert(doc("p2", "Ferry service starts after Quenby crossing lost.",
@@ -690,7 +744,7 @@ mod tests {
         assert!(!c.new_event);
         assert_eq!(c.merged.len(), 1);
         assert_eq!(index.resolve(a.event), index.resolve(b.event));
-        assert_eq!(index.events(), 1);
+        assert_eq!(index.events(), 5);
         assert_eq!(index.event_size(index.resolve(a.event)), 3);
     }
 
