@@ -44,6 +44,9 @@ CREATE TABLE articles (
     doc         BLOB NOT NULL
 );
 CREATE INDEX articles_event ON articles(event, seq);
+-- Hashes of raw documents already turned into a stored article (new or
+-- duplicate): a re-run skips them before extraction.
+CREATE TABLE seen (raw BLOB PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE events (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     merged_into INTEGER,

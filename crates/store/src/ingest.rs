@@ -109,10 +109,33 @@ pub enum Note<'a> {
 
 /// What the producer hands the writer for one document.
 enum Outcome {
-    Article(Box<Article>),
-    Known,
+    Article(Box<Article>, Option<RawKey>),
+    /// Already stored; carries the raw document's key when that key is
+    /// not recorded yet.
+    Known(Option<RawKey>),
     Link,
-    Failed { source: String, message: String },
+    Failed {
+        source: String,
+        message: String,
+    },
+}
+
+/// A hash of a raw document (bytes, format and container hints): the
+/// same document read again is skipped before extraction.
+type RawKey = [u8; 16];
+
+fn raw_key(item: &Item) -> Option<RawKey> {
+    let Item::Doc(doc) = item else {
+        return None;
+    };
+    let mut h = blake3::Hasher::new();
+    h.update(b"crosswire-raw/1\0");
+    h.update(&[doc.format as u8]);
+    h.update(&serde_json::to_vec(&doc.hints).ok()?);
+    h.update(&doc.bytes);
+    let mut key = [0u8; 16];
+    key.copy_from_slice(&h.finalize().as_bytes()[..16]);
+    Some(key)
 }
 
 /// Documents extracted in parallel at once.
@@ -170,7 +193,6 @@ impl Store {
         // Dossiers left dirty by a crash are brought up to date first.
         let mut report = IngestReport::default();
         report.dossiers += pool.install(|| self.refresh_dossiers(opts, true))?;
-        self.load_events(opts)?;
         let reader = db::open_reader(&self.dir)?;
         let (tx, rx) = mpsc::sync_channel::<Vec<Outcome>>(2);
         let result = std::thread::scope(|s| {
@@ -199,8 +221,12 @@ impl Store {
             read: articles.len(),
             ..Default::default()
         };
-        self.load_events(opts)?;
-        let docs = self.commit_batch(articles, &mut report)?;
+        let docs = self.commit_batch(
+            articles.into_iter().map(|a| (a, None)).collect(),
+            Vec::new(),
+            opts,
+            &mut report,
+        )?;
         report.dossiers += self.refresh_dossiers(opts, true)?;
         if let Some(t) = self.text.as_mut() {
             t.add(&docs, false)?;
@@ -227,7 +253,8 @@ impl Store {
         report: &mut IngestReport,
         notes: &mut dyn FnMut(Note<'_>),
     ) -> Result<(), StoreError> {
-        let mut batch: Vec<Article> = Vec::new();
+        let mut batch: Vec<(Article, Option<RawKey>)> = Vec::new();
+        let mut seen_keys: Vec<RawKey> = Vec::new();
         let mut started = Instant::now();
         let mut last_index_commit = Instant::now();
         let mut done = false;
@@ -238,8 +265,11 @@ impl Store {
                     for o in outcomes {
                         report.read += 1;
                         match o {
-                            Outcome::Article(a) => batch.push(*a),
-                            Outcome::Known => report.duplicates += 1,
+                            Outcome::Article(a, key) => batch.push((*a, key)),
+                            Outcome::Known(key) => {
+                                report.duplicates += 1;
+                                seen_keys.extend(key);
+                            }
                             Outcome::Link => {
                                 report.read -= 1;
                                 report.links += 1
@@ -261,7 +291,8 @@ impl Store {
                 || (started.elapsed() >= opts.batch_interval && !batch.is_empty());
             if due || (done && !batch.is_empty()) {
                 let take = std::mem::take(&mut batch);
-                let docs = self.commit_batch(take, report)?;
+                let keys = std::mem::take(&mut seen_keys);
+                let docs = self.commit_batch(take, keys, opts, report)?;
                 report.dossiers += pool.install(|| self.refresh_dossiers(opts, false))?;
                 if let Some(t) = self.text.as_mut() {
                     t.add(&docs, false)?;
@@ -321,15 +352,35 @@ impl Store {
     /// (it may hold the uncommitted articles) and rebuilt on next use.
     fn commit_batch(
         &mut self,
-        batch: Vec<Article>,
+        batch: Vec<(Article, Option<RawKey>)>,
+        seen_keys: Vec<RawKey>,
+        opts: &IngestOptions,
         report: &mut IngestReport,
     ) -> Result<Vec<IndexDoc>, StoreError> {
-        let Some(mut state) = self.events.take() else {
-            return Err(StoreError::Data("event index not loaded".into()));
-        };
-        let result = commit_batch_with(&mut self.conn, &mut state, batch, report);
+        // The replay that rebuilds the grouper costs a pass over the whole
+        // store: a run that only meets known articles never pays it.
+        if self.events.is_none() {
+            let mut exists = self
+                .conn
+                .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
+            let mut any_new = false;
+            for (a, _) in &batch {
+                if !exists.exists([&a.id.0])? {
+                    any_new = true;
+                    break;
+                }
+            }
+            drop(exists);
+            if any_new {
+                self.load_events(opts)?;
+            }
+        }
+        let mut state = self.events.take();
+        let result = commit_batch_with(&mut self.conn, state.as_mut(), batch, seen_keys, report);
         if result.is_ok() {
-            self.events = Some(state);
+            // On error the state is dropped: it may hold uncommitted
+            // articles, and is rebuilt from the store when next needed.
+            self.events = state;
             report.batches += 1;
         }
         result
@@ -469,13 +520,22 @@ fn load_event_articles(
 
 fn commit_batch_with(
     conn: &mut rusqlite::Connection,
-    state: &mut EventState,
-    batch: Vec<Article>,
+    mut state: Option<&mut EventState>,
+    batch: Vec<(Article, Option<RawKey>)>,
+    seen_keys: Vec<RawKey>,
     report: &mut IngestReport,
 ) -> Result<Vec<IndexDoc>, StoreError> {
     let tx = conn.transaction()?;
     let mut docs = Vec::with_capacity(batch.len());
     {
+        let mut see = tx.prepare_cached("INSERT OR IGNORE INTO seen (raw) VALUES (?1)")?;
+        let keys = batch
+            .iter()
+            .filter_map(|(_, k)| k.as_ref())
+            .chain(&seen_keys);
+        for key in keys {
+            see.execute([&key[..]])?;
+        }
         let mut exists = tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
         let mut insert = tx.prepare_cached(
             "INSERT INTO articles (id, event, first_event, source, url, outlet, title, \
@@ -493,12 +553,17 @@ fn commit_batch_with(
                  WHEN last_day IS NULL OR ?2 > last_day THEN ?2 ELSE last_day END, \
              title = coalesce(title, ?3) WHERE id = ?1",
         )?;
-        for article in batch {
+        for (article, _) in batch {
             // Also catches a copy earlier in this same batch.
             if exists.exists([&article.id.0])? {
                 report.duplicates += 1;
                 continue;
             }
+            let Some(state) = state.as_deref_mut() else {
+                return Err(StoreError::Data(
+                    "event grouper not loaded for a new article".into(),
+                ));
+            };
             let a = state.index.insert(&article);
             let target = match state.map.get(&a.event) {
                 Some(&s) if !a.new_event => state.root(s),
@@ -603,18 +668,39 @@ fn produce(
         if chunk.is_empty() {
             return;
         }
-        let mut outcomes: Vec<Outcome> =
-            pool.install(|| chunk.into_par_iter().map(extract_one).collect());
+        let keyed: Vec<(Option<RawKey>, Item)> =
+            pool.install(|| chunk.into_par_iter().map(|i| (raw_key(&i), i)).collect());
+        let mut slots: Vec<Option<Outcome>> = Vec::with_capacity(keyed.len());
+        let mut todo = Vec::new();
+        for (i, (key, item)) in keyed.into_iter().enumerate() {
+            if key.is_some_and(|k| seen(&reader, &k)) {
+                slots.push(Some(Outcome::Known(None)));
+            } else {
+                slots.push(None);
+                todo.push((i, key, item));
+            }
+        }
+        let extracted: Vec<(usize, Outcome)> = pool.install(|| {
+            todo.into_par_iter()
+                .map(|(i, key, item)| (i, extract_one(item, key)))
+                .collect()
+        });
+        for (i, o) in extracted {
+            if let Some(slot) = slots.get_mut(i) {
+                *slot = Some(o);
+            }
+        }
+        let mut outcomes: Vec<Outcome> = slots.into_iter().flatten().collect();
         for o in outcomes.iter_mut() {
-            if let Outcome::Article(a) = o {
+            if let Outcome::Article(a, key) = o {
                 if known(&reader, &a.id) {
-                    *o = Outcome::Known;
+                    *o = Outcome::Known(*key);
                 }
             }
         }
         pool.install(|| {
             outcomes.par_iter_mut().for_each(|o| {
-                if let Outcome::Article(a) = o {
+                if let Outcome::Article(a, _) = o {
                     if let Some(failed) = analyze_one(a, opts) {
                         *o = failed;
                     }
@@ -628,6 +714,14 @@ fn produce(
     }
 }
 
+fn seen(reader: &rusqlite::Connection, key: &RawKey) -> bool {
+    // A failed lookup only costs a redundant extraction.
+    reader
+        .prepare_cached("SELECT 1 FROM seen WHERE raw = ?1")
+        .and_then(|mut s| s.exists([&key[..]]))
+        .unwrap_or(false)
+}
+
 fn known(reader: &rusqlite::Connection, id: &ArticleId) -> bool {
     // A failed lookup only costs a redundant analysis; the writer's own
     // check is the one that keeps duplicates out.
@@ -637,7 +731,7 @@ fn known(reader: &rusqlite::Connection, id: &ArticleId) -> bool {
         .unwrap_or(false)
 }
 
-fn extract_one(item: Item) -> Outcome {
+fn extract_one(item: Item, key: Option<RawKey>) -> Outcome {
     let doc = match item {
         Item::Doc(doc) => doc,
         Item::Link(_) => return Outcome::Link,
@@ -653,7 +747,7 @@ fn extract_one(item: Item) -> Outcome {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         crosswire_extract::extract(&doc)
     })) {
-        Ok(Ok(a)) => Outcome::Article(Box::new(a)),
+        Ok(Ok(a)) => Outcome::Article(Box::new(a), key),
         Ok(Err(e)) => Outcome::Failed {
             source: doc.source.clone(),
             message: strip_source(&e.to_string(), &doc.source),
