@@ -13,7 +13,10 @@
 //! # Guarantees
 //!
 //! - **Idempotent**: an article already stored is skipped, so ingesting
-//!   the same input twice stores it once.
+//!   the same input twice stores it once. A raw document already seen
+//!   (same bytes, format and container hints) is skipped before
+//!   extraction; an extracted article whose content hash is stored is
+//!   skipped before analysis.
 //! - **Transactional**: articles are committed in batches (500 articles or
 //!   one second by default, [`IngestOptions`]); a batch, its event
 //!   assignments and merges commit together. A process killed at any
