@@ -121,10 +121,11 @@ pub enum StoreError {
         /// What is wrong.
         detail: String,
     },
-    /// Another process is ingesting into the store.
+    /// Another process is ingesting into the store (or the store was
+    /// opened read-only and asked to write).
     #[error("{}: another crosswire process is writing to this store", path.display())]
     Busy {
-        /// The index folder whose lock is held.
+        /// The store directory.
         path: PathBuf,
     },
     /// A database operation failed.
@@ -187,7 +188,7 @@ impl Store {
         let index_dir = dir.join(db::INDEX_DIR);
         let text = match index::TextIndex::open(&index_dir, true) {
             Ok(t) => t,
-            Err(e @ StoreError::Busy { .. }) => return Err(e),
+            Err(StoreError::Busy { .. }) => return Err(StoreError::Busy { path: dir }),
             Err(_) => {
                 // The index is derived data: a damaged one is dropped and
                 // rebuilt from the database below, rather than refusing a
