@@ -244,11 +244,25 @@ impl TextIndex {
     /// Runs a search; returns (score, seq) best first, plus a snippet
     /// maker for bodies.
     pub fn search(&self, q: &IndexQuery<'_>) -> Result<Vec<(f32, u64)>, StoreError> {
-        let (query, _) = self.build(q);
+        let (query, text) = self.build(q);
         let searcher = self.reader.searcher();
-        let top = searcher
-            .search(&query, &TopDocs::with_limit(q.limit.max(1)))
-            .map_err(|e| self.err(e))?;
+        let limit = TopDocs::with_limit(q.limit.max(1));
+        let top: Vec<(f32, tantivy::DocAddress)> = if text.is_some() {
+            searcher.search(&query, &limit).map_err(|e| self.err(e))?
+        } else {
+            // Filters alone score every match alike: latest stored first.
+            // (By sequence number, which every document has; a day-ordered
+            // sort would fail on segments of undated articles.)
+            searcher
+                .search(
+                    &query,
+                    &limit.order_by_fast_field::<u64>("seq", tantivy::Order::Desc),
+                )
+                .map_err(|e| self.err(e))?
+                .into_iter()
+                .map(|(_, addr)| (0.0, addr))
+                .collect()
+        };
         let mut out = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
@@ -329,8 +343,7 @@ impl TextIndex {
         let query: Box<dyn Query> = if must.is_empty() {
             Box::new(AllQuery)
         } else if text.is_none() {
-            // Filters alone: every match scores alike, newest first is
-            // decided by the caller.
+            // Filters alone: every match scores alike (see `search`).
             must.push((Occur::Must, Box::new(AllQuery)));
             Box::new(BooleanQuery::new(must))
         } else {

@@ -443,3 +443,19 @@ fn large_events_are_refreshed_by_growth_and_capped() {
     let (_, dossier) = store.dossier(events[0].id).expect("dossier");
     assert_eq!(dossier.articles.len(), 3, "the earliest articles, capped");
 }
+
+#[test]
+fn filter_only_searches_list_the_latest_first() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    common::write_text_corpus(&input, 3, 3, 0);
+    let mut store = Store::open(tmp.path().join("db")).expect("store");
+    ingest_dir(&mut store, &input);
+    let mut q = SearchQuery::new("*");
+    q.limit = 4;
+    let hits = store.search(&q).expect("search");
+    assert_eq!(hits.len(), 4);
+    // Files are read in name order: the last event's articles come last.
+    let town = common::town(2);
+    assert!(hits[0].snippet.contains(&town), "{hits:?}");
+}
