@@ -287,9 +287,13 @@ impl Store {
                 Err(mpsc::RecvTimeoutError::Timeout) => {}
                 Err(mpsc::RecvTimeoutError::Disconnected) => done = true,
             }
+            // Raw keys of known articles ride along too, so a run over
+            // known input still records them (and skips them next time).
+            let pending = !batch.is_empty() || !seen_keys.is_empty();
             let due = batch.len() >= opts.batch_size
-                || (started.elapsed() >= opts.batch_interval && !batch.is_empty());
-            if due || (done && !batch.is_empty()) {
+                || seen_keys.len() >= opts.batch_size.saturating_mul(8)
+                || (started.elapsed() >= opts.batch_interval && pending);
+            if due || (done && pending) {
                 let take = std::mem::take(&mut batch);
                 let keys = std::mem::take(&mut seen_keys);
                 let docs = self.commit_batch(take, keys, opts, report)?;
@@ -303,7 +307,7 @@ impl Store {
                 }
                 notes(Note::Committed(report));
             }
-            if batch.is_empty() {
+            if batch.is_empty() && seen_keys.is_empty() {
                 started = Instant::now();
             }
         }

@@ -459,3 +459,26 @@ fn filter_only_searches_list_the_latest_first() {
     let town = common::town(2);
     assert!(hits[0].snippet.contains(&town), "{hits:?}");
 }
+
+#[test]
+fn raw_documents_of_known_articles_are_remembered() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).expect("dir");
+    let (title, body) = common::article(4, 1);
+    std::fs::write(input.join("a.txt"), format!("{title}\n\n{body}\n")).expect("a");
+    let db = tmp.path().join("db");
+    let mut store = Store::open(&db).expect("store");
+    assert_eq!(ingest_dir(&mut store, &input).added, 1);
+    // The same text laid out differently: another raw document, the
+    // same article.
+    std::fs::write(input.join("b.txt"), format!("{title}\n\n\n{body}   \n\n")).expect("b");
+    let again = ingest_dir(&mut store, &input);
+    assert_eq!((again.added, again.duplicates), (0, 2));
+    drop(store);
+    let conn = rusqlite::Connection::open(db.join("crosswire.sqlite")).expect("sqlite");
+    let seen: i64 = conn
+        .query_row("SELECT count(*) FROM seen", [], |r| r.get(0))
+        .expect("count");
+    assert_eq!(seen, 2, "both raw documents are skipped from now on");
+}
