@@ -47,6 +47,14 @@ CREATE INDEX articles_event ON articles(event, seq);
 -- Hashes of raw documents already turned into a stored article (new or
 -- duplicate): a re-run skips them before extraction.
 CREATE TABLE seen (raw BLOB PRIMARY KEY) WITHOUT ROWID;
+-- The event grouper's state as of article `seq`, with its event ids'
+-- map to stored events: a restart replays only the articles after it.
+CREATE TABLE grouper_checkpoint (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    seq   INTEGER NOT NULL,
+    map   BLOB NOT NULL,
+    state BLOB NOT NULL
+);
 CREATE TABLE events (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     merged_into INTEGER,
@@ -347,12 +355,23 @@ pub(crate) fn pack(json: &str) -> Vec<u8> {
     lz4_flex::compress_prepend_size(json.as_bytes())
 }
 
+/// Compresses binary state (the grouper checkpoint).
+pub(crate) fn pack_bytes(bytes: &[u8]) -> Vec<u8> {
+    lz4_flex::compress_prepend_size(bytes)
+}
+
 /// Largest stored JSON accepted back: a damaged length prefix must not
 /// make decompression allocate gigabytes.
 const MAX_UNPACKED: usize = 512 * 1024 * 1024;
 
 /// The inverse of [`pack`].
 pub(crate) fn unpack(blob: &[u8]) -> Result<String, StoreError> {
+    String::from_utf8(unpack_bytes(blob)?)
+        .map_err(|e| StoreError::Data(format!("stored JSON: {e}")))
+}
+
+/// The inverse of [`pack_bytes`].
+pub(crate) fn unpack_bytes(blob: &[u8]) -> Result<Vec<u8>, StoreError> {
     let size = blob
         .get(..4)
         .and_then(|b| b.try_into().ok())
@@ -363,9 +382,8 @@ pub(crate) fn unpack(blob: &[u8]) -> Result<String, StoreError> {
             "stored JSON too large (damaged row)".into(),
         ));
     }
-    let raw = lz4_flex::decompress_size_prepended(blob)
-        .map_err(|e| StoreError::Data(format!("stored JSON: {e}")))?;
-    String::from_utf8(raw).map_err(|e| StoreError::Data(format!("stored JSON: {e}")))
+    lz4_flex::decompress_size_prepended(blob)
+        .map_err(|e| StoreError::Data(format!("stored JSON: {e}")))
 }
 
 /// The total size of the files under a directory.

@@ -28,6 +28,21 @@ pub struct Grouped {
 pub trait EventGrouper: Send {
     /// Offers an analyzed article.
     fn insert(&mut self, article: &Article) -> Grouped;
+
+    /// The grouper's state as bytes, when it can save it: the store keeps
+    /// it as a checkpoint at the end of each run and replays only the
+    /// articles stored after it. `None` (the default) means a restart
+    /// replays every stored article.
+    fn snapshot(&self) -> Option<Vec<u8>> {
+        None
+    }
+
+    /// Restores a [`EventGrouper::snapshot`] into a fresh grouper; false,
+    /// with the grouper left untouched, when the bytes are not this
+    /// grouper's (the store then replays every article).
+    fn restore(&mut self, _state: &[u8]) -> bool {
+        false
+    }
 }
 
 /// The grouper used when [`crate::IngestOptions::grouper`] is left alone:
@@ -255,6 +270,56 @@ impl SimpleGrouper {
 }
 
 impl EventGrouper for SimpleGrouper {
+    fn snapshot(&self) -> Option<Vec<u8>> {
+        let mut w = Writer(Vec::new());
+        w.0.extend_from_slice(SNAPSHOT_MAGIC);
+        w.u32(self.docs);
+        w.u32(self.since_sweep);
+        w.date(self.newest);
+        w.u32(u32::try_from(self.df.len()).ok()?);
+        for (&k, &n) in &self.df {
+            w.u64(k);
+            w.u32(n);
+        }
+        w.u32(u32::try_from(self.events.len()).ok()?);
+        for e in &self.events {
+            w.u32(e.docs);
+            w.date(e.first);
+            w.date(e.last);
+            w.u32(u32::try_from(e.terms.len()).ok()?);
+            for (&k, &n) in &e.terms {
+                w.u64(k);
+                w.u32(n);
+            }
+        }
+        w.u32(u32::try_from(self.postings.len()).ok()?);
+        for (&k, ids) in &self.postings {
+            w.u64(k);
+            w.u32(u32::try_from(ids.len()).ok()?);
+            for &id in ids {
+                w.u32(id);
+            }
+        }
+        Some(w.0)
+    }
+
+    fn restore(&mut self, state: &[u8]) -> bool {
+        match read_snapshot(state) {
+            Some(parts) => {
+                (
+                    self.docs,
+                    self.since_sweep,
+                    self.newest,
+                    self.df,
+                    self.events,
+                    self.postings,
+                ) = parts;
+                true
+            }
+            None => false,
+        }
+    }
+
     fn insert(&mut self, a: &Article) -> Grouped {
         let t = terms(a);
         self.docs += 1;
@@ -370,6 +435,105 @@ impl EventGrouper for SimpleGrouper {
     }
 }
 
+const SNAPSHOT_MAGIC: &[u8] = b"crosswire-simple-grouper/1";
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u32(&mut self, x: u32) {
+        self.0.extend_from_slice(&x.to_le_bytes());
+    }
+    fn u64(&mut self, x: u64) {
+        self.0.extend_from_slice(&x.to_le_bytes());
+    }
+    fn date(&mut self, d: Option<chrono::NaiveDate>) {
+        use chrono::Datelike;
+        let v = d.map_or(i32::MIN, |d| d.num_days_from_ce());
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
+        let (head, rest) = self.0.split_at_checked(N)?;
+        self.0 = rest;
+        head.try_into().ok()
+    }
+    fn u32(&mut self) -> Option<u32> {
+        self.take().map(u32::from_le_bytes)
+    }
+    fn u64(&mut self) -> Option<u64> {
+        self.take().map(u64::from_le_bytes)
+    }
+    fn date(&mut self) -> Option<Option<chrono::NaiveDate>> {
+        let v = self.take().map(i32::from_le_bytes)?;
+        if v == i32::MIN {
+            return Some(None);
+        }
+        chrono::NaiveDate::from_num_days_from_ce_opt(v).map(Some)
+    }
+    /// A count of items of `size` bytes each, checked against what is
+    /// left, so a damaged count cannot make us allocate wildly.
+    fn count(&mut self, size: usize) -> Option<usize> {
+        let n = self.u32()? as usize;
+        (n.checked_mul(size)? <= self.0.len()).then_some(n)
+    }
+}
+
+type SnapshotParts = (
+    u32,
+    u32,
+    Option<chrono::NaiveDate>,
+    HashMap<u64, u32>,
+    Vec<SimpleEvent>,
+    HashMap<u64, Vec<u32>>,
+);
+
+fn read_snapshot(bytes: &[u8]) -> Option<SnapshotParts> {
+    let mut r = Reader(bytes.strip_prefix(SNAPSHOT_MAGIC)?);
+    let docs = r.u32()?;
+    let since_sweep = r.u32()?;
+    let newest = r.date()?;
+    let n = r.count(12)?;
+    let mut df = HashMap::with_capacity(n);
+    for _ in 0..n {
+        df.insert(r.u64()?, r.u32()?);
+    }
+    let n = r.count(16)?;
+    let mut events = Vec::with_capacity(n);
+    for _ in 0..n {
+        let docs = r.u32()?;
+        let first = r.date()?;
+        let last = r.date()?;
+        let m = r.count(12)?;
+        let mut terms = HashMap::with_capacity(m);
+        for _ in 0..m {
+            terms.insert(r.u64()?, r.u32()?);
+        }
+        events.push(SimpleEvent {
+            terms,
+            docs,
+            first,
+            last,
+        });
+    }
+    let n = r.count(12)?;
+    let mut postings = HashMap::with_capacity(n);
+    for _ in 0..n {
+        let k = r.u64()?;
+        let m = r.count(4)?;
+        let mut ids = Vec::with_capacity(m);
+        for _ in 0..m {
+            ids.push(r.u32()?);
+        }
+        postings.insert(k, ids);
+    }
+    r.0.is_empty()
+        .then_some((docs, since_sweep, newest, df, events, postings))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -433,5 +597,27 @@ mod tests {
             "2031-06-02",
         ));
         assert!(late.new_event);
+    }
+
+    #[test]
+    fn a_snapshot_restores_the_same_grouping() {
+        let mut g = SimpleGrouper::default();
+        let a = g.insert(&article(
+            "Fire at the Varnholt mill",
+            "The mill burned, said chief Oskar Brede of Varnholt.",
+            "2031-05-01",
+        ));
+        let bytes = g.snapshot().expect("snapshot");
+        let mut h = SimpleGrouper::default();
+        assert!(h.restore(&bytes));
+        let next = article(
+            "Varnholt mill destroyed",
+            "Oskar Brede fought the blaze in Varnholt.",
+            "2031-05-01",
+        );
+        assert_eq!(h.insert(&next), g.insert(&next));
+        assert_eq!(h.insert(&next).event, a.event);
+        assert!(!SimpleGrouper::default().restore(b"something else"));
+        assert!(!SimpleGrouper::default().restore(&bytes[..bytes.len() - 3]));
     }
 }

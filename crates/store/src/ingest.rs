@@ -201,6 +201,7 @@ impl Store {
             self.write_loop(rx, pool, opts, &mut report, notes)
         });
         result?;
+        self.save_checkpoint()?;
         report.dossiers += pool.install(|| self.refresh_dossiers(opts, true))?;
         if let Some(t) = self.text.as_mut() {
             t.commit()?;
@@ -227,6 +228,7 @@ impl Store {
             opts,
             &mut report,
         )?;
+        self.save_checkpoint()?;
         report.dossiers += self.refresh_dossiers(opts, true)?;
         if let Some(t) = self.text.as_mut() {
             t.add(&docs, false)?;
@@ -333,11 +335,12 @@ impl Store {
                 state.merged.insert(r.get(0)?, r.get(1)?);
             }
         }
-        // Replayed in arrival order, so the index sees what it saw live.
+        let from = self.restore_checkpoint(&mut state)?;
+        // Replayed in arrival order, so the grouper sees what it saw live.
         let mut stmt = self
             .conn
-            .prepare("SELECT event, text, doc FROM articles ORDER BY seq")?;
-        let mut rows = stmt.query([])?;
+            .prepare("SELECT event, text, doc FROM articles WHERE seq > ?1 ORDER BY seq")?;
+        let mut rows = stmt.query([from])?;
         while let Some(r) = rows.next()? {
             let event: i64 = r.get(0)?;
             let article = article_from(r.get(1)?, &r.get::<_, Vec<u8>>(2)?)?;
@@ -348,6 +351,62 @@ impl Store {
         drop(rows);
         drop(stmt);
         self.events = Some(state);
+        Ok(())
+    }
+
+    /// Loads the grouper checkpoint into a fresh state; returns the last
+    /// article it covers (0 when there is none or it does not fit the
+    /// grouper, and everything is replayed).
+    fn restore_checkpoint(&self, state: &mut EventState) -> Result<i64, StoreError> {
+        let row: Option<(i64, Vec<u8>, Vec<u8>)> = self
+            .conn
+            .query_row(
+                "SELECT seq, map, state FROM grouper_checkpoint WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((seq, map, packed)) = row else {
+            return Ok(0);
+        };
+        // A damaged checkpoint is not fatal: replaying rebuilds it all.
+        let Ok(bytes) = db::unpack_bytes(&packed) else {
+            return Ok(0);
+        };
+        if !map.chunks_exact(16).remainder().is_empty() || !state.index.restore(&bytes) {
+            return Ok(0);
+        }
+        for pair in map.chunks_exact(16) {
+            let (g, s) = pair.split_at(8);
+            let (Ok(g), Ok(s)) = (<[u8; 8]>::try_from(g), <[u8; 8]>::try_from(s)) else {
+                continue;
+            };
+            state
+                .map
+                .insert(u64::from_le_bytes(g), i64::from_le_bytes(s));
+        }
+        Ok(seq)
+    }
+
+    /// Saves the grouper's state, when it can, as of the last stored
+    /// article.
+    fn save_checkpoint(&mut self) -> Result<(), StoreError> {
+        let Some(state) = self.events.as_ref() else {
+            return Ok(());
+        };
+        let Some(bytes) = state.index.snapshot() else {
+            return Ok(());
+        };
+        let mut map = Vec::with_capacity(state.map.len() * 16);
+        for (&g, &s) in &state.map {
+            map.extend_from_slice(&g.to_le_bytes());
+            map.extend_from_slice(&s.to_le_bytes());
+        }
+        self.conn.execute(
+            "INSERT OR REPLACE INTO grouper_checkpoint (id, seq, map, state) \
+             VALUES (1, (SELECT coalesce(max(seq), 0) FROM articles), ?1, ?2)",
+            params![map, db::pack_bytes(&bytes)],
+        )?;
         Ok(())
     }
 

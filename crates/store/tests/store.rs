@@ -482,3 +482,53 @@ fn raw_documents_of_known_articles_are_remembered() {
         .expect("count");
     assert_eq!(seen, 2, "both raw documents are skipped from now on");
 }
+
+#[test]
+fn a_restart_resumes_grouping_from_the_checkpoint() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let first = tmp.path().join("first");
+    let second = tmp.path().join("second");
+    common::write_text_corpus(&first, 6, 3, 0);
+    // The rest of the same events, plus new ones, in a later run.
+    std::fs::create_dir_all(&second).expect("dir");
+    for e in 0..9 {
+        for n in 3..5 {
+            let (title, body) = common::article(e, n);
+            std::fs::write(
+                second.join(format!("late-{e}-{n}.txt")),
+                format!("{title}\n\n{body}\n"),
+            )
+            .expect("write");
+        }
+    }
+    let sizes = |store: &Store| {
+        let mut s: Vec<u64> = store
+            .events(100)
+            .expect("events")
+            .iter()
+            .map(|e| e.size)
+            .collect();
+        s.sort_unstable();
+        s
+    };
+
+    let db = tmp.path().join("db");
+    let mut store = Store::open(&db).expect("store");
+    ingest_dir(&mut store, &first);
+    drop(store);
+    let conn = rusqlite::Connection::open(db.join("crosswire.sqlite")).expect("sqlite");
+    let seq: i64 = conn
+        .query_row("SELECT seq FROM grouper_checkpoint", [], |r| r.get(0))
+        .expect("a checkpoint");
+    assert_eq!(seq, 18);
+    drop(conn);
+    let mut store = Store::open(&db).expect("reopen");
+    ingest_dir(&mut store, &second);
+    let resumed = sizes(&store);
+
+    let mut once = Store::open(tmp.path().join("once")).expect("store");
+    ingest_dir(&mut once, &first);
+    ingest_dir(&mut once, &second);
+    assert_eq!(resumed, sizes(&once));
+    assert_eq!(resumed.iter().sum::<u64>(), 36);
+}
