@@ -50,6 +50,10 @@ pub struct IngestOptions {
     pub dossier_growth: f32,
     /// See [`IngestOptions::dossier_growth`].
     pub dossier_max_age: Duration,
+    /// New articles between checkpoints of the event grouper during a
+    /// long run (one is always written at the end): a restart replays
+    /// only the articles stored after the last one.
+    pub checkpoint_every: usize,
 }
 
 impl Default for IngestOptions {
@@ -66,6 +70,7 @@ impl Default for IngestOptions {
             dossier_small: 8,
             dossier_growth: 0.5,
             dossier_max_age: Duration::from_secs(60),
+            checkpoint_every: 50_000,
         }
     }
 }
@@ -140,6 +145,14 @@ fn raw_key(item: &Item) -> Option<RawKey> {
 
 /// Documents extracted in parallel at once.
 const CHUNK: usize = 256;
+
+/// What the writer holds between commits.
+struct Pending {
+    batch: Vec<(Article, Option<RawKey>)>,
+    seen_keys: Vec<RawKey>,
+    last_index_commit: Instant,
+    checkpointed: usize,
+}
 
 /// The event index and how its ids map to stored events.
 pub(crate) struct EventState {
@@ -255,10 +268,13 @@ impl Store {
         report: &mut IngestReport,
         notes: &mut dyn FnMut(Note<'_>),
     ) -> Result<(), StoreError> {
-        let mut batch: Vec<(Article, Option<RawKey>)> = Vec::new();
-        let mut seen_keys: Vec<RawKey> = Vec::new();
+        let mut w = Pending {
+            batch: Vec::new(),
+            seen_keys: Vec::new(),
+            last_index_commit: Instant::now(),
+            checkpointed: report.added,
+        };
         let mut started = Instant::now();
-        let mut last_index_commit = Instant::now();
         let mut done = false;
         while !done {
             let wait = opts.batch_interval.saturating_sub(started.elapsed());
@@ -267,10 +283,10 @@ impl Store {
                     for o in outcomes {
                         report.read += 1;
                         match o {
-                            Outcome::Article(a, key) => batch.push((*a, key)),
+                            Outcome::Article(a, key) => w.batch.push((*a, key)),
                             Outcome::Known(key) => {
                                 report.duplicates += 1;
-                                seen_keys.extend(key);
+                                w.seen_keys.extend(key);
                             }
                             Outcome::Link => {
                                 report.read -= 1;
@@ -284,6 +300,12 @@ impl Store {
                                 });
                             }
                         }
+                        // A full batch commits at once, even mid-chunk, so
+                        // a transaction never exceeds the batch size.
+                        if w.batch.len() >= opts.batch_size.max(1) {
+                            self.flush(&mut w, pool, opts, report, notes)?;
+                            started = Instant::now();
+                        }
                     }
                 }
                 Err(mpsc::RecvTimeoutError::Timeout) => {}
@@ -291,28 +313,45 @@ impl Store {
             }
             // Raw keys of known articles ride along too, so a run over
             // known input still records them (and skips them next time).
-            let pending = !batch.is_empty() || !seen_keys.is_empty();
-            let due = batch.len() >= opts.batch_size
-                || seen_keys.len() >= opts.batch_size.saturating_mul(8)
+            let pending = !w.batch.is_empty() || !w.seen_keys.is_empty();
+            let due = w.seen_keys.len() >= opts.batch_size.saturating_mul(8)
                 || (started.elapsed() >= opts.batch_interval && pending);
             if due || (done && pending) {
-                let take = std::mem::take(&mut batch);
-                let keys = std::mem::take(&mut seen_keys);
-                let docs = self.commit_batch(take, keys, opts, report)?;
-                report.dossiers += pool.install(|| self.refresh_dossiers(opts, false))?;
-                if let Some(t) = self.text.as_mut() {
-                    t.add(&docs, false)?;
-                    if last_index_commit.elapsed() >= opts.index_interval {
-                        t.commit()?;
-                        last_index_commit = Instant::now();
-                    }
-                }
-                notes(Note::Committed(report));
+                self.flush(&mut w, pool, opts, report, notes)?;
             }
-            if batch.is_empty() && seen_keys.is_empty() {
+            if w.batch.is_empty() && w.seen_keys.is_empty() {
                 started = Instant::now();
             }
         }
+        Ok(())
+    }
+
+    /// Commits the pending batch, refreshes the dossiers due, feeds the
+    /// index, and checkpoints the grouper when enough was added.
+    fn flush(
+        &mut self,
+        w: &mut Pending,
+        pool: &rayon::ThreadPool,
+        opts: &IngestOptions,
+        report: &mut IngestReport,
+        notes: &mut dyn FnMut(Note<'_>),
+    ) -> Result<(), StoreError> {
+        let take = std::mem::take(&mut w.batch);
+        let keys = std::mem::take(&mut w.seen_keys);
+        let docs = self.commit_batch(take, keys, opts, report)?;
+        report.dossiers += pool.install(|| self.refresh_dossiers(opts, false))?;
+        if let Some(t) = self.text.as_mut() {
+            t.add(&docs, false)?;
+            if w.last_index_commit.elapsed() >= opts.index_interval {
+                t.commit()?;
+                w.last_index_commit = Instant::now();
+            }
+        }
+        if report.added >= w.checkpointed + opts.checkpoint_every.max(1) {
+            self.save_checkpoint()?;
+            w.checkpointed = report.added;
+        }
+        notes(Note::Committed(report));
         Ok(())
     }
 

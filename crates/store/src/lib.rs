@@ -34,7 +34,8 @@
 //! - **Events**: each new article goes through an [`EventGrouper`] (the
 //!   link stage's event index with the `link-events` feature, else
 //!   [`SimpleGrouper`]); assignments and merges are stored, and a restart
-//!   rebuilds the grouper by replaying the stored articles in order.
+//!   rebuilds the grouper from its last checkpoint (when the grouper can
+//!   save one) and a replay of the articles stored after it.
 //! - **Refusals**: a path that is a file, a non-empty directory without a
 //!   store, a damaged database or another application's SQLite file is an
 //!   error ([`StoreError`]), never overwritten.

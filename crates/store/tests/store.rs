@@ -532,3 +532,32 @@ fn a_restart_resumes_grouping_from_the_checkpoint() {
     assert_eq!(resumed, sizes(&once));
     assert_eq!(resumed.iter().sum::<u64>(), 36);
 }
+
+#[test]
+fn checkpoints_are_written_during_long_runs() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    common::write_text_corpus(&input, 4, 5, 0);
+    let db = tmp.path().join("db");
+    let mut store = Store::open(&db).expect("store");
+    let items = crosswire_ingest::open(&[input.display().to_string()], &Default::default());
+    let opts = IngestOptions {
+        batch_size: 5,
+        checkpoint_every: 5,
+        ..Default::default()
+    };
+    let mut checkpoints = Vec::new();
+    let conn = rusqlite::Connection::open(db.join("crosswire.sqlite")).expect("sqlite");
+    store
+        .ingest(items, &opts, &mut |note| {
+            if let crosswire_store::Note::Committed(_) = note {
+                let seq: Option<i64> = conn
+                    .query_row("SELECT seq FROM grouper_checkpoint", [], |r| r.get(0))
+                    .ok();
+                checkpoints.push(seq);
+            }
+        })
+        .expect("ingest");
+    assert!(checkpoints.len() >= 2, "{checkpoints:?}");
+    assert!(checkpoints.iter().all(Option::is_some), "{checkpoints:?}");
+}
