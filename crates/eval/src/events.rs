@@ -308,6 +308,21 @@ mod tests {
         assert_ne!(a, (0..50).collect::<Vec<_>>());
     }
 
+    /// All metrics of [`run`] on ECB+: `ECBPLUS=path cargo test -p
+    /// crosswire-eval events_metrics -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn events_metrics() {
+        let Ok(path) = std::env::var("ECBPLUS") else {
+            return;
+        };
+        if let Ok(m) = run(Path::new(&path)) {
+            for x in m {
+                println!("{x}");
+            }
+        }
+    }
+
     /// Parameter sweep on ECB+: `ECBPLUS=path cargo test -p crosswire-eval
     /// sweep -- --ignored --nocapture`.
     #[test]

@@ -86,7 +86,8 @@ pub struct EventOptions {
     /// into the one it joins. Higher than `join`: a merge is a stronger
     /// claim than a join.
     pub merge: f32,
-    /// How often the title counts, relative to one word of the body.
+    /// How often the title counts, relative to one word of the body
+    /// (headlines repeat the lead, so once is enough).
     pub title_weight: f32,
     /// Weight of a name relative to a common word.
     pub name_weight: f32,
@@ -106,7 +107,8 @@ pub struct EventOptions {
     /// of at least this are joined (fragments the stream left). Above 1
     /// turns this off.
     pub rejoin_above: f32,
-    /// Each half of a split needs at least this many articles.
+    /// Each half of a split needs at least this many articles: smaller
+    /// halves are too few to tell a second event from one article's angle.
     pub split_min_side: usize,
     /// How many times a half may be split again.
     pub split_depth: usize,
@@ -133,14 +135,14 @@ impl Default for EventOptions {
         EventOptions {
             join: 0.2,
             merge: 0.4,
-            title_weight: 2.0,
+            title_weight: 1.0,
             name_weight: 2.0,
             number_weight: 2.0,
             year_weight: 2.0,
             split_below: 0.0,
             split_local_below: 1.0,
             rejoin_above: 2.0,
-            split_min_side: 4,
+            split_min_side: 5,
             split_depth: 1,
             event_terms: 200,
             index_terms: 40,
@@ -708,7 +710,12 @@ mod tests {
     #[test]
     fn the_split_pass_separates_two_fires_grouped_as_one() {
         let docs = fires();
-        let got = split_events(&docs, vec![EventId(7); docs.len()], &EventOptions::batch());
+        // Four articles a side: fewer than the default minimum half.
+        let opts = EventOptions {
+            split_min_side: 3,
+            ..EventOptions::batch()
+        };
+        let got = split_events(&docs, vec![EventId(7); docs.len()], &opts);
         let a: Vec<EventId> = [0, 2, 4, 5].iter().map(|&i| got[i]).collect();
         let b: Vec<EventId> = [1, 3, 6, 7].iter().map(|&i| got[i]).collect();
         assert!(a.iter().all(|&e| e == a[0]));
