@@ -29,6 +29,7 @@ mod split;
 
 use chrono::NaiveDate;
 use features::{count_terms, Kind, KindWeights};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// One article offered to the [`EventIndex`].
@@ -50,7 +51,7 @@ pub struct EventDoc {
 
 /// The id of an event. Ids are never reused; an event merged into another
 /// keeps its id as an alias ([`EventIndex::resolve`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct EventId(pub u32);
 
 impl std::fmt::Display for EventId {
@@ -60,7 +61,7 @@ impl std::fmt::Display for EventId {
 }
 
 /// Where an inserted article went.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assignment {
     /// The event the article now belongs to.
     pub event: EventId,
@@ -78,7 +79,7 @@ pub struct Assignment {
 /// ([`EventIndex::insert`]), and [`EventOptions::batch`] for
 /// [`group_batch`], whose stream joins loosely (by kind of event) because
 /// its split pass then separates the events.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EventOptions {
     /// Similarity at or above which an article joins an event.
     pub join: f32,
@@ -179,7 +180,7 @@ impl EventOptions {
 }
 
 /// One stored event.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Event {
     /// Term key and mass: the sum over member articles of the term's share
     /// of the article's unit vector, without the idf (applied when
@@ -219,7 +220,10 @@ struct DocVec {
 /// assert!(c.new_event);
 /// assert_eq!(index.events(), 2);
 /// ```
-#[derive(Debug, Clone)]
+///
+/// The index is `Serialize`/`Deserialize`, so corpus mode can checkpoint it
+/// instead of replaying every stored article after a restart.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EventIndex {
     opts: EventOptions,
     df: HashMap<u64, u32>,

@@ -4,7 +4,6 @@
 //! their names, places, tolls and dates.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 
 /// The kind of a term, kept in the top bits of its key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -33,11 +32,14 @@ impl Kind {
 
 /// A term key: a stable hash of the term with its kind in the top two bits.
 pub(crate) fn key(kind: Kind, term: &str) -> u64 {
-    // DefaultHasher::new() uses fixed keys, so keys are stable across runs
-    // and a stored index stays valid.
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    term.hash(&mut h);
-    (h.finish() >> 2) | ((kind as u64) << 62)
+    // FNV-1a rather than std's DefaultHasher, whose algorithm may change
+    // between Rust releases: a saved index must find its terms again.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in term.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (h >> 2) | ((kind as u64) << 62)
 }
 
 /// English function words and reporting verbs. Document frequency would
