@@ -10,7 +10,8 @@
 //! event is split when the halves share little.
 
 use super::features::Kind;
-use std::collections::HashMap;
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap, HashSet};
 
 /// Thresholds of the split pass.
 #[derive(Debug, Clone, Copy)]
@@ -217,48 +218,138 @@ pub(crate) fn merge_groups(
     docs: &[Vector],
     min_similarity: f32,
 ) -> Vec<Vec<usize>> {
+    // Groups are compared when they share one of their heaviest terms; a
+    // term heading more groups than TERM_CAP tells none of them apart and
+    // would make the candidate pairs quadratic.
     const PROBE: usize = 12;
+    const TERM_CAP: usize = 64;
+    let top_terms = |c: &HashMap<u64, f32>| {
+        let mut top: Vec<(u64, f32)> = c.iter().map(|(&k, &x)| (k, x)).collect();
+        top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        top.into_iter()
+            .take(PROBE)
+            .map(|(k, _)| k)
+            .collect::<Vec<u64>>()
+    };
+    let sim = |a: &HashMap<u64, f32>, b: &HashMap<u64, f32>| -> f32 {
+        a.iter()
+            .map(|(k, x)| x * b.get(k).copied().unwrap_or(0.0))
+            .sum()
+    };
     let mut cents: Vec<HashMap<u64, f32>> = groups.iter().map(|g| centroid(g, docs)).collect();
-    loop {
-        // Candidates share one of their heaviest terms.
-        let mut by_term: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (i, c) in cents.iter().enumerate() {
-            if groups[i].is_empty() {
-                continue;
-            }
-            let mut top: Vec<(u64, f32)> = c.iter().map(|(&k, &x)| (k, x)).collect();
-            top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            for (k, _) in top.into_iter().take(PROBE) {
-                by_term.entry(k).or_default().push(i);
-            }
+    let mut version = vec![0u32; groups.len()];
+    let mut by_term: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, c) in cents.iter().enumerate() {
+        for k in top_terms(c) {
+            by_term.entry(k).or_default().push(i);
         }
-        let mut best: Option<(f32, usize, usize)> = None;
-        let mut seen: std::collections::HashSet<(usize, usize)> = Default::default();
-        for list in by_term.values() {
-            for (x, &i) in list.iter().enumerate() {
-                for &j in list.iter().skip(x + 1) {
-                    let (a, b) = if i < j { (i, j) } else { (j, i) };
-                    if !seen.insert((a, b)) {
-                        continue;
-                    }
-                    let s: f32 = cents[a]
-                        .iter()
-                        .map(|(k, x)| x * cents[b].get(k).copied().unwrap_or(0.0))
-                        .sum();
-                    if s >= min_similarity && best.is_none_or(|(bs, _, _)| s > bs) {
-                        best = Some((s, a, b));
-                    }
+    }
+    // Best pair first; entries made stale by a merge are re-scored when
+    // they come up (lazy deletion).
+    let mut heap: BinaryHeap<Pair> = BinaryHeap::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    for list in by_term.values().filter(|l| l.len() <= TERM_CAP) {
+        for (x, &i) in list.iter().enumerate() {
+            for &j in list.iter().skip(x + 1) {
+                let (a, b) = if i < j { (i, j) } else { (j, i) };
+                if a == b || !seen.insert((a, b)) {
+                    continue;
+                }
+                let s = sim(&cents[a], &cents[b]);
+                if s >= min_similarity {
+                    heap.push(Pair {
+                        sim: s,
+                        a,
+                        b,
+                        va: 0,
+                        vb: 0,
+                    });
                 }
             }
         }
-        let Some((_, a, b)) = best else {
-            break;
-        };
-        let moved = std::mem::take(&mut groups[b]);
-        groups[a].extend(moved);
-        cents[a] = centroid(&groups[a], docs);
-        cents[b] = HashMap::new();
+    }
+    while let Some(p) = heap.pop() {
+        if groups[p.a].is_empty() || groups[p.b].is_empty() {
+            continue;
+        }
+        if p.va != version[p.a] || p.vb != version[p.b] {
+            let s = sim(&cents[p.a], &cents[p.b]);
+            if s >= min_similarity {
+                heap.push(Pair {
+                    sim: s,
+                    va: version[p.a],
+                    vb: version[p.b],
+                    ..p
+                });
+            }
+            continue;
+        }
+        let moved = std::mem::take(&mut groups[p.b]);
+        groups[p.a].extend(moved);
+        cents[p.a] = centroid(&groups[p.a], docs);
+        cents[p.b] = HashMap::new();
+        version[p.a] += 1;
+        // The merged group may now share heavy terms with new groups.
+        let mut fresh: HashSet<usize> = HashSet::new();
+        for k in top_terms(&cents[p.a]) {
+            let list = by_term.entry(k).or_default();
+            if !list.contains(&p.a) {
+                list.push(p.a);
+            }
+            if list.len() <= TERM_CAP {
+                fresh.extend(list.iter().copied().filter(|&j| j != p.a));
+            }
+        }
+        for j in fresh {
+            if groups[j].is_empty() {
+                continue;
+            }
+            let s = sim(&cents[p.a], &cents[j]);
+            if s >= min_similarity {
+                let (a, b) = if p.a < j { (p.a, j) } else { (j, p.a) };
+                heap.push(Pair {
+                    sim: s,
+                    a,
+                    b,
+                    va: version[a],
+                    vb: version[b],
+                });
+            }
+        }
     }
     groups.retain(|g| !g.is_empty());
     groups
+}
+
+/// A candidate pair of groups, ordered by similarity (ties: lower ids
+/// first, so the result does not depend on hash order).
+struct Pair {
+    sim: f32,
+    a: usize,
+    b: usize,
+    va: u32,
+    vb: u32,
+}
+
+impl PartialEq for Pair {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Pair {}
+
+impl PartialOrd for Pair {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Pair {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.sim
+            .total_cmp(&other.sim)
+            .then(other.a.cmp(&self.a))
+            .then(other.b.cmp(&self.b))
+    }
 }
