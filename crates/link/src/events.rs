@@ -127,6 +127,9 @@ pub struct EventOptions {
     /// Days outside an event's first and last dates beyond which a dated
     /// article is not compared with it.
     pub date_window_days: i64,
+    /// Terms whose document frequency is kept; beyond it, terms seen once
+    /// are forgotten.
+    pub max_vocabulary: usize,
 }
 
 impl Default for EventOptions {
@@ -151,6 +154,7 @@ impl Default for EventOptions {
             posting_cap: 256,
             max_candidates: 64,
             date_window_days: 14,
+            max_vocabulary: 4_000_000,
         }
     }
 }
@@ -234,7 +238,14 @@ pub struct EventIndex {
     parent: Vec<u32>,
     postings: HashMap<u64, Vec<u32>>,
     live: usize,
+    /// The latest publish date seen, for retiring old events.
+    #[serde(default)]
+    newest: Option<NaiveDate>,
 }
+
+/// Inserts between two upkeep rounds (retiring old events, trimming the
+/// vocabulary).
+const UPKEEP_EVERY: u64 = 1024;
 
 impl Default for EventIndex {
     fn default() -> Self {
@@ -253,6 +264,7 @@ impl EventIndex {
             parent: Vec::new(),
             postings: HashMap::new(),
             live: 0,
+            newest: None,
         }
     }
 
@@ -399,11 +411,55 @@ impl EventIndex {
             self.absorb(target, m);
         }
         self.add_doc(target, &vec, doc.published);
+        if doc.published > self.newest {
+            self.newest = doc.published;
+        }
+        if self.docs.is_multiple_of(UPKEEP_EVERY) {
+            self.upkeep();
+        }
         Assignment {
             event: EventId(target),
             new_event,
             merged: merged.into_iter().map(EventId).collect(),
         }
+    }
+
+    /// Keeps memory bounded on an endless stream: events that dated
+    /// articles can no longer reach are retired, and when the vocabulary
+    /// outgrows its cap the terms seen only once are forgotten (they are
+    /// most of it, and a term seen again is only a little too rare).
+    fn upkeep(&mut self) {
+        if let Some(newest) = self.newest {
+            let cutoff = newest - chrono::Duration::days(2 * self.opts.date_window_days.max(0));
+            self.retire_before(cutoff);
+        }
+        if self.df.len() > self.opts.max_vocabulary {
+            self.df.retain(|_, n| *n > 1);
+        }
+    }
+
+    /// Retires events whose last dated article is older than `date`: their
+    /// centroid and index entries are freed, and no article joins them
+    /// again. Events without dates are kept. Returns how many were retired.
+    /// [`EventIndex::insert`] calls this itself with twice the date window
+    /// before the newest date seen.
+    pub fn retire_before(&mut self, date: NaiveDate) -> usize {
+        let old: Vec<u32> = self
+            .events
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let last = e.as_ref()?.last?;
+                (last < date).then_some(i as u32)
+            })
+            .collect();
+        for &id in &old {
+            if let Some(e) = self.events.get_mut(id as usize).and_then(|e| e.take()) {
+                self.unindex(id, &e.indexed);
+                self.live = self.live.saturating_sub(1);
+            }
+        }
+        old.len()
     }
 
     fn new_event(&mut self) -> u32 {
@@ -771,6 +827,26 @@ mod tests {
         let second = index.insert(b);
         assert!(second.new_event);
         assert_ne!(first.event, second.event);
+    }
+
+    #[test]
+    fn old_events_are_retired() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2031, 3, d);
+        let mut index = EventIndex::default();
+        let mut a = fires().remove(0);
+        a.published = day(1);
+        let mut b = fires().remove(1);
+        b.published = day(20);
+        let first = index.insert(a);
+        index.insert(b);
+        assert_eq!(index.events(), 2);
+        assert_eq!(index.retire_before(day(10).unwrap_or_default()), 1);
+        assert_eq!(index.events(), 1);
+        assert_eq!(index.event_size(first.event), 0);
+        // A later article on the retired fire starts a new event.
+        let mut c = fires().remove(2);
+        c.published = day(2);
+        assert!(index.insert(c).new_event);
     }
 
     #[test]
