@@ -58,6 +58,12 @@ enum EvalCommand {
         #[arg(long, default_value = "../shared/bench/aeb")]
         data: PathBuf,
     },
+    /// Event grouping on ECB+ (pairwise and BCubed, by event and by topic).
+    Events {
+        /// The ECB+ documents (`docs.jsonl`).
+        #[arg(long, default_value = "../shared/bench/ecbplus/docs.jsonl")]
+        data: PathBuf,
+    },
     /// Extraction and analysis of the annotated seed reports.
     Seeds {
         /// The gold annotation file.
@@ -175,6 +181,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             type Eval = fn(&std::path::Path) -> Result<Vec<crosswire_eval::Metric>>;
             let (path, parts): (PathBuf, Vec<(&str, Eval)>) = match which {
                 EvalCommand::Aeb { data } => (data, vec![("aeb", crosswire_eval::aeb::run)]),
+                EvalCommand::Events { data } => {
+                    (data, vec![("events", crosswire_eval::events::run)])
+                }
                 EvalCommand::Seeds { gold } => (
                     gold,
                     vec![
