@@ -11,8 +11,8 @@
 //! - **agency credits**: "(AFP)", "told Reuters", "con información de EFE",
 //!   told apart from citations such as "according to AP" ([`credits`]).
 //!
-//! Entry point: [`find_origins`]. Event grouping for corpus mode will live
-//! here too.
+//! Entry point: [`find_origins`]. Event grouping for corpus mode (which
+//! articles report the same real-world event) is in [`events`].
 #![deny(missing_docs)]
 
 pub mod credits;
