@@ -32,8 +32,8 @@
 //!   same transaction that changes it, so a crash before its dossier is
 //!   stored only delays the recomputation to the next ingest.
 //! - **Events**: each new article goes through an [`EventGrouper`] (the
-//!   link stage's event index with the `link-events` feature, else
-//!   [`SimpleGrouper`]); assignments and merges are stored, and a restart
+//!   link stage's event index with the default `link-events` feature,
+//!   else [`SimpleGrouper`]); assignments and merges are stored, and a restart
 //!   rebuilds the grouper from its last checkpoint (when the grouper can
 //!   save one) and a replay of the articles stored after it.
 //! - **Refusals**: a path that is a file, a non-empty directory without a
