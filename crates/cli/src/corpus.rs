@@ -74,19 +74,8 @@ pub struct ShowArgs {
     pub event: String,
     #[command(flatten)]
     pub db: DbArg,
-    /// terminal, markdown, html, json or csv; default: from the --output
-    /// file's extension, else terminal.
-    #[arg(long, short = 'f')]
-    pub format: Option<crosswire_report::Format>,
-    /// Write the dossier to this file instead of stdout.
-    #[arg(long, short = 'o')]
-    pub output: Option<PathBuf>,
-    /// Never colour terminal output.
-    #[arg(long)]
-    pub no_color: bool,
-    /// Terminal width in columns.
-    #[arg(long, default_value_t = 80)]
-    pub width: usize,
+    #[command(flatten)]
+    pub out: crate::output::DossierOutput,
 }
 
 /// `crosswire search`.
@@ -246,35 +235,7 @@ pub fn show(args: ShowArgs) -> Result<ExitCode> {
     if resolved != id {
         eprintln!("crosswire: e{id} was merged into e{resolved}");
     }
-    let format = args.format.unwrap_or_else(|| {
-        args.output
-            .as_ref()
-            .and_then(|p| p.extension())
-            .and_then(|e| e.to_str())
-            .and_then(|e| e.parse().ok())
-            .unwrap_or(crosswire_report::Format::Terminal)
-    });
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let opts = crosswire_report::RenderOptions {
-        color: to_terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none(),
-        width: args.width,
-    };
-    match &args.output {
-        Some(path) => {
-            let file = std::fs::File::create(path)
-                .with_context(|| format!("creating {}", path.display()))?;
-            let mut out = std::io::BufWriter::new(file);
-            crosswire_report::render(&dossier, format, &mut out, &opts)?;
-            out.flush()
-                .with_context(|| format!("writing {}", path.display()))?;
-            eprintln!("crosswire: wrote {}", path.display());
-        }
-        None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            crosswire_report::render(&dossier, format, &mut out, &opts)?;
-            out.flush()?;
-        }
-    }
+    args.out.write(&dossier)?;
     Ok(ExitCode::SUCCESS)
 }
 

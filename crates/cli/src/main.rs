@@ -85,20 +85,8 @@ struct RunArgs {
 struct CheckArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// terminal, markdown, html, json or csv; default: from the --output
-    /// file's extension, else terminal.
-    #[arg(long, short = 'f')]
-    format: Option<crosswire_report::Format>,
-    /// Write the dossier to this file instead of stdout.
-    #[arg(long, short = 'o')]
-    output: Option<PathBuf>,
-    /// Never colour terminal output (colour is on only on a terminal, and
-    /// off when NO_COLOR is set).
-    #[arg(long)]
-    no_color: bool,
-    /// Terminal width in columns.
-    #[arg(long, default_value_t = 80)]
-    width: usize,
+    #[command(flatten)]
+    out: output::DossierOutput,
 }
 
 #[derive(Args, Debug)]
@@ -306,34 +294,6 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         anyhow::bail!("no article could be read from the inputs");
     }
     let dossier = pool.install(|| crosswire_crosscheck::crosscheck(articles, &Default::default()));
-    let format = args.format.unwrap_or_else(|| {
-        args.output
-            .as_ref()
-            .and_then(|p| p.extension())
-            .and_then(|e| e.to_str())
-            .and_then(|e| e.parse().ok())
-            .unwrap_or(crosswire_report::Format::Terminal)
-    });
-    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let opts = crosswire_report::RenderOptions {
-        color: to_terminal && !args.no_color && std::env::var_os("NO_COLOR").is_none(),
-        width: args.width,
-    };
-    match &args.output {
-        Some(path) => {
-            let file = std::fs::File::create(path)
-                .with_context(|| format!("creating {}", path.display()))?;
-            let mut out = std::io::BufWriter::new(file);
-            crosswire_report::render(&dossier, format, &mut out, &opts)?;
-            std::io::Write::flush(&mut out)
-                .with_context(|| format!("writing {}", path.display()))?;
-            eprintln!("crosswire: wrote {}", path.display());
-        }
-        None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout());
-            crosswire_report::render(&dossier, format, &mut out, &opts)?;
-            std::io::Write::flush(&mut out)?;
-        }
-    }
+    args.out.write(&dossier)?;
     Ok(exit_code(&summary))
 }

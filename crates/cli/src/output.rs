@@ -279,3 +279,60 @@ fn print_spans<W: Write>(out: &mut W, a: &Article) -> Result<()> {
     writeln!(out)?;
     Ok(())
 }
+
+/// How a dossier is written: the flags `check` and `show` share.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DossierOutput {
+    /// terminal, markdown, html, json or csv; default: from the --output
+    /// file's extension, else terminal.
+    #[arg(long, short = 'f')]
+    pub format: Option<crosswire_report::Format>,
+    /// Write the dossier to this file instead of stdout.
+    #[arg(long, short = 'o')]
+    pub output: Option<std::path::PathBuf>,
+    /// Never colour terminal output (colour is on only on a terminal, and
+    /// off when NO_COLOR is set).
+    #[arg(long)]
+    pub no_color: bool,
+    /// Terminal width in columns.
+    #[arg(long, default_value_t = 80)]
+    pub width: usize,
+}
+
+impl DossierOutput {
+    /// Renders the dossier to the file or to stdout.
+    pub fn write(&self, dossier: &crosswire_model::dossier::Dossier) -> Result<()> {
+        use anyhow::Context;
+        use std::io::IsTerminal;
+        let format = self.format.unwrap_or_else(|| {
+            self.output
+                .as_ref()
+                .and_then(|p| p.extension())
+                .and_then(|e| e.to_str())
+                .and_then(|e| e.parse().ok())
+                .unwrap_or(crosswire_report::Format::Terminal)
+        });
+        let to_terminal = self.output.is_none() && std::io::stdout().is_terminal();
+        let opts = crosswire_report::RenderOptions {
+            color: to_terminal && !self.no_color && std::env::var_os("NO_COLOR").is_none(),
+            width: self.width,
+        };
+        match &self.output {
+            Some(path) => {
+                let file = std::fs::File::create(path)
+                    .with_context(|| format!("creating {}", path.display()))?;
+                let mut out = std::io::BufWriter::new(file);
+                crosswire_report::render(dossier, format, &mut out, &opts)?;
+                out.flush()
+                    .with_context(|| format!("writing {}", path.display()))?;
+                eprintln!("crosswire: wrote {}", path.display());
+            }
+            None => {
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                crosswire_report::render(dossier, format, &mut out, &opts)?;
+                out.flush()?;
+            }
+        }
+        Ok(())
+    }
+}
