@@ -227,23 +227,32 @@ fn run_seeded(data: &Path, opts: &EventOptions, seed: u64) -> Result<Vec<Metric>
 
 /// Scores event grouping on an ECB+-style `docs.jsonl`: the batch path
 /// ([`EventOptions::batch`]: stream, split, rejoin) under `events.*` and
-/// `events.file_order.*`, and the incremental path alone
+/// `events.file_order.*`; the incremental path alone
 /// ([`EventOptions::default`], what corpus mode runs per article) under
-/// `events.stream.*`, both on the shuffled order.
+/// `events.stream.*`; and the incremental path splitting as it goes
+/// ([`EventOptions::incremental_split`]) under `events.stream_split.*`.
 pub fn run(data: &Path) -> Result<Vec<Metric>> {
     let mut out = run_with(data, &EventOptions::batch())?;
     let docs = read_docs(data)?;
-    let order = shuffled_order(docs.len(), SHUFFLE_SEED);
-    let (pred, secs) = group(&docs, &order, &EventOptions::default());
-    out.push(Metric::new(
-        "events.stream.docs_per_sec",
-        if secs > 0.0 {
-            (docs.len() as f64 / secs).round()
-        } else {
-            0.0
-        },
-    ));
-    score(&mut out, "events.stream", &pred, &docs);
+    let shuffled = shuffled_order(docs.len(), SHUFFLE_SEED);
+    let file_order: Vec<usize> = (0..docs.len()).collect();
+    for (name, opts) in [
+        ("events.stream", EventOptions::default()),
+        ("events.stream_split", EventOptions::incremental_split()),
+    ] {
+        let (pred, secs) = group(&docs, &shuffled, &opts);
+        out.push(Metric::new(
+            format!("{name}.docs_per_sec"),
+            if secs > 0.0 {
+                (docs.len() as f64 / secs).round()
+            } else {
+                0.0
+            },
+        ));
+        score(&mut out, name, &pred, &docs);
+        let (pred, _) = group(&docs, &file_order, &opts);
+        score(&mut out, &format!("{name}.file_order"), &pred, &docs);
+    }
     Ok(out)
 }
 
@@ -351,6 +360,8 @@ mod tests {
                     "split" => o.split_below = v,
                     "local" => o.split_local_below = v,
                     "rejoin" => o.rejoin_above = v,
+                    "ss" => o.stream_split = v > 0.0,
+                    "ssmax" => o.stream_split_max = v as usize,
                     "side" => o.split_min_side = v as usize,
                     "depth" => o.split_depth = v as usize,
                     "terms" => o.event_terms = v as usize,

@@ -21,5 +21,7 @@ pub mod fingerprint;
 mod origins;
 
 pub use credits::{find_credits, Credit, CreditKind};
-pub use events::{group_batch, Assignment, EventDoc, EventId, EventIndex, EventOptions};
+pub use events::{
+    group_batch, split_events, Assignment, EventDoc, EventId, EventIndex, EventOptions, SplitOff,
+};
 pub use origins::{find_origins, LinkReason, OriginCluster, OriginLink, OriginOptions, Origins};
