@@ -580,8 +580,13 @@ impl EventIndex {
     /// outgrows its cap the terms seen only once are forgotten (they are
     /// most of it, and a term seen again is only a little too rare).
     fn upkeep(&mut self) {
-        if let Some(newest) = self.newest {
-            let cutoff = newest - chrono::Duration::days(2 * self.opts.date_window_days.max(0));
+        // Checked arithmetic: a caller may set a window of centuries.
+        let span = chrono::TimeDelta::try_days(self.opts.date_window_days.max(0).saturating_mul(2));
+        if let Some(cutoff) = self
+            .newest
+            .zip(span)
+            .and_then(|(newest, span)| newest.checked_sub_signed(span))
+        {
             self.retire_before(cutoff);
         }
         if self.df.len() > self.opts.max_vocabulary {
@@ -1054,6 +1059,67 @@ mod tests {
         assert_eq!(got[1], got[6]);
         assert_eq!(got[1], got[7]);
         assert_ne!(got[0], got[1]);
+    }
+
+    /// Throughput should not fall as events pile up:
+    /// `cargo test --release -p crosswire-link scale -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn scale_smoke() {
+        let mut state = 7u64;
+        let mut next = move || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        let syll = [
+            "ka", "ro", "mi", "tel", "vos", "an", "dur", "pe", "sil", "or",
+        ];
+        let mut word = |n: usize| -> String {
+            (0..2 + n % 3)
+                .map(|i| syll[(n / (i + 1) + i * 7) % syll.len()])
+                .collect()
+        };
+        let total = 50_000;
+        let mut index = EventIndex::default();
+        let mut times = Vec::new();
+        let start = std::time::Instant::now();
+        for i in 0..total {
+            // Each story has its own place and person; words are Zipf-ish.
+            let story = next() % (i / 5 + 1);
+            let place = word(1000 + story);
+            let person = word(500_000 + story * 3);
+            let body: Vec<String> = (0..120)
+                .map(|j| {
+                    let r = next() % 1000;
+                    if j % 2 == 0 {
+                        word(r * r / 100)
+                    } else {
+                        // Story words: unique to the story.
+                        format!("{}{}", word(r % 40), story)
+                    }
+                })
+                .collect();
+            let text = format!(
+                "Reports from {} say {} met officials. {}",
+                capitalize(&place),
+                capitalize(&person),
+                body.join(" ")
+            );
+            index.insert(doc(&i.to_string(), &place, &text));
+            if (i + 1) % 10_000 == 0 {
+                times.push(start.elapsed().as_secs_f64());
+            }
+        }
+        println!("events {} checkpoints {times:?}", index.events());
+    }
+
+    fn capitalize(s: &str) -> String {
+        let mut c = s.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
     }
 
     #[test]
