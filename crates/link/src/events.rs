@@ -1076,7 +1076,7 @@ mod tests {
         let syll = [
             "ka", "ro", "mi", "tel", "vos", "an", "dur", "pe", "sil", "or",
         ];
-        let mut word = |n: usize| -> String {
+        let word = |n: usize| -> String {
             (0..2 + n % 3)
                 .map(|i| syll[(n / (i + 1) + i * 7) % syll.len()])
                 .collect()
