@@ -158,14 +158,15 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
         eprint!("\r\x1b[K");
     }
     let stats = store.stats()?;
+    let plural = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     eprintln!(
-        "crosswire: {} added, {} duplicates, {} failed; the store at {} holds {} articles in {} events",
+        "crosswire: {} added, {} duplicates, {} failed; the store at {} holds {} in {}",
         report.added,
         report.duplicates,
         report.failed,
         args.db.db.display(),
-        stats.articles,
-        stats.events
+        plural(stats.articles, "article", "articles"),
+        plural(stats.events, "event", "events")
     );
     if report.links > 0 {
         eprintln!(

@@ -365,9 +365,21 @@ impl EventIndex {
 
     fn idf(&self, key: u64) -> f32 {
         let df = self.df.get(&key).copied().unwrap_or(0) as f32;
-        let n = self.docs as f32;
+        // A young index cannot weigh names: with five articles on one fire,
+        // the town and the people in them are in every document and would
+        // weigh nothing, so the five would never meet. Names are counted as
+        // if `IDF_PRIOR_DOCS` documents had been seen, until that many have:
+        // a name that every early article shares is what they are about. Common
+        // words get no such prior: sharing them says nothing.
+        let n = match Kind::of(key) {
+            Kind::Name => (self.docs as f32).max(Self::IDF_PRIOR_DOCS),
+            _ => self.docs as f32,
+        };
         ((n + 1.0) / (df + 0.5)).ln().max(0.0)
     }
+
+    /// See [`EventIndex::idf`].
+    const IDF_PRIOR_DOCS: f32 = 200.0;
 
     fn vectorize(&self, doc: &EventDoc) -> DocVec {
         let w = self.opts.kind_weights();
@@ -938,6 +950,26 @@ mod tests {
             text: text.into(),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_young_index_joins_the_first_reports_of_one_event() {
+        // Five reports of one flood, and nothing else yet: the names they
+        // share are in every document, which must not make them worthless.
+        let mut index = EventIndex::default();
+        let texts = [
+            ("Floods cut off Marrow Bay", "The river Esk burst its banks at Marrow Bay on Friday, cutting off 300 homes, the harbour office said."),
+            ("Marrow Bay evacuates 300 homes", "Rescue boats took families from 300 homes in Marrow Bay after the Esk flooded the lower town on Friday."),
+            ("Esk flood: Marrow Bay counts the damage", "Residents of Marrow Bay returned to flooded homes on Saturday as the river Esk fell back, the harbour office said."),
+            ("Inundaciones en Marrow Bay", "El río Esk se desbordó el viernes en Marrow Bay y dejó aisladas 300 viviendas, según la oficina del puerto."),
+            ("Marrow Bay flood victims get aid", "The council promised aid to the 300 households of Marrow Bay hit by Friday's Esk flood."),
+        ];
+        let events: std::collections::HashSet<EventId> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (t, x))| index.insert(doc(&i.to_string(), t, x)).event)
+            .collect();
+        assert_eq!(events.len(), 1, "one flood, one event");
     }
 
     fn fires() -> Vec<EventDoc> {
