@@ -43,6 +43,23 @@ enum Command {
     Search(corpus::SearchArgs),
     /// Counts of a store: articles, events, outlets, languages, size.
     Stats(corpus::StatsArgs),
+    /// Write synthetic news (HTML pages in a WARC) for throughput benchmarks.
+    Generate {
+        /// How many articles.
+        #[arg(long, short = 'n', default_value_t = 10_000)]
+        count: u64,
+        /// Seed: the same seed gives the same corpus.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Optional JSON file of real texts to recombine as filler
+        /// paragraphs: an object of `{"articleBody": ...}` values (as AEB's
+        /// ground truth) or an array of strings.
+        #[arg(long)]
+        pool: Option<PathBuf>,
+        /// The WARC file to write.
+        #[arg(long, short = 'o')]
+        output: PathBuf,
+    },
     /// Score crosswire against gold data; prints `name value` lines.
     Eval {
         #[command(subcommand)]
@@ -160,6 +177,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract(args) => run_pipeline(args, pipeline::Stage::Extract),
         Command::Analyze(args) => run_pipeline(args, pipeline::Stage::Analyze),
         Command::Check(args) => run_check(args),
+        Command::Generate {
+            count,
+            seed,
+            pool,
+            output,
+        } => generate(count, seed, pool, &output),
         Command::Ingest(args) => corpus::ingest(args),
         Command::Events(args) => corpus::events(args),
         Command::Show(args) => corpus::show(args),
@@ -296,4 +319,44 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let dossier = pool.install(|| crosswire_crosscheck::crosscheck(articles, &Default::default()));
     args.out.write(&dossier)?;
     Ok(exit_code(&summary))
+}
+
+fn generate(
+    count: u64,
+    seed: u64,
+    pool: Option<PathBuf>,
+    output: &std::path::Path,
+) -> Result<ExitCode> {
+    let mut g = crosswire_synth::Generator::new(seed);
+    if let Some(path) = pool {
+        let v: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?,
+        )
+        .with_context(|| format!("parsing {}", path.display()))?;
+        let texts: Vec<String> = match &v {
+            serde_json::Value::Object(m) => m
+                .values()
+                .filter_map(|x| x.get("articleBody").and_then(|b| b.as_str()))
+                .map(str::to_string)
+                .collect(),
+            serde_json::Value::Array(a) => a
+                .iter()
+                .filter_map(|x| x.as_str())
+                .map(str::to_string)
+                .collect(),
+            _ => Vec::new(),
+        };
+        g = g.with_pool(
+            texts
+                .iter()
+                .flat_map(|t| t.split("\n").map(str::to_string).collect::<Vec<_>>()),
+        );
+    }
+    let file =
+        std::fs::File::create(output).with_context(|| format!("creating {}", output.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    g.write_warc(&mut out, count)?;
+    std::io::Write::flush(&mut out).with_context(|| format!("writing {}", output.display()))?;
+    eprintln!("crosswire: wrote {count} articles to {}", output.display());
+    Ok(ExitCode::SUCCESS)
 }

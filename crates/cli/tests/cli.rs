@@ -250,3 +250,53 @@ fn check_writes_html_named_by_extension() {
     assert!(html.contains("Northline News"));
     assert!(!html.contains("<script src="), "self-contained");
 }
+
+#[test]
+fn generate_writes_a_warc_that_ingest_and_extract_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let warc = dir.path().join("synth.warc");
+    let out = crosswire(
+        &[
+            "generate",
+            "-n",
+            "20",
+            "-o",
+            warc.to_str().expect("utf-8 path"),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = crosswire(
+        &[
+            "extract",
+            "--format",
+            "jsonl",
+            warc.to_str().expect("utf-8 path"),
+        ],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = jsonl(&out);
+    assert_eq!(rows.len(), 20);
+    for r in &rows {
+        assert!(r["title"].is_string(), "{r}");
+        assert!(r["outlet"].is_string(), "{r}");
+        let text = r["text"].as_str().expect("text");
+        assert!(
+            !text.contains("All rights reserved"),
+            "furniture left out: {text}"
+        );
+        assert!(
+            !text.contains("Markets close higher"),
+            "related box left out: {text}"
+        );
+    }
+}
