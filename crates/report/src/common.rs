@@ -382,3 +382,28 @@ pub fn diff_pieces(diff: &[crosswire_model::dossier::WordDiff]) -> Vec<(DiffKind
     }
     out
 }
+
+/// The cited sentences of some mentions, one per distinct rendering (wire
+/// copies repeat a sentence word for word), each with the sorted, distinct
+/// articles that carry it. `render` turns a mention into the text to show.
+pub fn distinct_sentences(
+    d: &Dossier,
+    mentions: &[Mention],
+    render: impl Fn(&Dossier, &Mention) -> Option<String>,
+) -> Vec<(String, Vec<usize>)> {
+    let mut seen: Vec<(String, Vec<usize>)> = Vec::new();
+    for m in mentions {
+        let Some(text) = render(d, m) else {
+            continue;
+        };
+        match seen.iter_mut().find(|(t, _)| *t == text) {
+            Some((_, a)) => a.push(m.article),
+            None => seen.push((text, vec![m.article])),
+        }
+    }
+    for (_, arts) in &mut seen {
+        arts.sort_unstable();
+        arts.dedup();
+    }
+    seen
+}

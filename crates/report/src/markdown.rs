@@ -5,9 +5,9 @@
 //! images, HTML or table cells into the report.
 
 use crate::common::{
-    article_name, count_verdict, diff_pieces, figures_with, mention_articles, normalized,
-    origin_letter, origin_letters, origins_phrase, outlets, plural, published_day, qualifier_label,
-    refs, slice, verdict_label, verdict_section, DiffKind, VERDICT_ORDER,
+    article_name, count_verdict, diff_pieces, distinct_sentences, figures_with, mention_articles,
+    normalized, origin_letter, origin_letters, origins_phrase, outlets, plural, published_day,
+    qualifier_label, refs, slice, verdict_label, verdict_section, DiffKind, VERDICT_ORDER,
 };
 use crate::ReportError;
 use crosswire_model::dossier::{Dossier, FigureSlot, Mention, SlotValue, Verdict};
@@ -255,19 +255,7 @@ fn value_sources(d: &Dossier, v: &SlotValue, s: &mut String) {
 /// Quotes each cited sentence once (wire copies repeat it), with the span in
 /// bold and the outlets and article numbers that carry it.
 fn sentences(d: &Dossier, mentions: &[Mention], s: &mut String) {
-    let mut seen: Vec<(String, Vec<usize>)> = Vec::new();
-    for m in mentions {
-        let Some(text) = sentence_md(d, m) else {
-            continue;
-        };
-        match seen.iter_mut().find(|(t, _)| *t == text) {
-            Some((_, a)) => a.push(m.article),
-            None => seen.push((text, vec![m.article])),
-        }
-    }
-    for (text, mut arts) in seen {
-        arts.sort_unstable();
-        arts.dedup();
+    for (text, arts) in distinct_sentences(d, mentions, sentence_md) {
         let names: Vec<String> = arts.iter().map(|&a| article_name(d, a)).collect();
         let _ = writeln!(
             s,

@@ -7,9 +7,10 @@
 //! columns (`unicode-width`), so accents and wide characters count right.
 
 use crate::common::{
-    article_name, count_verdict, diff_pieces, figures_with, fold_ws, mention_articles,
-    mention_sentence, normalized, origin_letter, origin_letters, origins_phrase, outlets, plural,
-    published_day, qualifier_label, refs, verdict_label, verdict_section, DiffKind, VERDICT_ORDER,
+    article_name, count_verdict, diff_pieces, distinct_sentences, figures_with, fold_ws,
+    mention_articles, mention_sentence, normalized, origin_letter, origin_letters, origins_phrase,
+    outlets, plural, published_day, qualifier_label, refs, verdict_label, verdict_section,
+    DiffKind, VERDICT_ORDER,
 };
 use crate::{RenderOptions, ReportError};
 use anstyle::{AnsiColor, Effects, Style};
@@ -648,17 +649,7 @@ fn value_line(d: &Dossier, verdict: Verdict, v: &SlotValue, p: &mut Printer) {
 /// The cited sentences, one per distinct wording: wire copies repeat the
 /// same sentence, which then shows once with all its article refs.
 fn sentences(d: &Dossier, mentions: &[Mention], p: &mut Printer) {
-    let mut seen: Vec<(String, Vec<usize>)> = Vec::new();
-    for m in mentions {
-        let Some(s) = mention_sentence(d, m) else {
-            continue;
-        };
-        match seen.iter_mut().find(|(t, _)| *t == s) {
-            Some((_, a)) => a.push(m.article),
-            None => seen.push((s, vec![m.article])),
-        }
-    }
-    for (s, arts) in seen {
+    for (s, arts) in distinct_sentences(d, mentions, mention_sentence) {
         p.para(
             &Para::new()
                 .s(format!("“{}”", fold_ws(&s)), DIM)
