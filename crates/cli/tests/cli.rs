@@ -25,6 +25,17 @@ fn crosswire(args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().expect("crosswire finishes")
 }
 
+/// Runs crosswire and asserts it succeeded, showing its stderr if not.
+fn crosswire_ok(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let out = crosswire(args, stdin);
+    assert!(
+        out.status.success(),
+        "crosswire {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 fn jsonl(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(&out.stdout)
         .lines()
@@ -115,12 +126,7 @@ fn bad_inputs_do_not_stop_the_batch() {
 
 #[test]
 fn reads_stdin_and_prints_a_json_array() {
-    let out = crosswire(&["extract", "--format", "json", "-"], Some(PAGE.as_bytes()));
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = crosswire_ok(&["extract", "--format", "json", "-"], Some(PAGE.as_bytes()));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON document");
     let rows = v.as_array().expect("an array");
     assert_eq!(rows.len(), 1);
@@ -145,14 +151,9 @@ fn text_output_shows_title_and_body() {
 
 #[test]
 fn analyze_emits_the_article_model_with_spans() {
-    let out = crosswire(
+    let out = crosswire_ok(
         &["analyze", "--format", "jsonl", "--date", "2031-05-14", "-"],
         Some(TEXT.as_bytes()),
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let rows = jsonl(&out);
     assert_eq!(rows.len(), 1);
@@ -181,12 +182,7 @@ fn rejects_a_malformed_date() {
 #[test]
 fn check_on_the_example_corpus() {
     let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
-    let out = crosswire(&["check", "--format", "json", corpus], None);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = crosswire_ok(&["check", "--format", "json", corpus], None);
     let d: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON dossier");
     assert_eq!(d["schema"], "crosswire-dossier/1");
     let articles = d["articles"].as_array().expect("articles");
@@ -231,7 +227,7 @@ fn check_writes_html_named_by_extension() {
     let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("dossier.html");
-    let out = crosswire(
+    crosswire_ok(
         &[
             "check",
             corpus,
@@ -240,11 +236,6 @@ fn check_writes_html_named_by_extension() {
         ],
         None,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let html = std::fs::read_to_string(&path).expect("the report was written");
     assert!(html.starts_with("<!DOCTYPE html>") || html.starts_with("<!doctype html>"));
     assert!(html.contains("Northline News"));
@@ -252,10 +243,10 @@ fn check_writes_html_named_by_extension() {
 }
 
 #[test]
-fn generate_writes_a_warc_that_ingest_and_extract_read() {
+fn generate_writes_a_warc_that_extract_reads() {
     let dir = tempfile::tempdir().expect("tempdir");
     let warc = dir.path().join("synth.warc");
-    let out = crosswire(
+    crosswire_ok(
         &[
             "generate",
             "-n",
@@ -265,12 +256,7 @@ fn generate_writes_a_warc_that_ingest_and_extract_read() {
         ],
         None,
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = crosswire(
+    let out = crosswire_ok(
         &[
             "extract",
             "--format",
@@ -278,11 +264,6 @@ fn generate_writes_a_warc_that_ingest_and_extract_read() {
             warc.to_str().expect("utf-8 path"),
         ],
         None,
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let rows = jsonl(&out);
     assert_eq!(rows.len(), 20);
