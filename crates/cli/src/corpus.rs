@@ -40,6 +40,16 @@ pub struct IngestArgs {
     /// Articles per transaction, at most (a batch also commits every second).
     #[arg(long, default_value_t = 500)]
     pub batch_size: usize,
+    /// List the items of feeds and sitemaps instead of fetching their pages.
+    #[arg(long)]
+    pub no_follow_links: bool,
+    /// Keep polling the sources (feeds, directories, URLs) for new articles
+    /// until interrupted; what is already stored is skipped cheaply.
+    #[arg(long)]
+    pub watch: bool,
+    /// Seconds between two polls with `--watch`.
+    #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..))]
+    pub interval: u64,
 }
 
 /// `crosswire events`.
@@ -124,39 +134,67 @@ fn parse_day(s: &str) -> Result<chrono::NaiveDate, String> {
 }
 
 /// Ingests sources into the store; exit code 1 when any input failed.
+/// With `--watch` it polls the sources again every `--interval` seconds
+/// and only stops when interrupted (an interrupted run loses nothing that
+/// was committed: see the store's kill -9 test).
 pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let mut store = Store::open(&args.db.db)?;
-    let opts = IngestOptions {
-        batch_size: args.batch_size.max(1),
-        jobs: args.jobs,
-        reference_date: args.date.map(|d| d.format("%Y-%m-%d").to_string()),
-        ..Default::default()
-    };
-    let ingest_opts = crosswire_ingest::Options {
+    let net = crosswire_ingest::Options {
         max_bytes: args.max_bytes,
         timeout_secs: args.timeout,
         ..Default::default()
     };
-    let items = crosswire_ingest::open(&args.sources, &ingest_opts);
+    let opts = IngestOptions {
+        batch_size: args.batch_size.max(1),
+        jobs: args.jobs,
+        reference_date: args.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        fetch: (!args.no_follow_links).then(|| net.clone()),
+        ..Default::default()
+    };
     let progress = std::io::stderr().is_terminal();
-    let report = store.ingest(items, &opts, &mut |note| match note {
-        Note::Failed { source, message } => {
-            if progress {
-                eprint!("\r\x1b[K");
+    let mut any_failed = false;
+    loop {
+        let items = crosswire_ingest::open(&args.sources, &net);
+        let report = store.ingest(items, &opts, &mut |note| match note {
+            Note::Failed { source, message } => {
+                if progress {
+                    eprint!("\r\x1b[K");
+                }
+                eprintln!("crosswire: {source}: {message}");
             }
-            eprintln!("crosswire: {source}: {message}");
+            Note::Committed(r) if progress => {
+                eprint!(
+                    "\r\x1b[K{} read, {} added, {} duplicates, {} events",
+                    r.read, r.added, r.duplicates, r.new_events
+                );
+            }
+            Note::Committed(_) => {}
+        })?;
+        if progress {
+            eprint!("\r\x1b[K");
         }
-        Note::Committed(r) if progress => {
-            eprint!(
-                "\r\x1b[K{} read, {} added, {} duplicates, {} events",
-                r.read, r.added, r.duplicates, r.new_events
-            );
+        any_failed |= report.failed > 0;
+        // A quiet poll says nothing: a watch prints one line per change.
+        if !args.watch || report.added > 0 || report.failed > 0 {
+            summarize(&store, &args, &report)?;
         }
-        Note::Committed(_) => {}
-    })?;
-    if progress {
-        eprint!("\r\x1b[K");
+        if !args.watch {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_secs(args.interval));
     }
+    Ok(if any_failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn summarize(
+    store: &Store,
+    args: &IngestArgs,
+    report: &crosswire_store::IngestReport,
+) -> Result<()> {
     let stats = store.stats()?;
     let plural = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     eprintln!(
@@ -169,16 +207,17 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
         plural(stats.events, "event", "events")
     );
     if report.links > 0 {
+        let why = if args.no_follow_links {
+            "--no-follow-links is set"
+        } else {
+            "they point to feeds, which are not followed further"
+        };
         eprintln!(
-            "crosswire: {} feed items carry no text (not fetched)",
+            "crosswire: {} feed items were not fetched ({why})",
             report.links
         );
     }
-    Ok(if report.failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(())
 }
 
 fn span(first: Option<chrono::NaiveDate>, last: Option<chrono::NaiveDate>) -> String {

@@ -420,3 +420,161 @@ fn events_show_search_and_stats_read_the_store() {
     let bad = crosswire(&["search", "x", "--db", &db, "--from", "June"]);
     assert_eq!(bad.status.code(), Some(2), "clap rejects a bad date");
 }
+
+/// Serves an RSS feed at `/feed.xml` whose items point to pages
+/// `/a/0` … `/a/{pages-1}` (fictional articles) and records every path
+/// requested. Stops after `max_conns` requests or ten seconds.
+fn serve_feed(pages: usize, max_conns: usize) -> (String, std::sync::mpsc::Receiver<String>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    listener.set_nonblocking(true).expect("nonblocking");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let feed_base = base.clone();
+    std::thread::spawn(move || {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let mut served = 0;
+        while served < max_conns && Instant::now() < deadline {
+            let Ok((mut stream, _)) = listener.accept() else {
+                std::thread::sleep(Duration::from_millis(5));
+                continue;
+            };
+            served += 1;
+            let _ = stream.set_nonblocking(false);
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+            let mut head = Vec::new();
+            let mut buf = [0u8; 1024];
+            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                match stream.read(&mut buf) {
+                    Ok(n) if n > 0 => head.extend_from_slice(&buf[..n]),
+                    _ => break,
+                }
+            }
+            let head = String::from_utf8_lossy(&head).into_owned();
+            let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let (ctype, body) = if path == "/feed.xml" {
+                let items: String = (0..pages)
+                    .map(|i| {
+                        format!(
+                            "<item><title>Item {i}</title><link>{feed_base}/a/{i}</link></item>"
+                        )
+                    })
+                    .collect();
+                (
+                    "application/rss+xml",
+                    format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Valley wire</title>{items}</channel></rss>"),
+                )
+            } else if let Some(i) = path
+                .strip_prefix("/a/")
+                .and_then(|i| i.parse::<usize>().ok())
+            {
+                let (title, body) = common::article(i, 0);
+                let paras: String = body.split("\n\n").map(|p| format!("<p>{p}</p>")).collect();
+                (
+                    "text/html; charset=utf-8",
+                    format!("<!DOCTYPE html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paras}</article></body></html>"),
+                )
+            } else {
+                ("text/plain", String::new())
+            };
+            let status = if body.is_empty() {
+                "404 Not Found"
+            } else {
+                "200 OK"
+            };
+            let reply = format!(
+                "HTTP/1.1 {status}\r\nConnection: close\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = stream.write_all(reply.as_bytes());
+            let _ = tx.send(path);
+        }
+    });
+    (base, rx)
+}
+
+#[test]
+fn feed_items_are_fetched_once() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let db = tmp.path().join("db").display().to_string();
+    let (base, requests) = serve_feed(3, 32);
+    let feed = format!("{base}/feed.xml");
+
+    let listed = crosswire(&["ingest", &feed, "--db", &db, "--no-follow-links"]);
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    assert!(
+        stderr(&listed).contains("3 feed items were not fetched"),
+        "{}",
+        stderr(&listed)
+    );
+    assert_eq!(count(&stats(&db), "articles"), 0);
+
+    let first = crosswire(&["ingest", &feed, "--db", &db]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stderr(&first).contains("3 added"), "{}", stderr(&first));
+    assert_db_and_index_agree(&db, 3);
+
+    // The next poll reads the feed again but requests none of its pages.
+    let seen: Vec<String> = requests.try_iter().collect();
+    let second = crosswire(&["ingest", &feed, "--db", &db]);
+    assert!(second.status.success(), "{}", stderr(&second));
+    assert!(stderr(&second).contains("0 added"), "{}", stderr(&second));
+    let again: Vec<String> = requests.try_iter().collect();
+    assert_eq!(
+        seen.iter().filter(|p| p.starts_with("/a/")).count(),
+        3,
+        "{seen:?}"
+    );
+    assert_eq!(again, ["/feed.xml"], "only the feed is read again");
+    assert_db_and_index_agree(&db, 3);
+}
+
+#[cfg(unix)]
+#[test]
+fn watch_picks_up_new_files() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).expect("mkdir");
+    let write = |i: usize| {
+        let (title, body) = common::article(i, 0);
+        std::fs::write(
+            input.join(format!("{i}.txt")),
+            format!("{title}\n\n{body}\n"),
+        )
+        .expect("write article");
+    };
+    write(0);
+    let db = tmp.path().join("db").display().to_string();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosswire"))
+        .args(["ingest", &input.display().to_string(), "--db", &db])
+        .args(["--watch", "--interval", "1"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("crosswire runs");
+    let wait_for = |n: u64| {
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(60) {
+            let out = crosswire(&["stats", "--db", &db, "--json"]);
+            if out.status.success() {
+                let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+                if count(&v, "articles") == n && count(&v, "indexed") == n {
+                    return true;
+                }
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        false
+    };
+    let first = wait_for(1);
+    write(1);
+    write(2);
+    let later = wait_for(3);
+    let still_running = child.try_wait().ok().flatten().is_none();
+    let _ = child.kill();
+    let out = child.wait_with_output().expect("wait");
+    assert!(first && later, "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(still_running, "--watch keeps running");
+    assert_db_and_index_agree(&db, 3);
+}

@@ -54,6 +54,11 @@ pub struct IngestOptions {
     /// long run (one is always written at the end): a restart replays
     /// only the articles stored after the last one.
     pub checkpoint_every: usize,
+    /// Fetch the pages that feed and sitemap items point to, with these
+    /// network settings; `None` lists them as links instead. A link is
+    /// fetched once: when its page was stored, the link is remembered and
+    /// later polls of the same feed skip it without a request.
+    pub fetch: Option<crosswire_ingest::Options>,
 }
 
 impl Default for IngestOptions {
@@ -71,6 +76,7 @@ impl Default for IngestOptions {
             dossier_growth: 0.5,
             dossier_max_age: Duration::from_secs(60),
             checkpoint_every: 50_000,
+            fetch: None,
         }
     }
 }
@@ -86,7 +92,8 @@ pub struct IngestReport {
     pub duplicates: usize,
     /// Inputs that failed to read or extract.
     pub failed: usize,
-    /// Feed items without text (listed, not fetched).
+    /// Feed items without text that were not fetched (fetching is off,
+    /// or the page was itself a feed).
     pub links: usize,
     /// Events created.
     pub new_events: usize,
@@ -141,6 +148,17 @@ fn raw_key(item: &Item) -> Option<RawKey> {
     let mut key = [0u8; 16];
     key.copy_from_slice(&h.finalize().as_bytes()[..16]);
     Some(key)
+}
+
+/// The key of a link to fetch: the same URL met again (the next poll of a
+/// feed, another feed listing it) is skipped once its page is stored.
+fn link_key(url: &str) -> RawKey {
+    let mut h = blake3::Hasher::new();
+    h.update(b"crosswire-link/1\0");
+    h.update(url.trim().as_bytes());
+    let mut key = [0u8; 16];
+    key.copy_from_slice(&h.finalize().as_bytes()[..16]);
+    key
 }
 
 /// Documents extracted in parallel at once.
@@ -770,8 +788,18 @@ fn produce(
         if chunk.is_empty() {
             return;
         }
-        let keyed: Vec<(Option<RawKey>, Item)> =
-            pool.install(|| chunk.into_par_iter().map(|i| (raw_key(&i), i)).collect());
+        let keyed: Vec<(Option<RawKey>, Item)> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|i| {
+                    let key = match &i {
+                        Item::Link(l) if opts.fetch.is_some() => Some(link_key(&l.url)),
+                        _ => raw_key(&i),
+                    };
+                    (key, i)
+                })
+                .collect()
+        });
         let mut slots: Vec<Option<Outcome>> = Vec::with_capacity(keyed.len());
         let mut todo = Vec::new();
         for (i, (key, item)) in keyed.into_iter().enumerate() {
@@ -784,7 +812,7 @@ fn produce(
         }
         let extracted: Vec<(usize, Outcome)> = pool.install(|| {
             todo.into_par_iter()
-                .map(|(i, key, item)| (i, extract_one(item, key)))
+                .map(|(i, key, item)| (i, extract_one(item, key, opts.fetch.as_ref())))
                 .collect()
         });
         for (i, o) in extracted {
@@ -833,10 +861,36 @@ fn known(reader: &rusqlite::Connection, id: &ArticleId) -> bool {
         .unwrap_or(false)
 }
 
-fn extract_one(item: Item, key: Option<RawKey>) -> Outcome {
+fn extract_one(
+    item: Item,
+    key: Option<RawKey>,
+    fetch: Option<&crosswire_ingest::Options>,
+) -> Outcome {
     let doc = match item {
         Item::Doc(doc) => doc,
-        Item::Link(_) => return Outcome::Link,
+        Item::Link(link) => match fetch {
+            // One level only: what a fetched page links to is listed, not
+            // fetched, which bounds the crawl a feed can cause.
+            Some(net) => {
+                match crosswire_ingest::open(std::slice::from_ref(&link.url), net).next() {
+                    Some(Item::Doc(doc)) => doc,
+                    Some(Item::Link(_)) => return Outcome::Link,
+                    Some(Item::Error(e)) => {
+                        return Outcome::Failed {
+                            source: e.source_name.clone(),
+                            message: e.kind.to_string(),
+                        }
+                    }
+                    None => {
+                        return Outcome::Failed {
+                            source: link.url,
+                            message: "the page holds no document".into(),
+                        }
+                    }
+                }
+            }
+            None => return Outcome::Link,
+        },
         Item::Error(e) => {
             return Outcome::Failed {
                 source: e.source_name.clone(),
