@@ -4,7 +4,7 @@
 //! verdict from the values read as intervals.
 
 use crate::context::{entities_in, idf, sentence_of, Bag, Sparse};
-use crate::lexicon::{MEASURES, PERCENT_UNITS, TIME_UNITS};
+use crate::lexicon::{LIST_CONNECTORS, MEASURES, PERCENT_UNITS, TIME_UNITS};
 use crosswire_link::Origins;
 use crosswire_model::dossier::{FigureSlot, Mention, SlotValue, Verdict};
 use crosswire_model::{Article, ByteRange, Figure, FigureRole, Qualifier, SpanKind};
@@ -34,6 +34,9 @@ struct Fig<'a> {
     article: usize,
     span: ByteRange,
     sentence: ByteRange,
+    /// The sentence's text, and the figure's place in it.
+    sent_text: &'a str,
+    rel: std::ops::Range<usize>,
     figure: &'a Figure,
     text: String,
     /// What is counted: the counted phrase and the unit.
@@ -69,21 +72,21 @@ fn unit_key(unit: Option<&str>) -> String {
     "count".into()
 }
 
+/// True when `phrase` occurs in `lower` (lower case) as whole words.
+fn has_phrase(lower: &str, phrase: &str) -> bool {
+    lower.match_indices(phrase).any(|(i, m)| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + m.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// Which measure words occur in a text.
 fn measures_in(text: &str) -> BTreeSet<&'static str> {
     let lower = text.to_lowercase();
     MEASURES
         .iter()
-        .filter(|(_, cues)| {
-            cues.iter().any(|cue| {
-                lower.match_indices(cue).any(|(i, m)| {
-                    let before = lower[..i].chars().next_back();
-                    let after = lower[i + m.len()..].chars().next();
-                    before.is_none_or(|c| !c.is_alphanumeric())
-                        && after.is_none_or(|c| !c.is_alphanumeric())
-                })
-            })
-        })
+        .filter(|(_, cues)| cues.iter().any(|cue| has_phrase(&lower, cue)))
         .map(|(name, _)| *name)
         .collect()
 }
@@ -170,7 +173,10 @@ fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
                     head.add_text(counts, 1.0);
                 }
             }
-            if unit != "count" {
+            // The unit is a hard constraint already (see `can_merge`); as a
+            // feature it would make every two durations in days look alike.
+            // It only adds to a counted noun.
+            if unit != "count" && !head.is_empty() {
                 head.add(format!("u:{unit}"), 1.0);
             }
             let mut near = Bag::default();
@@ -195,9 +201,10 @@ fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
             let measure_text = format!(
                 "{own} {} {}",
                 figure.counts.as_deref().unwrap_or(""),
-                window_text(sent_text, rel, 4, true)
+                window_text(sent_text, rel.clone(), 4, true)
             );
             let mut measures = measures_in(&measure_text);
+
             if is_size_modifier(article.text.get(span.range.start as usize..).unwrap_or("")) {
                 measures.insert("capacity");
             }
@@ -205,6 +212,8 @@ fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
                 article: ai,
                 span: span.range,
                 sentence,
+                sent_text,
+                rel,
                 figure,
                 text: own.to_string(),
                 head,
@@ -490,28 +499,75 @@ fn describe(f: &Figure, text: &str) -> String {
         Qualifier::Range => " (a range)",
         Qualifier::Exact => "",
     };
-    format!("“{text}”{q}")
+    format!("{text}{q}")
+}
+
+/// One claim a slot compares: a figure, or the parts of a total listed in
+/// one sentence, read as their sum.
+struct Claim {
+    figure: Figure,
+    text: String,
+}
+
+/// The slot's claims: each member figure, except that parts of a total
+/// (see [`part_runs`]) count once, as their sum, since the article's claim
+/// is the total ("2 leaders plus 21 others" claims 23).
+fn claims(group: &[usize], figs: &[Fig], runs: &[Vec<usize>]) -> Vec<Claim> {
+    let mut consumed = BTreeSet::new();
+    let mut out = Vec::new();
+    for run in runs {
+        if !run.iter().all(|i| group.contains(i)) {
+            continue;
+        }
+        let Some(&first) = run.first() else {
+            continue;
+        };
+        let sum: f64 = run.iter().map(|&i| figs[i].figure.value).sum();
+        let mut figure = figs[first].figure.clone();
+        figure.value = sum;
+        figure.low = sum;
+        figure.high = Some(sum);
+        let text = run
+            .iter()
+            .map(|&i| format!("“{}”", figs[i].text))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        out.push(Claim {
+            figure,
+            text: format!("{text} = {sum}"),
+        });
+        consumed.extend(run.iter().copied());
+    }
+    for &i in group {
+        if !consumed.contains(&i) {
+            out.push(Claim {
+                figure: figs[i].figure.clone(),
+                text: format!("“{}”", figs[i].text),
+            });
+        }
+    }
+    out
 }
 
 /// Decides a slot's verdict and explains it.
-fn verdict(figs: &[&Fig], origins: &Origins) -> (Verdict, Option<String>) {
+fn verdict(figs: &[&Fig], claims: &[Claim], origins: &Origins) -> (Verdict, Option<String>) {
     let origin_set: BTreeSet<usize> = figs
         .iter()
         .filter_map(|f| origins.of_article.get(f.article).copied())
         .collect();
     let mut conflicts = Vec::new();
     let mut soft = Vec::new();
-    for (i, a) in figs.iter().enumerate() {
-        for b in &figs[i + 1..] {
-            if overlaps(a.figure, b.figure) {
+    for (i, a) in claims.iter().enumerate() {
+        for b in &claims[i + 1..] {
+            if overlaps(&a.figure, &b.figure) {
                 continue;
             }
             let both_vague =
                 a.figure.qualifier == Qualifier::Vague && b.figure.qualifier == Qualifier::Vague;
             let line = format!(
                 "{} vs {}",
-                describe(a.figure, &a.text),
-                describe(b.figure, &b.text)
+                describe(&a.figure, &a.text),
+                describe(&b.figure, &b.text)
             );
             if both_vague {
                 soft.push(line);
@@ -519,11 +575,6 @@ fn verdict(figs: &[&Fig], origins: &Origins) -> (Verdict, Option<String>) {
                 conflicts.push(line);
             }
         }
-    }
-    // Parts and their total ("2 leaders and 21 others" vs "23") are not a
-    // conflict: drop conflicts explained by a sum within one article.
-    if !conflicts.is_empty() && sums_explain(figs) {
-        conflicts.clear();
     }
     if origin_set.len() <= 1 {
         let note = (!conflicts.is_empty()).then(|| {
@@ -540,18 +591,29 @@ fn verdict(figs: &[&Fig], origins: &Origins) -> (Verdict, Option<String>) {
             Some(format!("cannot all be true: {}", conflicts.join("; "))),
         );
     }
-    let point = |f: &Figure| matches!(f.qualifier, Qualifier::Exact | Qualifier::About);
-    let all_same = figs
+    let sums: Vec<&str> = claims
         .iter()
-        .all(|f| point(f.figure) && same_value(f.figure, figs[0].figure));
+        .filter(|c| c.text.contains(" + "))
+        .map(|c| c.text.as_str())
+        .collect();
+    let point = |f: &Figure| matches!(f.qualifier, Qualifier::Exact | Qualifier::About);
+    let all_same = claims
+        .iter()
+        .all(|c| point(&c.figure) && same_value(&c.figure, &claims[0].figure));
     if all_same {
-        return (Verdict::Agree, None);
+        let note = (!sums.is_empty()).then(|| {
+            format!(
+                "parts listed in one report add up to the total: {}",
+                sums.join("; ")
+            )
+        });
+        return (Verdict::Agree, note);
     }
     let mut note = String::from("the wordings differ but the values are compatible");
     let distinct: Vec<String> = {
         let mut seen = Vec::new();
-        for f in figs {
-            let d = describe(f.figure, &f.text);
+        for c in claims {
+            let d = describe(&c.figure, &c.text);
             if !seen.contains(&d) {
                 seen.push(d);
             }
@@ -567,26 +629,157 @@ fn verdict(figs: &[&Fig], origins: &Origins) -> (Verdict, Option<String>) {
     (Verdict::Compatible, Some(note))
 }
 
-/// True when, in some article, two or three exact figures of the slot add
-/// up to another exact figure of the slot.
-fn sums_explain(figs: &[&Fig]) -> bool {
-    let exact: Vec<f64> = figs
-        .iter()
-        .filter(|f| f.figure.qualifier == Qualifier::Exact)
-        .map(|f| f.figure.value)
-        .collect();
-    for (i, &x) in exact.iter().enumerate() {
-        for (j, &y) in exact.iter().enumerate().skip(i + 1) {
-            if exact
-                .iter()
-                .enumerate()
-                .any(|(k, &t)| k != i && k != j && (x + y - t).abs() < 1e-9)
-            {
-                return true;
+/// The concepts ("dead", "arrested", ...) a figure's clause expresses.
+fn concepts(f: &Fig) -> BTreeSet<String> {
+    f.near
+        .0
+        .keys()
+        .filter_map(|k| k.strip_prefix("k:").map(str::to_string))
+        .collect()
+}
+
+/// Runs of two or three exact counts of one sentence listed side by side
+/// ("2 leaders plus 21 others", "tres muertos y cinco heridos"): the only
+/// figures that may be the parts of a total another sentence gives. Indices
+/// into `figs`, in text order.
+fn part_runs(figs: &[Fig]) -> Vec<Vec<usize>> {
+    let mut by_sentence: HashMap<(usize, u32), Vec<usize>> = HashMap::new();
+    for (i, f) in figs.iter().enumerate() {
+        if f.figure.qualifier == Qualifier::Exact
+            && f.figure.value > 0.0
+            && f.figure.value.is_finite()
+            && f.unit_key == "count"
+        {
+            by_sentence
+                .entry((f.article, f.sentence.start))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut runs = Vec::new();
+    let mut keys: Vec<_> = by_sentence.keys().copied().collect();
+    keys.sort_unstable();
+    for k in keys {
+        let Some(list) = by_sentence.get(&k) else {
+            continue;
+        };
+        let mut list = list.clone();
+        list.sort_by_key(|&i| figs[i].rel.start);
+        // The text between neighbours: a list connector joins them; a
+        // comma may separate earlier items of a longer list.
+        let gap = |a: usize, b: usize| -> String {
+            let (fa, fb) = (&figs[a], &figs[b]);
+            fa.sent_text
+                .get(fa.rel.end..fb.rel.start)
+                .unwrap_or("")
+                .to_lowercase()
+        };
+        let joined = |g: &str| LIST_CONNECTORS.iter().any(|c| has_phrase(g, c));
+        for w in 0..list.len() {
+            if w + 1 < list.len() && joined(&gap(list[w], list[w + 1])) {
+                runs.push(vec![list[w], list[w + 1]]);
+            }
+            if w + 2 < list.len() {
+                let first = gap(list[w], list[w + 1]);
+                if (first.contains(',') || joined(&first)) && joined(&gap(list[w + 1], list[w + 2]))
+                {
+                    runs.push(vec![list[w], list[w + 1], list[w + 2]]);
+                }
             }
         }
     }
-    false
+    runs
+}
+
+/// Moves the parts of a total into the total's slot. Two figures of one
+/// sentence are never one quantity, so clustering keeps parts apart; but
+/// when figures listed together add up to a figure another sentence gives,
+/// and one of them already sits in that figure's slot (its context says it
+/// counts the same), they are the breakdown of that total and belong with
+/// it. Parts whose clause names a different happening than the total's
+/// ("3 dead and 5 injured" against "8 dead") are left alone. Returns the
+/// runs that were read as parts.
+fn attach_parts(figs: &[Fig], groups: &mut [Vec<usize>]) -> Vec<Vec<usize>> {
+    let mut group_of: Vec<usize> = vec![usize::MAX; figs.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &i in members {
+            group_of[i] = g;
+        }
+    }
+    let mut used = BTreeSet::new();
+    let mut taken = Vec::new();
+    for run in part_runs(figs) {
+        if run.iter().any(|i| used.contains(i)) {
+            continue;
+        }
+        let sum: f64 = run.iter().map(|&i| figs[i].figure.value).sum();
+        let first = &figs[run[0]];
+        // What each part's own words say happened to it: from the part to
+        // the next one (or to the clause's end), since the shared window
+        // around a part also holds its neighbours' words.
+        let own: Vec<BTreeSet<String>> = run
+            .iter()
+            .enumerate()
+            .map(|(k, &p)| {
+                let f = &figs[p];
+                let end = match run.get(k + 1) {
+                    Some(&next) => figs[next].rel.start,
+                    None => f
+                        .sent_text
+                        .get(f.rel.end..)
+                        .unwrap_or("")
+                        .find([',', ';', ':', '(', '—', '–'])
+                        .map_or(f.sent_text.len(), |i| f.rel.end + i),
+                };
+                let mut bag = Bag::default();
+                bag.add_text(f.sent_text.get(f.rel.end..end).unwrap_or(""), 1.0);
+                bag.0
+                    .into_keys()
+                    .filter_map(|k| k.strip_prefix("k:").map(str::to_string))
+                    .collect()
+            })
+            .collect();
+        // Parts that name different happenings ("3 dead and 5 injured")
+        // are different quantities, not the breakdown of one.
+        let named: Vec<&BTreeSet<String>> = own.iter().filter(|c| !c.is_empty()).collect();
+        if named.windows(2).any(|w| w[0].is_disjoint(w[1])) {
+            continue;
+        }
+        let total_group = run.iter().map(|&p| group_of[p]).find(|&g| {
+            groups.get(g).is_some_and(|members| {
+                members.iter().any(|&m| {
+                    let t = &figs[m];
+                    (t.article != first.article || t.sentence != first.sentence)
+                        && t.figure.qualifier == Qualifier::Exact
+                        && t.unit_key == first.unit_key
+                        && (t.figure.value - sum).abs() < 1e-9
+                        && own.iter().all(|cp| {
+                            let ct = concepts(t);
+                            cp.is_empty() || ct.is_empty() || !cp.is_disjoint(&ct)
+                        })
+                })
+            })
+        });
+        let Some(g) = total_group else {
+            continue;
+        };
+        for &p in &run {
+            let from = group_of[p];
+            if from == g {
+                continue;
+            }
+            if let Some(members) = groups.get_mut(from) {
+                members.retain(|&x| x != p);
+            }
+            if let Some(members) = groups.get_mut(g) {
+                members.push(p);
+            }
+            group_of[p] = g;
+        }
+        used.extend(run.iter().copied());
+        taken.push(run);
+    }
+    taken
 }
 
 /// Builds the figure slots of a set of analyzed articles.
@@ -596,12 +789,25 @@ pub fn figure_slots(
     opts: &SlotOptions,
 ) -> Vec<FigureSlot> {
     let figs = collect(articles, opts);
-    let groups = cluster(&figs, opts);
+    let mut groups = cluster(&figs, opts);
+    let runs = attach_parts(&figs, &mut groups);
     let mut slots: Vec<FigureSlot> = groups
         .into_iter()
+        .filter(|g| !g.is_empty())
         .map(|g| {
             let members: Vec<&Fig> = g.iter().map(|&i| &figs[i]).collect();
-            build_slot(&members, origins)
+            let claims = claims(&g, &figs, &runs);
+            let mut slot = build_slot(&members, &claims, origins);
+            // Name the slot after what the total counts, not its parts.
+            let whole: Vec<&Fig> = g
+                .iter()
+                .filter(|&&i| !runs.iter().any(|r| r.contains(&i)))
+                .map(|&i| &figs[i])
+                .collect();
+            if !whole.is_empty() {
+                slot.label = label(&whole);
+            }
+            slot
         })
         .collect();
     // Conflicts first, then by how many origins report the quantity.
@@ -620,8 +826,8 @@ pub fn figure_slots(
     slots
 }
 
-fn build_slot(members: &[&Fig], origins: &Origins) -> FigureSlot {
-    let (verdict, note) = verdict(members, origins);
+fn build_slot(members: &[&Fig], claims: &[Claim], origins: &Origins) -> FigureSlot {
+    let (verdict, note) = verdict(members, claims, origins);
     // One value per distinct wording of the number (value + qualifier).
     let mut values: Vec<SlotValue> = Vec::new();
     for f in members {

@@ -400,3 +400,24 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ),
     ("protesters", &["protes", "demons", "marche", "manife"]),
 ];
+
+/// Words that join the items of a list. Figures of one sentence joined by
+/// one of these ("2 leaders plus 21 others", "3 muertos y 5 heridos") are
+/// listed side by side, so they may be the parts of a total given
+/// elsewhere. Matched as whole words, lower case.
+pub const LIST_CONNECTORS: &[&str] = &[
+    // en
+    "and",
+    "plus",
+    "as well as",
+    "along with",
+    "together with",
+    "besides",
+    // es
+    "y",
+    "e",
+    "más",
+    "además de",
+    "junto a",
+    "junto con",
+];

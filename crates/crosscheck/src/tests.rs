@@ -238,3 +238,76 @@ fn many_articles_stay_fast_and_sane() {
         100
     );
 }
+
+/// Two reports of one quantity: `parts` lists it as two counts in one
+/// sentence, `total` gives the sum.
+fn parts_and_total(parts: (&str, &[F]), total: (&str, &[F])) -> crosswire_model::dossier::Dossier {
+    let a = article("p", "The Ledger", &[parts.0], parts.1, &[]);
+    let b = article("t", "Morning Wire", &[total.0], total.1, &[]);
+    crosscheck(vec![a, b], &Options::default())
+}
+
+#[test]
+fn parts_listed_in_one_sentence_add_up_to_a_total_elsewhere() {
+    let d = parts_and_total(
+        (
+            "The ministry flew 4 senior smugglers plus 19 of their couriers back to Varnholt on Sunday.",
+            &[
+                exact("4 senior smugglers", 4.0, "senior smugglers"),
+                exact("19 of their couriers", 19.0, "couriers"),
+            ],
+        ),
+        (
+            "Officials in Varnholt said 23 smugglers were flown back on Sunday by the ministry.",
+            &[exact("23 smugglers", 23.0, "smugglers")],
+        ),
+    );
+    let slot = slot_of(&d, "23 smugglers");
+    assert_eq!(slot.verdict, Verdict::Agree, "{slot:#?}");
+    assert_eq!(slot.values.len(), 3, "both parts join the total: {slot:#?}");
+    assert!(slot.note.as_deref().is_some_and(|n| n.contains("= 23")));
+}
+
+#[test]
+fn partes_en_una_frase_suman_el_total() {
+    let d = parts_and_total(
+        (
+            "El ministerio devolvió a Varnholt a 4 contrabandistas y 19 de sus mensajeros el domingo.",
+            &[
+                exact("4 contrabandistas", 4.0, "contrabandistas"),
+                exact("19 de sus mensajeros", 19.0, "mensajeros"),
+            ],
+        ),
+        (
+            "Las autoridades de Varnholt dijeron que 23 contrabandistas fueron devueltos el domingo.",
+            &[exact("23 contrabandistas", 23.0, "contrabandistas")],
+        ),
+    );
+    let slot = slot_of(&d, "23 contrabandistas");
+    assert_eq!(slot.verdict, Verdict::Agree, "{slot:#?}");
+    assert_eq!(slot.values.len(), 3, "{slot:#?}");
+}
+
+#[test]
+fn counts_of_different_happenings_are_not_parts() {
+    // "3 dead and 5 injured" does not make 8 dead.
+    let d = parts_and_total(
+        (
+            "The blast at the Korvald mill left 3 workers dead and 5 workers injured.",
+            &[
+                exact("3 workers", 3.0, "workers dead"),
+                exact("5 workers", 5.0, "workers injured"),
+            ],
+        ),
+        (
+            "The blast at the Korvald mill left 8 workers dead, the union said.",
+            &[exact("8 workers", 8.0, "workers dead")],
+        ),
+    );
+    let slot = slot_of(&d, "8 workers");
+    assert!(
+        slot.values.iter().all(|v| v.text != "5 workers"),
+        "{slot:#?}"
+    );
+    assert_ne!(slot.verdict, Verdict::Agree, "{slot:#?}");
+}
