@@ -9,14 +9,90 @@ use crosswire_model::dossier::{Mention, QuoteGroup, QuoteVariant, Verdict, WordD
 use crosswire_model::{Article, ByteRange, SpanKind};
 use std::collections::{BTreeSet, HashSet};
 
+/// The words of one wording, in the forms quotes are compared by.
+struct Words {
+    /// Content-word stems, as a set.
+    stems: HashSet<String>,
+    /// Every word, lower-cased and folded.
+    words: Vec<String>,
+    /// Every word as its stem when it has one, else as itself: what an
+    /// in-order alignment compares ("consequences" meets "consequence").
+    keys: Vec<String>,
+}
+
+impl Words {
+    fn new(text: &str) -> Self {
+        let words = norm_words(text);
+        Words {
+            stems: words_with_offsets(text)
+                .into_iter()
+                .filter_map(|(_, w)| stem(w))
+                .collect(),
+            keys: words
+                .iter()
+                .map(|w| stem(w).unwrap_or_else(|| w.clone()))
+                .collect(),
+            words,
+        }
+    }
+}
+
+/// One quoted unit: a whole quote, or one sentence of a long one.
 struct Q {
     article: usize,
     content: ByteRange,
     sentence: ByteRange,
     text: String,
     speaker: Option<String>,
-    stems: HashSet<String>,
-    words: Vec<String>,
+    unit: Words,
+    /// The whole quote this unit belongs to (an index into the wholes).
+    whole: usize,
+}
+
+/// Words of a sentence unit below which it stays with its neighbour: a
+/// short exclamation ("Too late.") is not an utterance of its own.
+const MIN_UNIT_WORDS: usize = 5;
+
+/// Sentence units of a quoted text, as byte ranges into it. Outlets quote
+/// one remark at different lengths: one carries a whole statement in one
+/// quoted span, another quotes each of its sentences separately, in
+/// different paragraphs. Aligning sentence by sentence lets each shorter
+/// quote meet the sentence it renders, instead of one group merging two
+/// remarks.
+pub fn sentence_units(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut cuts = vec![0];
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '?' | '!') {
+            continue;
+        }
+        // A sentence ends at the mark when whitespace and then an
+        // upper-case letter (or an opening quote or bracket) follow.
+        let mut rest = chars[k + 1..].iter().skip_while(|(_, c)| c.is_whitespace());
+        let spaced = chars.get(k + 1).is_some_and(|(_, c)| c.is_whitespace());
+        if spaced {
+            if let Some(&(j, next)) = rest.next() {
+                if next.is_uppercase() || matches!(next, '“' | '"' | '¿' | '¡' | '«' | '(') {
+                    cuts.push(j);
+                }
+            }
+        }
+    }
+    cuts.push(text.len());
+    let mut units: Vec<std::ops::Range<usize>> = Vec::new();
+    for w in cuts.windows(2) {
+        let r = w[0]..w[1];
+        let short = words_with_offsets(&text[r.clone()]).len() < MIN_UNIT_WORDS;
+        match units.last_mut() {
+            Some(prev)
+                if short || words_with_offsets(&text[prev.clone()]).len() < MIN_UNIT_WORDS =>
+            {
+                prev.end = r.end;
+            }
+            _ => units.push(r),
+        }
+    }
+    units
 }
 
 /// Words compared for wording, lower-cased and without punctuation.
@@ -44,17 +120,30 @@ fn longest_common_run(a: &[String], b: &[String]) -> usize {
     best
 }
 
-fn same_utterance(a: &Q, b: &Q) -> bool {
-    if let (Some(x), Some(y)) = (&a.speaker, &b.speaker) {
-        if !same_person(x, y) {
-            return false;
+/// Words the two sequences share in order (longest common subsequence).
+fn common_in_order(a: &[String], b: &[String]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
         }
+        prev = cur;
     }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// Whether two wordings say the same words (see [`same_utterance`]).
+fn same_words(a: &Words, b: &Words, both_named: bool) -> bool {
     // Short fragments ("kidnapped") match only a quote that contains them.
     let run = longest_common_run(&a.words, &b.words);
     let shorter = a.words.len().min(b.words.len());
     if shorter > 0 && shorter <= 3 && run == shorter {
-        return a.speaker.is_some() && b.speaker.is_some();
+        return both_named;
     }
     if run >= 4 {
         return true;
@@ -66,6 +155,54 @@ fn same_utterance(a: &Q, b: &Q) -> bool {
     }
     let ratio = shared as f32 / small as f32;
     shared >= 3 && ratio >= 0.6
+}
+
+/// Whether two quoted units render the same utterance: a compatible
+/// speaker and shared words. A unit of a long quote also meets a quote
+/// whose words match the long quote as a whole when each is the other's
+/// closest unit in word order: "If you commit a crime, this is a
+/// consequence you may face" renders one sentence of a two-sentence quote
+/// even though its words are spread over both.
+fn same_utterance(a: &Q, b: &Q, wholes: &[Words], units_of: &[Vec<usize>], qs: &[Q]) -> bool {
+    let both_named = match (&a.speaker, &b.speaker) {
+        (Some(x), Some(y)) => {
+            if !same_person(x, y) {
+                return false;
+            }
+            true
+        }
+        _ => false,
+    };
+    if same_words(&a.unit, &b.unit, both_named) {
+        return true;
+    }
+    let (Some(ua), Some(ub)) = (units_of.get(a.whole), units_of.get(b.whole)) else {
+        return false;
+    };
+    if ua.len() == 1 && ub.len() == 1 {
+        return false;
+    }
+    let (Some(wa), Some(wb)) = (wholes.get(a.whole), wholes.get(b.whole)) else {
+        return false;
+    };
+    if !same_words(wa, wb, both_named) {
+        return false;
+    }
+    // The unit of `among` that shares most words in order with `q`
+    // (the first on a tie).
+    let closest = |q: &Q, among: &[usize]| {
+        among
+            .iter()
+            .copied()
+            .map(|i| (common_in_order(&q.unit.keys, &qs[i].unit.keys), i))
+            .fold(None, |best: Option<(usize, usize)>, (n, i)| match best {
+                Some((m, _)) if m >= n => best,
+                _ => Some((n, i)),
+            })
+    };
+    let is = |q: &Q, i: usize| std::ptr::eq(q, &qs[i]);
+    matches!(closest(a, ub), Some((n, i)) if n > 0 && is(b, i))
+        && matches!(closest(b, ua), Some((n, i)) if n > 0 && is(a, i))
 }
 
 /// Word-level diff of `variant` against `reference` (longest common
@@ -135,7 +272,9 @@ pub fn diff_words(reference: &str, variant: &str) -> Vec<WordDiff> {
 
 /// Groups the quotes of a set of analyzed articles.
 pub fn quote_groups(articles: &[Article], origins: &Origins) -> Vec<QuoteGroup> {
-    let mut qs = Vec::new();
+    let mut qs: Vec<Q> = Vec::new();
+    let mut wholes: Vec<Words> = Vec::new();
+    let mut units_of: Vec<Vec<usize>> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
         for s in &a.spans {
             let SpanKind::Quote(q) = &s.kind else {
@@ -144,22 +283,36 @@ pub fn quote_groups(articles: &[Article], origins: &Origins) -> Vec<QuoteGroup> 
             if !q.direct {
                 continue;
             }
-            let text = a.slice(q.content).trim().to_string();
-            if text.is_empty() {
+            let raw = a.slice(q.content);
+            if raw.trim().is_empty() {
                 continue;
             }
-            qs.push(Q {
-                article: ai,
-                content: q.content,
-                sentence: sentence_of(a, q.content),
-                stems: words_with_offsets(&text)
-                    .into_iter()
-                    .filter_map(|(_, w)| stem(w))
-                    .collect(),
-                words: norm_words(&text),
-                text,
-                speaker: q.speaker.clone(),
-            });
+            let whole = wholes.len();
+            wholes.push(Words::new(raw));
+            let mut units = Vec::new();
+            for r in sentence_units(raw) {
+                let Some(part) = raw.get(r.clone()) else {
+                    continue;
+                };
+                let text = part.trim();
+                if text.is_empty() {
+                    continue;
+                }
+                let lead = part.len() - part.trim_start().len();
+                let start = q.content.start as usize + r.start + lead;
+                let content = ByteRange::new(start, start + text.len());
+                units.push(qs.len());
+                qs.push(Q {
+                    article: ai,
+                    content,
+                    sentence: sentence_of(a, q.content),
+                    unit: Words::new(text),
+                    text: text.to_string(),
+                    speaker: q.speaker.clone(),
+                    whole,
+                });
+            }
+            units_of.push(units);
         }
     }
     let mut parent: Vec<usize> = (0..qs.len()).collect();
@@ -176,21 +329,27 @@ pub fn quote_groups(articles: &[Article], origins: &Origins) -> Vec<QuoteGroup> 
         .iter()
         .map(|q| q.speaker.iter().cloned().collect())
         .collect();
+    // The quotes each group's units come from: two sentences of one quote
+    // are two remarks, however alike their phrasing, so no group holds two.
+    let mut sources: Vec<Vec<usize>> = qs.iter().map(|q| vec![q.whole]).collect();
     for i in 0..qs.len() {
         for j in i + 1..qs.len() {
-            if same_utterance(&qs[i], &qs[j]) {
+            if same_utterance(&qs[i], &qs[j], &wholes, &units_of, &qs) {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                 if a == b {
                     continue;
                 }
                 let compatible = speakers[a]
                     .iter()
-                    .all(|x| speakers[b].iter().all(|y| same_person(x, y)));
+                    .all(|x| speakers[b].iter().all(|y| same_person(x, y)))
+                    && sources[a].iter().all(|w| !sources[b].contains(w));
                 if compatible {
                     let (keep, gone) = (a.min(b), a.max(b));
                     parent[gone] = keep;
                     let moved = std::mem::take(&mut speakers[gone]);
                     speakers[keep].extend(moved);
+                    let moved = std::mem::take(&mut sources[gone]);
+                    sources[keep].extend(moved);
                 }
             }
         }
@@ -226,7 +385,7 @@ fn build_group(members: &[&Q], origins: &Origins) -> QuoteGroup {
             span: q.content,
             sentence: q.sentence,
         };
-        match variants.iter_mut().find(|(w, _)| *w == q.words) {
+        match variants.iter_mut().find(|(w, _)| *w == q.unit.words) {
             Some((_, v)) => {
                 v.mentions.push(mention);
                 if let Some(o) = origin {
@@ -236,7 +395,7 @@ fn build_group(members: &[&Q], origins: &Origins) -> QuoteGroup {
                 }
             }
             None => variants.push((
-                q.words.clone(),
+                q.unit.words.clone(),
                 QuoteVariant {
                     text: q.text.clone(),
                     diff: Vec::new(),
@@ -317,13 +476,26 @@ fn kept_share(a: &str, b: &str) -> f32 {
     short.intersection(long).count() as f32 / short.len() as f32
 }
 
+/// Share of the shorter wording's words that the other has in the same
+/// order. A partial quote that swaps one word ("tools in our toolbox" for
+/// "tools in our toolkit") keeps the speaker's sentence even when the
+/// swapped word is half its content words.
+fn kept_in_order(a: &str, b: &str) -> f32 {
+    let (wa, wb) = (Words::new(a), Words::new(b));
+    let shorter = wa.keys.len().min(wb.keys.len());
+    if shorter == 0 {
+        return 1.0;
+    }
+    common_in_order(&wa.keys, &wb.keys) as f32 / shorter as f32
+}
+
 /// How far the renderings of one utterance agree across the articles that
 /// carry it. (Whether those articles are independent is told apart by the
 /// group's origin count: a quote is judged on its wording.) Wordings that
 /// are all part of the longest one agree; a partial quote or a light edit
-/// keeps most of the shorter wording's content words and is compatible; a
-/// rendering that keeps under 60% of them puts other words in the
-/// speaker's mouth.
+/// keeps most of the shorter wording's content words, or most of its words
+/// in order, and is compatible; a rendering that keeps under 60% of either
+/// puts other words in the speaker's mouth.
 fn quote_verdict(variants: &[QuoteVariant], articles: usize) -> (Verdict, Option<String>) {
     if articles <= 1 {
         return (Verdict::SingleSource, None);
@@ -349,7 +521,8 @@ fn quote_verdict(variants: &[QuoteVariant], articles: usize) -> (Verdict, Option
     let mut worst: Option<(f32, usize, usize)> = None;
     for i in 0..variants.len() {
         for j in i + 1..variants.len() {
-            let share = kept_share(&variants[i].text, &variants[j].text);
+            let (a, b) = (&variants[i].text, &variants[j].text);
+            let share = kept_share(a, b).max(kept_in_order(a, b));
             if worst.is_none_or(|(w, _, _)| share < w) {
                 worst = Some((share, i, j));
             }
@@ -389,6 +562,37 @@ mod tests {
                 WordDiff::Same("home,".into()),
                 WordDiff::Added("soon".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn long_quotes_split_into_sentences_short_ones_stay_whole() {
+        let t =
+            "We rebuilt the dam in two years. Nobody in Orvenna will be flooded again. Too late.";
+        let units: Vec<&str> = sentence_units(t).into_iter().map(|r| t[r].trim()).collect();
+        assert_eq!(
+            units,
+            [
+                "We rebuilt the dam in two years.",
+                "Nobody in Orvenna will be flooded again. Too late."
+            ]
+        );
+        let t = "No lo vamos a permitir. ¿Quién pagará los daños de la riada?";
+        assert_eq!(sentence_units(t).len(), 2);
+        // Abbreviations and short exclamations do not cut a quote.
+        assert_eq!(sentence_units("Oops... Too late.").len(), 1);
+        assert_eq!(sentence_units("the U.S. will pay for it").len(), 1);
+    }
+
+    #[test]
+    fn a_swapped_word_in_a_partial_quote_keeps_the_sentence() {
+        let whole = "Know that this dam is one of the tools in our toolkit that we will use.";
+        assert!(kept_in_order(whole, "one of the tools in our toolbox.") >= 0.6);
+        assert!(
+            kept_in_order(
+                "If you build here, this is a risk you could face.",
+                "If you stay, you lose everything"
+            ) < 0.6
         );
     }
 

@@ -311,3 +311,94 @@ fn counts_of_different_happenings_are_not_parts() {
     );
     assert_ne!(slot.verdict, Verdict::Agree, "{slot:#?}");
 }
+
+#[test]
+fn each_sentence_of_a_long_quote_meets_its_own_rendering() {
+    // One outlet carries two remarks in one quoted span; others quote
+    // each remark on its own, one of them in a back-translation.
+    let long = "I also want every builder to know, if you ignore the flood maps, this is one of the risks you could face. Know that this levy is one of the tools in our toolkit that we will use if you build on the marsh.";
+    let a = article(
+        "a",
+        "The Courier",
+        &[&format!("“{long}” said the mayor Ilse Varga at the dyke.")],
+        &[],
+        &[("Ilse Varga", long)],
+    );
+    let b = article(
+        "b",
+        "Valley Today",
+        &["“If you build on the marsh, this is a risk you may face,” Varga told reporters."],
+        &[],
+        &[(
+            "Ilse Varga",
+            "If you build on the marsh, this is a risk you may face,",
+        )],
+    );
+    let c = article(
+        "c",
+        "Northline",
+        &["The levy is “one of the tools in our toolbox,” Varga said."],
+        &[],
+        &[("Ilse Varga", "one of the tools in our toolbox,")],
+    );
+    let d = crosscheck(vec![a, b, c], &Options::default());
+    let group_with = |words: &str| {
+        d.quotes
+            .iter()
+            .find(|g| g.variants.iter().any(|v| v.text.starts_with(words)))
+            .unwrap_or_else(|| panic!("no group holds {words:?}: {:#?}", d.quotes))
+    };
+    let risk = group_with("If you build on the marsh");
+    assert!(
+        risk.variants
+            .iter()
+            .any(|v| v.text.starts_with("I also want")),
+        "{risk:#?}"
+    );
+    assert_eq!(
+        risk.verdict,
+        Verdict::Conflict,
+        "a changed condition: {risk:#?}"
+    );
+    let tools = group_with("one of the tools in our toolbox");
+    assert!(
+        tools
+            .variants
+            .iter()
+            .any(|v| v.text.starts_with("Know that")),
+        "{tools:#?}"
+    );
+    assert!(!tools.variants.iter().any(|v| v.text.starts_with("I also")));
+    assert_eq!(tools.verdict, Verdict::Compatible, "{tools:#?}");
+}
+
+#[test]
+fn una_cita_larga_se_alinea_frase_por_frase() {
+    let long = "No vamos a permitir más casas en la ribera del Sarn. Quien construya allí pagará las multas que marca la ley.";
+    let a = article(
+        "a",
+        "El Diario",
+        &[&format!("«{long}», dijo la alcaldesa Nuria Olano.")],
+        &[],
+        &[("Nuria Olano", long)],
+    );
+    let b = article(
+        "b",
+        "La Voz",
+        &["Olano advirtió que «quien construya allí pagará las multas» previstas."],
+        &[],
+        &[("Nuria Olano", "quien construya allí pagará las multas")],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let g = d
+        .quotes
+        .iter()
+        .find(|g| g.variants.iter().any(|v| v.text.starts_with("quien")))
+        .unwrap_or_else(|| panic!("{:#?}", d.quotes));
+    assert_eq!(g.variants.len(), 2, "{g:#?}");
+    assert!(g
+        .variants
+        .iter()
+        .any(|v| v.text.starts_with("Quien construya")));
+    assert_eq!(g.verdict, Verdict::Agree, "{g:#?}");
+}
