@@ -223,14 +223,92 @@ pub fn idf(bags: &[&Bag]) -> HashMap<String, f32> {
         .collect()
 }
 
+/// One name per entity across articles. Each article resolves its own
+/// aliases to a canonical name, and two articles may pick different ones
+/// for one body ("the Korvald Detention Centre" in one, its acronym in
+/// another). A proper-name mention joins its surface form to its article's
+/// canonical name, so that canonical names one article treats as aliases
+/// meet everywhere.
+#[derive(Debug, Default)]
+pub struct EntityNames {
+    ids: HashMap<String, usize>,
+    parent: Vec<usize>,
+    names: Vec<String>,
+}
+
+impl EntityNames {
+    /// Joins the names of all articles' entity mentions.
+    pub fn new(articles: &[Article]) -> Self {
+        let mut n = EntityNames::default();
+        for a in articles {
+            for s in &a.spans {
+                let SpanKind::Entity {
+                    canonical, nominal, ..
+                } = &s.kind
+                else {
+                    continue;
+                };
+                let surface = a.slice(s.range);
+                let c = n.id(&canonical.to_lowercase());
+                // Descriptions ("the prison") would chain different bodies
+                // of different articles; only names join.
+                if !*nominal && surface.chars().next().is_some_and(char::is_uppercase) {
+                    let x = n.id(&surface.to_lowercase());
+                    n.union(c, x);
+                }
+            }
+        }
+        n
+    }
+
+    fn id(&mut self, name: &str) -> usize {
+        if let Some(&i) = self.ids.get(name) {
+            return i;
+        }
+        let i = self.parent.len();
+        self.ids.insert(name.to_string(), i);
+        self.parent.push(i);
+        self.names.push(name.to_string());
+        i
+    }
+
+    fn root(&self, mut i: usize) -> usize {
+        while let Some(&p) = self.parent.get(i) {
+            if p == i {
+                break;
+            }
+            i = p;
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            // The smaller id stays root, so a name's key is stable.
+            let (keep, gone) = (ra.min(rb), ra.max(rb));
+            self.parent[gone] = keep;
+        }
+    }
+
+    /// The bag feature of an entity with this canonical name.
+    pub fn feature(&self, canonical: &str) -> String {
+        let lower = canonical.to_lowercase();
+        match self.ids.get(&lower) {
+            Some(&i) => format!("ent:{}", self.names[self.root(i)]),
+            None => format!("ent:{lower}"),
+        }
+    }
+}
+
 /// Entity names mentioned inside a range, as bag features.
-pub fn entities_in(article: &Article, range: ByteRange) -> Vec<String> {
+pub fn entities_in(article: &Article, range: ByteRange, names: &EntityNames) -> Vec<String> {
     article
         .spans
         .iter()
         .filter(|s| s.range.start >= range.start && s.range.end <= range.end)
         .filter_map(|s| match &s.kind {
-            SpanKind::Entity { canonical, .. } => Some(format!("ent:{}", canonical.to_lowercase())),
+            SpanKind::Entity { canonical, .. } => Some(names.feature(canonical)),
             _ => None,
         })
         .collect()

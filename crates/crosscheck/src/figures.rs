@@ -3,12 +3,16 @@
 //! words and entities around them), never by the number itself; then a
 //! verdict from the values read as intervals.
 
-use crate::context::{entities_in, idf, sentence_of, Bag, Sparse};
-use crate::lexicon::{LIST_CONNECTORS, MEASURES, PERCENT_UNITS, TIME_UNITS};
+use crate::context::{entities_in, idf, sentence_of, Bag, EntityNames, Sparse};
+use crate::lexicon::{
+    CONCEPTS, LIST_CONNECTORS, MEASURES, OPPOSED_CONCEPTS, PERCENT_UNITS, RELATED_CONCEPTS,
+    TIME_UNITS,
+};
 use crosswire_link::Origins;
 use crosswire_model::dossier::{FigureSlot, Mention, SlotValue, Verdict};
 use crosswire_model::{Article, ByteRange, Figure, FigureRole, Qualifier, SpanKind};
 use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 /// Tuning of slot alignment.
 #[derive(Debug, Clone)]
@@ -18,6 +22,9 @@ pub struct SlotOptions {
     pub min_similarity: f32,
     /// Words either side of a figure that count as its context.
     pub window: usize,
+    /// Weight of the best pair in the linkage of two groups (the rest is
+    /// the average pair).
+    pub best_pair_weight: f32,
 }
 
 impl Default for SlotOptions {
@@ -25,6 +32,7 @@ impl Default for SlotOptions {
         SlotOptions {
             min_similarity: 0.10,
             window: 5,
+            best_pair_weight: 0.4,
         }
     }
 }
@@ -47,6 +55,8 @@ struct Fig<'a> {
     far: Bag,
     /// Inside a direct quotation.
     in_quote: bool,
+    /// The happenings its clause names, one bit per row of [`CONCEPTS`].
+    concepts: u32,
     measures: BTreeSet<&'static str>,
     unit_key: String,
 }
@@ -117,27 +127,50 @@ fn is_size_modifier(from_number: &str) -> bool {
         && !word.starts_with("old")
 }
 
+/// The clause of `text` around `range`: back to the last comma, semicolon,
+/// colon, bracket or dash before it, on to the first of those (but a
+/// comma) after it.
+fn clause_of(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let head = text.get(..range.start).unwrap_or("");
+    // A comma between digits groups thousands ("40,000"); it ends nothing.
+    let digit_at = |i: usize| {
+        text.get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            [',', ';', ':', '(', '—', '–'].contains(&c)
+                && !(c == ','
+                    && i > 0
+                    && digit_at(i + 1)
+                    && head[..i].ends_with(|p: char| p.is_ascii_digit()))
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let from = range.end.min(text.len());
+    let end = text
+        .get(from..)
+        .and_then(|tail| tail.find([';', ':', '(', '—', '–']))
+        .map_or(text.len(), |i| from + i);
+    start..end
+}
+
 /// The words of `text` within `window` words of `range` (which is relative
 /// to the same text), excluding the range itself. With `clause` set, the
 /// words before stop at the clause's start (a comma, semicolon, colon or
 /// bracket), since words of the previous clause describe something else
 /// ("…lasted three years, although about 8,000 were released").
 fn window_text(text: &str, range: std::ops::Range<usize>, window: usize, clause: bool) -> String {
-    let mut head = text.get(..range.start).unwrap_or("");
+    let (mut head, mut tail) = (
+        text.get(..range.start).unwrap_or(""),
+        text.get(range.end.min(text.len())..).unwrap_or(""),
+    );
     if clause {
-        if let Some((i, c)) = head
-            .char_indices()
-            .rev()
-            .find(|(_, c)| [',', ';', ':', '(', '—', '–'].contains(c))
-        {
-            head = &head[i + c.len_utf8()..];
-        }
-    }
-    let mut tail = text.get(range.end.min(text.len())..).unwrap_or("");
-    if clause {
-        if let Some(i) = tail.find([';', ':', '(', '—', '–']) {
-            tail = &tail[..i];
-        }
+        let c = clause_of(text, range.clone());
+        head = text.get(c.start..range.start).unwrap_or("");
+        tail = text.get(range.end.min(c.end)..c.end).unwrap_or("");
     }
     let before: Vec<&str> = head.split_whitespace().collect();
     let after: Vec<&str> = tail.split_whitespace().collect();
@@ -148,6 +181,7 @@ fn window_text(text: &str, range: std::ops::Range<usize>, window: usize, clause:
 
 fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
     let mut figs = Vec::new();
+    let names = EntityNames::new(articles);
     for (ai, article) in articles.iter().enumerate() {
         for span in &article.spans {
             let SpanKind::Figure(figure) = &span.kind else {
@@ -186,8 +220,19 @@ fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
                 &window_text(sent_text, rel.clone(), 3 * opts.window, false),
                 1.0,
             );
-            for e in entities_in(article, sentence) {
+            for e in entities_in(article, sentence, &names) {
                 far.add(e, 1.0);
+            }
+            // The places and bodies named in the figure's own clause say
+            // which quantity it is ("sent to the Korvald prison" / "the
+            // Korvald prison houses"), wherever in the clause they sit.
+            let clause = clause_of(sent_text, rel.clone());
+            let clause = ByteRange::new(
+                sentence.start as usize + clause.start,
+                sentence.start as usize + clause.end,
+            );
+            for e in entities_in(article, clause, &names) {
+                near.add(e, 1.0);
             }
             let in_quote = article.spans.iter().any(|q| match &q.kind {
                 SpanKind::Quote(qs) => {
@@ -208,6 +253,7 @@ fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
             if is_size_modifier(article.text.get(span.range.start as usize..).unwrap_or("")) {
                 measures.insert("capacity");
             }
+            let concepts = concept_bits(&near);
             figs.push(Fig {
                 article: ai,
                 span: span.range,
@@ -220,6 +266,7 @@ fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
                 near,
                 far,
                 in_quote,
+                concepts,
                 measures,
                 unit_key: unit_key(figure.unit.as_deref()),
             });
@@ -243,6 +290,9 @@ fn magnitude(f: &Figure) -> f64 {
 /// Whether two figures may share a slot at all.
 fn can_merge(a: &Fig, b: &Fig) -> bool {
     if a.unit_key != b.unit_key || a.measures != b.measures {
+        return false;
+    }
+    if opposed(a.concepts, b.concepts) {
         return false;
     }
     // Two figures of one sentence are two quantities ("86,000 arrested,
@@ -277,6 +327,12 @@ struct Weighed {
     /// which drops words no other figure uses).
     has_head: bool,
     value_key: Option<(u64, String)>,
+    article: usize,
+    in_quote: bool,
+    /// The happenings its clause names, one bit per row of [`CONCEPTS`].
+    concepts: u32,
+    /// The entities its clause names (bag features).
+    places: BTreeSet<String>,
     head: Sparse,
     near: Sparse,
     far: Sparse,
@@ -286,11 +342,21 @@ struct Weighed {
 /// the same thing and say the same happened to it, so the counted noun and
 /// the clause around the number weigh equally; the wider scene adds a little.
 fn similarity(a: &Weighed, b: &Weighed) -> f32 {
-    let bonus = if a.value_key.is_some() && a.value_key == b.value_key {
+    let mut bonus = if a.value_key.is_some() && a.value_key == b.value_key {
         VALUE_BONUS
     } else {
         0.0
     };
+    let shared_happening = a.concepts & b.concepts != 0
+        || (related(a.concepts, b.concepts) && !a.places.is_disjoint(&b.places));
+    // An article that quotes a speaker's figure next to its own figure for
+    // the same happening sets the claim against its count ("we sent over
+    // 250", says the minister; 238 were deported, says the report): within
+    // one article, a quoted and a narrative figure whose clauses name the
+    // same happening are one quantity.
+    if a.article == b.article && a.in_quote != b.in_quote && shared_happening {
+        bonus += QUOTE_CLAIM_BONUS;
+    }
     let near = a.near.cosine(&b.near);
     let far = a.far.cosine(&b.far);
     // Linear rather than a product: measured on the example corpus and the
@@ -301,7 +367,69 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
     } else {
         0.5 * a.head.cosine(&b.head) + 0.5 * near
     };
-    0.8 * core + 0.2 * far + bonus
+    let sim = 0.8 * core + 0.2 * far + bonus;
+    // Clauses that name different happenings ("killed" / "injured", "sent"
+    // / "arrested") count different quantities, however alike the rest.
+    if a.concepts != 0 && b.concepts != 0 && !shared_happening {
+        sim * DIFFERENT_HAPPENING
+    } else {
+        sim
+    }
+}
+
+/// What a quoted and a narrative figure of one article naming the same
+/// happening add to their similarity (see [`similarity`]).
+const QUOTE_CLAIM_BONUS: f32 = 0.15;
+
+/// The factor on the similarity of figures whose clauses name different
+/// happenings.
+const DIFFERENT_HAPPENING: f32 = 0.4;
+
+/// A table of concept pairs as bit masks.
+fn concept_pairs(table: &[(&str, &str)]) -> Vec<(u32, u32)> {
+    let bit = |name: &str| {
+        CONCEPTS
+            .iter()
+            .position(|(n, _)| *n == name)
+            .map_or(0, |i| 1u32 << i)
+    };
+    table
+        .iter()
+        .map(|(x, y)| (bit(x), bit(y)))
+        .filter(|(x, y)| *x != 0 && *y != 0)
+        .collect()
+}
+
+fn holds_pair(pairs: &[(u32, u32)], a: u32, b: u32) -> bool {
+    pairs
+        .iter()
+        .any(|&(x, y)| (a & x != 0 && b & y != 0) || (a & y != 0 && b & x != 0))
+}
+
+/// True when the two sets of happenings hold a pair of
+/// [`RELATED_CONCEPTS`].
+fn related(a: u32, b: u32) -> bool {
+    static PAIRS: OnceLock<Vec<(u32, u32)>> = OnceLock::new();
+    holds_pair(PAIRS.get_or_init(|| concept_pairs(RELATED_CONCEPTS)), a, b)
+}
+
+/// True when each clause names one happening and the two are a pair of
+/// [`OPPOSED_CONCEPTS`]. A clause naming several ("demanding the release
+/// of the 238 deported") is left to the softer [`DIFFERENT_HAPPENING`].
+fn opposed(a: u32, b: u32) -> bool {
+    static PAIRS: OnceLock<Vec<(u32, u32)>> = OnceLock::new();
+    a.count_ones() == 1
+        && b.count_ones() == 1
+        && holds_pair(PAIRS.get_or_init(|| concept_pairs(OPPOSED_CONCEPTS)), a, b)
+}
+
+/// The happenings a bag names, one bit per row of [`CONCEPTS`].
+fn concept_bits(bag: &Bag) -> u32 {
+    CONCEPTS
+        .iter()
+        .enumerate()
+        .filter(|(_, (name, _))| bag.0.contains_key(&format!("k:{name}")))
+        .fold(0, |bits, (i, _)| bits | (1 << i))
 }
 
 /// What the same number adds to two contexts: a little. Two reports of
@@ -354,8 +482,21 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
     let weighed: Vec<Weighed> = figs
         .iter()
         .map(|f| Weighed {
-            has_head: !f.head.is_empty(),
+            // A speaker names what they count in their own terms ("alien
+            // enemies", "terrorists"), not the report's: a quoted figure's
+            // counted noun says little about which quantity it is.
+            has_head: !f.head.is_empty() && !f.in_quote,
             value_key: value_key(f.figure),
+            article: f.article,
+            in_quote: f.in_quote,
+            concepts: f.concepts,
+            places: f
+                .near
+                .0
+                .keys()
+                .filter(|k| k.starts_with("ent:"))
+                .cloned()
+                .collect(),
             head: Sparse::new(&f.head, &idf, &mut ids),
             near: Sparse::new(&f.near, &idf, &mut ids),
             far: Sparse::new(&f.far, &idf, &mut ids),
@@ -368,7 +509,7 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
     // may merge. Pairs that may not merge are checked again when a merge
     // comes off the heap, rather than stored: storing them is quadratic in
     // memory, and few candidates ever reach the top.
-    let mut sums: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
+    let mut sums: Vec<HashMap<usize, (f32, f32)>> = vec![HashMap::new(); n];
     let mut heap = BinaryHeap::new();
     for i in 0..n {
         for j in i + 1..n {
@@ -377,16 +518,24 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
             }
             let s = similarity(&weighed[i], &weighed[j]);
             if s > 0.0 {
-                sums[i].insert(j, s);
-                sums[j].insert(i, s);
+                sums[i].insert(j, (s, s));
+                sums[j].insert(i, (s, s));
                 if s >= opts.min_similarity {
                     heap.push(Cand(s, i, j));
                 }
             }
         }
     }
-    let avg = |sums: &[HashMap<usize, f32>], members: &[Vec<usize>], a: usize, b: usize| {
-        sums[a].get(&b).copied().unwrap_or(0.0) / (members[a].len() * members[b].len()) as f32
+    // The linkage: mostly the average pairwise similarity, plus a share of
+    // the best pair. Pure average linkage keeps a newcomer out of a big
+    // slot whose members word the quantity in many ways (a quote's own
+    // wording meets one or two of them, not all); the average part still
+    // keeps chains of loosely related figures apart.
+    let lambda = opts.best_pair_weight;
+    let avg = |sums: &[HashMap<usize, (f32, f32)>], members: &[Vec<usize>], a: usize, b: usize| {
+        let (sum, best) = sums[a].get(&b).copied().unwrap_or((0.0, 0.0));
+        let mean = sum / (members[a].len() * members[b].len()) as f32;
+        (1.0 - lambda) * mean + lambda * best
     };
     while let Some(Cand(s, a, b)) = heap.pop() {
         if !alive[a] || !alive[b] {
@@ -407,13 +556,17 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
         let moved = std::mem::take(&mut members[b]);
         members[a].extend(moved);
         let b_sums = std::mem::take(&mut sums[b]);
-        for (c, v) in b_sums {
+        for (c, (v, m)) in b_sums {
             if c == a {
                 continue;
             }
-            *sums[a].entry(c).or_insert(0.0) += v;
-            if let Some(x) = sums[c].remove(&b) {
-                *sums[c].entry(a).or_insert(0.0) += x;
+            let e = sums[a].entry(c).or_insert((0.0, 0.0));
+            e.0 += v;
+            e.1 = e.1.max(m);
+            if let Some((x, y)) = sums[c].remove(&b) {
+                let e = sums[c].entry(a).or_insert((0.0, 0.0));
+                e.0 += x;
+                e.1 = e.1.max(y);
             }
         }
         sums[a].remove(&b);
@@ -456,7 +609,13 @@ pub fn interval(f: &Figure) -> (f64, f64, bool) {
         Qualifier::MoreThan => (f.value, f64::INFINITY, true),
         Qualifier::AtLeast => (f.value, f64::INFINITY, false),
         Qualifier::LessThan => (0.0, f.value, true),
-        Qualifier::Range | Qualifier::Vague => (f.low, high, false),
+        Qualifier::Range => (f.low, high, false),
+        // A vague plural's floor is firm ("tens of thousands" is never
+        // 15,000) but its ceiling is not: writers say "thousands" of 15,000
+        // and "hundreds" of 1,200, since the next wording up ("tens of
+        // thousands") starts well above. The ceiling stretches to twice
+        // its nominal top.
+        Qualifier::Vague => (f.low, high * 2.0, false),
     }
 }
 
@@ -946,6 +1105,15 @@ mod tests {
         assert!(!overlaps(
             &fig(0.0, Qualifier::Vague, 20000.0, Some(99999.0)),
             &fig(15000.0, Qualifier::About, 15000.0, Some(15000.0))
+        ));
+        // "thousands" of 15,000 is loose, not wrong; "several" of 40 is.
+        assert!(overlaps(
+            &fig(0.0, Qualifier::Vague, 2000.0, Some(9999.0)),
+            &fig(15000.0, Qualifier::About, 15000.0, Some(15000.0))
+        ));
+        assert!(!overlaps(
+            &fig(0.0, Qualifier::Vague, 3.0, Some(9.0)),
+            &exact(40.0)
         ));
     }
 

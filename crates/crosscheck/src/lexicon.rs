@@ -361,15 +361,28 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     (
         "arrested",
         &[
-            "arrest", "detain", "detent", "jailed", "impris", "incarc", "custod", "detuvi",
-            "detení", "detenid", "arrest", "encarc", "captur",
+            "arrest", "detain", "detent", "captur", "detuvi", "detení", "detenid", "aprehe",
+        ],
+    ),
+    // Held, not arrested: how many are in a prison now is a different
+    // quantity from how many were ever arrested.
+    (
+        "held",
+        &[
+            "held", "holds", "housed", "houses", "impris", "jailed", "incarc", "custod", "encarc",
+            "reclui", "recluí", "presos",
         ],
     ),
     ("released", &["releas", "freed", "libera", "excarc"]),
+    // Verbs of transfer, and their converse ("the prison received 238"):
+    // deporting, expelling, sending and flying people out are one act as
+    // outlets word it.
     (
-        "deported",
+        "sent",
         &[
-            "deport", "expell", "expuls", "expulsa", "remove", "repatr", "deporta",
+            "deport", "expell", "expuls", "expulsa", "remove", "repatr", "sent", "send", "sends",
+            "transf", "trasla", "flown", "enviad", "envió", "enviar", "envía", "envían", "receiv",
+            "recibi", "recibí",
         ],
     ),
     ("rescued", &["rescue", "saved", "rescat"]),
@@ -420,4 +433,22 @@ pub const LIST_CONNECTORS: &[&str] = &[
     "además de",
     "junto a",
     "junto con",
+];
+
+/// Pairs of [`CONCEPTS`] that name one quantity when the two clauses also
+/// name the same place or body: people sent to a prison (a shelter, a
+/// camp) are the people held there.
+pub const RELATED_CONCEPTS: &[(&str, &str)] = &[("sent", "held")];
+
+/// Pairs of [`CONCEPTS`] that never count one population: the dead are not
+/// the injured, those released are not those still held. Two figures
+/// whose clauses name one of each (and nothing in common) are never one
+/// slot, however alike the rest of their wording.
+pub const OPPOSED_CONCEPTS: &[(&str, &str)] = &[
+    ("dead", "injured"),
+    ("dead", "rescued"),
+    ("dead", "evacuated"),
+    ("arrested", "released"),
+    ("held", "released"),
+    ("sent", "released"),
 ];

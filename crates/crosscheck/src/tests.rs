@@ -402,3 +402,218 @@ fn una_cita_larga_se_alinea_frase_por_frase() {
         .any(|v| v.text.starts_with("Quien construya")));
     assert_eq!(g.verdict, Verdict::Agree, "{g:#?}");
 }
+
+/// Marks every occurrence of `surface` as a mention of a place or body
+/// whose canonical name in this article is `canonical`.
+fn with_entities(mut a: Article, names: &[(&str, &str)]) -> Article {
+    for (surface, canonical) in names {
+        let starts: Vec<usize> = a.text.match_indices(surface).map(|(i, _)| i).collect();
+        for start in starts {
+            a.spans.push(Span {
+                range: ByteRange::new(start, start + surface.len()),
+                kind: SpanKind::Entity {
+                    entity: crosswire_model::EntityKind::Facility,
+                    cluster: 0,
+                    canonical: canonical.to_string(),
+                    role: None,
+                    nominal: false,
+                },
+            });
+        }
+    }
+    a.spans.sort_by_key(|s| s.range.start);
+    a
+}
+
+fn vague<'a>(wording: &'a str, low: f64, high: f64, counts: &'a str) -> F<'a> {
+    F {
+        wording,
+        value: 0.0,
+        q: Qualifier::Vague,
+        low,
+        high: Some(high),
+        counts,
+    }
+}
+
+#[test]
+fn a_quoted_claim_meets_the_reports_own_count_of_the_same_happening() {
+    // The minister's post counts "members of the Black Heron gang", the
+    // reports count farmworkers: the noun differs, the happening (sending
+    // people away) is the same, and the article sets one against the other.
+    let post = "We sent over 450 members of the Black Heron gang to Korvania tonight";
+    let a = article(
+        "a",
+        "The Ledger",
+        &[
+            "The deportation of 412 farmworkers to Korvania has divided the valley.",
+            &format!("The minister wrote on social media: “{post}.”"),
+            "Families say thousands of local fishermen were jailed alongside them in the port.",
+        ],
+        &[
+            exact("412 farmworkers", 412.0, "farmworkers"),
+            F {
+                wording: "over 450 members",
+                value: 450.0,
+                q: Qualifier::MoreThan,
+                low: 450.0,
+                high: None,
+                counts: "members of the Black Heron gang",
+            },
+            vague(
+                "thousands of local fishermen",
+                2000.0,
+                9999.0,
+                "local fishermen",
+            ),
+        ],
+        &[("the minister", post)],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["In all, 412 farmworkers were expelled to Korvania on two flights."],
+        &[exact("412 farmworkers were expelled", 412.0, "farmworkers")],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let slot = slot_of(&d, "412 farmworkers");
+    assert_eq!(slot.values[0].mentions.len(), 2, "{slot:#?}");
+    assert!(
+        slot.values.iter().any(|v| v.text == "over 450 members"),
+        "{slot:#?}"
+    );
+    assert_eq!(
+        slot.verdict,
+        Verdict::Conflict,
+        "more than 450 is not 412: {slot:#?}"
+    );
+    assert!(slot.values.iter().all(|v| !v.text.starts_with("thousands")));
+}
+
+#[test]
+fn una_cifra_citada_se_compara_con_la_del_propio_informe() {
+    let post = "Hemos enviado a más de 450 miembros de la banda Garza Negra";
+    let a = article(
+        "a",
+        "El Diario",
+        &[
+            "La deportación de 412 jornaleros a Korvania ha dividido el valle.",
+            &format!("El ministro escribió: «{post}»."),
+        ],
+        &[
+            exact("412 jornaleros", 412.0, "jornaleros"),
+            F {
+                wording: "más de 450 miembros",
+                value: 450.0,
+                q: Qualifier::MoreThan,
+                low: 450.0,
+                high: None,
+                counts: "miembros de la banda Garza Negra",
+            },
+        ],
+        &[("el ministro", post)],
+    );
+    let b = article(
+        "b",
+        "La Voz",
+        &["En total, 412 jornaleros fueron expulsados a Korvania en dos vuelos."],
+        &[exact("412 jornaleros fueron", 412.0, "jornaleros")],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let slot = slot_of(&d, "412 jornaleros");
+    assert_eq!(slot.values[0].mentions.len(), 2, "{slot:#?}");
+    assert!(
+        slot.values.iter().any(|v| v.text == "más de 450 miembros"),
+        "{slot:#?}"
+    );
+    assert_eq!(slot.verdict, Verdict::Conflict, "{slot:#?}");
+}
+
+#[test]
+fn arrested_and_released_are_different_quantities() {
+    let d = crosscheck(
+        vec![
+            article(
+                "a",
+                "The Ledger",
+                &["Police in Orvenna arrested 1,200 protesters during the strike."],
+                &[exact("1,200 protesters", 1200.0, "protesters")],
+                &[],
+            ),
+            article(
+                "b",
+                "Morning Wire",
+                &["Police in Orvenna released 1,150 protesters after the strike."],
+                &[exact("1,150 protesters", 1150.0, "protesters")],
+                &[],
+            ),
+            article(
+                "c",
+                "El Diario",
+                &["La policía de Orvenna detuvo a 1.200 manifestantes durante la huelga."],
+                &[exact("1.200 manifestantes", 1200.0, "manifestantes")],
+                &[],
+            ),
+        ],
+        &Options::default(),
+    );
+    let freed = slot_of(&d, "1,150 protesters");
+    assert_eq!(freed.values.len(), 1, "{freed:#?}");
+    assert_eq!(freed.verdict, Verdict::SingleSource);
+}
+
+#[test]
+fn people_sent_to_a_place_are_the_people_held_there() {
+    let a = with_entities(
+        article(
+            "a",
+            "The Ledger",
+            &["Since the raids began, tens of thousands of suspects were sent to the Sarn Island prison."],
+            &[vague("tens of thousands of suspects", 20000.0, 99999.0, "suspects")],
+            &[],
+        ),
+        &[("Sarn Island prison", "Sarn Island prison")],
+    );
+    let b = with_entities(
+        article(
+            "b",
+            "Morning Wire",
+            &["SIP was built for 40,000 inmates and currently holds about 15,000 suspects."],
+            &[
+                F {
+                    wording: "40,000 inmates",
+                    value: 40000.0,
+                    q: Qualifier::Exact,
+                    low: 40000.0,
+                    high: Some(40000.0),
+                    counts: "inmates",
+                },
+                F {
+                    wording: "about 15,000 suspects",
+                    value: 15000.0,
+                    q: Qualifier::About,
+                    low: 13500.0,
+                    high: Some(16500.0),
+                    counts: "suspects",
+                },
+            ],
+            &[],
+        ),
+        &[("SIP", "Sarn Island prison")],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let held = slot_of(&d, "about 15,000 suspects");
+    assert!(
+        held.values
+            .iter()
+            .any(|v| v.text.starts_with("tens of thousands")),
+        "{held:#?}"
+    );
+    assert_eq!(
+        held.verdict,
+        Verdict::Conflict,
+        "tens of thousands is not 15,000"
+    );
+}
