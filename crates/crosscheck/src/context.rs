@@ -35,16 +35,30 @@ fn stop_words() -> &'static HashSet<&'static str> {
 /// better and is a drop-in replacement here.
 pub fn stem(word: &str) -> Option<String> {
     let lower = word.to_lowercase();
-    if lower.chars().count() <= 3 || stop_words().contains(lower.as_str()) {
+    if lower.chars().count() <= 2 || stop_words().contains(lower.as_str()) {
         return None;
     }
     if lower.chars().all(|c| c.is_numeric()) {
         return None;
     }
-    Some(lower.chars().take(6).collect())
+    // A final plural "s" goes first, so that short words meet their
+    // plurals ("cell" / "cells", "gang" / "gangs", "muerto" / "muertos").
+    let base = match lower.strip_suffix('s') {
+        Some(b) if b.chars().count() >= 3 && !b.ends_with('s') => b,
+        _ => lower.as_str(),
+    };
+    Some(base.chars().take(6).collect())
 }
 
-/// The concept a stem expresses, if any.
+/// The concept a word expresses, if any: its first six letters as the
+/// [`CONCEPTS`] table writes them, else its stem.
+pub fn concept_of_word(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    let prefix: String = lower.chars().take(6).collect();
+    concept_of(&prefix).or_else(|| stem(word).and_then(|s| concept_of(&s)))
+}
+
+/// The concept a stem (or a word's first six letters) expresses, if any.
 pub fn concept_of(stem: &str) -> Option<&'static str> {
     static MAP: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
@@ -102,7 +116,7 @@ impl Bag {
     pub fn add_text_prefixed(&mut self, prefix: &str, text: &str, w: f32) {
         for (_, word) in words_with_offsets(text) {
             if let Some(s) = stem(word) {
-                if let Some(c) = concept_of(&s) {
+                if let Some(c) = concept_of_word(word) {
                     self.add(format!("{prefix}k:{c}"), w);
                 }
                 self.add(format!("{prefix}{s}"), w);
@@ -324,6 +338,53 @@ mod tests {
         assert_eq!(stem("with"), None);
         assert_eq!(stem("1798"), None);
         assert_eq!(stem("año").as_deref(), None);
+    }
+
+    #[test]
+    fn short_nouns_and_plurals_count() {
+        assert_eq!(stem("law").as_deref(), Some("law"));
+        assert_eq!(stem("cells"), stem("cell"));
+        assert_eq!(stem("muertos"), stem("muerto"));
+        assert_eq!(stem("the"), None);
+        assert_eq!(stem("los"), None);
+        assert_eq!(concept_of_word("expulsados"), Some("sent"));
+        assert_eq!(concept_of_word("bodies"), Some("dead"));
+        assert_eq!(concept_of_word("enviados"), concept_of_word("deported"));
+    }
+
+    #[test]
+    fn names_one_article_treats_as_aliases_meet_everywhere() {
+        use crosswire_model::{ArticleBuilder, BlockKind, EntityKind, Span};
+        let mention = |a: &mut Article, surface: &str, canonical: &str| {
+            let start = a.text.find(surface).unwrap_or(0);
+            a.spans.push(Span {
+                range: ByteRange::new(start, start + surface.len()),
+                kind: SpanKind::Entity {
+                    entity: EntityKind::Facility,
+                    cluster: 0,
+                    canonical: canonical.into(),
+                    role: None,
+                    nominal: false,
+                },
+            });
+        };
+        let mut b = ArticleBuilder::new("a");
+        b.push_block(
+            BlockKind::Paragraph,
+            "KDC, the Korvald Detention Centre, opened.",
+        );
+        let mut a = b.finish();
+        mention(&mut a, "KDC", "Korvald Detention Centre");
+        let mut b = ArticleBuilder::new("b");
+        b.push_block(BlockKind::Paragraph, "The KDC is full.");
+        let mut c = b.finish();
+        mention(&mut c, "KDC", "KDC");
+        let names = EntityNames::new(&[a, c]);
+        assert_eq!(
+            names.feature("KDC"),
+            names.feature("Korvald Detention Centre")
+        );
+        assert_ne!(names.feature("KDC"), names.feature("Sarn Island prison"));
     }
 
     #[test]

@@ -3,10 +3,10 @@
 //! words and entities around them), never by the number itself; then a
 //! verdict from the values read as intervals.
 
-use crate::context::{entities_in, idf, sentence_of, Bag, EntityNames, Sparse};
+use crate::context::{entities_in, idf, sentence_of, words_with_offsets, Bag, EntityNames, Sparse};
 use crate::lexicon::{
     CONCEPTS, LIST_CONNECTORS, MEASURES, OPPOSED_CONCEPTS, PERCENT_UNITS, RELATED_CONCEPTS,
-    TIME_UNITS,
+    TIME_PREPOSITIONS, TIME_UNITS, UPDATE_CUES,
 };
 use crosswire_link::Origins;
 use crosswire_model::dossier::{FigureSlot, Mention, SlotValue, Verdict};
@@ -55,6 +55,8 @@ struct Fig<'a> {
     far: Bag,
     /// Inside a direct quotation.
     in_quote: bool,
+    /// Its clause reports the quantity changing over time ([`UPDATE_CUES`]).
+    updated: bool,
     /// The happenings its clause names, one bit per row of [`CONCEPTS`].
     concepts: u32,
     measures: BTreeSet<&'static str>,
@@ -89,6 +91,21 @@ fn has_phrase(lower: &str, phrase: &str) -> bool {
         let after = lower[i + m.len()..].chars().next();
         before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
     })
+}
+
+/// The unit class of years that date a thing ("a 1798 law"): compared
+/// only with other such years, and read exactly.
+const YEAR_KEY: &str = "year:calendar";
+
+/// Whether a year that follows `before` (its sentence up to the year)
+/// qualifies a thing ("a 1798 law", "a law dating back to 1798", "la ley
+/// de 1798"), which makes it a fact outlets may disagree on, rather than
+/// date a happening ("in 2019", "desde 2019"), which the timeline orders.
+fn qualifies_a_thing(before: &str) -> bool {
+    let last = words_with_offsets(before)
+        .last()
+        .map(|(_, w)| w.to_lowercase());
+    !last.is_some_and(|w| TIME_PREPOSITIONS.contains(&w.as_str()))
 }
 
 /// Which measure words occur in a text.
@@ -187,15 +204,24 @@ fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
             let SpanKind::Figure(figure) = &span.kind else {
                 continue;
             };
-            if figure.role != FigureRole::Claim {
+            let sentence = sentence_of(article, span.range);
+            let year = figure.role == FigureRole::Year
+                && qualifies_a_thing(article.slice(ByteRange::new(
+                    sentence.start as usize,
+                    span.range.start as usize,
+                )));
+            if figure.role != FigureRole::Claim && !year {
                 continue;
             }
-            let sentence = sentence_of(article, span.range);
             let sent_text = article.slice(sentence);
             let rel = span.range.start.saturating_sub(sentence.start) as usize
                 ..span.range.end.saturating_sub(sentence.start) as usize;
             let mut head = Bag::default();
-            let unit = unit_key(figure.unit.as_deref());
+            let unit = if year {
+                YEAR_KEY.to_string()
+            } else {
+                unit_key(figure.unit.as_deref())
+            };
             if let Some(counts) = &figure.counts {
                 // A counted "noun" that is only the unit ("three days") says
                 // nothing the unit does not.
@@ -253,7 +279,19 @@ fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
             if is_size_modifier(article.text.get(span.range.start as usize..).unwrap_or("")) {
                 measures.insert("capacity");
             }
-            let concepts = concept_bits(&near);
+            // What happened to the counted: named anywhere in the clause
+            // ("the death toll ... has risen to 17"), not only next to it.
+            let updated = {
+                let c = clause_of(sent_text, rel.clone());
+                let lower = sent_text.get(c).unwrap_or("").to_lowercase();
+                UPDATE_CUES.iter().any(|cue| has_phrase(&lower, cue))
+            };
+            let concepts = {
+                let c = clause_of(sent_text, rel.clone());
+                let mut bag = Bag::default();
+                bag.add_text(sent_text.get(c).unwrap_or(""), 1.0);
+                concept_bits(&bag) | concept_bits(&near)
+            };
             figs.push(Fig {
                 article: ai,
                 span: span.range,
@@ -266,9 +304,10 @@ fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
                 near,
                 far,
                 in_quote,
+                updated,
                 concepts,
                 measures,
-                unit_key: unit_key(figure.unit.as_deref()),
+                unit_key: unit.clone(),
             });
         }
     }
@@ -304,8 +343,16 @@ fn can_merge(a: &Fig, b: &Fig) -> bool {
     // of one article that cannot both be true count different things. (A
     // direct quote contradicting the article is kept apart from this rule:
     // that is exactly a conflict worth showing.)
+    // Nor is a figure it reports as changed ("the toll has risen to 17",
+    // "had put it at 14") a contradiction of the other, when the change is
+    // a revision (within a factor of two), not a different count.
+    let revision = (a.updated || b.updated) && {
+        let (ma, mb) = (magnitude(a.figure), magnitude(b.figure));
+        ma > 0.0 && mb > 0.0 && ma.max(mb) <= 2.0 * ma.min(mb)
+    };
     if a.article == b.article
         && a.in_quote == b.in_quote
+        && !revision
         && !(a.figure.qualifier == Qualifier::Vague && b.figure.qualifier == Qualifier::Vague)
         && !overlaps(a.figure, b.figure)
     {
@@ -413,14 +460,17 @@ fn related(a: u32, b: u32) -> bool {
     holds_pair(PAIRS.get_or_init(|| concept_pairs(RELATED_CONCEPTS)), a, b)
 }
 
-/// True when each clause names one happening and the two are a pair of
-/// [`OPPOSED_CONCEPTS`]. A clause naming several ("demanding the release
+/// True when each clause names one happening of [`OPPOSED_CONCEPTS`] and
+/// the two are a pair of it. A clause naming several ("demanding the release
 /// of the 238 deported") is left to the softer [`DIFFERENT_HAPPENING`].
 fn opposed(a: u32, b: u32) -> bool {
     static PAIRS: OnceLock<Vec<(u32, u32)>> = OnceLock::new();
-    a.count_ones() == 1
-        && b.count_ones() == 1
-        && holds_pair(PAIRS.get_or_init(|| concept_pairs(OPPOSED_CONCEPTS)), a, b)
+    let pairs = PAIRS.get_or_init(|| concept_pairs(OPPOSED_CONCEPTS));
+    // Only happenings that have an opposite count: "protesters" next to
+    // "arrested" names who, not a second happening.
+    let mask = pairs.iter().fold(0, |m, (x, y)| m | x | y);
+    let (a, b) = (a & mask, b & mask);
+    a.count_ones() == 1 && b.count_ones() == 1 && holds_pair(pairs, a, b)
 }
 
 /// The happenings a bag names, one bit per row of [`CONCEPTS`].
@@ -592,6 +642,10 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
 /// covers 150–250), as readers and editors read headline figures.
 pub fn interval(f: &Figure) -> (f64, f64, bool) {
     let high = f.high.unwrap_or(f64::INFINITY);
+    // A year is never rounded: "a 2000 law" is not "a 1998 law".
+    if f.role == FigureRole::Year {
+        return (f.value, f.value, false);
+    }
     match f.qualifier {
         Qualifier::Exact => {
             let v = f.value;
@@ -1151,6 +1205,26 @@ mod tests {
             w.split_whitespace().collect::<Vec<_>>(),
             ["years", "—", "although", "were", "released;", "others"]
         );
+    }
+
+    #[test]
+    fn clauses_end_at_punctuation_but_not_inside_numbers() {
+        let t = "Built for 40,000 inmates, the prison now holds about 15,000 people";
+        let at = t.find("about").unwrap_or(0);
+        let c = clause_of(t, at..at + 12);
+        assert_eq!(&t[c], " the prison now holds about 15,000 people");
+        let t = "SIP was built for 40,000 inmates and holds about 15,000";
+        let at = t.find("about").unwrap_or(0);
+        assert_eq!(clause_of(t, at..t.len()), 0..t.len());
+    }
+
+    #[test]
+    fn years_after_a_time_preposition_date_an_event() {
+        assert!(qualifies_a_thing("invoked a"));
+        assert!(qualifies_a_thing("a law dating back to"));
+        assert!(qualifies_a_thing("una ley de"));
+        assert!(!qualifies_a_thing("the river flooded in"));
+        assert!(!qualifies_a_thing("cerrado desde"));
     }
 
     #[test]

@@ -476,15 +476,24 @@ fn kept_share(a: &str, b: &str) -> f32 {
     short.intersection(long).count() as f32 / short.len() as f32
 }
 
-/// Share of the shorter wording's words that the other has in the same
-/// order. A partial quote that swaps one word ("tools in our toolbox" for
-/// "tools in our toolkit") keeps the speaker's sentence even when the
-/// swapped word is half its content words.
+/// Words up to which a quote is a fragment, judged by its words in order.
+const FRAGMENT_WORDS: usize = 8;
+
+/// For a fragment (the shorter wording has at most [`FRAGMENT_WORDS`]
+/// words), the share of its words the other has in the same order; zero
+/// otherwise. A partial quote that swaps one word ("tools in our toolbox"
+/// for "tools in our toolkit") keeps the speaker's phrase even when the
+/// swapped word is half its content words; in a longer rendering, shared
+/// function words ("if you", "this is") would hide a changed meaning, so
+/// those are judged by content words alone.
 fn kept_in_order(a: &str, b: &str) -> f32 {
     let (wa, wb) = (Words::new(a), Words::new(b));
     let shorter = wa.keys.len().min(wb.keys.len());
     if shorter == 0 {
         return 1.0;
+    }
+    if shorter > FRAGMENT_WORDS {
+        return 0.0;
     }
     common_in_order(&wa.keys, &wb.keys) as f32 / shorter as f32
 }
@@ -493,9 +502,9 @@ fn kept_in_order(a: &str, b: &str) -> f32 {
 /// carry it. (Whether those articles are independent is told apart by the
 /// group's origin count: a quote is judged on its wording.) Wordings that
 /// are all part of the longest one agree; a partial quote or a light edit
-/// keeps most of the shorter wording's content words, or most of its words
-/// in order, and is compatible; a rendering that keeps under 60% of either
-/// puts other words in the speaker's mouth.
+/// keeps most of the shorter wording's content words (or, for a fragment,
+/// most of its words in order) and is compatible; a rendering that keeps
+/// under 60% puts other words in the speaker's mouth.
 fn quote_verdict(variants: &[QuoteVariant], articles: usize) -> (Verdict, Option<String>) {
     if articles <= 1 {
         return (Verdict::SingleSource, None);

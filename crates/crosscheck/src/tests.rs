@@ -617,3 +617,99 @@ fn people_sent_to_a_place_are_the_people_held_there() {
         "tens of thousands is not 15,000"
     );
 }
+
+#[test]
+fn a_year_that_dates_a_thing_is_compared_a_year_that_dates_an_event_is_not() {
+    let year = |wording: &'static str, value: f64| F {
+        wording,
+        value,
+        q: Qualifier::Exact,
+        low: value,
+        high: Some(value),
+        counts: "",
+    };
+    let with_role = |mut a: Article| {
+        for s in &mut a.spans {
+            if let SpanKind::Figure(f) = &mut s.kind {
+                f.role = FigureRole::Year;
+                f.counts = None;
+                f.unit = None;
+            }
+        }
+        a
+    };
+    let a = with_role(article(
+        "a",
+        "The Ledger",
+        &[
+            "The council invoked a 1871 flood law to clear the riverbank.",
+            "The river last flooded the town in 1998.",
+        ],
+        &[year("1871", 1871.0), year("1998", 1998.0)],
+        &[],
+    ));
+    let b = with_role(article(
+        "b",
+        "Morning Wire",
+        &["To clear the riverbank the council invoked an 1817 flood law."],
+        &[year("1817", 1817.0)],
+        &[],
+    ));
+    let d = crosscheck(vec![a, b], &Options::default());
+    let law = slot_of(&d, "1871");
+    assert!(law.values.iter().any(|v| v.text == "1817"), "{law:#?}");
+    assert_eq!(law.verdict, Verdict::Conflict);
+    assert!(
+        d.figures
+            .iter()
+            .all(|s| s.values.iter().all(|v| v.text != "1998")),
+        "a year after 'in' dates an event: {:#?}",
+        d.figures
+    );
+    let c = with_role(article(
+        "c",
+        "El Diario",
+        &["El consejo invocó una ley de inundaciones de 1871 para desalojar la ribera."],
+        &[year("1871", 1871.0)],
+        &[],
+    ));
+    let e = with_role(article(
+        "e",
+        "La Voz",
+        &["Para desalojar la ribera, el consejo invocó la ley de inundaciones de 1871."],
+        &[year("1871", 1871.0)],
+        &[],
+    ));
+    let d = crosscheck(vec![c, e], &Options::default());
+    let law = slot_of(&d, "1871");
+    assert_eq!(law.verdict, Verdict::Agree, "{law:#?}");
+    assert_eq!(law.values[0].mentions.len(), 2);
+}
+
+#[test]
+fn a_revised_toll_in_one_article_is_not_a_contradiction() {
+    let a = article(
+        "a",
+        "The Ledger",
+        &[
+            "The death toll from the Korvald mine collapse has risen to 17 workers, the union said.",
+            "Rescuers, who had put the toll at 14 workers on Monday, ended the search.",
+        ],
+        &[
+            exact("17 workers", 17.0, "workers"),
+            exact("14 workers", 14.0, "workers"),
+        ],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["The Korvald mine collapse killed 14 workers, rescuers said on Monday."],
+        &[exact("14 workers,", 14.0, "workers")],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let toll = slot_of(&d, "17 workers");
+    assert!(toll.values.iter().any(|v| v.value == 14.0), "{toll:#?}");
+    assert_eq!(toll.verdict, Verdict::Conflict, "{toll:#?}");
+}
