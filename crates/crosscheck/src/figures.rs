@@ -3,7 +3,9 @@
 //! words and entities around them), never by the number itself; then a
 //! verdict from the values read as intervals.
 
-use crate::context::{entities_in, idf, sentence_of, words_with_offsets, Bag, EntityNames, Sparse};
+use crate::context::{
+    concept_of_word, entities_in, idf, sentence_of, words_with_offsets, Bag, EntityNames, Sparse,
+};
 use crate::lexicon::{
     CONCEPTS, LIST_CONNECTORS, MEASURES, OPPOSED_CONCEPTS, PERCENT_UNITS, RELATED_CONCEPTS,
     TIME_PREPOSITIONS, TIME_UNITS, UPDATE_CUES,
@@ -204,6 +206,9 @@ fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
             let SpanKind::Figure(figure) = &span.kind else {
                 continue;
             };
+            if !matches!(figure.role, FigureRole::Claim | FigureRole::Year) {
+                continue;
+            }
             let sentence = sentence_of(article, span.range);
             let year = figure.role == FigureRole::Year
                 && qualifies_a_thing(article.slice(ByteRange::new(
@@ -252,10 +257,11 @@ fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
             // The places and bodies named in the figure's own clause say
             // which quantity it is ("sent to the Korvald prison" / "the
             // Korvald prison houses"), wherever in the clause they sit.
-            let clause = clause_of(sent_text, rel.clone());
+            let clause_rel = clause_of(sent_text, rel.clone());
+            let clause_text = sent_text.get(clause_rel.clone()).unwrap_or("");
             let clause = ByteRange::new(
-                sentence.start as usize + clause.start,
-                sentence.start as usize + clause.end,
+                sentence.start as usize + clause_rel.start,
+                sentence.start as usize + clause_rel.end,
             );
             for e in entities_in(article, clause, &names) {
                 near.add(e, 1.0);
@@ -282,16 +288,10 @@ fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
             // What happened to the counted: named anywhere in the clause
             // ("the death toll ... has risen to 17"), not only next to it.
             let updated = {
-                let c = clause_of(sent_text, rel.clone());
-                let lower = sent_text.get(c).unwrap_or("").to_lowercase();
+                let lower = clause_text.to_lowercase();
                 UPDATE_CUES.iter().any(|cue| has_phrase(&lower, cue))
             };
-            let concepts = {
-                let c = clause_of(sent_text, rel.clone());
-                let mut bag = Bag::default();
-                bag.add_text(sent_text.get(c).unwrap_or(""), 1.0);
-                concept_bits(&bag) | concept_bits(&near)
-            };
+            let concepts = concept_bits_of(clause_text) | concept_bits(&near);
             figs.push(Fig {
                 article: ai,
                 span: span.range,
@@ -457,20 +457,32 @@ fn holds_pair(pairs: &[(u32, u32)], a: u32, b: u32) -> bool {
 /// [`RELATED_CONCEPTS`].
 fn related(a: u32, b: u32) -> bool {
     static PAIRS: OnceLock<Vec<(u32, u32)>> = OnceLock::new();
-    holds_pair(PAIRS.get_or_init(|| concept_pairs(RELATED_CONCEPTS)), a, b)
+    a != 0 && b != 0 && holds_pair(PAIRS.get_or_init(|| concept_pairs(RELATED_CONCEPTS)), a, b)
 }
 
 /// True when each clause names one happening of [`OPPOSED_CONCEPTS`] and
 /// the two are a pair of it. A clause naming several ("demanding the release
 /// of the 238 deported") is left to the softer [`DIFFERENT_HAPPENING`].
 fn opposed(a: u32, b: u32) -> bool {
-    static PAIRS: OnceLock<Vec<(u32, u32)>> = OnceLock::new();
-    let pairs = PAIRS.get_or_init(|| concept_pairs(OPPOSED_CONCEPTS));
+    static PAIRS: OnceLock<(Vec<(u32, u32)>, u32)> = OnceLock::new();
+    let (pairs, mask) = PAIRS.get_or_init(|| {
+        let pairs = concept_pairs(OPPOSED_CONCEPTS);
+        let mask = pairs.iter().fold(0, |m, (x, y)| m | x | y);
+        (pairs, mask)
+    });
     // Only happenings that have an opposite count: "protesters" next to
     // "arrested" names who, not a second happening.
-    let mask = pairs.iter().fold(0, |m, (x, y)| m | x | y);
     let (a, b) = (a & mask, b & mask);
     a.count_ones() == 1 && b.count_ones() == 1 && holds_pair(pairs, a, b)
+}
+
+/// The happenings a text names, one bit per row of [`CONCEPTS`].
+fn concept_bits_of(text: &str) -> u32 {
+    words_with_offsets(text)
+        .into_iter()
+        .filter_map(|(_, w)| concept_of_word(w))
+        .filter_map(|c| CONCEPTS.iter().position(|(n, _)| *n == c))
+        .fold(0, |bits, i| bits | (1 << i))
 }
 
 /// The happenings a bag names, one bit per row of [`CONCEPTS`].

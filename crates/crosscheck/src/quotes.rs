@@ -7,7 +7,7 @@ use crate::names::{fold, same_person};
 use crosswire_link::Origins;
 use crosswire_model::dossier::{Mention, QuoteGroup, QuoteVariant, Verdict, WordDiff};
 use crosswire_model::{Article, ByteRange, SpanKind};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The words of one wording, in the forms quotes are compared by.
 struct Words {
@@ -159,11 +159,11 @@ fn same_words(a: &Words, b: &Words, both_named: bool) -> bool {
 
 /// Whether two quoted units render the same utterance: a compatible
 /// speaker and shared words. A unit of a long quote also meets a quote
-/// whose words match the long quote as a whole when each is the other's
-/// closest unit in word order: "If you commit a crime, this is a
-/// consequence you may face" renders one sentence of a two-sentence quote
-/// even though its words are spread over both.
-fn same_utterance(a: &Q, b: &Q, wholes: &[Words], units_of: &[Vec<usize>], qs: &[Q]) -> bool {
+/// whose words match the long quote as a whole (`wholes_match`) when each
+/// is the other's closest unit in word order: "If you commit a crime, this
+/// is a consequence you may face" renders one sentence of a two-sentence
+/// quote even though its words are spread over both.
+fn same_utterance(a: &Q, b: &Q, wholes_match: bool, units_of: &[Vec<usize>], qs: &[Q]) -> bool {
     let both_named = match (&a.speaker, &b.speaker) {
         (Some(x), Some(y)) => {
             if !same_person(x, y) {
@@ -179,13 +179,7 @@ fn same_utterance(a: &Q, b: &Q, wholes: &[Words], units_of: &[Vec<usize>], qs: &
     let (Some(ua), Some(ub)) = (units_of.get(a.whole), units_of.get(b.whole)) else {
         return false;
     };
-    if ua.len() == 1 && ub.len() == 1 {
-        return false;
-    }
-    let (Some(wa), Some(wb)) = (wholes.get(a.whole), wholes.get(b.whole)) else {
-        return false;
-    };
-    if !same_words(wa, wb, both_named) {
+    if (ua.len() == 1 && ub.len() == 1) || !wholes_match {
         return false;
     }
     // The unit of `among` that shares most words in order with `q`
@@ -203,6 +197,30 @@ fn same_utterance(a: &Q, b: &Q, wholes: &[Words], units_of: &[Vec<usize>], qs: &
     let is = |q: &Q, i: usize| std::ptr::eq(q, &qs[i]);
     matches!(closest(a, ub), Some((n, i)) if n > 0 && is(b, i))
         && matches!(closest(b, ua), Some((n, i)) if n > 0 && is(a, i))
+}
+
+/// Pairs of quotes (indexes into the wholes, first < second) that share a
+/// content word: the only pairs whose units can match, found through an
+/// index on the words so that a large event does not compare every quote
+/// with every other.
+fn candidate_wholes(wholes: &[Words]) -> Vec<(usize, usize)> {
+    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (w, words) in wholes.iter().enumerate() {
+        for s in &words.stems {
+            by_stem.entry(s.as_str()).or_default().push(w);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for list in by_stem.values() {
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k + 1..] {
+                pairs.push((a.min(b), a.max(b)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// Word-level diff of `variant` against `reference` (longest common
@@ -332,26 +350,43 @@ pub fn quote_groups(articles: &[Article], origins: &Origins) -> Vec<QuoteGroup> 
     // The quotes each group's units come from: two sentences of one quote
     // are two remarks, however alike their phrasing, so no group holds two.
     let mut sources: Vec<Vec<usize>> = qs.iter().map(|q| vec![q.whole]).collect();
-    for i in 0..qs.len() {
-        for j in i + 1..qs.len() {
-            if same_utterance(&qs[i], &qs[j], &wholes, &units_of, &qs) {
-                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                if a == b {
-                    continue;
-                }
-                let compatible = speakers[a]
-                    .iter()
-                    .all(|x| speakers[b].iter().all(|y| same_person(x, y)))
-                    && sources[a].iter().all(|w| !sources[b].contains(w));
-                if compatible {
-                    let (keep, gone) = (a.min(b), a.max(b));
-                    parent[gone] = keep;
-                    let moved = std::mem::take(&mut speakers[gone]);
-                    speakers[keep].extend(moved);
-                    let moved = std::mem::take(&mut sources[gone]);
-                    sources[keep].extend(moved);
-                }
+    // Unit pairs of quotes that share a word, in index order (merges are
+    // greedy, so the order is kept fixed).
+    let mut pairs: Vec<(usize, usize, bool)> = Vec::new();
+    for (wa, wb) in candidate_wholes(&wholes) {
+        let (Some(ua), Some(ub)) = (units_of.get(wa), units_of.get(wb)) else {
+            continue;
+        };
+        // Units carry their quote's speaker.
+        let named = |u: &[usize]| u.first().is_some_and(|&i| qs[i].speaker.is_some());
+        let whole_match = (ua.len() > 1 || ub.len() > 1)
+            && same_words(&wholes[wa], &wholes[wb], named(ua) && named(ub));
+        for &i in ua {
+            for &j in ub {
+                pairs.push((i.min(j), i.max(j), whole_match));
             }
+        }
+    }
+    pairs.sort_unstable();
+    for (i, j, whole_match) in pairs {
+        if !same_utterance(&qs[i], &qs[j], whole_match, &units_of, &qs) {
+            continue;
+        }
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        if a == b {
+            continue;
+        }
+        let compatible = speakers[a]
+            .iter()
+            .all(|x| speakers[b].iter().all(|y| same_person(x, y)))
+            && sources[a].iter().all(|w| !sources[b].contains(w));
+        if compatible {
+            let (keep, gone) = (a.min(b), a.max(b));
+            parent[gone] = keep;
+            let moved = std::mem::take(&mut speakers[gone]);
+            speakers[keep].extend(moved);
+            let moved = std::mem::take(&mut sources[gone]);
+            sources[keep].extend(moved);
         }
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
