@@ -477,7 +477,7 @@ fn build_group(members: &[&Q], origins: &Origins) -> QuoteGroup {
         .map(|q| q.article)
         .collect::<BTreeSet<_>>()
         .len();
-    let (verdict, note) = quote_verdict(&variants, articles);
+    let (verdict, note) = quote_verdict(&variants, articles, origin_count);
     QuoteGroup {
         speaker: speakers.first().map(|(s, _)| s.to_string()),
         wording_differs: variants.len() > 1,
@@ -534,15 +534,29 @@ fn kept_in_order(a: &str, b: &str) -> f32 {
 }
 
 /// How far the renderings of one utterance agree across the articles that
-/// carry it. (Whether those articles are independent is told apart by the
-/// group's origin count: a quote is judged on its wording.) Wordings that
+/// carry it. A quote is judged on its wording, even across rewrites of one
+/// story; only one wording carried by one origin rests on that origin alone
+/// (the group's origin count says how independent the rest are). Wordings that
 /// are all part of the longest one agree; a partial quote or a light edit
 /// keeps most of the shorter wording's content words (or, for a fragment,
 /// most of its words in order) and is compatible; a rendering that keeps
 /// under 60% puts other words in the speaker's mouth.
-fn quote_verdict(variants: &[QuoteVariant], articles: usize) -> (Verdict, Option<String>) {
+fn quote_verdict(
+    variants: &[QuoteVariant],
+    articles: usize,
+    origins: usize,
+) -> (Verdict, Option<String>) {
     if articles <= 1 {
         return (Verdict::SingleSource, None);
+    }
+    // Copies of one story carrying one wording corroborate nothing: the
+    // quote rests on that one origin. (Rewrites of one agency story that
+    // word it differently are still judged on their wording.)
+    if origins <= 1 && variants.len() <= 1 {
+        return (
+            Verdict::SingleSource,
+            Some("carried word for word by copies of one story".into()),
+        );
     }
     if variants.len() <= 1 {
         return (Verdict::Agree, None);

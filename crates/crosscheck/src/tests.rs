@@ -713,3 +713,21 @@ fn a_revised_toll_in_one_article_is_not_a_contradiction() {
     assert!(toll.values.iter().any(|v| v.value == 14.0), "{toll:#?}");
     assert_eq!(toll.verdict, Verdict::Conflict, "{toll:#?}");
 }
+
+#[test]
+fn a_quote_copied_word_for_word_by_one_story_rests_on_one_origin() {
+    let mut articles = corpus();
+    let mut copy = articles[0].clone();
+    copy.source = "a2".into();
+    copy.outlet = Some("Harbour Post".into());
+    articles.truncate(1);
+    articles.push(copy);
+    let d = crosscheck(articles, &Options::default());
+    let g = d
+        .quotes
+        .iter()
+        .find(|g| g.speaker.as_deref() == Some("Orla Brennick"))
+        .unwrap_or_else(|| panic!("{:#?}", d.quotes));
+    assert_eq!(g.variants[0].mentions.len(), 2, "{g:#?}");
+    assert_eq!(g.verdict, Verdict::SingleSource, "{g:#?}");
+}
