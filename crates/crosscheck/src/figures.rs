@@ -7,8 +7,8 @@ use crate::context::{
     concept_of_word, entities_in, idf, sentence_of, words_with_offsets, Bag, EntityNames, Sparse,
 };
 use crate::lexicon::{
-    CONCEPTS, LIST_CONNECTORS, MEASURES, OPPOSED_CONCEPTS, PERCENT_UNITS, RELATED_CONCEPTS,
-    TIME_PREPOSITIONS, TIME_UNITS, UPDATE_CUES,
+    CONCEPTS, GENERIC_PERSONS, LIST_CONNECTORS, MEASURES, OPPOSED_CONCEPTS, PERCENT_UNITS,
+    RELATED_CONCEPTS, TIME_PREPOSITIONS, TIME_UNITS, UPDATE_CUES,
 };
 use crosswire_link::Origins;
 use crosswire_model::dossier::{FigureSlot, Mention, SlotValue, Verdict};
@@ -234,7 +234,10 @@ fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
                     .unit
                     .as_deref()
                     .is_some_and(|u| u.eq_ignore_ascii_case(counts.trim()));
-                if !is_unit {
+                let generic = GENERIC_PERSONS
+                    .iter()
+                    .any(|g| counts.trim().eq_ignore_ascii_case(g));
+                if !is_unit && !generic {
                     head.add_text(counts, 1.0);
                 }
             }

@@ -631,3 +631,22 @@ pub const UPDATE_CUES: &[&str] = &[
     "anterior",
     "previamente",
 ];
+
+/// Counted nouns that name no group in particular ("dozens of men", "300
+/// people", "23 personas"): such a head says nothing about which quantity a
+/// figure is, so its clause decides alone.
+pub const GENERIC_PERSONS: &[&str] = &[
+    // en
+    "people",
+    "persons",
+    "men",
+    "women",
+    "individuals",
+    "adults",
+    // es
+    "personas",
+    "hombres",
+    "mujeres",
+    "individuos",
+    "adultos",
+];

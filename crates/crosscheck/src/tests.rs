@@ -731,3 +731,29 @@ fn a_quote_copied_word_for_word_by_one_story_rests_on_one_origin() {
     assert_eq!(g.variants[0].mentions.len(), 2, "{g:#?}");
     assert_eq!(g.verdict, Verdict::SingleSource, "{g:#?}");
 }
+
+#[test]
+fn a_generic_counted_noun_leaves_the_clause_to_decide() {
+    let a = article(
+        "a",
+        "The Ledger",
+        &["The governor filmed his message in the yard, where dozens of men with tattooed arms stood behind him."],
+        &[vague("dozens of men", 24.0, 99.0, "men")],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["The governor filmed his message in the yard, where dozens of tattooed inmates stood behind him."],
+        &[vague("dozens of tattooed inmates", 24.0, 99.0, "tattooed inmates")],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let slot = slot_of(&d, "dozens of men");
+    let articles: Vec<usize> = slot
+        .values
+        .iter()
+        .flat_map(|v| v.mentions.iter().map(|m| m.article))
+        .collect();
+    assert_eq!(articles, [0, 1], "{slot:#?}");
+}
