@@ -206,6 +206,13 @@ fn summarize(
         plural(stats.articles, "article", "articles"),
         plural(stats.events, "event", "events")
     );
+    if report.dossiers > 0 {
+        eprintln!(
+            "crosswire: {} dossiers recomputed in {:.1} s",
+            report.dossiers,
+            report.dossier_ms as f64 / 1000.0
+        );
+    }
     if report.links > 0 {
         let why = if args.no_follow_links {
             "--no-follow-links is set"

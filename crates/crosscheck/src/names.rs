@@ -25,6 +25,30 @@ pub fn name_tokens(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// [`name_tokens`], remembered per thread: grouping compares every pair
+/// of quotes' speakers, and a large event has the same few names thousands
+/// of times. The cache is dropped when it grows past a bound.
+fn cached_tokens(name: &str) -> std::rc::Rc<[String]> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static TOKENS: RefCell<HashMap<String, std::rc::Rc<[String]>>> =
+            RefCell::new(HashMap::new());
+    }
+    TOKENS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(t) = cache.get(name) {
+            return t.clone();
+        }
+        if cache.len() >= 4096 {
+            cache.clear();
+        }
+        let t: std::rc::Rc<[String]> = name_tokens(name).into();
+        cache.insert(name.to_string(), t.clone());
+        t
+    })
+}
+
 /// The key two spellings of one name share.
 pub fn name_key(name: &str) -> String {
     name_tokens(name).join(" ")
@@ -34,7 +58,7 @@ pub fn name_key(name: &str) -> String {
 /// folding, or one is the other's surname, or first names agree by initial
 /// and surnames match.
 pub fn same_person(a: &str, b: &str) -> bool {
-    let (ta, tb) = (name_tokens(a), name_tokens(b));
+    let (ta, tb) = (cached_tokens(a), cached_tokens(b));
     if ta.is_empty() || tb.is_empty() {
         return false;
     }

@@ -394,20 +394,22 @@ impl EventIndex {
         DocVec { raw, unit }
     }
 
-    /// An event's terms weighted with current idf, unit length, as a map.
-    fn event_vec(&self, e: &Event) -> HashMap<u64, f32> {
-        let mut v: Vec<(u64, f32)> = e.terms.iter().map(|&(k, m)| (k, m * self.idf(k))).collect();
-        normalize(&mut v);
-        v.into_iter().collect()
-    }
-
-    /// Cosine of an article and an event's centroid.
-    fn score(&self, doc: &DocVec, e: &Event) -> f32 {
-        let ev = self.event_vec(e);
-        doc.unit
-            .iter()
-            .map(|(k, x)| x * ev.get(k).copied().unwrap_or(0.0))
-            .sum()
+    /// Cosine of an article (its unit vector as a map) and an event's
+    /// centroid weighted with current idf, in one pass over the centroid.
+    fn score(&self, doc: &HashMap<u64, f32>, e: &Event) -> f32 {
+        let (mut dot, mut norm) = (0.0f32, 0.0f32);
+        for &(k, m) in &e.terms {
+            let w = m * self.idf(k);
+            norm += w * w;
+            if let Some(x) = doc.get(&k) {
+                dot += x * w;
+            }
+        }
+        if norm > 0.0 {
+            dot / norm.sqrt()
+        } else {
+            0.0
+        }
     }
 
     fn in_window(&self, date: Option<NaiveDate>, e: &Event) -> bool {
@@ -453,12 +455,13 @@ impl EventIndex {
             *self.df.entry(*k).or_insert(0) += 1;
         }
         let vec = self.vectorize(&doc);
+        let unit: HashMap<u64, f32> = vec.unit.iter().copied().collect();
         let mut scored: Vec<(f32, u32)> = self
             .candidates(&vec, doc.published)
             .into_iter()
             .filter_map(|id| {
                 let e = self.events.get(id as usize)?.as_ref()?;
-                Some((self.score(&vec, e), id))
+                Some((self.score(&unit, e), id))
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));

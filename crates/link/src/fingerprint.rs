@@ -5,6 +5,14 @@
 use crate::credits::{find_credits, Credit};
 use crosswire_model::{Article, SpanKind};
 use gaoya::minhash::{MinHasher, MinHasher32};
+
+/// Combines word hashes into one shingle hash (FNV-1a over the words'
+/// hashes): no string is built per shingle.
+fn combine(words: &[u64]) -> u64 {
+    words.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &w| {
+        (h ^ w).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 
@@ -24,8 +32,6 @@ pub struct Fingerprint {
     /// Per body sentence, the sorted hashes of its content words (four
     /// letters or more, a language-neutral stand-in for a stop list).
     pub sentences: Vec<Vec<u64>>,
-    /// MinHash signature over the shingles.
-    pub signature: Vec<u32>,
     /// Agency credits.
     pub credits: Vec<Credit>,
 }
@@ -74,23 +80,24 @@ fn fallback_sentences(text: &str) -> Vec<&str> {
 impl Fingerprint {
     /// Fingerprints the body of an article (title, standfirst and captions
     /// are left out: headlines are rewritten even on verbatim copies).
-    pub fn of(article: &Article, hasher: &MinHasher32<impl std::hash::BuildHasher>) -> Self {
+    pub fn of(article: &Article) -> Self {
         let body: Vec<&str> = article
             .blocks
             .iter()
             .filter(|b| b.kind.is_body())
             .map(|b| article.slice(b.span))
             .collect();
-        let tokens: Vec<String> = body.iter().flat_map(|p| words(p)).collect();
+        let tokens: Vec<u64> = body
+            .iter()
+            .flat_map(|p| words(p))
+            .map(|w| hash_str(&w))
+            .collect();
         let mut shingles: Vec<u64> = if tokens.len() >= SHINGLE {
-            tokens
-                .windows(SHINGLE)
-                .map(|w| hash_str(&w.join(" ")))
-                .collect()
+            tokens.windows(SHINGLE).map(combine).collect()
         } else if tokens.is_empty() {
             Vec::new()
         } else {
-            vec![hash_str(&tokens.join(" "))]
+            vec![combine(&tokens)]
         };
         shingles.sort_unstable();
         shingles.dedup();
@@ -124,16 +131,20 @@ impl Fingerprint {
             })
             .filter(|s| s.len() >= 4)
             .collect();
-        let signature = if shingles.is_empty() {
-            vec![u32::MAX; NUM_HASHES]
-        } else {
-            hasher.create_signature(shingles.iter())
-        };
         Fingerprint {
             shingles,
             sentences,
-            signature,
             credits: find_credits(article),
+        }
+    }
+
+    /// MinHash signature over the shingles, for finding candidates among
+    /// many articles (computed on demand: a small set compares every pair).
+    pub fn signature(&self, hasher: &MinHasher32<impl std::hash::BuildHasher>) -> Vec<u32> {
+        if self.shingles.is_empty() {
+            vec![u32::MAX; NUM_HASHES]
+        } else {
+            hasher.create_signature(self.shingles.iter())
         }
     }
 
@@ -216,6 +227,119 @@ pub fn aligned_sentences(a: &[Vec<u64>], b: &[Vec<u64>], min_jaccard: f32) -> (u
     (aligned, short.len())
 }
 
+/// [`aligned_sentences`] for every pair of articles at once, as a
+/// set-similarity join: `docs[i]` are article `i`'s sentence word sets.
+/// Returns, for each pair `(i, j)` with `i < j` that has at least one
+/// aligned sentence, what `aligned_sentences(docs[i], docs[j], ..)` would.
+///
+/// Comparing every pair costs O(n²) sentence comparisons, which a large
+/// event in corpus mode cannot afford. Prefix filtering (Chaudhuri et al.
+/// 2006; Bayardo et al. 2007, "All-Pairs") finds the same pairs: order
+/// each set's words rarest first; two sets with Jaccard ≥ t must share a
+/// word among the first `|x| − ⌈t·|x|⌉ + 1` of each, so only those
+/// prefixes are indexed. No crate offers an exact join over our own
+/// hashed word sets, hence this one.
+///
+/// ```
+/// use crosswire_link::fingerprint::{aligned_pairs, aligned_sentences};
+/// let a = vec![vec![1, 2, 3, 4], vec![5, 6, 7, 8]];
+/// let b = vec![vec![1, 2, 3, 9], vec![10, 11, 12, 13]];
+/// let c = vec![vec![20, 21, 22, 23]];
+/// let pairs = aligned_pairs(&[&a, &b, &c], 0.5);
+/// assert_eq!(pairs.get(&(0, 1)), Some(&aligned_sentences(&a, &b, 0.5)));
+/// assert_eq!(pairs.get(&(0, 2)), None);
+/// ```
+pub fn aligned_pairs(
+    docs: &[&[Vec<u64>]],
+    min_jaccard: f32,
+) -> std::collections::HashMap<(usize, usize), (usize, usize)> {
+    use std::collections::HashMap;
+    let t = if min_jaccard.is_nan() {
+        0.0
+    } else {
+        min_jaccard.clamp(0.0, 1.0)
+    };
+    let mut freq: HashMap<u64, u32> = HashMap::new();
+    for d in docs {
+        for s in d.iter() {
+            for &w in s {
+                *freq.entry(w).or_insert(0) += 1;
+            }
+        }
+    }
+    // (document, sentence index, words sorted by hash, prefix words)
+    let mut sents: Vec<(u32, u32, &[u64], Vec<u64>)> = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (k, s) in doc.iter().enumerate() {
+            if s.is_empty() {
+                continue;
+            }
+            let mut order = s.clone();
+            order.sort_unstable_by_key(|w| (freq.get(w).copied().unwrap_or(0), *w));
+            // floor rather than ceil: a longer prefix is always safe, and
+            // it absorbs float rounding at the boundary.
+            let keep = ((t * s.len() as f32).floor() as usize).min(s.len());
+            order.truncate((s.len() - keep + 1).min(s.len()));
+            sents.push((d as u32, k as u32, s.as_slice(), order));
+        }
+    }
+    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut mark = vec![u32::MAX; sents.len()];
+    // (doc a, doc b, side, sentence): side 0 is a sentence of a, 1 of b.
+    let mut hits: Vec<(u32, u32, u8, u32)> = Vec::new();
+    for (x, (dx, kx, wx, prefix)) in sents.iter().enumerate() {
+        for w in prefix {
+            let Some(list) = index.get(w) else { continue };
+            for &y in list {
+                let yi = y as usize;
+                if mark[yi] == x as u32 {
+                    continue;
+                }
+                mark[yi] = x as u32;
+                let (dy, ky, wy, _) = &sents[yi];
+                if dy == dx {
+                    continue;
+                }
+                let (lo, hi) = (wx.len().min(wy.len()), wx.len().max(wy.len()));
+                if (lo as f32) < t * hi as f32 - 1e-6 {
+                    continue;
+                }
+                let inter = intersection(wx, wy);
+                let union = wx.len() + wy.len() - inter;
+                if inter == 0 || union == 0 || (inter as f32 / union as f32) < t {
+                    continue;
+                }
+                let (a, ka, b, kb) = if dy < dx {
+                    (*dy, *ky, *dx, *kx)
+                } else {
+                    (*dx, *kx, *dy, *ky)
+                };
+                hits.push((a, b, 0, ka));
+                hits.push((a, b, 1, kb));
+            }
+        }
+        for &w in prefix {
+            index.entry(w).or_default().push(x as u32);
+        }
+    }
+    hits.sort_unstable();
+    hits.dedup();
+    let mut counts: HashMap<(usize, usize), [usize; 2]> = HashMap::new();
+    for (a, b, side, _) in hits {
+        counts.entry((a as usize, b as usize)).or_insert([0, 0])[side as usize] += 1;
+    }
+    counts
+        .into_iter()
+        .map(|((a, b), [in_a, in_b])| {
+            let (la, lb) = (docs[a].len(), docs[b].len());
+            // The shorter article's sentences are counted, as in
+            // `aligned_sentences` (ties count the first).
+            let v = if la <= lb { (in_a, la) } else { (in_b, lb) };
+            ((a, b), v)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,6 +359,45 @@ mod tests {
         assert_eq!(aligned_sentences(&a, &b, 0.5), (1, 2));
         assert_eq!(aligned_sentences(&a, &b, 0.7), (0, 2));
         assert_eq!(aligned_sentences(&[], &b, 0.5), (0, 0));
+    }
+
+    /// The join must agree with the pairwise count on every pair, for any
+    /// threshold: random documents over a small vocabulary give many
+    /// near-matches, boundary cases included.
+    #[test]
+    fn the_join_agrees_with_pairwise_alignment() {
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        for round in 0..40 {
+            let docs: Vec<Vec<Vec<u64>>> = (0..2 + next(12))
+                .map(|_| {
+                    (0..next(8))
+                        .map(|_| {
+                            let mut s: Vec<u64> = (0..1 + next(9)).map(|_| next(30)).collect();
+                            s.sort_unstable();
+                            s.dedup();
+                            s
+                        })
+                        .collect()
+                })
+                .collect();
+            let refs: Vec<&[Vec<u64>]> = docs.iter().map(Vec::as_slice).collect();
+            for t in [0.3f32, 0.5, 0.6, 2.0 / 3.0, 1.0] {
+                let join = aligned_pairs(&refs, t);
+                for i in 0..docs.len() {
+                    for j in i + 1..docs.len() {
+                        let want = aligned_sentences(&docs[i], &docs[j], t);
+                        let got = join.get(&(i, j)).copied().unwrap_or((0, want.1));
+                        assert_eq!(got, want, "round {round}, t {t}, pair {i} {j}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,11 +2,11 @@
 //! that carry the same agency's copy, share an origin. Corroboration counts
 //! origins, never articles.
 
-use crate::fingerprint::{aligned_sentences, containment, Fingerprint, NUM_HASHES};
+use crate::fingerprint::{aligned_pairs, containment, Fingerprint, NUM_HASHES};
 use crosswire_model::Article;
 use gaoya::minhash::{MinHashIndex, MinHasher32};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Thresholds of the origin decision.
 #[derive(Debug, Clone)]
@@ -147,22 +147,27 @@ impl Dsu {
 /// assert_eq!(origins.count_origins(0..3), 2);
 /// ```
 pub fn find_origins(articles: &[Article], opts: &OriginOptions) -> Origins {
-    let hasher = MinHasher32::new(NUM_HASHES);
-    let prints: Vec<Fingerprint> = articles
-        .iter()
-        .map(|a| Fingerprint::of(a, &hasher))
-        .collect();
+    let prints: Vec<Fingerprint> = articles.iter().map(Fingerprint::of).collect();
     let links = link_pairs(&prints, opts);
     cluster(articles, &prints, links)
 }
 
-/// Candidate pairs come from a MinHash LSH index (copies) plus, for small
-/// sets, every pair (rewrites and shared credits do not share shingles).
-fn candidate_pairs(prints: &[Fingerprint]) -> BTreeSet<(usize, usize)> {
+/// Up to this many articles every pair is compared (what `check` sees);
+/// above it, pairs come from the sentence join, a MinHash LSH index and
+/// shared wire credits, and only links that join two clusters are kept,
+/// so a large event in corpus mode stays near-linear.
+const ALL_PAIRS_UP_TO: usize = 40;
+
+/// Candidate pairs: every pair for a small set; otherwise those with an
+/// aligned sentence (rewrites, and copies, which align all of theirs),
+/// those the LSH index finds (copies with too few sentences), and
+/// consecutive articles crediting one agency (a chain joins them all).
+fn candidate_pairs(
+    prints: &[Fingerprint],
+    aligned: &HashMap<(usize, usize), (usize, usize)>,
+    wires: &[BTreeSet<&str>],
+) -> BTreeSet<(usize, usize)> {
     let mut pairs = BTreeSet::new();
-    // Every pair is affordable for the handful of articles `check` sees; in
-    // corpus mode candidates come from the event index instead.
-    const ALL_PAIRS_UP_TO: usize = 400;
     if prints.len() <= ALL_PAIRS_UP_TO {
         for i in 0..prints.len() {
             for j in i + 1..prints.len() {
@@ -171,19 +176,31 @@ fn candidate_pairs(prints: &[Fingerprint]) -> BTreeSet<(usize, usize)> {
         }
         return pairs;
     }
+    pairs.extend(aligned.keys().copied());
+    let hasher = MinHasher32::new(NUM_HASHES);
+    let signatures: Vec<Option<Vec<u32>>> = prints
+        .iter()
+        .map(|p| (!p.shingles.is_empty()).then(|| p.signature(&hasher)))
+        .collect();
     let mut index: MinHashIndex<u32, usize> = MinHashIndex::new(32, 4, 0.3);
-    for (i, p) in prints.iter().enumerate() {
-        if !p.shingles.is_empty() {
-            index.insert(i, p.signature.clone());
+    for (i, sig) in signatures.iter().enumerate() {
+        if let Some(sig) = sig {
+            index.insert(i, sig.clone());
         }
     }
-    for (i, p) in prints.iter().enumerate() {
-        if p.shingles.is_empty() {
-            continue;
-        }
-        for &j in index.query(&p.signature) {
+    for (i, sig) in signatures.iter().enumerate() {
+        let Some(sig) = sig else { continue };
+        for &j in index.query(sig) {
             if j != i {
                 pairs.insert((i.min(j), i.max(j)));
+            }
+        }
+    }
+    let mut last: HashMap<&str, usize> = HashMap::new();
+    for (i, w) in wires.iter().enumerate() {
+        for &agency in w {
+            if let Some(prev) = last.insert(agency, i) {
+                pairs.insert((prev, i));
             }
         }
     }
@@ -191,45 +208,44 @@ fn candidate_pairs(prints: &[Fingerprint]) -> BTreeSet<(usize, usize)> {
 }
 
 fn link_pairs(prints: &[Fingerprint], opts: &OriginOptions) -> Vec<OriginLink> {
+    let sentences: Vec<&[Vec<u64>]> = prints.iter().map(|p| p.sentences.as_slice()).collect();
+    let aligned = aligned_pairs(&sentences, opts.sentence_jaccard);
+    let wires: Vec<BTreeSet<&str>> = prints
+        .iter()
+        .map(|p| p.wire_agencies().into_iter().collect())
+        .collect();
+    let spanning = prints.len() > ALL_PAIRS_UP_TO;
+    let mut dsu = Dsu((0..prints.len()).collect());
     let mut links = Vec::new();
-    for (a, b) in candidate_pairs(prints) {
+    for (a, b) in candidate_pairs(prints, &aligned, &wires) {
+        if spanning && dsu.find(a) == dsu.find(b) {
+            continue;
+        }
         let (pa, pb) = (&prints[a], &prints[b]);
         let c = containment(&pa.shingles, &pb.shingles);
-        if c >= opts.copy_containment {
-            links.push(OriginLink {
-                a,
-                b,
-                reason: LinkReason::Copy { containment: c },
-            });
-            continue;
-        }
-        let (aligned, of) = aligned_sentences(&pa.sentences, &pb.sentences, opts.sentence_jaccard);
-        if of > 0
-            && aligned >= opts.rewrite_min_sentences
-            && aligned as f32 / of as f32 >= opts.rewrite_share
-        {
-            links.push(OriginLink {
-                a,
-                b,
-                reason: LinkReason::Rewrite { aligned, of },
-            });
-            continue;
-        }
-        if opts.merge_same_wire {
-            let shared: BTreeSet<&str> = pa
-                .wire_agencies()
-                .intersection(&pb.wire_agencies())
-                .copied()
-                .collect();
-            if let Some(agency) = shared.into_iter().next() {
-                links.push(OriginLink {
-                    a,
-                    b,
-                    reason: LinkReason::SameWire {
+        let reason = if c >= opts.copy_containment {
+            Some(LinkReason::Copy { containment: c })
+        } else {
+            let (n, of) = aligned.get(&(a, b)).copied().unwrap_or((0, 0));
+            if of > 0
+                && n >= opts.rewrite_min_sentences
+                && n as f32 / of as f32 >= opts.rewrite_share
+            {
+                Some(LinkReason::Rewrite { aligned: n, of })
+            } else if opts.merge_same_wire {
+                wires[a]
+                    .intersection(&wires[b])
+                    .next()
+                    .map(|agency| LinkReason::SameWire {
                         agency: agency.to_string(),
-                    },
-                });
+                    })
+            } else {
+                None
             }
+        };
+        if let Some(reason) = reason {
+            dsu.union(a, b);
+            links.push(OriginLink { a, b, reason });
         }
     }
     links
@@ -369,6 +385,67 @@ mod tests {
         let o = find_origins(&[a, b], &OriginOptions::default());
         assert_eq!(o.clusters.len(), 2);
         assert_eq!(o.clusters[1].label, "b");
+    }
+
+    /// Past the all-pairs size, the join and the index must still find
+    /// every copy and rewrite: 25 stories, each as an original, a trimmed
+    /// copy and a reworded rewrite, shuffled together.
+    #[test]
+    fn a_large_set_finds_copies_and_rewrites() {
+        let word = |story: usize, k: usize| {
+            // Invented words, distinct per story, so stories share nothing.
+            const SYL: &[&str] = &["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo"];
+            format!(
+                "{}{}{}{}",
+                SYL[story % 8],
+                SYL[(story / 8) % 8],
+                SYL[k % 8],
+                SYL[(k / 8) % 8]
+            )
+        };
+        let sentence = |story: usize, n: usize, swap: bool| {
+            let mut w: Vec<String> = (0..8).map(|k| word(story, n * 8 + k)).collect();
+            if swap {
+                w[7] = "changed".into();
+            }
+            format!("{}.", w.join(" "))
+        };
+        let mut articles = Vec::new();
+        let mut truth = Vec::new();
+        for story in 0..25 {
+            let all: Vec<String> = (0..6).map(|n| sentence(story, n, false)).collect();
+            let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+            articles.push(make(&format!("{story}-original"), &refs));
+            articles.push(make(&format!("{story}-copy"), &refs[..4]));
+            let mut rewritten: Vec<String> =
+                (0..6).rev().map(|n| sentence(story, n, true)).collect();
+            rewritten.push("An unrelated closing line about the weather today.".into());
+            let refs: Vec<&str> = rewritten.iter().map(String::as_str).collect();
+            articles.push(make(&format!("{story}-rewrite"), &refs));
+            truth.extend([story; 3]);
+        }
+        // Interleave so members of a story are far apart.
+        let order: Vec<usize> = (0..articles.len())
+            .map(|i| (i * 7) % articles.len())
+            .collect();
+        let shuffled: Vec<Article> = order.iter().map(|&i| articles[i].clone()).collect();
+        let o = find_origins(&shuffled, &OriginOptions::default());
+        assert!(shuffled.len() > ALL_PAIRS_UP_TO);
+        assert_eq!(o.clusters.len(), 25);
+        for (x, &i) in order.iter().enumerate() {
+            for (y, &j) in order.iter().enumerate() {
+                assert_eq!(
+                    o.of_article[x] == o.of_article[y],
+                    truth[i] == truth[j],
+                    "{} / {}",
+                    shuffled[x].source,
+                    shuffled[y].source
+                );
+            }
+        }
+        // Only the links that join clusters are kept: two per story.
+        let links: usize = o.clusters.iter().map(|c| c.links.len()).sum();
+        assert_eq!(links, 50);
     }
 
     #[test]

@@ -35,7 +35,8 @@ pub struct IngestOptions {
     /// Makes the event grouper (see [`crate::EventGrouper`]).
     pub grouper: fn() -> Box<dyn EventGrouper>,
     /// Articles of an event given to the cross-check, earliest first:
-    /// bounds the cost of refreshing a very large event.
+    /// bounds the cost of refreshing a very large event, whose dossier
+    /// then covers its first reports (where copies and conflicts start).
     pub dossier_max_articles: usize,
     /// Cross-check settings.
     pub crosscheck: crosswire_crosscheck::Options,
@@ -43,12 +44,15 @@ pub struct IngestOptions {
     /// batch that changes them.
     pub dossier_small: usize,
     /// A larger event is recomputed once it grew by this share since its
-    /// last dossier, or when that dossier is older than
-    /// [`IngestOptions::dossier_max_age`]; every changed event is
-    /// recomputed at the end of a run. This keeps the total cost of
-    /// refreshing near-linear in the number of articles.
+    /// last dossier; every changed event is recomputed at the end of a
+    /// run. Growth by a constant factor makes the refreshes of one event a
+    /// geometric series, so their total cost is a constant times that of
+    /// its final dossier, however many batches it was spread over.
     pub dossier_growth: f32,
-    /// See [`IngestOptions::dossier_growth`].
+    /// A dossier older than this is also recomputed when its event grew by
+    /// at least a quarter of [`IngestOptions::dossier_growth`], so a slow
+    /// story does not wait long. (Age alone is no reason: on a busy stream
+    /// it would recompute every large event every few seconds.)
     pub dossier_max_age: Duration,
     /// New articles between checkpoints of the event grouper during a
     /// long run (one is always written at the end): a restart replays
@@ -70,10 +74,10 @@ impl Default for IngestOptions {
             jobs: None,
             reference_date: None,
             grouper: crate::grouper::default_grouper,
-            dossier_max_articles: 300,
+            dossier_max_articles: 200,
             crosscheck: Default::default(),
             dossier_small: 8,
-            dossier_growth: 0.5,
+            dossier_growth: 1.0,
             dossier_max_age: Duration::from_secs(60),
             checkpoint_every: 50_000,
             fetch: None,
@@ -101,6 +105,8 @@ pub struct IngestReport {
     pub merged_events: usize,
     /// Dossiers recomputed.
     pub dossiers: usize,
+    /// Time spent recomputing them, in milliseconds of wall time.
+    pub dossier_ms: u64,
     /// Batches committed.
     pub batches: usize,
 }
@@ -223,7 +229,7 @@ impl Store {
             .map_err(|e| StoreError::Data(format!("starting worker threads: {e}")))?;
         // Dossiers left dirty by a crash are brought up to date first.
         let mut report = IngestReport::default();
-        report.dossiers += pool.install(|| self.refresh_dossiers(opts, true))?;
+        pool.install(|| self.refresh_dossiers(opts, true, &mut report))?;
         let reader = db::open_reader(&self.dir)?;
         let (tx, rx) = mpsc::sync_channel::<Vec<Outcome>>(2);
         let result = std::thread::scope(|s| {
@@ -233,7 +239,7 @@ impl Store {
         });
         result?;
         self.save_checkpoint()?;
-        report.dossiers += pool.install(|| self.refresh_dossiers(opts, true))?;
+        pool.install(|| self.refresh_dossiers(opts, true, &mut report))?;
         if let Some(t) = self.text.as_mut() {
             t.commit()?;
         }
@@ -260,7 +266,7 @@ impl Store {
             &mut report,
         )?;
         self.save_checkpoint()?;
-        report.dossiers += self.refresh_dossiers(opts, true)?;
+        self.refresh_dossiers(opts, true, &mut report)?;
         if let Some(t) = self.text.as_mut() {
             t.add(&docs, false)?;
             t.commit()?;
@@ -357,7 +363,7 @@ impl Store {
         let take = std::mem::take(&mut w.batch);
         let keys = std::mem::take(&mut w.seen_keys);
         let docs = self.commit_batch(take, keys, opts, report)?;
-        report.dossiers += pool.install(|| self.refresh_dossiers(opts, false))?;
+        pool.install(|| self.refresh_dossiers(opts, false, report))?;
         if let Some(t) = self.text.as_mut() {
             t.add(&docs, false)?;
             if w.last_index_commit.elapsed() >= opts.index_interval {
@@ -508,13 +514,21 @@ impl Store {
 
     /// Recomputes the dossiers of events marked dirty (`all`), or of those
     /// due by the [`IngestOptions::dossier_growth`] rule, a bounded number
-    /// at a time so memory stays flat. Returns how many.
-    fn refresh_dossiers(&mut self, opts: &IngestOptions, all: bool) -> Result<usize, StoreError> {
+    /// at a time so memory stays flat. Counts them, and the time they
+    /// took, in `report`.
+    fn refresh_dossiers(
+        &mut self,
+        opts: &IngestOptions,
+        all: bool,
+        report: &mut IngestReport,
+    ) -> Result<(), StoreError> {
         let mut total = 0;
         let now = unix_now();
         let stale_before = now - opts.dossier_max_age.as_secs().min(i64::MAX as u64) as i64;
         // Growth as a ratio in thousandths keeps the rule in integer SQL.
         let growth = (1000.0 * (1.0 + opts.dossier_growth.max(0.0))) as i64;
+        let aged_growth = (1000.0 * (1.0 + opts.dossier_growth.max(0.0) / 4.0)) as i64;
+        let started = Instant::now();
         let mut after = 0i64;
         loop {
             let due: Vec<(i64, i64)> = {
@@ -522,17 +536,26 @@ impl Store {
                     "SELECT id, computed_size FROM events \
                      WHERE dirty = 1 AND merged_into IS NULL AND id > ?1 AND \
                      (?2 OR size <= ?3 OR size * 1000 >= computed_size * ?4 \
-                      OR computed_at <= ?5) \
+                      OR (computed_at <= ?5 AND size * 1000 >= computed_size * ?6)) \
                      ORDER BY id LIMIT 64",
                 )?;
                 let rows = stmt.query_map(
-                    params![after, all, opts.dossier_small as i64, growth, stale_before],
+                    params![
+                        after,
+                        all,
+                        opts.dossier_small as i64,
+                        growth,
+                        stale_before,
+                        aged_growth
+                    ],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )?;
                 rows.collect::<Result<_, _>>()?
             };
             let Some(&(last, _)) = due.last() else {
-                return Ok(total);
+                report.dossiers += total;
+                report.dossier_ms += started.elapsed().as_millis() as u64;
+                return Ok(());
             };
             after = last;
             let cap = opts.dossier_max_articles.max(1);
