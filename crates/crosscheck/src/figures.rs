@@ -792,15 +792,17 @@ fn verdict(figs: &[&Fig], claims: &[Claim], origins: &Origins) -> (Verdict, Opti
             }
             let both_vague =
                 a.figure.qualifier == Qualifier::Vague && b.figure.qualifier == Qualifier::Vague;
-            let line = format!(
-                "{} vs {}",
-                describe(&a.figure, &a.text),
-                describe(&b.figure, &b.text)
-            );
-            if both_vague {
-                soft.push(line);
-            } else if !conflicts.contains(&line) {
-                conflicts.push(line);
+            // One line per pair of wordings, whichever came first.
+            let (x, y) = (describe(&a.figure, &a.text), describe(&b.figure, &b.text));
+            let (x, y) = if x <= y { (x, y) } else { (y, x) };
+            let line = format!("{x} vs {y}");
+            let lines = if both_vague {
+                &mut soft
+            } else {
+                &mut conflicts
+            };
+            if !lines.contains(&line) {
+                lines.push(line);
             }
         }
     }

@@ -66,6 +66,19 @@ pub fn sentence_units(text: &str) -> Vec<std::ops::Range<usize>> {
         if !matches!(c, '.' | '?' | '!') {
             continue;
         }
+        // An abbreviation or initial ("Dr.", "U.S.", "J.") ends no
+        // sentence: a capitalized word of up to three letters before a dot.
+        if c == '.' {
+            let word: Vec<char> = chars[..k]
+                .iter()
+                .rev()
+                .map(|&(_, c)| c)
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            if (1..=3).contains(&word.len()) && word.last().is_some_and(|c| c.is_uppercase()) {
+                continue;
+            }
+        }
         // A sentence ends at the mark when whitespace and then an
         // upper-case letter (or an opening quote or bracket) follow.
         let mut rest = chars[k + 1..].iter().skip_while(|(_, c)| c.is_whitespace());
@@ -640,6 +653,11 @@ mod tests {
         // Abbreviations and short exclamations do not cut a quote.
         assert_eq!(sentence_units("Oops... Too late.").len(), 1);
         assert_eq!(sentence_units("the U.S. will pay for it").len(), 1);
+        assert_eq!(
+            sentence_units("We have asked the U.S. Government and Dr. Olsson to pay for the dam")
+                .len(),
+            1
+        );
     }
 
     #[test]
