@@ -923,7 +923,8 @@ fn part_runs(figs: &[Fig]) -> Vec<Vec<usize>> {
 
 /// Moves the parts of a total into the total's slot. Two figures of one
 /// sentence are never one quantity, so clustering keeps parts apart; but
-/// when figures listed together add up to a figure another sentence gives,
+/// when figures listed together add up to a figure another sentence gives
+/// (exactly or as "about"),
 /// and one of them already sits in that figure's slot (its context says it
 /// counts the same), they are the breakdown of that total and belong with
 /// it. Parts whose clause names a different happening than the total's
@@ -980,7 +981,7 @@ fn attach_parts(figs: &[Fig], groups: &mut [Vec<usize>]) -> Vec<Vec<usize>> {
                 members.iter().any(|&m| {
                     let t = &figs[m];
                     (t.article != first.article || t.sentence != first.sentence)
-                        && t.figure.qualifier == Qualifier::Exact
+                        && matches!(t.figure.qualifier, Qualifier::Exact | Qualifier::About)
                         && t.unit_key == first.unit_key
                         && (t.figure.value - sum).abs() < 1e-9
                         && own.iter().all(|cp| {

@@ -438,8 +438,9 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     (
         "dead",
         &[
-            "killed", "dead", "died", "death", "deaths", "deadly", "fatali", "perish", "bodies",
-            "toll", "muerto", "muerta", "murier", "muerte", "fallec", "víctim", "victim", "mortal",
+            "killed", "kill", "dead", "died", "death", "deaths", "deadly", "fatali", "perish",
+            "bodies", "toll", "muerto", "muerta", "murier", "muerte", "fallec", "víctim", "victim",
+            "mortal",
         ],
     ),
     (
