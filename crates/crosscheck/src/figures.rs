@@ -57,6 +57,8 @@ struct Fig<'a> {
     far: Bag,
     /// Inside a direct quotation.
     in_quote: bool,
+    /// The article's language, when known.
+    language: Option<&'a str>,
     /// Its clause reports the quantity changing over time ([`UPDATE_CUES`]).
     updated: bool,
     /// The happenings its clause names, one bit per row of [`CONCEPTS`].
@@ -307,6 +309,7 @@ fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
                 near,
                 far,
                 in_quote,
+                language: article.language.as_deref(),
                 updated,
                 concepts,
                 measures,
@@ -379,6 +382,7 @@ struct Weighed {
     value_key: Option<(u64, String)>,
     article: usize,
     in_quote: bool,
+    language: Option<String>,
     /// The happenings its clause names, one bit per row of [`CONCEPTS`].
     concepts: u32,
     /// The entities its clause names (bag features).
@@ -393,7 +397,12 @@ struct Weighed {
 /// the clause around the number weigh equally; the wider scene adds a little.
 fn similarity(a: &Weighed, b: &Weighed) -> f32 {
     let mut bonus = if a.value_key.is_some() && a.value_key == b.value_key {
-        VALUE_BONUS
+        // Across languages the words of two contexts cannot meet (only
+        // names and concepts do), so the same stated number weighs more.
+        match (&a.language, &b.language) {
+            (Some(x), Some(y)) if x != y => 2.0 * VALUE_BONUS,
+            _ => VALUE_BONUS,
+        }
     } else {
         0.0
     };
@@ -554,6 +563,7 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
             value_key: value_key(f.figure),
             article: f.article,
             in_quote: f.in_quote,
+            language: f.language.map(str::to_string),
             concepts: f.concepts,
             places: f
                 .near

@@ -757,3 +757,27 @@ fn a_generic_counted_noun_leaves_the_clause_to_decide() {
         .collect();
     assert_eq!(articles, [0, 1], "{slot:#?}");
 }
+
+#[test]
+fn across_languages_the_same_stated_number_weighs_more() {
+    let mut a = article(
+        "a",
+        "The Ledger",
+        &["At the Korvald mill, 86 workers were on the night shift when the fire started."],
+        &[exact("86 workers", 86.0, "workers")],
+        &[],
+    );
+    a.language = Some("en".into());
+    let mut b = article(
+        "b",
+        "El Diario",
+        &["En la fábrica de Korvald, 86 operarios cubrían el turno de noche cuando empezó el fuego."],
+        &[exact("86 operarios", 86.0, "operarios")],
+        &[],
+    );
+    b.language = Some("es".into());
+    let d = crosscheck(vec![a, b], &Options::default());
+    let slot = slot_of(&d, "86 workers");
+    assert_eq!(slot.values[0].mentions.len(), 2, "{slot:#?}");
+    assert_eq!(slot.verdict, Verdict::Agree);
+}
