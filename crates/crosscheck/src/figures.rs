@@ -406,8 +406,13 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
     } else {
         0.0
     };
-    let shared_happening = a.concepts & b.concepts != 0
-        || (related(a.concepts, b.concepts) && !a.places.is_disjoint(&b.places));
+    // People sent to a place and people held in that same place are one
+    // quantity: the shared place tells as much as a shared counted noun.
+    let same_place_stages = related(a.concepts, b.concepts) && !a.places.is_disjoint(&b.places);
+    if same_place_stages {
+        bonus += SAME_PLACE_BONUS;
+    }
+    let shared_happening = a.concepts & b.concepts != 0 || same_place_stages;
     // An article that quotes a speaker's figure next to its own figure for
     // the same happening sets the claim against its count ("we sent over
     // 250", says the minister; 238 were deported, says the report): within
@@ -439,6 +444,10 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
 /// What a quoted and a narrative figure of one article naming the same
 /// happening add to their similarity (see [`similarity`]).
 const QUOTE_CLAIM_BONUS: f32 = 0.15;
+
+/// What naming related stages of one happening at one place adds to the
+/// similarity of two figures (see [`similarity`]).
+const SAME_PLACE_BONUS: f32 = 0.15;
 
 /// The factor on the similarity of figures whose clauses name different
 /// happenings.
@@ -745,6 +754,7 @@ fn describe(f: &Figure, text: &str) -> String {
 struct Claim {
     figure: Figure,
     text: String,
+    article: usize,
 }
 
 /// The slot's claims: each member figure, except that parts of a total
@@ -773,6 +783,7 @@ fn claims(group: &[usize], figs: &[Fig], runs: &[Vec<usize>]) -> Vec<Claim> {
         out.push(Claim {
             figure,
             text: format!("{text} = {sum}"),
+            article: figs[first].article,
         });
         consumed.extend(run.iter().copied());
     }
@@ -781,6 +792,7 @@ fn claims(group: &[usize], figs: &[Fig], runs: &[Vec<usize>]) -> Vec<Claim> {
             out.push(Claim {
                 figure: figs[i].figure.clone(),
                 text: format!("“{}”", figs[i].text),
+                article: figs[i].article,
             });
         }
     }
@@ -795,6 +807,8 @@ fn verdict(figs: &[&Fig], claims: &[Claim], origins: &Origins) -> (Verdict, Opti
         .collect();
     let mut conflicts = Vec::new();
     let mut soft = Vec::new();
+    // Whether two different articles disagree (not one article with itself).
+    let mut across_articles = false;
     for (i, a) in claims.iter().enumerate() {
         for b in &claims[i + 1..] {
             if overlaps(&a.figure, &b.figure) {
@@ -802,6 +816,7 @@ fn verdict(figs: &[&Fig], claims: &[Claim], origins: &Origins) -> (Verdict, Opti
             }
             let both_vague =
                 a.figure.qualifier == Qualifier::Vague && b.figure.qualifier == Qualifier::Vague;
+            across_articles |= !both_vague && a.article != b.article;
             // One line per pair of wordings, whichever came first.
             let (x, y) = (describe(&a.figure, &a.text), describe(&b.figure, &b.text));
             let (x, y) = if x <= y { (x, y) } else { (y, x) };
@@ -815,6 +830,17 @@ fn verdict(figs: &[&Fig], claims: &[Claim], origins: &Origins) -> (Verdict, Opti
                 lines.push(line);
             }
         }
+    }
+    // Rewrites of one story that give different values are a conflict
+    // worth showing, though one origin stands behind both.
+    if origin_set.len() <= 1 && across_articles {
+        return (
+            Verdict::Conflict,
+            Some(format!(
+                "versions of one story disagree: {}",
+                conflicts.join("; ")
+            )),
+        );
     }
     if origin_set.len() <= 1 {
         let note = (!conflicts.is_empty()).then(|| {

@@ -781,3 +781,52 @@ fn across_languages_the_same_stated_number_weighs_more() {
     assert_eq!(slot.values[0].mentions.len(), 2, "{slot:#?}");
     assert_eq!(slot.verdict, Verdict::Agree);
 }
+
+#[test]
+fn versions_of_one_story_that_disagree_are_a_conflict() {
+    let story = |n: &str| {
+        format!(
+            "The Korvald mill, which has stood on the Sarn since the war, employs {n} people in the town. \
+             Its owners said on Monday that the night shift would resume next week once the inspectors \
+             of the regional labour office had signed off the repairs to the drying hall."
+        )
+    };
+    let (x, y) = (story("about 400"), story("about 700"));
+    let a = article(
+        "a",
+        "Wire One",
+        &[&x],
+        &[F {
+            wording: "about 400 people",
+            value: 400.0,
+            q: Qualifier::About,
+            low: 340.0,
+            high: Some(460.0),
+            counts: "people employed",
+        }],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Wire Two",
+        &[&y],
+        &[F {
+            wording: "about 700 people",
+            value: 700.0,
+            q: Qualifier::About,
+            low: 595.0,
+            high: Some(805.0),
+            counts: "people employed",
+        }],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    assert_eq!(d.articles[0].origin, d.articles[1].origin, "one story");
+    let slot = slot_of(&d, "about 400 people");
+    assert_eq!(slot.values.len(), 2, "{slot:#?}");
+    assert_eq!(slot.verdict, Verdict::Conflict, "{slot:#?}");
+    assert!(slot
+        .note
+        .as_deref()
+        .is_some_and(|n| n.contains("versions of one story")));
+}
