@@ -191,6 +191,11 @@ impl Sparse {
         }
     }
 
+    /// The interned features present.
+    pub fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.ids.iter().copied()
+    }
+
     /// True when no feature survived weighting.
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()

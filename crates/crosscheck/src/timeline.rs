@@ -2,11 +2,11 @@
 //! happening, with its sources; happenings the sources date differently
 //! are flagged.
 
-use crate::context::{idf, sentence_of, Bag};
+use crate::context::{idf, sentence_of, Bag, Sparse};
 use crosswire_link::Origins;
 use crosswire_model::dossier::{Mention, TimelineEntry};
 use crosswire_model::{Article, SpanKind};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 struct D {
     article: usize,
@@ -51,57 +51,81 @@ pub fn timeline(articles: &[Article], origins: &Origins) -> Vec<TimelineEntry> {
         }
     }
     let idf = idf(&ds.iter().map(|d| &d.bag).collect::<Vec<_>>());
+    // Interned and weighed once: a large event has hundreds of dated
+    // mentions, and comparing string-keyed bags pairwise dominated.
+    let mut ids = HashMap::new();
+    let vecs: Vec<Sparse> = ds
+        .iter()
+        .map(|d| Sparse::new(&d.bag, &idf, &mut ids))
+        .collect();
     // Group same-date mentions of one happening.
     let mut entries: Vec<(Vec<usize>, TimelineEntry)> = Vec::new();
+    let mut by_date: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut entry_of = Vec::with_capacity(ds.len());
     for (i, d) in ds.iter().enumerate() {
-        let found = entries.iter_mut().find(|(members, e)| {
-            e.date == d.date
-                && members
-                    .iter()
-                    .any(|&m| ds[m].bag.cosine(&d.bag, &idf) >= SAME_HAPPENING)
+        let same_date = by_date.entry(d.date.as_str()).or_default();
+        let found = same_date.iter().copied().find(|&e| {
+            entries[e]
+                .0
+                .iter()
+                .any(|&m| vecs[m].cosine(&vecs[i]) >= SAME_HAPPENING)
         });
         match found {
-            Some((members, e)) => {
-                members.push(i);
-                e.mentions.push(d.mention.clone());
+            Some(e) => {
+                entries[e].0.push(i);
+                entries[e].1.mentions.push(d.mention.clone());
+                entry_of.push(e);
             }
-            None => entries.push((
-                vec![i],
-                TimelineEntry {
-                    date: d.date.clone(),
-                    what: d.what.clone(),
-                    mentions: vec![d.mention.clone()],
-                    origin_count: 0,
-                    disputed: Vec::new(),
-                },
-            )),
+            None => {
+                same_date.push(entries.len());
+                entry_of.push(entries.len());
+                entries.push((
+                    vec![i],
+                    TimelineEntry {
+                        date: d.date.clone(),
+                        what: d.what.clone(),
+                        mentions: vec![d.mention.clone()],
+                        origin_count: 0,
+                        disputed: Vec::new(),
+                    },
+                ));
+            }
         }
     }
     // One happening given different dates of the same precision by different
-    // origins is disputed.
-    let n = entries.len();
-    for i in 0..n {
-        for j in 0..n {
-            if i == j || entries[i].1.date.len() != entries[j].1.date.len() {
-                continue;
-            }
-            if entries[i].1.date == entries[j].1.date {
-                continue;
-            }
-            let alike = entries[i].0.iter().any(|&a| {
-                entries[j].0.iter().any(|&b| {
-                    ds[a].article != ds[b].article
-                        && origins.of_article.get(ds[a].article)
-                            != origins.of_article.get(ds[b].article)
-                        && ds[a].bag.cosine(&ds[b].bag, &idf) >= 0.6
-                })
-            });
-            if alike {
-                let other = entries[j].1.date.clone();
-                if !entries[i].1.disputed.contains(&other) {
-                    entries[i].1.disputed.push(other);
+    // origins is disputed. Only mentions sharing a feature can be alike, so
+    // pairs come from an inverted index.
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (m, v) in vecs.iter().enumerate() {
+        for id in v.ids() {
+            postings.entry(id).or_default().push(m);
+        }
+    }
+    let mut disputes: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut checked: HashSet<(usize, usize)> = HashSet::new();
+    for list in postings.values() {
+        for (x, &a) in list.iter().enumerate() {
+            for &b in &list[x + 1..] {
+                let (ea, eb) = (entry_of[a], entry_of[b]);
+                let (da, db) = (&entries[ea].1.date, &entries[eb].1.date);
+                if ea == eb || da == db || da.len() != db.len() || !checked.insert((a, b)) {
+                    continue;
+                }
+                if ds[a].article != ds[b].article
+                    && origins.of_article.get(ds[a].article)
+                        != origins.of_article.get(ds[b].article)
+                    && vecs[a].cosine(&vecs[b]) >= 0.6
+                {
+                    disputes.insert((ea, eb));
+                    disputes.insert((eb, ea));
                 }
             }
+        }
+    }
+    for (i, j) in disputes {
+        let other = entries[j].1.date.clone();
+        if !entries[i].1.disputed.contains(&other) {
+            entries[i].1.disputed.push(other);
         }
     }
     let mut out: Vec<TimelineEntry> = entries
