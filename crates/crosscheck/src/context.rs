@@ -34,8 +34,12 @@ fn stop_words() -> &'static HashSet<&'static str> {
 /// contexts across outlets needs; a real stemmer per language would be
 /// better and is a drop-in replacement here.
 pub fn stem(word: &str) -> Option<String> {
-    let lower = word.to_lowercase();
-    if lower.chars().count() <= 2 || stop_words().contains(lower.as_str()) {
+    stem_lower(&word.to_lowercase())
+}
+
+/// [`stem`] of a word already lower-cased.
+fn stem_lower(lower: &str) -> Option<String> {
+    if lower.chars().count() <= 2 || stop_words().contains(lower) {
         return None;
     }
     if lower.chars().all(|c| c.is_numeric()) {
@@ -45,7 +49,7 @@ pub fn stem(word: &str) -> Option<String> {
     // plurals ("cell" / "cells", "gang" / "gangs", "muerto" / "muertos").
     let base = match lower.strip_suffix('s') {
         Some(b) if b.chars().count() >= 3 && !b.ends_with('s') => b,
-        _ => lower.as_str(),
+        _ => lower,
     };
     Some(base.chars().take(6).collect())
 }
@@ -54,8 +58,16 @@ pub fn stem(word: &str) -> Option<String> {
 /// [`CONCEPTS`] table writes them, else its stem.
 pub fn concept_of_word(word: &str) -> Option<&'static str> {
     let lower = word.to_lowercase();
-    let prefix: String = lower.chars().take(6).collect();
-    concept_of(&prefix).or_else(|| stem(word).and_then(|s| concept_of(&s)))
+    concept_of_lower(&lower, stem_lower(&lower).as_deref())
+}
+
+/// [`concept_of_word`] of a lower-cased word whose stem is known.
+fn concept_of_lower(lower: &str, stem: Option<&str>) -> Option<&'static str> {
+    let prefix = match lower.char_indices().nth(6) {
+        Some((i, _)) => &lower[..i],
+        None => lower,
+    };
+    concept_of(prefix).or_else(|| stem.and_then(concept_of))
 }
 
 /// The concept a stem (or a word's first six letters) expresses, if any.
@@ -114,12 +126,19 @@ impl Bag {
     /// expresses one of the [`CONCEPTS`] adds that concept too, so that
     /// "killed", "dead" and "muertos" meet.
     pub fn add_text_prefixed(&mut self, prefix: &str, text: &str, w: f32) {
+        // Each word is lower-cased once and stemmed once: bags are built
+        // for every figure of every article on every refresh.
         for (_, word) in words_with_offsets(text) {
-            if let Some(s) = stem(word) {
-                if let Some(c) = concept_of_word(word) {
+            let lower = word.to_lowercase();
+            if let Some(s) = stem_lower(&lower) {
+                if let Some(c) = concept_of_lower(&lower, Some(&s)) {
                     self.add(format!("{prefix}k:{c}"), w);
                 }
-                self.add(format!("{prefix}{s}"), w);
+                if prefix.is_empty() {
+                    self.add(s, w);
+                } else {
+                    self.add(format!("{prefix}{s}"), w);
+                }
             }
         }
     }

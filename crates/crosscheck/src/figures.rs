@@ -112,14 +112,43 @@ fn qualifies_a_thing(before: &str) -> bool {
     !last.is_some_and(|w| TIME_PREPOSITIONS.contains(&w.as_str()))
 }
 
-/// Which measure words occur in a text.
+/// Which measure words occur in a text (as whole words, like
+/// [`has_phrase`]). One automaton over every cue of [`MEASURES`]: this runs
+/// for every figure on every refresh, and searching cue by cue dominated.
 fn measures_in(text: &str) -> BTreeSet<&'static str> {
+    static CUES: std::sync::OnceLock<Option<(aho_corasick::AhoCorasick, Vec<&'static str>)>> =
+        std::sync::OnceLock::new();
     let lower = text.to_lowercase();
-    MEASURES
-        .iter()
-        .filter(|(_, cues)| cues.iter().any(|cue| has_phrase(&lower, cue)))
-        .map(|(name, _)| *name)
-        .collect()
+    let built = CUES.get_or_init(|| {
+        let (names, cues): (Vec<&'static str>, Vec<&'static str>) = MEASURES
+            .iter()
+            .flat_map(|(name, cues)| cues.iter().map(move |c| (*name, *c)))
+            .unzip();
+        aho_corasick::AhoCorasick::new(&cues)
+            .ok()
+            .map(|ac| (ac, names))
+    });
+    let Some((ac, names)) = built else {
+        // Building from a constant table cannot fail; searched cue by cue
+        // if it ever did.
+        return MEASURES
+            .iter()
+            .filter(|(_, cues)| cues.iter().any(|cue| has_phrase(&lower, cue)))
+            .map(|(name, _)| *name)
+            .collect();
+    };
+    let mut out = BTreeSet::new();
+    for m in ac.find_overlapping_iter(&lower) {
+        let before = lower[..m.start()].chars().next_back();
+        let after = lower[m.end()..].chars().next();
+        if before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+        {
+            if let Some(name) = names.get(m.pattern().as_usize()) {
+                out.insert(*name);
+            }
+        }
+    }
+    out
 }
 
 /// True for a number written as a hyphenated modifier of what follows: "a
@@ -1223,6 +1252,26 @@ mod tests {
             &fig(0.0, Qualifier::Vague, 3.0, Some(9.0)),
             &exact(40.0)
         ));
+    }
+
+    /// The automaton finds exactly what searching cue by cue finds,
+    /// whole words only, overlapping cues included.
+    #[test]
+    fn measure_cues_match_as_when_searched_one_by_one() {
+        let cues: Vec<&str> = MEASURES.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+        let mut texts: Vec<String> = cues.iter().map(|c| format!("the {c} of it")).collect();
+        texts.extend(cues.iter().map(|c| format!("x{c}y")));
+        texts.extend(cues.windows(3).map(|w| w.join(" ")));
+        texts.extend(cues.windows(2).map(|w| w.concat()));
+        for t in &texts {
+            let lower = t.to_lowercase();
+            let want: BTreeSet<&str> = MEASURES
+                .iter()
+                .filter(|(_, cues)| cues.iter().any(|cue| has_phrase(&lower, cue)))
+                .map(|(name, _)| *name)
+                .collect();
+            assert_eq!(measures_in(t), want, "{t}");
+        }
     }
 
     #[test]

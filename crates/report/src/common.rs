@@ -282,7 +282,13 @@ pub fn normalized(v: &SlotValue) -> String {
         .filter(|u| !u.trim().is_empty())
         .map(|u| format!(" {u}"))
         .unwrap_or_default();
+    // A four-digit number the source wrote ungrouped ("a 1798 law", a
+    // year) stays ungrouped: "1,798" would misread it.
+    let plain = format!("{:.0}", v.value);
+    let as_written =
+        v.value.fract() == 0.0 && (1000.0..10000.0).contains(&v.value) && v.text.contains(&plain);
     let body = match (v.qualifier, v.high) {
+        (Qualifier::Exact, _) if as_written => plain,
         (Qualifier::Exact, _) => fmt_num(v.value),
         (_, Some(h)) if h == v.low => fmt_num(v.low),
         (Qualifier::About, Some(h)) => {
@@ -320,6 +326,24 @@ mod tests {
         assert_eq!(short_source("https://x.example/news/story/"), "story");
         assert_eq!(short_source("a.warc.gz#record-7"), "a.warc.gz#record-7");
         assert_eq!(short_source("/"), "/");
+    }
+
+    #[test]
+    fn four_digit_numbers_keep_the_source_grouping() {
+        let value = |text: &str, v: f64| SlotValue {
+            text: text.into(),
+            value: v,
+            low: v,
+            high: Some(v),
+            unit: None,
+            qualifier: Qualifier::Exact,
+            attributed_to: None,
+            mentions: Vec::new(),
+            origins: Vec::new(),
+        };
+        assert_eq!(normalized(&value("a 1911 charter", 1911.0)), "1911");
+        assert_eq!(normalized(&value("1,911 voters", 1911.0)), "1,911");
+        assert_eq!(normalized(&value("12000 homes", 12000.0)), "12,000");
     }
 
     #[test]

@@ -76,9 +76,9 @@ impl Default for IngestOptions {
             grouper: crate::grouper::default_grouper,
             dossier_max_articles: 150,
             crosscheck: Default::default(),
-            dossier_small: 2,
-            dossier_growth: 1.0,
-            dossier_max_age: Duration::from_secs(60),
+            dossier_small: 1,
+            dossier_growth: 2.0,
+            dossier_max_age: Duration::from_secs(120),
             checkpoint_every: 50_000,
             fetch: None,
         }
@@ -176,6 +176,24 @@ struct Pending {
     seen_keys: Vec<RawKey>,
     last_index_commit: Instant,
     checkpointed: usize,
+    schedule: Schedule,
+}
+
+/// Events changed during this run whose dossiers are not due yet.
+struct Schedule {
+    dirty: HashMap<i64, Due>,
+    /// When aged dossiers were last looked for.
+    aged_scan: Instant,
+}
+
+/// What decides when an event's dossier is due.
+#[derive(Debug, Clone, Copy)]
+struct Due {
+    size: i64,
+    /// Articles its last dossier covered (0: none yet).
+    computed: i64,
+    /// Unix time of that dossier (0: none yet).
+    computed_at: i64,
 }
 
 /// The event index and how its ids map to stored events.
@@ -229,7 +247,7 @@ impl Store {
             .map_err(|e| StoreError::Data(format!("starting worker threads: {e}")))?;
         // Dossiers left dirty by a crash are brought up to date first.
         let mut report = IngestReport::default();
-        pool.install(|| self.refresh_dossiers(opts, true, &mut report))?;
+        pool.install(|| self.refresh_dossiers(opts, &mut report))?;
         let reader = db::open_reader(&self.dir)?;
         let (tx, rx) = mpsc::sync_channel::<Vec<Outcome>>(2);
         let result = std::thread::scope(|s| {
@@ -239,7 +257,7 @@ impl Store {
         });
         result?;
         self.save_checkpoint()?;
-        pool.install(|| self.refresh_dossiers(opts, true, &mut report))?;
+        pool.install(|| self.refresh_dossiers(opts, &mut report))?;
         if let Some(t) = self.text.as_mut() {
             t.commit()?;
         }
@@ -266,7 +284,7 @@ impl Store {
             &mut report,
         )?;
         self.save_checkpoint()?;
-        self.refresh_dossiers(opts, true, &mut report)?;
+        self.refresh_dossiers(opts, &mut report)?;
         if let Some(t) = self.text.as_mut() {
             t.add(&docs, false)?;
             t.commit()?;
@@ -297,6 +315,10 @@ impl Store {
             seen_keys: Vec::new(),
             last_index_commit: Instant::now(),
             checkpointed: report.added,
+            schedule: Schedule {
+                dirty: HashMap::new(),
+                aged_scan: Instant::now(),
+            },
         };
         let mut started = Instant::now();
         let mut done = false;
@@ -363,7 +385,9 @@ impl Store {
         let take = std::mem::take(&mut w.batch);
         let keys = std::mem::take(&mut w.seen_keys);
         let docs = self.commit_batch(take, keys, opts, report)?;
-        pool.install(|| self.refresh_dossiers(opts, false, report))?;
+        let touched: std::collections::BTreeSet<i64> =
+            docs.iter().map(|d| d.event as i64).collect();
+        pool.install(|| self.refresh_due(touched, &mut w.schedule, opts, report))?;
         if let Some(t) = self.text.as_mut() {
             t.add(&docs, false)?;
             if w.last_index_commit.elapsed() >= opts.index_interval {
@@ -512,137 +536,222 @@ impl Store {
         result
     }
 
-    /// Recomputes the dossiers of events marked dirty (`all`), or of those
-    /// due by the [`IngestOptions::dossier_growth`] rule, a bounded number
-    /// at a time so memory stays flat. Counts them, and the time they
-    /// took, in `report`.
+    /// Recomputes the dossier of every event marked dirty, a bounded number
+    /// at a time so memory stays flat: at the start of a run (what a crash
+    /// left) and at its end. Counts them, and the time they took, in
+    /// `report`.
     fn refresh_dossiers(
         &mut self,
         opts: &IngestOptions,
-        all: bool,
         report: &mut IngestReport,
     ) -> Result<(), StoreError> {
-        let mut total = 0;
-        let now = unix_now();
-        let stale_before = now - opts.dossier_max_age.as_secs().min(i64::MAX as u64) as i64;
-        // Growth as a ratio in thousandths keeps the rule in integer SQL.
-        let growth = (1000.0 * (1.0 + opts.dossier_growth.max(0.0))) as i64;
-        let aged_growth = (1000.0 * (1.0 + opts.dossier_growth.max(0.0) / 4.0)) as i64;
         let started = Instant::now();
         let mut after = 0i64;
         loop {
             let due: Vec<(i64, i64)> = {
                 let mut stmt = self.conn.prepare_cached(
                     "SELECT id, computed_size FROM events \
-                     WHERE dirty = 1 AND merged_into IS NULL AND id > ?1 AND \
-                     (?2 OR size <= ?3 OR size * 1000 >= computed_size * ?4 \
-                      OR (computed_at <= ?5 AND size * 1000 >= computed_size * ?6)) \
+                     WHERE dirty = 1 AND merged_into IS NULL AND id > ?1 \
                      ORDER BY id LIMIT 64",
                 )?;
-                let rows = stmt.query_map(
-                    params![
-                        after,
-                        all,
-                        opts.dossier_small as i64,
-                        growth,
-                        stale_before,
-                        aged_growth
-                    ],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )?;
+                let rows = stmt.query_map([after], |r| Ok((r.get(0)?, r.get(1)?)))?;
                 rows.collect::<Result<_, _>>()?
             };
             let Some(&(last, _)) = due.last() else {
-                report.dossiers += total;
-                report.dossier_ms += started.elapsed().as_millis() as u64;
-                return Ok(());
+                break;
             };
             after = last;
-            let cap = opts.dossier_max_articles.max(1);
-            let mut loaded = Vec::with_capacity(due.len());
-            let mut unchanged = Vec::new();
-            for &(id, computed) in &due {
-                // The dossier covers the earliest `cap` articles; an event
-                // already past the cap that only grew has the same ones.
-                // (A merge resets computed_size, so it is recomputed.)
-                if computed as usize >= cap {
-                    unchanged.push(id);
-                    continue;
-                }
-                loaded.push((id, load_event_articles(&self.conn, id, cap)?));
-            }
-            let dossiers: Vec<(i64, Option<Dossier>)> = loaded
-                .into_par_iter()
-                .map(|(id, articles)| {
-                    if articles.is_empty() {
-                        return (id, None);
-                    }
-                    // A bug in one event's cross-check must not stop the
-                    // ingest; the event keeps no dossier until it changes.
-                    let d = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        crosswire_crosscheck::crosscheck(articles, &opts.crosscheck)
-                    }))
-                    .ok();
-                    (id, d)
-                })
-                .collect();
-            let tx = self.conn.transaction()?;
-            {
-                let mut keep = tx.prepare_cached(
-                    "UPDATE events SET dirty = 0, \
-                     size = (SELECT count(*) FROM articles WHERE event = ?1) WHERE id = ?1",
-                )?;
-                for id in unchanged {
-                    keep.execute([id])?;
-                }
-                let mut agg = tx.prepare_cached(
-                    "SELECT count(*), min(day), max(day) FROM articles WHERE event = ?1",
-                )?;
-                let mut first_title = tx.prepare_cached(
-                    "SELECT title FROM articles WHERE event = ?1 AND title IS NOT NULL \
-                     ORDER BY seq LIMIT 1",
-                )?;
-                let mut update = tx.prepare_cached(
-                    "UPDATE events SET size = ?2, first_day = ?3, last_day = ?4, title = ?5, \
-                     origins = ?6, conflicts = ?7, dossier = ?8, dirty = 0, \
-                     computed_size = ?2, computed_at = ?9 WHERE id = ?1",
-                )?;
-                for (id, dossier) in dossiers {
-                    let (size, first, last): (i64, Option<i64>, Option<i64>) =
-                        agg.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-                    let title: Option<String> =
-                        first_title.query_row([id], |r| r.get(0)).optional()?;
-                    let (origins, conflicts, json) = match dossier {
-                        Some(mut d) => {
-                            let conflicts = d
-                                .figures
-                                .iter()
-                                .filter(|f| f.verdict == Verdict::Conflict)
-                                .count()
-                                + d.quotes
-                                    .iter()
-                                    .filter(|q| q.verdict == Verdict::Conflict)
-                                    .count();
-                            let origins = d.origins.len();
-                            // Texts live in the articles table; a dossier
-                            // gets them back when read.
-                            for a in &mut d.articles {
-                                a.text = String::new();
-                            }
-                            let json = serde_json::to_string(&d)
-                                .map_err(|e| StoreError::Data(e.to_string()))?;
-                            (origins as i64, conflicts as i64, Some(db::pack(&json)))
-                        }
-                        None => (0, 0, None),
-                    };
-                    update.execute(params![
-                        id, size, first, last, title, origins, conflicts, json, now
-                    ])?;
-                }
-            }
-            tx.commit()?;
-            total += due.len();
+            self.refresh_events(&due, opts)?;
+            report.dossiers += due.len();
         }
+        report.dossier_ms += started.elapsed().as_millis() as u64;
+        Ok(())
+    }
+
+    /// During a run: recomputes the dossiers that are due among the events
+    /// this batch touched (and, now and then, those that aged), following
+    /// [`IngestOptions::dossier_growth`]. The schedule lives in memory, so
+    /// deciding costs a lookup per touched event, not a scan of every
+    /// dirty one; a restart loses nothing, since every dirty event is
+    /// recomputed when a run starts.
+    fn refresh_due(
+        &mut self,
+        touched: impl IntoIterator<Item = i64>,
+        schedule: &mut Schedule,
+        opts: &IngestOptions,
+        report: &mut IngestReport,
+    ) -> Result<(), StoreError> {
+        let started = Instant::now();
+        let now = unix_now();
+        let stale_before = now - opts.dossier_max_age.as_secs().min(i64::MAX as u64) as i64;
+        let growth = (1000.0 * (1.0 + opts.dossier_growth.max(0.0))) as i64;
+        let aged_growth = (1000.0 * (1.0 + opts.dossier_growth.max(0.0) / 4.0)) as i64;
+        let small = opts.dossier_small as i64;
+        let mut due: Vec<(i64, i64)> = Vec::new();
+        {
+            let mut row = self.conn.prepare_cached(
+                "SELECT size, computed_size, coalesce(computed_at, 0) FROM events \
+                 WHERE id = ?1 AND merged_into IS NULL AND dirty = 1",
+            )?;
+            let mut look = |id: i64| -> Result<Option<Due>, StoreError> {
+                Ok(row
+                    .query_row([id], |r| {
+                        Ok(Due {
+                            size: r.get(0)?,
+                            computed: r.get(1)?,
+                            computed_at: r.get(2)?,
+                        })
+                    })
+                    .optional()?)
+            };
+            for id in touched {
+                match look(id)? {
+                    Some(d) if d.size <= small || d.size * 1000 >= d.computed * growth => {
+                        schedule.dirty.remove(&id);
+                        due.push((id, d.computed));
+                    }
+                    Some(d) => {
+                        schedule.dirty.insert(id, d);
+                    }
+                    None => {
+                        schedule.dirty.remove(&id);
+                    }
+                }
+            }
+            let scan_every = (opts.dossier_max_age / 4).max(Duration::from_secs(1));
+            if schedule.aged_scan.elapsed() >= scan_every {
+                schedule.aged_scan = Instant::now();
+                let aged: Vec<i64> = schedule
+                    .dirty
+                    .iter()
+                    .filter(|(_, d)| {
+                        d.computed_at <= stale_before && d.size * 1000 >= d.computed * aged_growth
+                    })
+                    .map(|(&id, _)| id)
+                    .collect();
+                for id in aged {
+                    schedule.dirty.remove(&id);
+                    if let Some(d) = look(id)? {
+                        due.push((id, d.computed));
+                    }
+                }
+            }
+        }
+        due.sort_unstable();
+        due.dedup_by_key(|d| d.0);
+        for chunk in due.chunks(64) {
+            self.refresh_events(chunk, opts)?;
+        }
+        report.dossiers += due.len();
+        report.dossier_ms += started.elapsed().as_millis() as u64;
+        Ok(())
+    }
+
+    /// Recomputes and stores the dossiers of some events (id, size of its
+    /// last dossier), in parallel.
+    fn refresh_events(
+        &mut self,
+        due: &[(i64, i64)],
+        opts: &IngestOptions,
+    ) -> Result<(), StoreError> {
+        let now = unix_now();
+        let cap = opts.dossier_max_articles.max(1);
+        let mut loaded = Vec::with_capacity(due.len());
+        let mut unchanged = Vec::new();
+        let mut single = Vec::new();
+        let mut size_of = self
+            .conn
+            .prepare_cached("SELECT size FROM events WHERE id = ?1")?;
+        for &(id, computed) in due {
+            // A one-article event has nothing to cross-check: its counts
+            // are known, and `show` builds its dossier when asked. Most
+            // events of a stream are this small.
+            if size_of.query_row([id], |r| r.get::<_, i64>(0)).optional()? == Some(1) {
+                single.push(id);
+                continue;
+            }
+            // The dossier covers the earliest `cap` articles; an event
+            // already past the cap that only grew has the same ones.
+            // (A merge resets computed_size, so it is recomputed.)
+            if computed as usize >= cap {
+                unchanged.push(id);
+                continue;
+            }
+            loaded.push((id, load_event_articles(&self.conn, id, cap)?));
+        }
+        drop(size_of);
+        let mut dossiers: Vec<(i64, Option<Dossier>)> = loaded
+            .into_par_iter()
+            .map(|(id, articles)| {
+                if articles.is_empty() {
+                    return (id, None);
+                }
+                // A bug in one event's cross-check must not stop the
+                // ingest; the event keeps no dossier until it changes.
+                let d = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    crosswire_crosscheck::crosscheck(articles, &opts.crosscheck)
+                }))
+                .ok();
+                (id, d)
+            })
+            .collect();
+        dossiers.extend(single.into_iter().map(|id| (id, None)));
+        let tx = self.conn.transaction()?;
+        {
+            let mut keep = tx.prepare_cached(
+                "UPDATE events SET dirty = 0, \
+                 size = (SELECT count(*) FROM articles WHERE event = ?1) WHERE id = ?1",
+            )?;
+            for id in unchanged {
+                keep.execute([id])?;
+            }
+            let mut agg = tx.prepare_cached(
+                "SELECT count(*), min(day), max(day) FROM articles WHERE event = ?1",
+            )?;
+            let mut first_title = tx.prepare_cached(
+                "SELECT title FROM articles WHERE event = ?1 AND title IS NOT NULL \
+                 ORDER BY seq LIMIT 1",
+            )?;
+            let mut update = tx.prepare_cached(
+                "UPDATE events SET size = ?2, first_day = ?3, last_day = ?4, title = ?5, \
+                 origins = ?6, conflicts = ?7, dossier = ?8, dirty = 0, \
+                 computed_size = ?2, computed_at = ?9 WHERE id = ?1",
+            )?;
+            for (id, dossier) in dossiers {
+                let (size, first, last): (i64, Option<i64>, Option<i64>) =
+                    agg.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                let title: Option<String> = first_title.query_row([id], |r| r.get(0)).optional()?;
+                let (origins, conflicts, json) = match dossier {
+                    Some(mut d) => {
+                        let conflicts = d
+                            .figures
+                            .iter()
+                            .filter(|f| f.verdict == Verdict::Conflict)
+                            .count()
+                            + d.quotes
+                                .iter()
+                                .filter(|q| q.verdict == Verdict::Conflict)
+                                .count();
+                        let origins = d.origins.len();
+                        // Texts live in the articles table; a dossier
+                        // gets them back when read.
+                        for a in &mut d.articles {
+                            a.text = String::new();
+                        }
+                        let json = serde_json::to_string(&d)
+                            .map_err(|e| StoreError::Data(e.to_string()))?;
+                        (origins as i64, conflicts as i64, Some(db::pack(&json)))
+                    }
+                    None if size == 1 => (1, 0, None),
+                    None => (0, 0, None),
+                };
+                update.execute(params![
+                    id, size, first, last, title, origins, conflicts, json, now
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 }
 

@@ -561,3 +561,25 @@ fn checkpoints_are_written_during_long_runs() {
     assert!(checkpoints.len() >= 2, "{checkpoints:?}");
     assert!(checkpoints.iter().all(Option::is_some), "{checkpoints:?}");
 }
+
+#[test]
+fn one_article_events_skip_the_cross_check_but_still_show() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    common::write_text_corpus(&input, 5, 1, 0);
+    let mut store = Store::open(tmp.path().join("db")).expect("store");
+    let report = ingest_dir(&mut store, &input);
+    assert_eq!(report.added, 5);
+    let events = store.events(100).expect("events");
+    let singles: Vec<_> = events.iter().filter(|e| e.size == 1).collect();
+    assert!(!singles.is_empty(), "{events:?}");
+    for e in singles {
+        assert!(!e.stale, "{e:?}");
+        assert_eq!(e.origins, 1, "{e:?}");
+        assert_eq!(e.conflicts, 0, "{e:?}");
+        let (_, dossier) = store.dossier(e.id).expect("built on demand");
+        assert_eq!(dossier.articles.len(), 1);
+        assert_eq!(dossier.origins.len(), 1);
+        assert!(!dossier.articles[0].text.is_empty());
+    }
+}
