@@ -389,7 +389,12 @@ impl EventIndex {
 
     fn vectorize(&self, doc: &EventDoc) -> DocVec {
         let w = self.opts.kind_weights();
-        let counts = count_terms(&doc.title, &doc.text, &doc.entities, w.title);
+        self.vectorize_counts(count_terms(&doc.title, &doc.text, &doc.entities, w.title))
+    }
+
+    /// [`EventIndex::vectorize`] of terms already counted.
+    fn vectorize_counts(&self, counts: HashMap<u64, f32>) -> DocVec {
+        let w = self.opts.kind_weights();
         let raw: Vec<(u64, f32)> = counts
             .into_iter()
             .map(|(k, c)| (k, (1.0 + c.max(1.0).ln()) * w.of(Kind::of(k))))
@@ -400,15 +405,21 @@ impl EventIndex {
         DocVec { raw, unit }
     }
 
-    /// Cosine of an article (its unit vector as a map) and an event's
+    /// Cosine of an article (its unit vector sorted by key) and an event's
     /// centroid weighted with current idf, in one pass over the centroid.
-    fn score(&self, doc: &HashMap<u64, f32>, e: &Event) -> f32 {
+    fn score(&self, doc: &[(u64, f32)], e: &Event) -> f32 {
         let (mut dot, mut norm) = (0.0f32, 0.0f32);
+        let mut j = 0;
         for &(k, m) in &e.terms {
             let w = m * self.idf(k);
             norm += w * w;
-            if let Some(x) = doc.get(&k) {
-                dot += x * w;
+            while j < doc.len() && doc[j].0 < k {
+                j += 1;
+            }
+            if let Some(&(dk, x)) = doc.get(j) {
+                if dk == k {
+                    dot += x * w;
+                }
             }
         }
         if norm > 0.0 {
@@ -460,8 +471,11 @@ impl EventIndex {
         for k in counts.keys() {
             *self.df.entry(*k).or_insert(0) += 1;
         }
-        let vec = self.vectorize(&doc);
-        let unit: HashMap<u64, f32> = vec.unit.iter().copied().collect();
+        let vec = self.vectorize_counts(counts);
+        // Sorted by key, to meet each candidate's (key-sorted) centroid in
+        // one merge instead of a hash lookup per term.
+        let mut unit: Vec<(u64, f32)> = vec.unit.clone();
+        unit.sort_unstable_by_key(|&(k, _)| k);
         let mut scored: Vec<(f32, u32)> = self
             .candidates(&vec, doc.published)
             .into_iter()

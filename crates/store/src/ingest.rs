@@ -74,7 +74,7 @@ impl Default for IngestOptions {
             jobs: None,
             reference_date: None,
             grouper: crate::grouper::default_grouper,
-            dossier_max_articles: 150,
+            dossier_max_articles: 80,
             crosscheck: Default::default(),
             dossier_small: 1,
             dossier_growth: 2.0,

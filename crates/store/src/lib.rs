@@ -26,11 +26,17 @@
 //!   beyond it.
 //! - **Streaming**: memory is bounded by the batch size, not the input.
 //! - **Incremental**: only events that changed get their dossier
-//!   recomputed: small ones after every batch, larger ones once they grew
-//!   by a share or their dossier aged ([`IngestOptions::dossier_growth`]),
-//!   and every changed one at the end of a run. An event is marked in the
-//!   same transaction that changes it, so a crash before its dossier is
-//!   stored only delays the recomputation to the next ingest.
+//!   recomputed, and not on every change: an event's dossier is redone
+//!   when the event grew by a factor ([`IngestOptions::dossier_growth`];
+//!   the refreshes of one event then cost a constant times its final
+//!   dossier), when an aged dossier fell behind, and for every changed
+//!   event at the end of a run. One-article events need no cross-check.
+//!   A large event's dossier covers its first
+//!   [`IngestOptions::dossier_max_articles`] reports. Origins use a
+//!   set-similarity join, not every pair, so a large event stays cheap.
+//!   An event is marked in the same transaction that changes it, so a
+//!   crash before its dossier is stored only delays the recomputation to
+//!   the next ingest; `show` computes a missing dossier on the spot.
 //! - **Events**: each new article goes through an [`EventGrouper`] (the
 //!   link stage's event index with the default `link-events` feature,
 //!   else [`SimpleGrouper`]); assignments and merges are stored, and a restart
