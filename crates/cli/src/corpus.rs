@@ -84,6 +84,11 @@ pub struct ShowArgs {
     pub event: String,
     #[command(flatten)]
     pub db: DbArg,
+    /// Cross-check up to this many of the event's articles now, instead of
+    /// showing the stored dossier (which covers the first 80 of a large
+    /// event).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_articles: Option<u64>,
     #[command(flatten)]
     pub out: crate::output::DossierOutput,
 }
@@ -278,7 +283,8 @@ pub fn show(args: ShowArgs) -> Result<ExitCode> {
     let id = crosswire_store::parse_event_id(&args.event)
         .with_context(|| format!("not an event id: {:?} (expected e12 or 12)", args.event))?;
     let store = Store::open_read_only(&args.db.db)?;
-    let (resolved, dossier) = store.dossier(id)?;
+    let cap = args.max_articles.map(|n| n.min(usize::MAX as u64) as usize);
+    let (resolved, dossier) = store.dossier_with(id, cap)?;
     if resolved != id {
         eprintln!("crosswire: e{id} was merged into e{resolved}");
     }

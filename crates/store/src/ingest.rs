@@ -49,10 +49,12 @@ pub struct IngestOptions {
     /// geometric series, so their total cost is a constant times that of
     /// its final dossier, however many batches it was spread over.
     pub dossier_growth: f32,
-    /// A dossier older than this is also recomputed when its event grew by
-    /// at least a quarter of [`IngestOptions::dossier_growth`], so a slow
-    /// story does not wait long. (Age alone is no reason: on a busy stream
-    /// it would recompute every large event every few seconds.)
+    /// While the writer is idle (no input for a batch interval), a dossier
+    /// older than this is also recomputed when its event grew by at least a
+    /// quarter of [`IngestOptions::dossier_growth`], so a slow story does
+    /// not wait for the end of the run. (Age alone is no reason, and a busy
+    /// stream spends no time on it: there it recomputed every growing event
+    /// every few minutes.)
     pub dossier_max_age: Duration,
     /// New articles between checkpoints of the event grouper during a
     /// long run (one is always written at the end): a restart replays
@@ -354,7 +356,22 @@ impl Store {
                         }
                     }
                 }
-                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    // Idle (a watched feed between polls, a slow stream):
+                    // spare time freshens dossiers that fell behind. A busy
+                    // stream never gets here and refreshes by growth.
+                    if w.batch.is_empty() && w.seen_keys.is_empty() {
+                        pool.install(|| {
+                            self.refresh_due(
+                                std::iter::empty(),
+                                &mut w.schedule,
+                                opts,
+                                report,
+                                true,
+                            )
+                        })?;
+                    }
+                }
                 Err(mpsc::RecvTimeoutError::Disconnected) => done = true,
             }
             // Raw keys of known articles ride along too, so a run over
@@ -387,7 +404,7 @@ impl Store {
         let docs = self.commit_batch(take, keys, opts, report)?;
         let touched: std::collections::BTreeSet<i64> =
             docs.iter().map(|d| d.event as i64).collect();
-        pool.install(|| self.refresh_due(touched, &mut w.schedule, opts, report))?;
+        pool.install(|| self.refresh_due(touched, &mut w.schedule, opts, report, false))?;
         if let Some(t) = self.text.as_mut() {
             t.add(&docs, false)?;
             if w.last_index_commit.elapsed() >= opts.index_interval {
@@ -569,8 +586,8 @@ impl Store {
     }
 
     /// During a run: recomputes the dossiers that are due among the events
-    /// this batch touched (and, now and then, those that aged), following
-    /// [`IngestOptions::dossier_growth`]. The schedule lives in memory, so
+    /// this batch touched, following [`IngestOptions::dossier_growth`], and
+    /// with `aged` (the writer is idle) those that fell behind. The schedule lives in memory, so
     /// deciding costs a lookup per touched event, not a scan of every
     /// dirty one; a restart loses nothing, since every dirty event is
     /// recomputed when a run starts.
@@ -580,6 +597,7 @@ impl Store {
         schedule: &mut Schedule,
         opts: &IngestOptions,
         report: &mut IngestReport,
+        aged: bool,
     ) -> Result<(), StoreError> {
         let started = Instant::now();
         let now = unix_now();
@@ -619,7 +637,7 @@ impl Store {
                 }
             }
             let scan_every = (opts.dossier_max_age / 4).max(Duration::from_secs(1));
-            if schedule.aged_scan.elapsed() >= scan_every {
+            if aged && schedule.aged_scan.elapsed() >= scan_every {
                 schedule.aged_scan = Instant::now();
                 let aged: Vec<i64> = schedule
                     .dirty

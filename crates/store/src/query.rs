@@ -187,6 +187,18 @@ impl Store {
     /// dossier not stored yet (an ingest is under way, or it was
     /// interrupted) is computed on the spot from the stored articles.
     pub fn dossier(&self, id: i64) -> Result<(i64, Dossier), StoreError> {
+        self.dossier_with(id, None)
+    }
+
+    /// [`Store::dossier`], or with `max_articles` set, a dossier computed
+    /// now over up to that many of the event's articles (earliest first):
+    /// a stored dossier covers at most
+    /// [`crate::IngestOptions::dossier_max_articles`] of a large event.
+    pub fn dossier_with(
+        &self,
+        id: i64,
+        max_articles: Option<usize>,
+    ) -> Result<(i64, Dossier), StoreError> {
         let id = self.resolve_event(id)?;
         let packed: Option<Vec<u8>> = self
             .conn
@@ -196,13 +208,15 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?
-            .flatten();
+            .flatten()
+            .filter(|_| max_articles.is_none());
         let Some(packed) = packed else {
             let opts = crate::IngestOptions::default();
+            let cap = max_articles.unwrap_or(opts.dossier_max_articles).max(1);
             let mut stmt = self
                 .conn
                 .prepare("SELECT text, doc FROM articles WHERE event = ?1 ORDER BY seq LIMIT ?2")?;
-            let mut rows = stmt.query(params![id, opts.dossier_max_articles as i64])?;
+            let mut rows = stmt.query(params![id, cap.min(i64::MAX as usize) as i64])?;
             let mut articles = Vec::new();
             while let Some(r) = rows.next()? {
                 articles.push(db::article_from(r.get(0)?, &r.get::<_, Vec<u8>>(1)?)?);

@@ -442,6 +442,12 @@ fn large_events_are_refreshed_by_growth_and_capped() {
     );
     let (_, dossier) = store.dossier(events[0].id).expect("dossier");
     assert_eq!(dossier.articles.len(), 3, "the earliest articles, capped");
+    let (_, full) = store
+        .dossier_with(events[0].id, Some(100))
+        .expect("a fuller dossier on demand");
+    assert_eq!(full.articles.len(), 7);
+    let (_, two) = store.dossier_with(events[0].id, Some(2)).expect("dossier");
+    assert_eq!(two.articles.len(), 2);
 }
 
 #[test]
