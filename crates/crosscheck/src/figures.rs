@@ -1258,7 +1258,10 @@ mod tests {
     /// whole words only, overlapping cues included.
     #[test]
     fn measure_cues_match_as_when_searched_one_by_one() {
-        let cues: Vec<&str> = MEASURES.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+        let cues: Vec<&str> = MEASURES
+            .iter()
+            .flat_map(|(_, c)| c.iter().copied())
+            .collect();
         let mut texts: Vec<String> = cues.iter().map(|c| format!("the {c} of it")).collect();
         texts.extend(cues.iter().map(|c| format!("x{c}y")));
         texts.extend(cues.windows(3).map(|w| w.join(" ")));
