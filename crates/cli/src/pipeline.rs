@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 use crosswire_ingest::{Item, Link};
-use crosswire_model::{Article, DateOrigin, Precision, Published};
+use crosswire_model::Article;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -143,13 +143,7 @@ pub fn process(item: Item, config: &Config) -> Outcome {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut article = crosswire_extract::extract(&doc)?;
         if config.stage == Stage::Analyze {
-            if article.published.is_none() {
-                article.published = config.reference_date.as_ref().map(|d| Published {
-                    value: d.clone(),
-                    precision: Precision::Day,
-                    origin: DateOrigin::User,
-                });
-            }
+            article.assume_published(config.reference_date.as_deref());
             crosswire_analyze::analyze(&mut article);
         }
         Ok::<_, crosswire_extract::ExtractError>(article)
@@ -158,23 +152,13 @@ pub fn process(item: Item, config: &Config) -> Outcome {
         Ok(Ok(article)) => Outcome::Article(Box::new(article)),
         Ok(Err(e)) => Outcome::Error {
             source,
-            message: strip_source(&e.to_string(), &doc.source),
+            message: e.reason().to_string(),
         },
         Err(_) => Outcome::Error {
             source,
             message: "internal error while extracting (please report this input)".into(),
         },
     }
-}
-
-/// Error messages from the stages start with the source; the printer adds
-/// it itself, so it is removed here to avoid saying it twice.
-fn strip_source(message: &str, source: &str) -> String {
-    message
-        .strip_prefix(source)
-        .and_then(|m| m.strip_prefix(": "))
-        .unwrap_or(message)
-        .to_string()
 }
 
 /// A progress line on stderr, shown only on a terminal and only once the

@@ -43,6 +43,16 @@ pub enum ExtractError {
     NoText(String),
 }
 
+impl ExtractError {
+    /// The message without the input's name, for callers that print the
+    /// name themselves.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            ExtractError::NoText(_) => "no article text found",
+        }
+    }
+}
+
 /// Extracts one article from a raw document.
 pub fn extract(doc: &RawDoc) -> Result<Article, ExtractError> {
     let mut article = match doc.format {

@@ -237,6 +237,27 @@ pub struct Article {
 }
 
 impl Article {
+    /// Gives an article that carries no publish date the reference day the
+    /// user supplied (`YYYY-MM-DD`), so its relative dates ("on Monday")
+    /// can still be resolved. A date the article carries is kept.
+    ///
+    /// ```
+    /// let mut a = crosswire_model::ArticleBuilder::new("a.txt").finish();
+    /// a.assume_published(Some("2031-04-02"));
+    /// assert_eq!(a.published.as_ref().map(|p| p.value.as_str()), Some("2031-04-02"));
+    /// a.assume_published(Some("1999-01-01"));
+    /// assert_eq!(a.published.as_ref().map(|p| p.value.as_str()), Some("2031-04-02"));
+    /// ```
+    pub fn assume_published(&mut self, day: Option<&str>) {
+        if self.published.is_none() {
+            self.published = day.map(|d| Published {
+                value: d.to_string(),
+                precision: Precision::Day,
+                origin: DateOrigin::User,
+            });
+        }
+    }
+
     /// The main body only (paragraphs and subheads), blank-line separated:
     /// what an extraction benchmark scores and what the jsonl `text` field holds.
     pub fn body_text(&self) -> String {

@@ -10,7 +10,7 @@ use crate::index::IndexDoc;
 use crate::{Store, StoreError};
 use crosswire_ingest::Item;
 use crosswire_model::dossier::{Dossier, Verdict};
-use crosswire_model::{Article, ArticleId, DateOrigin, Precision, Published};
+use crosswire_model::{Article, ArticleId};
 use rayon::prelude::*;
 use rusqlite::{params, OptionalExtension};
 use std::collections::HashMap;
@@ -127,9 +127,14 @@ pub enum Note<'a> {
     Committed(&'a IngestReport),
 }
 
+/// A new article on its way to the store: its raw document's key, and
+/// its stored form when the producer already serialized it (in parallel,
+/// so the single writer does not).
+type Incoming = (Article, Option<RawKey>, Option<Vec<u8>>);
+
 /// What the producer hands the writer for one document.
 enum Outcome {
-    Article(Box<Article>, Option<RawKey>),
+    Article(Box<Article>, Option<RawKey>, Option<Vec<u8>>),
     /// Already stored; carries the raw document's key when that key is
     /// not recorded yet.
     Known(Option<RawKey>),
@@ -174,7 +179,7 @@ const CHUNK: usize = 256;
 
 /// What the writer holds between commits.
 struct Pending {
-    batch: Vec<(Article, Option<RawKey>)>,
+    batch: Vec<Incoming>,
     seen_keys: Vec<RawKey>,
     last_index_commit: Instant,
     checkpointed: usize,
@@ -251,7 +256,9 @@ impl Store {
         let mut report = IngestReport::default();
         pool.install(|| self.refresh_dossiers(opts, &mut report))?;
         let reader = db::open_reader(&self.dir)?;
-        let (tx, rx) = mpsc::sync_channel::<Vec<Outcome>>(2);
+        // Room for a few chunks, so extraction goes on while the writer
+        // commits a batch and refreshes dossiers.
+        let (tx, rx) = mpsc::sync_channel::<Vec<Outcome>>(4);
         let result = std::thread::scope(|s| {
             let pool = &pool;
             s.spawn(move || produce(items, tx, reader, pool, opts));
@@ -280,7 +287,7 @@ impl Store {
             ..Default::default()
         };
         let docs = self.commit_batch(
-            articles.into_iter().map(|a| (a, None)).collect(),
+            articles.into_iter().map(|a| (a, None, None)).collect(),
             Vec::new(),
             opts,
             &mut report,
@@ -331,7 +338,7 @@ impl Store {
                     for o in outcomes {
                         report.read += 1;
                         match o {
-                            Outcome::Article(a, key) => w.batch.push((*a, key)),
+                            Outcome::Article(a, key, doc) => w.batch.push((*a, key, doc)),
                             Outcome::Known(key) => {
                                 report.duplicates += 1;
                                 w.seen_keys.extend(key);
@@ -519,7 +526,7 @@ impl Store {
     /// (it may hold the uncommitted articles) and rebuilt on next use.
     fn commit_batch(
         &mut self,
-        batch: Vec<(Article, Option<RawKey>)>,
+        batch: Vec<Incoming>,
         seen_keys: Vec<RawKey>,
         opts: &IngestOptions,
         report: &mut IngestReport,
@@ -531,7 +538,7 @@ impl Store {
                 .conn
                 .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
             let mut any_new = false;
-            for (a, _) in &batch {
+            for (a, _, _) in &batch {
                 if !exists.exists([&a.id.0])? {
                     any_new = true;
                     break;
@@ -698,9 +705,16 @@ impl Store {
             loaded.push((id, load_event_articles(&self.conn, id, cap)?));
         }
         drop(size_of);
-        let mut dossiers: Vec<(i64, Option<Dossier>)> = loaded
+        // Decoding the stored articles, the cross-check and encoding the
+        // dossier all run on the worker threads; the writer only reads
+        // and writes rows.
+        let mut dossiers: Vec<(i64, Option<Summary>)> = loaded
             .into_par_iter()
-            .map(|(id, articles)| {
+            .map(|(id, rows)| {
+                let articles: Vec<Article> = rows
+                    .into_iter()
+                    .filter_map(|(text, doc)| article_from(text, &doc).ok())
+                    .collect();
                 if articles.is_empty() {
                     return (id, None);
                 }
@@ -710,7 +724,7 @@ impl Store {
                     crosswire_crosscheck::crosscheck(articles, &opts.crosscheck)
                 }))
                 .ok();
-                (id, d)
+                (id, d.and_then(summarize))
             })
             .collect();
         dossiers.extend(single.into_iter().map(|id| (id, None)));
@@ -740,26 +754,7 @@ impl Store {
                     agg.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
                 let title: Option<String> = first_title.query_row([id], |r| r.get(0)).optional()?;
                 let (origins, conflicts, json) = match dossier {
-                    Some(mut d) => {
-                        let conflicts = d
-                            .figures
-                            .iter()
-                            .filter(|f| f.verdict == Verdict::Conflict)
-                            .count()
-                            + d.quotes
-                                .iter()
-                                .filter(|q| q.verdict == Verdict::Conflict)
-                                .count();
-                        let origins = d.origins.len();
-                        // Texts live in the articles table; a dossier
-                        // gets them back when read.
-                        for a in &mut d.articles {
-                            a.text = String::new();
-                        }
-                        let json = serde_json::to_string(&d)
-                            .map_err(|e| StoreError::Data(e.to_string()))?;
-                        (origins as i64, conflicts as i64, Some(db::pack(&json)))
-                    }
+                    Some(d) => (d.origins, d.conflicts, Some(d.packed)),
                     None if size == 1 => (1, 0, None),
                     None => (0, 0, None),
                 };
@@ -773,25 +768,59 @@ impl Store {
     }
 }
 
+/// The stored rows (text, packed document) of an event's earliest
+/// articles, decoded later on a worker thread.
 fn load_event_articles(
     conn: &rusqlite::Connection,
     event: i64,
     cap: usize,
-) -> Result<Vec<Article>, StoreError> {
+) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
     let mut stmt = conn
         .prepare_cached("SELECT text, doc FROM articles WHERE event = ?1 ORDER BY seq LIMIT ?2")?;
     let mut rows = stmt.query(params![event, cap.max(1) as i64])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        out.push(article_from(r.get(0)?, &r.get::<_, Vec<u8>>(1)?)?);
+        out.push((r.get(0)?, r.get(1)?));
     }
     Ok(out)
+}
+
+/// What the events table keeps of a dossier.
+struct Summary {
+    origins: i64,
+    conflicts: i64,
+    packed: Vec<u8>,
+}
+
+/// Counts a dossier's origins and open conflicts and packs it for
+/// storage; `None` when it cannot be encoded (the event then keeps no
+/// dossier until it changes, and `show` computes one).
+fn summarize(mut d: Dossier) -> Option<Summary> {
+    let conflicts = d
+        .figures
+        .iter()
+        .filter(|f| f.verdict == Verdict::Conflict)
+        .count()
+        + d.quotes
+            .iter()
+            .filter(|q| q.verdict == Verdict::Conflict)
+            .count();
+    // Texts live in the articles table; a dossier gets them back when read.
+    for a in &mut d.articles {
+        a.text = String::new();
+    }
+    let json = serde_json::to_string(&d).ok()?;
+    Some(Summary {
+        origins: d.origins.len() as i64,
+        conflicts: conflicts as i64,
+        packed: db::pack(&json),
+    })
 }
 
 fn commit_batch_with(
     conn: &mut rusqlite::Connection,
     mut state: Option<&mut EventState>,
-    batch: Vec<(Article, Option<RawKey>)>,
+    batch: Vec<Incoming>,
     seen_keys: Vec<RawKey>,
     report: &mut IngestReport,
 ) -> Result<Vec<IndexDoc>, StoreError> {
@@ -801,7 +830,7 @@ fn commit_batch_with(
         let mut see = tx.prepare_cached("INSERT OR IGNORE INTO seen (raw) VALUES (?1)")?;
         let keys = batch
             .iter()
-            .filter_map(|(_, k)| k.as_ref())
+            .filter_map(|(_, k, _)| k.as_ref())
             .chain(&seen_keys);
         for key in keys {
             see.execute([&key[..]])?;
@@ -823,7 +852,7 @@ fn commit_batch_with(
                  WHEN last_day IS NULL OR ?2 > last_day THEN ?2 ELSE last_day END, \
              title = coalesce(title, ?3) WHERE id = ?1",
         )?;
-        for (article, _) in batch {
+        for (article, _, packed) in batch {
             // Also catches a copy earlier in this same batch.
             if exists.exists([&article.id.0])? {
                 report.duplicates += 1;
@@ -892,7 +921,10 @@ fn commit_batch_with(
                 report.merged_events += 1;
             }
             let day = day_number(&article);
-            let doc = article_doc(&article)?;
+            let doc = match packed {
+                Some(d) => d,
+                None => article_doc(&article)?,
+            };
             insert.execute(params![
                 article.id.0,
                 target,
@@ -972,7 +1004,7 @@ fn produce(
         }
         let mut outcomes: Vec<Outcome> = slots.into_iter().flatten().collect();
         for o in outcomes.iter_mut() {
-            if let Outcome::Article(a, key) = o {
+            if let Outcome::Article(a, key, _) = o {
                 if known(&reader, &a.id) {
                     *o = Outcome::Known(*key);
                 }
@@ -980,9 +1012,10 @@ fn produce(
         }
         pool.install(|| {
             outcomes.par_iter_mut().for_each(|o| {
-                if let Outcome::Article(a, _) = o {
-                    if let Some(failed) = analyze_one(a, opts) {
-                        *o = failed;
+                if let Outcome::Article(a, _, doc) = o {
+                    match analyze_one(a, opts) {
+                        Some(failed) => *o = failed,
+                        None => *doc = article_doc(a).ok(),
                     }
                 }
             })
@@ -1053,10 +1086,10 @@ fn extract_one(
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         crosswire_extract::extract(&doc)
     })) {
-        Ok(Ok(a)) => Outcome::Article(Box::new(a), key),
+        Ok(Ok(a)) => Outcome::Article(Box::new(a), key, None),
         Ok(Err(e)) => Outcome::Failed {
             source: doc.source.clone(),
-            message: strip_source(&e.to_string(), &doc.source),
+            message: e.reason().to_string(),
         },
         Err(_) => Outcome::Failed {
             source: doc.source.clone(),
@@ -1066,13 +1099,7 @@ fn extract_one(
 }
 
 fn analyze_one(a: &mut Article, opts: &IngestOptions) -> Option<Outcome> {
-    if a.published.is_none() {
-        a.published = opts.reference_date.as_ref().map(|d| Published {
-            value: d.clone(),
-            precision: Precision::Day,
-            origin: DateOrigin::User,
-        });
-    }
+    a.assume_published(opts.reference_date.as_deref());
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         crosswire_analyze::analyze(a)
     }));
@@ -1080,14 +1107,6 @@ fn analyze_one(a: &mut Article, opts: &IngestOptions) -> Option<Outcome> {
         source: a.source.clone(),
         message: "internal error while analyzing (please report this input)".into(),
     })
-}
-
-fn strip_source(message: &str, source: &str) -> String {
-    message
-        .strip_prefix(source)
-        .and_then(|m| m.strip_prefix(": "))
-        .unwrap_or(message)
-        .to_string()
 }
 
 fn unix_now() -> i64 {
