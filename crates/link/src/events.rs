@@ -168,8 +168,8 @@ impl Default for EventOptions {
             event_terms: 200,
             index_terms: 40,
             query_terms: 30,
-            posting_cap: 256,
-            max_candidates: 64,
+            posting_cap: 64,
+            max_candidates: 32,
             date_window_days: 14,
             max_vocabulary: 4_000_000,
         }

@@ -166,9 +166,12 @@ pub(crate) fn open(dir: &Path, mode: Mode) -> Result<Connection, StoreError> {
     // loss can drop the last few batches (never corrupt the file).
     // A 64 MiB page cache: the article-id index is probed for every new
     // article, and once the store outgrows SQLite's 2 MiB default those
-    // probes went to the OS on every batch of a long run.
+    // probes went to the OS on every batch of a long run. Checkpoints every
+    // 32 MiB of WAL rather than 4: pages rewritten by consecutive batches
+    // are then copied back once.
     conn.execute_batch(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;",
+        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; \
+         PRAGMA wal_autocheckpoint = 8192;",
     )
     .map_err(|e| corrupt(&db_path, e))?;
     Ok(conn)
