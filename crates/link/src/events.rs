@@ -228,6 +228,13 @@ struct Event {
     /// the event is small enough to be split.
     #[serde(default)]
     members: Vec<Member>,
+    /// `terms` weighted with the idf of the event's last change, unit
+    /// length, sorted by key: what an article is scored against. Document
+    /// frequencies drift slowly once an index holds thousands of articles,
+    /// and recomputing every candidate's weights on every insert (a
+    /// logarithm and a hash lookup per term) was most of the writer's time.
+    #[serde(default)]
+    weighted: Vec<(u64, f32)>,
 }
 
 /// A member article as the in-stream split sees it.
@@ -408,6 +415,9 @@ impl EventIndex {
     /// Cosine of an article (its unit vector sorted by key) and an event's
     /// centroid weighted with current idf, in one pass over the centroid.
     fn score(&self, doc: &[(u64, f32)], e: &Event) -> f32 {
+        if !e.weighted.is_empty() {
+            return sorted_dot(doc, &e.weighted);
+        }
         let (mut dot, mut norm) = (0.0f32, 0.0f32);
         let mut j = 0;
         for &(k, m) in &e.terms {
@@ -662,6 +672,7 @@ impl EventIndex {
             first: None,
             last: None,
             members: Vec::new(),
+            weighted: Vec::new(),
         }));
         self.parent.push(id);
         self.live += 1;
@@ -766,6 +777,10 @@ impl EventIndex {
             .take(self.opts.index_terms)
             .map(|&(_, k, _)| k)
             .collect();
+        let mut scoring: Vec<(u64, f32)> = weighted.iter().map(|&(w, k, _)| (k, w)).collect();
+        scoring.sort_unstable_by_key(|&(k, _)| k);
+        normalize(&mut scoring);
+        e.weighted = scoring;
         e.terms = weighted.into_iter().map(|(_, k, m)| (k, m)).collect();
         e.terms.sort_unstable_by_key(|&(k, _)| k);
         new_indexed.sort_unstable();
@@ -927,6 +942,23 @@ fn relabel(mut out: Vec<EventId>, mut parts: Vec<Vec<usize>>) -> Vec<EventId> {
     }
     out.copy_from_slice(&next);
     out
+}
+
+/// Dot product of two key-sorted sparse vectors.
+fn sorted_dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
 }
 
 fn normalize(v: &mut [(u64, f32)]) {
