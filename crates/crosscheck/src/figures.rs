@@ -97,13 +97,13 @@ fn has_phrase(lower: &str, phrase: &str) -> bool {
     })
 }
 
-/// The unit class of years that date a thing ("a 1798 law"): compared
+/// The unit class of years that date a thing ("a 1911 law"): compared
 /// only with other such years, and read exactly.
 const YEAR_KEY: &str = "year:calendar";
 
 /// Whether a year that follows `before` (its sentence up to the year)
-/// qualifies a thing ("a 1798 law", "a law dating back to 1798", "la ley
-/// de 1798"), which makes it a fact outlets may disagree on, rather than
+/// qualifies a thing ("a 1911 law", "a law dating back to 1911", "la ley
+/// de 1911"), which makes it a fact outlets may disagree on, rather than
 /// date a happening ("in 2019", "desde 2019"), which the timeline orders.
 fn qualifies_a_thing(before: &str) -> bool {
     let last = words_with_offsets(before)

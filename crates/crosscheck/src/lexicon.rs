@@ -553,7 +553,7 @@ pub const OPPOSED_CONCEPTS: &[(&str, &str)] = &[
 ];
 
 /// Words before a year that make it date a happening ("in 2019", "since
-/// 2019", "hasta 2030") rather than qualify a thing ("a 1798 law").
+/// 2019", "hasta 2030") rather than qualify a thing ("a 1911 law").
 pub const TIME_PREPOSITIONS: &[&str] = &[
     // en
     "in",

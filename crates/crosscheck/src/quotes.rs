@@ -529,8 +529,8 @@ const FRAGMENT_WORDS: usize = 8;
 
 /// For a fragment (the shorter wording has at most [`FRAGMENT_WORDS`]
 /// words), the share of its words the other has in the same order; zero
-/// otherwise. A partial quote that swaps one word ("tools in our toolbox"
-/// for "tools in our toolkit") keeps the speaker's phrase even when the
+/// otherwise. A partial quote that swaps one word ("measures in our playbook"
+/// for "measures in our rulebook") keeps the speaker's phrase even when the
 /// swapped word is half its content words; in a longer rendering, shared
 /// function words ("if you", "this is") would hide a changed meaning, so
 /// those are judged by content words alone.
@@ -662,8 +662,9 @@ mod tests {
 
     #[test]
     fn a_swapped_word_in_a_partial_quote_keeps_the_sentence() {
-        let whole = "Know that this dam is one of the tools in our toolkit that we will use.";
-        assert!(kept_in_order(whole, "one of the tools in our toolbox.") >= 0.6);
+        let whole =
+            "Understand that this dam is one of the measures in our rulebook that we will apply.";
+        assert!(kept_in_order(whole, "one of the measures in our playbook.") >= 0.6);
         assert!(
             kept_in_order(
                 "If you build here, this is a risk you could face.",

@@ -316,7 +316,7 @@ fn counts_of_different_happenings_are_not_parts() {
 fn each_sentence_of_a_long_quote_meets_its_own_rendering() {
     // One outlet carries two remarks in one quoted span; others quote
     // each remark on its own, one of them in a back-translation.
-    let long = "I also want every builder to know, if you ignore the flood maps, this is one of the risks you could face. Know that this levy is one of the tools in our toolkit that we will use if you build on the marsh.";
+    let long = "Let every developer hear this: if you ignore the flood maps, this is one of the risks you could face. Understand that this levy is one of the measures in our rulebook that we will apply if you build on the marsh.";
     let a = article(
         "a",
         "The Courier",
@@ -337,9 +337,9 @@ fn each_sentence_of_a_long_quote_meets_its_own_rendering() {
     let c = article(
         "c",
         "Northline",
-        &["The levy is “one of the tools in our toolbox,” Varga said."],
+        &["The levy is “one of the measures in our playbook,” Varga said."],
         &[],
-        &[("Ilse Varga", "one of the tools in our toolbox,")],
+        &[("Ilse Varga", "one of the measures in our playbook,")],
     );
     let d = crosscheck(vec![a, b, c], &Options::default());
     let group_with = |words: &str| {
@@ -352,7 +352,7 @@ fn each_sentence_of_a_long_quote_meets_its_own_rendering() {
     assert!(
         risk.variants
             .iter()
-            .any(|v| v.text.starts_with("I also want")),
+            .any(|v| v.text.starts_with("Let every developer")),
         "{risk:#?}"
     );
     assert_eq!(
@@ -360,15 +360,18 @@ fn each_sentence_of_a_long_quote_meets_its_own_rendering() {
         Verdict::Conflict,
         "a changed condition: {risk:#?}"
     );
-    let tools = group_with("one of the tools in our toolbox");
+    let tools = group_with("one of the measures in our playbook");
     assert!(
         tools
             .variants
             .iter()
-            .any(|v| v.text.starts_with("Know that")),
+            .any(|v| v.text.starts_with("Understand that")),
         "{tools:#?}"
     );
-    assert!(!tools.variants.iter().any(|v| v.text.starts_with("I also")));
+    assert!(!tools
+        .variants
+        .iter()
+        .any(|v| v.text.starts_with("Let every")));
     assert_eq!(tools.verdict, Verdict::Compatible, "{tools:#?}");
 }
 

@@ -92,7 +92,7 @@ pub enum Qualifier {
 pub enum FigureRole {
     /// A count or measure worth comparing.
     Claim,
-    /// A year in passing ("a law from 1798").
+    /// A year in passing ("a law from 1911").
     Year,
     /// Part of a date.
     Date,

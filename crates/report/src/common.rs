@@ -282,7 +282,7 @@ pub fn normalized(v: &SlotValue) -> String {
         .filter(|u| !u.trim().is_empty())
         .map(|u| format!(" {u}"))
         .unwrap_or_default();
-    // A four-digit number the source wrote ungrouped ("a 1798 law", a
+    // A four-digit number the source wrote ungrouped ("a 1911 law", a
     // year) stays ungrouped: "1,798" would misread it.
     let plain = format!("{:.0}", v.value);
     let as_written =
