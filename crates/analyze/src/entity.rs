@@ -1180,10 +1180,10 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                         });
                         if let Some(ci) = c.country {
                             ents.clusters[cl].country = Some(ci);
-                            ents.clusters[cl].is_country = crate::lang::world::COUNTRIES
+                            ents.clusters[cl].is_country = crate::lang::world::countries()
                                 .get(ci as usize)
                                 .is_some_and(|x| !x.capitals.is_empty());
-                            ents.clusters[cl].canonical = crate::lang::world::COUNTRIES
+                            ents.clusters[cl].canonical = crate::lang::world::countries()
                                 .get(ci as usize)
                                 .map(|x| x.canonical.to_string())
                                 .unwrap_or(name_text.clone());

@@ -21,7 +21,7 @@
 //! Everything language-specific (number words, qualifiers, months and
 //! weekdays, cue verbs, honorifics, role nouns, org and facility heads) is
 //! data in `lang/en.rs` and `lang/es.rs`; countries, demonyms, capitals and
-//! regions are in `lang/world.rs`. A third language is one more table.
+//! regions are data in `data/world.tsv` (read by `lang/world.rs`). A third language is one more table.
 //!
 //! # Example
 //!
