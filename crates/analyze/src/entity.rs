@@ -456,7 +456,9 @@ fn classify(doc: &Doc, s: usize, e: usize, out: &mut Vec<Candidate>) {
     let mut k = s;
     if let Some((ci, len)) = doc.country_at(s) {
         country = Some(ci);
-        k = s + len;
+        // A country name may run past the capitalized run ("the United
+        // States" cut after "United" by a line break).
+        k = (s + len).min(e);
     } else if let Some(&ci) = lex.demonyms.get(words[0]) {
         country = Some(ci);
         k = s + 1;

@@ -750,3 +750,23 @@ fn figures_glued_suffixes() {
     assert_eq!(figure(&a, "2").value, 2.0);
     assert_eq!(figure(&a, "3").value, 3_000_000_000.0);
 }
+
+#[test]
+fn a_country_name_longer_than_its_capitalized_run() {
+    // The country's full name continues in lower case past the capitals
+    // that make the name's run; the classifier once sliced past the run.
+    for text in [
+        "The envoy of the United States of America met Mara Quist in Tolven.",
+        "Delegates from the United states arrived on Monday.",
+        "Ministers of the Republic of Kolvara and the United Kingdom of Great Britain spoke.",
+    ] {
+        let a = article("en", None, &[text]);
+        assert!(
+            a.spans
+                .iter()
+                .any(|s| matches!(s.kind, SpanKind::Entity { .. })),
+            "{text}: {:?}",
+            a.spans
+        );
+    }
+}

@@ -54,6 +54,17 @@ pub struct EventDoc {
     pub entities: Vec<String>,
 }
 
+/// An article's term counts, from [`EventOptions::count`].
+#[derive(Debug, Clone, Default)]
+pub struct Counted(HashMap<u64, f32>);
+
+impl Counted {
+    /// The article has no term to compare (an empty text).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// The id of an event. Ids are never reused; an event merged into another
 /// keeps its id as an alias ([`EventIndex::resolve`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -200,6 +211,29 @@ impl EventOptions {
             rejoin_above: 0.6,
             ..EventOptions::default()
         }
+    }
+
+    /// Counts an article's terms for [`EventIndex::insert_counted`]. It
+    /// reads no index state, so a caller may count on worker threads while
+    /// one thread inserts: tokenizing was a third of the insert's time.
+    ///
+    /// ```
+    /// use crosswire_link::events::{EventDoc, EventIndex, EventOptions};
+    ///
+    /// let opts = EventOptions::default();
+    /// let doc = EventDoc {
+    ///     id: "a".into(),
+    ///     text: "Floods closed the Marrow Bridge in Quillan on Sunday.".into(),
+    ///     ..Default::default()
+    /// };
+    /// let counted = opts.count(&doc);
+    /// assert!(!counted.is_empty());
+    /// let mut index = EventIndex::new(opts);
+    /// assert!(index.insert_counted(doc, counted).new_event);
+    /// ```
+    pub fn count(&self, doc: &EventDoc) -> Counted {
+        let w = self.kind_weights();
+        Counted(count_terms(&doc.title, &doc.text, &doc.entities, w.title))
     }
 
     fn kind_weights(&self) -> KindWeights {
@@ -473,10 +507,18 @@ impl EventIndex {
     /// Adds an article: it joins the most similar event, starts a new one,
     /// and merges any other event it is very similar to.
     pub fn insert(&mut self, doc: EventDoc) -> Assignment {
+        let counted = self.opts.count(&doc);
+        self.insert_counted(doc, counted)
+    }
+
+    /// [`EventIndex::insert`] of an article whose terms were counted ahead
+    /// with [`EventOptions::count`] (the text of `doc` is then not read).
+    /// Counted with other options, the terms are the article's all the
+    /// same, only weighted as those options say.
+    pub fn insert_counted(&mut self, doc: EventDoc, counted: Counted) -> Assignment {
         // Document frequencies first, so the article's own terms count as
         // seen once and a term no other article has is not infinitely rare.
-        let w = self.opts.kind_weights();
-        let counts = count_terms(&doc.title, &doc.text, &doc.entities, w.title);
+        let counts = counted.0;
         self.docs += 1;
         for k in counts.keys() {
             *self.df.entry(*k).or_insert(0) += 1;

@@ -22,6 +22,7 @@ mod origins;
 
 pub use credits::{find_credits, Credit, CreditKind};
 pub use events::{
-    group_batch, split_events, Assignment, EventDoc, EventId, EventIndex, EventOptions, SplitOff,
+    group_batch, split_events, Assignment, Counted, EventDoc, EventId, EventIndex, EventOptions,
+    SplitOff,
 };
 pub use origins::{find_origins, LinkReason, OriginCluster, OriginLink, OriginOptions, Origins};

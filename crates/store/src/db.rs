@@ -189,6 +189,73 @@ pub(crate) fn open_reader(dir: &Path) -> Result<Connection, StoreError> {
     Ok(conn)
 }
 
+/// Starts a write transaction that takes the write lock at once. A
+/// deferred one that read first and then wrote could not wait for the
+/// lock while the checkpointer held it (SQLite reports "busy" at once to
+/// avoid a deadlock); an immediate one waits like any writer.
+pub(crate) fn write_transaction(
+    conn: &mut Connection,
+) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+}
+
+/// Opens the connection that copies the write-ahead log back into the
+/// database during a long ingest ([`checkpoint_loop`]).
+pub(crate) fn open_checkpointer(dir: &Path) -> Result<Connection, StoreError> {
+    let db_path = dir.join(DB_FILE);
+    let conn = Connection::open_with_flags(
+        &db_path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(Duration::from_secs(30))?;
+    conn.execute_batch("PRAGMA synchronous = NORMAL;")?;
+    Ok(conn)
+}
+
+/// Pages of WAL after which a commit checkpoints, outside an ingest.
+pub(crate) const WAL_AUTOCHECKPOINT: i64 = 8192;
+
+/// WAL size past which the writer finishes a checkpoint itself between
+/// two transactions ([`finish_checkpoint`]).
+const WAL_FINISH_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Checkpoints the write-ahead log every `every` until `stop` says so or
+/// hangs up. A checkpoint ends in an fsync of the database file, which on
+/// a long ingest took most of the writer's time when SQLite ran it inside
+/// the writer's commits; here it runs beside them ("passive": it copies
+/// what it can without taking the writer's lock).
+pub(crate) fn checkpoint_loop(
+    conn: Connection,
+    stop: std::sync::mpsc::Receiver<()>,
+    every: Duration,
+) {
+    loop {
+        match stop.recv_timeout(every) {
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            _ => return,
+        }
+        // A failed checkpoint is retried on the next round, and the writer
+        // checkpoints itself at the end of the run.
+        let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+    }
+}
+
+/// Called by the writer between transactions while [`checkpoint_loop`]
+/// runs. A passive checkpoint beside a writer that keeps appending never
+/// catches up with the end of the log, so the log is never rewound and
+/// grows; once it passes [`WAL_FINISH_BYTES`], the writer checkpoints the
+/// few frames left itself (the background has copied and synced the
+/// rest, so this is short), and its next transaction rewinds the log.
+/// Waiting for the background checkpoint instead (SQLite's "restart")
+/// stalled the whole pipeline for seconds.
+pub(crate) fn finish_checkpoint(conn: &Connection, dir: &Path) {
+    let wal = dir.join(format!("{DB_FILE}-wal"));
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > WAL_FINISH_BYTES) {
+        // Busy (the background holds the checkpoint lock): next time.
+        let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+    }
+}
+
 fn init(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(&format!(
         "BEGIN;

@@ -20,7 +20,31 @@ pub struct Grouped {
     pub new_event: bool,
     /// Events the article bridged, merged into `event` from now on.
     pub merged: Vec<u64>,
+    /// An event the grouper split in two as it grew: these articles left
+    /// it for a new event (the inserted article may be among them; then
+    /// `event` is already the new one).
+    pub split: Option<Split>,
 }
+
+/// Articles that left an event for a new one, in [`Grouped::split`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    /// The event they left.
+    pub from: u64,
+    /// The new event.
+    pub to: u64,
+    /// Their article ids.
+    pub ids: Vec<String>,
+}
+
+/// What a grouper computed from an article ahead of
+/// [`EventGrouper::insert_prepared`], opaque to the store.
+pub type Prepared = Box<dyn std::any::Any + Send>;
+
+/// Prepares articles for a grouper on the store's worker threads: work
+/// that needs no grouper state (tokenizing, counting terms), taken off
+/// the one thread that inserts.
+pub type Preparer = std::sync::Arc<dyn Fn(&Article) -> Prepared + Send + Sync>;
 
 /// Incremental event grouping, one article at a time. After a restart
 /// the store replays every stored article in arrival order, so a grouper
@@ -28,6 +52,19 @@ pub struct Grouped {
 pub trait EventGrouper: Send {
     /// Offers an analyzed article.
     fn insert(&mut self, article: &Article) -> Grouped;
+
+    /// The grouper's [`Preparer`], when it has work that can run ahead
+    /// on worker threads; `None` (the default) when it has none.
+    fn preparer(&self) -> Option<Preparer> {
+        None
+    }
+
+    /// [`EventGrouper::insert`] of an article that its [`Preparer`]
+    /// already saw. The default ignores the preparation.
+    fn insert_prepared(&mut self, article: &Article, prepared: Prepared) -> Grouped {
+        let _ = prepared;
+        self.insert(article)
+    }
 
     /// The grouper's state as bytes, when it can save it: the store keeps
     /// it as a checkpoint at the end of each run and replays only the
@@ -61,40 +98,74 @@ pub fn default_grouper() -> Box<dyn EventGrouper> {
 
 #[cfg(feature = "link-events")]
 mod link {
-    use super::{EventGrouper, Grouped};
-    use crosswire_link::{EventDoc, EventIndex};
-    use crosswire_model::{Article, SpanKind};
-    use std::collections::HashSet;
+    use super::{EventGrouper, Grouped, Prepared, Preparer, Split};
+    use crosswire_link::{Assignment, Counted, EventDoc, EventIndex, EventOptions};
+    use crosswire_model::Article;
+    use std::sync::Arc;
 
-    /// The link stage's [`EventIndex`] behind the seam.
-    #[derive(Default)]
+    /// The link stage's [`EventIndex`] behind the seam, splitting events
+    /// as they grow ([`EventOptions::incremental_split`]): on ECB+ that
+    /// path reaches pairwise F1 0.90 where joining alone reaches 0.83.
     pub struct LinkGrouper(pub EventIndex);
+
+    impl Default for LinkGrouper {
+        fn default() -> Self {
+            LinkGrouper(EventIndex::new(EventOptions::incremental_split()))
+        }
+    }
+
+    /// The article as the event index sees it. The analyzer's entities
+    /// are left out: the index then takes capitalized words and runs of
+    /// them, counted each time they occur, and on ECB+ that groups better
+    /// (pairwise F1 0.897 through the store, against 0.867 with the
+    /// entities, which come once per name).
+    fn event_doc(a: &Article) -> EventDoc {
+        EventDoc {
+            id: a.id.0.clone(),
+            title: a.title.clone().unwrap_or_default(),
+            text: a.body_text(),
+            published: a.published.as_ref().and_then(|p| p.date()),
+            entities: Vec::new(),
+        }
+    }
+
+    fn grouped(got: Assignment) -> Grouped {
+        Grouped {
+            event: u64::from(got.event.0),
+            new_event: got.new_event,
+            merged: got.merged.iter().map(|e| u64::from(e.0)).collect(),
+            split: got.split.map(|s| Split {
+                from: u64::from(s.from.0),
+                to: u64::from(s.to.0),
+                ids: s.ids,
+            }),
+        }
+    }
 
     impl EventGrouper for LinkGrouper {
         fn insert(&mut self, a: &Article) -> Grouped {
-            let mut seen = HashSet::new();
-            let entities = a
-                .spans
-                .iter()
-                .filter_map(|s| match &s.kind {
-                    SpanKind::Entity {
-                        canonical, nominal, ..
-                    } if !nominal => Some(canonical.clone()),
-                    _ => None,
-                })
-                .filter(|n| seen.insert(n.clone()))
-                .collect();
-            let got = self.0.insert(EventDoc {
-                id: a.id.0.clone(),
-                title: a.title.clone().unwrap_or_default(),
-                text: a.body_text(),
-                published: a.published.as_ref().and_then(|p| p.date()),
-                entities,
-            });
-            Grouped {
-                event: u64::from(got.event.0),
-                new_event: got.new_event,
-                merged: got.merged.iter().map(|e| u64::from(e.0)).collect(),
+            grouped(self.0.insert(event_doc(a)))
+        }
+
+        fn preparer(&self) -> Option<Preparer> {
+            let opts: EventOptions = self.0.options().clone();
+            Some(Arc::new(move |a: &Article| -> Prepared {
+                Box::new(opts.count(&event_doc(a)))
+            }))
+        }
+
+        fn insert_prepared(&mut self, a: &Article, prepared: Prepared) -> Grouped {
+            match prepared.downcast::<Counted>() {
+                Ok(counted) => {
+                    let doc = EventDoc {
+                        id: a.id.0.clone(),
+                        published: a.published.as_ref().and_then(|p| p.date()),
+                        ..Default::default()
+                    };
+                    grouped(self.0.insert_counted(doc, *counted))
+                }
+                // Another grouper's preparation: count here.
+                Err(_) => self.insert(a),
             }
         }
 
@@ -118,7 +189,8 @@ mod link {
         }
     }
 
-    const MAGIC: &[u8] = b"crosswire-link-events/1\n";
+    // Version 2: the split preset (a version-1 checkpoint is replayed).
+    const MAGIC: &[u8] = b"crosswire-link-events/2\n";
 }
 
 /// A small grouper: an article joins the event whose articles share most
@@ -452,6 +524,7 @@ impl EventGrouper for SimpleGrouper {
             event: u64::from(id),
             new_event,
             merged: Vec::new(),
+            split: None,
         }
     }
 }

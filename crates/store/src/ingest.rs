@@ -4,16 +4,18 @@
 //! recomputes the dossiers of the events the batch changed, then feeds
 //! the text index.
 
+use crate::assign::{known, write_checkpoint, AssignStage, EventState, Op, Plan};
 use crate::db::{self, article_doc, article_from, day_number};
-use crate::grouper::EventGrouper;
+use crate::grouper::{EventGrouper, Prepared, Preparer};
 use crate::index::IndexDoc;
 use crate::{Store, StoreError};
 use crosswire_ingest::Item;
 use crosswire_model::dossier::{Dossier, Verdict};
-use crosswire_model::{Article, ArticleId};
+use crosswire_model::Article;
 use rayon::prelude::*;
 use rusqlite::{params, OptionalExtension};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -105,12 +107,31 @@ pub struct IngestReport {
     pub new_events: usize,
     /// Events merged into others.
     pub merged_events: usize,
+    /// Events split in two as they grew (each also counts one new event).
+    pub split_events: usize,
     /// Dossiers recomputed.
     pub dossiers: usize,
     /// Time spent recomputing them, in milliseconds of wall time.
     pub dossier_ms: u64,
     /// Batches committed.
     pub batches: usize,
+}
+
+impl IngestReport {
+    /// Adds another report's counts to these.
+    pub fn absorb(&mut self, o: &IngestReport) {
+        self.read += o.read;
+        self.added += o.added;
+        self.duplicates += o.duplicates;
+        self.failed += o.failed;
+        self.links += o.links;
+        self.new_events += o.new_events;
+        self.merged_events += o.merged_events;
+        self.split_events += o.split_events;
+        self.dossiers += o.dossiers;
+        self.dossier_ms += o.dossier_ms;
+        self.batches += o.batches;
+    }
 }
 
 /// Progress reported while ingesting.
@@ -127,14 +148,20 @@ pub enum Note<'a> {
     Committed(&'a IngestReport),
 }
 
-/// A new article on its way to the store: its raw document's key, and
-/// its stored form when the producer already serialized it (in parallel,
-/// so the single writer does not).
-type Incoming = (Article, Option<RawKey>, Option<Vec<u8>>);
+/// A new article on its way to the store, with what the worker threads
+/// prepared for the writer so that it does not: its stored form and the
+/// event grouper's preparation.
+pub(crate) struct Incoming {
+    pub article: Article,
+    /// Its raw document's key.
+    pub key: Option<RawKey>,
+    pub doc: Option<Vec<u8>>,
+    pub prepared: Option<Prepared>,
+}
 
 /// What the producer hands the writer for one document.
-enum Outcome {
-    Article(Box<Article>, Option<RawKey>, Option<Vec<u8>>),
+pub(crate) enum Outcome {
+    Article(Box<Incoming>),
     /// Already stored; carries the raw document's key when that key is
     /// not recorded yet.
     Known(Option<RawKey>),
@@ -147,7 +174,7 @@ enum Outcome {
 
 /// A hash of a raw document (bytes, format and container hints): the
 /// same document read again is skipped before extraction.
-type RawKey = [u8; 16];
+pub(crate) type RawKey = [u8; 16];
 
 fn raw_key(item: &Item) -> Option<RawKey> {
     let Item::Doc(doc) = item else {
@@ -177,15 +204,6 @@ fn link_key(url: &str) -> RawKey {
 /// Documents extracted in parallel at once.
 const CHUNK: usize = 256;
 
-/// What the writer holds between commits.
-struct Pending {
-    batch: Vec<Incoming>,
-    seen_keys: Vec<RawKey>,
-    last_index_commit: Instant,
-    checkpointed: usize,
-    schedule: Schedule,
-}
-
 /// Events changed during this run whose dossiers are not due yet.
 struct Schedule {
     dirty: HashMap<i64, Due>,
@@ -201,31 +219,6 @@ struct Due {
     computed: i64,
     /// Unix time of that dossier (0: none yet).
     computed_at: i64,
-}
-
-/// The event index and how its ids map to stored events.
-pub(crate) struct EventState {
-    index: Box<dyn EventGrouper>,
-    /// Index event id → stored event id. Several index ids may map to one
-    /// stored event: a replay after restart need not group exactly as the
-    /// first run did, and the stored grouping wins.
-    map: HashMap<u64, i64>,
-    /// Stored event → the event it was merged into.
-    merged: HashMap<i64, i64>,
-}
-
-impl EventState {
-    fn root(&self, mut id: i64) -> i64 {
-        // Merge chains are flattened when written; the bound only guards
-        // against a damaged table that loops.
-        for _ in 0..64 {
-            match self.merged.get(&id) {
-                Some(&next) if next != id => id = next,
-                _ => break,
-            }
-        }
-        id
-    }
 }
 
 impl Store {
@@ -256,16 +249,53 @@ impl Store {
         let mut report = IngestReport::default();
         pool.install(|| self.refresh_dossiers(opts, &mut report))?;
         let reader = db::open_reader(&self.dir)?;
+        // The grouper's preparation runs with the extraction; a grouper
+        // restored from this store may be the one to ask.
+        let preparer = match self.events.as_ref() {
+            Some(state) => state.preparer(),
+            None => (opts.grouper)().preparer(),
+        };
+        let committed = AtomicU64::new(0);
+        let mut assign = AssignStage {
+            state: self.events.take(),
+            reader: db::open_reader(&self.dir)?,
+            committed: &committed,
+            opts,
+        };
         // Room for a few chunks, so extraction goes on while the writer
-        // commits a batch and refreshes dossiers.
+        // commits a batch and refreshes dossiers; and for one plan, so
+        // assignment goes on while the previous plan commits.
         let (tx, rx) = mpsc::sync_channel::<Vec<Outcome>>(4);
+        let (plan_tx, plan_rx) = mpsc::sync_channel::<Plan>(2);
+        // Checkpoints move to their own thread for the run (see
+        // `db::checkpoint_loop`).
+        let checkpointer = db::open_checkpointer(&self.dir)?;
+        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        let (stop_tx, stop_rx) = mpsc::channel::<()>();
         let result = std::thread::scope(|s| {
+            s.spawn(move || db::checkpoint_loop(checkpointer, stop_rx, Duration::from_secs(1)));
+            let _stop = stop_tx;
             let pool = &pool;
-            s.spawn(move || produce(items, tx, reader, pool, opts));
-            self.write_loop(rx, pool, opts, &mut report, notes)
+            s.spawn(move || produce(items, tx, reader, pool, opts, preparer));
+            let assigner = s.spawn(|| assign.run(rx, plan_tx));
+            // On error the plan receiver is dropped here, which stops the
+            // assignment stage, which stops the producer.
+            let commits = self.commit_loop(plan_rx, pool, opts, &mut report, notes, &committed);
+            let assigned = assigner.join().unwrap_or_else(|_| {
+                Err(StoreError::Data(
+                    "internal error while assigning events".into(),
+                ))
+            });
+            commits.and(assigned)
         });
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", db::WAL_AUTOCHECKPOINT)?;
+        // The event state is kept only when it holds exactly what was
+        // committed; otherwise the next run rebuilds it from the store.
+        if result.is_ok() {
+            self.events = assign.state.take();
+        }
         result?;
-        self.save_checkpoint()?;
         pool.install(|| self.refresh_dossiers(opts, &mut report))?;
         if let Some(t) = self.text.as_mut() {
             t.commit()?;
@@ -286,13 +316,26 @@ impl Store {
             read: articles.len(),
             ..Default::default()
         };
-        let docs = self.commit_batch(
-            articles.into_iter().map(|a| (a, None, None)).collect(),
-            Vec::new(),
-            opts,
-            &mut report,
-        )?;
-        self.save_checkpoint()?;
+        let batch = articles
+            .into_iter()
+            .map(|article| Incoming {
+                article,
+                key: None,
+                doc: None,
+                prepared: None,
+            })
+            .collect();
+        let mut state = match self.events.take() {
+            Some(s) => s,
+            None => EventState::load(&self.conn, opts.grouper)?,
+        };
+        let mut plan = Plan::new(1);
+        let conn = &self.conn;
+        plan.ops = state.assign(batch, &mut |id| known(conn, id), &mut plan.counts)?;
+        plan.checkpoint = state.checkpoint();
+        // On error the state is dropped: it holds uncommitted articles.
+        let docs = self.commit_plan(plan, &mut report)?;
+        self.events = Some(state);
         self.refresh_dossiers(opts, &mut report)?;
         if let Some(t) = self.text.as_mut() {
             t.add(&docs, false)?;
@@ -311,253 +354,148 @@ impl Store {
         }
     }
 
-    fn write_loop(
+    /// The commit stage of [`Store::ingest`]: commits each plan, then
+    /// refreshes the dossiers due and feeds the text index; while no plan
+    /// comes, refreshes dossiers that fell behind.
+    fn commit_loop(
         &mut self,
-        rx: mpsc::Receiver<Vec<Outcome>>,
+        rx: mpsc::Receiver<Plan>,
         pool: &rayon::ThreadPool,
         opts: &IngestOptions,
         report: &mut IngestReport,
         notes: &mut dyn FnMut(Note<'_>),
+        committed: &AtomicU64,
     ) -> Result<(), StoreError> {
-        let mut w = Pending {
-            batch: Vec::new(),
-            seen_keys: Vec::new(),
-            last_index_commit: Instant::now(),
-            checkpointed: report.added,
-            schedule: Schedule {
-                dirty: HashMap::new(),
-                aged_scan: Instant::now(),
-            },
+        let mut schedule = Schedule {
+            dirty: HashMap::new(),
+            aged_scan: Instant::now(),
         };
-        let mut started = Instant::now();
-        let mut done = false;
-        while !done {
-            let wait = opts.batch_interval.saturating_sub(started.elapsed());
-            match rx.recv_timeout(wait.max(Duration::from_millis(1))) {
-                Ok(outcomes) => {
-                    for o in outcomes {
-                        report.read += 1;
-                        match o {
-                            Outcome::Article(a, key, doc) => w.batch.push((*a, key, doc)),
-                            Outcome::Known(key) => {
-                                report.duplicates += 1;
-                                w.seen_keys.extend(key);
-                            }
-                            Outcome::Link => {
-                                report.read -= 1;
-                                report.links += 1
-                            }
-                            Outcome::Failed { source, message } => {
-                                report.failed += 1;
-                                notes(Note::Failed {
-                                    source: &source,
-                                    message: &message,
-                                });
-                            }
-                        }
-                        // A full batch commits at once, even mid-chunk, so
-                        // a transaction never exceeds the batch size.
-                        if w.batch.len() >= opts.batch_size.max(1) {
-                            self.flush(&mut w, pool, opts, report, notes)?;
-                            started = Instant::now();
-                        }
-                    }
-                }
+        let mut last_index_commit = Instant::now();
+        loop {
+            let mut plan = match rx.recv_timeout(opts.batch_interval.max(Duration::from_millis(1)))
+            {
+                Ok(plan) => plan,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     // Idle (a watched feed between polls, a slow stream):
                     // spare time freshens dossiers that fell behind. A busy
                     // stream never gets here and refreshes by growth.
-                    if w.batch.is_empty() && w.seen_keys.is_empty() {
-                        pool.install(|| {
-                            self.refresh_due(
-                                std::iter::empty(),
-                                &mut w.schedule,
-                                opts,
-                                report,
-                                true,
-                            )
-                        })?;
-                    }
+                    pool.install(|| {
+                        self.refresh_due(std::iter::empty(), &mut schedule, opts, report, true)
+                    })?;
+                    continue;
                 }
-                Err(mpsc::RecvTimeoutError::Disconnected) => done = true,
-            }
-            // Raw keys of known articles ride along too, so a run over
-            // known input still records them (and skips them next time).
-            let pending = !w.batch.is_empty() || !w.seen_keys.is_empty();
-            let due = w.seen_keys.len() >= opts.batch_size.saturating_mul(8)
-                || (started.elapsed() >= opts.batch_interval && pending);
-            if due || (done && pending) {
-                self.flush(&mut w, pool, opts, report, notes)?;
-            }
-            if w.batch.is_empty() && w.seen_keys.is_empty() {
-                started = Instant::now();
-            }
-        }
-        Ok(())
-    }
-
-    /// Commits the pending batch, refreshes the dossiers due, feeds the
-    /// index, and checkpoints the grouper when enough was added.
-    fn flush(
-        &mut self,
-        w: &mut Pending,
-        pool: &rayon::ThreadPool,
-        opts: &IngestOptions,
-        report: &mut IngestReport,
-        notes: &mut dyn FnMut(Note<'_>),
-    ) -> Result<(), StoreError> {
-        let take = std::mem::take(&mut w.batch);
-        let keys = std::mem::take(&mut w.seen_keys);
-        let docs = self.commit_batch(take, keys, opts, report)?;
-        let touched: std::collections::BTreeSet<i64> =
-            docs.iter().map(|d| d.event as i64).collect();
-        pool.install(|| self.refresh_due(touched, &mut w.schedule, opts, report, false))?;
-        if let Some(t) = self.text.as_mut() {
-            t.add(&docs, false)?;
-            if w.last_index_commit.elapsed() >= opts.index_interval {
-                t.commit()?;
-                w.last_index_commit = Instant::now();
-            }
-        }
-        if report.added >= w.checkpointed + opts.checkpoint_every.max(1) {
-            self.save_checkpoint()?;
-            w.checkpointed = report.added;
-        }
-        notes(Note::Committed(report));
-        Ok(())
-    }
-
-    /// Rebuilds the in-memory event index from the store, once per open.
-    fn load_events(&mut self, opts: &IngestOptions) -> Result<(), StoreError> {
-        if self.events.is_some() {
-            return Ok(());
-        }
-        let mut state = EventState {
-            index: (opts.grouper)(),
-            map: HashMap::new(),
-            merged: HashMap::new(),
-        };
-        {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id, merged_into FROM events WHERE merged_into IS NOT NULL")?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                state.merged.insert(r.get(0)?, r.get(1)?);
-            }
-        }
-        let from = self.restore_checkpoint(&mut state)?;
-        // Replayed in arrival order, so the grouper sees what it saw live.
-        let mut stmt = self
-            .conn
-            .prepare("SELECT event, text, doc FROM articles WHERE seq > ?1 ORDER BY seq")?;
-        let mut rows = stmt.query([from])?;
-        while let Some(r) = rows.next()? {
-            let event: i64 = r.get(0)?;
-            let article = article_from(r.get(1)?, &r.get::<_, Vec<u8>>(2)?)?;
-            let a = state.index.insert(&article);
-            let stored = state.root(event);
-            state.map.entry(a.event).or_insert(stored);
-        }
-        drop(rows);
-        drop(stmt);
-        self.events = Some(state);
-        Ok(())
-    }
-
-    /// Loads the grouper checkpoint into a fresh state; returns the last
-    /// article it covers (0 when there is none or it does not fit the
-    /// grouper, and everything is replayed).
-    fn restore_checkpoint(&self, state: &mut EventState) -> Result<i64, StoreError> {
-        let row: Option<(i64, Vec<u8>, Vec<u8>)> = self
-            .conn
-            .query_row(
-                "SELECT seq, map, state FROM grouper_checkpoint WHERE id = 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()?;
-        let Some((seq, map, packed)) = row else {
-            return Ok(0);
-        };
-        // A damaged checkpoint is not fatal: replaying rebuilds it all.
-        let Ok(bytes) = db::unpack_bytes(&packed) else {
-            return Ok(0);
-        };
-        if !map.chunks_exact(16).remainder().is_empty() || !state.index.restore(&bytes) {
-            return Ok(0);
-        }
-        for pair in map.chunks_exact(16) {
-            let (g, s) = pair.split_at(8);
-            let (Ok(g), Ok(s)) = (<[u8; 8]>::try_from(g), <[u8; 8]>::try_from(s)) else {
-                continue;
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
             };
-            state
-                .map
-                .insert(u64::from_le_bytes(g), i64::from_le_bytes(s));
+            let no = plan.no;
+            let failures = std::mem::take(&mut plan.failures);
+            let docs = self.commit_plan(plan, report)?;
+            committed.store(no, Ordering::Release);
+            db::finish_checkpoint(&self.conn, &self.dir);
+            for (source, message) in &failures {
+                notes(Note::Failed { source, message });
+            }
+            let touched: std::collections::BTreeSet<i64> =
+                docs.iter().map(|d| d.event as i64).collect();
+            pool.install(|| self.refresh_due(touched, &mut schedule, opts, report, false))?;
+            if let Some(t) = self.text.as_mut() {
+                t.add(&docs, false)?;
+                if last_index_commit.elapsed() >= opts.index_interval {
+                    t.commit()?;
+                    last_index_commit = Instant::now();
+                }
+            }
+            notes(Note::Committed(report));
         }
-        Ok(seq)
     }
 
-    /// Saves the grouper's state, when it can, as of the last stored
-    /// article.
-    fn save_checkpoint(&mut self) -> Result<(), StoreError> {
-        let Some(state) = self.events.as_ref() else {
-            return Ok(());
-        };
-        let Some(bytes) = state.index.snapshot() else {
-            return Ok(());
-        };
-        let mut map = Vec::with_capacity(state.map.len() * 16);
-        for (&g, &s) in &state.map {
-            map.extend_from_slice(&g.to_le_bytes());
-            map.extend_from_slice(&s.to_le_bytes());
-        }
-        self.conn.execute(
-            "INSERT OR REPLACE INTO grouper_checkpoint (id, seq, map, state) \
-             VALUES (1, (SELECT coalesce(max(seq), 0) FROM articles), ?1, ?2)",
-            params![map, db::pack_bytes(&bytes)],
-        )?;
-        Ok(())
-    }
-
-    /// Commits one batch: new articles, their events, merges. Returns the
-    /// documents to index. On error the in-memory event index is dropped
-    /// (it may hold the uncommitted articles) and rebuilt on next use.
-    fn commit_batch(
+    /// Commits one plan in one transaction: seen raw keys, new events,
+    /// merges, new articles and the grouper checkpoint that covers them.
+    /// Returns the documents to index.
+    fn commit_plan(
         &mut self,
-        batch: Vec<Incoming>,
-        seen_keys: Vec<RawKey>,
-        opts: &IngestOptions,
+        plan: Plan,
         report: &mut IngestReport,
     ) -> Result<Vec<IndexDoc>, StoreError> {
-        // The replay that rebuilds the grouper costs a pass over the whole
-        // store: a run that only meets known articles never pays it.
-        if self.events.is_none() {
-            let mut exists = self
-                .conn
-                .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
-            let mut any_new = false;
-            for (a, _, _) in &batch {
-                if !exists.exists([&a.id.0])? {
-                    any_new = true;
-                    break;
+        report.absorb(&plan.counts);
+        let tx = db::write_transaction(&mut self.conn)?;
+        let mut docs = Vec::with_capacity(plan.ops.len());
+        {
+            let mut see = tx.prepare_cached("INSERT OR IGNORE INTO seen (raw) VALUES (?1)")?;
+            for key in &plan.keys {
+                see.execute([&key[..]])?;
+            }
+            // OR IGNORE: the assignment stage already skipped stored ids,
+            // so this only guards the store's uniqueness.
+            let mut insert = tx.prepare_cached(
+                "INSERT OR IGNORE INTO articles (id, event, first_event, source, url, outlet, \
+                 title, published, day, language, text, doc) \
+                 VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?;
+            let mut new_event =
+                tx.prepare_cached("INSERT INTO events (id, dirty) VALUES (?1, 1)")?;
+            // Size, span and title kept current in the same transaction, so
+            // the event list is right even before the dossier is recomputed.
+            let mut touch = tx.prepare_cached(
+                "UPDATE events SET dirty = 1, size = size + 1, \
+                 first_day = CASE WHEN ?2 IS NULL THEN first_day \
+                     WHEN first_day IS NULL OR ?2 < first_day THEN ?2 ELSE first_day END, \
+                 last_day = CASE WHEN ?2 IS NULL THEN last_day \
+                     WHEN last_day IS NULL OR ?2 > last_day THEN ?2 ELSE last_day END, \
+                 title = coalesce(title, ?3) WHERE id = ?1",
+            )?;
+            for op in plan.ops {
+                match op {
+                    Op::NewEvent(id) => {
+                        new_event.execute([id])?;
+                    }
+                    Op::Merge { from, into } => merge_events(&tx, from, into)?,
+                    Op::Split { from, to, ids } => split_event(&tx, from, to, &ids)?,
+                    Op::Insert {
+                        article,
+                        event,
+                        doc,
+                    } => {
+                        let article = *article;
+                        let day = day_number(&article);
+                        let added = insert.execute(params![
+                            article.id.0,
+                            event,
+                            article.source,
+                            article.url,
+                            article.outlet,
+                            article.title,
+                            article.published.as_ref().map(|p| p.value.clone()),
+                            day,
+                            article.language,
+                            article.text,
+                            doc,
+                        ])?;
+                        if added == 0 {
+                            report.duplicates += 1;
+                            continue;
+                        }
+                        let seq = tx.last_insert_rowid();
+                        touch.execute(params![event, day, article.title])?;
+                        report.added += 1;
+                        docs.push(IndexDoc {
+                            seq: seq as u64,
+                            event: event as u64,
+                            day,
+                            outlet: article.outlet,
+                            language: article.language,
+                            title: article.title.unwrap_or_default(),
+                            body: article.text,
+                        });
+                    }
                 }
             }
-            drop(exists);
-            if any_new {
-                self.load_events(opts)?;
-            }
         }
-        let mut state = self.events.take();
-        let result = commit_batch_with(&mut self.conn, state.as_mut(), batch, seen_keys, report);
-        if result.is_ok() {
-            // On error the state is dropped: it may hold uncommitted
-            // articles, and is rebuilt from the store when next needed.
-            self.events = state;
-            report.batches += 1;
+        if let Some(cp) = &plan.checkpoint {
+            write_checkpoint(&tx, cp)?;
         }
-        result
+        tx.commit()?;
+        report.batches += 1;
+        Ok(docs)
     }
 
     /// Recomputes the dossier of every event marked dirty, a bounded number
@@ -728,7 +666,7 @@ impl Store {
             })
             .collect();
         dossiers.extend(single.into_iter().map(|id| (id, None)));
-        let tx = self.conn.transaction()?;
+        let tx = db::write_transaction(&mut self.conn)?;
         {
             let mut keep = tx.prepare_cached(
                 "UPDATE events SET dirty = 0, \
@@ -817,143 +755,62 @@ fn summarize(mut d: Dossier) -> Option<Summary> {
     })
 }
 
-fn commit_batch_with(
-    conn: &mut rusqlite::Connection,
-    mut state: Option<&mut EventState>,
-    batch: Vec<Incoming>,
-    seen_keys: Vec<RawKey>,
-    report: &mut IngestReport,
-) -> Result<Vec<IndexDoc>, StoreError> {
-    let tx = conn.transaction()?;
-    let mut docs = Vec::with_capacity(batch.len());
-    {
-        let mut see = tx.prepare_cached("INSERT OR IGNORE INTO seen (raw) VALUES (?1)")?;
-        let keys = batch
-            .iter()
-            .filter_map(|(_, k, _)| k.as_ref())
-            .chain(&seen_keys);
-        for key in keys {
-            see.execute([&key[..]])?;
-        }
-        let mut exists = tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
-        let mut insert = tx.prepare_cached(
-            "INSERT INTO articles (id, event, first_event, source, url, outlet, title, \
-             published, day, language, text, doc) \
-             VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        )?;
-        let mut new_event = tx.prepare_cached("INSERT INTO events (dirty) VALUES (1)")?;
-        // Size, span and title kept current in the same transaction, so
-        // the event list is right even before the dossier is recomputed.
-        let mut touch = tx.prepare_cached(
-            "UPDATE events SET dirty = 1, size = size + 1, \
-             first_day = CASE WHEN ?2 IS NULL THEN first_day \
-                 WHEN first_day IS NULL OR ?2 < first_day THEN ?2 ELSE first_day END, \
-             last_day = CASE WHEN ?2 IS NULL THEN last_day \
-                 WHEN last_day IS NULL OR ?2 > last_day THEN ?2 ELSE last_day END, \
-             title = coalesce(title, ?3) WHERE id = ?1",
-        )?;
-        for (article, _, packed) in batch {
-            // Also catches a copy earlier in this same batch.
-            if exists.exists([&article.id.0])? {
-                report.duplicates += 1;
-                continue;
-            }
-            let Some(state) = state.as_deref_mut() else {
-                return Err(StoreError::Data(
-                    "event grouper not loaded for a new article".into(),
-                ));
-            };
-            let a = state.index.insert(&article);
-            let target = match state.map.get(&a.event) {
-                Some(&s) if !a.new_event => state.root(s),
-                _ => {
-                    new_event.execute([])?;
-                    let id = tx.last_insert_rowid();
-                    state.map.insert(a.event, id);
-                    report.new_events += 1;
-                    id
-                }
-            };
-            for m in &a.merged {
-                let Some(&from) = state.map.get(m) else {
-                    continue;
-                };
-                let from = state.root(from);
-                if from == target {
-                    continue;
-                }
-                // Articles move to the surviving event; the merged one
-                // stays as an alias so its id still resolves.
-                tx.execute(
-                    "UPDATE articles SET event = ?2 WHERE event = ?1",
-                    params![from, target],
-                )?;
-                tx.execute(
-                    "UPDATE events SET merged_into = ?2 WHERE merged_into = ?1",
-                    params![from, target],
-                )?;
-                tx.execute(
-                    "UPDATE events SET dirty = 1, \
-                     size = size + (SELECT size FROM events WHERE id = ?1), \
-                     first_day = min(coalesce(first_day, (SELECT first_day FROM events WHERE id = ?1)), \
-                         coalesce((SELECT first_day FROM events WHERE id = ?1), first_day)), \
-                     last_day = max(coalesce(last_day, (SELECT last_day FROM events WHERE id = ?1)), \
-                         coalesce((SELECT last_day FROM events WHERE id = ?1), last_day)) \
-                     WHERE id = ?2",
-                    params![from, target],
-                )?;
-                // The merged-in articles may precede the surviving event's,
-                // so its dossier is recomputed from scratch.
-                tx.execute(
-                    "UPDATE events SET computed_size = 0 WHERE id = ?1",
-                    [target],
-                )?;
-                tx.execute(
-                    "UPDATE events SET merged_into = ?2, dirty = 0, dossier = NULL WHERE id = ?1",
-                    params![from, target],
-                )?;
-                state.merged.insert(from, target);
-                for v in state.merged.values_mut() {
-                    if *v == from {
-                        *v = target;
-                    }
-                }
-                report.merged_events += 1;
-            }
-            let day = day_number(&article);
-            let doc = match packed {
-                Some(d) => d,
-                None => article_doc(&article)?,
-            };
-            insert.execute(params![
-                article.id.0,
-                target,
-                article.source,
-                article.url,
-                article.outlet,
-                article.title,
-                article.published.as_ref().map(|p| p.value.clone()),
-                day,
-                article.language,
-                article.text,
-                doc,
-            ])?;
-            let seq = tx.last_insert_rowid();
-            touch.execute(params![target, day, article.title])?;
-            report.added += 1;
-            docs.push(IndexDoc {
-                seq: seq as u64,
-                event: target as u64,
-                day,
-                outlet: article.outlet,
-                language: article.language,
-                title: article.title.unwrap_or_default(),
-                body: article.text,
-            });
-        }
+/// Moves event `from` into `into`: its articles go to the surviving event,
+/// and it stays as an alias so its id still resolves.
+fn merge_events(tx: &rusqlite::Transaction<'_>, from: i64, into: i64) -> Result<(), StoreError> {
+    tx.execute(
+        "UPDATE articles SET event = ?2 WHERE event = ?1",
+        params![from, into],
+    )?;
+    tx.execute(
+        "UPDATE events SET merged_into = ?2 WHERE merged_into = ?1",
+        params![from, into],
+    )?;
+    tx.execute(
+        "UPDATE events SET dirty = 1, \
+         size = size + (SELECT size FROM events WHERE id = ?1), \
+         first_day = min(coalesce(first_day, (SELECT first_day FROM events WHERE id = ?1)), \
+             coalesce((SELECT first_day FROM events WHERE id = ?1), first_day)), \
+         last_day = max(coalesce(last_day, (SELECT last_day FROM events WHERE id = ?1)), \
+             coalesce((SELECT last_day FROM events WHERE id = ?1), last_day)) \
+         WHERE id = ?2",
+        params![from, into],
+    )?;
+    // The merged-in articles may precede the surviving event's, so its
+    // dossier is recomputed from scratch.
+    tx.execute("UPDATE events SET computed_size = 0 WHERE id = ?1", [into])?;
+    tx.execute(
+        "UPDATE events SET merged_into = ?2, dirty = 0, dossier = NULL WHERE id = ?1",
+        params![from, into],
+    )?;
+    Ok(())
+}
+
+/// Moves articles from event `from` to the new event `to`, and sets both
+/// events' counts and span from their articles.
+fn split_event(
+    tx: &rusqlite::Transaction<'_>,
+    from: i64,
+    to: i64,
+    ids: &[String],
+) -> Result<(), StoreError> {
+    let mut mv =
+        tx.prepare_cached("UPDATE articles SET event = ?2 WHERE id = ?1 AND event = ?3")?;
+    for id in ids {
+        mv.execute(params![id, to, from])?;
     }
-    tx.commit()?;
-    Ok(docs)
+    let mut recount = tx.prepare_cached(
+        "UPDATE events SET dirty = 1, computed_size = 0, \
+         size = (SELECT count(*) FROM articles WHERE event = ?1), \
+         first_day = (SELECT min(day) FROM articles WHERE event = ?1), \
+         last_day = (SELECT max(day) FROM articles WHERE event = ?1), \
+         title = (SELECT title FROM articles WHERE event = ?1 AND title IS NOT NULL \
+             ORDER BY seq LIMIT 1) \
+         WHERE id = ?1",
+    )?;
+    recount.execute([from])?;
+    recount.execute([to])?;
+    Ok(())
 }
 
 /// The producer: reads items, extracts and analyzes them in parallel in
@@ -964,6 +821,7 @@ fn produce(
     reader: rusqlite::Connection,
     pool: &rayon::ThreadPool,
     opts: &IngestOptions,
+    preparer: Option<Preparer>,
 ) {
     loop {
         let chunk: Vec<Item> = items.by_ref().take(CHUNK).collect();
@@ -1004,18 +862,21 @@ fn produce(
         }
         let mut outcomes: Vec<Outcome> = slots.into_iter().flatten().collect();
         for o in outcomes.iter_mut() {
-            if let Outcome::Article(a, key, _) = o {
-                if known(&reader, &a.id) {
-                    *o = Outcome::Known(*key);
+            if let Outcome::Article(inc) = o {
+                if known(&reader, &inc.article.id.0) {
+                    *o = Outcome::Known(inc.key);
                 }
             }
         }
         pool.install(|| {
             outcomes.par_iter_mut().for_each(|o| {
-                if let Outcome::Article(a, _, doc) = o {
-                    match analyze_one(a, opts) {
+                if let Outcome::Article(inc) = o {
+                    match analyze_one(&mut inc.article, opts) {
                         Some(failed) => *o = failed,
-                        None => *doc = article_doc(a).ok(),
+                        None => {
+                            inc.doc = article_doc(&inc.article).ok();
+                            inc.prepared = preparer.as_ref().map(|p| p(&inc.article));
+                        }
                     }
                 }
             })
@@ -1032,15 +893,6 @@ fn seen(reader: &rusqlite::Connection, key: &RawKey) -> bool {
     reader
         .prepare_cached("SELECT 1 FROM seen WHERE raw = ?1")
         .and_then(|mut s| s.exists([&key[..]]))
-        .unwrap_or(false)
-}
-
-fn known(reader: &rusqlite::Connection, id: &ArticleId) -> bool {
-    // A failed lookup only costs a redundant analysis; the writer's own
-    // check is the one that keeps duplicates out.
-    reader
-        .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")
-        .and_then(|mut s| s.exists([&id.0]))
         .unwrap_or(false)
 }
 
@@ -1086,7 +938,12 @@ fn extract_one(
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         crosswire_extract::extract(&doc)
     })) {
-        Ok(Ok(a)) => Outcome::Article(Box::new(a), key, None),
+        Ok(Ok(article)) => Outcome::Article(Box::new(Incoming {
+            article,
+            key,
+            doc: None,
+            prepared: None,
+        })),
         Ok(Err(e)) => Outcome::Failed {
             source: doc.source.clone(),
             message: e.reason().to_string(),

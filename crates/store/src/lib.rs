@@ -77,13 +77,16 @@
 //! ```
 #![deny(missing_docs)]
 
+mod assign;
 mod db;
 mod grouper;
 mod index;
 mod ingest;
 mod query;
 
-pub use grouper::{default_grouper, EventGrouper, Grouped, SimpleGrouper};
+pub use grouper::{
+    default_grouper, EventGrouper, Grouped, Prepared, Preparer, SimpleGrouper, Split,
+};
 pub use ingest::{IngestOptions, IngestReport, Note};
 pub use query::{parse_event_id, EventOrder, EventSummary, SearchHit, SearchQuery, Stats};
 
@@ -171,7 +174,7 @@ pub struct Store {
     /// The in-memory event index, rebuilt from the database on the first
     /// ingest after opening; dropped whenever a batch fails, so it never
     /// disagrees with what was committed.
-    events: Option<ingest::EventState>,
+    events: Option<assign::EventState>,
 }
 
 impl std::fmt::Debug for Store {

@@ -167,6 +167,16 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// The event an article is in now, by article id; `None` when the
+    /// store has no such article.
+    pub fn article_event(&self, id: &str) -> Result<Option<i64>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT event FROM articles WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?)
+    }
+
     /// The live event an id stands for (itself, or the event it was merged
     /// into).
     pub fn resolve_event(&self, id: i64) -> Result<i64, StoreError> {
@@ -251,15 +261,17 @@ impl Store {
                 detail: "the text index is missing; `crosswire ingest` rebuilds it".into(),
             });
         };
-        // The index keeps the event an article joined first; a merged
-        // event's articles are found through every id merged into it.
-        let events: Option<Vec<u64>> = match q.event {
+        // The index keeps the event an article joined first. Merges and
+        // splits move articles since, so the filter asks for every first
+        // event of the event's articles, and hits are checked against
+        // where each article is now.
+        let root = q.event.map(|e| self.resolve_event(e)).transpose()?;
+        let events: Option<Vec<u64>> = match root {
             None => None,
-            Some(e) => {
-                let root = self.resolve_event(e)?;
+            Some(root) => {
                 let mut stmt = self
                     .conn
-                    .prepare("SELECT id FROM events WHERE id = ?1 OR merged_into = ?1")?;
+                    .prepare("SELECT DISTINCT first_event FROM articles WHERE event = ?1")?;
                 let ids = stmt.query_map([root], |r| r.get::<_, i64>(0))?;
                 Some(
                     ids.collect::<Result<Vec<_>, _>>()?
@@ -301,6 +313,9 @@ impl Store {
             else {
                 continue;
             };
+            if root.is_some_and(|r| r != event) {
+                continue;
+            }
             let (snippet, highlights) = match &snippets {
                 Some(g) => {
                     let s = g.snippet(&body);

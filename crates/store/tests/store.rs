@@ -269,10 +269,13 @@ fn a_corrupted_database_is_an_error_not_a_panic() {
 }
 
 /// A grouper driven by the headline: "join K" puts the article in event
-/// K, "join K merge M" also merges event M into K.
+/// K, "join K merge M" also merges event M into K, "join K move" marks
+/// the article, and "join K split M" moves the marked articles of K to a
+/// new event M.
 #[derive(Default)]
 struct Scripted {
     parent: std::collections::HashMap<u64, u64>,
+    marked: std::collections::HashMap<u64, Vec<String>>,
 }
 
 impl Scripted {
@@ -297,17 +300,31 @@ impl crosswire_store::EventGrouper for Scripted {
         self.parent.entry(raw).or_insert(raw);
         let event = self.root(raw);
         let mut merged = Vec::new();
-        if let Some(m) = num(3) {
-            let m = self.root(m);
-            if m != event {
-                self.parent.insert(m, event);
-                merged.push(m);
+        let mut split = None;
+        match (words.get(2).copied(), num(3)) {
+            (Some("merge"), Some(m)) => {
+                let m = self.root(m);
+                if m != event {
+                    self.parent.insert(m, event);
+                    merged.push(m);
+                }
             }
+            (Some("move"), _) => self.marked.entry(event).or_default().push(a.id.0.clone()),
+            (Some("split"), Some(to)) => {
+                self.parent.insert(to, to);
+                split = Some(crosswire_store::Split {
+                    from: event,
+                    to,
+                    ids: self.marked.remove(&event).unwrap_or_default(),
+                });
+            }
+            _ => {}
         }
         crosswire_store::Grouped {
             event,
             new_event,
             merged,
+            split,
         }
     }
 }
@@ -389,6 +406,65 @@ fn merges_are_stored_and_survive_a_restart() {
     assert_eq!(events[0].size, 5);
     let stats = store.stats().expect("stats");
     assert_eq!((stats.events, stats.merged_events), (1, 1));
+}
+
+#[test]
+fn splits_move_articles_to_a_new_event() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let opts = IngestOptions {
+        grouper: scripted,
+        ..Default::default()
+    };
+    let mut store = Store::open(tmp.path().join("db")).expect("store");
+    store
+        .add_articles(
+            vec![
+                scripted_article("join 1", "A storm closed the port of Vellisk on Friday."),
+                scripted_article("join 1 move", "Miners at Dunharrow voted to strike."),
+                scripted_article(
+                    "join 1",
+                    "Ships waited outside Vellisk as the storm passed.",
+                ),
+            ],
+            &opts,
+        )
+        .expect("first batch");
+    let r = store
+        .add_articles(
+            vec![
+                scripted_article(
+                    "join 1 move",
+                    "The Dunharrow strike entered its second day.",
+                ),
+                scripted_article("join 1 split 9", "Vellisk reopened its port on Sunday."),
+            ],
+            &opts,
+        )
+        .expect("splitting batch");
+    assert_eq!((r.split_events, r.new_events), (1, 1));
+    let events = store.events(10).expect("events");
+    assert_eq!(events.len(), 2, "{events:?}");
+    assert_eq!(events.iter().map(|e| e.size).sum::<u64>(), 5);
+    let port = events
+        .iter()
+        .find(|e| e.size == 3)
+        .expect("the port event keeps three articles");
+    let strike = events
+        .iter()
+        .find(|e| e.size == 2)
+        .expect("the strike event has two");
+    let (_, dossier) = store.dossier(strike.id).expect("dossier");
+    assert!(dossier
+        .articles
+        .iter()
+        .all(|a| a.title.as_deref() == Some("join 1 move")));
+    // Search by event follows the move, though the index keeps where each
+    // article first went.
+    let mut q = SearchQuery::new("dunharrow");
+    q.event = Some(port.id);
+    assert!(store.search(&q).expect("search").is_empty());
+    q.event = Some(strike.id);
+    assert_eq!(store.search(&q).expect("search").len(), 2);
 }
 
 #[test]
