@@ -42,9 +42,13 @@ pub struct IngestOptions {
     pub dossier_max_articles: usize,
     /// Cross-check settings.
     pub crosscheck: crosswire_crosscheck::Options,
-    /// Events up to this size get their dossier recomputed after every
-    /// batch that changes them.
-    pub dossier_small: usize,
+    /// Events smaller than this get their dossier when the writer is idle
+    /// or at the end of the run, not while articles stream in: most
+    /// events of a stream stay small, and cross-checking each as it grew
+    /// from three articles to five was a third of the ingest's work.
+    /// (`show` cross-checks an event without a current dossier on the
+    /// spot.)
+    pub dossier_min_size: usize,
     /// A larger event is recomputed once it grew by this share since its
     /// last dossier; every changed event is recomputed at the end of a
     /// run. Growth by a constant factor makes the refreshes of one event a
@@ -80,7 +84,7 @@ impl Default for IngestOptions {
             grouper: crate::grouper::default_grouper,
             dossier_max_articles: 80,
             crosscheck: Default::default(),
-            dossier_small: 1,
+            dossier_min_size: 6,
             dossier_growth: 2.0,
             dossier_max_age: Duration::from_secs(120),
             checkpoint_every: 50_000,
@@ -216,6 +220,8 @@ struct Schedule {
 struct Due {
     size: i64,
     /// Articles its last dossier covered (0: none yet).
+    /// Negative after a merge or split reshaped the event (see
+    /// [`merge_events`]): the growth rule then goes by its magnitude.
     computed: i64,
     /// Unix time of that dossier (0: none yet).
     computed_at: i64,
@@ -549,7 +555,7 @@ impl Store {
         let stale_before = now - opts.dossier_max_age.as_secs().min(i64::MAX as u64) as i64;
         let growth = (1000.0 * (1.0 + opts.dossier_growth.max(0.0))) as i64;
         let aged_growth = (1000.0 * (1.0 + opts.dossier_growth.max(0.0) / 4.0)) as i64;
-        let small = opts.dossier_small as i64;
+        let min_size = opts.dossier_min_size as i64;
         let mut due: Vec<(i64, i64)> = Vec::new();
         {
             let mut row = self.conn.prepare_cached(
@@ -569,7 +575,7 @@ impl Store {
             };
             for id in touched {
                 match look(id)? {
-                    Some(d) if d.size <= small || d.size * 1000 >= d.computed * growth => {
+                    Some(d) if d.size >= min_size && d.size * 1000 >= d.computed.abs() * growth => {
                         schedule.dirty.remove(&id);
                         due.push((id, d.computed));
                     }
@@ -588,7 +594,9 @@ impl Store {
                     .dirty
                     .iter()
                     .filter(|(_, d)| {
-                        d.computed_at <= stale_before && d.size * 1000 >= d.computed * aged_growth
+                        d.computed < 0
+                            || (d.computed_at <= stale_before
+                                && d.size * 1000 >= d.computed * aged_growth)
                     })
                     .map(|(&id, _)| id)
                     .collect();
@@ -635,8 +643,9 @@ impl Store {
             }
             // The dossier covers the earliest `cap` articles; an event
             // already past the cap that only grew has the same ones.
-            // (A merge resets computed_size, so it is recomputed.)
-            if computed as usize >= cap {
+            // (A merge or split makes computed_size negative, so it is
+            // recomputed.)
+            if usize::try_from(computed).is_ok_and(|c| c >= cap) {
                 unchanged.push(id);
                 continue;
             }
@@ -777,8 +786,16 @@ fn merge_events(tx: &rusqlite::Transaction<'_>, from: i64, into: i64) -> Result<
         params![from, into],
     )?;
     // The merged-in articles may precede the surviving event's, so its
-    // dossier is recomputed from scratch.
-    tx.execute("UPDATE events SET computed_size = 0 WHERE id = ?1", [into])?;
+    // dossier is recomputed from scratch; but not at once. Marked as
+    // reshaped (negative), it is recomputed when it grew by the usual
+    // factor, when the writer is idle, or at the end of the run: a large
+    // event that keeps absorbing small ones would otherwise be
+    // cross-checked again on every merge, which made a long stream spend
+    // most of its time on the dossiers of a few large events.
+    tx.execute(
+        "UPDATE events SET computed_size = -abs(computed_size) WHERE id = ?1",
+        [into],
+    )?;
     tx.execute(
         "UPDATE events SET merged_into = ?2, dirty = 0, dossier = NULL WHERE id = ?1",
         params![from, into],
@@ -800,7 +817,7 @@ fn split_event(
         mv.execute(params![id, to, from])?;
     }
     let mut recount = tx.prepare_cached(
-        "UPDATE events SET dirty = 1, computed_size = 0, \
+        "UPDATE events SET dirty = 1, computed_size = -abs(computed_size), \
          size = (SELECT count(*) FROM articles WHERE event = ?1), \
          first_day = (SELECT min(day) FROM articles WHERE event = ?1), \
          last_day = (SELECT max(day) FROM articles WHERE event = ?1), \

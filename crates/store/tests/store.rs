@@ -498,7 +498,7 @@ fn large_events_are_refreshed_by_growth_and_capped() {
     let opts = IngestOptions {
         batch_size: 1,
         jobs: Some(1),
-        dossier_small: 1,
+        dossier_min_size: 1,
         dossier_growth: 1.0,
         dossier_max_articles: 3,
         ..Default::default()
