@@ -253,7 +253,7 @@ impl Store {
             .map_err(|e| StoreError::Data(format!("starting worker threads: {e}")))?;
         // Dossiers left dirty by a crash are brought up to date first.
         let mut report = IngestReport::default();
-        pool.install(|| self.refresh_dossiers(opts, &mut report))?;
+        self.refresh_dossiers(opts, &mut report, Some(&pool))?;
         let reader = db::open_reader(&self.dir)?;
         // The grouper's preparation runs with the extraction; a grouper
         // restored from this store may be the one to ask.
@@ -302,7 +302,7 @@ impl Store {
             self.events = assign.state.take();
         }
         result?;
-        pool.install(|| self.refresh_dossiers(opts, &mut report))?;
+        self.refresh_dossiers(opts, &mut report, Some(&pool))?;
         if let Some(t) = self.text.as_mut() {
             t.commit()?;
         }
@@ -342,7 +342,7 @@ impl Store {
         // On error the state is dropped: it holds uncommitted articles.
         let docs = self.commit_plan(plan, &mut report)?;
         self.events = Some(state);
-        self.refresh_dossiers(opts, &mut report)?;
+        self.refresh_dossiers(opts, &mut report, None)?;
         if let Some(t) = self.text.as_mut() {
             t.add(&docs, false)?;
             t.commit()?;
@@ -385,9 +385,8 @@ impl Store {
                     // Idle (a watched feed between polls, a slow stream):
                     // spare time freshens dossiers that fell behind. A busy
                     // stream never gets here and refreshes by growth.
-                    pool.install(|| {
-                        self.refresh_due(std::iter::empty(), &mut schedule, opts, report, true)
-                    })?;
+                    let none = std::iter::empty();
+                    self.refresh_due(none, &mut schedule, opts, report, true, pool)?;
                     continue;
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
@@ -402,7 +401,7 @@ impl Store {
             }
             let touched: std::collections::BTreeSet<i64> =
                 docs.iter().map(|d| d.event as i64).collect();
-            pool.install(|| self.refresh_due(touched, &mut schedule, opts, report, false))?;
+            self.refresh_due(touched, &mut schedule, opts, report, false, pool)?;
             if let Some(t) = self.text.as_mut() {
                 t.add(&docs, false)?;
                 if last_index_commit.elapsed() >= opts.index_interval {
@@ -512,26 +511,19 @@ impl Store {
         &mut self,
         opts: &IngestOptions,
         report: &mut IngestReport,
+        pool: Option<&rayon::ThreadPool>,
     ) -> Result<(), StoreError> {
         let started = Instant::now();
-        let mut after = 0i64;
-        loop {
-            let due: Vec<(i64, i64)> = {
-                let mut stmt = self.conn.prepare_cached(
-                    "SELECT id, computed_size FROM events \
-                     WHERE dirty = 1 AND merged_into IS NULL AND id > ?1 \
-                     ORDER BY id LIMIT 64",
-                )?;
-                let rows = stmt.query_map([after], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                rows.collect::<Result<_, _>>()?
-            };
-            let Some(&(last, _)) = due.last() else {
-                break;
-            };
-            after = last;
-            self.refresh_events(&due, opts)?;
-            report.dossiers += due.len();
-        }
+        let due: Vec<(i64, i64)> = {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id, computed_size FROM events \
+                 WHERE dirty = 1 AND merged_into IS NULL ORDER BY id",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        self.refresh_events(&due, opts, pool)?;
+        report.dossiers += due.len();
         report.dossier_ms += started.elapsed().as_millis() as u64;
         Ok(())
     }
@@ -549,6 +541,7 @@ impl Store {
         opts: &IngestOptions,
         report: &mut IngestReport,
         aged: bool,
+        pool: &rayon::ThreadPool,
     ) -> Result<(), StoreError> {
         let started = Instant::now();
         let now = unix_now();
@@ -610,109 +603,185 @@ impl Store {
         }
         due.sort_unstable();
         due.dedup_by_key(|d| d.0);
-        for chunk in due.chunks(64) {
-            self.refresh_events(chunk, opts)?;
-        }
+        self.refresh_events(&due, opts, Some(pool))?;
         report.dossiers += due.len();
         report.dossier_ms += started.elapsed().as_millis() as u64;
         Ok(())
     }
 
     /// Recomputes and stores the dossiers of some events (id, size of its
-    /// last dossier), in parallel.
+    /// last dossier), in chunks of at most `CHUNK_EVENTS`, in parallel: the
+    /// worker threads cross-check one chunk while this thread writes the
+    /// previous one and reads the next (the reads and writes were a third
+    /// of a refresh, with the workers idle).
     fn refresh_events(
         &mut self,
         due: &[(i64, i64)],
         opts: &IngestOptions,
+        pool: Option<&rayon::ThreadPool>,
     ) -> Result<(), StoreError> {
-        let now = unix_now();
-        let cap = opts.dossier_max_articles.max(1);
-        let mut loaded = Vec::with_capacity(due.len());
-        let mut unchanged = Vec::new();
-        let mut single = Vec::new();
-        let mut size_of = self
-            .conn
-            .prepare_cached("SELECT size FROM events WHERE id = ?1")?;
-        for &(id, computed) in due {
-            // A one-article event has nothing to cross-check: its counts
-            // are known, and `show` builds its dossier when asked. Most
-            // events of a stream are this small.
-            if size_of.query_row([id], |r| r.get::<_, i64>(0)).optional()? == Some(1) {
-                single.push(id);
-                continue;
-            }
-            // The dossier covers the earliest `cap` articles; an event
-            // already past the cap that only grew has the same ones.
-            // (A merge or split makes computed_size negative, so it is
-            // recomputed.)
-            if usize::try_from(computed).is_ok_and(|c| c >= cap) {
-                unchanged.push(id);
-                continue;
-            }
-            loaded.push((id, load_event_articles(&self.conn, id, cap)?));
-        }
-        drop(size_of);
-        // Decoding the stored articles, the cross-check and encoding the
-        // dossier all run on the worker threads; the writer only reads
-        // and writes rows.
-        let mut dossiers: Vec<(i64, Option<Summary>)> = loaded
-            .into_par_iter()
-            .map(|(id, rows)| {
-                let articles: Vec<Article> = rows
-                    .into_iter()
-                    .filter_map(|(text, doc)| article_from(text, &doc).ok())
-                    .collect();
-                if articles.is_empty() {
-                    return (id, None);
-                }
-                // A bug in one event's cross-check must not stop the
-                // ingest; the event keeps no dossier until it changes.
-                let d = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    crosswire_crosscheck::crosscheck(articles, &opts.crosscheck)
-                }))
-                .ok();
-                (id, d.and_then(summarize))
-            })
-            .collect();
-        dossiers.extend(single.into_iter().map(|id| (id, None)));
-        let tx = db::write_transaction(&mut self.conn)?;
-        {
-            let mut keep = tx.prepare_cached(
-                "UPDATE events SET dirty = 0, \
-                 size = (SELECT count(*) FROM articles WHERE event = ?1) WHERE id = ?1",
-            )?;
-            for id in unchanged {
-                keep.execute([id])?;
-            }
-            let mut agg = tx.prepare_cached(
-                "SELECT count(*), min(day), max(day) FROM articles WHERE event = ?1",
-            )?;
-            let mut first_title = tx.prepare_cached(
-                "SELECT title FROM articles WHERE event = ?1 AND title IS NOT NULL \
-                 ORDER BY seq LIMIT 1",
-            )?;
-            let mut update = tx.prepare_cached(
-                "UPDATE events SET size = ?2, first_day = ?3, last_day = ?4, title = ?5, \
-                 origins = ?6, conflicts = ?7, dossier = ?8, dirty = 0, \
-                 computed_size = ?2, computed_at = ?9 WHERE id = ?1",
-            )?;
-            for (id, dossier) in dossiers {
-                let (size, first, last): (i64, Option<i64>, Option<i64>) =
-                    agg.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-                let title: Option<String> = first_title.query_row([id], |r| r.get(0)).optional()?;
-                let (origins, conflicts, json) = match dossier {
-                    Some(d) => (d.origins, d.conflicts, Some(d.packed)),
-                    None if size == 1 => (1, 0, None),
-                    None => (0, 0, None),
-                };
-                update.execute(params![
-                    id, size, first, last, title, origins, conflicts, json, now
-                ])?;
+        let mut chunks = due.chunks(CHUNK_EVENTS);
+        let Some(first) = chunks.next() else {
+            return Ok(());
+        };
+        let mut loaded = load_dossier_inputs(&self.conn, first, opts)?;
+        let mut done: Option<Computed> = None;
+        loop {
+            let next = chunks.next();
+            let conn = &mut self.conn;
+            let inputs = std::mem::take(&mut loaded.inputs);
+            let prev = done.take();
+            let work = || {
+                rayon::join(
+                    || compute_dossiers(inputs, opts),
+                    || -> Result<Option<Loaded>, StoreError> {
+                        if let Some(prev) = prev {
+                            write_dossiers(conn, prev)?;
+                        }
+                        next.map(|n| load_dossier_inputs(conn, n, opts)).transpose()
+                    },
+                )
+            };
+            let (computed, io) = match pool {
+                Some(p) => p.install(work),
+                None => work(),
+            };
+            let next_loaded = io?;
+            done = Some(Computed {
+                dossiers: computed,
+                single: std::mem::take(&mut loaded.single),
+                unchanged: std::mem::take(&mut loaded.unchanged),
+            });
+            match next_loaded {
+                Some(l) => loaded = l,
+                None => break,
             }
         }
-        tx.commit()?;
+        if let Some(last) = done {
+            write_dossiers(&mut self.conn, last)?;
+        }
         Ok(())
     }
+}
+
+/// Events whose dossiers are cross-checked together.
+const CHUNK_EVENTS: usize = 128;
+
+/// What a dossier refresh reads before cross-checking.
+struct Loaded {
+    /// Events to cross-check, with their stored rows.
+    inputs: Vec<(i64, Vec<(String, Vec<u8>)>)>,
+    /// One-article events: counts only.
+    single: Vec<i64>,
+    /// Events past the cap whose dossier covers the same articles.
+    unchanged: Vec<i64>,
+}
+
+/// What a dossier refresh writes.
+struct Computed {
+    dossiers: Vec<(i64, Option<Summary>)>,
+    single: Vec<i64>,
+    unchanged: Vec<i64>,
+}
+
+fn load_dossier_inputs(
+    conn: &rusqlite::Connection,
+    due: &[(i64, i64)],
+    opts: &IngestOptions,
+) -> Result<Loaded, StoreError> {
+    let cap = opts.dossier_max_articles.max(1);
+    let mut out = Loaded {
+        inputs: Vec::with_capacity(due.len()),
+        single: Vec::new(),
+        unchanged: Vec::new(),
+    };
+    let mut size_of = conn.prepare_cached("SELECT size FROM events WHERE id = ?1")?;
+    for &(id, computed) in due {
+        // A one-article event has nothing to cross-check: its counts are
+        // known, and `show` builds its dossier when asked.
+        if size_of.query_row([id], |r| r.get::<_, i64>(0)).optional()? == Some(1) {
+            out.single.push(id);
+            continue;
+        }
+        // The dossier covers the earliest `cap` articles; an event already
+        // past the cap that only grew has the same ones. (A merge or split
+        // makes computed_size negative, so it is recomputed.)
+        if usize::try_from(computed).is_ok_and(|c| c >= cap) {
+            out.unchanged.push(id);
+            continue;
+        }
+        out.inputs.push((id, load_event_articles(conn, id, cap)?));
+    }
+    Ok(out)
+}
+
+/// Decodes the stored articles, cross-checks and packs each dossier, on
+/// the worker threads.
+fn compute_dossiers(
+    inputs: Vec<(i64, Vec<(String, Vec<u8>)>)>,
+    opts: &IngestOptions,
+) -> Vec<(i64, Option<Summary>)> {
+    inputs
+        .into_par_iter()
+        .map(|(id, rows)| {
+            let articles: Vec<Article> = rows
+                .into_iter()
+                .filter_map(|(text, doc)| article_from(text, &doc).ok())
+                .collect();
+            if articles.is_empty() {
+                return (id, None);
+            }
+            // A bug in one event's cross-check must not stop the ingest;
+            // the event keeps no dossier until it changes.
+            let d = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                crosswire_crosscheck::crosscheck(articles, &opts.crosscheck)
+            }))
+            .ok();
+            (id, d.and_then(summarize))
+        })
+        .collect()
+}
+
+/// Stores computed dossiers with their events' counts, span and title.
+fn write_dossiers(conn: &mut rusqlite::Connection, c: Computed) -> Result<(), StoreError> {
+    let now = unix_now();
+    let tx = db::write_transaction(conn)?;
+    {
+        let mut keep = tx.prepare_cached(
+            "UPDATE events SET dirty = 0, \
+             size = (SELECT count(*) FROM articles WHERE event = ?1) WHERE id = ?1",
+        )?;
+        for id in c.unchanged {
+            keep.execute([id])?;
+        }
+        let mut agg = tx
+            .prepare_cached("SELECT count(*), min(day), max(day) FROM articles WHERE event = ?1")?;
+        let mut first_title = tx.prepare_cached(
+            "SELECT title FROM articles WHERE event = ?1 AND title IS NOT NULL \
+             ORDER BY seq LIMIT 1",
+        )?;
+        let mut update = tx.prepare_cached(
+            "UPDATE events SET size = ?2, first_day = ?3, last_day = ?4, title = ?5, \
+             origins = ?6, conflicts = ?7, dossier = ?8, dirty = 0, \
+             computed_size = ?2, computed_at = ?9 WHERE id = ?1",
+        )?;
+        let singles = c.single.into_iter().map(|id| (id, None));
+        for (id, dossier) in c.dossiers.into_iter().chain(singles) {
+            let (size, first, last): (i64, Option<i64>, Option<i64>) =
+                agg.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            let title: Option<String> = first_title.query_row([id], |r| r.get(0)).optional()?;
+            let (origins, conflicts, json) = match dossier {
+                Some(d) => (d.origins, d.conflicts, Some(d.packed)),
+                None if size == 1 => (1, 0, None),
+                None => (0, 0, None),
+            };
+            update.execute(params![
+                id, size, first, last, title, origins, conflicts, json, now
+            ])?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 /// The stored rows (text, packed document) of an event's earliest

@@ -25,12 +25,20 @@
 //!   commit, and opening the store for writing indexes whatever lies
 //!   beyond it.
 //! - **Streaming**: memory is bounded by the batch size, not the input.
+//! - **Pipelined**: worker threads extract, analyze and prepare each
+//!   article for the grouper; one thread assigns events; the calling
+//!   thread commits, refreshes dossiers (cross-checked on the workers)
+//!   and feeds the index; another copies the write-ahead log back into
+//!   the database, so no stage waits on the disk's syncs.
 //! - **Incremental**: only events that changed get their dossier
-//!   recomputed, and not on every change: an event's dossier is redone
-//!   when the event grew by a factor ([`IngestOptions::dossier_growth`];
+//!   recomputed, and not on every change: while articles stream in, an
+//!   event of at least [`IngestOptions::dossier_min_size`] articles is
+//!   redone when it grew by a factor ([`IngestOptions::dossier_growth`];
 //!   the refreshes of one event then cost a constant times its final
-//!   dossier), when an aged dossier fell behind, and for every changed
-//!   event at the end of a run. One-article events need no cross-check.
+//!   dossier); a merge or split marks it reshaped, to be redone at its
+//!   next growth step. While the writer is idle, small, reshaped and aged
+//!   dossiers catch up, and every changed event is redone at the end of a
+//!   run. One-article events need no cross-check.
 //!   A large event's dossier covers its first
 //!   [`IngestOptions::dossier_max_articles`] reports. Origins use a
 //!   set-similarity join, not every pair, so a large event stays cheap.
@@ -39,7 +47,8 @@
 //!   the next ingest; `show` computes a missing dossier on the spot.
 //! - **Events**: each new article goes through an [`EventGrouper`] (the
 //!   link stage's event index with the default `link-events` feature,
-//!   else [`SimpleGrouper`]); assignments and merges are stored, and a restart
+//!   else [`SimpleGrouper`]); assignments, merges and splits are stored,
+//!   and a restart
 //!   rebuilds the grouper from its last checkpoint (when the grouper can
 //!   save one) and a replay of the articles stored after it.
 //! - **Refusals**: a path that is a file, a non-empty directory without a
