@@ -35,6 +35,9 @@ pub(crate) struct EventState {
     absorbed: HashMap<i64, Vec<i64>>,
     /// The next stored event id to hand out.
     next_event: i64,
+    /// Articles in each live stored event, to merge the smaller event into
+    /// the larger.
+    sizes: HashMap<i64, u32>,
 }
 
 /// One step of a [`Plan`], applied in order: a merge moves the articles
@@ -109,7 +112,19 @@ impl EventState {
             merged: HashMap::new(),
             absorbed: HashMap::new(),
             next_event,
+            sizes: HashMap::new(),
         };
+        {
+            let mut stmt =
+                conn.prepare("SELECT id, size FROM events WHERE merged_into IS NULL AND size > 0")?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (id, size): (i64, i64) = (r.get(0)?, r.get(1)?);
+                state
+                    .sizes
+                    .insert(id, u32::try_from(size).unwrap_or(u32::MAX));
+            }
+        }
         {
             let mut stmt =
                 conn.prepare("SELECT id, merged_into FROM events WHERE merged_into IS NOT NULL")?;
@@ -186,6 +201,10 @@ impl EventState {
         })
     }
 
+    fn size(&self, id: i64) -> u32 {
+        self.sizes.get(&id).copied().unwrap_or(0)
+    }
+
     fn new_event(&mut self, ops: &mut Vec<Op>, counts: &mut IngestReport) -> i64 {
         let id = self.next_event;
         self.next_event += 1;
@@ -222,7 +241,7 @@ impl EventState {
                 Some(sp) if sp.to == a.event => sp.from,
                 _ => a.event,
             };
-            let target = match self.map.get(&joined) {
+            let mut target = match self.map.get(&joined) {
                 Some(&s) if !a.new_event => self.root(s),
                 _ => {
                     let id = self.new_event(&mut ops, counts);
@@ -234,9 +253,16 @@ impl EventState {
                 let Some(&from) = self.map.get(m) else {
                     continue;
                 };
-                let from = self.root(from);
+                let mut from = self.root(from);
                 if from == target {
                     continue;
+                }
+                // The larger event survives: the smaller one's articles are
+                // the ones moved. (A new article that bridges a large
+                // event starts from a small one; keeping that one moved a
+                // large event's articles on every merge.)
+                if self.size(from) > self.size(target) {
+                    std::mem::swap(&mut from, &mut target);
                 }
                 ops.push(Op::Merge { from, into: target });
                 let mut moved = self.absorbed.remove(&from).unwrap_or_default();
@@ -246,8 +272,11 @@ impl EventState {
                 self.merged.insert(from, target);
                 moved.push(from);
                 self.absorbed.entry(target).or_default().extend(moved);
+                let gone = self.sizes.remove(&from).unwrap_or(0);
+                *self.sizes.entry(target).or_insert(0) += gone;
                 counts.merged_events += 1;
             }
+            *self.sizes.entry(target).or_insert(0) += 1;
             let doc = match inc.doc {
                 Some(d) => d,
                 None => article_doc(&article)?,
@@ -263,6 +292,11 @@ impl EventState {
                 if let Some(from) = from {
                     let to = self.new_event(&mut ops, counts);
                     self.map.insert(sp.to, to);
+                    let n = sp.ids.len() as u32;
+                    if let Some(s) = self.sizes.get_mut(&from) {
+                        *s = s.saturating_sub(n);
+                    }
+                    self.sizes.insert(to, n);
                     ops.push(Op::Split {
                         from,
                         to,

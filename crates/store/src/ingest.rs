@@ -205,6 +205,9 @@ fn link_key(url: &str) -> RawKey {
     key
 }
 
+/// Batch intervals without a plan after which the writer counts as idle.
+const IDLE_INTERVALS: u32 = 5;
+
 /// Documents extracted in parallel at once.
 const CHUNK: usize = 256;
 
@@ -377,16 +380,26 @@ impl Store {
             aged_scan: Instant::now(),
         };
         let mut last_index_commit = Instant::now();
+        let mut last_plan = Instant::now();
+        let wait = opts.batch_interval.max(Duration::from_millis(1));
         loop {
-            let mut plan = match rx.recv_timeout(opts.batch_interval.max(Duration::from_millis(1)))
-            {
-                Ok(plan) => plan,
+            let mut plan = match rx.recv_timeout(wait) {
+                Ok(plan) => {
+                    last_plan = Instant::now();
+                    plan
+                }
                 Err(mpsc::RecvTimeoutError::Timeout) => {
                     // Idle (a watched feed between polls, a slow stream):
                     // spare time freshens dossiers that fell behind. A busy
-                    // stream never gets here and refreshes by growth.
-                    let none = std::iter::empty();
-                    self.refresh_due(none, &mut schedule, opts, report, true, pool)?;
+                    // stream refreshes by growth only. Idle means no plan
+                    // for a few batch intervals: a busy assignment stage
+                    // can take longer than one to send its next plan, and
+                    // taking that for idleness recomputed every pending
+                    // small event twice a minute on a long run.
+                    if last_plan.elapsed() >= wait.saturating_mul(IDLE_INTERVALS) {
+                        let none = std::iter::empty();
+                        self.refresh_due(none, &mut schedule, opts, report, true, pool)?;
+                    }
                     continue;
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
@@ -667,10 +680,13 @@ impl Store {
 /// Events whose dossiers are cross-checked together.
 const CHUNK_EVENTS: usize = 128;
 
+/// An article as stored: its text and packed document.
+type StoredRow = (String, Vec<u8>);
+
 /// What a dossier refresh reads before cross-checking.
 struct Loaded {
     /// Events to cross-check, with their stored rows.
-    inputs: Vec<(i64, Vec<(String, Vec<u8>)>)>,
+    inputs: Vec<(i64, Vec<StoredRow>)>,
     /// One-article events: counts only.
     single: Vec<i64>,
     /// Events past the cap whose dossier covers the same articles.
@@ -718,7 +734,7 @@ fn load_dossier_inputs(
 /// Decodes the stored articles, cross-checks and packs each dossier, on
 /// the worker threads.
 fn compute_dossiers(
-    inputs: Vec<(i64, Vec<(String, Vec<u8>)>)>,
+    inputs: Vec<(i64, Vec<StoredRow>)>,
     opts: &IngestOptions,
 ) -> Vec<(i64, Option<Summary>)> {
     inputs
@@ -790,7 +806,7 @@ fn load_event_articles(
     conn: &rusqlite::Connection,
     event: i64,
     cap: usize,
-) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
+) -> Result<Vec<StoredRow>, StoreError> {
     let mut stmt = conn
         .prepare_cached("SELECT text, doc FROM articles WHERE event = ?1 ORDER BY seq LIMIT ?2")?;
     let mut rows = stmt.query(params![event, cap.max(1) as i64])?;
@@ -862,8 +878,9 @@ fn merge_events(tx: &rusqlite::Transaction<'_>, from: i64, into: i64) -> Result<
     // cross-checked again on every merge, which made a long stream spend
     // most of its time on the dossiers of a few large events.
     tx.execute(
-        "UPDATE events SET computed_size = -abs(computed_size) WHERE id = ?1",
-        [into],
+        "UPDATE events SET computed_size = -max(abs(computed_size), \
+         abs((SELECT computed_size FROM events WHERE id = ?2))) WHERE id = ?1",
+        params![into, from],
     )?;
     tx.execute(
         "UPDATE events SET merged_into = ?2, dirty = 0, dossier = NULL WHERE id = ?1",

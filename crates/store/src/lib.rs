@@ -47,8 +47,9 @@
 //!   the next ingest; `show` computes a missing dossier on the spot.
 //! - **Events**: each new article goes through an [`EventGrouper`] (the
 //!   link stage's event index with the default `link-events` feature,
-//!   else [`SimpleGrouper`]); assignments, merges and splits are stored,
-//!   and a restart
+//!   else [`SimpleGrouper`]); assignments, merges (the larger event
+//!   survives, and the smaller keeps its id as an alias) and splits are
+//!   stored, and a restart
 //!   rebuilds the grouper from its last checkpoint (when the grouper can
 //!   save one) and a replay of the articles stored after it.
 //! - **Refusals**: a path that is a file, a non-empty directory without a
