@@ -35,7 +35,8 @@ mod split;
 use chrono::NaiveDate;
 use features::{count_terms, Kind, KindWeights};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+// Keys are already hashes; std's SipHash was a visible part of grouping.
+use rustc_hash::FxHashMap as HashMap;
 
 /// One article offered to the [`EventIndex`].
 #[derive(Debug, Clone, Default)]
@@ -373,11 +374,11 @@ impl EventIndex {
     pub fn new(opts: EventOptions) -> Self {
         EventIndex {
             opts,
-            df: HashMap::new(),
+            df: HashMap::default(),
             docs: 0,
             events: Vec::new(),
             parent: Vec::new(),
-            postings: HashMap::new(),
+            postings: HashMap::default(),
             live: 0,
             newest: None,
         }
@@ -492,7 +493,7 @@ impl EventIndex {
     }
 
     fn candidates(&self, doc: &DocVec, date: Option<NaiveDate>) -> Vec<u32> {
-        let mut hits: HashMap<u32, u32> = HashMap::new();
+        let mut hits: HashMap<u32, u32> = HashMap::default();
         for &(k, _) in doc.unit.iter().take(self.opts.query_terms) {
             if let Some(list) = self.postings.get(&k) {
                 for &id in list {
@@ -885,7 +886,7 @@ pub fn group_batch(docs: impl IntoIterator<Item = EventDoc>, opts: &EventOptions
     let mut index = EventIndex::new(opts.clone());
     let mut assigned: Vec<EventId> = Vec::with_capacity(docs.len());
     // Where each id was, for articles an in-stream split moves.
-    let mut at: HashMap<&str, usize> = HashMap::new();
+    let mut at: HashMap<&str, usize> = HashMap::default();
     for (i, d) in docs.iter().enumerate() {
         at.entry(d.id.as_str()).or_insert(i);
         let got = index.insert(d.clone());
@@ -966,7 +967,7 @@ fn relabel(mut out: Vec<EventId>, mut parts: Vec<Vec<usize>>) -> Vec<EventId> {
     let mut next = Vec::with_capacity(out.len());
     next.resize(out.len(), EventId(0));
     for part in &parts {
-        let mut votes: HashMap<EventId, usize> = HashMap::new();
+        let mut votes: HashMap<EventId, usize> = HashMap::default();
         for &m in part {
             if let Some(&e) = out.get(m) {
                 *votes.entry(e).or_insert(0) += 1;

@@ -3,7 +3,8 @@
 //! kind (two earthquakes, two rehab stays) share their words but rarely
 //! their names, places, tolls and dates.
 
-use std::collections::HashMap;
+// Keys are already hashes; std's SipHash was a visible part of grouping.
+use rustc_hash::FxHashMap as HashMap;
 
 /// The kind of a term, kept in the top bits of its key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -90,7 +91,7 @@ pub(crate) fn count_terms(
     entities: &[String],
     title_weight: f32,
 ) -> HashMap<u64, f32> {
-    let mut counts: HashMap<u64, f32> = HashMap::new();
+    let mut counts: HashMap<u64, f32> = HashMap::default();
     let mut add = |k: u64, w: f32| *counts.entry(k).or_insert(0.0) += w;
     // A headline in title case capitalizes every word, so its capitals say
     // nothing about names.

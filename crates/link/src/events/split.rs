@@ -10,8 +10,9 @@
 //! event is split when the halves share little.
 
 use super::features::Kind;
+use rustc_hash::FxHashMap as HashMap;
 use std::cmp::Ordering;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::{BinaryHeap, HashSet};
 
 /// Thresholds of the split pass.
 #[derive(Debug, Clone, Copy)]
@@ -42,13 +43,13 @@ fn dot(a: &HashMap<u64, f32>, b: &[(u64, f32)]) -> f32 {
 fn unit_map(v: &HashMap<u64, f32>) -> HashMap<u64, f32> {
     let n = v.values().map(|x| x * x).sum::<f32>().sqrt();
     if n <= 0.0 {
-        return HashMap::new();
+        return HashMap::default();
     }
     v.iter().map(|(&k, &x)| (k, x / n)).collect()
 }
 
 fn centroid(members: &[usize], vecs: &[Vector]) -> HashMap<u64, f32> {
-    let mut c: HashMap<u64, f32> = HashMap::new();
+    let mut c: HashMap<u64, f32> = HashMap::default();
     for &m in members {
         if let Some(v) = vecs.get(m) {
             for &(k, x) in v {
@@ -63,7 +64,7 @@ fn centroid(members: &[usize], vecs: &[Vector]) -> HashMap<u64, f32> {
 /// them. `docs` are the members' global tf-idf vectors.
 fn local_vectors(docs: &[&[(u64, f32)]]) -> Vec<Vector> {
     let n = docs.len() as f32;
-    let mut df: HashMap<u64, u32> = HashMap::new();
+    let mut df: HashMap<u64, u32> = HashMap::default();
     for d in docs {
         for &(k, _) in d.iter() {
             *df.entry(k).or_insert(0) += 1;
@@ -238,7 +239,7 @@ pub(crate) fn merge_groups(
     };
     let mut cents: Vec<HashMap<u64, f32>> = groups.iter().map(|g| centroid(g, docs)).collect();
     let mut version = vec![0u32; groups.len()];
-    let mut by_term: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_term: HashMap<u64, Vec<usize>> = HashMap::default();
     for (i, c) in cents.iter().enumerate() {
         for k in top_terms(c) {
             by_term.entry(k).or_default().push(i);
@@ -287,7 +288,7 @@ pub(crate) fn merge_groups(
         let moved = std::mem::take(&mut groups[p.b]);
         groups[p.a].extend(moved);
         cents[p.a] = centroid(&groups[p.a], docs);
-        cents[p.b] = HashMap::new();
+        cents[p.b] = HashMap::default();
         version[p.a] += 1;
         // The merged group may now share heavy terms with new groups.
         let mut fresh: HashSet<usize> = HashSet::new();
