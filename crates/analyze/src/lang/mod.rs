@@ -372,17 +372,17 @@ fn compile(lang: &'static Lang) -> Lexicon {
     let mut codes = HashMap::default();
     for (i, c) in world::countries().iter().enumerate() {
         let i = i as u16;
-        for &n in &c.names {
-            countries.push((n, i));
+        for n in &c.names {
+            countries.push((n.as_str(), i));
         }
-        for &d in &c.demonyms {
-            demonyms.insert(d, i);
+        for d in &c.demonyms {
+            demonyms.insert(d.as_str(), i);
         }
-        for &code in &c.codes {
-            codes.insert(code, i);
+        for code in &c.codes {
+            codes.insert(code.as_str(), i);
         }
-        for &cap in &c.capitals {
-            capitals.push((cap, i));
+        for cap in &c.capitals {
+            capitals.push((cap.as_str(), i));
         }
     }
     let mut figure_start: WordSet = lang.number_words.iter().map(|x| x.0).collect();
