@@ -3,7 +3,7 @@
 
 use crate::lexicon::{CONCEPTS, STOP_WORDS};
 use crosswire_model::{Article, ByteRange, SpanKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// The sentence containing a range: an analyzed sentence span when there is
@@ -74,7 +74,7 @@ fn concept_of_lower(lower: &str, stem: Option<&str>) -> Option<&'static str> {
 pub fn concept_of(stem: &str) -> Option<&'static str> {
     static MAP: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for (concept, stems) in CONCEPTS {
             for s in *stems {
                 // Table entries may be longer than a stem; key them as one.
@@ -248,7 +248,7 @@ impl Sparse {
 /// mentions alike, and with their high idf they would only swamp the
 /// features that can (two reports rarely share their incidental wording).
 pub fn idf(bags: &[&Bag]) -> HashMap<String, f32> {
-    let mut df: HashMap<String, usize> = HashMap::new();
+    let mut df: HashMap<String, usize> = HashMap::default();
     for bag in bags {
         for k in bag.0.keys() {
             *df.entry(k.clone()).or_insert(0) += 1;
@@ -422,7 +422,7 @@ mod tests {
         let idf = idf(&[&a, &b, &c]);
         assert!(a.cosine(&b, &idf) > 0.5);
         assert_eq!(a.cosine(&c, &idf), 0.0);
-        let mut ids = HashMap::new();
+        let mut ids = HashMap::default();
         let (sa, sb) = (
             Sparse::new(&a, &idf, &mut ids),
             Sparse::new(&b, &idf, &mut ids),

@@ -5,7 +5,8 @@ use crate::names::{name_key, same_person};
 use crosswire_link::Origins;
 use crosswire_model::dossier::EntityGroup;
 use crosswire_model::{Article, EntityKind, SpanKind};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 
 fn kind_name(k: EntityKind) -> &'static str {
     match k {
@@ -26,8 +27,8 @@ fn kind_name(k: EntityKind) -> &'static str {
 /// rather than all of them.
 pub fn entity_groups(articles: &[Article], origins: &Origins) -> Vec<EntityGroup> {
     let mut groups: Vec<(EntityKind, EntityGroup)> = Vec::new();
-    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::default();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
     for (ai, a) in articles.iter().enumerate() {
         for s in &a.spans {
             let SpanKind::Entity {

@@ -13,7 +13,8 @@ use crate::lexicon::{
 use crosswire_link::Origins;
 use crosswire_model::dossier::{FigureSlot, Mention, SlotValue, Verdict};
 use crosswire_model::{Article, ByteRange, Figure, FigureRole, Qualifier, SpanKind};
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 /// Tuning of slot alignment.
@@ -590,7 +591,7 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
         .flat_map(|f| [&f.head, &f.near, &f.far])
         .collect();
     let idf = idf(&bags);
-    let mut ids = HashMap::new();
+    let mut ids = HashMap::default();
     let weighed: Vec<Weighed> = figs
         .iter()
         .map(|f| Weighed {
@@ -622,7 +623,7 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
     // may merge. Pairs that may not merge are checked again when a merge
     // comes off the heap, rather than stored: storing them is quadratic in
     // memory, and few candidates ever reach the top.
-    let mut sums: Vec<HashMap<usize, (f32, f32)>> = vec![HashMap::new(); n];
+    let mut sums: Vec<HashMap<usize, (f32, f32)>> = vec![HashMap::default(); n];
     let mut heap = BinaryHeap::new();
     for i in 0..n {
         for j in i + 1..n {
@@ -938,7 +939,7 @@ fn concepts(f: &Fig) -> BTreeSet<String> {
 /// figures that may be the parts of a total another sentence gives. Indices
 /// into `figs`, in text order.
 fn part_runs(figs: &[Fig]) -> Vec<Vec<usize>> {
-    let mut by_sentence: HashMap<(usize, u32), Vec<usize>> = HashMap::new();
+    let mut by_sentence: HashMap<(usize, u32), Vec<usize>> = HashMap::default();
     for (i, f) in figs.iter().enumerate() {
         if f.figure.qualifier == Qualifier::Exact
             && f.figure.value > 0.0
@@ -1183,7 +1184,7 @@ fn build_slot(members: &[&Fig], claims: &[Claim], origins: &Origins) -> FigureSl
 /// The slot's name: the counted phrase most members share, else the
 /// first figure's wording.
 fn label(members: &[&Fig]) -> String {
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::default();
     for f in members {
         if let Some(c) = &f.figure.counts {
             *counts.entry(c.trim().to_string()).or_insert(0) += 1;

@@ -29,11 +29,11 @@ pub fn name_tokens(name: &str) -> Vec<String> {
 /// of quotes' speakers, and a large event has the same few names thousands
 /// of times. The cache is dropped when it grows past a bound.
 fn cached_tokens(name: &str) -> std::rc::Rc<[String]> {
+    use rustc_hash::FxHashMap as HashMap;
     use std::cell::RefCell;
-    use std::collections::HashMap;
     thread_local! {
         static TOKENS: RefCell<HashMap<String, std::rc::Rc<[String]>>> =
-            RefCell::new(HashMap::new());
+            RefCell::new(HashMap::default());
     }
     TOKENS.with(|cache| {
         let mut cache = cache.borrow_mut();

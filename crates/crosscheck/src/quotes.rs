@@ -7,7 +7,8 @@ use crate::names::{fold, same_person};
 use crosswire_link::Origins;
 use crosswire_model::dossier::{Mention, QuoteGroup, QuoteVariant, Verdict, WordDiff};
 use crosswire_model::{Article, ByteRange, SpanKind};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
 
 /// The words of one wording, in the forms quotes are compared by.
 struct Words {
@@ -217,7 +218,7 @@ fn same_utterance(a: &Q, b: &Q, wholes_match: bool, units_of: &[Vec<usize>], qs:
 /// index on the words so that a large event does not compare every quote
 /// with every other.
 fn candidate_wholes(wholes: &[Words]) -> Vec<(usize, usize)> {
-    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::default();
     for (w, words) in wholes.iter().enumerate() {
         for s in &words.stems {
             by_stem.entry(s.as_str()).or_default().push(w);
@@ -403,7 +404,7 @@ pub fn quote_groups(articles: &[Article], origins: &Origins) -> Vec<QuoteGroup> 
         }
     }
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut root_index = std::collections::HashMap::new();
+    let mut root_index = rustc_hash::FxHashMap::default();
     for i in 0..qs.len() {
         let r = find(&mut parent, i);
         let g = *root_index.entry(r).or_insert_with(|| {

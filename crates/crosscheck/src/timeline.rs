@@ -6,7 +6,8 @@ use crate::context::{idf, sentence_of, Bag, Sparse};
 use crosswire_link::Origins;
 use crosswire_model::dossier::{Mention, TimelineEntry};
 use crosswire_model::{Article, SpanKind};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
 
 struct D {
     article: usize,
@@ -53,14 +54,14 @@ pub fn timeline(articles: &[Article], origins: &Origins) -> Vec<TimelineEntry> {
     let idf = idf(&ds.iter().map(|d| &d.bag).collect::<Vec<_>>());
     // Interned and weighed once: a large event has hundreds of dated
     // mentions, and comparing string-keyed bags pairwise dominated.
-    let mut ids = HashMap::new();
+    let mut ids = HashMap::default();
     let vecs: Vec<Sparse> = ds
         .iter()
         .map(|d| Sparse::new(&d.bag, &idf, &mut ids))
         .collect();
     // Group same-date mentions of one happening.
     let mut entries: Vec<(Vec<usize>, TimelineEntry)> = Vec::new();
-    let mut by_date: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_date: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut entry_of = Vec::with_capacity(ds.len());
     for (i, d) in ds.iter().enumerate() {
         let same_date = by_date.entry(d.date.as_str()).or_default();
@@ -95,14 +96,14 @@ pub fn timeline(articles: &[Article], origins: &Origins) -> Vec<TimelineEntry> {
     // One happening given different dates of the same precision by different
     // origins is disputed. Only mentions sharing a feature can be alike, so
     // pairs come from an inverted index.
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<u32, Vec<usize>> = HashMap::default();
     for (m, v) in vecs.iter().enumerate() {
         for id in v.ids() {
             postings.entry(id).or_default().push(m);
         }
     }
     let mut disputes: BTreeSet<(usize, usize)> = BTreeSet::new();
-    let mut checked: HashSet<(usize, usize)> = HashSet::new();
+    let mut checked: HashSet<(usize, usize)> = HashSet::default();
     for list in postings.values() {
         for (x, &a) in list.iter().enumerate() {
             for &b in &list[x + 1..] {

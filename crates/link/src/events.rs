@@ -317,6 +317,9 @@ pub struct SplitOff {
 struct DocVec {
     /// Key, idf-free weight (log tf times kind weight).
     raw: Vec<(u64, f32)>,
+    /// The idf of each `raw` term at insert time, looked up once: the
+    /// document-frequency table is large, and each lookup a cache miss.
+    raw_idf: Vec<f32>,
     /// Key, tf-idf weight, unit length, heaviest first.
     unit: Vec<(u64, f32)>,
 }
@@ -451,10 +454,15 @@ impl EventIndex {
             .into_iter()
             .map(|(k, c)| (k, (1.0 + c.max(1.0).ln()) * w.of(Kind::of(k))))
             .collect();
-        let mut unit: Vec<(u64, f32)> = raw.iter().map(|&(k, x)| (k, x * self.idf(k))).collect();
+        let raw_idf: Vec<f32> = raw.iter().map(|&(k, _)| self.idf(k)).collect();
+        let mut unit: Vec<(u64, f32)> = raw
+            .iter()
+            .zip(&raw_idf)
+            .map(|(&(k, x), &idf)| (k, x * idf))
+            .collect();
         normalize(&mut unit);
         unit.sort_by(|a, b| b.1.total_cmp(&a.1));
-        DocVec { raw, unit }
+        DocVec { raw, raw_idf, unit }
     }
 
     /// Cosine of an article (its unit vector sorted by key) and an event's
@@ -739,8 +747,9 @@ impl EventIndex {
         let norm = doc
             .raw
             .iter()
-            .map(|&(k, x)| {
-                let y = x * self.idf(k);
+            .zip(&doc.raw_idf)
+            .map(|(&(_, x), &idf)| {
+                let y = x * idf;
                 y * y
             })
             .sum::<f32>()
@@ -754,16 +763,18 @@ impl EventIndex {
         }
         let add: Vec<(u64, f32)> = doc.raw.iter().map(|&(k, x)| (k, x / norm)).collect();
         let member = self.opts.stream_split.then(|| {
-            let mut sketch: Vec<(u64, f32)> = add.clone();
-            sketch.sort_by(|a, b| {
-                (b.1 * self.idf(b.0))
-                    .total_cmp(&(a.1 * self.idf(a.0)))
-                    .then(a.0.cmp(&b.0))
-            });
-            sketch.truncate(SKETCH_TERMS);
+            // The heaviest terms by tf-idf, heaviest first.
+            let mut ranked: Vec<(f32, u64, f32)> = add
+                .iter()
+                .zip(&doc.raw_idf)
+                .map(|(&(k, x), &idf)| (x * idf, k, x))
+                .collect();
+            let by_weight =
+                |a: &(f32, u64, f32), b: &(f32, u64, f32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+            top_k(&mut ranked, SKETCH_TERMS, by_weight);
             Member {
                 id: doc_id.to_string(),
-                sketch,
+                sketch: ranked.into_iter().map(|(_, k, x)| (k, x)).collect(),
             }
         });
         let max = self.opts.stream_split_max;
@@ -823,8 +834,9 @@ impl EventIndex {
             .iter()
             .map(|&(k, m)| (m * self.idf(k), k, m))
             .collect();
-        weighted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        weighted.truncate(self.opts.event_terms);
+        let by_weight =
+            |a: &(f32, u64, f32), b: &(f32, u64, f32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        top_k(&mut weighted, self.opts.event_terms, by_weight);
         let mut new_indexed: Vec<u64> = weighted
             .iter()
             .take(self.opts.index_terms)
@@ -1023,14 +1035,50 @@ fn normalize(v: &mut [(u64, f32)]) {
     }
 }
 
-/// Adds `add` into `terms` (sorted by key) keeping it sorted.
+/// Adds `add` (distinct keys, any order) into `terms` (sorted by key)
+/// keeping it sorted, in one merge.
 fn merge_terms(terms: &mut Vec<(u64, f32)>, add: &[(u64, f32)]) {
-    let mut map: HashMap<u64, f32> = terms.drain(..).collect();
-    for &(k, x) in add {
-        *map.entry(k).or_insert(0.0) += x;
+    let mut add = add.to_vec();
+    add.sort_unstable_by_key(|&(k, _)| k);
+    let old = std::mem::take(terms);
+    terms.reserve(old.len() + add.len());
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() || j < add.len() {
+        match (old.get(i), add.get(j)) {
+            (Some(&(a, x)), Some(&(b, y))) if a == b => {
+                terms.push((a, x + y));
+                i += 1;
+                j += 1;
+            }
+            (Some(&(a, x)), Some(&(b, _))) if a < b => {
+                terms.push((a, x));
+                i += 1;
+            }
+            (Some(&(a, x)), None) => {
+                terms.push((a, x));
+                i += 1;
+            }
+            (_, Some(&(b, y))) => {
+                terms.push((b, y));
+                j += 1;
+            }
+            (None, None) => break,
+        }
     }
-    terms.extend(map);
-    terms.sort_unstable_by_key(|&(k, _)| k);
+}
+
+/// Keeps the first `k` items of `v` in the order `cmp` gives, sorted: a
+/// selection first, so only the kept ones are sorted.
+fn top_k<T>(v: &mut Vec<T>, k: usize, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
+    if k == 0 {
+        v.clear();
+        return;
+    }
+    if v.len() > k {
+        v.select_nth_unstable_by(k - 1, &cmp);
+        v.truncate(k);
+    }
+    v.sort_unstable_by(cmp);
 }
 
 fn min_date(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
@@ -1280,6 +1328,20 @@ mod tests {
         let mut c = fires().remove(2);
         c.published = day(2);
         assert!(index.insert(c).new_event);
+    }
+
+    #[test]
+    fn merging_terms_adds_shared_keys_and_keeps_order() {
+        let mut terms = vec![(1, 1.0), (4, 2.0), (9, 0.5)];
+        merge_terms(&mut terms, &[(9, 0.25), (2, 3.0), (12, 1.0), (1, 1.0)]);
+        assert_eq!(terms, [(1, 2.0), (2, 3.0), (4, 2.0), (9, 0.75), (12, 1.0)]);
+        let mut v = vec![5, 1, 9, 3, 7];
+        top_k(&mut v, 3, |a: &i32, b: &i32| b.cmp(a));
+        assert_eq!(v, [9, 7, 5]);
+        top_k(&mut v, 10, |a: &i32, b: &i32| a.cmp(b));
+        assert_eq!(v, [5, 7, 9]);
+        top_k(&mut v, 0, |a: &i32, b: &i32| a.cmp(b));
+        assert!(v.is_empty());
     }
 
     #[test]

@@ -13,7 +13,7 @@ fn combine(words: &[u64]) -> u64 {
         (h ^ w).wrapping_mul(0x0000_0100_0000_01b3)
     })
 }
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::hash::{Hash, Hasher};
 
 /// Words per shingle. Five words is long enough that two independent
@@ -193,7 +193,7 @@ pub fn aligned_sentences(a: &[Vec<u64>], b: &[Vec<u64>], min_jaccard: f32) -> (u
     // Word -> sentences of the longer article holding it, so each sentence
     // is compared only with those it shares words with, and the shared
     // count comes for free.
-    let mut postings: std::collections::HashMap<u64, Vec<u32>> = std::collections::HashMap::new();
+    let mut postings: rustc_hash::FxHashMap<u64, Vec<u32>> = rustc_hash::FxHashMap::default();
     for (i, t) in long.iter().enumerate() {
         for &w in t {
             postings.entry(w).or_default().push(i as u32);
@@ -252,14 +252,14 @@ pub fn aligned_sentences(a: &[Vec<u64>], b: &[Vec<u64>], min_jaccard: f32) -> (u
 pub fn aligned_pairs(
     docs: &[&[Vec<u64>]],
     min_jaccard: f32,
-) -> std::collections::HashMap<(usize, usize), (usize, usize)> {
-    use std::collections::HashMap;
+) -> rustc_hash::FxHashMap<(usize, usize), (usize, usize)> {
+    use rustc_hash::FxHashMap as HashMap;
     let t = if min_jaccard.is_nan() {
         0.0
     } else {
         min_jaccard.clamp(0.0, 1.0)
     };
-    let mut freq: HashMap<u64, u32> = HashMap::new();
+    let mut freq: HashMap<u64, u32> = HashMap::default();
     for d in docs {
         for s in d.iter() {
             for &w in s {
@@ -283,7 +283,7 @@ pub fn aligned_pairs(
             sents.push((d as u32, k as u32, s.as_slice(), order));
         }
     }
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<u32>> = HashMap::default();
     let mut mark = vec![u32::MAX; sents.len()];
     // (doc a, doc b, side, sentence): side 0 is a sentence of a, 1 of b.
     let mut hits: Vec<(u32, u32, u8, u32)> = Vec::new();
@@ -324,7 +324,7 @@ pub fn aligned_pairs(
     }
     hits.sort_unstable();
     hits.dedup();
-    let mut counts: HashMap<(usize, usize), [usize; 2]> = HashMap::new();
+    let mut counts: HashMap<(usize, usize), [usize; 2]> = HashMap::default();
     for (a, b, side, _) in hits {
         counts.entry((a as usize, b as usize)).or_insert([0, 0])[side as usize] += 1;
     }

@@ -5,8 +5,9 @@
 use crate::fingerprint::{aligned_pairs, containment, Fingerprint, NUM_HASHES};
 use crosswire_model::Article;
 use gaoya::minhash::{MinHashIndex, MinHasher32};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Thresholds of the origin decision.
 #[derive(Debug, Clone)]
@@ -196,7 +197,7 @@ fn candidate_pairs(
             }
         }
     }
-    let mut last: HashMap<&str, usize> = HashMap::new();
+    let mut last: HashMap<&str, usize> = HashMap::default();
     for (i, w) in wires.iter().enumerate() {
         for &agency in w {
             if let Some(prev) = last.insert(agency, i) {
@@ -257,7 +258,7 @@ fn cluster(articles: &[Article], prints: &[Fingerprint], links: Vec<OriginLink>)
         dsu.union(l.a, l.b);
     }
     let mut clusters: Vec<OriginCluster> = Vec::new();
-    let mut root_to_cluster = std::collections::HashMap::new();
+    let mut root_to_cluster = rustc_hash::FxHashMap::default();
     let mut of_article = Vec::with_capacity(articles.len());
     for i in 0..articles.len() {
         let root = dsu.find(i);

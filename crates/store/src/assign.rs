@@ -16,7 +16,8 @@ use crate::ingest::{Incoming, IngestOptions, IngestReport, Outcome, RawKey};
 use crate::StoreError;
 use crosswire_model::Article;
 use rusqlite::{params, Connection, OptionalExtension};
-use std::collections::{HashMap, HashSet, VecDeque};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -108,11 +109,11 @@ impl EventState {
             })?;
         let mut state = EventState {
             index: grouper(),
-            map: HashMap::new(),
-            merged: HashMap::new(),
-            absorbed: HashMap::new(),
+            map: HashMap::default(),
+            merged: HashMap::default(),
+            absorbed: HashMap::default(),
             next_event,
-            sizes: HashMap::new(),
+            sizes: HashMap::default(),
         };
         {
             let mut stmt =
@@ -224,7 +225,7 @@ impl EventState {
         counts: &mut IngestReport,
     ) -> Result<Vec<Op>, StoreError> {
         let mut ops = Vec::with_capacity(batch.len() + batch.len() / 2);
-        let mut here: HashSet<String> = HashSet::new();
+        let mut here: HashSet<String> = HashSet::default();
         for inc in batch {
             let article = inc.article;
             if here.contains(&article.id.0) || stored(&article.id.0) {
@@ -366,7 +367,7 @@ impl AssignStage<'_> {
             batch: Vec::new(),
             plan: Plan::new(1),
             inflight: VecDeque::new(),
-            inflight_ids: HashSet::new(),
+            inflight_ids: HashSet::default(),
             since_checkpoint: 0,
         };
         let mut started = Instant::now();

@@ -7,7 +7,7 @@
 //! shared names, title words and numbers.
 
 use crosswire_model::{Article, SpanKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::{Hash, Hasher};
 
 /// Where a grouper put an article. Ids are the grouper's own; the store
@@ -234,10 +234,10 @@ impl Default for SimpleGrouper {
         SimpleGrouper {
             join: 0.25,
             window_days: 14,
-            df: HashMap::new(),
+            df: HashMap::default(),
             docs: 0,
             events: Vec::new(),
-            postings: HashMap::new(),
+            postings: HashMap::default(),
             newest: None,
             since_sweep: 0,
         }
@@ -264,7 +264,7 @@ fn kind_weight(key: u64) -> f32 {
 
 /// The article's terms with their kind weight.
 fn terms(a: &Article) -> HashMap<u64, f32> {
-    let mut out: HashMap<u64, f32> = HashMap::new();
+    let mut out: HashMap<u64, f32> = HashMap::default();
     let mut names = 0;
     for s in &a.spans {
         if let SpanKind::Entity {
@@ -353,7 +353,7 @@ impl SimpleGrouper {
                     }
                 }
             }
-            ev.terms = HashMap::new();
+            ev.terms = HashMap::default();
         }
     }
 
@@ -438,7 +438,7 @@ impl EventGrouper for SimpleGrouper {
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let mut scores: HashMap<u32, f32> = HashMap::new();
+        let mut scores: HashMap<u32, f32> = HashMap::default();
         if norm > 0.0 {
             for e in candidates {
                 let Some(ev) = self.events.get(e as usize) else {
@@ -473,7 +473,7 @@ impl EventGrouper for SimpleGrouper {
             Some((e, _)) => (e, false),
             None => {
                 self.events.push(SimpleEvent {
-                    terms: HashMap::new(),
+                    terms: HashMap::default(),
                     docs: 0,
                     first: None,
                     last: None,
@@ -592,7 +592,7 @@ fn read_snapshot(bytes: &[u8]) -> Option<SnapshotParts> {
     let since_sweep = r.u32()?;
     let newest = r.date()?;
     let n = r.count(12)?;
-    let mut df = HashMap::with_capacity(n);
+    let mut df = HashMap::with_capacity_and_hasher(n, Default::default());
     for _ in 0..n {
         df.insert(r.u64()?, r.u32()?);
     }
@@ -603,7 +603,7 @@ fn read_snapshot(bytes: &[u8]) -> Option<SnapshotParts> {
         let first = r.date()?;
         let last = r.date()?;
         let m = r.count(12)?;
-        let mut terms = HashMap::with_capacity(m);
+        let mut terms = HashMap::with_capacity_and_hasher(m, Default::default());
         for _ in 0..m {
             terms.insert(r.u64()?, r.u32()?);
         }
@@ -615,7 +615,7 @@ fn read_snapshot(bytes: &[u8]) -> Option<SnapshotParts> {
         });
     }
     let n = r.count(12)?;
-    let mut postings = HashMap::with_capacity(n);
+    let mut postings = HashMap::with_capacity_and_hasher(n, Default::default());
     for _ in 0..n {
         let k = r.u64()?;
         let m = r.count(4)?;

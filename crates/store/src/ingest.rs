@@ -14,7 +14,7 @@ use crosswire_model::dossier::{Dossier, Verdict};
 use crosswire_model::Article;
 use rayon::prelude::*;
 use rusqlite::{params, OptionalExtension};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -376,7 +376,7 @@ impl Store {
         committed: &AtomicU64,
     ) -> Result<(), StoreError> {
         let mut schedule = Schedule {
-            dirty: HashMap::new(),
+            dirty: HashMap::default(),
             aged_scan: Instant::now(),
         };
         let mut last_index_commit = Instant::now();

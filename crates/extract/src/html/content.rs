@@ -429,7 +429,7 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
     filter_blocks(out)
 }
 
-fn word_set(s: &str) -> std::collections::HashSet<String> {
+fn word_set(s: &str) -> rustc_hash::FxHashSet<String> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase())
@@ -507,7 +507,7 @@ fn score_candidates(
     alive: &[bool],
     stats: &Stats,
     owner: &[u32],
-    hint: Option<&std::collections::HashSet<String>>,
+    hint: Option<&rustc_hash::FxHashSet<String>>,
 ) -> Scores {
     let n = dom.nodes.len();
     let mut own_chars = vec![0u32; n];

@@ -10,8 +10,8 @@ use crate::meta::{parse_date, parse_text_date};
 use crosswire_model::{DateOrigin, Precision, Published};
 use once_cell::sync::Lazy;
 use regex::Regex;
+use rustc_hash::FxHashMap as HashMap;
 use serde_json::Value;
-use std::collections::HashMap;
 
 /// What the page says about itself.
 #[derive(Debug, Default, Clone)]
@@ -71,7 +71,7 @@ static JOB_WORDS: Lazy<Regex> = Lazy::new(|| {
 
 /// Reads the page's metadata. `url` is where the page was found.
 pub(crate) fn read(dom: &Dom, url: Option<&str>) -> PageMeta {
-    let mut metas: HashMap<String, String> = HashMap::new();
+    let mut metas: HashMap<String, String> = HashMap::default();
     let mut title_el: Option<String> = None;
     let mut canonical: Option<String> = None;
     let mut ld = LdArticle::default();

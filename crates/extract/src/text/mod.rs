@@ -651,7 +651,7 @@ fn lay_out(units: &mut [Unit], blank_mode: bool) -> Layout {
     // Prefer a headline-like line that echoes the lead: page furniture
     // above the headline ("Back to home", a site slogan) shares no words
     // with the story.
-    let lead: std::collections::HashSet<String> = units[head_end..limit]
+    let lead: rustc_hash::FxHashSet<String> = units[head_end..limit]
         .iter()
         .filter(|u| u.role == Role::Prose)
         .take(2)
