@@ -171,16 +171,19 @@ mod link {
         }
 
         fn snapshot(&self) -> Option<Vec<u8>> {
+            // A compact binary form: the index of a long stream holds
+            // hundreds of thousands of centroids, and as JSON each
+            // checkpoint took seconds and grew past what a restore accepts.
             let mut out = MAGIC.to_vec();
-            serde_json::to_writer(&mut out, &self.0).ok()?;
+            postcard::to_io(&self.0, &mut out).ok()?;
             Some(out)
         }
 
         fn restore(&mut self, state: &[u8]) -> bool {
-            let Some(json) = state.strip_prefix(MAGIC) else {
+            let Some(bytes) = state.strip_prefix(MAGIC) else {
                 return false;
             };
-            match serde_json::from_slice::<EventIndex>(json) {
+            match postcard::from_bytes::<EventIndex>(bytes) {
                 Ok(index) => {
                     self.0 = index;
                     true
@@ -191,7 +194,7 @@ mod link {
     }
 
     // Version 2: the split preset (a version-1 checkpoint is replayed).
-    const MAGIC: &[u8] = b"crosswire-link-events/2\n";
+    const MAGIC: &[u8] = b"crosswire-link-events/3\n";
 }
 
 /// A small grouper: an article joins the event whose articles share most
@@ -714,6 +717,39 @@ mod tests {
         assert_eq!(h.insert(&next).event, a.event);
         assert!(!SimpleGrouper::default().restore(b"something else"));
         assert!(!SimpleGrouper::default().restore(&bytes[..bytes.len() - 3]));
+    }
+
+    #[cfg(feature = "link-events")]
+    #[test]
+    fn the_event_index_snapshot_restores_the_same_grouping() {
+        let mut g = link::LinkGrouper::default();
+        let first = [
+            (
+                "Fire at the Varnholt mill",
+                "The mill burned, said chief Oskar Brede of Varnholt.",
+            ),
+            (
+                "Vote in Lessing Bay",
+                "Mara Tull won the mayoral vote in Lessing Bay.",
+            ),
+        ];
+        let mut events = Vec::new();
+        for (t, b) in first {
+            events.push(g.insert(&article(t, b, "2031-05-01")).event);
+        }
+        let bytes = g.snapshot().expect("snapshot");
+        let mut h = link::LinkGrouper::default();
+        assert!(h.restore(&bytes));
+        let next = article(
+            "Varnholt mill destroyed",
+            "Oskar Brede fought the blaze at the Varnholt mill.",
+            "2031-05-01",
+        );
+        let (a, b) = (g.insert(&next), h.insert(&next));
+        assert_eq!(a, b);
+        assert_eq!(a.event, events[0]);
+        assert!(!link::LinkGrouper::default().restore(&bytes[..bytes.len() / 2]));
+        assert!(!link::LinkGrouper::default().restore(b"crosswire-link-events/2\n{}"));
     }
 
     #[cfg(feature = "link-events")]
