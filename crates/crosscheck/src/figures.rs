@@ -98,6 +98,26 @@ fn has_phrase(lower: &str, phrase: &str) -> bool {
     })
 }
 
+/// Whether any phrase of a fixed list occurs in a lower-cased text as
+/// whole words, like [`has_phrase`] over the list, with one automaton
+/// built on first use: the update cues are looked for in every figure's
+/// clause on every refresh, and a substring search per cue (a searcher
+/// built for each) was a fifth of the figure pass.
+fn any_phrase(
+    lower: &str,
+    list: &'static [&'static str],
+    cell: &'static std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>,
+) -> bool {
+    let Some(ac) = cell.get_or_init(|| aho_corasick::AhoCorasick::new(list).ok()) else {
+        return list.iter().any(|p| has_phrase(lower, p));
+    };
+    ac.find_overlapping_iter(lower).any(|m| {
+        let before = lower[..m.start()].chars().next_back();
+        let after = lower[m.end()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// The unit class of years that date a thing ("a 1911 law"): compared
 /// only with other such years, and read exactly.
 const YEAR_KEY: &str = "year:calendar";
@@ -323,8 +343,9 @@ fn collect<'a>(articles: &'a [Article], opts: &SlotOptions) -> Vec<Fig<'a>> {
             // What happened to the counted: named anywhere in the clause
             // ("the death toll ... has risen to 17"), not only next to it.
             let updated = {
-                let lower = clause_text.to_lowercase();
-                UPDATE_CUES.iter().any(|cue| has_phrase(&lower, cue))
+                static CUES: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+                    std::sync::OnceLock::new();
+                any_phrase(&clause_text.to_lowercase(), UPDATE_CUES, &CUES)
             };
             let concepts = concept_bits_of(clause_text) | concept_bits(&near);
             figs.push(Fig {
@@ -1276,6 +1297,23 @@ mod tests {
                 .collect();
             assert_eq!(measures_in(t), want, "{t}");
         }
+    }
+
+    #[test]
+    fn update_cues_match_as_when_searched_one_by_one() {
+        static CUES: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
+            std::sync::OnceLock::new();
+        let mut texts: Vec<String> = UPDATE_CUES.iter().map(|c| format!("it {c} to 9")).collect();
+        texts.extend(UPDATE_CUES.iter().map(|c| format!("x{c}")));
+        texts.extend(UPDATE_CUES.iter().map(|c| format!("{c}s")));
+        texts.push("the toll, now 17, was reported".into());
+        let mut hits = 0;
+        for t in &texts {
+            let want = UPDATE_CUES.iter().any(|c| has_phrase(t, c));
+            assert_eq!(any_phrase(t, UPDATE_CUES, &CUES), want, "{t}");
+            hits += usize::from(want);
+        }
+        assert!(hits >= UPDATE_CUES.len(), "every cue alone is found");
     }
 
     #[test]
