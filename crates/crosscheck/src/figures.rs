@@ -91,11 +91,16 @@ fn unit_key(unit: Option<&str>) -> String {
 
 /// True when `phrase` occurs in `lower` (lower case) as whole words.
 fn has_phrase(lower: &str, phrase: &str) -> bool {
-    lower.match_indices(phrase).any(|(i, m)| {
-        let before = lower[..i].chars().next_back();
-        let after = lower[i + m.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
+    lower
+        .match_indices(phrase)
+        .any(|(i, m)| whole_words(lower, i, i + m.len()))
+}
+
+/// Whether `text[start..end]` starts and ends at word boundaries.
+fn whole_words(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|t| t.chars().next_back());
+    let after = text.get(end..).and_then(|t| t.chars().next());
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Whether any phrase of a fixed list occurs in a lower-cased text as
@@ -111,11 +116,8 @@ fn any_phrase(
     let Some(ac) = cell.get_or_init(|| aho_corasick::AhoCorasick::new(list).ok()) else {
         return list.iter().any(|p| has_phrase(lower, p));
     };
-    ac.find_overlapping_iter(lower).any(|m| {
-        let before = lower[..m.start()].chars().next_back();
-        let after = lower[m.end()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
+    ac.find_overlapping_iter(lower)
+        .any(|m| whole_words(lower, m.start(), m.end()))
 }
 
 /// The unit class of years that date a thing ("a 1911 law"): compared
@@ -160,10 +162,7 @@ fn measures_in(text: &str) -> BTreeSet<&'static str> {
     };
     let mut out = BTreeSet::new();
     for m in ac.find_overlapping_iter(&lower) {
-        let before = lower[..m.start()].chars().next_back();
-        let after = lower[m.end()..].chars().next();
-        if before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-        {
+        if whole_words(&lower, m.start(), m.end()) {
             if let Some(name) = names.get(m.pattern().as_usize()) {
                 out.insert(*name);
             }

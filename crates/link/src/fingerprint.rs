@@ -66,13 +66,6 @@ fn word_hashes(text: &str) -> impl Iterator<Item = (u64, usize)> + '_ {
         })
 }
 
-/// Lower-cased words of a text (letters and digits).
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-}
-
 /// Splits body text into sentences when the analyzer has not: at `.`, `!`
 /// or `?` followed by white space, and at line breaks.
 fn fallback_sentences(text: &str) -> Vec<&str> {

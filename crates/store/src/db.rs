@@ -7,6 +7,7 @@ use crosswire_model::Article;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// The database file inside the store directory.
@@ -217,19 +218,35 @@ pub(crate) fn open_checkpointer(dir: &Path) -> Result<Connection, StoreError> {
 /// Pages of WAL after which a commit checkpoints, outside an ingest.
 pub(crate) const WAL_AUTOCHECKPOINT: i64 = 8192;
 
-/// WAL size past which the writer finishes a checkpoint itself between
-/// two transactions ([`finish_checkpoint`]).
-const WAL_FINISH_BYTES: u64 = 64 * 1024 * 1024;
+/// Frames in the write-ahead log (64 MiB of 4 KiB pages) past which the
+/// writer finishes a checkpoint itself between two transactions
+/// ([`finish_checkpoint`]).
+const WAL_FINISH_FRAMES: u64 = 16 * 1024;
+
+/// `PRAGMA wal_checkpoint` as (frames in the log, frames copied back);
+/// `None` when busy or not in WAL mode.
+fn passive_checkpoint(conn: &Connection) -> Option<(u64, u64)> {
+    let (log, done): (i64, i64) = conn
+        .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+            Ok((r.get(1)?, r.get(2)?))
+        })
+        .ok()?;
+    Some((u64::try_from(log).ok()?, u64::try_from(done).ok()?))
+}
 
 /// Checkpoints the write-ahead log every `every` until `stop` says so or
 /// hangs up. A checkpoint ends in an fsync of the database file, which on
 /// a long ingest took most of the writer's time when SQLite ran it inside
 /// the writer's commits; here it runs beside them ("passive": it copies
 /// what it can without taking the writer's lock).
+///
+/// Each round publishes the frames in the log to `frames`, for
+/// [`finish_checkpoint`].
 pub(crate) fn checkpoint_loop(
     conn: Connection,
     stop: std::sync::mpsc::Receiver<()>,
     every: Duration,
+    frames: &AtomicU64,
 ) {
     loop {
         match stop.recv_timeout(every) {
@@ -238,7 +255,9 @@ pub(crate) fn checkpoint_loop(
         }
         // A failed checkpoint is retried on the next round, and the writer
         // checkpoints itself at the end of the run.
-        let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+        if let Some((log, _)) = passive_checkpoint(&conn) {
+            frames.store(log, Ordering::Relaxed);
+        }
     }
 }
 
@@ -250,11 +269,19 @@ pub(crate) fn checkpoint_loop(
 /// rest, so this is short), and its next transaction rewinds the log.
 /// Waiting for the background checkpoint instead (SQLite's "restart")
 /// stalled the whole pipeline for seconds.
-pub(crate) fn finish_checkpoint(conn: &Connection, dir: &Path) {
-    let wal = dir.join(format!("{DB_FILE}-wal"));
-    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > WAL_FINISH_BYTES) {
-        // Busy (the background holds the checkpoint lock): next time.
-        let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
+///
+/// The size of the log comes from the background's last round
+/// (`frames`), not from the file: a rewound log keeps its file length, so
+/// going by the file made the writer checkpoint after every transaction
+/// once the file had grown, a third of its time on a long run.
+pub(crate) fn finish_checkpoint(conn: &Connection, frames: &AtomicU64) {
+    if frames.load(Ordering::Relaxed) <= WAL_FINISH_FRAMES {
+        return;
+    }
+    // Busy (the background holds the checkpoint lock): next time.
+    if let Some((log, done)) = passive_checkpoint(conn) {
+        // All copied: the next transaction rewinds the log.
+        frames.store(if done >= log { 0 } else { log }, Ordering::Relaxed);
     }
 }
 

@@ -172,8 +172,9 @@ mod link {
 
         fn snapshot(&self) -> Option<Vec<u8>> {
             // A compact binary form: the index of a long stream holds
-            // hundreds of thousands of centroids, and as JSON each
-            // checkpoint took seconds and grew past what a restore accepts.
+            // hundreds of thousands of centroids, and as JSON a checkpoint
+            // of a million-article stream took seconds to write and came
+            // near the size a restore accepts.
             let mut out = MAGIC.to_vec();
             postcard::to_io(&self.0, &mut out).ok()?;
             Some(out)

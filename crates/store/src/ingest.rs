@@ -281,15 +281,26 @@ impl Store {
         let checkpointer = db::open_checkpointer(&self.dir)?;
         self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         let (stop_tx, stop_rx) = mpsc::channel::<()>();
+        let wal_frames = AtomicU64::new(0);
         let result = std::thread::scope(|s| {
-            s.spawn(move || db::checkpoint_loop(checkpointer, stop_rx, Duration::from_secs(1)));
+            let frames = &wal_frames;
+            s.spawn(move || {
+                db::checkpoint_loop(checkpointer, stop_rx, Duration::from_secs(1), frames)
+            });
             let _stop = stop_tx;
             let pool = &pool;
             s.spawn(move || produce(items, tx, reader, pool, opts, preparer));
             let assigner = s.spawn(|| assign.run(rx, plan_tx));
             // On error the plan receiver is dropped here, which stops the
             // assignment stage, which stops the producer.
-            let commits = self.commit_loop(plan_rx, pool, opts, &mut report, notes, &committed);
+            let commits = self.commit_loop(
+                plan_rx,
+                pool,
+                opts,
+                &mut report,
+                notes,
+                (&committed, frames),
+            );
             let assigned = assigner.join().unwrap_or_else(|_| {
                 Err(StoreError::Data(
                     "internal error while assigning events".into(),
@@ -373,7 +384,7 @@ impl Store {
         opts: &IngestOptions,
         report: &mut IngestReport,
         notes: &mut dyn FnMut(Note<'_>),
-        committed: &AtomicU64,
+        (committed, wal_frames): (&AtomicU64, &AtomicU64),
     ) -> Result<(), StoreError> {
         let mut schedule = Schedule {
             dirty: HashMap::default(),
@@ -408,7 +419,7 @@ impl Store {
             let failures = std::mem::take(&mut plan.failures);
             let docs = self.commit_plan(plan, report)?;
             committed.store(no, Ordering::Release);
-            db::finish_checkpoint(&self.conn, &self.dir);
+            db::finish_checkpoint(&self.conn, wal_frames);
             for (source, message) in &failures {
                 notes(Note::Failed { source, message });
             }
