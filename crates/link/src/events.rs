@@ -366,6 +366,11 @@ pub struct EventIndex {
     /// was a cache miss each once the index held a few hundred thousand.
     #[serde(default)]
     spans: Vec<Span>,
+    /// During an insert, the idf of the new article's terms, looked up
+    /// once: the centroid updates of that insert need them again, and on a
+    /// large index each lookup in `df` is a cache miss.
+    #[serde(skip)]
+    fresh: HashMap<u64, f32>,
 }
 
 /// First and last publish day of an event as days from the common era;
@@ -403,6 +408,7 @@ impl EventIndex {
             live: 0,
             newest: None,
             spans: Vec::new(),
+            fresh: HashMap::default(),
         }
     }
 
@@ -444,7 +450,22 @@ impl EventIndex {
     }
 
     fn idf(&self, key: u64) -> f32 {
-        let df = self.df.get(&key).copied().unwrap_or(0) as f32;
+        self.idf_of(key, self.df.get(&key).copied().unwrap_or(0))
+    }
+
+    /// [`EventIndex::idf`], from the inserting article's terms when it
+    /// has the key (the same value: frequencies do not move within an
+    /// insert).
+    fn idf_now(&self, key: u64) -> f32 {
+        match self.fresh.get(&key) {
+            Some(&x) => x,
+            None => self.idf(key),
+        }
+    }
+
+    /// The idf of a term seen in `df` documents.
+    fn idf_of(&self, key: u64, df: u32) -> f32 {
+        let df = df as f32;
         // A young index cannot weigh names: with five articles on one fire,
         // the town and the people in them are in every document and would
         // weigh nothing, so the five would never meet. Names are counted as
@@ -473,7 +494,7 @@ impl EventIndex {
             .into_iter()
             .map(|(k, c)| (k, (1.0 + c.max(1.0).ln()) * w.of(Kind::of(k))))
             .collect();
-        let raw_idf: Vec<f32> = raw.iter().map(|&(k, _)| self.idf(k)).collect();
+        let raw_idf: Vec<f32> = raw.iter().map(|&(k, _)| self.idf_now(k)).collect();
         let mut unit: Vec<(u64, f32)> = raw
             .iter()
             .zip(&raw_idf)
@@ -560,9 +581,15 @@ impl EventIndex {
         // seen once and a term no other article has is not infinitely rare.
         let counts = counted.0;
         self.docs += 1;
+        let mut fresh = std::mem::take(&mut self.fresh);
+        fresh.clear();
         for k in counts.keys() {
-            *self.df.entry(*k).or_insert(0) += 1;
+            let n = self.df.entry(*k).or_insert(0);
+            *n += 1;
+            let n = *n;
+            fresh.insert(*k, self.idf_of(*k, n));
         }
+        self.fresh = fresh;
         let vec = self.vectorize_counts(counts);
         // Sorted by key, to meet each candidate's (key-sorted) centroid in
         // one merge instead of a hash lookup per term.
@@ -608,6 +635,8 @@ impl EventIndex {
         if doc.published > self.newest {
             self.newest = doc.published;
         }
+        // Upkeep may forget terms; and the next insert has its own.
+        self.fresh.clear();
         if self.docs.is_multiple_of(UPKEEP_EVERY) {
             self.upkeep();
         }
@@ -639,7 +668,7 @@ impl EventIndex {
                 let mut v: Vec<(u64, f32)> = m
                     .sketch
                     .iter()
-                    .map(|&(k, x)| (k, x * self.idf(k)))
+                    .map(|&(k, x)| (k, x * self.idf_now(k)))
                     .collect();
                 normalize(&mut v);
                 v
@@ -866,7 +895,7 @@ impl EventIndex {
         let mut weighted: Vec<(f32, u64, f32)> = e
             .terms
             .iter()
-            .map(|&(k, m)| (m * self.idf(k), k, m))
+            .map(|&(k, m)| (m * self.idf_now(k), k, m))
             .collect();
         let by_weight =
             |a: &(f32, u64, f32), b: &(f32, u64, f32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
