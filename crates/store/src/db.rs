@@ -464,9 +464,11 @@ pub(crate) fn pack_bytes(bytes: &[u8]) -> Vec<u8> {
     lz4_flex::compress_prepend_size(bytes)
 }
 
-/// Largest stored JSON accepted back: a damaged length prefix must not
-/// make decompression allocate gigabytes.
-const MAX_UNPACKED: usize = 512 * 1024 * 1024;
+/// LZ4 expands a compressed byte into at most this many: a length prefix
+/// claiming more than the blob can hold is damage, and must not make
+/// decompression allocate gigabytes. (A fixed cap of 512 MiB would have
+/// refused the grouper checkpoint of a stream of a few million articles.)
+const LZ4_MAX_RATIO: usize = 255;
 
 /// The inverse of [`pack`].
 pub(crate) fn unpack(blob: &[u8]) -> Result<String, StoreError> {
@@ -481,13 +483,30 @@ pub(crate) fn unpack_bytes(blob: &[u8]) -> Result<Vec<u8>, StoreError> {
         .and_then(|b| b.try_into().ok())
         .map(u32::from_le_bytes)
         .ok_or_else(|| StoreError::Data("stored JSON truncated".into()))?;
-    if size as usize > MAX_UNPACKED {
+    if size as usize > blob.len().saturating_mul(LZ4_MAX_RATIO) {
         return Err(StoreError::Data(
-            "stored JSON too large (damaged row)".into(),
+            "stored data claims more than it holds (damaged row)".into(),
         ));
     }
     lz4_flex::decompress_size_prepended(blob)
         .map_err(|e| StoreError::Data(format!("stored JSON: {e}")))
+}
+
+#[cfg(test)]
+mod pack_tests {
+    use super::*;
+
+    #[test]
+    fn a_damaged_length_prefix_is_refused_before_allocating() {
+        let text = "the same sentence again and again. ".repeat(2000);
+        let packed = pack(&text);
+        assert_eq!(unpack(&packed).expect("round trip"), text);
+        let mut damaged = packed.clone();
+        damaged[..4].copy_from_slice(&u32::MAX.to_le_bytes());
+        let err = unpack(&damaged).expect_err("a 4 GiB claim from a small blob");
+        assert!(err.to_string().contains("damaged"), "{err}");
+        assert!(unpack(&packed[..3]).is_err());
+    }
 }
 
 /// The total size of the files under a directory.
