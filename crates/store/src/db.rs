@@ -492,23 +492,6 @@ pub(crate) fn unpack_bytes(blob: &[u8]) -> Result<Vec<u8>, StoreError> {
         .map_err(|e| StoreError::Data(format!("stored JSON: {e}")))
 }
 
-#[cfg(test)]
-mod pack_tests {
-    use super::*;
-
-    #[test]
-    fn a_damaged_length_prefix_is_refused_before_allocating() {
-        let text = "the same sentence again and again. ".repeat(2000);
-        let packed = pack(&text);
-        assert_eq!(unpack(&packed).expect("round trip"), text);
-        let mut damaged = packed.clone();
-        damaged[..4].copy_from_slice(&u32::MAX.to_le_bytes());
-        let err = unpack(&damaged).expect_err("a 4 GiB claim from a small blob");
-        assert!(err.to_string().contains("damaged"), "{err}");
-        assert!(unpack(&packed[..3]).is_err());
-    }
-}
-
 /// The total size of the files under a directory.
 pub(crate) fn dir_size(dir: &Path) -> u64 {
     let mut total = 0;
@@ -526,4 +509,21 @@ pub(crate) fn dir_size(dir: &Path) -> u64 {
         }
     }
     total
+}
+
+#[cfg(test)]
+mod pack_tests {
+    use super::*;
+
+    #[test]
+    fn a_damaged_length_prefix_is_refused_before_allocating() {
+        let text = "the same sentence again and again. ".repeat(2000);
+        let packed = pack(&text);
+        assert_eq!(unpack(&packed).expect("round trip"), text);
+        let mut damaged = packed.clone();
+        damaged[..4].copy_from_slice(&u32::MAX.to_le_bytes());
+        let err = unpack(&damaged).expect_err("a 4 GiB claim from a small blob");
+        assert!(err.to_string().contains("damaged"), "{err}");
+        assert!(unpack(&packed[..3]).is_err());
+    }
 }
