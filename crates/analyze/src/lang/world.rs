@@ -123,7 +123,7 @@ fn from_registry(code: &str, row: Country) -> Option<Country> {
     let mut demonyms: Vec<String> = Vec::new();
     if let Some(nationality) = country.maybe_nationality() {
         let n = nationality.to_lowercase();
-        // English plurals: "Venezuelan"/"Venezuelans", but "Swiss",
+        // English plurals: "Canadian"/"Canadians", but "Swiss",
         // "French", "Chinese" are their own plural.
         if !["sh", "ch", "ss", "ese"].iter().any(|e| n.ends_with(e)) {
             demonyms.push(format!("{n}s"));
