@@ -371,6 +371,14 @@ pub struct EventIndex {
     /// large index each lookup in `df` is a cache miss.
     #[serde(skip)]
     fresh: HashMap<u64, f32>,
+    /// During an insert, shared looked-up terms per event id, and the ids
+    /// counted: a dense counter, reset after use. A hash map of the hits
+    /// (up to `query_terms` × `posting_cap` entries per insert) grew and
+    /// rehashed on every insert of a large index.
+    #[serde(skip)]
+    hits: Vec<u16>,
+    #[serde(skip)]
+    hit_ids: Vec<u32>,
 }
 
 /// First and last publish day of an event as days from the common era;
@@ -409,6 +417,8 @@ impl EventIndex {
             newest: None,
             spans: Vec::new(),
             fresh: HashMap::default(),
+            hits: Vec::new(),
+            hit_ids: Vec::new(),
         }
     }
 
@@ -489,12 +499,18 @@ impl EventIndex {
 
     /// [`EventIndex::vectorize`] of terms already counted.
     fn vectorize_counts(&self, counts: HashMap<u64, f32>) -> DocVec {
+        let raw_idf: Vec<f32> = counts.keys().map(|&k| self.idf_now(k)).collect();
+        self.vectorize_with(counts, raw_idf)
+    }
+
+    /// [`EventIndex::vectorize`] of terms already counted, with the idf of
+    /// each (in the map's order).
+    fn vectorize_with(&self, counts: HashMap<u64, f32>, raw_idf: Vec<f32>) -> DocVec {
         let w = self.opts.kind_weights();
         let raw: Vec<(u64, f32)> = counts
             .into_iter()
             .map(|(k, c)| (k, (1.0 + c.max(1.0).ln()) * w.of(Kind::of(k))))
             .collect();
-        let raw_idf: Vec<f32> = raw.iter().map(|&(k, _)| self.idf_now(k)).collect();
         let mut unit: Vec<(u64, f32)> = raw
             .iter()
             .zip(&raw_idf)
@@ -543,25 +559,43 @@ impl EventIndex {
         i64::from(d) - i64::from(last) <= w && i64::from(first) - i64::from(d) <= w
     }
 
-    fn candidates(&self, doc: &DocVec, date: Option<NaiveDate>) -> Vec<u32> {
+    /// The events sharing most of the article's heaviest terms (ties to
+    /// the newer event), within the date window.
+    fn candidates(&mut self, doc: &DocVec, date: Option<NaiveDate>) -> Vec<u32> {
         // Posting lists hold live events only (a merge or retirement
         // unindexes the event), so ids need no resolving: that lookup per
         // posting was a quarter of the insert on a large index.
-        let mut hits: HashMap<u32, u32> = HashMap::default();
+        let mut hits = std::mem::take(&mut self.hits);
+        let mut ids = std::mem::take(&mut self.hit_ids);
+        hits.resize(self.events.len(), 0);
         for &(k, _) in doc.unit.iter().take(self.opts.query_terms) {
             if let Some(list) = self.postings.get(&k) {
                 for &id in list {
-                    *hits.entry(id).or_insert(0) += 1;
+                    if let Some(n) = hits.get_mut(id as usize) {
+                        if *n == 0 {
+                            ids.push(id);
+                        }
+                        *n = n.saturating_add(1);
+                    }
                 }
             }
         }
         let day = date.map(day_number);
-        let mut ranked: Vec<(u32, u32)> = hits
-            .into_iter()
-            .filter(|&(id, _)| self.in_window(day, id))
-            .collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
-        ranked.truncate(self.opts.max_candidates);
+        let mut ranked: Vec<(u32, u16)> = Vec::with_capacity(ids.len());
+        for &id in &ids {
+            if let Some(n) = hits.get_mut(id as usize) {
+                if self.in_window(day, id) {
+                    ranked.push((id, *n));
+                }
+                *n = 0;
+            }
+        }
+        ids.clear();
+        self.hits = hits;
+        self.hit_ids = ids;
+        top_k(&mut ranked, self.opts.max_candidates, |a, b| {
+            b.1.cmp(&a.1).then(b.0.cmp(&a.0))
+        });
         ranked.into_iter().map(|(id, _)| id).collect()
     }
 
@@ -583,14 +617,17 @@ impl EventIndex {
         self.docs += 1;
         let mut fresh = std::mem::take(&mut self.fresh);
         fresh.clear();
+        let mut raw_idf = Vec::with_capacity(counts.len());
         for k in counts.keys() {
             let n = self.df.entry(*k).or_insert(0);
             *n += 1;
             let n = *n;
-            fresh.insert(*k, self.idf_of(*k, n));
+            let idf = self.idf_of(*k, n);
+            fresh.insert(*k, idf);
+            raw_idf.push(idf);
         }
         self.fresh = fresh;
-        let vec = self.vectorize_counts(counts);
+        let vec = self.vectorize_with(counts, raw_idf);
         // Sorted by key, to meet each candidate's (key-sorted) centroid in
         // one merge instead of a hash lookup per term.
         let mut unit: Vec<(u64, f32)> = vec.unit.clone();
@@ -756,14 +793,15 @@ impl EventIndex {
     /// [`EventIndex::insert`] calls this itself with twice the date window
     /// before the newest date seen.
     pub fn retire_before(&mut self, date: NaiveDate) -> usize {
+        // From the compact spans, not the events: this scan runs every
+        // `UPKEEP_EVERY` inserts over every event ever made.
+        let cutoff = day_number(date);
         let old: Vec<u32> = self
-            .events
+            .spans
             .iter()
             .enumerate()
-            .filter_map(|(i, e)| {
-                let last = e.as_ref()?.last?;
-                (last < date).then_some(i as u32)
-            })
+            .filter(|&(_, &(first, last))| (first, last) != GONE && last < cutoff)
+            .map(|(i, _)| i as u32)
             .collect();
         for &id in &old {
             if let Some(e) = self.events.get_mut(id as usize).and_then(|e| e.take()) {
@@ -1078,18 +1116,18 @@ fn relabel(mut out: Vec<EventId>, mut parts: Vec<Vec<usize>>) -> Vec<EventId> {
 }
 
 /// Dot product of two key-sorted sparse vectors.
+///
+/// The steps are computed without branching on the keys: which list
+/// advances is unpredictable, and this merge (every candidate of every
+/// insert) ran at a mispredicted branch per step.
 fn sorted_dot(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
+    while let (Some(&(x, u)), Some(&(y, v))) = (a.get(i), b.get(j)) {
+        if x == y {
+            dot += u * v;
         }
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     dot
 }

@@ -20,7 +20,7 @@ const APPLICATION_ID: i32 = 0x4357_5354;
 /// The marker row that says "this is a crosswire store".
 const FORMAT: &str = "crosswire-store";
 /// Version of the schema below. Bump on any change and add a migration.
-pub(crate) const SCHEMA_VERSION: i64 = 1;
+pub(crate) const SCHEMA_VERSION: i64 = 2;
 
 const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
 
@@ -66,16 +66,25 @@ CREATE TABLE events (
     origins     INTEGER NOT NULL DEFAULT 0,
     conflicts   INTEGER NOT NULL DEFAULT 0,
     dirty       INTEGER NOT NULL DEFAULT 1,
-    dossier     BLOB,
     -- Size and unix time of the last dossier computation: a growing event
     -- is recomputed when it grew enough or its dossier got old.
     computed_size INTEGER NOT NULL DEFAULT 0,
     computed_at   INTEGER NOT NULL DEFAULT 0
 );
+-- Each event's last dossier, packed. Apart from the events: every new
+-- article updates its event's row, and with the dossier inline each such
+-- update read the dossier's overflow pages back.
+CREATE TABLE dossiers (
+    event  INTEGER PRIMARY KEY,
+    packed BLOB NOT NULL
+);
 CREATE INDEX events_dirty ON events(dirty) WHERE dirty = 1;
 CREATE INDEX events_merged ON events(merged_into) WHERE merged_into IS NOT NULL;
 CREATE INDEX events_size ON events(size) WHERE merged_into IS NULL;
 ";
+
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 64;
 
 /// Whether opening may create a new store.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +145,10 @@ pub(crate) fn open(dir: &Path, mode: Mode) -> Result<Connection, StoreError> {
         Mode::Existing => OpenFlags::SQLITE_OPEN_READ_WRITE,
     } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(&db_path, flags).map_err(|e| corrupt(&db_path, e))?;
+    // The writer runs more distinct statements than rusqlite's default
+    // cache of 16 holds; past it, statements were parsed again on every
+    // batch.
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     // Readers and the one writer wait for each other instead of failing.
     conn.busy_timeout(Duration::from_secs(30))
         .map_err(|e| corrupt(&db_path, e))?;
@@ -161,6 +174,7 @@ pub(crate) fn open(dir: &Path, mode: Mode) -> Result<Connection, StoreError> {
         });
     }
     check_marker(&conn, &db_path)?;
+    migrate(&conn).map_err(|e| corrupt(&db_path, e))?;
     // WAL: readers never block the writer, and a commit is one append, so
     // a kill at any moment leaves the last committed batch intact.
     // synchronous=NORMAL is durable across process crashes; only a power
@@ -190,6 +204,7 @@ pub(crate) fn open_reader(dir: &Path) -> Result<Connection, StoreError> {
 fn open_extra(dir: &Path, flags: OpenFlags, pragmas: &str) -> Result<Connection, StoreError> {
     let conn =
         Connection::open_with_flags(dir.join(DB_FILE), flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     conn.busy_timeout(Duration::from_secs(30))?;
     conn.execute_batch(pragmas)?;
     Ok(conn)
@@ -296,6 +311,29 @@ fn init(conn: &Connection) -> rusqlite::Result<()> {
     ))
 }
 
+/// Brings a store of an older schema version to the current one, in one
+/// transaction (a kill leaves the old version whole).
+fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    let version: i64 = conn.query_row(
+        "SELECT CAST(value AS INTEGER) FROM crosswire_meta WHERE key = 'version'",
+        [],
+        |r| r.get(0),
+    )?;
+    if version == 1 {
+        // Version 2 keeps dossiers in their own table.
+        conn.execute_batch(
+            "BEGIN IMMEDIATE;
+             CREATE TABLE dossiers (event INTEGER PRIMARY KEY, packed BLOB NOT NULL);
+             INSERT INTO dossiers (event, packed)
+                 SELECT id, dossier FROM events WHERE dossier IS NOT NULL;
+             ALTER TABLE events DROP COLUMN dossier;
+             UPDATE crosswire_meta SET value = '2' WHERE key = 'version';
+             COMMIT;",
+        )?;
+    }
+    Ok(())
+}
+
 fn check_marker(conn: &Connection, db_path: &Path) -> Result<(), StoreError> {
     let has_meta: bool = conn
         .query_row(
@@ -322,7 +360,7 @@ fn check_marker(conn: &Connection, db_path: &Path) -> Result<(), StoreError> {
     }
     let version = get("version")?.and_then(|v| v.parse::<i64>().ok());
     match version {
-        Some(SCHEMA_VERSION) => Ok(()),
+        Some(v) if (1..=SCHEMA_VERSION).contains(&v) => Ok(()),
         Some(found) => Err(StoreError::Version {
             path: db_path.to_path_buf(),
             found,

@@ -13,6 +13,7 @@ use crate::StoreError;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use tantivy::collector::TopDocs;
+use tantivy::merge_policy::LogMergePolicy;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, Value, STRING,
@@ -87,6 +88,18 @@ fn schema() -> (Schema, Fields) {
     (b.build(), fields)
 }
 
+/// Segments merge sixteen at a time rather than tantivy's eight. An ingest
+/// commits every few seconds, so a long run makes many small segments,
+/// and each level of merging rewrites every document once more: at a
+/// million articles the merges were a twentieth of the run's CPU. With
+/// sixteen, a million articles take one level fewer; a search then visits
+/// a few more segments.
+fn merge_policy() -> LogMergePolicy {
+    let mut p = LogMergePolicy::default();
+    p.set_min_num_segments(16);
+    p
+}
+
 fn analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
@@ -137,7 +150,10 @@ impl TextIndex {
             .unwrap_or(0);
         let writer = if write {
             match index.writer_with_num_threads(1, WRITER_HEAP) {
-                Ok(w) => Some(w),
+                Ok(w) => {
+                    w.set_merge_policy(Box::new(merge_policy()));
+                    Some(w)
+                }
                 Err(tantivy::TantivyError::LockFailure(..)) => {
                     return Err(StoreError::Busy {
                         path: dir.to_path_buf(),

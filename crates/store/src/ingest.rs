@@ -64,7 +64,9 @@ pub struct IngestOptions {
     pub dossier_max_age: Duration,
     /// New articles between checkpoints of the event grouper during a
     /// long run (one is always written at the end): a restart replays
-    /// only the articles stored after the last one.
+    /// only the articles stored after the last one. Once the grouper is
+    /// large, checkpoints are spaced further, so that each costs at most
+    /// 512 bytes per article since the previous one.
     pub checkpoint_every: usize,
     /// Fetch the pages that feed and sitemap items point to, with these
     /// network settings; `None` lists them as links instead. A link is
@@ -789,22 +791,29 @@ fn write_dossiers(conn: &mut rusqlite::Connection, c: Computed) -> Result<(), St
         )?;
         let mut update = tx.prepare_cached(
             "UPDATE events SET size = ?2, first_day = ?3, last_day = ?4, title = ?5, \
-             origins = ?6, conflicts = ?7, dossier = ?8, dirty = 0, \
-             computed_size = ?2, computed_at = ?9 WHERE id = ?1",
+             origins = ?6, conflicts = ?7, dirty = 0, \
+             computed_size = ?2, computed_at = ?8 WHERE id = ?1",
         )?;
+        let mut store =
+            tx.prepare_cached("INSERT OR REPLACE INTO dossiers (event, packed) VALUES (?1, ?2)")?;
+        let mut unstore = tx.prepare_cached("DELETE FROM dossiers WHERE event = ?1")?;
         let singles = c.single.into_iter().map(|id| (id, None));
         for (id, dossier) in c.dossiers.into_iter().chain(singles) {
             let (size, first, last): (i64, Option<i64>, Option<i64>) =
                 agg.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
             let title: Option<String> = first_title.query_row([id], |r| r.get(0)).optional()?;
-            let (origins, conflicts, json) = match dossier {
+            let (origins, conflicts, packed) = match dossier {
                 Some(d) => (d.origins, d.conflicts, Some(d.packed)),
                 None if size == 1 => (1, 0, None),
                 None => (0, 0, None),
             };
             update.execute(params![
-                id, size, first, last, title, origins, conflicts, json, now
+                id, size, first, last, title, origins, conflicts, now
             ])?;
+            match packed {
+                Some(p) => store.execute(params![id, p])?,
+                None => unstore.execute([id])?,
+            };
         }
     }
     tx.commit()?;
@@ -894,9 +903,10 @@ fn merge_events(tx: &rusqlite::Transaction<'_>, from: i64, into: i64) -> Result<
         params![into, from],
     )?;
     tx.execute(
-        "UPDATE events SET merged_into = ?2, dirty = 0, dossier = NULL WHERE id = ?1",
+        "UPDATE events SET merged_into = ?2, dirty = 0 WHERE id = ?1",
         params![from, into],
     )?;
+    tx.execute("DELETE FROM dossiers WHERE event = ?1", [from])?;
     Ok(())
 }
 

@@ -213,7 +213,8 @@ impl Store {
         let packed: Option<Vec<u8>> = self
             .conn
             .query_row(
-                "SELECT dossier FROM events WHERE id = ?1 AND dirty = 0",
+                "SELECT d.packed FROM events e JOIN dossiers d ON d.event = e.id \
+                 WHERE e.id = ?1 AND e.dirty = 0",
                 [id],
                 |r| r.get(0),
             )

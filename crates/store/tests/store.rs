@@ -618,6 +618,59 @@ fn a_restart_resumes_grouping_from_the_checkpoint() {
 }
 
 #[test]
+fn a_version_1_store_is_migrated_and_keeps_its_dossiers() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    common::write_text_corpus(&input, 3, 7, 0);
+    let db = tmp.path().join("db");
+    let mut store = Store::open(&db).expect("store");
+    ingest_dir(&mut store, &input);
+    let events = store.events(100).expect("events");
+    let big = events
+        .iter()
+        .find(|e| e.size >= 6)
+        .expect("an event of six or more");
+    let (_, before) = store.dossier(big.id).expect("stored dossier");
+    drop(store);
+
+    // Back to the version-1 layout: the packed dossier inside the event row.
+    let conn = rusqlite::Connection::open(db.join("crosswire.sqlite")).expect("sqlite");
+    conn.execute_batch(
+        "ALTER TABLE events ADD COLUMN dossier BLOB;
+         UPDATE events SET dossier = (SELECT packed FROM dossiers WHERE event = events.id);
+         DROP TABLE dossiers;
+         UPDATE crosswire_meta SET value = '1' WHERE key = 'version';",
+    )
+    .expect("downgrade");
+    drop(conn);
+
+    let store = Store::open(&db).expect("a version-1 store opens");
+    assert_eq!(store.events(100).expect("events"), events);
+    let (_, after) = store.dossier(big.id).expect("dossier after migration");
+    assert_eq!(
+        serde_json::to_string(&after).expect("json"),
+        serde_json::to_string(&before).expect("json")
+    );
+    let conn = rusqlite::Connection::open(db.join("crosswire.sqlite")).expect("sqlite");
+    let version: String = conn
+        .query_row(
+            "SELECT value FROM crosswire_meta WHERE key = 'version'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("version");
+    assert_eq!(version, "2");
+    let inline: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'dossier'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("columns");
+    assert_eq!(inline, 0, "the inline column is gone");
+}
+
+#[test]
 fn checkpoints_are_written_during_long_runs() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let input = tmp.path().join("in");
