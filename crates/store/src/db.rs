@@ -174,7 +174,10 @@ pub(crate) fn open(dir: &Path, mode: Mode) -> Result<Connection, StoreError> {
         });
     }
     check_marker(&conn, &db_path)?;
-    migrate(&conn).map_err(|e| corrupt(&db_path, e))?;
+    migrate(&conn).map_err(|e| StoreError::Corrupt {
+        path: db_path.clone(),
+        detail: format!("upgrading the store to schema version {SCHEMA_VERSION} failed: {e}"),
+    })?;
     // WAL: readers never block the writer, and a commit is one append, so
     // a kill at any moment leaves the last committed batch intact.
     // synchronous=NORMAL is durable across process crashes; only a power

@@ -132,8 +132,10 @@ pub(crate) enum Tag {
     Track,
     Wbr,
     Xmp,
-    Noembed,
-    Noframes,
+    /// Fallback content for a plugin or frame the reader lacks: the legacy
+    /// `no`-prefixed elements other than `noscript`, which the standard
+    /// parses as raw text.
+    Fallback,
     Plaintext,
     Other,
 }
@@ -243,12 +245,13 @@ impl Tag {
             b"track" => Track,
             b"wbr" => Wbr,
             b"xmp" => Xmp,
-            b"noembed" => Noembed,
-            b"noframes" => Noframes,
             b"plaintext" => Plaintext,
             b"image" => Img,
             b"listing" => Pre,
-            _ => Other,
+            _ => match name.strip_prefix(b"no") {
+                Some(b"embed" | b"frames") => Fallback,
+                _ => Other,
+            },
         }
     }
 
@@ -277,16 +280,7 @@ impl Tag {
         use Tag::*;
         matches!(
             self,
-            Script
-                | Style
-                | Textarea
-                | Title
-                | Xmp
-                | Noembed
-                | Noframes
-                | Iframe
-                | Noscript
-                | Plaintext
+            Script | Style | Textarea | Title | Xmp | Fallback | Iframe | Noscript | Plaintext
         )
     }
 
@@ -924,6 +918,14 @@ mod tests {
         assert_eq!(d.text_of(0), "yes");
         let p = d.nodes.iter().position(|n| n.tag == Tag::P).unwrap_or(0);
         assert_eq!(d.attr(p, "title"), Some("a>b"));
+    }
+
+    #[test]
+    fn fallback_content_is_raw_text() {
+        let d = Dom::parse("<noframes><p>Get a <b>frames</b> browser</p></noframes><p>yes</p>");
+        assert_eq!(d.text_of(0), "yes");
+        assert!(d.nodes.iter().any(|n| n.tag == Tag::Fallback));
+        assert!(!d.nodes.iter().any(|n| n.tag == Tag::B));
     }
 
     #[test]
