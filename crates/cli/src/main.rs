@@ -87,6 +87,21 @@ enum EvalCommand {
         #[arg(long, default_value = "../shared/bench/ecbplus/docs.jsonl")]
         data: PathBuf,
     },
+    /// The cross-check scored on gold files of the `crosswire-gold/1`
+    /// schema (the seeds, the example corpus, the dev events): figures,
+    /// slot alignment, conflicts, verdicts, revisions, quote speakers and
+    /// origins, one `SET.metric value` line each, then `macro.metric`
+    /// averages over the sets. The metrics are defined in the eval crate's
+    /// `gold` module.
+    Gold {
+        /// Gold files; each is one set, named after its file stem.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Also print, as `# ` lines, every false conflict, missed
+        /// conflict, slot mixing gold quantities and wrong verdict.
+        #[arg(long)]
+        explain: bool,
+    },
     /// Extraction and analysis of the annotated seed reports.
     Seeds {
         /// The gold annotation file.
@@ -200,6 +215,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 EvalCommand::Aeb { data } => (data, vec![("aeb", crosswire_eval::aeb::run)]),
                 EvalCommand::Events { data } => {
                     (data, vec![("events", crosswire_eval::events::run)])
+                }
+                EvalCommand::Gold { paths, explain } => {
+                    for line in crosswire_eval::gold::run(&paths, explain)? {
+                        println!("{line}");
+                    }
+                    return Ok(ExitCode::SUCCESS);
                 }
                 EvalCommand::Seeds { gold } => (
                     gold,

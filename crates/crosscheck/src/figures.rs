@@ -747,6 +747,7 @@ pub fn interval(f: &Figure) -> (f64, f64, bool) {
         Qualifier::MoreThan => (f.value, f64::INFINITY, true),
         Qualifier::AtLeast => (f.value, f64::INFINITY, false),
         Qualifier::LessThan => (0.0, f.value, true),
+        Qualifier::UpTo => (0.0, f.value, false),
         Qualifier::Range => (f.low, high, false),
         // A vague plural's floor is firm ("tens of thousands" is never
         // 15,000) but its ceiling is not: writers say "thousands" of 15,000
@@ -791,6 +792,7 @@ fn describe(f: &Figure, text: &str) -> String {
         Qualifier::MoreThan => " (a lower bound)",
         Qualifier::AtLeast => " (a lower bound)",
         Qualifier::LessThan => " (an upper bound)",
+        Qualifier::UpTo => " (a ceiling)",
         Qualifier::About => " (approximate)",
         Qualifier::Vague => " (vague)",
         Qualifier::Range => " (a range)",
@@ -1130,9 +1132,10 @@ pub fn figure_slots(
     // Conflicts first, then by how many origins report the quantity.
     let rank = |v: Verdict| match v {
         Verdict::Conflict => 0,
-        Verdict::Compatible => 1,
-        Verdict::Agree => 2,
-        Verdict::SingleSource => 3,
+        Verdict::Revised => 1,
+        Verdict::Compatible => 2,
+        Verdict::Agree => 3,
+        Verdict::SingleSource => 4,
     };
     slots.sort_by(|a, b| {
         rank(a.verdict)
@@ -1176,6 +1179,7 @@ fn build_slot(members: &[&Fig], claims: &[Claim], origins: &Origins) -> FigureSl
                 unit: f.figure.unit.clone(),
                 qualifier: f.figure.qualifier,
                 attributed_to: f.figure.attributed_to.clone(),
+                as_of: None,
                 mentions: vec![mention],
                 origins: origin.into_iter().collect(),
             }),
@@ -1192,12 +1196,34 @@ fn build_slot(members: &[&Fig], claims: &[Claim], origins: &Origins) -> FigureSl
         .filter_map(|f| origins.of_article.get(f.article))
         .collect::<BTreeSet<_>>()
         .len();
+    let mut conflicts = Vec::new();
+    if verdict == Verdict::Conflict {
+        for i in 0..values.len() {
+            for j in i + 1..values.len() {
+                let (a, b) = (&values[i], &values[j]);
+                let fig = |v: &SlotValue| Figure {
+                    value: v.value,
+                    low: v.low,
+                    high: v.high,
+                    unit: v.unit.clone(),
+                    qualifier: v.qualifier,
+                    counts: None,
+                    attributed_to: None,
+                    role: FigureRole::Claim,
+                };
+                if !overlaps(&fig(a), &fig(b)) {
+                    conflicts.push([i, j]);
+                }
+            }
+        }
+    }
     FigureSlot {
         label: label(members),
         verdict,
         values,
         origin_count,
         note,
+        conflicts,
     }
 }
 

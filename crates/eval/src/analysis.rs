@@ -73,13 +73,14 @@ struct GoldEntity {
     mentions: Vec<String>,
 }
 
-fn qualifier_name(q: Qualifier) -> &'static str {
+pub(crate) fn qualifier_name(q: Qualifier) -> &'static str {
     match q {
         Qualifier::Exact => "exact",
         Qualifier::MoreThan => "more_than",
         Qualifier::AtLeast => "at_least",
         Qualifier::About => "about",
         Qualifier::LessThan => "less_than",
+        Qualifier::UpTo => "up_to",
         Qualifier::Range => "range",
         Qualifier::Vague => "vague",
     }

@@ -56,18 +56,31 @@ pub fn load_seeds(gold_path: &Path) -> Result<Vec<Article>> {
         &std::fs::read(gold_path).with_context(|| format!("reading {}", gold_path.display()))?,
     )
     .with_context(|| format!("parsing {}", gold_path.display()))?;
-    load_articles(gold_path, &gold)
+    load_articles_of(gold_path, &files_of(&gold))
 }
 
-fn load_articles(gold_path: &Path, gold: &Gold) -> Result<Vec<Article>> {
+fn files_of(gold: &Gold) -> Vec<(String, Option<String>)> {
     gold.articles
         .iter()
-        .map(|g| {
-            let path = crate::seeds::locate(gold_path, &g.file);
+        .map(|a| (a.file.clone(), a.published.clone()))
+        .collect()
+}
+
+/// Reads, extracts and analyzes the files a gold lists (name and gold
+/// publish date), in order, as `crosswire check` would: an article without
+/// a publish date gets the gold's, as a user would give it with `--date`.
+pub(crate) fn load_articles_of(
+    gold_path: &Path,
+    files: &[(String, Option<String>)],
+) -> Result<Vec<Article>> {
+    files
+        .iter()
+        .map(|(file, published)| {
+            let path = crate::seeds::locate(gold_path, file);
             let bytes =
                 std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
             let doc = RawDoc {
-                source: g.file.clone(),
+                source: file.clone(),
                 format: crate::seeds::format_of(&path),
                 bytes,
                 hints: Hints::default(),
@@ -75,7 +88,7 @@ fn load_articles(gold_path: &Path, gold: &Gold) -> Result<Vec<Article>> {
             let mut a = crosswire_extract::extract(&doc)
                 .with_context(|| format!("extracting {}", path.display()))?;
             if a.published.is_none() {
-                a.published = g.published.as_ref().map(|d| Published {
+                a.published = published.as_ref().map(|d| Published {
                     value: d.clone(),
                     precision: Precision::Day,
                     origin: DateOrigin::User,
@@ -138,11 +151,12 @@ fn majority(preds: Option<&Vec<usize>>) -> Option<usize> {
     counts.into_iter().max_by_key(|(_, n)| *n).map(|(p, _)| p)
 }
 
-fn verdict_name(v: Verdict) -> &'static str {
+pub(crate) fn verdict_name(v: Verdict) -> &'static str {
     match v {
         Verdict::Agree => "agree",
         Verdict::Compatible => "compatible",
         Verdict::Conflict => "conflict",
+        Verdict::Revised => "revised",
         Verdict::SingleSource => "single_source",
     }
 }
@@ -159,7 +173,7 @@ pub fn run_with_notes(gold_path: &Path) -> Result<(Vec<Metric>, Vec<String>)> {
         &std::fs::read(gold_path).with_context(|| format!("reading {}", gold_path.display()))?,
     )
     .with_context(|| format!("parsing {}", gold_path.display()))?;
-    let articles = load_articles(gold_path, &gold)?;
+    let articles = load_articles_of(gold_path, &files_of(&gold))?;
     let dossier = crosswire_crosscheck::crosscheck(articles.clone(), &Default::default());
     Ok((score(&gold, &articles, &dossier), notes(&dossier)))
 }

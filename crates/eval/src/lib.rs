@@ -7,13 +7,15 @@
 //!   boilerplate, title, outlet, date);
 //! - [`analysis`]: figures, quotes, dates and entities on the seeds;
 //! - [`crosscheck`]: slot alignment, verdicts, conflicts and origins on the seeds.
-//! - [`events`]: event grouping (corpus mode) on ECB+.
+//! - [`events`]: event grouping (corpus mode) on ECB+;
+//! - [`gold`]: the cross-check scored on any gold file (seeds, examples, dev events).
 #![deny(missing_docs)]
 
 pub mod aeb;
 pub mod analysis;
 pub mod crosscheck;
 pub mod events;
+pub mod gold;
 pub mod seeds;
 
 /// One measured number.

@@ -139,12 +139,14 @@ fn seeds_dir(gold_path: &Path) -> PathBuf {
 
 /// Where a gold entry's file is: in the shared layout
 /// (`<gold dir>/../corpus/seeds/`), else in `<gold dir>/corpus/` (the
-/// example corpus's layout), else next to the gold file.
+/// example corpus's layout), else in `<gold dir>/texts/` (the dev sets'
+/// layout), else next to the gold file.
 pub(crate) fn locate(gold_path: &Path, file: &str) -> PathBuf {
     let dir = gold_path.parent().unwrap_or_else(|| Path::new("."));
     let candidates = [
         seeds_dir(gold_path).join(file),
         dir.join("corpus").join(file),
+        dir.join("texts").join(file),
         dir.join(file),
     ];
     candidates

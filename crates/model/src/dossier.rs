@@ -90,6 +90,9 @@ pub enum Verdict {
     Compatible,
     /// Values that cannot all be true.
     Conflict,
+    /// The values differ because the quantity changed over time (a toll
+    /// that rises, a tally updated): a trajectory, not a contradiction.
+    Revised,
     /// Only one origin reports it.
     SingleSource,
 }
@@ -111,6 +114,11 @@ pub struct SlotValue {
     pub qualifier: Qualifier,
     /// Who the figure is attributed to, when the text says.
     pub attributed_to: Option<String>,
+    /// The time the value refers to, when known: `YYYY-MM-DD` (or a
+    /// coarser date), from the text ("by Saturday") or else the publish
+    /// date. Set for the values of a revised quantity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
     /// Where it is reported.
     pub mentions: Vec<Mention>,
     /// Independent origins behind this value (indexes into [`Dossier::origins`]).
@@ -130,6 +138,10 @@ pub struct FigureSlot {
     pub origin_count: usize,
     /// Why the verdict: which values conflict, or what only looks different.
     pub note: Option<String>,
+    /// The pairs of values (indexes into [`FigureSlot::values`]) that
+    /// cannot both be true; empty unless the verdict is a conflict.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<[usize; 2]>,
 }
 
 /// One wording of a quote.

@@ -80,6 +80,8 @@ pub enum Qualifier {
     About,
     /// "less than", "under", "fewer than".
     LessThan,
+    /// "up to", "as many as": a ceiling the count may reach.
+    UpTo,
     /// "between 10 and 20", "10-20".
     Range,
     /// "dozens", "hundreds", "several thousand".

@@ -9,8 +9,9 @@ use crosswire_model::dossier::{Dossier, DossierArticle, FigureSlot, Mention, Slo
 use crosswire_model::{ByteRange, Qualifier};
 
 /// The order in which verdict sections are shown: what needs attention first.
-pub const VERDICT_ORDER: [Verdict; 4] = [
+pub const VERDICT_ORDER: [Verdict; 5] = [
     Verdict::Conflict,
+    Verdict::Revised,
     Verdict::Compatible,
     Verdict::Agree,
     Verdict::SingleSource,
@@ -22,6 +23,7 @@ pub fn verdict_key(v: Verdict) -> &'static str {
         Verdict::Agree => "agree",
         Verdict::Compatible => "compatible",
         Verdict::Conflict => "conflict",
+        Verdict::Revised => "revised",
         Verdict::SingleSource => "single_source",
     }
 }
@@ -32,6 +34,7 @@ pub fn verdict_label(v: Verdict) -> &'static str {
         Verdict::Agree => "Agree",
         Verdict::Compatible => "Compatible",
         Verdict::Conflict => "Conflict",
+        Verdict::Revised => "Revised",
         Verdict::SingleSource => "Single source",
     }
 }
@@ -42,6 +45,7 @@ pub fn verdict_section(v: Verdict) -> &'static str {
         Verdict::Agree => "Agree",
         Verdict::Compatible => "Compatible (only look different)",
         Verdict::Conflict => "Conflicts",
+        Verdict::Revised => "Revised over time",
         Verdict::SingleSource => "Single-source claims",
     }
 }
@@ -255,6 +259,7 @@ pub fn qualifier_label(q: Qualifier) -> &'static str {
         Qualifier::AtLeast => "at least",
         Qualifier::About => "about",
         Qualifier::LessThan => "less than",
+        Qualifier::UpTo => "up to",
         Qualifier::Range => "range",
         Qualifier::Vague => "vague",
     }
@@ -268,6 +273,7 @@ pub fn qualifier_key(q: Qualifier) -> &'static str {
         Qualifier::AtLeast => "at_least",
         Qualifier::About => "about",
         Qualifier::LessThan => "less_than",
+        Qualifier::UpTo => "up_to",
         Qualifier::Range => "range",
         Qualifier::Vague => "vague",
     }
@@ -338,6 +344,7 @@ mod tests {
             unit: None,
             qualifier: Qualifier::Exact,
             attributed_to: None,
+            as_of: None,
             mentions: Vec::new(),
             origins: Vec::new(),
         };

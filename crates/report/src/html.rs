@@ -274,6 +274,7 @@ fn verdict_section_html(d: &Dossier, v: Verdict, a: &Anchors, h: &mut String) {
     let figs: Vec<&FigureSlot> = figures_with(d, v).collect();
     let hint = match v {
         Verdict::Conflict => "values that cannot all be true",
+        Verdict::Revised => "a count that changed over time: each value with the time it refers to",
         Verdict::Compatible => "values that differ in wording or hedging but can all be true",
         Verdict::Agree => "independent origins give the same value",
         Verdict::SingleSource => "only one independent origin reports it",
@@ -283,7 +284,7 @@ fn verdict_section_html(d: &Dossier, v: Verdict, a: &Anchors, h: &mut String) {
         h.push_str("<p class=\"empty\">None.</p>\n");
     }
     match v {
-        Verdict::Conflict | Verdict::Compatible => {
+        Verdict::Conflict | Verdict::Revised | Verdict::Compatible => {
             for f in figs {
                 slot_card(d, f, a, h);
             }

@@ -167,7 +167,7 @@ fn verdict(d: &Dossier, v: Verdict, s: &mut String) {
         return;
     }
     match v {
-        Verdict::Conflict | Verdict::Compatible => {
+        Verdict::Conflict | Verdict::Revised | Verdict::Compatible => {
             for f in figs {
                 slot(d, f, s);
             }

@@ -71,6 +71,7 @@ const ADDED: Style = Style::new()
 fn verdict_style(v: Verdict) -> (Style, &'static str) {
     match v {
         Verdict::Conflict => (RED, "✗"),
+        Verdict::Revised => (YELLOW, "↗"),
         Verdict::Compatible => (YELLOW, "≈"),
         Verdict::Agree => (GREEN, "✓"),
         Verdict::SingleSource => (MAGENTA, "•"),
@@ -427,6 +428,7 @@ fn header(d: &Dossier, p: &mut Printer) {
         let c = count_verdict(d, *verdict);
         let name = match verdict {
             Verdict::Conflict => format!("conflict{}", plural(c)),
+            Verdict::Revised => "revised".into(),
             Verdict::Compatible => "compatible".into(),
             Verdict::Agree => "agree".into(),
             Verdict::SingleSource => "single-source".into(),
@@ -717,6 +719,7 @@ fn quote(q: &QuoteGroup, p: &mut Printer) {
                     Verdict::Agree => "same words in every source.",
                     Verdict::Compatible => "the wordings differ but say the same thing.",
                     Verdict::Conflict => "the wordings say different things.",
+                    Verdict::Revised => "the wording changed between versions.",
                     Verdict::SingleSource => "only one independent origin carries it.",
                 })),
             "  ",
