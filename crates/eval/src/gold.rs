@@ -27,7 +27,8 @@
 //! - `figures.precision/recall/f1`: precision is matched mentions over all
 //!   mentions of the dossier's figure slots (a mention of an incidental or
 //!   unannotated number counts against it); recall is matched gold figures
-//!   over the located gold figures that have a slot.
+//!   over the located gold figures that have a slot. `figures.span_f1`
+//!   asks only that the spans overlap, whatever the value and qualifier.
 //! - `slots.pairwise.precision/recall/f1`: over pairs of located gold
 //!   figures (incidental ones included). A pair is predicted together when
 //!   both sit in one dossier slot (a gold figure sits where its matched
@@ -457,6 +458,35 @@ fn score(gold: &Gold, articles: &[Article], dossier: &Dossier) -> (Vec<Metric>, 
     out.push(Metric::new("figures.recall", recall));
     out.push(Metric::new("figures.f1", f1));
     out.push(Metric::new("figures.gold_not_found", not_found as f64));
+    // The spans alone, whatever the value: how far off the full metric is
+    // from value and qualifier errors rather than missed numbers.
+    let span_tp_pred = preds
+        .iter()
+        .filter(|p| {
+            locs.iter().any(|g| {
+                g.fig.slot.is_some() && g.article == p.article && overlap(g.range, p.range) > 0
+            })
+        })
+        .count();
+    let span_tp = locs
+        .iter()
+        .filter(|g| {
+            g.fig.slot.is_some()
+                && preds
+                    .iter()
+                    .any(|p| g.article == p.article && overlap(g.range, p.range) > 0)
+        })
+        .count();
+    let sp = prf(span_tp_pred, preds.len() - span_tp_pred, 0).0;
+    let sr = prf(span_tp, 0, claim_golds - span_tp).1;
+    out.push(Metric::new(
+        "figures.span_f1",
+        if sp + sr == 0.0 {
+            0.0
+        } else {
+            2.0 * sp * sr / (sp + sr)
+        },
+    ));
     let gold_value = |g: &GoldFigure| format!("{} {}", g.value, g.qualifier);
     let pred_value = |p: &PredMention| {
         format!(

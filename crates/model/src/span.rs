@@ -102,6 +102,16 @@ pub enum FigureRole {
     Age,
     /// An incidental count ("three emojis").
     Incidental,
+    /// An ordinal ("the third victim", "the 15th arrondissement"): a rank,
+    /// not a count.
+    Ordinal,
+    /// A number that names rather than counts: a model, flight, road,
+    /// route, phone or licence number, a ticker, a footnote mark ("DC-3",
+    /// "Interstate 75", "call 911").
+    Identifier,
+    /// Page furniture: a reading time ("3 min read"), a photo counter ("1
+    /// of 3"), "updated 2 hours ago", a share count, a copyright line.
+    Furniture,
 }
 
 /// A normalized figure.
