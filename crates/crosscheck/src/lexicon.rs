@@ -438,9 +438,9 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     (
         "dead",
         &[
-            "killed", "kill", "dead", "died", "death", "deaths", "deadly", "fatali", "perish",
-            "bodies", "toll", "muerto", "muerta", "murier", "muerte", "fallec", "víctim", "victim",
-            "mortal",
+            "killed", "kill", "kills", "die", "dies", "dying", "dead", "died", "death", "deaths",
+            "deadly", "fatali", "perish", "lives", "bodies", "toll", "muerto", "muerta", "murier",
+            "muerte", "fallec", "mortal",
         ],
     ),
     (
@@ -499,9 +499,56 @@ pub const CONCEPTS: &[(&str, &[&str])] = &[
     ),
     (
         "cost",
+        &["cost", "costs", "losses", "costó", "daños", "pérdid"],
+    ),
+    // How many live somewhere: a population is not a count of anything
+    // that happened.
+    (
+        "population",
         &[
-            "cost", "costs", "damage", "losses", "costó", "daños", "pérdid",
+            "popula", "reside", "inhabi", "habita", "poblac", "home to", "vecino",
         ],
+    ),
+    (
+        "seized",
+        &[
+            "seized", "seize", "seizin", "confis", "recove", "incaut", "decomi", "requis",
+        ],
+    ),
+    (
+        "destroyed",
+        &[
+            "destro", "flatte", "levele", "razed", "collap", "damage", "destru", "derrib",
+            "derrum", "arrasa", "dañado", "dañada",
+        ],
+    ),
+    (
+        "stolen",
+        &[
+            "stole", "stolen", "theft", "robbed", "robber", "loot", "looted", "haul", "booty",
+            "heist", "robo", "robado", "robada", "botín", "atraco", "hurto",
+        ],
+    ),
+    (
+        "convicted",
+        &["convic", "senten", "condem", "condena", "guilty", "culpab"],
+    ),
+    (
+        "charged",
+        &["charge", "indict", "acusad", "imputa", "cargos"],
+    ),
+    ("attacks", &["attack", "ataque", "atenta", "raids"]),
+    // Shot: the dead and the wounded together, as a shooting's reports
+    // count them ("shot three people, killing one").
+    (
+        "shot",
+        &[
+            "shot", "shoots", "shooti", "gunned", "dispar", "balead", "tirote",
+        ],
+    ),
+    (
+        "affected",
+        &["affect", "afecta", "disrup", "outage", "interr"],
     ),
     (
         "votes",
@@ -536,7 +583,7 @@ pub const LIST_CONNECTORS: &[&str] = &[
 /// Pairs of [`CONCEPTS`] that name one quantity when the two clauses also
 /// name the same place or body: people sent to a prison (a shelter, a
 /// camp) are the people held there.
-pub const RELATED_CONCEPTS: &[(&str, &str)] = &[("sent", "held")];
+pub const RELATED_CONCEPTS: &[(&str, &str)] = &[("sent", "held"), ("arrested", "held")];
 
 /// Pairs of [`CONCEPTS`] that never count one population: the dead are not
 /// the injured, those released are not those still held. Two figures
@@ -631,6 +678,256 @@ pub const UPDATE_CUES: &[&str] = &[
     "inicialmente",
     "anterior",
     "previamente",
+];
+
+/// Units as the analyzer writes them (lower case, `_` read as a space),
+/// with their dimension and the factor to its base unit: seconds, metres,
+/// square metres, kilograms, km/h. Units not listed are counted nouns.
+pub const UNIT_DIMENSIONS: &[(&str, &str, f64)] = &[
+    ("second", "duration", 1.0),
+    ("seconds", "duration", 1.0),
+    ("segundos", "duration", 1.0),
+    ("minute", "duration", 60.0),
+    ("minutes", "duration", 60.0),
+    ("minutos", "duration", 60.0),
+    ("hour", "duration", 3_600.0),
+    ("hours", "duration", 3_600.0),
+    ("hrs", "duration", 3_600.0),
+    ("horas", "duration", 3_600.0),
+    ("day", "duration", 86_400.0),
+    ("days", "duration", 86_400.0),
+    ("días", "duration", 86_400.0),
+    ("week", "duration", 604_800.0),
+    ("weeks", "duration", 604_800.0),
+    ("semanas", "duration", 604_800.0),
+    ("month", "duration", 2_629_746.0),
+    ("months", "duration", 2_629_746.0),
+    ("meses", "duration", 2_629_746.0),
+    ("year", "duration", 31_556_952.0),
+    ("years", "duration", 31_556_952.0),
+    ("años", "duration", 31_556_952.0),
+    ("decade", "duration", 315_569_520.0),
+    ("decades", "duration", 315_569_520.0),
+    ("décadas", "duration", 315_569_520.0),
+    ("m", "length", 1.0),
+    ("metre", "length", 1.0),
+    ("metres", "length", 1.0),
+    ("meter", "length", 1.0),
+    ("meters", "length", 1.0),
+    ("metros", "length", 1.0),
+    ("cm", "length", 0.01),
+    ("mm", "length", 0.001),
+    ("km", "length", 1_000.0),
+    ("kilometres", "length", 1_000.0),
+    ("kilometers", "length", 1_000.0),
+    ("kilómetros", "length", 1_000.0),
+    ("mile", "length", 1_609.344),
+    ("miles", "length", 1_609.344),
+    ("millas", "length", 1_609.344),
+    ("nautical miles", "length", 1_852.0),
+    ("nautical mile", "length", 1_852.0),
+    ("nm", "length", 1_852.0),
+    ("millas náuticas", "length", 1_852.0),
+    ("feet", "length", 0.3048),
+    ("foot", "length", 0.3048),
+    ("ft", "length", 0.3048),
+    ("pies", "length", 0.3048),
+    ("inch", "length", 0.0254),
+    ("inches", "length", 0.0254),
+    ("yards", "length", 0.9144),
+    ("square km", "area", 1e6),
+    ("square kilometres", "area", 1e6),
+    ("square kilometers", "area", 1e6),
+    ("km2", "area", 1e6),
+    ("km²", "area", 1e6),
+    ("square miles", "area", 2_589_988.0),
+    ("square metres", "area", 1.0),
+    ("square meters", "area", 1.0),
+    ("m2", "area", 1.0),
+    ("m²", "area", 1.0),
+    ("square feet", "area", 0.092_903),
+    ("acres", "area", 4_046.856),
+    ("hectares", "area", 10_000.0),
+    ("hectáreas", "area", 10_000.0),
+    ("ha", "area", 10_000.0),
+    ("kg", "mass", 1.0),
+    ("t", "mass", 1_000.0),
+    ("tonnes", "mass", 1_000.0),
+    ("tons", "mass", 1_000.0),
+    ("toneladas", "mass", 1_000.0),
+    ("mph", "speed", 1.609_344),
+    ("km/h", "speed", 1.0),
+    ("kph", "speed", 1.0),
+    ("magnitude", "magnitude", 1.0),
+    ("richter", "magnitude", 1.0),
+    ("times", "count", 1.0),
+    ("people", "count", 1.0),
+];
+
+/// Counted things and the words for them, in every language: two heads
+/// meet when they name one thing ("people", "personas"). Lower case.
+pub const THINGS: &[(&str, &[&str])] = &[
+    (
+        "person",
+        &[
+            "people",
+            "persons",
+            "person",
+            "individuals",
+            "personnel",
+            "personas",
+            "persona",
+            "individuos",
+            "gente",
+        ],
+    ),
+    (
+        "child",
+        &["children", "child", "kids", "niños", "niñas", "menores"],
+    ),
+    ("woman", &["women", "woman", "mujeres", "mujer"]),
+    ("man", &["men", "man", "hombres", "hombre"]),
+    (
+        "house",
+        &[
+            "houses",
+            "homes",
+            "house",
+            "home",
+            "casas",
+            "viviendas",
+            "hogares",
+        ],
+    ),
+    (
+        "village",
+        &["villages", "village", "aldeas", "pueblos", "poblados"],
+    ),
+    (
+        "building",
+        &["buildings", "building", "edificios", "inmuebles"],
+    ),
+    (
+        "vehicle",
+        &["vehicles", "cars", "vehículos", "coches", "autos", "carros"],
+    ),
+    ("boat", &["boats", "boat", "barcas", "lanchas", "botes"]),
+    (
+        "ship",
+        &[
+            "ships", "vessels", "ship", "vessel", "buques", "barcos", "navíos",
+        ],
+    ),
+    (
+        "soldier",
+        &["soldiers", "troops", "soldados", "tropas", "militares"],
+    ),
+    (
+        "police",
+        &["police", "policemen", "officers", "policías", "agentes"],
+    ),
+    (
+        "worker",
+        &[
+            "workers",
+            "employees",
+            "staff",
+            "trabajadores",
+            "empleados",
+            "obreros",
+        ],
+    ),
+    ("student", &["students", "pupils", "estudiantes", "alumnos"]),
+    (
+        "prisoner",
+        &[
+            "prisoners",
+            "prisoner",
+            "inmates",
+            "inmate",
+            "detainees",
+            "detainee",
+            "presos",
+            "reclusos",
+            "internos",
+            "detenidos",
+        ],
+    ),
+    ("refugee", &["refugees", "refugiados"]),
+    (
+        "migrant",
+        &["migrants", "immigrants", "migrantes", "inmigrantes"],
+    ),
+    ("victim", &["victims", "víctimas"]),
+    ("school", &["schools", "escuelas", "colegios"]),
+    ("country", &["countries", "países"]),
+    ("gun", &["guns", "weapons", "firearms", "armas"]),
+    ("bomb", &["bombs", "bombas", "explosives", "explosivos"]),
+    ("cable", &["cables"]),
+    (
+        "crew",
+        &[
+            "crew",
+            "crewmen",
+            "crew members",
+            "sailors",
+            "tripulantes",
+            "marineros",
+        ],
+    ),
+    ("family", &["families", "familias"]),
+];
+
+/// Words that make a figure an addition to a count given elsewhere
+/// ("another 2,000", "two more victims", "a further 20,000", "otros 300").
+/// Matched right before the number, or after it for "more".
+pub const INCREMENT_WORDS: &[&str] = &[
+    "another",
+    "more",
+    "further",
+    "additional",
+    "extra",
+    "other",
+    "otros",
+    "otras",
+    "más",
+    "adicionales",
+];
+
+/// Words near a number that make it a part of a group given in the same
+/// clause ("30 of the 80 wounded", "two of whom", "including 12").
+pub const PART_CUES: &[&str] = &[
+    "of the",
+    "of whom",
+    "of which",
+    "including",
+    "among them",
+    "among whom",
+    "de los",
+    "de las",
+    "de ellos",
+    "de ellas",
+    "entre ellos",
+    "incluidos",
+    "incluidas",
+];
+
+/// Words in a clause that place a figure in the past, before the event
+/// the coverage is about ("last month", "in a previous attack", "earlier
+/// this year"): such a figure may belong to another happening.
+pub const BACKGROUND_CUES: &[&str] = &[
+    "last month",
+    "last year",
+    "last week",
+    "earlier this year",
+    "earlier this month",
+    "in the past",
+    "ago",
+    "el mes pasado",
+    "el año pasado",
+    "la semana pasada",
+    "anterior",
+    "hace",
 ];
 
 /// Counted nouns that name no group in particular ("dozens of men", "300

@@ -28,9 +28,11 @@ pub mod context;
 pub mod entities;
 pub mod figures;
 pub mod lexicon;
+pub mod measure;
 pub mod names;
 pub mod quotes;
 pub mod timeline;
+pub mod verdict;
 
 #[cfg(test)]
 mod tests;

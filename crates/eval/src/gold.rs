@@ -827,6 +827,34 @@ fn score(gold: &Gold, articles: &[Article], dossier: &Dossier) -> (Vec<Metric>, 
             whereto.join("; ")
         ));
     }
+    // Gold slots the dossier splits.
+    {
+        let mut spread: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        let mut homes: BTreeMap<&str, BTreeSet<Option<usize>>> = BTreeMap::new();
+        for (l, s) in locs.iter().zip(&gold_slot) {
+            let Some(name) = l.fig.slot.as_deref() else {
+                continue;
+            };
+            homes.entry(name).or_default().insert(*s);
+            let at = match s.and_then(|s| dossier.figures.get(s)) {
+                Some(p) => format!("#{} “{}”", s.unwrap_or(0), p.label),
+                None => "nowhere".to_string(),
+            };
+            spread.entry(name).or_default().push(format!(
+                "“{}” [{}] → {at}",
+                l.fig.text,
+                file_of(l.article)
+            ));
+        }
+        for (name, h) in homes {
+            if h.len() > 1 {
+                explain.push(format!(
+                    "split slot {name}: {}",
+                    spread.get(name).map(|v| v.join("; ")).unwrap_or_default()
+                ));
+            }
+        }
+    }
     // Dossier slots that mix gold slots or hold incidental numbers.
     for (si, slot) in dossier.figures.iter().enumerate() {
         let ls: BTreeSet<Label> = preds

@@ -1,0 +1,1013 @@
+//! What a figure measures. Two figures can only report one quantity when
+//! their measures agree, and only such figures are ever compared, so this
+//! module decides what the slots and verdicts rest on:
+//!
+//! - the **dimension** of its unit, with the factor to the dimension's base
+//!   unit ([`Dim`]: a count, money in one currency, a share, a length, a
+//!   duration, a magnitude, a time of day, an age, a calendar year...), so
+//!   that "13 nautical miles" and "about 24km" compare and "6.1" never
+//!   meets "35 miles";
+//! - what is **counted**: the head noun after the number and its
+//!   modifiers, nationalities and roles among them ("12 Somali", "seven
+//!   AK-47 rifles"), folded across languages by [`THINGS`];
+//! - the **happening**: what the clause says happened to it, near the
+//!   number ("killing 10", "80 wounded", "a population of 120,000"), one
+//!   bit per row of [`CONCEPTS`];
+//! - the **scope**: the places and bodies its clause names, an absolute date
+//!   in the clause, and flags for an increment ("another 2,000", "two more")
+//!   and a part ("30 of the 80 wounded");
+//! - the **kind** of measure ([`MEASURES`]): a capacity, a rate per year, a
+//!   total.
+//!
+//! A measure is *clear* when it says what is counted (a happening or a head
+//! noun), or when its dimension alone says it (a magnitude, an age). Only
+//! clear measures are ever set against each other as a conflict.
+
+use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
+use crate::lexicon::{
+    BACKGROUND_CUES, CONCEPTS, GENERIC_PERSONS, INCREMENT_WORDS, MEASURES, PART_CUES,
+    PERCENT_UNITS, STOP_WORDS, THINGS, UNIT_DIMENSIONS, UPDATE_CUES,
+};
+use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, SpanKind};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+/// The dimension of a figure's unit: values of one dimension compare after
+/// conversion to its base unit; values of two never do.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dim {
+    /// A count of people or things (no unit, or the counted noun as unit).
+    Count,
+    /// Money in one currency (ISO code): currencies are not converted.
+    Money(String),
+    /// A percentage or share.
+    Share,
+    /// A duration, in seconds.
+    Duration,
+    /// A length or distance, in metres.
+    Length,
+    /// An area, in square metres.
+    Area,
+    /// A mass, in kilograms.
+    Mass,
+    /// A speed, in km/h.
+    Speed,
+    /// An earthquake magnitude.
+    Magnitude,
+    /// A temperature, in degrees (as written: Celsius and Fahrenheit are
+    /// told apart by the unit string, else not converted).
+    Temperature(String),
+    /// A time of day, in minutes since midnight, by time zone class
+    /// (`local` when none is written).
+    Clock(String),
+    /// Someone's age, in years.
+    Age,
+    /// A calendar year that dates a thing ("a 1911 law").
+    Year,
+    /// Any other unit, compared only with itself.
+    Other(String),
+}
+
+/// A figure's dimension and the factor from its unit to the dimension's base.
+pub fn dimension(unit: Option<&str>, role: FigureRole) -> (Dim, f64) {
+    match role {
+        FigureRole::Age => return (Dim::Age, 1.0),
+        FigureRole::Year => return (Dim::Year, 1.0),
+        _ => {}
+    }
+    let Some(u) = unit.map(str::trim).filter(|u| !u.is_empty()) else {
+        return (Dim::Count, 1.0);
+    };
+    if u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) {
+        return (Dim::Money(u.to_string()), 1.0);
+    }
+    let lower = u.to_lowercase().replace('_', " ");
+    if PERCENT_UNITS.contains(&lower.as_str()) {
+        return (Dim::Share, 1.0);
+    }
+    if let Some(zone) = lower.strip_prefix("time of day") {
+        let zone = zone.trim();
+        let zone = match zone {
+            "" | "local" => "local",
+            "gmt" | "utc" | "z" => "utc",
+            other => other,
+        };
+        return (Dim::Clock(zone.to_string()), 1.0);
+    }
+    if lower.starts_with("degree") || lower == "°c" || lower == "°f" {
+        return (Dim::Temperature(lower), 1.0);
+    }
+    for (name, dim, factor) in UNIT_DIMENSIONS {
+        if *name == lower {
+            let d = match *dim {
+                "duration" => Dim::Duration,
+                "length" => Dim::Length,
+                "area" => Dim::Area,
+                "mass" => Dim::Mass,
+                "speed" => Dim::Speed,
+                "magnitude" => Dim::Magnitude,
+                "count" => Dim::Count,
+                other => Dim::Other(other.to_string()),
+            };
+            return (d, *factor);
+        }
+    }
+    // A counted noun given as the unit ("people", "villages").
+    (Dim::Count, 1.0)
+}
+
+/// What a figure measures (see the module doc).
+#[derive(Debug, Clone, Default)]
+pub struct Measure {
+    /// The unit's dimension.
+    pub dim: Option<Dim>,
+    /// Factor from the figure's unit to the dimension's base unit.
+    pub factor: f64,
+    /// What is counted: a stem, folded across languages and synonyms.
+    pub head: Option<String>,
+    /// The head names people in general ("people", "personas").
+    pub generic_head: bool,
+    /// Modifiers that tell one group from another: nationalities, names,
+    /// codes ("somali", "ak").
+    pub marks: BTreeSet<String>,
+    /// Other words between the number and the head ("assault", "sea").
+    pub words: BTreeSet<String>,
+    /// What happened to it, one bit per row of [`CONCEPTS`].
+    pub happening: u32,
+    /// "another 2,000", "two more", "other rifles": an addition to a count
+    /// given elsewhere, not the count itself.
+    pub increment: bool,
+    /// "30 of the 80 wounded", "of whom", "including": a part of a group.
+    pub part: bool,
+    /// Places and bodies the clause names (entity features).
+    pub places: BTreeSet<String>,
+    /// The places alone (countries, cities, regions), without bodies.
+    pub locations: BTreeSet<String>,
+    /// An absolute date or a past-time cue in the clause ("in 2003", "last
+    /// month"): the figure may describe another, earlier happening.
+    pub background: Option<String>,
+    /// Kinds of measure ([`MEASURES`]): capacity, per year, total...
+    pub kinds: BTreeSet<&'static str>,
+    /// The clause reports a change over time ([`UPDATE_CUES`]).
+    pub updated: bool,
+}
+
+impl Measure {
+    /// True when the measure says what it measures: a happening, a head
+    /// noun, or a dimension that needs neither (a magnitude, an age, a
+    /// calendar year, a time of day names its happening in the clause).
+    pub fn is_clear(&self) -> bool {
+        match self.dim {
+            Some(Dim::Magnitude | Dim::Age | Dim::Year) => true,
+            // A duration or a distance says how long or how far, not of
+            // what: only a happening or a counted thing says that.
+            _ => self.happening != 0 || (self.head.is_some() && !self.generic_head),
+        }
+    }
+
+    /// A short name of what is measured, for slot labels.
+    pub fn describe(&self) -> Option<String> {
+        let happening = CONCEPTS
+            .iter()
+            .enumerate()
+            .find(|(i, _)| self.happening & (1 << i) != 0)
+            .map(|(_, (n, _))| *n);
+        let dim = match &self.dim {
+            Some(Dim::Magnitude) => Some("magnitude"),
+            Some(Dim::Age) => Some("age"),
+            Some(Dim::Clock(_)) => Some("time"),
+            Some(Dim::Length) => Some("distance"),
+            Some(Dim::Duration) => Some("duration"),
+            Some(Dim::Share) => Some("share"),
+            Some(Dim::Money(_)) => Some("amount"),
+            _ => None,
+        };
+        let mut parts: Vec<String> = Vec::new();
+        parts.extend(self.marks.iter().cloned());
+        if let Some(h) = &self.head {
+            parts.push(h.clone());
+        }
+        if let Some(h) = happening {
+            parts.push(h.to_string());
+        }
+        if parts.is_empty() {
+            dim.map(str::to_string)
+        } else {
+            Some(parts.join(" "))
+        }
+    }
+}
+
+/// The stop words, as a set.
+fn stop_words() -> &'static rustc_hash::FxHashSet<&'static str> {
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+}
+
+/// Thing words to their canonical thing, lower case.
+fn things() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = HashMap::default();
+        for (canonical, words) in THINGS {
+            for w in *words {
+                m.insert(*w, *canonical);
+            }
+        }
+        m
+    })
+}
+
+/// Words that never head or modify a counted noun: function words, the
+/// words of numbers and hedges, and connectives.
+fn is_stop(lower: &str) -> bool {
+    stop_words().contains(lower)
+        || matches!(
+            lower,
+            "a" | "an"
+                | "of"
+                | "de"
+                | "in"
+                | "en"
+                | "to"
+                | "at"
+                | "on"
+                | "by"
+                | "is"
+                | "or"
+                | "o"
+                | "y"
+                | "and"
+                | "the"
+                | "el"
+                | "la"
+                | "los"
+                | "las"
+                | "as"
+                | "it"
+                | "he"
+                | "we"
+        )
+}
+
+/// True for a plural noun or a collective head ("people", "police").
+fn is_plural(lower: &str) -> bool {
+    if things().contains_key(lower) {
+        return true;
+    }
+    let n = lower.chars().count();
+    n > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us")
+        || GENERIC_PERSONS.contains(&lower)
+}
+
+/// The canonical key of a head word: its thing, else its stem.
+fn head_key(lower: &str) -> Option<String> {
+    if let Some(t) = things().get(lower) {
+        return Some((*t).to_string());
+    }
+    stem(lower)
+}
+
+/// Bits of [`CONCEPTS`] a word expresses.
+fn concept_bit(word: &str) -> u32 {
+    concept_of_word(word)
+        .and_then(|c| CONCEPTS.iter().position(|(n, _)| *n == c))
+        .map_or(0, |i| 1 << i)
+}
+
+/// The clause of `text` around `range`: back to the last comma, semicolon,
+/// colon, bracket or dash before it, on to the first of those (but a
+/// comma) after it.
+pub fn clause_of(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let head = text.get(..range.start).unwrap_or("");
+    // A comma between digits groups thousands ("40,000"); it ends nothing.
+    let digit_at = |i: usize| {
+        text.get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| c.is_ascii_digit())
+    };
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            [',', ';', ':', '(', '—', '–'].contains(&c)
+                && !(c == ','
+                    && i > 0
+                    && digit_at(i + 1)
+                    && head[..i].ends_with(|p: char| p.is_ascii_digit()))
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let from = range.end.min(text.len());
+    let tail = text.get(from..).unwrap_or("");
+    // A comma and a space end it too, unless three digits follow (a
+    // tokenised "120, 000").
+    let comma = tail.match_indices(", ").map(|(i, _)| i).find(|&i| {
+        let after = tail.get(i + 2..).unwrap_or("");
+        !(after.len() >= 3 && after.as_bytes()[..3].iter().all(u8::is_ascii_digit))
+    });
+    let stop = tail.find([';', ':', '(', ')', '—', '–']);
+    let end = match (comma, stop) {
+        (Some(a), Some(b)) => from + a.min(b),
+        (Some(a), None) | (None, Some(a)) => from + a,
+        (None, None) => text.len(),
+    };
+    start..end
+}
+
+/// True when `phrase` occurs in `lower` (lower case) as whole words.
+pub fn has_phrase(lower: &str, phrase: &str) -> bool {
+    lower
+        .match_indices(phrase)
+        .any(|(i, m)| whole_words(lower, i, i + m.len()))
+}
+
+/// Whether `text[start..end]` starts and ends at word boundaries.
+fn whole_words(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|t| t.chars().next_back());
+    let after = text.get(end..).and_then(|t| t.chars().next());
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Whether any phrase of a fixed list occurs in a lower-cased text as
+/// whole words, with one automaton built on first use (this runs for every
+/// figure on every refresh).
+pub fn any_phrase(
+    lower: &str,
+    list: &'static [&'static str],
+    cell: &'static OnceLock<Option<aho_corasick::AhoCorasick>>,
+) -> bool {
+    let Some(ac) = cell.get_or_init(|| aho_corasick::AhoCorasick::new(list).ok()) else {
+        return list.iter().any(|p| has_phrase(lower, p));
+    };
+    ac.find_overlapping_iter(lower)
+        .any(|m| whole_words(lower, m.start(), m.end()))
+}
+
+/// Which kinds of measure ([`MEASURES`]) a text names, as whole words.
+pub fn measures_in(text: &str) -> BTreeSet<&'static str> {
+    static CUES: OnceLock<Option<(aho_corasick::AhoCorasick, Vec<&'static str>)>> = OnceLock::new();
+    let lower = text.to_lowercase();
+    let built = CUES.get_or_init(|| {
+        let (names, cues): (Vec<&'static str>, Vec<&'static str>) = MEASURES
+            .iter()
+            .flat_map(|(name, cues)| cues.iter().map(move |c| (*name, *c)))
+            .unzip();
+        aho_corasick::AhoCorasick::new(&cues)
+            .ok()
+            .map(|ac| (ac, names))
+    });
+    let Some((ac, names)) = built else {
+        // Building from a constant table cannot fail; searched cue by cue
+        // if it ever did.
+        return MEASURES
+            .iter()
+            .filter(|(_, cues)| cues.iter().any(|cue| has_phrase(&lower, cue)))
+            .map(|(name, _)| *name)
+            .collect();
+    };
+    let mut out = BTreeSet::new();
+    for m in ac.find_overlapping_iter(&lower) {
+        if whole_words(&lower, m.start(), m.end()) {
+            if let Some(name) = names.get(m.pattern().as_usize()) {
+                out.insert(*name);
+            }
+        }
+    }
+    out
+}
+
+/// True for a number written as a hyphenated modifier of what follows: "a
+/// 40,000-seat stadium", "a 500-bed hospital". Such a number gives the size
+/// or capacity of the thing, not a count of people present.
+pub fn is_size_modifier(from_number: &str) -> bool {
+    let mut chars = from_number.char_indices().peekable();
+    let mut end = 0;
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_ascii_digit() || ((c == ',' || c == '.') && end > 0) {
+            end = i + c.len_utf8();
+            chars.next();
+        } else {
+            break;
+        }
+    }
+    if end == 0 {
+        return false;
+    }
+    let rest = &from_number[end..];
+    let Some(word) = rest.strip_prefix('-') else {
+        return false;
+    };
+    word.chars().next().is_some_and(|c| c.is_alphabetic())
+        && !word.starts_with("year")
+        && !word.starts_with("old")
+}
+
+/// Where a figure sits: its article, its sentence, and its place in it.
+pub struct Site<'a> {
+    /// The article.
+    pub article: &'a Article,
+    /// The figure's span.
+    pub span: ByteRange,
+    /// The figure's sentence.
+    pub sentence: ByteRange,
+    /// The figure.
+    pub figure: &'a Figure,
+}
+
+/// Decides a figure's measure.
+pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
+    let a = site.article;
+    let f = site.figure;
+    let sent_text = a.slice(site.sentence);
+    let s0 = site.sentence.start as usize;
+    let rel =
+        (site.span.start as usize).saturating_sub(s0)..(site.span.end as usize).saturating_sub(s0);
+    let clause = clause_of(sent_text, rel.clone());
+    let (mut dim, mut factor) = dimension(f.unit.as_deref(), f.role);
+    if dim == Dim::Count {
+        // "a 6.1-magnitude quake", "5.9 on the Richter scale": the unit is
+        // in the words around the number.
+        let around = window(sent_text, rel.clone(), 3, &(0..sent_text.len())).to_lowercase();
+        if MAGNITUDE_WORDS.iter().any(|w| has_phrase(&around, w)) && f.value < 10.0 {
+            (dim, factor) = (Dim::Magnitude, 1.0);
+        }
+    }
+    let mut m = Measure {
+        dim: Some(dim),
+        factor,
+        ..Measure::default()
+    };
+    let words = words_with_offsets(sent_text);
+    // The words after the number: inside the span past the number itself,
+    // then after it, within the clause.
+    let number_end = {
+        let span_text = sent_text.get(rel.clone()).unwrap_or("");
+        let last_digit = span_text
+            .char_indices()
+            .filter(|(_, c)| c.is_ascii_digit())
+            .map(|(i, c)| i + c.len_utf8())
+            .last();
+        match last_digit {
+            Some(e) => rel.start + e,
+            // A number in words: the span's first word is the number.
+            None => words
+                .iter()
+                .find(|(o, _)| *o >= rel.start)
+                .map_or(rel.end, |(o, w)| o + w.len()),
+        }
+    };
+    // A number in words glued by hyphens ("Twenty-three") is one number.
+    let glued_to_number =
+        |o: usize| o < rel.end && o > 0 && sent_text.get(..o).is_some_and(|t| t.ends_with('-'));
+    let after: Vec<(usize, &str)> = words
+        .iter()
+        .copied()
+        .filter(|(o, _)| *o >= number_end && *o < clause.end && !glued_to_number(*o))
+        .collect();
+    let before: Vec<(usize, &str)> = words
+        .iter()
+        .copied()
+        .filter(|(o, w)| o + w.len() <= rel.start && *o >= clause.start)
+        .collect();
+
+    // The counted head and its modifiers.
+    let mut head_at: Option<usize> = None;
+    for (k, &(o, w)) in after.iter().enumerate().take(7) {
+        let lower = w.to_lowercase();
+        if w.chars().all(|c| c.is_ascii_digit()) {
+            // "AK-47": a code inside the counted phrase, else another number.
+            let glued = o > 0 && sent_text[..o].ends_with('-');
+            if glued && k > 0 {
+                m.marks.insert(lower);
+                continue;
+            }
+            break;
+        }
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if is_stop(&lower) {
+            // "Somali and Yemeni pirates": a list of modifiers goes on.
+            let next_capital = after
+                .get(k + 1)
+                .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase));
+            if matches!(lower.as_str(), "and" | "y" | "or" | "o")
+                && next_capital
+                && capital_run(&after[..k])
+            {
+                continue;
+            }
+            break;
+        }
+        let bit = concept_bit(&lower);
+        if bit != 0 && !is_plural(&lower) || bit != 0 && k == 0 && m.marks.is_empty() {
+            // "80 wounded", "10 dead", "10 killed": the happening is the head.
+            m.happening |= bit;
+            head_at = Some(k);
+            break;
+        }
+        if UNIT_NAMES.contains(&lower.as_str()) {
+            // "three years", "10 days": the unit, not what is counted.
+            continue;
+        }
+        if is_plural(&lower) || things().contains_key(lower.as_str()) {
+            m.generic_head = GENERIC_PERSONS.contains(&lower.as_str())
+                || things().get(lower.as_str()) == Some(&"person");
+            m.head = head_key(&lower);
+            m.happening |= bit;
+            head_at = Some(k);
+            break;
+        }
+        if UNIT_WORDS.contains(&lower.as_str()) {
+            continue;
+        }
+        if capital {
+            m.marks.insert(lower);
+        } else if SUPERLATIVES.contains(&lower.as_str()) {
+            // "the five worst-hit villages": a subset, named as such.
+            m.marks.insert(lower);
+        } else {
+            m.words.insert(lower);
+        }
+        if m.marks.len() + m.words.len() >= 4 {
+            break;
+        }
+    }
+    if m.head.is_none() && head_at.is_none() && (f.value == 1.0 || m.dim != Some(Dim::Count)) {
+        // "one person", "a 10-metre dhow": a singular head is the last word
+        // read, when it is lower case (a count above one has a plural head,
+        // so a singular word after it is something else: "three die").
+        if let Some(w) = m.words.iter().next().cloned() {
+            if m.words.len() == 1 {
+                m.words.clear();
+                m.generic_head = GENERIC_PERSONS.contains(&w.as_str());
+                m.head = head_key(&w);
+            }
+        }
+    }
+    if let Some(c) = &f.counts {
+        // The analyzer's counted phrase fills in what the text walk missed.
+        if m.head.is_none() && m.happening == 0 {
+            for w in c.split_whitespace().rev() {
+                let lower = w.to_lowercase();
+                if is_stop(&lower) {
+                    continue;
+                }
+                m.happening |= concept_bit(&lower);
+                if is_plural(&lower) {
+                    m.generic_head = GENERIC_PERSONS.contains(&lower.as_str());
+                    m.head = head_key(&lower);
+                    break;
+                }
+            }
+        }
+    }
+
+    // The happening: the words right around the number, else the clause
+    // when it names exactly one.
+    // Another number or a conjunction ends the stretch: in "killing 612
+    // people and injuring 1,400" the injuring is the other number's.
+    let ends_stretch = |w: &&str| {
+        w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || matches!(
+                w.to_lowercase().as_str(),
+                "and"
+                    | "y"
+                    | "but"
+                    | "pero"
+                    | "while"
+                    | "whereas"
+                    | "as"
+                    | "after"
+                    | "when"
+                    | "because"
+                    | "since"
+                    | "tras"
+                    | "cuando"
+                    | "mientras"
+                    | "porque"
+            )
+    };
+    let near_before: Vec<&str> = before
+        .iter()
+        .rev()
+        .map(|(_, w)| *w)
+        .take_while(|w| !ends_stretch(w))
+        .take(4)
+        .collect();
+    let near_after: Vec<&str> = after
+        .iter()
+        .map(|(_, w)| *w)
+        .take_while(|w| !ends_stretch(w))
+        .take(5)
+        .collect();
+    for w in near_before.iter().chain(near_after.iter()) {
+        m.happening |= concept_bit(w);
+    }
+    if m.happening == 0 {
+        let clause_bits = before
+            .iter()
+            .chain(after.iter())
+            .fold(0u32, |b, (_, w)| b | concept_bit(w));
+        if clause_bits.count_ones() == 1 {
+            m.happening = clause_bits;
+        }
+    }
+
+    // Scope and flags, from the clause.
+    let clause_text = sent_text.get(clause.clone()).unwrap_or("").to_lowercase();
+    let lead: String = before
+        .iter()
+        .rev()
+        .take(3)
+        .rev()
+        .map(|(_, w)| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let follow: String = after
+        .iter()
+        .take(3)
+        .map(|(_, w)| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    // "another 2,000", "two more victims", "three other rifles".
+    let first_after = follow.split(' ').next().unwrap_or("");
+    m.increment = INCREMENT_WORDS.iter().any(|w| {
+        lead.split(' ').next_back() == Some(*w)
+            || (*w == first_after && *w != "other")
+            || (*w != "more" && m.words.contains(*w))
+    });
+    // "30 of the 80 wounded", "two of whom": a part of a group the clause
+    // counts. "23 of the raiders" is the whole group, so a partitive "of
+    // the" needs a number after it.
+    let number_follows = after
+        .iter()
+        .take(4)
+        .any(|(_, w)| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
+    m.part = PART_CUES.iter().any(|c| {
+        let partitive = matches!(*c, "of the" | "de los" | "de las");
+        (has_phrase(&follow, c) && (!partitive || number_follows))
+            || (!partitive && has_phrase(&lead, c) && !c.starts_with("of"))
+    });
+    {
+        static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+        m.updated = any_phrase(&clause_text, UPDATE_CUES, &CUES);
+    }
+    {
+        static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+        if any_phrase(&clause_text, BACKGROUND_CUES, &CUES) {
+            m.background = Some("past".into());
+        }
+    }
+    let clause_range = ByteRange::new(s0 + clause.start, s0 + clause.end);
+    for s in &a.spans {
+        if s.range.start < clause_range.start || s.range.end > clause_range.end {
+            continue;
+        }
+        match &s.kind {
+            SpanKind::Entity {
+                entity, canonical, ..
+            } => match entity {
+                EntityKind::Gpe | EntityKind::Loc | EntityKind::Facility | EntityKind::Org => {
+                    let feature = names.feature(canonical);
+                    if matches!(entity, EntityKind::Gpe | EntityKind::Loc) {
+                        m.locations.insert(feature.clone());
+                    }
+                    m.places.insert(feature);
+                }
+                EntityKind::Group => {
+                    // A nationality right before the head is a mark
+                    // ("12 Somali"); elsewhere it is scope.
+                    if s.range.start >= site.span.end
+                        && (s.range.start as usize) < s0 + after.get(3).map_or(clause.end, |x| x.0)
+                    {
+                        m.marks.insert(a.slice(s.range).to_lowercase());
+                    }
+                }
+                _ => {}
+            },
+            SpanKind::Date(d) => {
+                // An absolute year in the clause dates the figure.
+                if !d.relative {
+                    if let Some(r) = &d.resolved {
+                        m.background = Some(r.chars().take(4).collect());
+                    }
+                }
+            }
+            SpanKind::Figure(g) if g.role == FigureRole::Year && s.range != site.span => {
+                m.background = Some(format!("{}", g.value));
+            }
+            _ => {}
+        }
+    }
+    // A nationality that is itself the head ("238 Venezuelans") is what is
+    // counted, not a mark on it.
+    if let Some(h) = &m.head {
+        m.marks.retain(|x| stem(x).as_deref() != Some(h.as_str()));
+    }
+    if m.dim == Some(Dim::Age) {
+        // Whose age: the person named next to it ("Ann Smith, 38", "the
+        // 38-year-old Ann Smith"), within a few characters.
+        let near = |r: ByteRange| {
+            let (s, e) = (site.span.start as usize, site.span.end as usize);
+            let (rs, re) = (r.start as usize, r.end as usize);
+            if re <= s {
+                s - re
+            } else if rs >= e {
+                rs - e
+            } else {
+                0
+            }
+        };
+        let person = a
+            .spans
+            .iter()
+            .filter(|s| s.range.start >= site.sentence.start && s.range.end <= site.sentence.end)
+            .filter_map(|s| match &s.kind {
+                SpanKind::Entity {
+                    entity: EntityKind::Person,
+                    canonical,
+                    ..
+                } => Some((near(s.range), canonical)),
+                _ => None,
+            })
+            .filter(|(d, _)| *d <= 24)
+            .min_by_key(|(d, _)| *d);
+        if let Some((_, name)) = person {
+            m.marks.insert(format!("person:{}", names.feature(name)));
+        }
+    }
+    let measure_text = format!(
+        "{} {}",
+        a.slice(site.span),
+        window(sent_text, rel.clone(), 4, &clause)
+    );
+    m.kinds = measures_in(&measure_text);
+    if is_size_modifier(a.text.get(site.span.start as usize..).unwrap_or("")) {
+        m.kinds.insert("capacity");
+    }
+    m
+}
+
+/// Unit names (singular and plural) that are never the counted noun.
+const UNIT_NAMES: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "centuries",
+    "century",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "feet",
+    "percent",
+    "segundos",
+    "minutos",
+    "horas",
+    "días",
+    "semanas",
+    "meses",
+    "años",
+    "kilómetros",
+    "metros",
+];
+
+/// Words that pick out the worst-affected part of a group ("the worst-hit
+/// villages", "los más afectados"): a subset, not the whole.
+const SUPERLATIVES: &[&str] = &[
+    "worst", "hardest", "badly", "most", "severely", "heavily", "más",
+];
+
+/// Words that make a bare number a magnitude.
+const MAGNITUDE_WORDS: &[&str] = &["magnitude", "richter", "magnitud", "grados richter"];
+
+/// Unit words read past when looking for the counted noun ("6.1-magnitude
+/// quake", "10-metre dhow").
+const UNIT_WORDS: &[&str] = &[
+    "magnitude",
+    "metre",
+    "meter",
+    "metres",
+    "meters",
+    "foot",
+    "feet",
+    "mile",
+    "miles",
+    "km",
+    "kilometre",
+    "kilometer",
+    "long",
+    "tall",
+    "wide",
+    "high",
+    "deep",
+    "year",
+    "old",
+    "per",
+    "cent",
+    "percent",
+];
+
+/// True when every word of `words` (the modifiers read so far) is
+/// capitalized: a run of names or nationalities.
+fn capital_run(words: &[(usize, &str)]) -> bool {
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// The words of `text` within `n` words of `range`, inside `clause`.
+fn window(
+    text: &str,
+    range: std::ops::Range<usize>,
+    n: usize,
+    clause: &std::ops::Range<usize>,
+) -> String {
+    let head = text
+        .get(clause.start.min(range.start)..range.start)
+        .unwrap_or("");
+    let tail = text
+        .get(range.end.min(clause.end)..clause.end.max(range.end))
+        .unwrap_or("");
+    let before: Vec<&str> = head.split_whitespace().collect();
+    let after: Vec<&str> = tail.split_whitespace().collect();
+    format!(
+        "{} {}",
+        before[before.len().saturating_sub(n)..].join(" "),
+        after[..after.len().min(n)].join(" ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosswire_model::{ArticleBuilder, BlockKind, Qualifier, Span};
+
+    fn measure(sentence: &str, number: &str, unit: Option<&str>) -> Measure {
+        let mut b = ArticleBuilder::new("t");
+        b.push_block(BlockKind::Paragraph, sentence);
+        let mut a = b.finish();
+        let start = a.text.find(number).unwrap_or(0);
+        let span = ByteRange::new(start, start + number.len());
+        let figure = Figure {
+            value: 1.0,
+            low: 1.0,
+            high: Some(1.0),
+            unit: unit.map(str::to_string),
+            qualifier: Qualifier::Exact,
+            counts: None,
+            attributed_to: None,
+            role: FigureRole::Claim,
+        };
+        a.spans.push(Span {
+            range: span,
+            kind: SpanKind::Figure(figure.clone()),
+        });
+        let sentence = ByteRange::new(0, a.text.len());
+        let names = EntityNames::new(std::slice::from_ref(&a));
+        measure_of(
+            &Site {
+                article: &a,
+                span,
+                sentence,
+                figure: &figure,
+            },
+            &names,
+        )
+    }
+
+    fn bit(name: &str) -> u32 {
+        CONCEPTS
+            .iter()
+            .position(|(n, _)| *n == name)
+            .map_or(0, |i| 1 << i)
+    }
+
+    #[test]
+    fn units_fall_into_dimensions_with_factors() {
+        assert_eq!(
+            dimension(Some("km"), FigureRole::Claim),
+            (Dim::Length, 1000.0)
+        );
+        assert_eq!(dimension(Some("miles"), FigureRole::Claim).0, Dim::Length);
+        assert_eq!(
+            dimension(Some("EUR"), FigureRole::Claim).0,
+            Dim::Money("EUR".into())
+        );
+        assert_eq!(dimension(Some("%"), FigureRole::Claim).0, Dim::Share);
+        assert_eq!(dimension(Some("people"), FigureRole::Claim).0, Dim::Count);
+        assert_eq!(dimension(None, FigureRole::Age).0, Dim::Age);
+        assert_eq!(
+            dimension(Some("time_of_day_GMT"), FigureRole::Claim).0,
+            Dim::Clock("utc".into())
+        );
+        assert_eq!(
+            dimension(Some("days"), FigureRole::Claim),
+            (Dim::Duration, 86_400.0)
+        );
+    }
+
+    #[test]
+    fn the_head_and_the_happening_say_what_is_counted() {
+        let m = measure("The blast killed 14 workers at the mill.", "14", None);
+        assert_eq!(m.happening, bit("dead"));
+        assert_eq!(m.head.as_deref(), stem("workers").as_deref());
+        let m = measure(
+            "Officials said 80 wounded were taken to hospital.",
+            "80",
+            None,
+        );
+        assert_eq!(m.happening & bit("injured"), bit("injured"));
+        let m = measure(
+            "Guards seized seven AK-47 rifles and ammunition.",
+            "seven",
+            None,
+        );
+        assert!(m.marks.contains("47"), "{m:?}");
+        assert!(m.is_clear());
+        let m = measure(
+            "The island is home to 120,000 people.",
+            "120,000",
+            Some("people"),
+        );
+        assert_eq!(m.happening, bit("population"), "{m:?}");
+        let m = measure(
+            "In all, 12 Norwegian and 11 Danish sailors were freed.",
+            "12",
+            None,
+        );
+        assert!(m.marks.contains("norwegian"), "{m:?}");
+    }
+
+    #[test]
+    fn increments_and_parts_are_flagged() {
+        assert!(measure("Another 2,000 are waiting for tents.", "2,000", None).increment);
+        assert!(measure("Police found two more victims on Monday.", "two", None).increment);
+        assert!(measure("Some 30 of the 80 wounded remain in hospital.", "30", None).part);
+        assert!(!measure("Some 30 people remain in hospital.", "30", None).part);
+    }
+
+    #[test]
+    fn a_figure_with_nothing_to_say_what_it_counts_is_not_clear() {
+        assert!(!measure("It was 12 in the end.", "12", None).is_clear());
+        assert!(measure("The 6.1 quake struck at dawn.", "6.1", Some("magnitude")).is_clear());
+    }
+
+    #[test]
+    fn hyphenated_numbers_give_a_size() {
+        assert!(is_size_modifier("40,000-seat stadium"));
+        assert!(is_size_modifier("500-bed hospital"));
+        assert!(!is_size_modifier("12-year-old boy"));
+        assert!(!is_size_modifier("40,000 inmates"));
+        assert!(!is_size_modifier("more than 200"));
+    }
+
+    #[test]
+    fn clauses_end_at_punctuation_but_not_inside_numbers() {
+        let t = "Built for 40,000 inmates, the prison now holds about 15,000 people";
+        let at = t.find("about").unwrap_or(0);
+        let c = clause_of(t, at..at + 12);
+        assert_eq!(&t[c], " the prison now holds about 15,000 people");
+        let t = "SIP was built for 40,000 inmates and holds about 15,000";
+        let at = t.find("about").unwrap_or(0);
+        assert_eq!(clause_of(t, at..t.len()), 0..t.len());
+    }
+
+    /// The automaton finds exactly what searching cue by cue finds,
+    /// whole words only, overlapping cues included.
+    #[test]
+    fn measure_cues_match_as_when_searched_one_by_one() {
+        let cues: Vec<&str> = MEASURES
+            .iter()
+            .flat_map(|(_, c)| c.iter().copied())
+            .collect();
+        let mut texts: Vec<String> = cues.iter().map(|c| format!("the {c} of it")).collect();
+        texts.extend(cues.iter().map(|c| format!("x{c}y")));
+        texts.extend(cues.windows(3).map(|w| w.join(" ")));
+        for t in &texts {
+            let lower = t.to_lowercase();
+            let want: BTreeSet<&str> = MEASURES
+                .iter()
+                .filter(|(_, cues)| cues.iter().any(|cue| has_phrase(&lower, cue)))
+                .map(|(name, _)| *name)
+                .collect();
+            assert_eq!(measures_in(t), want, "{t}");
+        }
+    }
+}

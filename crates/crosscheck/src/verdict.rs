@@ -1,0 +1,375 @@
+//! The verdict on a figure slot: agree, compatible, conflict, revised or
+//! single source, and which pairs of values cannot both be true.
+//!
+//! Each value is read as the interval its wording allows ("more than 200"
+//! is 200 to infinity, a round "200" covers its rounding), in the base unit
+//! of its dimension ("13 nautical miles" and "about 24km" meet). Two values
+//! whose intervals do not meet are either a **revision** (the count changed
+//! over time: a clause says so, "rose to", "originally"; two versions of
+//! one story; an age one year apart) or a **conflict** (two reports of the
+//! same time that cannot both be true). Corroboration is counted in
+//! independent origins: values that all come from one origin are a single
+//! source, or a revision when its versions differ.
+
+use crate::measure::Dim;
+use crosswire_link::Origins;
+use crosswire_model::dossier::Verdict;
+use crosswire_model::{Figure, FigureRole, Qualifier};
+use std::collections::BTreeSet;
+
+/// One claim a slot compares: a figure, or the parts of a total listed in
+/// one sentence, read as their sum.
+pub struct Claim {
+    /// The value as worded (for parts: their sum, exact).
+    pub figure: Figure,
+    /// The wording, quoted, for notes.
+    pub text: String,
+    /// Article index.
+    pub article: usize,
+    /// The dimension and the factor to its base unit.
+    pub dim: Dim,
+    /// Factor to the dimension's base unit.
+    pub factor: f64,
+    /// The clause reports a change over time.
+    pub updated: bool,
+    /// Inside a direct quotation (a speaker's claim, which may contradict
+    /// the article that quotes it).
+    pub in_quote: bool,
+    /// The date the value refers to, when the text says.
+    pub as_of: Option<String>,
+    /// Members of the slot (indexes into its figure list) behind the claim.
+    pub members: Vec<usize>,
+}
+
+/// The interval a figure's wording allows, in its own unit, and whether
+/// its ends are open. A round unhedged number is read as precise only to
+/// its rounding ("200" covers 150–250), as readers and editors read
+/// headline figures.
+pub fn interval(f: &Figure) -> (f64, f64, bool) {
+    let high = f.high.unwrap_or(f64::INFINITY);
+    // A year is never rounded: "a 2000 law" is not "a 1998 law".
+    if f.role == FigureRole::Year {
+        return (f.value, f.value, false);
+    }
+    match f.qualifier {
+        Qualifier::Exact => {
+            let v = f.value;
+            let tol = rounding_tolerance(v);
+            (v - tol, v + tol, false)
+        }
+        Qualifier::About => {
+            if f.low < f.value || high > f.value {
+                (f.low, high, false)
+            } else {
+                (f.value * 0.85, f.value * 1.15, false)
+            }
+        }
+        // "more than 200" excludes 200 itself.
+        Qualifier::MoreThan => (f.value, f64::INFINITY, true),
+        Qualifier::AtLeast => (f.value, f64::INFINITY, false),
+        // "nearly 300" is just under 300; "fewer than 300" anything below.
+        Qualifier::LessThan => {
+            let low = if f.low > 0.0 && f.low < f.value {
+                f.low
+            } else {
+                0.0
+            };
+            (low, f.value, true)
+        }
+        Qualifier::UpTo => (0.0, f.value, false),
+        Qualifier::Range => (f.low, high, false),
+        // A vague plural's floor is firm ("tens of thousands" is never
+        // 15,000) but its ceiling is not: writers say "thousands" of 15,000
+        // and "hundreds" of 1,200, since the next wording up ("tens of
+        // thousands") starts well above. The ceiling stretches to twice
+        // its nominal top.
+        // Below a hundred the floor gives too ("several" of two, "dozens"
+        // of 20): small vague words are loose at both ends.
+        Qualifier::Vague => {
+            let low = if f.low < 100.0 { f.low * 0.5 } else { f.low };
+            (low, high * 2.0, false)
+        }
+    }
+}
+
+/// How far a round number may be from what it rounds: half its last
+/// significant digit's place, for numbers of one significant digit from
+/// 100 up ("200", "6,000,000").
+pub fn rounding_tolerance(v: f64) -> f64 {
+    if !(v.is_finite() && v >= 100.0 && v.fract() == 0.0) {
+        return 0.0;
+    }
+    let mag = 10f64.powi(v.log10().floor() as i32);
+    if (v / mag).fract() == 0.0 {
+        mag / 2.0
+    } else {
+        0.0
+    }
+}
+
+/// Whether two figures can both be true, each read in its unit times its
+/// factor to the dimension's base unit. Converted values allow for the
+/// rounding a conversion brings (2% of the value).
+pub fn fits(a: &Figure, fa: f64, b: &Figure, fb: f64) -> bool {
+    let (alo, ahi, aopen) = interval(a);
+    let (blo, bhi, bopen) = interval(b);
+    let (alo, ahi, blo, bhi) = (alo * fa, ahi * fa, blo * fb, bhi * fb);
+    let slack = if (fa - fb).abs() > 1e-12 {
+        0.02 * ahi.min(bhi).abs().max(alo.max(blo).abs()).min(1e300)
+    } else {
+        0.0
+    };
+    if aopen || bopen {
+        alo < bhi + slack && blo < ahi + slack
+    } else {
+        alo <= bhi + slack && blo <= ahi + slack
+    }
+}
+
+/// Two values of one quantity that differ: why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Difference {
+    /// They can both be true.
+    None,
+    /// The quantity changed over time.
+    Revision,
+    /// They cannot both be true of the same time.
+    Conflict,
+}
+
+/// Why two claims of one slot differ, if they do.
+pub fn difference(a: &Claim, b: &Claim, origins: &Origins) -> Difference {
+    if fits(&a.figure, a.factor, &b.figure, b.factor) {
+        return Difference::None;
+    }
+    let same_origin = origins.of_article.get(a.article).is_some()
+        && origins.of_article.get(a.article) == origins.of_article.get(b.article);
+    let one_year_apart =
+        matches!(a.dim, Dim::Age) && (a.figure.value - b.figure.value).abs() <= 1.0;
+    let dated_apart = matches!((&a.as_of, &b.as_of), (Some(x), Some(y)) if x != y);
+    if a.updated
+        || b.updated
+        || (same_origin && a.article != b.article)
+        || one_year_apart
+        || dated_apart
+    {
+        Difference::Revision
+    } else {
+        Difference::Conflict
+    }
+}
+
+fn describe(f: &Figure, text: &str) -> String {
+    let q = match f.qualifier {
+        Qualifier::MoreThan | Qualifier::AtLeast => " (a lower bound)",
+        Qualifier::LessThan => " (an upper bound)",
+        Qualifier::UpTo => " (a ceiling)",
+        Qualifier::About => " (approximate)",
+        Qualifier::Vague => " (vague)",
+        Qualifier::Range => " (a range)",
+        Qualifier::Exact => "",
+    };
+    format!("{text}{q}")
+}
+
+fn same_value(a: &Figure, b: &Figure) -> bool {
+    let (x, y) = (a.value, b.value);
+    x > 0.0 && y > 0.0 && ((x - y).abs() / x.max(y)) < 0.005
+}
+
+/// The verdict on a slot's claims, its note, and the pairs of claims
+/// (indexes into `claims`) that conflict.
+pub fn decide(claims: &[Claim], origins: &Origins) -> (Verdict, Option<String>, Vec<[usize; 2]>) {
+    let origin_set: BTreeSet<usize> = claims
+        .iter()
+        .filter_map(|c| origins.of_article.get(c.article).copied())
+        .collect();
+    let mut conflicts = Vec::new();
+    let mut conflict_lines: Vec<String> = Vec::new();
+    let mut revisions: Vec<String> = Vec::new();
+    let mut soft: Vec<String> = Vec::new();
+    let mut within_one_article = Vec::new();
+    for (i, a) in claims.iter().enumerate() {
+        for (j, b) in claims.iter().enumerate().skip(i + 1) {
+            let d = difference(a, b, origins);
+            if d == Difference::None {
+                continue;
+            }
+            let (x, y) = (describe(&a.figure, &a.text), describe(&b.figure, &b.text));
+            let (x, y) = if x <= y { (x, y) } else { (y, x) };
+            let line = format!("{x} vs {y}");
+            let both_vague =
+                a.figure.qualifier == Qualifier::Vague && b.figure.qualifier == Qualifier::Vague;
+            let lines = if both_vague {
+                &mut soft
+            } else if a.article == b.article && a.in_quote == b.in_quote && !a.updated && !b.updated
+            {
+                &mut within_one_article
+            } else if d == Difference::Revision {
+                &mut revisions
+            } else {
+                conflicts.push([i, j]);
+                &mut conflict_lines
+            };
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
+        }
+    }
+    if origin_set.len() <= 1 {
+        // One origin: its versions may have been updated; otherwise
+        // nothing is corroborated.
+        if !revisions.is_empty() || !conflict_lines.is_empty() {
+            let mut all = revisions;
+            all.extend(conflict_lines);
+            return (
+                Verdict::Revised,
+                Some(format!(
+                    "versions of one story give different values, the later replacing the earlier: {}",
+                    all.join("; ")
+                )),
+                Vec::new(),
+            );
+        }
+        let note = (!within_one_article.is_empty()).then(|| {
+            format!(
+                "only one origin reports this, and it is not consistent: {}",
+                within_one_article.join("; ")
+            )
+        });
+        return (Verdict::SingleSource, note, Vec::new());
+    }
+    if !conflict_lines.is_empty() {
+        let mut note = format!("cannot all be true: {}", conflict_lines.join("; "));
+        if !revisions.is_empty() {
+            note.push_str(&format!("; updated over time: {}", revisions.join("; ")));
+        }
+        return (Verdict::Conflict, Some(note), conflicts);
+    }
+    if !revisions.is_empty() {
+        return (
+            Verdict::Revised,
+            Some(format!(
+                "the count changed over time: {}",
+                revisions.join("; ")
+            )),
+            Vec::new(),
+        );
+    }
+    let sums: Vec<&str> = claims
+        .iter()
+        .filter(|c| c.text.contains(" + "))
+        .map(|c| c.text.as_str())
+        .collect();
+    let point = |f: &Figure| matches!(f.qualifier, Qualifier::Exact | Qualifier::About);
+    let all_same = claims.iter().all(|c| {
+        point(&c.figure)
+            && claims.first().is_some_and(|first| {
+                same_value(&c.figure, &first.figure) && c.factor == first.factor
+            })
+    });
+    if all_same {
+        let note = (!sums.is_empty()).then(|| {
+            format!(
+                "parts listed in one report add up to the total: {}",
+                sums.join("; ")
+            )
+        });
+        return (Verdict::Agree, note, Vec::new());
+    }
+    let mut note = String::from("the wordings differ but the values are compatible");
+    let mut distinct: Vec<String> = Vec::new();
+    for c in claims {
+        let d = describe(&c.figure, &c.text);
+        if !distinct.contains(&d) {
+            distinct.push(d);
+        }
+    }
+    if distinct.len() > 1 {
+        note = format!("{}: {}", note, distinct.join(", "));
+    }
+    if !soft.is_empty() {
+        note.push_str(&format!("; vague wordings pull apart: {}", soft.join("; ")));
+    }
+    (Verdict::Compatible, Some(note), Vec::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fig(value: f64, q: Qualifier, low: f64, high: Option<f64>) -> Figure {
+        Figure {
+            value,
+            low,
+            high,
+            unit: Some("people".into()),
+            qualifier: q,
+            counts: None,
+            attributed_to: None,
+            role: FigureRole::Claim,
+        }
+    }
+
+    fn overlaps(a: &Figure, b: &Figure) -> bool {
+        fits(a, 1.0, b, 1.0)
+    }
+
+    #[test]
+    fn qualifiers_read_as_intervals() {
+        let exact = |v| fig(v, Qualifier::Exact, v, Some(v));
+        assert!(overlaps(
+            &fig(200.0, Qualifier::MoreThan, 200.0, None),
+            &exact(238.0)
+        ));
+        assert!(!overlaps(
+            &fig(250.0, Qualifier::MoreThan, 250.0, None),
+            &exact(238.0)
+        ));
+        assert!(!overlaps(&exact(14.0), &exact(17.0)));
+        // A round headline number covers its rounding.
+        assert!(overlaps(&exact(200.0), &exact(238.0)));
+        assert!(!overlaps(&exact(300.0), &exact(380.0)));
+        let several_thousand = fig(0.0, Qualifier::Vague, 2000.0, Some(9999.0));
+        assert!(overlaps(
+            &several_thousand,
+            &fig(8000.0, Qualifier::About, 8000.0, Some(8000.0))
+        ));
+        assert!(!overlaps(
+            &fig(0.0, Qualifier::Vague, 20000.0, Some(99999.0)),
+            &fig(15000.0, Qualifier::About, 15000.0, Some(15000.0))
+        ));
+        assert!(!overlaps(
+            &fig(0.0, Qualifier::Vague, 3.0, Some(9.0)),
+            &exact(40.0)
+        ));
+        // "nearly 300" against "more than 300".
+        assert!(!overlaps(
+            &fig(300.0, Qualifier::LessThan, 270.0, Some(300.0)),
+            &fig(300.0, Qualifier::MoreThan, 300.0, None)
+        ));
+        // "as many as 80" allows 70.
+        assert!(overlaps(
+            &fig(80.0, Qualifier::UpTo, 0.0, Some(80.0)),
+            &exact(70.0)
+        ));
+    }
+
+    #[test]
+    fn converted_units_compare_in_the_base_unit() {
+        let nm = fig(13.0, Qualifier::Exact, 13.0, Some(13.0));
+        let km = fig(24.0, Qualifier::About, 24.0, Some(24.0));
+        assert!(fits(&nm, 1852.0, &km, 1000.0));
+        let metres = fig(10.0, Qualifier::Exact, 10.0, Some(10.0));
+        let feet = fig(24.0, Qualifier::Range, 24.0, Some(30.0));
+        assert!(!fits(&metres, 1.0, &feet, 0.3048));
+    }
+
+    #[test]
+    fn rounding_tolerance_only_for_round_numbers() {
+        assert_eq!(rounding_tolerance(200.0), 50.0);
+        assert_eq!(rounding_tolerance(238.0), 0.0);
+        assert_eq!(rounding_tolerance(6_000_000.0), 500_000.0);
+        assert_eq!(rounding_tolerance(40.0), 0.0);
+    }
+}
