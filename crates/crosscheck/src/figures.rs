@@ -10,7 +10,9 @@
 
 use crate::context::stem;
 use crate::context::{entities_in, idf, sentence_of, Bag, EntityNames, Sparse};
-use crate::lexicon::{CONCEPTS, LIST_CONNECTORS, OPPOSED_CONCEPTS, RELATED_CONCEPTS};
+use crate::lexicon::{
+    CONCEPTS, GENERIC_PERSONS, LIST_CONNECTORS, OPPOSED_CONCEPTS, RELATED_CONCEPTS,
+};
 use crate::measure::{clause_of, has_phrase, measure_of, Dim, Measure, Site};
 use crate::verdict::{decide, fits, Claim};
 use crosswire_link::Origins;
@@ -36,7 +38,7 @@ pub struct SlotOptions {
 impl Default for SlotOptions {
     fn default() -> Self {
         SlotOptions {
-            min_similarity: 0.10,
+            min_similarity: 0.06,
             window: 5,
             best_pair_weight: 0.4,
         }
@@ -152,12 +154,24 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                 },
                 names,
             );
+            // What is counted, in words: the analyzer's counted phrase (but
+            // people in general, which says nothing), and the head the
+            // measure found.
             let mut head = Bag::default();
-            if let Some(h) = &measure.head {
-                head.add(format!("h:{h}"), 2.0);
+            if let Some(counts) = &figure.counts {
+                let is_unit = figure
+                    .unit
+                    .as_deref()
+                    .is_some_and(|u| u.eq_ignore_ascii_case(counts.trim()));
+                let generic = GENERIC_PERSONS
+                    .iter()
+                    .any(|g| counts.trim().eq_ignore_ascii_case(g));
+                if !is_unit && !generic {
+                    head.add_text(counts, 1.0);
+                }
             }
-            for w in measure.marks.iter().chain(&measure.words) {
-                head.add(format!("m:{w}"), 1.0);
+            if let Some(h) = measure.head.as_ref().filter(|_| !measure.generic_head) {
+                head.add(format!("h:{h}"), 1.0);
             }
             let mut near = Bag::default();
             near.add_text(&window_text(sent_text, rel.clone(), opts.window, true), 1.0);
@@ -260,6 +274,12 @@ fn magnitude(f: &Fig) -> f64 {
     v * f.measure.factor
 }
 
+/// "one" written as a word with nothing counted after it ("one of them",
+/// "killing one"): too loose to contradict anything.
+fn loose_one(f: &Fig) -> bool {
+    f.figure.value == 1.0 && f.measure.head.is_none() && f.text.chars().all(char::is_alphabetic)
+}
+
 /// Two head stems name one thing: equal, or sharing their first five
 /// letters once accents are set aside ("pirate" / "pirata", "víctim" /
 /// "victim"), which is how the two languages write most nouns news counts.
@@ -278,9 +298,21 @@ fn same_head(a: &str, b: &str) -> bool {
     x.len() == 5 && x == y
 }
 
-/// Whether two figures may share a slot at all (see [`merge_blocker`]).
+/// Whether two figures may be linked directly (see [`merge_blocker`]).
 fn can_merge(a: &Fig, b: &Fig) -> bool {
     merge_blocker(a, b).is_none()
+}
+
+/// Whether two figures may sit in one slot, linked through others: only
+/// the different words for what is counted are forgiven, and only when
+/// the values fit ("more than 200 Venezuelans" and a speaker's "over 250
+/// members" both meet "238 Venezuelans").
+fn can_share(a: &Fig, b: &Fig) -> bool {
+    match merge_blocker(a, b) {
+        None => true,
+        Some("heads") => fits(a.figure, a.measure.factor, b.figure, b.measure.factor),
+        Some(_) => false,
+    }
 }
 
 /// Why two figures may not share a slot, if they may not. Figures whose
@@ -313,7 +345,15 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     let meets = |h: &str, m: &Measure| {
         m.marks
             .iter()
-            .any(|x| stem(x).is_some_and(|s| same_head(&s, h)))
+            .chain(&m.words)
+            .flat_map(|x| x.split_whitespace())
+            .any(|x| {
+                stem(x).is_some_and(|s| {
+                    same_head(&s, h)
+                        || (s.chars().count() >= 4 && h.starts_with(s.as_str()))
+                        || (h.chars().count() >= 4 && s.starts_with(h))
+                })
+            })
     };
     let heads = match (&ma.head, &mb.head) {
         (Some(x), Some(y)) => Some(same_head(x, y) || meets(x, mb) || meets(y, ma)),
@@ -329,10 +369,14 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     // A speaker names what they count in their own terms ("alien
     // enemies"), not the report's.
     let quoted = (a.in_quote || b.in_quote) && ha & hb != 0;
+    // Two words for one group held at, or sent to, one named place
+    // ("gangsters sent to the prison" / "gang members it holds").
+    let one_place = shared_happening && !ma.places.is_disjoint(&mb.places);
     if heads == Some(false)
-        && !((ma.generic_head || mb.generic_head) && shared_happening)
+        && !((ma.generic_head || mb.generic_head) && (shared_happening || ha == 0 || hb == 0))
         && !(same_number && ha & hb != 0)
         && !quoted
+        && !one_place
     {
         return Some("heads");
     }
@@ -352,8 +396,17 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
         return None;
     }
     // From here on the two would conflict: every sign must agree.
-    if !ma.is_clear() || !mb.is_clear() {
+    if !ma.is_clear() || !mb.is_clear() || loose_one(a) || loose_one(b) {
         return Some("conflict: measure unclear");
+    }
+    // How long, how far, at what time: the unit says only that; the thing
+    // measured must be named, and be the same, on both sides.
+    if matches!(
+        a.dim(),
+        Dim::Duration | Dim::Length | Dim::Area | Dim::Clock(_)
+    ) && !(heads == Some(true) && !ma.generic_head)
+    {
+        return Some("conflict: what is measured");
     }
     if !ma.marks.is_empty() && !mb.marks.is_empty() && ma.marks != mb.marks {
         return Some("conflict: marks");
@@ -361,7 +414,7 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     // The same happening named by both (or related ones at one place:
     // sent to a prison / held in it), or by neither with the same thing
     // counted ("seven AK-47s" / "12 AK-47 guns").
-    let same_happening = ha != 0 && (ha & hb) == (ha | hb);
+    let same_happening = ha & hb != 0;
     let related_here = related(ha, hb) && !ma.places.is_disjoint(&mb.places);
     let neither = ha == 0 && hb == 0 && (specific_head || dim_says);
     if !(same_happening || related_here || neither) {
@@ -369,6 +422,12 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     }
     if a.side != b.side {
         return Some("conflict: side story");
+    }
+    if !ma.locations.is_empty()
+        && !mb.locations.is_empty()
+        && ma.locations.is_disjoint(&mb.locations)
+    {
+        return Some("conflict: places");
     }
     if ma.background != mb.background {
         return Some("conflict: background");
@@ -386,6 +445,9 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
 
 /// A figure's context bags, weighed, with what similarity reads.
 struct Weighed {
+    /// Whether the figure names what it counts (a quoted figure's counted
+    /// noun is the speaker's, and says little).
+    has_head: bool,
     value_key: Option<(u64, u64)>,
     article: usize,
     in_quote: bool,
@@ -402,6 +464,13 @@ struct Weighed {
 /// the clause, the wider sentence, and what their measures share.
 fn similarity(a: &Weighed, b: &Weighed) -> f32 {
     let mut bonus = 0.0;
+    // The same thing counted and the same happening: the measure itself
+    // says they are one quantity, whatever the other words.
+    if a.happening & b.happening != 0
+        && matches!((&a.head_key, &b.head_key), (Some(x), Some(y)) if same_head(x, y))
+    {
+        bonus += HAPPENING_BONUS;
+    }
     if a.value_key.is_some() && a.value_key == b.value_key {
         // Across languages the words of two contexts cannot meet (only
         // names and concepts do), so the same stated number weighs more.
@@ -409,12 +478,6 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
             (Some(x), Some(y)) if x != y => 2.0 * VALUE_BONUS,
             _ => VALUE_BONUS,
         };
-    }
-    if a.happening & b.happening != 0 {
-        bonus += HAPPENING_BONUS;
-    }
-    if matches!((&a.head_key, &b.head_key), (Some(x), Some(y)) if same_head(x, y)) {
-        bonus += HEAD_BONUS;
     }
     // People sent to a place and people held in that same place are one
     // quantity: the shared place tells as much as a shared counted noun.
@@ -428,8 +491,15 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
     }
     let near = a.near.cosine(&b.near);
     let far = a.far.cosine(&b.far);
-    let head = a.head.cosine(&b.head);
-    let sim = 0.3 * head + 0.5 * near + 0.2 * far + bonus;
+    // Linear rather than a product: a product or minimum lets one weak
+    // side veto too many true pairs (a terse counted noun, a clause cut
+    // short).
+    let core = if !a.has_head || !b.has_head {
+        near
+    } else {
+        0.5 * a.head.cosine(&b.head) + 0.5 * near
+    };
+    let sim = 0.8 * core + 0.2 * far + bonus;
     // Clauses that name different happenings ("killed" / "injured") most
     // likely count different quantities, however alike the rest.
     if a.happening != 0
@@ -447,23 +517,24 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
 /// happenings.
 const DIFFERENT_HAPPENING: f32 = 0.4;
 
+/// The similarity two figures whose values cannot both be true need to
+/// share a slot.
+const CONFLICT_SIMILARITY: f32 = 0.25;
+
 /// What the same stated number adds: a little. The number must never be
 /// what groups figures, or the conflicts crosswire exists to show would be
 /// split apart.
 const VALUE_BONUS: f32 = 0.1;
 
-/// What a shared happening adds ("killing 10" / "10 dead").
-const HAPPENING_BONUS: f32 = 0.2;
-
-/// What a shared counted noun adds ("seven villages" / "7 villages").
-const HEAD_BONUS: f32 = 0.2;
+/// What a shared happening adds, and again a shared counted noun with it.
+const HAPPENING_BONUS: f32 = 0.1;
 
 /// What naming related stages of one happening at one place adds.
 const SAME_PLACE_BONUS: f32 = 0.15;
 
 /// What a quoted and a narrative figure of one article naming the same
 /// happening add.
-const QUOTE_CLAIM_BONUS: f32 = 0.15;
+const QUOTE_CLAIM_BONUS: f32 = 0.25;
 
 /// A table of concept pairs as bit masks.
 fn concept_pairs(table: &[(&str, &str)]) -> Vec<(u32, u32)> {
@@ -558,6 +629,7 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
     let weighed: Vec<Weighed> = figs
         .iter()
         .map(|f| Weighed {
+            has_head: !f.head.is_empty() && !f.in_quote,
             value_key: value_key(f),
             article: f.article,
             in_quote: f.in_quote,
@@ -577,6 +649,10 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
     }
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut alive = vec![true; n];
+    // Pairs whose values cannot both be true may only share a slot when
+    // their own contexts are alike, not merely through the group: a
+    // conflict must be one a reader sees at a glance.
+    let mut conflict_sim: HashMap<(usize, usize), f32> = HashMap::default();
     // Per group: neighbour -> (sum of pairwise similarities, best pair),
     // for pairs that may merge.
     let mut sums: Vec<HashMap<usize, (f32, f32)>> = vec![HashMap::default(); n];
@@ -586,13 +662,19 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
         .map(|v| v.split('|').map(str::to_string).collect());
     if let Some(want) = &debug {
         for (i, a) in figs.iter().enumerate() {
-            for b in &figs[i + 1..] {
+            for (j, b) in figs.iter().enumerate().skip(i + 1) {
                 let hit = |f: &Fig, w: &str| f.sent_text.contains(w) && w.contains(f.text.as_str());
                 if want.len() == 2
                     && ((hit(a, &want[0]) && hit(b, &want[1]))
                         || (hit(a, &want[1]) && hit(b, &want[0])))
                 {
-                    eprintln!("PAIR [{}] [{}]: {:?}", a.text, b.text, merge_blocker(a, b));
+                    eprintln!(
+                        "PAIR [{}] [{}]: {:?} sim {:.3}",
+                        a.text,
+                        b.text,
+                        merge_blocker(a, b),
+                        similarity(&weighed[i], &weighed[j])
+                    );
                 }
             }
         }
@@ -604,6 +686,14 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
                     continue;
                 }
                 let s = similarity(&weighed[i], &weighed[j]);
+                if !fits(
+                    figs[i].figure,
+                    figs[i].measure.factor,
+                    figs[j].figure,
+                    figs[j].measure.factor,
+                ) {
+                    conflict_sim.insert((i.min(j), i.max(j)), s);
+                }
                 if s > 0.0 {
                     sums[i].insert(j, (s, s));
                     sums[j].insert(i, (s, s));
@@ -634,8 +724,28 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
         }
         let compatible = members[a]
             .iter()
-            .all(|&i| members[b].iter().all(|&j| can_merge(&figs[i], &figs[j])));
-        if !compatible {
+            .all(|&i| members[b].iter().all(|&j| can_share(&figs[i], &figs[j])));
+        // Each value the merge sets against another must meet it, in one
+        // pair at least, in a context that is alike.
+        let conflicts_backed = {
+            let mut best: HashMap<(u64, u64), f32> = HashMap::default();
+            let mut any = false;
+            for &i in &members[a] {
+                for &j in &members[b] {
+                    if let Some(s) = conflict_sim.get(&(i.min(j), i.max(j))) {
+                        any = true;
+                        let key = (
+                            figs[i].figure.value.to_bits(),
+                            figs[j].figure.value.to_bits(),
+                        );
+                        let e = best.entry(key).or_insert(0.0);
+                        *e = e.max(*s);
+                    }
+                }
+            }
+            !any || best.values().all(|s| *s >= CONFLICT_SIMILARITY)
+        };
+        if !compatible || !conflicts_backed {
             continue;
         }
         // Merge b into a.

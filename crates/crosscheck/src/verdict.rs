@@ -180,10 +180,17 @@ fn same_value(a: &Figure, b: &Figure) -> bool {
 /// The verdict on a slot's claims, its note, and the pairs of claims
 /// (indexes into `claims`) that conflict.
 pub fn decide(claims: &[Claim], origins: &Origins) -> (Verdict, Option<String>, Vec<[usize; 2]>) {
+    // A report that the count changed ("the toll rose to 10") explains the
+    // other differences of a running count in the slot too: the lower,
+    // earlier values were true when they were reported.
+    let running = claims
+        .iter()
+        .any(|c| c.updated && matches!(c.dim, Dim::Count));
     let origin_set: BTreeSet<usize> = claims
         .iter()
         .filter_map(|c| origins.of_article.get(c.article).copied())
         .collect();
+    let single_origin = origin_set.len() <= 1;
     let mut conflicts = Vec::new();
     let mut conflict_lines: Vec<String> = Vec::new();
     let mut revisions: Vec<String> = Vec::new();
@@ -191,7 +198,10 @@ pub fn decide(claims: &[Claim], origins: &Origins) -> (Verdict, Option<String>, 
     let mut within_one_article = Vec::new();
     for (i, a) in claims.iter().enumerate() {
         for (j, b) in claims.iter().enumerate().skip(i + 1) {
-            let d = difference(a, b, origins);
+            let mut d = difference(a, b, origins);
+            if d == Difference::Conflict && running {
+                d = Difference::Revision;
+            }
             if d == Difference::None {
                 continue;
             }
@@ -202,7 +212,8 @@ pub fn decide(claims: &[Claim], origins: &Origins) -> (Verdict, Option<String>, 
                 a.figure.qualifier == Qualifier::Vague && b.figure.qualifier == Qualifier::Vague;
             let lines = if both_vague {
                 &mut soft
-            } else if a.article == b.article && a.in_quote == b.in_quote && !a.updated && !b.updated
+            } else if a.article == b.article
+                && (single_origin || (a.in_quote == b.in_quote && !a.updated && !b.updated))
             {
                 &mut within_one_article
             } else if d == Difference::Revision {
