@@ -519,7 +519,7 @@ const DIFFERENT_HAPPENING: f32 = 0.4;
 
 /// The similarity two figures whose values cannot both be true need to
 /// share a slot.
-const CONFLICT_SIMILARITY: f32 = 0.25;
+const CONFLICT_SIMILARITY: f32 = 0.2;
 
 /// What the same stated number adds: a little. The number must never be
 /// what groups figures, or the conflicts crosswire exists to show would be

@@ -553,7 +553,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
                     continue;
                 }
                 m.happening |= concept_bit(&lower);
-                if is_plural(&lower) {
+                if is_plural(&lower) && !UNIT_NAMES.contains(&lower.as_str()) {
                     m.generic_head = GENERIC_PERSONS.contains(&lower.as_str());
                     m.head = head_key(&lower);
                     break;
