@@ -69,6 +69,9 @@ struct Fig<'a> {
     /// The date the figure refers to, when its clause gives one, else the
     /// article's publish date.
     as_of: Option<String>,
+    /// Listed with other counts of its sentence ("4 smugglers and 19
+    /// couriers"): possibly the part of a total, never set against one.
+    listed: bool,
     /// Places its clause names that only one origin of the dossier
     /// mentions at all: the figure likely counts a side story ("in eastern
     /// China, 12 died") rather than the event the coverage shares.
@@ -253,6 +256,7 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                 in_quote,
                 language: article.language.as_deref(),
                 as_of,
+                listed: false,
                 side: BTreeSet::new(),
             });
         }
@@ -398,6 +402,9 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     // From here on the two would conflict: every sign must agree.
     if !ma.is_clear() || !mb.is_clear() || loose_one(a) || loose_one(b) {
         return Some("conflict: measure unclear");
+    }
+    if a.listed || b.listed {
+        return Some("conflict: listed part");
     }
     // How long, how far, at what time: the unit says only that; the thing
     // measured must be named, and be the same, on both sides.
@@ -954,6 +961,13 @@ pub fn figure_slots(
     let names = EntityNames::new(articles);
     let mut figs = collect(articles, &names, opts);
     mark_side_places(&mut figs, articles, &names, origins);
+    for run in part_runs(&figs) {
+        for i in run {
+            if let Some(f) = figs.get_mut(i) {
+                f.listed = true;
+            }
+        }
+    }
     let mut groups = cluster(&figs, opts);
     let runs = attach_parts(&figs, &mut groups);
     let mut slots: Vec<FigureSlot> = groups

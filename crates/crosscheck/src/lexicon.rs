@@ -680,6 +680,30 @@ pub const UPDATE_CUES: &[&str] = &[
     "previamente",
 ];
 
+/// Phrases of several words that name a happening ([`CONCEPTS`] rows), read
+/// just before a number ("home to 120,000", "took to the streets").
+pub const CONCEPT_PHRASES: &[(&str, &str)] = &[
+    ("home to", "population"),
+    ("population of", "population"),
+    ("death toll", "dead"),
+    ("took to the streets", "protesters"),
+    ("salieron a la calle", "protesters"),
+    ("saldo de", "dead"),
+];
+
+/// Nouns that name the measure itself ("the death toll has risen to 17",
+/// "a population of"), and so decide the happening wherever they sit in
+/// the figure's clause, over other happenings the clause names.
+pub const MEASURE_NOUNS: &[(&str, &str)] = &[
+    ("toll", "dead"),
+    ("tolls", "dead"),
+    ("fatalities", "dead"),
+    ("balance", "dead"),
+    ("population", "population"),
+    ("población", "population"),
+    ("turnout", "votes"),
+];
+
 /// Units as the analyzer writes them (lower case, `_` read as a space),
 /// with their dimension and the factor to its base unit: seconds, metres,
 /// square metres, kilograms, km/h. Units not listed are counted nouns.
@@ -857,6 +881,7 @@ pub const THINGS: &[(&str, &[&str])] = &[
         &[
             "workers",
             "employees",
+            "operarios",
             "staff",
             "trabajadores",
             "empleados",

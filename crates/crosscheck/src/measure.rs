@@ -25,8 +25,8 @@
 
 use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
 use crate::lexicon::{
-    BACKGROUND_CUES, CONCEPTS, GENERIC_PERSONS, INCREMENT_WORDS, MEASURES, PART_CUES,
-    PERCENT_UNITS, STOP_WORDS, THINGS, UNIT_DIMENSIONS, UPDATE_CUES,
+    BACKGROUND_CUES, CONCEPTS, CONCEPT_PHRASES, GENERIC_PERSONS, INCREMENT_WORDS, MEASURES,
+    MEASURE_NOUNS, PART_CUES, PERCENT_UNITS, STOP_WORDS, THINGS, UNIT_DIMENSIONS, UPDATE_CUES,
 };
 use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -499,7 +499,8 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             break;
         }
         let bit = concept_bit(&lower);
-        if bit != 0 && !is_plural(&lower) || bit != 0 && k == 0 && m.marks.is_empty() {
+        let thing = things().contains_key(lower.as_str());
+        if !thing && (bit != 0 && !is_plural(&lower) || bit != 0 && k == 0 && m.marks.is_empty()) {
             // "80 wounded", "10 dead", "10 killed": the happening is the head.
             m.happening |= bit;
             head_at = Some(k);
@@ -513,7 +514,10 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             m.generic_head = GENERIC_PERSONS.contains(&lower.as_str())
                 || things().get(lower.as_str()) == Some(&"person");
             m.head = head_key(&lower);
-            m.happening |= bit;
+            // A named group ("protesters") says who, not what happened.
+            if !thing {
+                m.happening |= bit;
+            }
             head_at = Some(k);
             break;
         }
@@ -600,17 +604,8 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         .take_while(|w| !ends_stretch(w))
         .take(5)
         .collect();
-    for w in near_before.iter().chain(near_after.iter()) {
-        m.happening |= concept_bit(w);
-    }
     if m.happening == 0 {
-        let clause_bits = before
-            .iter()
-            .chain(after.iter())
-            .fold(0u32, |b, (_, w)| b | concept_bit(w));
-        if clause_bits.count_ones() == 1 {
-            m.happening = clause_bits;
-        }
+        m.happening = happening_near(&before, &after, &near_before, &near_after);
     }
 
     // Scope and flags, from the clause.
@@ -746,6 +741,75 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         m.kinds.insert("capacity");
     }
     m
+}
+
+/// One bit of [`CONCEPTS`] by name.
+fn bit_of(concept: &str) -> u32 {
+    CONCEPTS
+        .iter()
+        .position(|(n, _)| *n == concept)
+        .map_or(0, |i| 1 << i)
+}
+
+/// The one happening the words around a number name, by how surely they
+/// name it: a phrase just before it ("home to", "death toll"); a noun of
+/// the clause before it that names the measure ("the toll ... has risen
+/// to 17"); the concept word nearest to it on either side ("killing 10",
+/// "10 people were killed"); a measure noun after it; else the clause's,
+/// when it names one only. One happening, not all a clause names: "the
+/// mine collapse killed 14" counts the dead.
+fn happening_near(
+    before: &[(usize, &str)],
+    after: &[(usize, &str)],
+    near_before: &[&str],
+    near_after: &[&str],
+) -> u32 {
+    let lead4: String = before
+        .iter()
+        .rev()
+        .take(4)
+        .rev()
+        .map(|(_, w)| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (phrase, concept) in CONCEPT_PHRASES {
+        if has_phrase(&lead4, phrase) {
+            return bit_of(concept);
+        }
+    }
+    let measure_noun = |w: &str| {
+        let lower = w.to_lowercase();
+        MEASURE_NOUNS
+            .iter()
+            .find(|(n, _)| *n == lower)
+            .map(|(_, c)| bit_of(c))
+    };
+    if let Some(b) = before.iter().rev().find_map(|(_, w)| measure_noun(w)) {
+        return b;
+    }
+    let first = |words: &[&str]| {
+        words
+            .iter()
+            .enumerate()
+            .find_map(|(d, w)| Some((d, concept_bit(w))).filter(|(_, b)| *b != 0))
+    };
+    match (first(near_before), first(near_after)) {
+        (Some((db, b)), Some((da, a))) => return if da < db { a } else { b },
+        (Some((_, b)), None) | (None, Some((_, b))) => return b,
+        (None, None) => {}
+    }
+    if let Some(b) = after.iter().find_map(|(_, w)| measure_noun(w)) {
+        return b;
+    }
+    let clause_bits = before
+        .iter()
+        .chain(after.iter())
+        .fold(0u32, |b, (_, w)| b | concept_bit(w));
+    if clause_bits.count_ones() == 1 {
+        clause_bits
+    } else {
+        0
+    }
 }
 
 /// Unit names (singular and plural) that are never the counted noun.

@@ -139,10 +139,13 @@ fn corpus() -> Vec<Article> {
 }
 
 #[test]
-fn conflicting_compatible_and_single_source_slots() {
+fn revised_compatible_and_single_source_slots() {
     let d = crosscheck(corpus(), &Options::default());
+    // "has risen to 17": the toll changed over time, it is not a
+    // contradiction of the earlier 14.
     let deaths = slot_of(&d, "Fourteen workers");
-    assert_eq!(deaths.verdict, Verdict::Conflict, "{deaths:#?}");
+    assert_eq!(deaths.verdict, Verdict::Revised, "{deaths:#?}");
+    assert!(deaths.conflicts.is_empty(), "{deaths:#?}");
     assert!(deaths.values.iter().any(|v| v.text == "17 workers"));
     assert!(deaths
         .values
@@ -690,7 +693,30 @@ fn a_year_that_dates_a_thing_is_compared_a_year_that_dates_an_event_is_not() {
 }
 
 #[test]
-fn a_revised_toll_in_one_article_is_not_a_contradiction() {
+fn two_reports_of_the_same_time_that_cannot_both_be_true_conflict() {
+    let a = article(
+        "a",
+        "The Ledger",
+        &["Fourteen workers were killed when fire tore through the plant on Monday night."],
+        &[exact("Fourteen workers", 14.0, "workers killed")],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["The fire at the plant on Monday night killed 17 workers, officials said."],
+        &[exact("17 workers", 17.0, "workers")],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let toll = slot_of(&d, "17 workers");
+    assert_eq!(toll.verdict, Verdict::Conflict, "{toll:#?}");
+    assert_eq!(toll.values.len(), 2, "{toll:#?}");
+    assert_eq!(toll.conflicts, vec![[0, 1]], "{toll:#?}");
+}
+
+#[test]
+fn a_toll_said_to_have_risen_is_revised_not_a_contradiction() {
     let a = article(
         "a",
         "The Ledger",
@@ -714,7 +740,11 @@ fn a_revised_toll_in_one_article_is_not_a_contradiction() {
     let d = crosscheck(vec![a, b], &Options::default());
     let toll = slot_of(&d, "17 workers");
     assert!(toll.values.iter().any(|v| v.value == 14.0), "{toll:#?}");
-    assert_eq!(toll.verdict, Verdict::Conflict, "{toll:#?}");
+    assert_eq!(toll.verdict, Verdict::Revised, "{toll:#?}");
+    assert!(toll
+        .note
+        .as_deref()
+        .is_some_and(|n| n.contains("changed over time")));
 }
 
 #[test]
@@ -786,7 +816,7 @@ fn across_languages_the_same_stated_number_weighs_more() {
 }
 
 #[test]
-fn versions_of_one_story_that_disagree_are_a_conflict() {
+fn versions_of_one_story_that_disagree_are_a_revision() {
     let story = |n: &str| {
         format!(
             "The Korvald mill, which has stood on the Sarn since the war, employs {n} people in the town. \
@@ -827,7 +857,7 @@ fn versions_of_one_story_that_disagree_are_a_conflict() {
     assert_eq!(d.articles[0].origin, d.articles[1].origin, "one story");
     let slot = slot_of(&d, "about 400 people");
     assert_eq!(slot.values.len(), 2, "{slot:#?}");
-    assert_eq!(slot.verdict, Verdict::Conflict, "{slot:#?}");
+    assert_eq!(slot.verdict, Verdict::Revised, "{slot:#?}");
     assert!(slot
         .note
         .as_deref()
