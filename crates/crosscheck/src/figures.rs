@@ -422,7 +422,9 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     // sent to a prison / held in it), or by neither with the same thing
     // counted ("seven AK-47s" / "12 AK-47 guns").
     let same_happening = ha & hb != 0;
-    let related_here = related(ha, hb) && !ma.places.is_disjoint(&mb.places);
+    let related_here = related(ha, hb)
+        && holds_pair(&concept_pairs(&[("sent", "held")]), ha, hb)
+        && (ma.places.is_empty() || mb.places.is_empty() || !ma.places.is_disjoint(&mb.places));
     let neither = ha == 0 && hb == 0 && (specific_head || dim_says);
     if !(same_happening || related_here || neither) {
         return Some("conflict: happening");
@@ -537,7 +539,7 @@ const VALUE_BONUS: f32 = 0.1;
 const HAPPENING_BONUS: f32 = 0.1;
 
 /// What naming related stages of one happening at one place adds.
-const SAME_PLACE_BONUS: f32 = 0.15;
+const SAME_PLACE_BONUS: f32 = 0.2;
 
 /// What a quoted and a narrative figure of one article naming the same
 /// happening add.
@@ -750,7 +752,7 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
                     }
                 }
             }
-            !any || best.values().all(|s| *s >= CONFLICT_SIMILARITY)
+            !any || best.values().any(|s| *s >= CONFLICT_SIMILARITY)
         };
         if !compatible || !conflicts_backed {
             continue;

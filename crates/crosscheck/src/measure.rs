@@ -607,6 +607,13 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     if m.happening == 0 {
         m.happening = happening_near(&before, &after, &near_before, &near_after);
     }
+    if matches!(m.dim, Some(Dim::Money(_)))
+        && m.happening & MONEY_HAPPENINGS.iter().fold(0, |b, c| b | bit_of(c)) == 0
+    {
+        // Money is paid, costs, is stolen or seized; what the clause says
+        // of people around it ("sent", "arrested") is not what the sum is.
+        m.happening = 0;
+    }
 
     // Scope and flags, from the clause.
     let clause_text = sent_text.get(clause.clone()).unwrap_or("").to_lowercase();
@@ -742,6 +749,9 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     }
     m
 }
+
+/// The happenings money can have.
+const MONEY_HAPPENINGS: &[&str] = &["paid", "cost", "stolen", "seized", "destroyed"];
 
 /// One bit of [`CONCEPTS`] by name.
 fn bit_of(concept: &str) -> u32 {
