@@ -35,7 +35,8 @@ pub struct IngestArgs {
     /// Largest document accepted, in bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     pub max_bytes: u64,
-    /// Network timeout per request, in seconds.
+    /// Network timeout per request, in seconds; also how long a pipe or
+    /// device named as an input may go without delivering data.
     #[arg(long, default_value_t = 20)]
     pub timeout: u64,
     /// Articles per transaction, at most (a batch also commits every second).
@@ -150,6 +151,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let net = crosswire_ingest::Options {
         max_bytes: args.max_bytes,
         timeout_secs: args.timeout,
+        special_file_timeout_secs: args.timeout,
         address_policy: args.limits.address_policy(),
         ..Default::default()
     };

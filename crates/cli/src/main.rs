@@ -131,7 +131,8 @@ struct InputArgs {
     /// Largest document accepted, in bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     max_bytes: u64,
-    /// Network timeout per request, in seconds.
+    /// Network timeout per request, in seconds; also how long a pipe or
+    /// device named as an input may go without delivering data.
     #[arg(long, default_value_t = 20)]
     timeout: u64,
     /// Fetch the links of feed items that carry no full text (only ever
@@ -319,6 +320,7 @@ fn setup(
         ingest: crosswire_ingest::Options {
             max_bytes: input.max_bytes,
             timeout_secs: input.timeout,
+            special_file_timeout_secs: input.timeout,
             address_policy: input.limits.address_policy(),
             ..Default::default()
         },

@@ -41,7 +41,9 @@ pub(crate) fn open_stream(
             return Box::new(std::iter::once(first).chain(rest));
         }
         Some(e) if head.is_empty() => return error_items(name, from_io(e)),
-        // Whatever reads past the head meets the error where it happened.
+        // Whatever reads past the head meets the error where it happened;
+        // after a corrupt gzip member, the stream goes on behind it.
+        Some(e) if is_recoverable(&e) => Box::new(BufReader::new(Failing(Some(e)).chain(reader))),
         Some(e) => Box::new(BufReader::new(Failing(Some(e)))),
     };
     let kind = sniff(&head, complete);

@@ -208,7 +208,10 @@ impl<R: BufRead> Gunzip<R> {
                 }
             }
         };
-        self.decoder = Some(flate2::bufread::GzDecoder::new(inner));
+        // At the end, nothing is left to decode: later reads return 0.
+        if found {
+            self.decoder = Some(flate2::bufread::GzDecoder::new(inner));
+        }
         Ok(found)
     }
 }
@@ -243,8 +246,12 @@ impl<R: BufRead> Read for Gunzip<R> {
                         }
                         _ => e.to_string(),
                     };
-                    let more = self.next_member(true)?;
+                    // A bad checksum fails at the member's very end, where
+                    // the next member starts: the scan begins right here.
+                    // After a failure that produced nothing, it moves on by
+                    // at least a byte, so it always advances.
                     let report = std::mem::replace(&mut self.produced, false);
+                    let more = self.next_member(!report)?;
                     if !report && more {
                         continue;
                     }
@@ -315,5 +322,43 @@ mod tests {
         ));
         let mut r = io::Cursor::new(vec![b'a'; 10]);
         assert_eq!(read_capped(&mut r, 10).ok().map(|v| v.len()), Some(10));
+    }
+}
+
+#[cfg(test)]
+mod gunzip_tests {
+    use super::*;
+    use std::io::Write;
+
+    fn gz(bytes: &[u8]) -> Vec<u8> {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(bytes).unwrap();
+        enc.finish().unwrap()
+    }
+
+    #[test]
+    fn a_corrupt_member_is_skipped() {
+        let mut a = gz(&b"first member text, long enough to matter ".repeat(20));
+        let mid = a.len() / 2;
+        for b in &mut a[mid..mid + 8] {
+            *b ^= 0x5a;
+        }
+        let data = [gz(b"zero\n"), a, gz(b"second\n"), gz(b"third\n")].concat();
+        let mut r = Gunzip::new(&data[..]);
+        let mut out = Vec::new();
+        let mut buf = [0u8; 64];
+        let mut errors = 0;
+        loop {
+            match r.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => out.extend_from_slice(&buf[..n]),
+                Err(e) => {
+                    assert!(is_recoverable(&e), "{e}");
+                    errors += 1;
+                }
+            }
+        }
+        assert_eq!(String::from_utf8_lossy(&out), "zero\nsecond\nthird\n");
+        assert_eq!(errors, 1);
     }
 }
