@@ -289,7 +289,8 @@ pub fn open_links(urls: &[String], opts: &Options) -> impl Iterator<Item = Item>
             Err(refusal) => dispatch::error_items(
                 url.clone(),
                 ErrorKind::Refused(format!(
-                    "link {refusal}; links are only fetched over http(s)"
+                    "a link found in content is only fetched as an http(s) URL, \
+                     never opened as a file ({refusal})"
                 )),
             ),
         };
