@@ -494,3 +494,39 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod repeat_tests {
+    use super::*;
+
+    /// Repro 6: ten thousand copies of one sentence, in one article or
+    /// shared by two, are joined as one distinct sentence, and every copy
+    /// still counts as aligned.
+    #[test]
+    fn repeated_sentences_are_joined_once() {
+        let s = vec![1u64, 2, 3, 4, 5];
+        let a: Vec<Vec<u64>> = vec![s.clone(); 10_000];
+        let mut b: Vec<Vec<u64>> = vec![s.clone(); 10_000];
+        b.push(vec![7, 8, 9, 10]);
+        let alone = aligned_pairs(&[&a], 0.5);
+        assert!(alone.is_empty());
+        let pairs = aligned_pairs(&[&a, &b], 0.5);
+        assert_eq!(pairs.get(&(0, 1)), Some(&(10_000, 10_000)));
+        assert_eq!(aligned_sentences(&a, &b, 0.5), (10_000, 10_000));
+    }
+
+    /// Repro 6: a sentence carried by more articles than
+    /// `MAX_SHARED_ARTICLES` is shared text, not evidence; the join does
+    /// not make a pair of every two of them.
+    #[test]
+    fn widely_shared_sentences_make_no_pairs() {
+        let shared = vec![1u64, 2, 3, 4];
+        let docs: Vec<Vec<Vec<u64>>> = (0..MAX_SHARED_ARTICLES as u64 + 10)
+            .map(|i| vec![shared.clone(), vec![100 + i, 200 + i, 300 + i, 400 + i]])
+            .collect();
+        let refs: Vec<&[Vec<u64>]> = docs.iter().map(Vec::as_slice).collect();
+        assert!(aligned_pairs(&refs, 0.5).is_empty());
+        let few: Vec<&[Vec<u64>]> = refs[..3].to_vec();
+        assert_eq!(aligned_pairs(&few, 0.5).len(), 3);
+    }
+}
