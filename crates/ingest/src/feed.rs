@@ -32,7 +32,7 @@ pub(crate) fn feed_items(name: &str, bytes: &[u8]) -> Vec<Item> {
     feed.entries
         .into_iter()
         .enumerate()
-        .filter_map(|(i, entry)| {
+        .map(|(i, entry)| {
             let source = format!("{name}#{i}");
             let title = entry
                 .title
@@ -55,7 +55,7 @@ pub(crate) fn feed_items(name: &str, bytes: &[u8]) -> Vec<Item> {
                 .map(str::to_string);
             let url = url.map(|u| resolve(name, u));
             let Some(body) = full else {
-                return Some(match url {
+                return match url {
                     Some(url) => Item::Link(Link { source, url, title }),
                     // Dropping it silently would lose an item unnoticed.
                     None => Item::Error(IngestError::new(
@@ -65,7 +65,7 @@ pub(crate) fn feed_items(name: &str, bytes: &[u8]) -> Vec<Item> {
                             detail: "no link and no full text".into(),
                         },
                     )),
-                });
+                };
             };
             // A description is a standfirst only when it is not the body.
             let description = summary
@@ -88,12 +88,12 @@ pub(crate) fn feed_items(name: &str, bytes: &[u8]) -> Vec<Item> {
                 charset: Some("utf-8".into()),
                 crawled: None,
             };
-            Some(Item::Doc(RawDoc {
+            Item::Doc(RawDoc {
                 source,
                 format: Format::Html,
                 bytes: wrap_fragment(title.as_deref(), &body).into_bytes(),
                 hints,
-            }))
+            })
         })
         .collect()
 }

@@ -58,8 +58,11 @@ fn fetch(raw: &str, opts: &Options) -> Result<(ureq::Response, String), ErrorKin
     loop {
         // The client is never handed a URL that failed the scheme rule;
         // the guard is for whatever else it may trip over.
-        let result = catch_unwind(AssertUnwindSafe(|| agent.request_url("GET", &url).call()))
-            .map_err(|_| ErrorKind::Fetch("internal error in the HTTP client".into()))?;
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            agent.request_url("GET", &url).call().map_err(Box::new)
+        }))
+        .map_err(|_| ErrorKind::Fetch("internal error in the HTTP client".into()))?
+        .map_err(|e| *e);
         let response = match result {
             Ok(r) => r,
             Err(ureq::Error::Status(code, r)) => {

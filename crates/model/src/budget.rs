@@ -84,11 +84,11 @@ fn estimate_sentences(text: &str) -> usize {
                 }
                 open = false;
             }
-            b'.' | b'!' | b'?' if open => {
-                if bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()) {
-                    n += 1;
-                    open = false;
-                }
+            b'.' | b'!' | b'?'
+                if open && bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()) =>
+            {
+                n += 1;
+                open = false;
             }
             c if !c.is_ascii_whitespace() => open = true,
             _ => {}
