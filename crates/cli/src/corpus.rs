@@ -2,6 +2,7 @@
 //! `events`, `show` one event's dossier, `search` it, and print `stats`.
 //! The store itself (and the ingest loop) is `crosswire-store`.
 
+use crate::output::printable;
 use anyhow::{Context, Result};
 use clap::Args;
 use crosswire_store::{IngestOptions, Note, SearchQuery, Store};
@@ -34,7 +35,8 @@ pub struct IngestArgs {
     /// Largest document accepted, in bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     pub max_bytes: u64,
-    /// Network timeout per request, in seconds.
+    /// Network timeout per request, in seconds; also how long a pipe or
+    /// device named as an input may go without delivering data.
     #[arg(long, default_value_t = 20)]
     pub timeout: u64,
     /// Articles per transaction, at most (a batch also commits every second).
@@ -50,6 +52,8 @@ pub struct IngestArgs {
     /// Seconds between two polls with `--watch`.
     #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..))]
     pub interval: u64,
+    #[command(flatten)]
+    pub limits: crate::LimitArgs,
 }
 
 /// `crosswire events`.
@@ -147,6 +151,8 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let net = crosswire_ingest::Options {
         max_bytes: args.max_bytes,
         timeout_secs: args.timeout,
+        special_file_timeout_secs: args.timeout,
+        address_policy: args.limits.address_policy(),
         ..Default::default()
     };
     let opts = IngestOptions {
@@ -154,6 +160,8 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
         jobs: args.jobs,
         reference_date: args.date.map(|d| d.format("%Y-%m-%d").to_string()),
         fetch: (!args.no_follow_links).then(|| net.clone()),
+        budget: args.limits.budget(),
+        doc_timeout: args.limits.doc_timeout(),
         ..Default::default()
     };
     let progress = std::io::stderr().is_terminal();
@@ -161,11 +169,11 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     loop {
         let items = crosswire_ingest::open(&args.sources, &net);
         let report = store.ingest(items, &opts, &mut |note| match note {
-            Note::Failed { source, message } => {
+            Note::Failed { source, message } | Note::Skipped { source, message } => {
                 if progress {
                     eprint!("\r\x1b[K");
                 }
-                eprintln!("crosswire: {source}: {message}");
+                crate::output::error_line(source, message);
             }
             Note::Committed(r) if progress => {
                 eprint!(
@@ -269,7 +277,7 @@ pub fn events(args: EventsArgs) -> Result<ExitCode> {
                 e.origins,
                 span(e.first, e.last),
                 e.conflicts,
-                e.title.as_deref().unwrap_or("(untitled)"),
+                printable(e.title.as_deref().unwrap_or("(untitled)"), false),
                 if e.stale { "  (dossier pending)" } else { "" }
             )?;
         }
@@ -301,7 +309,16 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
         ),
         None => None,
     };
-    let store = Store::open_read_only(&args.db.db)?;
+    let store = Store::open_for_search(&args.db.db)?;
+    let lag = store.index_lag()?;
+    if lag > 0 {
+        eprintln!(
+            "crosswire: the text index is {lag} article{} behind the store (an ingest is \
+             running or was interrupted); results may miss {}",
+            if lag == 1 { "" } else { "s" },
+            if lag == 1 { "it" } else { "them" }
+        );
+    }
     let hits = store.search(&SearchQuery {
         text: args.query.clone(),
         from: args.from,
@@ -328,12 +345,16 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
                 out,
                 "{}  {}  {}  e{}  {}",
                 &h.id,
-                date,
-                h.outlet.as_deref().unwrap_or("-"),
+                printable(date, false),
+                printable(h.outlet.as_deref().unwrap_or("-"), false),
                 h.event,
-                h.title.as_deref().unwrap_or("(untitled)")
+                printable(h.title.as_deref().unwrap_or("(untitled)"), false)
             )?;
-            writeln!(out, "    {}", mark(&h.snippet, &h.highlights))?;
+            writeln!(
+                out,
+                "    {}",
+                printable(&mark(&h.snippet, &h.highlights), false)
+            )?;
         }
         if hits.is_empty() {
             eprintln!("crosswire: no match");

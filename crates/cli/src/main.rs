@@ -9,6 +9,7 @@ mod pipeline;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use crosswire_model::DocBudget;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -123,6 +124,10 @@ struct RunArgs {
 struct CheckArgs {
     #[command(flatten)]
     input: InputArgs,
+    /// Articles one check cross-checks, at most; the ones past it are
+    /// recorded as failed.
+    #[arg(long, default_value_t = 10_000)]
+    max_articles: usize,
     #[command(flatten)]
     out: output::DossierOutput,
 }
@@ -141,12 +146,62 @@ struct InputArgs {
     /// Largest document accepted, in bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     max_bytes: u64,
-    /// Network timeout per request, in seconds.
+    /// Network timeout per request, in seconds; also how long a pipe or
+    /// device named as an input may go without delivering data.
     #[arg(long, default_value_t = 20)]
     timeout: u64,
-    /// Fetch the links of feed items that carry no full text.
+    /// Fetch the links of feed items that carry no full text (only ever
+    /// as http(s) URLs).
     #[arg(long)]
     follow_links: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// Budgets and the network policy, shared by `extract`, `analyze`, `check`
+/// and `ingest` (see docs/security.md).
+#[derive(Args, Debug, Clone)]
+pub struct LimitArgs {
+    /// Sentences one document may hold; a longer one is recorded as failed.
+    #[arg(long, default_value_t = DocBudget::default().max_sentences)]
+    pub max_sentences: usize,
+    /// Analyzed mentions (entities, figures, quotes, dates) one document
+    /// may hold; more and it is recorded as failed.
+    #[arg(long, default_value_t = DocBudget::default().max_mentions)]
+    pub max_mentions: usize,
+    /// Seconds one document may take to extract and analyze (0: no limit);
+    /// a slower one is recorded as failed and the batch goes on.
+    #[arg(long, default_value_t = 30)]
+    pub max_seconds: u64,
+    /// Fetch only from public addresses: refuse loopback, private,
+    /// link-local (cloud metadata) and other reserved addresses, checked
+    /// after DNS resolution and at every redirect.
+    #[arg(long)]
+    pub block_private_addresses: bool,
+}
+
+impl LimitArgs {
+    /// The per-document budget.
+    pub fn budget(&self) -> DocBudget {
+        DocBudget {
+            max_sentences: self.max_sentences,
+            max_mentions: self.max_mentions,
+        }
+    }
+
+    /// The per-document time budget.
+    pub fn doc_timeout(&self) -> Option<std::time::Duration> {
+        (self.max_seconds > 0).then(|| std::time::Duration::from_secs(self.max_seconds))
+    }
+
+    /// The network address policy.
+    pub fn address_policy(&self) -> crosswire_ingest::AddressPolicy {
+        if self.block_private_addresses {
+            crosswire_ingest::AddressPolicy::PublicOnly
+        } else {
+            crosswire_ingest::AddressPolicy::Any
+        }
+    }
 }
 
 /// Output formats of `extract` and `analyze`.
@@ -187,7 +242,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("crosswire: error: {e:#}");
+            eprintln!(
+                "crosswire: error: {}",
+                output::printable(&format!("{e:#}"), false)
+            );
             ExitCode::from(2)
         }
     }
@@ -283,10 +341,15 @@ fn setup(
         ingest: crosswire_ingest::Options {
             max_bytes: input.max_bytes,
             timeout_secs: input.timeout,
+            special_file_timeout_secs: input.timeout,
+            address_policy: input.limits.address_policy(),
             ..Default::default()
         },
         reference_date: input.date.clone(),
         follow_links: input.follow_links,
+        budget: input.limits.budget(),
+        doc_timeout: input.limits.doc_timeout(),
+        jobs,
     };
     Ok((pool, config))
 }
@@ -317,6 +380,7 @@ fn run_pipeline(args: RunArgs, stage: pipeline::Stage) -> Result<ExitCode> {
             printer.print(&outcome)
         })
     })?;
+    drop(pool);
     printer.finish()?;
     Ok(exit_code(&summary))
 }
@@ -325,18 +389,32 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
     let (pool, config) = setup(&args.input, pipeline::Stage::Analyze)?;
     let mut articles = Vec::new();
     let mut links = 0usize;
-    let summary = pool.install(|| {
+    let max_articles = args.max_articles;
+    let mut over = 0usize;
+    let mut summary = pool.install(|| {
         pipeline::run(&args.input.inputs, &config, &mut |outcome| {
             match outcome {
+                pipeline::Outcome::Article(a) if articles.len() >= max_articles => {
+                    over += 1;
+                    output::error_line(
+                        &a.source,
+                        &format!("over budget: more than {max_articles} articles (--max-articles)"),
+                    );
+                }
                 pipeline::Outcome::Article(a) => articles.push(*a),
                 pipeline::Outcome::Error { source, message } => {
-                    eprintln!("crosswire: {source}: {message}")
+                    output::error_line(&source, &message)
+                }
+                pipeline::Outcome::Skipped { source, message } => {
+                    output::error_line(&source, &message)
                 }
                 pipeline::Outcome::Link(_) => links += 1,
             }
             Ok(())
         })
     })?;
+    summary.ok -= over;
+    summary.failed += over;
     if links > 0 {
         eprintln!("crosswire: {links} feed items carry no text; --follow-links fetches them");
     }

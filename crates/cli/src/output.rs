@@ -12,6 +12,40 @@ use crosswire_model::{Article, BlockKind, SpanKind};
 use serde::Serialize;
 use std::io::Write;
 
+/// Text from inputs (file names, article text, URLs) made safe for a
+/// terminal: control characters (escape sequences could retitle, clear or
+/// rewrite the screen, or plant a hyperlink) and bidi overrides (which
+/// reorder what is shown) are written as visible escapes such as `\u{1b}`.
+/// Tabs and, when `keep_newlines` is set, line breaks stay.
+pub fn printable(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && !(c == '\t' || (keep_newlines && c == '\n')))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Prints one `crosswire: SOURCE: MESSAGE` error line on stderr, both
+/// parts made [`printable`] (a file name may hold escape sequences too).
+pub fn error_line(source: &str, message: &str) {
+    eprintln!(
+        "crosswire: {}: {}",
+        printable(source, false),
+        printable(message, false)
+    );
+}
+
 /// Version of the record and article JSON shapes.
 pub const SCHEMA: &str = "crosswire/1";
 
@@ -93,7 +127,18 @@ impl<W: Write> Printer<W> {
         self
     }
 
+    /// Prints one outcome and flushes it, so results show as they come.
     pub fn print(&mut self, outcome: &Outcome) -> Result<()> {
+        if let Outcome::Skipped { source, message } = outcome {
+            error_line(source, message);
+            return Ok(());
+        }
+        self.print_outcome(outcome)?;
+        self.out.flush()?;
+        Ok(())
+    }
+
+    fn print_outcome(&mut self, outcome: &Outcome) -> Result<()> {
         match self.format {
             Format::Text => self.print_text(outcome),
             Format::Jsonl | Format::Json => match outcome {
@@ -103,7 +148,7 @@ impl<W: Write> Printer<W> {
                 }),
                 Outcome::Article(a) => self.emit(&Record::of(a)),
                 Outcome::Error { source, message } => {
-                    eprintln!("crosswire: {source}: {message}");
+                    error_line(source, message);
                     self.emit(&ErrorRecord {
                         source,
                         error: message,
@@ -114,6 +159,7 @@ impl<W: Write> Printer<W> {
                     link: &l.url,
                     title: l.title.as_deref(),
                 }),
+                Outcome::Skipped { .. } => Ok(()),
             },
         }
     }
@@ -142,38 +188,41 @@ impl<W: Write> Printer<W> {
 
     fn print_text(&mut self, outcome: &Outcome) -> Result<()> {
         let out = &mut self.out;
+        // Everything printed here comes from the input: see `printable`.
+        let p = |s: &str| printable(s, false).into_owned();
         match outcome {
-            Outcome::Error { source, message } => {
-                eprintln!("crosswire: {source}: {message}");
+            Outcome::Error { source, message } | Outcome::Skipped { source, message } => {
+                error_line(source, message);
             }
             Outcome::Link(l) => {
-                writeln!(out, "link  {}  (from {})", l.url, l.source)?;
+                writeln!(out, "link  {}  (from {})", p(&l.url), p(&l.source))?;
             }
             Outcome::Article(a) => {
-                let rule = "─".repeat(72usize.saturating_sub(a.source.chars().count() + 4));
-                writeln!(out, "── {} {rule}", a.source)?;
+                let source = p(&a.source);
+                let rule = "─".repeat(72usize.saturating_sub(source.chars().count() + 4));
+                writeln!(out, "── {source} {rule}")?;
                 let mut meta = Vec::new();
                 if let Some(o) = &a.outlet {
-                    meta.push(o.clone());
+                    meta.push(p(o));
                 }
                 if !a.byline.is_empty() {
-                    meta.push(format!("by {}", a.byline.join(", ")));
+                    meta.push(format!("by {}", p(&a.byline.join(", "))));
                 }
-                if let Some(p) = &a.published {
-                    meta.push(p.value.clone());
+                if let Some(pd) = &a.published {
+                    meta.push(p(&pd.value));
                 }
                 if let Some(l) = &a.language {
-                    meta.push(l.clone());
+                    meta.push(p(l));
                 }
                 if !meta.is_empty() {
                     writeln!(out, "{}", meta.join(" · "))?;
                 }
                 if let Some(u) = &a.url {
-                    writeln!(out, "{u}")?;
+                    writeln!(out, "{}", p(u))?;
                 }
                 writeln!(out)?;
                 for b in &a.blocks {
-                    let t = a.slice(b.span);
+                    let t = printable(a.slice(b.span), true);
                     match b.kind {
                         BlockKind::Title => writeln!(out, "# {t}")?,
                         BlockKind::Standfirst => writeln!(out, "> {t}")?,
@@ -201,18 +250,19 @@ struct FullArticle<'a> {
 
 /// Lists an analyzed article's spans, grouped by kind, for reading.
 fn print_spans<W: Write>(out: &mut W, a: &Article) -> Result<()> {
-    let quoted = |s: &str| s.replace('\n', " ");
+    let quoted = |s: &str| printable(&s.replace('\n', " "), false).into_owned();
     let mut entities: Vec<(String, Vec<String>)> = Vec::new();
     for s in &a.spans {
         if let SpanKind::Entity { canonical, .. } = &s.kind {
             let m = quoted(a.slice(s.range));
-            match entities.iter_mut().find(|(c, _)| c == canonical) {
+            let canonical = quoted(canonical);
+            match entities.iter_mut().find(|(c, _)| *c == canonical) {
                 Some((_, ms)) => {
                     if !ms.contains(&m) {
                         ms.push(m)
                     }
                 }
-                None => entities.push((canonical.clone(), vec![m])),
+                None => entities.push((canonical, vec![m])),
             }
         }
     }
@@ -242,11 +292,11 @@ fn print_spans<W: Write>(out: &mut W, a: &Article) -> Result<()> {
                     fig.qualifier,
                     fig.counts
                         .as_deref()
-                        .map(|c| format!(" of {c}"))
+                        .map(|c| format!(" of {}", quoted(c)))
                         .unwrap_or_default(),
                     fig.attributed_to
                         .as_deref()
-                        .map(|c| format!(" (per {c})"))
+                        .map(|c| format!(" (per {})", quoted(c)))
                         .unwrap_or_default(),
                 )?;
             }
@@ -259,7 +309,7 @@ fn print_spans<W: Write>(out: &mut W, a: &Article) -> Result<()> {
             writeln!(
                 out,
                 "  {}: “{}”{}",
-                qs.speaker.as_deref().unwrap_or("(unknown)"),
+                quoted(qs.speaker.as_deref().unwrap_or("(unknown)")),
                 quoted(a.slice(qs.content)),
                 if qs.direct { "" } else { " (reported)" }
             )?;
@@ -272,7 +322,7 @@ fn print_spans<W: Write>(out: &mut W, a: &Article) -> Result<()> {
                 out,
                 "  {:<24} {}",
                 quoted(a.slice(s.range)),
-                dv.resolved.as_deref().unwrap_or("?")
+                quoted(dv.resolved.as_deref().unwrap_or("?"))
             )?;
         }
     }

@@ -29,6 +29,7 @@ fn main() {
                 errors += 1;
                 println!("error {e}");
             }
+            Item::Skipped(e) => println!("skip  {e}"),
         }
     }
     eprintln!("{docs} documents, {links} links, {errors} errors");

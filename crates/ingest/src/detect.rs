@@ -106,11 +106,20 @@ pub(crate) fn sniff(head: &[u8], complete: bool) -> Kind {
     if body.starts_with(b"WARC/1.") {
         return Kind::Warc;
     }
+    // JSON Lines before the binary test: one bad byte (a NUL) in one line
+    // must cost that line, not the file, and the line reader rejects it.
+    let json = match body.first() {
+        Some(b'{') => Some(json_kind(body)),
+        _ => None,
+    };
+    if let Some(kind @ (Kind::JsonLines | Kind::JsonDocument)) = json {
+        return kind;
+    }
     if let Some(reason) = binary_reason(body) {
         return Kind::Binary(reason);
     }
     match body.first() {
-        Some(b'{') => return json_kind(body),
+        Some(b'{') => return Kind::Text,
         Some(b'[') if body[1..].iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') => {
             return Kind::JsonDocument;
         }
@@ -235,6 +244,14 @@ mod tests {
         assert_eq!(sniff(b"[{\"a\":1}]", true), Kind::JsonDocument);
         assert_eq!(sniff(b"{\"a\": broken\n{\"a\":2}\n", true), Kind::JsonLines);
         assert_eq!(sniff(b"{Editor's note} A story.\n", true), Kind::Text);
+        assert_eq!(
+            sniff(b"{\"a\": \"x\0y\"}\n{\"a\":2}\n", true),
+            Kind::JsonLines
+        );
+        assert_eq!(
+            sniff(b"{\"a\":1}\n{\"a\": \"\0\"}\n", true),
+            Kind::JsonLines
+        );
         assert_eq!(
             sniff(
                 b"<?xml version=\"1.0\"?>\n<!-- x -->\n<rss version=\"2.0\">",

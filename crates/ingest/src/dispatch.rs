@@ -4,7 +4,7 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 use std::sync::Arc;
 
 use crate::detect::{sniff, Kind, HEAD_LEN};
-use crate::read::{from_io, read_capped, read_head, Failing, Gunzip, Stream};
+use crate::read::{from_io, is_recoverable, read_capped, read_head, Failing, Gunzip, Stream};
 use crate::{feed, jsonl, warc, ErrorKind, Format, Hints, IngestError, Item, Options, RawDoc};
 
 /// A lazily produced run of items.
@@ -34,8 +34,16 @@ pub(crate) fn open_stream(
     let complete = head.len() < HEAD_LEN && failure.is_none();
     let rest: Stream = match failure {
         None => reader,
+        // A corrupt first gzip member: reported, and the rest is read.
+        Some(e) if head.is_empty() && is_recoverable(&e) => {
+            let first = Item::Error(IngestError::new(name.clone(), from_io(e)));
+            let rest = open_stream(name, reader, None, hints, opts, gzip_depth);
+            return Box::new(std::iter::once(first).chain(rest));
+        }
         Some(e) if head.is_empty() => return error_items(name, from_io(e)),
-        // Whatever reads past the head meets the error where it happened.
+        // Whatever reads past the head meets the error where it happened;
+        // after a corrupt gzip member, the stream goes on behind it.
+        Some(e) if is_recoverable(&e) => Box::new(BufReader::new(Failing(Some(e)).chain(reader))),
         Some(e) => Box::new(BufReader::new(Failing(Some(e)))),
     };
     let kind = sniff(&head, complete);

@@ -32,7 +32,7 @@ pub(crate) fn feed_items(name: &str, bytes: &[u8]) -> Vec<Item> {
     feed.entries
         .into_iter()
         .enumerate()
-        .filter_map(|(i, entry)| {
+        .map(|(i, entry)| {
             let source = format!("{name}#{i}");
             let title = entry
                 .title
@@ -53,8 +53,19 @@ pub(crate) fn feed_items(name: &str, bytes: &[u8]) -> Vec<Item> {
                 .flatten()
                 .find(|body| text_len(body) > FULL_TEXT_CHARS)
                 .map(str::to_string);
+            let url = url.map(|u| resolve(name, u));
             let Some(body) = full else {
-                return url.map(|url| Item::Link(Link { source, url, title }));
+                return match url {
+                    Some(url) => Item::Link(Link { source, url, title }),
+                    // Dropping it silently would lose an item unnoticed.
+                    None => Item::Error(IngestError::new(
+                        source,
+                        ErrorKind::Malformed {
+                            what: "feed item",
+                            detail: "no link and no full text".into(),
+                        },
+                    )),
+                };
             };
             // A description is a standfirst only when it is not the body.
             let description = summary
@@ -77,14 +88,28 @@ pub(crate) fn feed_items(name: &str, bytes: &[u8]) -> Vec<Item> {
                 charset: Some("utf-8".into()),
                 crawled: None,
             };
-            Some(Item::Doc(RawDoc {
+            Item::Doc(RawDoc {
                 source,
                 format: Format::Html,
                 bytes: wrap_fragment(title.as_deref(), &body).into_bytes(),
                 hints,
-            }))
+            })
         })
         .collect()
+}
+
+/// A relative item link is relative to the feed's own URL when the feed
+/// was fetched; otherwise it stays as written (and is refused when
+/// followed: a link is only fetched as an http(s) URL).
+fn resolve(feed: &str, link: String) -> String {
+    let lower = feed.get(..8).unwrap_or(feed).to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return link;
+    }
+    match url::Url::parse(feed).and_then(|base| base.join(&link)) {
+        Ok(u) => u.to_string(),
+        Err(_) => link,
+    }
 }
 
 /// A feed's content is a fragment; the extractor reads pages, so it gets
@@ -146,7 +171,7 @@ pub(crate) fn sitemap_links(name: &str, bytes: &[u8]) -> Vec<Item> {
         if !url.is_empty() {
             links.push(Item::Link(Link {
                 source: format!("{name}#{}", links.len()),
-                url,
+                url: resolve(name, url),
                 title: None,
             }));
         }

@@ -1,78 +1,128 @@
 //! Fetching http(s) URLs. The body is sniffed like a file, so a URL may
 //! name a page, a feed, a JSON Lines dump or a WARC archive.
+//!
+//! Redirects are followed here, not by the HTTP client, so that each
+//! target passes the scheme rule before any request is made for it (the
+//! client panics on a redirect to a host-less URL such as `file:` or
+//! `data:`); every connection goes through the address policy's resolver
+//! (see `policy`).
 
 use std::io::{BufReader, Read};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use std::time::Duration;
 
 use crate::charset::charset_from_content_type;
 use crate::dispatch::{error_items, open_stream, Items};
+use crate::policy::{check_scheme, checked_url, PolicyResolver, Refusal};
 use crate::read::FetchFailure;
 use crate::{ErrorKind, Hints, Options};
 
 /// Fetches `url` and opens its body.
 pub(crate) fn open_url(url: &str, opts: &Arc<Options>) -> Items {
-    // ureq counts the request that would exceed the limit as one of the
-    // `redirects`; ours counts redirects actually followed. Zero stays
-    // zero: ureq then hands back the 3xx response, refused below.
-    let redirects = match opts.max_redirects {
-        0 => 0,
-        n => n.saturating_add(1),
-    };
+    match fetch(url, opts) {
+        Ok((response, final_url)) => {
+            let len = response
+                .header("Content-Length")
+                .and_then(|v| v.trim().parse::<u64>().ok());
+            let hints = Hints {
+                url: Some(final_url),
+                charset: response
+                    .header("Content-Type")
+                    .and_then(charset_from_content_type),
+                ..Hints::default()
+            };
+            // The body of a container is streamed and capped per record; a
+            // single document is capped when read. `len` lets an announced
+            // oversize body be refused before any of it is read.
+            let body = BufReader::with_capacity(64 * 1024, FetchBody(response.into_reader()));
+            open_stream(url.to_string(), Box::new(body), len, hints, opts, 0)
+        }
+        Err(kind) => error_items(url, kind),
+    }
+}
+
+/// Requests `raw`, following redirects by hand; returns the final
+/// response and its URL.
+fn fetch(raw: &str, opts: &Options) -> Result<(ureq::Response, String), ErrorKind> {
+    let mut url = checked_url(raw).map_err(|r| ErrorKind::Refused(r.0))?;
     // A zero timeout would fail every request; take it as the shortest.
     let timeout = Duration::from_secs(opts.timeout_secs.max(1));
     let agent = ureq::AgentBuilder::new()
         .timeout(timeout)
-        .redirects(redirects)
+        .redirects(0)
+        .resolver(PolicyResolver(opts.address_policy))
         .user_agent(&opts.user_agent)
         .build();
-    let response = match agent.get(url).call() {
-        Ok(r) => r,
-        Err(ureq::Error::Status(code, r)) => {
-            let reason = r.status_text().to_string();
-            return error_items(url, ErrorKind::Fetch(format!("HTTP {code} {reason}")));
+    let mut followed = 0u32;
+    loop {
+        // The client is never handed a URL that failed the scheme rule;
+        // the guard is for whatever else it may trip over.
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            agent.request_url("GET", &url).call().map_err(Box::new)
+        }))
+        .map_err(|_| ErrorKind::Fetch("internal error in the HTTP client".into()))?
+        .map_err(|e| *e);
+        let response = match result {
+            Ok(r) => r,
+            Err(ureq::Error::Status(code, r)) => {
+                let reason = r.status_text().to_string();
+                return Err(ErrorKind::Fetch(format!("HTTP {code} {reason}")));
+            }
+            Err(ureq::Error::Transport(t)) => return Err(transport_error(&t)),
+        };
+        if !(300..400).contains(&response.status()) {
+            return Ok((response, url.to_string()));
         }
-        Err(ureq::Error::Transport(t)) => {
-            let message = match t.kind() {
-                ureq::ErrorKind::TooManyRedirects => {
-                    format!("more than {} redirects", opts.max_redirects)
-                }
-                // ureq's own Display repeats the URL, which the error
-                // already names.
-                kind => {
-                    let mut message = kind.to_string();
-                    if let Some(detail) = t.message() {
-                        message = format!("{message}: {detail}");
-                    }
-                    if let Some(cause) = std::error::Error::source(&t) {
-                        message = format!("{message}: {cause}");
-                    }
-                    message
-                }
-            };
-            return error_items(url, ErrorKind::Fetch(message));
+        let status = response.status();
+        if opts.max_redirects == 0 {
+            return Err(ErrorKind::Fetch(format!(
+                "redirect not followed (HTTP {status})"
+            )));
         }
-    };
-    // With redirects off, ureq hands back the 3xx response itself.
-    if (300..400).contains(&response.status()) {
-        let message = format!("redirect not followed (HTTP {})", response.status());
-        return error_items(url, ErrorKind::Fetch(message));
+        if followed >= opts.max_redirects {
+            return Err(ErrorKind::Fetch(format!(
+                "more than {} redirects",
+                opts.max_redirects
+            )));
+        }
+        let Some(location) = response.header("Location") else {
+            return Err(ErrorKind::Fetch(format!(
+                "HTTP {status} redirect without a Location"
+            )));
+        };
+        let next = url
+            .join(location.trim())
+            .map_err(|e| ErrorKind::Refused(format!("redirect to an invalid URL ({e})")))?;
+        check_scheme(&next).map_err(|r| ErrorKind::Refused(format!("redirect refused: {r}")))?;
+        url = next;
+        followed += 1;
     }
-    let len = response
-        .header("Content-Length")
-        .and_then(|v| v.trim().parse::<u64>().ok());
-    let hints = Hints {
-        url: Some(response.get_url().to_string()),
-        charset: response
-            .header("Content-Type")
-            .and_then(charset_from_content_type),
-        ..Hints::default()
-    };
-    // The body of a container is streamed and capped per record; a single
-    // document is capped when read. `len` lets an announced oversize body
-    // be refused before any of it is read.
-    let body = BufReader::with_capacity(64 * 1024, FetchBody(response.into_reader()));
-    open_stream(url.to_string(), Box::new(body), len, hints, opts, 0)
+}
+
+/// A transport failure as one line; ureq's own Display repeats the URL,
+/// which the error already names.
+fn transport_error(t: &ureq::Transport) -> ErrorKind {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = std::error::Error::source(t);
+    while let Some(c) = cause {
+        if let Some(refusal) = c.downcast_ref::<Refusal>() {
+            return ErrorKind::Refused(refusal.0.clone());
+        }
+        if let Some(io) = c.downcast_ref::<std::io::Error>() {
+            if let Some(refusal) = io.get_ref().and_then(|i| i.downcast_ref::<Refusal>()) {
+                return ErrorKind::Refused(refusal.0.clone());
+            }
+        }
+        cause = c.source();
+    }
+    let mut message = t.kind().to_string();
+    if let Some(detail) = t.message() {
+        message = format!("{message}: {detail}");
+    }
+    if let Some(cause) = std::error::Error::source(t) {
+        message = format!("{message}: {cause}");
+    }
+    ErrorKind::Fetch(message)
 }
 
 /// A response body whose read errors say they happened while fetching (a

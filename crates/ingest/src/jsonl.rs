@@ -11,7 +11,7 @@
 use serde_json::{Map, Value};
 use std::sync::Arc;
 
-use crate::read::{from_io, read_line_capped, Line, Stream};
+use crate::read::{from_io, is_recoverable, read_line_capped, Line, Stream};
 use crate::{ErrorKind, Format, Hints, IngestError, Item, Link, Options, RawDoc};
 
 const TEXT_FIELDS: &[&str] = &["maintext", "text", "content", "body", "article"];
@@ -66,7 +66,9 @@ impl Iterator for Lines {
             self.index += 1;
             match read {
                 Err(e) => {
-                    self.done = true;
+                    // A corrupt gzip member costs its lines; the decoder
+                    // goes on with the next member.
+                    self.done = !is_recoverable(&e);
                     return Some(Item::Error(IngestError::new(source, from_io(e))));
                 }
                 Ok(Line::Eof) => self.done = true,

@@ -47,10 +47,14 @@ mod detect;
 mod dispatch;
 mod feed;
 mod fetch;
+pub mod guard;
 mod jsonl;
+mod policy;
 mod read;
 mod source;
 mod warc;
+
+pub use policy::{is_public, AddressPolicy};
 
 use std::io::{BufReader, Read};
 use std::sync::Arc;
@@ -127,6 +131,9 @@ pub enum Item {
     Link(Link),
     /// An input, or one record of it, that could not be read.
     Error(IngestError),
+    /// An entry of a directory walk that was left out on purpose (a FIFO,
+    /// a socket, a device): worth a note, not a failure.
+    Skipped(IngestError),
 }
 
 /// A failure to read one input or one record of it.
@@ -168,6 +175,16 @@ pub enum ErrorKind {
     /// A glob matched nothing or a path does not exist.
     #[error("no such input")]
     NotFound,
+    /// Not fetched by the security rules: a link or redirect that is not
+    /// http(s), or an address the [`AddressPolicy`] refuses.
+    #[error("refused: {0}")]
+    Refused(String),
+    /// Not a regular file (a FIFO, socket or device).
+    #[error("skipped: {0}")]
+    NotRegular(String),
+    /// Over a time budget.
+    #[error("timed out: {0}")]
+    TimedOut(String),
 }
 
 impl IngestError {
@@ -191,6 +208,11 @@ pub struct Options {
     pub max_redirects: u32,
     /// Sent as `User-Agent`.
     pub user_agent: String,
+    /// Which addresses fetches may connect to.
+    pub address_policy: AddressPolicy,
+    /// How long a file that is not a regular one (a FIFO, a device) named
+    /// directly may take to deliver its content.
+    pub special_file_timeout_secs: u64,
 }
 
 impl Default for Options {
@@ -205,6 +227,8 @@ impl Default for Options {
                 " (news cross-checking; +https://example.invalid/crosswire)"
             )
             .to_string(),
+            address_policy: AddressPolicy::Any,
+            special_file_timeout_secs: 10,
         }
     }
 }
@@ -233,9 +257,87 @@ pub fn open(inputs: &[String], opts: &Options) -> impl Iterator<Item = Item> + S
     let opts = Arc::new(opts.clone());
     // Owned, so the iterator outlives the caller's slice.
     let inputs: Vec<String> = inputs.to_vec();
-    inputs
-        .into_iter()
-        .flat_map(move |input| source::open_input(input, opts.clone()))
+    inputs.into_iter().flat_map(move |input| {
+        let items = source::open_input(input.clone(), opts.clone());
+        Guarded::new(input, items)
+    })
+}
+
+/// Fetches links found inside content (feed items, sitemap entries, JSON
+/// records that only carry a URL): each is fetched only when it is an
+/// http(s) URL, and never opened as a path, a glob or `-`. Redirects and
+/// addresses are checked as for any fetch (see [`AddressPolicy`]).
+///
+/// ```
+/// use crosswire_ingest::{open_links, ErrorKind, Item, Options};
+///
+/// let links = ["/etc/passwd".to_string(), "file:///etc/passwd".to_string()];
+/// for item in open_links(&links, &Options::default()) {
+///     assert!(matches!(item, Item::Error(e) if matches!(e.kind, ErrorKind::Refused(_))));
+/// }
+/// ```
+pub fn open_links(urls: &[String], opts: &Options) -> impl Iterator<Item = Item> + Send {
+    let opts = Arc::new(opts.clone());
+    let urls: Vec<String> = urls.to_vec();
+    urls.into_iter().flat_map(move |url| {
+        let items: dispatch::Items = match policy::checked_url(&url) {
+            Ok(_) => {
+                let opts = opts.clone();
+                let name = url.clone();
+                Box::new(std::iter::once_with(move || fetch::open_url(&name, &opts)).flatten())
+            }
+            Err(refusal) => dispatch::error_items(
+                url.clone(),
+                ErrorKind::Refused(format!(
+                    "a link found in content is only fetched as an http(s) URL, \
+                     never opened as a file ({refusal})"
+                )),
+            ),
+        };
+        Guarded::new(url, items)
+    })
+}
+
+/// The items of one input, read under a guard: a panic in a parser (ours
+/// or a dependency's) ends that input with an error instead of the batch.
+struct Guarded {
+    name: String,
+    inner: Option<dispatch::Items>,
+}
+
+impl Guarded {
+    fn new(name: String, inner: dispatch::Items) -> Self {
+        Guarded {
+            name,
+            inner: Some(inner),
+        }
+    }
+}
+
+impl Iterator for Guarded {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        let inner = self.inner.as_mut()?;
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| inner.next())) {
+            Ok(Some(item)) => Some(item),
+            Ok(None) => {
+                self.inner = None;
+                None
+            }
+            Err(_) => {
+                // The reader's state is unknown after a panic: stop here.
+                self.inner = None;
+                Some(Item::Error(IngestError::new(
+                    std::mem::take(&mut self.name),
+                    ErrorKind::Malformed {
+                        what: "input",
+                        detail: "internal error while reading (please report this input)".into(),
+                    },
+                )))
+            }
+        }
+    }
 }
 
 /// Reads one stream that is already open (a pipe, an upload, a member of

@@ -17,7 +17,9 @@ use std::sync::Arc;
 
 use crate::charset::charset_from_content_type;
 use crate::detect::{sniff, Kind};
-use crate::read::{from_io, read_capped, read_line_capped, skip, Gunzip, Line, Stream};
+use crate::read::{
+    from_io, is_recoverable, read_capped, read_line_capped, skip, Gunzip, Line, Stream,
+};
 use crate::{ErrorKind, Format, Hints, IngestError, Item, Options, RawDoc};
 
 /// Longest header line accepted; real ones are under a few KiB.
@@ -72,9 +74,18 @@ impl Records {
         ))))
     }
 
-    /// An I/O failure ends the stream: the position in it is lost.
+    /// An I/O failure ends the stream: the position in it is lost. Unless
+    /// the gzip decoder skipped a corrupt member: then the parser looks
+    /// for the next record's version line.
     fn fatal(&mut self, index: usize, e: io::Error) -> Step {
-        self.done = true;
+        if is_recoverable(&e) {
+            self.resync = true;
+            if index == self.index {
+                self.index += 1;
+            }
+        } else {
+            self.done = true;
+        }
         Step::Item(Box::new(Item::Error(IngestError::new(
             self.member(index),
             from_io(e),

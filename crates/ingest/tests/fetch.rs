@@ -325,3 +325,108 @@ fn url_to_a_gzipped_warc_is_streamed() {
         Some("https://news.example/1")
     );
 }
+
+/// Repro 2: a redirect to a host-less URL (`file:`, `data:`) used to panic
+/// inside the HTTP client and end the batch; it is refused, alone.
+#[test]
+fn redirects_to_file_and_data_urls_are_refused_and_the_batch_goes_on() {
+    let (base, _heads) = serve(3, |path| match path {
+        "/to-file" => reply(
+            "302 Found",
+            &[("Location", "file:///etc/passwd"), ("Content-Length", "0")],
+            b"",
+        ),
+        "/to-data" => reply(
+            "301 Moved Permanently",
+            &[("Location", "data:text/html,x"), ("Content-Length", "0")],
+            b"",
+        ),
+        _ => with_length(
+            "200 OK",
+            "text/html",
+            page("Dam", "Cracks were found.").as_bytes(),
+        ),
+    });
+    let urls: Vec<String> = ["/to-file", "/ok", "/to-data"]
+        .iter()
+        .map(|p| format!("{base}{p}"))
+        .collect();
+    let refs: Vec<&str> = urls.iter().map(String::as_str).collect();
+    let items = run(&refs, &opts());
+    assert_eq!(items.len(), 3, "{items:?}");
+    for (i, what) in [(0, "file:"), (2, "data:")] {
+        let e = err(&items[i]);
+        assert!(
+            matches!(&e.kind, ErrorKind::Refused(m) if m.contains(what)),
+            "{e}"
+        );
+        assert_names(e, &urls[i]);
+    }
+    assert_eq!(doc(&items[1]).source, urls[1]);
+}
+
+/// Repro 1: links found inside content are fetched only as http(s) URLs,
+/// never opened as paths or globs, even when they name a real file.
+#[test]
+fn links_are_never_opened_as_paths_or_globs() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.html");
+    std::fs::write(&secret, page("Secret", "Only for this machine.")).unwrap();
+    let links = vec![
+        secret.display().to_string(),
+        format!("{}/sec*", dir.path().display()),
+        format!("file://{}", secret.display()),
+        "-".to_string(),
+    ];
+    let items: Vec<_> = crosswire_ingest::open_links(&links, &opts()).collect();
+    assert_eq!(items.len(), 4, "{items:?}");
+    for item in &items {
+        let e = err(item);
+        assert!(matches!(e.kind, ErrorKind::Refused(_)), "{e}");
+    }
+}
+
+/// Repro 1, over HTTP: a fetched feed's relative links are resolved
+/// against the feed's URL, so they stay on the network.
+#[test]
+fn a_fetched_feeds_relative_links_stay_http() {
+    let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\
+               <item><title>One</title><link>/etc/passwd</link></item>\
+               </channel></rss>";
+    let (base, _heads) = serve(1, move |_| {
+        with_length("200 OK", "application/rss+xml", rss.as_bytes())
+    });
+    let url = format!("{base}/news/feed");
+    let items = run(&[&url], &opts());
+    assert_eq!(link(only(&items)).url, format!("{base}/etc/passwd"));
+}
+
+/// Repro 3: with the public-only policy, loopback is refused after
+/// resolution, for a name as for an address literal.
+#[test]
+fn the_public_only_policy_refuses_loopback() {
+    let (base, heads) = serve(2, |_| {
+        with_length(
+            "200 OK",
+            "text/html",
+            page("Internal", "Not for the outside.").as_bytes(),
+        )
+    });
+    let options = Options {
+        address_policy: crosswire_ingest::AddressPolicy::PublicOnly,
+        ..opts()
+    };
+    let port = base.rsplit(':').next().unwrap();
+    for url in [
+        format!("{base}/admin"),
+        format!("http://localhost:{port}/admin"),
+    ] {
+        let items = run(&[&url], &options);
+        let e = err(only(&items));
+        assert!(
+            matches!(&e.kind, ErrorKind::Refused(m) if m.contains("not public")),
+            "{e}"
+        );
+    }
+    assert!(heads.recv_timeout(Duration::from_millis(300)).is_err());
+}

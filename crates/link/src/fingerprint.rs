@@ -243,6 +243,23 @@ pub fn aligned_sentences(a: &[Vec<u64>], b: &[Vec<u64>], min_jaccard: f32) -> (u
     (aligned, short.len())
 }
 
+/// A sentence whose word set (or a close match of it) occurs in more
+/// articles than this is shared text (a boilerplate line, a widely carried
+/// wire sentence), not evidence that two particular articles are rewrites
+/// of each other; it is left out of the join. Copies are still found by
+/// their shingles. Sets of up to this many articles are joined exactly.
+pub const MAX_SHARED_ARTICLES: usize = 64;
+
+/// Sentences indexed under one prefix word, at most: a word in more
+/// sentences than this is too common to narrow anything down, and probing
+/// its list is what made the join quadratic. Far above what one event's
+/// articles hold, so small sets are joined exactly.
+const MAX_POSTINGS: usize = 4096;
+
+/// Article pairs the join reports, at most: a bound on its memory whatever
+/// the input (past it, only pairs already seen are counted further).
+const MAX_PAIRS: usize = 2_000_000;
+
 /// [`aligned_sentences`] for every pair of articles at once, as a
 /// set-similarity join: `docs[i]` are article `i`'s sentence word sets.
 /// Returns, for each pair `(i, j)` with `i < j` that has at least one
@@ -255,6 +272,13 @@ pub fn aligned_sentences(a: &[Vec<u64>], b: &[Vec<u64>], min_jaccard: f32) -> (u
 /// word among the first `|x| − ⌈t·|x|⌉ + 1` of each, so only those
 /// prefixes are indexed. No crate offers an exact join over our own
 /// hashed word sets, hence this one.
+///
+/// Repeated text costs nothing extra: identical sentences (within an
+/// article or across articles) are joined once, as one distinct set with
+/// its occurrences. What would still grow quadratically is bounded: a
+/// set shared by more than [`MAX_SHARED_ARTICLES`] articles is left out,
+/// a prefix word's list is capped, and so is the number of pairs. Up to
+/// [`MAX_SHARED_ARTICLES`] articles, the result is exact.
 ///
 /// ```
 /// use crosswire_link::fingerprint::{aligned_pairs, aligned_sentences};
@@ -275,35 +299,54 @@ pub fn aligned_pairs(
     } else {
         min_jaccard.clamp(0.0, 1.0)
     };
-    let mut freq: HashMap<u64, u32> = HashMap::default();
-    for d in docs {
-        for s in d.iter() {
-            for &w in s {
-                *freq.entry(w).or_insert(0) += 1;
-            }
-        }
-    }
-    // (document, sentence index, words sorted by hash, prefix words)
-    let mut sents: Vec<(u32, u32, &[u64], Vec<u64>)> = Vec::new();
+    // Distinct word sets, each with the articles it occurs in and how
+    // often: (article, occurrences), sorted by article.
+    let mut ids: HashMap<&[u64], u32> = HashMap::default();
+    let mut sets: Vec<&[u64]> = Vec::new();
+    let mut occurs: Vec<Vec<(u32, u32)>> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        for (k, s) in doc.iter().enumerate() {
+        for s in doc.iter() {
             if s.is_empty() {
                 continue;
             }
-            let mut order = s.clone();
+            let id = *ids.entry(s.as_slice()).or_insert_with(|| {
+                sets.push(s.as_slice());
+                occurs.push(Vec::new());
+                (sets.len() - 1) as u32
+            });
+            let occ = &mut occurs[id as usize];
+            match occ.last_mut() {
+                Some((last, n)) if *last == d as u32 => *n += 1,
+                _ => occ.push((d as u32, 1)),
+            }
+        }
+    }
+    drop(ids);
+    let mut freq: HashMap<u64, u32> = HashMap::default();
+    for s in &sets {
+        for &w in *s {
+            *freq.entry(w).or_insert(0) += 1;
+        }
+    }
+    let prefixes: Vec<Vec<u64>> = sets
+        .iter()
+        .map(|s| {
+            let mut order = s.to_vec();
             order.sort_unstable_by_key(|w| (freq.get(w).copied().unwrap_or(0), *w));
             // floor rather than ceil: a longer prefix is always safe, and
             // it absorbs float rounding at the boundary.
             let keep = ((t * s.len() as f32).floor() as usize).min(s.len());
             order.truncate((s.len() - keep + 1).min(s.len()));
-            sents.push((d as u32, k as u32, s.as_slice(), order));
-        }
-    }
+            order
+        })
+        .collect();
+    drop(freq);
+    // Each distinct set's matches among the others (both directions).
+    let mut matches: Vec<Vec<u32>> = vec![Vec::new(); sets.len()];
     let mut index: HashMap<u64, Vec<u32>> = HashMap::default();
-    let mut mark = vec![u32::MAX; sents.len()];
-    // (doc a, doc b, side, sentence): side 0 is a sentence of a, 1 of b.
-    let mut hits: Vec<(u32, u32, u8, u32)> = Vec::new();
-    for (x, (dx, kx, wx, prefix)) in sents.iter().enumerate() {
+    let mut mark = vec![u32::MAX; sets.len()];
+    for (x, prefix) in prefixes.iter().enumerate() {
+        let wx = sets[x];
         for w in prefix {
             let Some(list) = index.get(w) else { continue };
             for &y in list {
@@ -312,10 +355,7 @@ pub fn aligned_pairs(
                     continue;
                 }
                 mark[yi] = x as u32;
-                let (dy, ky, wy, _) = &sents[yi];
-                if dy == dx {
-                    continue;
-                }
+                let wy = sets[yi];
                 let (lo, hi) = (wx.len().min(wy.len()), wx.len().max(wy.len()));
                 if (lo as f32) < t * hi as f32 - 1e-6 {
                     continue;
@@ -325,24 +365,54 @@ pub fn aligned_pairs(
                 if inter == 0 || union == 0 || (inter as f32 / union as f32) < t {
                     continue;
                 }
-                let (a, ka, b, kb) = if dy < dx {
-                    (*dy, *ky, *dx, *kx)
-                } else {
-                    (*dx, *kx, *dy, *ky)
-                };
-                hits.push((a, b, 0, ka));
-                hits.push((a, b, 1, kb));
+                matches[x].push(y);
+                matches[yi].push(x as u32);
             }
         }
         for &w in prefix {
-            index.entry(w).or_default().push(x as u32);
+            let list = index.entry(w).or_default();
+            if list.len() < MAX_POSTINGS {
+                list.push(x as u32);
+            }
         }
     }
-    hits.sort_unstable();
-    hits.dedup();
+    drop(index);
+    // Per pair of articles, the aligned sentence occurrences on each side.
     let mut counts: HashMap<(usize, usize), [usize; 2]> = HashMap::default();
-    for (a, b, side, _) in hits {
-        counts.entry((a as usize, b as usize)).or_insert([0, 0])[side as usize] += 1;
+    let mut partners: Vec<u32> = Vec::new();
+    let mut seen_doc = vec![u32::MAX; docs.len()];
+    'sets: for x in 0..sets.len() {
+        // Articles holding X or a close match of it, given up on as soon
+        // as there are too many.
+        partners.clear();
+        let ys = std::iter::once(x as u32).chain(matches[x].iter().copied());
+        for y in ys {
+            for &(d, _) in &occurs[y as usize] {
+                if seen_doc[d as usize] != x as u32 {
+                    seen_doc[d as usize] = x as u32;
+                    partners.push(d);
+                    if partners.len() > MAX_SHARED_ARTICLES {
+                        continue 'sets;
+                    }
+                }
+            }
+        }
+        for &(a, n) in &occurs[x] {
+            for &b in &partners {
+                if a == b {
+                    continue;
+                }
+                let (key, side) = if a < b {
+                    ((a as usize, b as usize), 0)
+                } else {
+                    ((b as usize, a as usize), 1)
+                };
+                if counts.len() >= MAX_PAIRS && !counts.contains_key(&key) {
+                    continue;
+                }
+                counts.entry(key).or_insert([0, 0])[side] += n as usize;
+            }
+        }
     }
     counts
         .into_iter()
@@ -422,5 +492,41 @@ mod tests {
             fallback_sentences("One two. Three 3.5 four!\nFive"),
             vec!["One two.", "Three 3.5 four!", "Five"]
         );
+    }
+}
+
+#[cfg(test)]
+mod repeat_tests {
+    use super::*;
+
+    /// Repro 6: ten thousand copies of one sentence, in one article or
+    /// shared by two, are joined as one distinct sentence, and every copy
+    /// still counts as aligned.
+    #[test]
+    fn repeated_sentences_are_joined_once() {
+        let s = vec![1u64, 2, 3, 4, 5];
+        let a: Vec<Vec<u64>> = vec![s.clone(); 10_000];
+        let mut b: Vec<Vec<u64>> = vec![s.clone(); 10_000];
+        b.push(vec![7, 8, 9, 10]);
+        let alone = aligned_pairs(&[&a], 0.5);
+        assert!(alone.is_empty());
+        let pairs = aligned_pairs(&[&a, &b], 0.5);
+        assert_eq!(pairs.get(&(0, 1)), Some(&(10_000, 10_000)));
+        assert_eq!(aligned_sentences(&a, &b, 0.5), (10_000, 10_000));
+    }
+
+    /// Repro 6: a sentence carried by more articles than
+    /// `MAX_SHARED_ARTICLES` is shared text, not evidence; the join does
+    /// not make a pair of every two of them.
+    #[test]
+    fn widely_shared_sentences_make_no_pairs() {
+        let shared = vec![1u64, 2, 3, 4];
+        let docs: Vec<Vec<Vec<u64>>> = (0..MAX_SHARED_ARTICLES as u64 + 10)
+            .map(|i| vec![shared.clone(), vec![100 + i, 200 + i, 300 + i, 400 + i]])
+            .collect();
+        let refs: Vec<&[Vec<u64>]> = docs.iter().map(Vec::as_slice).collect();
+        assert!(aligned_pairs(&refs, 0.5).is_empty());
+        let few: Vec<&[Vec<u64>]> = refs[..3].to_vec();
+        assert_eq!(aligned_pairs(&few, 0.5).len(), 3);
     }
 }

@@ -159,6 +159,10 @@ pub fn find_origins(articles: &[Article], opts: &OriginOptions) -> Origins {
 /// so a large event in corpus mode stays near-linear.
 const ALL_PAIRS_UP_TO: usize = 40;
 
+/// Candidates one article takes from the MinHash index, at most (see
+/// `candidate_pairs`).
+const MAX_LSH_CANDIDATES: usize = 64;
+
 /// Candidate pairs: every pair for a small set; otherwise those with an
 /// aligned sentence (rewrites, and copies, which align all of theirs),
 /// those the LSH index finds (copies with too few sentences), and
@@ -167,6 +171,7 @@ fn candidate_pairs(
     prints: &[Fingerprint],
     aligned: &HashMap<(usize, usize), (usize, usize)>,
     wires: &[BTreeSet<&str>],
+    duplicate: &[bool],
 ) -> BTreeSet<(usize, usize)> {
     let mut pairs = BTreeSet::new();
     if prints.len() <= ALL_PAIRS_UP_TO {
@@ -179,22 +184,32 @@ fn candidate_pairs(
     }
     pairs.extend(aligned.keys().copied());
     let hasher = MinHasher32::new(NUM_HASHES);
+    // Exact copies are already linked (see `link_pairs`): only the first
+    // of each goes into the index.
     let signatures: Vec<Option<Vec<u32>>> = prints
         .iter()
-        .map(|p| (!p.shingles.is_empty()).then(|| p.signature(&hasher)))
+        .zip(duplicate)
+        .map(|(p, &dup)| (!p.shingles.is_empty() && !dup).then(|| p.signature(&hasher)))
         .collect();
     let mut index: MinHashIndex<u32, usize> = MinHashIndex::new(32, 4, 0.3);
     for (i, sig) in signatures.iter().enumerate() {
         if let Some(sig) = sig {
-            index.insert(i, sig.clone());
+            if !duplicate[i] {
+                index.insert(i, sig.clone());
+            }
         }
     }
+    let mut found: Vec<usize> = Vec::new();
     for (i, sig) in signatures.iter().enumerate() {
         let Some(sig) = sig else { continue };
-        for &j in index.query(sig) {
-            if j != i {
-                pairs.insert((i.min(j), i.max(j)));
-            }
+        // The nearest later articles, by position, up to a cap: in a
+        // flood of near-copies each links to the next ones, and the
+        // union-find chains them all, without a pair per two copies.
+        found.clear();
+        found.extend(index.query(sig).into_iter().copied().filter(|&j| j > i));
+        found.sort_unstable();
+        for &j in found.iter().take(MAX_LSH_CANDIDATES) {
+            pairs.insert((i, j));
         }
     }
     let mut last: HashMap<&str, usize> = HashMap::default();
@@ -218,7 +233,33 @@ fn link_pairs(prints: &[Fingerprint], opts: &OriginOptions) -> Vec<OriginLink> {
     let spanning = prints.len() > ALL_PAIRS_UP_TO;
     let mut dsu = Dsu((0..prints.len()).collect());
     let mut links = Vec::new();
-    for (a, b) in candidate_pairs(prints, &aligned, &wires) {
+    // Many articles: exact copies (the same shingles) are linked to the
+    // first of them at once, in linear time; comparing a thousand copies
+    // of one page pairwise is what made large sets quadratic.
+    let mut duplicate = vec![false; prints.len()];
+    if spanning {
+        let mut first: HashMap<&[u64], usize> = HashMap::default();
+        for (i, p) in prints.iter().enumerate() {
+            if p.shingles.is_empty() {
+                continue;
+            }
+            match first.get(p.shingles.as_slice()) {
+                Some(&r) => {
+                    duplicate[i] = true;
+                    dsu.union(r, i);
+                    links.push(OriginLink {
+                        a: r,
+                        b: i,
+                        reason: LinkReason::Copy { containment: 1.0 },
+                    });
+                }
+                None => {
+                    first.insert(p.shingles.as_slice(), i);
+                }
+            }
+        }
+    }
+    for (a, b) in candidate_pairs(prints, &aligned, &wires, &duplicate) {
         if spanning && dsu.find(a) == dsu.find(b) {
             continue;
         }

@@ -38,8 +38,10 @@
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
+mod budget;
 pub mod dossier;
 mod span;
+pub use budget::DocBudget;
 pub use span::{DateValue, EntityKind, Figure, FigureRole, Qualifier, QuoteSpan, Span, SpanKind};
 
 /// A byte range into [`Article::text`]. `u32` keeps spans small; articles

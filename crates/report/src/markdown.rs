@@ -37,23 +37,128 @@ pub fn render(d: &Dossier, out: &mut dyn Write) -> Result<(), ReportError> {
 /// Escapes inline Markdown: punctuation that could start emphasis, links,
 /// code, tables or headings gets a backslash; `<`, `>` and `&` become
 /// entities so no raw HTML survives; line breaks fold to spaces (a newline
-/// would end a table row).
+/// would end a table row). Words that a renderer would turn into links on
+/// its own (`https://…`, `www.…`, `name@host.tld`) are written as code
+/// spans, which no renderer links: an article cannot plant a clickable
+/// link in the report.
 fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
+    let mut rest = s;
+    while !rest.is_empty() {
+        // Words and the white space between them, in turn.
+        let ws = rest.len() - rest.trim_start_matches(is_space).len();
+        if ws > 0 {
+            out.extend(rest[..ws].chars().map(|_| ' '));
+            rest = &rest[ws..];
+            continue;
+        }
+        let end = rest.find(is_space).unwrap_or(rest.len());
+        let word = &rest[..end];
+        if links_itself(word) {
+            code_span(word, &mut out);
+        } else {
+            escape_text(word, &mut out);
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// White space and the control characters, which fold to spaces.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c.is_control()
+}
+
+fn escape_text(s: &str, out: &mut String) {
     for c in s.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '!' => {
                 out.push('\\');
                 out.push(c);
             }
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            c if c.is_control() => out.push(' '),
             c => out.push(c),
         }
     }
-    out
+}
+
+/// Whether a renderer may turn this word into a link by itself (GFM's
+/// extended autolinks, linkify): a scheme, `www.`, or an e-mail address.
+fn links_itself(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let bare = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    lower.contains("://")
+        || bare.starts_with("www.")
+        || bare.starts_with("mailto:")
+        || bare.starts_with("javascript:")
+        || bare.starts_with("data:")
+        || word
+            .split_once('@')
+            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
+}
+
+/// Writes a word as a code span: fenced with more backticks than it holds
+/// in a row, padded when it starts or ends with one, and with `|` escaped
+/// (a GFM table splits cells at a bare `|` even inside code).
+fn code_span(word: &str, out: &mut String) {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in word.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if word.starts_with('`') || word.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    out.push_str(&fence);
+    out.push_str(pad);
+    out.push_str(&word.replace('|', "\\|"));
+    out.push_str(pad);
+    out.push_str(&fence);
+}
+
+/// A URL as a Markdown link target: only http(s), and every character that
+/// could end the target or the table cell, or start Markdown of its own
+/// (`<`, `>`, parentheses, brackets, `|`, quotes, white space, controls,
+/// non-ASCII), percent-encoded. `None` for any other scheme.
+fn link_target(url: &str) -> Option<String> {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len());
+    for b in url.bytes() {
+        let safe = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b':'
+                    | b'/'
+                    | b'?'
+                    | b'#'
+                    | b'@'
+                    | b'$'
+                    | b'&'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b'%'
+            );
+        if safe {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    Some(out)
 }
 
 fn header(d: &Dossier, s: &mut String) {
@@ -110,13 +215,8 @@ fn articles(d: &Dossier, s: &mut String) {
     let _ = writeln!(s, "|---:|---|---|---|---|---|---|");
     for (i, a) in d.articles.iter().enumerate() {
         let title = md(a.title.as_deref().unwrap_or("(no title)"));
-        let title = match a
-            .url
-            .as_deref()
-            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-        {
-            // Parentheses and spaces would end the link target early.
-            Some(u) => format!("[{title}](<{}>)", u.replace(['<', '>', ' '], "")),
+        let title = match a.url.as_deref().and_then(link_target) {
+            Some(u) => format!("[{title}](<{u}>)"),
             None => title,
         };
         let _ = writeln!(

@@ -429,3 +429,50 @@ fn collect_keys(v: &serde_json::Value, out: &mut std::collections::BTreeSet<Stri
         _ => {}
     }
 }
+
+/// Repro 4: a canonical URL with line breaks, brackets and pipes cannot
+/// add links, images or table rows, and URLs in article text do not
+/// become autolinks.
+#[test]
+fn markdown_cannot_be_injected_through_urls_or_text() {
+    let mut d = fixture::dossier();
+    let rows_before = out(&d, Format::Markdown)
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.ends_with(" |"))
+        .count();
+    d.articles[0].url = Some(
+        "https://x.example/news\n\n[Read the full story](javascript:alert(1))\n\
+         ![](https://evil.example/pixel.png)\n\n|x|"
+            .into(),
+    );
+    d.articles[1].url = Some("javascript:alert(document.domain)".into());
+    d.figures[0].label =
+        "see www.evil.example/login or https://evil.example/pay, mail a@evil.example".into();
+    let m = out(&d, Format::Markdown);
+    assert!(!m.contains("](javascript:"), "{m}");
+    assert!(!m.contains("![]("), "{m}");
+    assert!(!m.contains("(<javascript"), "{m}");
+    let rows_after = m
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.ends_with(" |"))
+        .count();
+    assert_eq!(rows_before, rows_after, "{m}");
+    // Every URL-like word of the text sits in a code span.
+    for word in [
+        "`www.evil.example/login`",
+        "`https://evil.example/pay,`",
+        "`a@evil.example`",
+    ] {
+        assert!(m.contains(word), "{word} not in a code span:\n{m}");
+    }
+    // The link target has nothing left that could end it.
+    let target = m
+        .split("(<https://x.example/news")
+        .nth(1)
+        .and_then(|rest| rest.split(">)").next())
+        .expect("the title still links to the page");
+    assert!(
+        !target.contains(['\n', ' ', '|', '(', ')', '[', ']', '<']),
+        "{target}"
+    );
+}

@@ -80,6 +80,8 @@ pub(crate) struct Plan {
     pub counts: IngestReport,
     /// Inputs that failed (source, reason), for the caller's notes.
     pub failures: Vec<(String, String)>,
+    /// Entries left out on purpose (a FIFO in a directory), to note.
+    pub skipped: Vec<(String, String)>,
     /// Saved with the batch, in the same transaction.
     pub checkpoint: Option<Checkpoint>,
 }
@@ -405,6 +407,10 @@ impl AssignStage<'_> {
                                 c.failed += 1;
                                 p.plan.failures.push((source, message));
                             }
+                            Outcome::Skipped(source, message) => {
+                                c.read -= 1;
+                                p.plan.skipped.push((source, message));
+                            }
                         }
                     }
                 }
@@ -519,6 +525,7 @@ impl Plan {
             keys: Vec::new(),
             counts: IngestReport::default(),
             failures: Vec::new(),
+            skipped: Vec::new(),
             checkpoint: None,
         }
     }

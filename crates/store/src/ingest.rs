@@ -9,6 +9,7 @@ use crate::db::{self, article_doc, article_from, day_number};
 use crate::grouper::{EventGrouper, Prepared, Preparer};
 use crate::index::IndexDoc;
 use crate::{Store, StoreError};
+use crosswire_ingest::guard::{map_guarded, Guarded};
 use crosswire_ingest::Item;
 use crosswire_model::dossier::{Dossier, Verdict};
 use crosswire_model::Article;
@@ -73,6 +74,13 @@ pub struct IngestOptions {
     /// fetched once: when its page was stored, the link is remembered and
     /// later polls of the same feed skip it without a request.
     pub fetch: Option<crosswire_ingest::Options>,
+    /// Sentences and mentions one document may bring; a larger one is
+    /// recorded as failed.
+    pub budget: crosswire_model::DocBudget,
+    /// Time one document may take in each of extraction (fetch included)
+    /// and analysis; a slower one is recorded as failed and the stream
+    /// goes on (`None`: no limit).
+    pub doc_timeout: Option<Duration>,
 }
 
 impl Default for IngestOptions {
@@ -91,6 +99,8 @@ impl Default for IngestOptions {
             dossier_max_age: Duration::from_secs(120),
             checkpoint_every: 50_000,
             fetch: None,
+            budget: Default::default(),
+            doc_timeout: Some(Duration::from_secs(30)),
         }
     }
 }
@@ -150,6 +160,14 @@ pub enum Note<'a> {
         /// Why.
         message: &'a str,
     },
+    /// An entry was left out on purpose (a FIFO or device met in a
+    /// directory); not a failure.
+    Skipped {
+        /// The entry.
+        source: &'a str,
+        /// Why.
+        message: &'a str,
+    },
     /// A batch was committed; the counts so far.
     Committed(&'a IngestReport),
 }
@@ -176,6 +194,8 @@ pub(crate) enum Outcome {
         source: String,
         message: String,
     },
+    /// Left out on purpose (a FIFO in a directory): a note, not a failure.
+    Skipped(String, String),
 }
 
 /// A hash of a raw document (bytes, format and container hints): the
@@ -318,6 +338,11 @@ impl Store {
             self.events = assign.state.take();
         }
         result?;
+        // The index first: every stored article is searchable before the
+        // dossier refresh, which can take a while on a large run.
+        if let Some(t) = self.text.as_mut() {
+            t.commit()?;
+        }
         self.refresh_dossiers(opts, &mut report, Some(&pool))?;
         if let Some(t) = self.text.as_mut() {
             t.commit()?;
@@ -419,11 +444,15 @@ impl Store {
             };
             let no = plan.no;
             let failures = std::mem::take(&mut plan.failures);
+            let skipped = std::mem::take(&mut plan.skipped);
             let docs = self.commit_plan(plan, report)?;
             committed.store(no, Ordering::Release);
             db::finish_checkpoint(&self.conn, wal_frames);
             for (source, message) in &failures {
                 notes(Note::Failed { source, message });
+            }
+            for (source, message) in &skipped {
+                notes(Note::Skipped { source, message });
             }
             let touched: std::collections::BTreeSet<i64> =
                 docs.iter().map(|d| d.event as i64).collect();
@@ -974,14 +1003,18 @@ fn produce(
                 todo.push((i, key, item));
             }
         }
-        let extracted: Vec<(usize, Outcome)> = pool.install(|| {
-            todo.into_par_iter()
-                .map(|(i, key, item)| (i, extract_one(item, key, opts.fetch.as_ref())))
-                .collect()
+        let threads = pool.current_num_threads();
+        let sources: Vec<String> = todo.iter().map(|(_, _, item)| item_source(item)).collect();
+        let fetch = opts.fetch.clone();
+        let budget = opts.budget;
+        let jobs: Vec<(usize, Option<RawKey>, Item)> = todo;
+        let indexes: Vec<usize> = jobs.iter().map(|(i, _, _)| *i).collect();
+        let extracted = map_guarded(jobs, threads, opts.doc_timeout, move |(_, key, item)| {
+            extract_one(item, key, fetch.as_ref(), budget)
         });
-        for (i, o) in extracted {
+        for ((i, o), source) in indexes.into_iter().zip(extracted).zip(sources) {
             if let Some(slot) = slots.get_mut(i) {
-                *slot = Some(o);
+                *slot = Some(unguard(o, source, "extracting", opts.doc_timeout));
             }
         }
         let mut outcomes: Vec<Outcome> = slots.into_iter().flatten().collect();
@@ -992,19 +1025,34 @@ fn produce(
                 }
             }
         }
-        pool.install(|| {
-            outcomes.par_iter_mut().for_each(|o| {
-                if let Outcome::Article(inc) = o {
-                    match analyze_one(&mut inc.article, opts) {
-                        Some(failed) => *o = failed,
-                        None => {
-                            inc.doc = article_doc(&inc.article).ok();
-                            inc.prepared = preparer.as_ref().map(|p| p(&inc.article));
-                        }
+        // Analysis, under the same guard; the outcomes travel to the
+        // workers and back.
+        let sources: Vec<String> = outcomes
+            .iter()
+            .map(|o| match o {
+                Outcome::Article(inc) => inc.article.source.clone(),
+                _ => String::new(),
+            })
+            .collect();
+        let reference_date = opts.reference_date.clone();
+        let prep = preparer.clone();
+        let analyzed = map_guarded(outcomes, threads, opts.doc_timeout, move |mut o| {
+            if let Outcome::Article(inc) = &mut o {
+                match analyze_one(&mut inc.article, reference_date.as_deref(), budget) {
+                    Some(failed) => o = failed,
+                    None => {
+                        inc.doc = article_doc(&inc.article).ok();
+                        inc.prepared = prep.as_ref().map(|p| p(&inc.article));
                     }
                 }
-            })
+            }
+            o
         });
+        let outcomes: Vec<Outcome> = analyzed
+            .into_iter()
+            .zip(sources)
+            .map(|(o, source)| unguard(o, source, "analyzing", opts.doc_timeout))
+            .collect();
         if tx.send(outcomes).is_err() {
             // The writer stopped (an error it reports itself).
             return;
@@ -1020,21 +1068,51 @@ fn seen(reader: &rusqlite::Connection, key: &RawKey) -> bool {
         .unwrap_or(false)
 }
 
+/// A guarded outcome as an outcome: a panic or a timeout is a failure of
+/// that document.
+fn unguard(o: Guarded<Outcome>, source: String, stage: &str, budget: Option<Duration>) -> Outcome {
+    match o {
+        Guarded::Done(o) => o,
+        Guarded::Panicked => Outcome::Failed {
+            source,
+            message: format!("internal error while {stage} (please report this input)"),
+        },
+        Guarded::TimedOut => Outcome::Failed {
+            source,
+            message: format!(
+                "over budget: took more than {} s {stage}",
+                budget.map_or(0, |d| d.as_secs())
+            ),
+        },
+    }
+}
+
+fn item_source(item: &Item) -> String {
+    match item {
+        Item::Doc(d) => d.source.clone(),
+        Item::Link(l) => l.url.clone(),
+        Item::Error(e) | Item::Skipped(e) => e.source_name.clone(),
+    }
+}
+
 fn extract_one(
     item: Item,
     key: Option<RawKey>,
     fetch: Option<&crosswire_ingest::Options>,
+    budget: crosswire_model::DocBudget,
 ) -> Outcome {
     let doc = match item {
         Item::Doc(doc) => doc,
         Item::Link(link) => match fetch {
-            // One level only: what a fetched page links to is listed, not
-            // fetched, which bounds the crawl a feed can cause.
+            // A link found in content is only fetched as an http(s) URL,
+            // never opened as a path. One level only: what a fetched page
+            // links to is listed, not fetched, which bounds the crawl a
+            // feed can cause.
             Some(net) => {
-                match crosswire_ingest::open(std::slice::from_ref(&link.url), net).next() {
+                match crosswire_ingest::open_links(std::slice::from_ref(&link.url), net).next() {
                     Some(Item::Doc(doc)) => doc,
                     Some(Item::Link(_)) => return Outcome::Link,
-                    Some(Item::Error(e)) => {
+                    Some(Item::Error(e)) | Some(Item::Skipped(e)) => {
                         return Outcome::Failed {
                             source: e.source_name.clone(),
                             message: e.kind.to_string(),
@@ -1056,18 +1134,25 @@ fn extract_one(
                 message: e.kind.to_string(),
             }
         }
+        Item::Skipped(e) => return Outcome::Skipped(e.source_name, e.kind.to_string()),
     };
     // Stages are written not to panic; this keeps a bug on one document
     // from ending the whole ingest.
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         crosswire_extract::extract(&doc)
     })) {
-        Ok(Ok(article)) => Outcome::Article(Box::new(Incoming {
-            article,
-            key,
-            doc: None,
-            prepared: None,
-        })),
+        Ok(Ok(article)) => match budget.check_extracted(&article) {
+            Ok(()) => Outcome::Article(Box::new(Incoming {
+                article,
+                key,
+                doc: None,
+                prepared: None,
+            })),
+            Err(message) => Outcome::Failed {
+                source: doc.source.clone(),
+                message,
+            },
+        },
         Ok(Err(e)) => Outcome::Failed {
             source: doc.source.clone(),
             message: e.reason().to_string(),
@@ -1079,15 +1164,28 @@ fn extract_one(
     }
 }
 
-fn analyze_one(a: &mut Article, opts: &IngestOptions) -> Option<Outcome> {
-    a.assume_published(opts.reference_date.as_deref());
+fn analyze_one(
+    a: &mut Article,
+    reference_date: Option<&str>,
+    budget: crosswire_model::DocBudget,
+) -> Option<Outcome> {
+    a.assume_published(reference_date);
     let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         crosswire_analyze::analyze(a)
     }));
-    r.err().map(|_| Outcome::Failed {
-        source: a.source.clone(),
-        message: "internal error while analyzing (please report this input)".into(),
-    })
+    if r.is_err() {
+        return Some(Outcome::Failed {
+            source: a.source.clone(),
+            message: "internal error while analyzing (please report this input)".into(),
+        });
+    }
+    budget
+        .check_analyzed(a)
+        .err()
+        .map(|message| Outcome::Failed {
+            source: a.source.clone(),
+            message,
+        })
 }
 
 fn unix_now() -> i64 {

@@ -245,6 +245,34 @@ impl Store {
         })
     }
 
+    /// Opens an existing store to search it. When no other process is
+    /// writing to it, the text index first catches up with the database
+    /// (it trails it after a crash or a full disk); otherwise the store is
+    /// opened read-only and [`Store::index_lag`] says how far behind the
+    /// index is.
+    pub fn open_for_search(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let dir = path.as_ref().to_path_buf();
+        // Never creates a store: a mistyped path is an error.
+        drop(db::open(&dir, db::Mode::Existing)?);
+        match Store::open(&dir) {
+            Ok(store) => Ok(store),
+            // Busy (an ingest runs), or a read-only medium: read as is.
+            Err(_) => Store::open_read_only(&dir),
+        }
+    }
+
+    /// Articles the database holds that the text index does not have yet
+    /// (0 when it is current; all of them when there is no index).
+    pub fn index_lag(&self) -> Result<u64, StoreError> {
+        let from = self.text.as_ref().map_or(0, |t| t.committed_seq);
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM articles WHERE seq > ?1",
+            [from as i64],
+            |r| r.get(0),
+        )?;
+        Ok(n.max(0) as u64)
+    }
+
     /// The store directory.
     pub fn path(&self) -> &Path {
         &self.dir
