@@ -210,7 +210,13 @@ fn check_on_the_example_corpus() {
         .iter()
         .filter_map(|s| s["verdict"].as_str())
         .collect();
-    for v in ["conflict", "compatible", "agree", "single_source"] {
+    for v in [
+        "conflict",
+        "revised",
+        "compatible",
+        "agree",
+        "single_source",
+    ] {
         assert!(verdicts.contains(&v), "a {v} slot: {verdicts:?}");
     }
     let quotes = d["quotes"].as_array().expect("quotes");

@@ -278,6 +278,25 @@ fn magnitude(f: &Fig) -> f64 {
     v * f.measure.factor
 }
 
+/// The happenings whose counts grow as news comes in.
+fn running_bits() -> u32 {
+    static BITS: OnceLock<u32> = OnceLock::new();
+    *BITS.get_or_init(|| {
+        [
+            "dead",
+            "injured",
+            "missing",
+            "arrested",
+            "evacuated",
+            "affected",
+            "shot",
+        ]
+        .iter()
+        .filter_map(|c| CONCEPTS.iter().position(|(n, _)| n == c))
+        .fold(0, |b, i| b | (1 << i))
+    })
+}
+
 /// "one" written as a word with nothing counted after it ("one of them",
 /// "killing one"): too loose to contradict anything.
 fn loose_one(f: &Fig) -> bool {
@@ -480,11 +499,16 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
     {
         bonus += HAPPENING_BONUS;
     }
-    if a.value_key.is_some() && a.value_key == b.value_key {
-        // Across languages the words of two contexts cannot meet (only
-        // names and concepts do), so the same stated number weighs more.
-        bonus += match (&a.language, &b.language) {
+    // The same stated number: a little, and more for a number nobody
+    // rounds to (238, not 200), which two reports rarely share by chance,
+    // or across languages, where the words of two contexts cannot meet
+    // (only names and concepts do). Never scaled down by the happenings.
+    let mut same_number = 0.0;
+    if let (Some((v, _)), true) = (a.value_key, a.value_key == b.value_key) {
+        let distinctive = f64::from_bits(v).fract() == 0.0 && f64::from_bits(v) % 10.0 != 0.0;
+        same_number = match (&a.language, &b.language) {
             (Some(x), Some(y)) if x != y => 2.0 * VALUE_BONUS,
+            _ if distinctive => 2.0 * VALUE_BONUS,
             _ => VALUE_BONUS,
         };
     }
@@ -516,9 +540,9 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
         && a.happening & b.happening == 0
         && !related(a.happening, b.happening)
     {
-        sim * DIFFERENT_HAPPENING
+        sim * DIFFERENT_HAPPENING + same_number
     } else {
-        sim
+        sim + same_number
     }
 }
 
@@ -689,8 +713,8 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
         }
     }
     for block in blocks.values() {
-        for (x, &i) in block.iter().enumerate() {
-            for &j in &block[x + 1..] {
+        for (i, j) in candidate_pairs(block, &weighed) {
+            {
                 if !can_merge(&figs[i], &figs[j]) {
                     continue;
                 }
@@ -731,9 +755,42 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
         if (avg(&sums, &members, a, b) - s).abs() > 1e-6 {
             continue;
         }
-        let compatible = members[a]
-            .iter()
-            .all(|&i| members[b].iter().all(|&j| can_share(&figs[i], &figs[j])));
+        // Every pair must be able to share the slot. A pair kept apart only
+        // by its words (a speaker's own name for the group, a happening
+        // worded differently) may, when the two values it sets against
+        // each other already meet elsewhere in the union, in a pair that
+        // passes every test: the conflict is between values, and one
+        // clean pair of reports backs it.
+        let mut compatible = true;
+        let mut needs: Vec<((u64, Qualifier), (u64, Qualifier))> = Vec::new();
+        'pairs: for &i in &members[a] {
+            for &j in &members[b] {
+                if can_share(&figs[i], &figs[j]) {
+                    continue;
+                }
+                match merge_blocker(&figs[i], &figs[j]) {
+                    Some("heads") => {
+                        needs.push((value_of(&figs[i]), value_of(&figs[j])));
+                    }
+                    _ => {
+                        compatible = false;
+                        break 'pairs;
+                    }
+                }
+            }
+        }
+        if compatible && !needs.is_empty() {
+            let union: Vec<usize> = members[a].iter().chain(&members[b]).copied().collect();
+            compatible = needs.iter().all(|(vx, vy)| {
+                union.iter().any(|&x| {
+                    value_of(&figs[x]) == *vx
+                        && union.iter().any(|&y| {
+                            value_of(&figs[y]) == *vy
+                                && conflict_sim.contains_key(&(x.min(y), x.max(y)))
+                        })
+                })
+            });
+        }
         // Each value the merge sets against another must meet it, in one
         // pair at least, in a context that is alike.
         let conflicts_backed = {
@@ -792,6 +849,75 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
         .map(|(m, _)| m)
         .collect()
 }
+
+/// A figure's value as a slot lists it: the number and its hedge.
+fn value_of(f: &Fig) -> (u64, Qualifier) {
+    (f.figure.value.to_bits(), f.figure.qualifier)
+}
+
+/// The pairs of a block worth comparing: those that share a feature (a
+/// word of their contexts, an entity, the stated number, a happening), as
+/// all others have similarity 0. Found through an inverted index, so that
+/// a dossier of thousands of articles is not compared pair by pair; a
+/// feature shared by more than [`POSTING_CAP`] figures (a word every
+/// report uses) weighs next to nothing and generates no pairs of its own.
+fn candidate_pairs(block: &[usize], weighed: &[Weighed]) -> Vec<(usize, usize)> {
+    if block.len() <= POSTING_CAP {
+        // Small enough to compare every pair, which is exact.
+        let mut out = Vec::with_capacity(block.len() * block.len().saturating_sub(1) / 2);
+        for (x, &i) in block.iter().enumerate() {
+            for &j in &block[x + 1..] {
+                out.push((i, j));
+            }
+        }
+        return out;
+    }
+    let keys = |w: &Weighed| -> Vec<u64> {
+        let mut k: Vec<u64> = w
+            .head
+            .ids()
+            .chain(w.near.ids())
+            .chain(w.far.ids())
+            .map(u64::from)
+            .collect();
+        if let Some((v, d)) = w.value_key {
+            k.push((1 << 40) ^ v.rotate_left(7) ^ d);
+        }
+        k.sort_unstable();
+        k.dedup();
+        k
+    };
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::default();
+    let per_fig: Vec<(usize, Vec<u64>)> = block.iter().map(|&i| (i, keys(&weighed[i]))).collect();
+    for (i, ks) in &per_fig {
+        for k in ks {
+            postings.entry(*k).or_default().push(*i);
+        }
+    }
+    let mut seen: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
+    let mut out = Vec::new();
+    for (i, ks) in &per_fig {
+        for k in ks {
+            let Some(list) = postings.get(k) else {
+                continue;
+            };
+            if list.len() > POSTING_CAP {
+                continue;
+            }
+            for &j in list {
+                if j > *i && seen.insert((*i, j)) {
+                    out.push((*i, j));
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Figures a feature may be shared by and still generate candidate pairs
+/// (see [`candidate_pairs`]).
+const POSTING_CAP: usize = 400;
 
 /// Runs of two or three exact counts of one sentence listed side by side
 /// ("2 leaders plus 21 others", "tres muertos y cinco heridos"): the only
@@ -1043,6 +1169,7 @@ fn claims(group: &[usize], figs: &[Fig], runs: &[Vec<usize>]) -> Vec<Claim> {
             updated: f.measure.updated,
             in_quote: f.in_quote,
             as_of: f.as_of.clone(),
+            running: f.measure.happening & running_bits() != 0,
             members: run.iter().map(|&i| pos(i)).collect(),
         });
         consumed.extend(run.iter().copied());
@@ -1059,6 +1186,7 @@ fn claims(group: &[usize], figs: &[Fig], runs: &[Vec<usize>]) -> Vec<Claim> {
                 updated: f.measure.updated,
                 in_quote: f.in_quote,
                 as_of: f.as_of.clone(),
+                running: f.measure.happening & running_bits() != 0,
                 members: vec![pos(i)],
             });
         }

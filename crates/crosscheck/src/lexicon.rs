@@ -680,8 +680,9 @@ pub const UPDATE_CUES: &[&str] = &[
     "previamente",
 ];
 
-/// Phrases of several words that name a happening ([`CONCEPTS`] rows), read
-/// just before a number ("home to 120,000", "took to the streets").
+/// Phrases that name a happening ([`CONCEPTS`] rows), read just before or
+/// just after a number ("home to 120,000", "took to the streets", "taken
+/// to hospital"), and surer than any single word near it.
 pub const CONCEPT_PHRASES: &[(&str, &str)] = &[
     ("home to", "population"),
     ("population of", "population"),
@@ -689,6 +690,13 @@ pub const CONCEPT_PHRASES: &[(&str, &str)] = &[
     ("took to the streets", "protesters"),
     ("salieron a la calle", "protesters"),
     ("saldo de", "dead"),
+    // After the number: people taken to hospital are the injured.
+    ("to hospital", "injured"),
+    ("in hospital", "injured"),
+    ("al hospital", "injured"),
+    ("en el hospital", "injured"),
+    ("hospitalizadas", "injured"),
+    ("hospitalizados", "injured"),
 ];
 
 /// Nouns that name the measure itself ("the death toll has risen to 17",

@@ -782,8 +782,14 @@ fn happening_near(
         .map(|(_, w)| w.to_lowercase())
         .collect::<Vec<_>>()
         .join(" ");
+    let follow5: String = after
+        .iter()
+        .take(5)
+        .map(|(_, w)| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
     for (phrase, concept) in CONCEPT_PHRASES {
-        if has_phrase(&lead4, phrase) {
+        if has_phrase(&lead4, phrase) || has_phrase(&follow5, phrase) {
             return bit_of(concept);
         }
     }

@@ -35,8 +35,11 @@ pub struct Claim {
     /// Inside a direct quotation (a speaker's claim, which may contradict
     /// the article that quotes it).
     pub in_quote: bool,
-    /// The date the value refers to, when the text says.
+    /// The date the value refers to: the clause's, else the publish date.
     pub as_of: Option<String>,
+    /// The quantity is a running count that grows as news comes in (the
+    /// dead, the injured, the missing, the arrested, the evacuated).
+    pub running: bool,
     /// Members of the slot (indexes into its figure list) behind the claim.
     pub members: Vec<usize>,
 }
@@ -146,13 +149,19 @@ pub fn difference(a: &Claim, b: &Claim, origins: &Origins) -> Difference {
         && origins.of_article.get(a.article) == origins.of_article.get(b.article);
     let one_year_apart =
         matches!(a.dim, Dim::Age) && (a.figure.value - b.figure.value).abs() <= 1.0;
-    let dated_apart = matches!((&a.as_of, &b.as_of), (Some(x), Some(y)) if x != y);
-    if a.updated
-        || b.updated
-        || (same_origin && a.article != b.article)
-        || one_year_apart
-        || dated_apart
-    {
+    // A running count reported on two dates, the later one higher: the
+    // count grew. (A fixed quantity, a prison's capacity, does not change
+    // with the date of the report.)
+    let grew = a.running
+        && b.running
+        && match (&a.as_of, &b.as_of) {
+            (Some(x), Some(y)) if x != y => {
+                let (early, late) = if x < y { (a, b) } else { (b, a) };
+                interval(&late.figure).1 * late.factor >= interval(&early.figure).0 * early.factor
+            }
+            _ => false,
+        };
+    if a.updated || b.updated || (same_origin && a.article != b.article) || one_year_apart || grew {
         Difference::Revision
     } else {
         Difference::Conflict
@@ -208,8 +217,12 @@ pub fn decide(claims: &[Claim], origins: &Origins) -> (Verdict, Option<String>, 
             let (x, y) = (describe(&a.figure, &a.text), describe(&b.figure, &b.text));
             let (x, y) = if x <= y { (x, y) } else { (y, x) };
             let line = format!("{x} vs {y}");
-            let both_vague =
-                a.figure.qualifier == Qualifier::Vague && b.figure.qualifier == Qualifier::Vague;
+            // Two small vague words ("several", "dozens") only pull apart;
+            // "thousands" against "tens of thousands" is an order of
+            // magnitude.
+            let both_vague = a.figure.qualifier == Qualifier::Vague
+                && b.figure.qualifier == Qualifier::Vague
+                && a.figure.low.min(b.figure.low) < 100.0;
             let lines = if both_vague {
                 &mut soft
             } else if a.article == b.article
