@@ -1080,6 +1080,67 @@ fn mark_side_places(
     }
 }
 
+/// Two counts of one happening in one sentence are a total and a part of
+/// it, or a total and what was added to it ("the toll has risen to 17
+/// after the bodies of three more workers were found", "killing 10,
+/// including three children"): the smaller is marked a part, so that it
+/// is never compared with totals.
+fn mark_smaller_counts_of_one_sentence(figs: &mut [Fig]) {
+    let mut by_sentence: HashMap<(usize, u32), Vec<usize>> = HashMap::default();
+    for (i, f) in figs.iter().enumerate() {
+        if *f.dim() == Dim::Count && f.measure.happening != 0 && !f.listed {
+            by_sentence
+                .entry((f.article, f.sentence.start))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut parts = Vec::new();
+    for list in by_sentence.values() {
+        for &i in list {
+            let smaller = list.iter().any(|&j| {
+                let (first, second) = if figs[j].rel.start < figs[i].rel.start {
+                    (&figs[j], &figs[i])
+                } else {
+                    (&figs[i], &figs[j])
+                };
+                let gap = first
+                    .sent_text
+                    .get(first.rel.end..second.rel.start)
+                    .unwrap_or("")
+                    .to_lowercase();
+                j != i
+                    && figs[j].measure.happening & figs[i].measure.happening != 0
+                    && magnitude(&figs[i]) < magnitude(&figs[j])
+                    && PART_LINKS.iter().any(|w| has_phrase(&gap, w))
+            });
+            if smaller {
+                parts.push(i);
+            }
+        }
+    }
+    for i in parts {
+        if let Some(f) = figs.get_mut(i) {
+            f.measure.part = true;
+        }
+    }
+}
+
+/// Words between two counts of one sentence that make one a part of, or
+/// an addition to, the other.
+const PART_LINKS: &[&str] = &[
+    "after",
+    "including",
+    "among them",
+    "of whom",
+    "of which",
+    "tras",
+    "después",
+    "incluidos",
+    "incluidas",
+    "entre ellos",
+];
+
 /// Builds the figure slots of a set of analyzed articles.
 pub fn figure_slots(
     articles: &[Article],
@@ -1096,6 +1157,7 @@ pub fn figure_slots(
             }
         }
     }
+    mark_smaller_counts_of_one_sentence(&mut figs);
     let mut groups = cluster(&figs, opts);
     let runs = attach_parts(&figs, &mut groups);
     let mut slots: Vec<FigureSlot> = groups
