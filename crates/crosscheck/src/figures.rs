@@ -430,7 +430,7 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     if matches!(
         a.dim(),
         Dim::Duration | Dim::Length | Dim::Area | Dim::Clock(_)
-    ) && !(heads == Some(true) && !ma.generic_head)
+    ) && (heads != Some(true) || ma.generic_head)
     {
         return Some("conflict: what is measured");
     }
@@ -1305,13 +1305,24 @@ fn build_slot(members: &[&Fig], claims: &[Claim], origins: &Origins) -> FigureSl
     }
     // Most-reported first; the conflicting pairs follow the values.
     let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| {
-        values[b]
-            .origins
-            .len()
-            .cmp(&values[a].origins.len())
-            .then(values[b].mentions.len().cmp(&values[a].mentions.len()))
-    });
+    if verdict == Verdict::Revised {
+        // A trajectory: in the order of the times the values refer to,
+        // then (for a rising count) smallest first.
+        order.sort_by(|&a, &b| {
+            let key = |v: &SlotValue| (v.as_of.is_none(), v.as_of.clone());
+            key(&values[a])
+                .cmp(&key(&values[b]))
+                .then(values[a].value.total_cmp(&values[b].value))
+        });
+    } else {
+        order.sort_by(|&a, &b| {
+            values[b]
+                .origins
+                .len()
+                .cmp(&values[a].origins.len())
+                .then(values[b].mentions.len().cmp(&values[a].mentions.len()))
+        });
+    }
     let mut new_index = vec![0; values.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;

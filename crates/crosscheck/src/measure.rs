@@ -447,7 +447,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             .char_indices()
             .filter(|(_, c)| c.is_ascii_digit())
             .map(|(i, c)| i + c.len_utf8())
-            .last();
+            .next_back();
         match last_digit {
             Some(e) => rel.start + e,
             // A number in words: the span's first word is the number.
@@ -676,23 +676,21 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
                     }
                     m.places.insert(feature);
                 }
-                EntityKind::Group => {
-                    // A nationality right before the head is a mark
-                    // ("12 Somali"); elsewhere it is scope.
+                // A nationality right after the number is a mark ("12
+                // Somali"); elsewhere it is scope.
+                EntityKind::Group
                     if s.range.start >= site.span.end
-                        && (s.range.start as usize) < s0 + after.get(3).map_or(clause.end, |x| x.0)
-                    {
-                        m.marks.insert(a.slice(s.range).to_lowercase());
-                    }
+                        && (s.range.start as usize)
+                            < s0 + after.get(3).map_or(clause.end, |x| x.0) =>
+                {
+                    m.marks.insert(a.slice(s.range).to_lowercase());
                 }
                 _ => {}
             },
-            SpanKind::Date(d) => {
-                // An absolute year in the clause dates the figure.
-                if !d.relative {
-                    if let Some(r) = &d.resolved {
-                        m.background = Some(r.chars().take(4).collect());
-                    }
+            // An absolute year in the clause dates the figure.
+            SpanKind::Date(d) if !d.relative => {
+                if let Some(r) = &d.resolved {
+                    m.background = Some(r.chars().take(4).collect());
                 }
             }
             SpanKind::Figure(g) if g.role == FigureRole::Year && s.range != site.span => {
@@ -714,10 +712,8 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             let (rs, re) = (r.start as usize, r.end as usize);
             if re <= s {
                 s - re
-            } else if rs >= e {
-                rs - e
             } else {
-                0
+                rs.saturating_sub(e)
             }
         };
         let person = a

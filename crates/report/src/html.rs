@@ -368,13 +368,17 @@ fn slot_card(d: &Dossier, f: &FigureSlot, a: &Anchors, h: &mut String) {
         let arts = mention_articles(&v.mentions);
         h.push_str("<div class=\"value\">\n");
         h.push_str(&format!(
-            "<div class=\"big\">{}</div>\n<div class=\"wording\">“{}”</div>\n<div class=\"facts\">{}{}</div>\n",
+            "<div class=\"big\">{}</div>\n<div class=\"wording\">“{}”</div>\n<div class=\"facts\">{}{}{}</div>\n",
             esc(&normalized(v)),
             esc(&v.text),
             esc(qualifier_label(v.qualifier)),
             v.attributed_to
                 .as_deref()
                 .map(|w| format!(" · according to <strong>{}</strong>", esc(w)))
+                .unwrap_or_default(),
+            v.as_of
+                .as_deref()
+                .map(|d| format!(" · as of <strong>{}</strong>", esc(d)))
                 .unwrap_or_default()
         ));
         h.push_str(&format!(

@@ -331,11 +331,15 @@ fn slot(d: &Dossier, f: &FigureSlot, s: &mut String) {
         let arts = mention_articles(&v.mentions);
         let _ = writeln!(
             s,
-            "| **{}** | “{}” | {} | {} | {} | {} | {} |",
+            "| **{}** | “{}” | {} | {}{} | {} | {} | {} |",
             md(&normalized(v)),
             md(&v.text),
             qualifier_label(v.qualifier),
             md(v.attributed_to.as_deref().unwrap_or("")),
+            v.as_of
+                .as_deref()
+                .map(|d| format!(" (as of {})", md(d)))
+                .unwrap_or_default(),
             origins_phrase(dedup_len(&v.origins), arts.len()),
             origin_letters(&v.origins),
             refs(&arts)

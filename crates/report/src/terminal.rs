@@ -618,6 +618,9 @@ fn value_line(d: &Dossier, verdict: Verdict, v: &SlotValue, p: &mut Printer) {
     if let Some(w) = &v.attributed_to {
         line = line.t(format!(" · according to {w}"));
     }
+    if let Some(d) = &v.as_of {
+        line = line.t(format!(" · as of {d}"));
+    }
     line = line.t(" ").s(refs(&arts), REFS);
     p.para(&line, "  ● ", "    ");
     let names = {
