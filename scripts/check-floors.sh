@@ -16,6 +16,12 @@ trap 'rm -f "$out"' EXIT
 "$bin" eval seeds --gold "$shared/gold/seeds.gold.json" | tee -a "$out"
 # The example corpus is scored too, under an `examples.` prefix.
 "$bin" eval seeds --gold "$here/examples/expected.json" | sed -e '/^#/d' -e 's/^/examples./' | tee -a "$out"
+# The cross-check scored by `eval gold`: each dev event under `dev.<event>.`,
+# their macro averages under `dev.macro.`, the seeds and the example corpus
+# under `gold.<set>.`.
+"$bin" eval gold "$shared"/corpus/dev/ecbplus/*.gold.json | sed -e 's/^/dev./' | tee -a "$out"
+"$bin" eval gold "$shared/gold/seeds.gold.json" | sed -e 's/^/gold./' | tee -a "$out"
+"$bin" eval gold "$here/examples/expected.json" | sed -e 's/^/gold./' | tee -a "$out"
 
 awk 'NR==FNR {
        if ($1 ~ /^#/ || NF < 2) next
