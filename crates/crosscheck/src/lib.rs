@@ -3,9 +3,14 @@
 //!
 //! - origins come from the link stage ([`crosswire_link::find_origins`]):
 //!   every corroboration count here counts independent origins, not articles;
-//! - [`figures`] groups figures that count the same quantity into slots and
-//!   decides agree / compatible / conflict / single source, reading each
-//!   wording as an interval ("more than 200" is compatible with 238);
+//! - [`measure`] decides what each figure measures (the unit's dimension,
+//!   the counted noun, the happening, the scope); [`figures`] groups the
+//!   figures of one measure into slots, and abstains when the measure is
+//!   unclear; [`verdict`] decides agree / compatible / conflict / revised /
+//!   single source, reading each wording as an interval in the base unit
+//!   ("more than 200" is compatible with 238, "13 nautical miles" with
+//!   "about 24 km") and telling a count that changed over time from two
+//!   reports that cannot both be true;
 //! - [`quotes`] groups one utterance across outlets and diffs its wordings;
 //! - [`entities`] merges alias chains across articles;
 //! - [`timeline`] orders dated happenings and flags disputed dates.

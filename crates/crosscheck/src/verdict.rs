@@ -286,12 +286,25 @@ pub fn decide(claims: &[Claim], origins: &Origins) -> (Verdict, Option<String>, 
         .map(|c| c.text.as_str())
         .collect();
     let point = |f: &Figure| matches!(f.qualifier, Qualifier::Exact | Qualifier::About);
-    let all_same = claims.iter().all(|c| {
-        point(&c.figure)
-            && claims.first().is_some_and(|first| {
-                same_value(&c.figure, &first.figure) && c.factor == first.factor
-            })
-    });
+    // The stated values agree; a small vague word beside them ("several",
+    // "a few"), which fits them, neither adds to nor takes from that.
+    let stated: Vec<&Claim> = claims
+        .iter()
+        .filter(|c| c.figure.qualifier != Qualifier::Vague || c.figure.low >= 100.0)
+        .collect();
+    let all_same = !stated.is_empty()
+        && stated.iter().all(|c| {
+            point(&c.figure)
+                && stated.first().is_some_and(|first| {
+                    same_value(&c.figure, &first.figure) && c.factor == first.factor
+                })
+        })
+        && stated
+            .iter()
+            .filter_map(|c| origins.of_article.get(c.article))
+            .collect::<BTreeSet<_>>()
+            .len()
+            > 1;
     if all_same {
         let note = (!sums.is_empty()).then(|| {
             format!(
