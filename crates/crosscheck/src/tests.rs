@@ -863,3 +863,168 @@ fn versions_of_one_story_that_disagree_are_a_revision() {
         .as_deref()
         .is_some_and(|n| n.contains("versions of one story")));
 }
+
+/// Sets the unit of every figure of an article.
+fn with_unit(mut a: Article, unit: &str) -> Article {
+    for s in &mut a.spans {
+        if let SpanKind::Figure(f) = &mut s.kind {
+            f.unit = Some(unit.to_string());
+        }
+    }
+    a
+}
+
+#[test]
+fn distances_in_two_units_meet_after_conversion() {
+    let a = with_unit(
+        article(
+            "a",
+            "The Ledger",
+            &["The warship was 13 nautical miles from the freighter when the call came."],
+            &[exact("13 nautical miles", 13.0, "nautical miles")],
+            &[],
+        ),
+        "nautical miles",
+    );
+    let b = with_unit(
+        article(
+            "b",
+            "Morning Wire",
+            &["The warship was about 24 km from the freighter when the call came."],
+            &[F {
+                wording: "about 24 km",
+                value: 24.0,
+                q: Qualifier::About,
+                low: 24.0,
+                high: Some(24.0),
+                counts: "km",
+            }],
+            &[],
+        ),
+        "km",
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let slot = slot_of(&d, "13 nautical miles");
+    assert_eq!(slot.values.len(), 2, "{slot:#?}");
+    assert_ne!(slot.verdict, Verdict::Conflict, "{slot:#?}");
+}
+
+#[test]
+fn durations_that_say_nothing_of_what_they_measure_never_conflict() {
+    let a = with_unit(
+        article(
+            "a",
+            "The Ledger",
+            &["The talks went on for three days in the capital."],
+            &[exact("three days", 3.0, "days")],
+            &[],
+        ),
+        "days",
+    );
+    let b = with_unit(
+        article(
+            "b",
+            "Morning Wire",
+            &["Negotiators met for seven days in the capital."],
+            &[exact("seven days", 7.0, "days")],
+            &[],
+        ),
+        "days",
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    assert!(
+        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
+        "{:#?}",
+        d.figures
+    );
+}
+
+#[test]
+fn an_age_one_year_apart_is_a_revision() {
+    let age = |a: Article| {
+        let mut a = a;
+        for s in &mut a.spans {
+            if let SpanKind::Figure(f) = &mut s.kind {
+                f.role = FigureRole::Age;
+                f.unit = Some("years".into());
+            }
+        }
+        a
+    };
+    let a = age(article(
+        "a",
+        "The Ledger",
+        &["The driver, a 38-year-old man from the valley, was arrested."],
+        &[exact("38", 38.0, "year-old man")],
+        &[],
+    ));
+    let b = age(article(
+        "b",
+        "Morning Wire",
+        &["At his trial the driver, a 39-year-old man from the valley, was convicted."],
+        &[exact("39", 39.0, "year-old man")],
+        &[],
+    ));
+    let d = crosscheck(vec![a, b], &Options::default());
+    let slot = slot_of(&d, "38");
+    assert_eq!(slot.values.len(), 2, "{slot:#?}");
+    assert_eq!(slot.verdict, Verdict::Revised, "{slot:#?}");
+}
+
+#[test]
+fn a_count_of_a_side_story_is_not_set_against_the_main_one() {
+    // Three outlets count the dead of the main blast; one of them also
+    // counts those of another blast elsewhere, a place no one else names.
+    let mut articles = vec![
+        article(
+            "a",
+            "The Ledger",
+            &["The blast at the Korvald mill killed 12 people on Monday."],
+            &[exact("12 people", 12.0, "people")],
+            &[],
+        ),
+        article(
+            "b",
+            "Morning Wire",
+            &["Officials said the blast at the mill killed 12 people."],
+            &[exact("12 people", 12.0, "people")],
+            &[],
+        ),
+        article(
+            "c",
+            "El Diario",
+            &["The mill blast killed 12 people, officials said on Monday."],
+            &[exact("12 people", 12.0, "people")],
+            &[],
+        ),
+        article(
+            "d",
+            "Valley Today",
+            &["The blast at the mill in Tessaly killed seven people on Monday."],
+            &[exact("seven people", 7.0, "people")],
+            &[],
+        ),
+    ];
+    let place = |mut a: Article, name: &str| {
+        let start = a.text.find(name).unwrap_or(0);
+        a.spans.push(Span {
+            range: ByteRange::new(start, start + name.len()),
+            kind: SpanKind::Entity {
+                entity: crosswire_model::EntityKind::Gpe,
+                cluster: 0,
+                canonical: name.to_string(),
+                role: None,
+                nominal: false,
+            },
+        });
+        a.spans.sort_by_key(|s| s.range.start);
+        a
+    };
+    articles[3] = place(articles[3].clone(), "Tessaly");
+    let d = crosscheck(articles, &Options::default());
+    assert!(
+        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
+        "{:#?}",
+        d.figures
+    );
+}

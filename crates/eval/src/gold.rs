@@ -1067,3 +1067,182 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod scoring_tests {
+    use super::*;
+    use crosswire_model::dossier::{DossierArticle, FigureSlot, Mention};
+    use crosswire_model::{ArticleBuilder, BlockKind, ByteRange};
+
+    /// Two invented reports: one says 14 died, the other 17; both say 60
+    /// firefighters; the first also says "three days" of mourning.
+    fn fixture() -> (Gold, Vec<Article>) {
+        let texts = [
+            "Fourteen workers died in the fire. About 60 firefighters came. Three days of mourning.",
+            "The fire killed 17 workers. Some 60 firefighters fought it.",
+        ];
+        let articles: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut b = ArticleBuilder::new(format!("a{i}.txt"));
+                b.push_block(BlockKind::Paragraph, t);
+                b.finish()
+            })
+            .collect();
+        let gold: Gold = serde_json::from_value(serde_json::json!({
+            "articles": [
+                {"file": "a0.txt", "origin": "A", "figures": [
+                    {"text": "Fourteen workers", "value": 14, "qualifier": "exact", "slot": "deaths"},
+                    {"text": "About 60 firefighters", "value": 60, "qualifier": "about", "slot": "crews"},
+                    {"text": "Three days", "value": 3, "qualifier": "exact", "slot": null}
+                ]},
+                {"file": "a1.txt", "origin": "B", "figures": [
+                    {"text": "17 workers", "value": 17, "qualifier": "exact", "slot": "deaths"},
+                    {"text": "Some 60 firefighters", "value": 60, "qualifier": "about", "slot": "crews"}
+                ]}
+            ],
+            "slots": {
+                "deaths": {"kind": "figure", "verdict": "conflict"},
+                "crews": {"kind": "figure", "verdict": "agree"}
+            }
+        }))
+        .unwrap_or_else(|e| panic!("fixture gold: {e}"));
+        (gold, articles)
+    }
+
+    fn value(a: &Article, article: usize, text: &str, v: f64, q: Qualifier) -> SlotValue {
+        let start = a
+            .text
+            .find(text)
+            .unwrap_or_else(|| panic!("{text} in fixture"));
+        SlotValue {
+            text: text.into(),
+            value: v,
+            low: v,
+            high: Some(v),
+            unit: None,
+            qualifier: q,
+            attributed_to: None,
+            as_of: None,
+            mentions: vec![Mention {
+                article,
+                span: ByteRange::new(start, start + text.len()),
+                sentence: ByteRange::new(0, a.text.len()),
+            }],
+            origins: vec![article],
+        }
+    }
+
+    fn dossier(articles: &[Article], figures: Vec<FigureSlot>) -> Dossier {
+        Dossier {
+            schema: String::new(),
+            articles: articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| DossierArticle {
+                    id: a.id.0.clone(),
+                    source: a.source.clone(),
+                    outlet: None,
+                    title: None,
+                    url: None,
+                    published: None,
+                    language: None,
+                    origin: i,
+                    text: a.text.clone(),
+                })
+                .collect(),
+            origins: vec![],
+            figures,
+            quotes: vec![],
+            entities: vec![],
+            timeline: vec![],
+        }
+    }
+
+    fn slot(verdict: Verdict, values: Vec<SlotValue>, conflicts: Vec<[usize; 2]>) -> FigureSlot {
+        FigureSlot {
+            label: String::new(),
+            verdict,
+            values,
+            origin_count: 2,
+            note: None,
+            conflicts,
+        }
+    }
+
+    fn metric(ms: &[Metric], name: &str) -> Option<f64> {
+        ms.iter().find(|m| m.name == name).map(|m| m.value)
+    }
+
+    #[test]
+    fn a_true_conflict_and_an_agreement_score_full_marks() {
+        let (gold, arts) = fixture();
+        let d = dossier(
+            &arts,
+            vec![
+                slot(
+                    Verdict::Conflict,
+                    vec![
+                        value(&arts[0], 0, "Fourteen", 14.0, Qualifier::Exact),
+                        value(&arts[1], 1, "17", 17.0, Qualifier::Exact),
+                    ],
+                    vec![[0, 1]],
+                ),
+                slot(
+                    Verdict::Agree,
+                    vec![
+                        value(&arts[0], 0, "About 60", 60.0, Qualifier::About),
+                        value(&arts[1], 1, "Some 60", 60.0, Qualifier::About),
+                    ],
+                    vec![],
+                ),
+            ],
+        );
+        let (ms, explain) = score(&gold, &arts, &d);
+        assert_eq!(
+            metric(&ms, "conflicts.slot_precision"),
+            Some(1.0),
+            "{explain:?}"
+        );
+        assert_eq!(metric(&ms, "conflicts.pair_precision"), Some(1.0));
+        assert_eq!(metric(&ms, "conflicts.recall"), Some(1.0));
+        assert_eq!(metric(&ms, "verdicts.accuracy"), Some(1.0));
+        assert_eq!(metric(&ms, "slots.pairwise.f1"), Some(1.0));
+        assert_eq!(metric(&ms, "figures.f1"), Some(1.0));
+    }
+
+    #[test]
+    fn a_conflict_that_mixes_quantities_or_takes_an_incidental_number_is_false() {
+        let (gold, arts) = fixture();
+        let d = dossier(
+            &arts,
+            vec![slot(
+                Verdict::Conflict,
+                vec![
+                    value(&arts[0], 0, "Three", 3.0, Qualifier::Exact),
+                    value(&arts[1], 1, "17", 17.0, Qualifier::Exact),
+                    value(&arts[1], 1, "Some 60", 60.0, Qualifier::About),
+                ],
+                vec![[0, 1], [1, 2]],
+            )],
+        );
+        let (ms, explain) = score(&gold, &arts, &d);
+        assert_eq!(metric(&ms, "conflicts.reported"), Some(1.0));
+        assert_eq!(metric(&ms, "conflicts.slot_precision"), Some(0.0));
+        assert_eq!(metric(&ms, "conflicts.pair_precision"), Some(0.0));
+        assert_eq!(metric(&ms, "conflicts.recall"), Some(0.0));
+        assert!(
+            explain.iter().any(|l| l.starts_with("false conflict")),
+            "{explain:?}"
+        );
+        assert!(
+            explain
+                .iter()
+                .any(|l| l.starts_with("missed conflict deaths")),
+            "{explain:?}"
+        );
+        // The incidental "Three" in a slot counts against slot precision.
+        assert!(metric(&ms, "slots.pairwise.precision").is_some_and(|p| p < 1.0));
+    }
+}
