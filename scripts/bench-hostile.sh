@@ -30,7 +30,11 @@ measure() {
     echo "$name.s timeout"
     return
   fi
-  read -r wall kb <"$tmp/time"
+  # GNU time writes "Command exited with non-zero status N" first when the
+  # command fails (a document over budget makes `check` exit 1): the
+  # numbers are on the last line.
+  read -r wall kb < <(tail -n 1 "$tmp/time")
+  [ "$status" -ne 0 ] && echo "$name.exit $status"
   echo "$name.s $wall"
   echo "$name.peak_mb $((kb / 1024))"
 }

@@ -873,13 +873,9 @@ fn candidate_pairs(block: &[usize], weighed: &[Weighed]) -> Vec<(usize, usize)> 
         return out;
     }
     let keys = |w: &Weighed| -> Vec<u64> {
-        let mut k: Vec<u64> = w
-            .head
-            .ids()
-            .chain(w.near.ids())
-            .chain(w.far.ids())
-            .map(u64::from)
-            .collect();
+        // What is counted and the words of the clause: the wider sentence
+        // only ever adds a fifth to a similarity, never enough alone.
+        let mut k: Vec<u64> = w.head.ids().chain(w.near.ids()).map(u64::from).collect();
         if let Some((v, d)) = w.value_key {
             k.push((1 << 40) ^ v.rotate_left(7) ^ d);
         }
@@ -894,30 +890,37 @@ fn candidate_pairs(block: &[usize], weighed: &[Weighed]) -> Vec<(usize, usize)> 
             postings.entry(*k).or_default().push(*i);
         }
     }
-    let mut seen: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
     let mut out = Vec::new();
     for (i, ks) in &per_fig {
-        for k in ks {
-            let Some(list) = postings.get(k) else {
-                continue;
-            };
-            if list.len() > POSTING_CAP {
-                continue;
-            }
-            for &j in list {
-                if j > *i && seen.insert((*i, j)) {
-                    out.push((*i, j));
-                }
-            }
+        // A figure's rarest features: they say most about which quantity
+        // it is, and bound the pairs each figure brings.
+        let mut lists: Vec<&Vec<usize>> = ks
+            .iter()
+            .filter_map(|k| postings.get(k))
+            .filter(|l| l.len() > 1 && l.len() <= LARGE_POSTING_CAP)
+            .collect();
+        lists.sort_by_key(|l| l.len());
+        for list in lists.into_iter().take(RAREST_FEATURES) {
+            out.extend(list.iter().filter(|&&j| j > *i).map(|&j| (*i, j)));
         }
     }
     out.sort_unstable();
+    out.dedup();
     out
 }
 
-/// Figures a feature may be shared by and still generate candidate pairs
-/// (see [`candidate_pairs`]).
+/// Blocks up to this size are compared pair by pair (see
+/// [`candidate_pairs`]).
 const POSTING_CAP: usize = 400;
+
+/// In larger blocks, the figures a feature may be shared by and still
+/// generate candidate pairs: rarer features are what tell two reports of
+/// one quantity from the rest.
+const LARGE_POSTING_CAP: usize = 64;
+
+/// In larger blocks, how many of a figure's rarest features generate its
+/// candidate pairs.
+const RAREST_FEATURES: usize = 12;
 
 /// Runs of two or three exact counts of one sentence listed side by side
 /// ("2 leaders plus 21 others", "tres muertos y cinco heridos"): the only
