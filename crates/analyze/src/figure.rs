@@ -1253,7 +1253,7 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
             && unit_next.is_some_and(|u| {
                 matches!(
                     *u,
-                    "days" | "weeks" | "months" | "years" | "hours" | "decades"
+                    "days" | "weeks" | "months" | "years" | "hours" | "minutes" | "decades"
                 )
             });
         let (v, e) = if duration {
@@ -1273,11 +1273,25 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
             if lex.is("one_pronoun_after", nx) || lex.is("one_pronoun_before", prev) {
                 return None;
             }
-            // "killing one" counts; a clause-final "one" elsewhere is a pronoun.
-            let at_end = nx.is_empty() || toks.get(e).is_some_and(|x| x.kind == Kind::Punct);
+            // "killing one" counts; a clause-final "one" elsewhere is a
+            // pronoun. "a one-day ration" counts days.
+            let compound = toks.get(e).is_some_and(|x| x.is_p("-"))
+                && lex.units.contains_key(word_at(doc, e + 1));
+            let at_end =
+                nx.is_empty() || toks.get(e).is_some_and(|x| x.kind == Kind::Punct) && !compound;
             if at_end && !lex.is("harm_verbs", prev) {
                 return None;
             }
+        }
+        // "four-by-four": a kind of car.
+        if word_at(doc, e) == "-"
+            && word_at(doc, e + 1) == "by"
+            && word_at(doc, e + 2) == "-"
+            && lex.number_words.contains_key(word_at(doc, e + 3))
+        {
+            let mut f = exact(i, e + 4, v, None, None);
+            f.fig.role = FigureRole::Identifier;
+            return Some(f);
         }
         // English "a" is handled as an indefinite; Spanish "un"/"una" only
         // count before a multiplier (handled in words_number).
@@ -1415,12 +1429,34 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
         if let Some((len, code)) = currency_word_at(doc, end + skip) {
             unit = Some(code.to_string());
             end += skip + len;
-        } else if let Some(u) = toks.get(end).and_then(|x| lex.units.get(x.lower.as_str())) {
-            if unit.is_none() {
-                unit = Some(u.to_string());
-                // The unit word belongs to the figure's span ("10 days");
-                // the counted phrase is then the unit itself.
-                unit_tok = Some(end);
+        } else {
+            // "10 days", and "a 10-metre boat" through its hyphen, but not
+            // "a 38-year-old", which is an age.
+            let hy = usize::from(toks.get(end).is_some_and(|x| x.is_p("-")));
+            let k = end + hy;
+            let age = hy == 1 && word_at(doc, k + 2) == "old";
+            if let Some(u) = toks
+                .get(k)
+                .and_then(|x| lex.units.get(x.lower.as_str()))
+                .filter(|_| !age && (hy == 0 || toks[k].sent == t.sent))
+            {
+                if unit.is_none() {
+                    unit = Some(u.to_string());
+                    // The unit word belongs to the figure's span ("10
+                    // days"); the counted phrase is then the unit itself.
+                    unit_tok = Some(k);
+                    // "nautical miles", "millas náuticas": two words, one unit.
+                    let nx = toks
+                        .get(k + 1)
+                        .and_then(|x| lex.units.get(x.lower.as_str()));
+                    if matches!(
+                        (*u, nx.copied()),
+                        ("nmi", Some("miles")) | ("miles", Some("nmi"))
+                    ) {
+                        unit = Some("nmi".into());
+                        unit_tok = Some(k + 1);
+                    }
+                }
             }
         }
     }

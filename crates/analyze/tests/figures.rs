@@ -545,3 +545,50 @@ fn spelled_out_numbers_spanish() {
     assert_eq!((u.value, u.qualifier), (1500.0, Qualifier::About));
     assert_eq!(figure(&a, "un par de").value, 2.0);
 }
+
+// ----------------------------------------------------------- units and one
+
+#[test]
+fn units_through_hyphens_and_in_two_words() {
+    let a = article(
+        "en",
+        &[
+            "They sailed a 10-metre skiff some 13 nautical miles, carried a 6,900-tonne load \
+           and handed out a one - day ration in less than a minute.",
+        ],
+    );
+    let m = figure(&a, "10-metre");
+    assert_eq!((m.value, m.unit.as_deref()), (10.0, Some("m")));
+    let n = figure(&a, "some 13");
+    assert_eq!(
+        (n.unit.as_deref(), n.qualifier),
+        (Some("nmi"), Qualifier::About)
+    );
+    assert_eq!(figure(&a, "6,900").unit.as_deref(), Some("t"));
+    let d = figure(&a, "one - day");
+    assert_eq!((d.value, d.unit.as_deref()), (1.0, Some("days")));
+    let q = figure(&a, "less than a minute");
+    assert_eq!(
+        (q.value, q.unit.as_deref(), q.qualifier),
+        (1.0, Some("minutes"), Qualifier::LessThan)
+    );
+    // An age keeps its own reading.
+    let b = article("en", &["A 38-year-old sailor was rescued."]);
+    assert_eq!(figure(&b, "38").role, FigureRole::Age);
+}
+
+#[test]
+fn one_as_a_count_and_as_a_word() {
+    let a = article(
+        "en",
+        &[
+            "Witnesses said that one shell did not explode. Two men, ages 47 and 48, \
+           were hurt. A four - by - four car crashed.",
+        ],
+    );
+    let one = figure(&a, "one");
+    assert_eq!((one.value, one.counts.as_deref()), (1.0, Some("shell")));
+    assert_eq!(figure(&a, "47").role, FigureRole::Age);
+    assert_eq!(figure(&a, "48").role, FigureRole::Age);
+    assert_eq!(figure(&a, "four - by - four").role, FigureRole::Identifier);
+}
