@@ -83,14 +83,21 @@ fn words_number(doc: &Doc, i: usize) -> Option<(f64, usize)> {
     };
     while let Some(t) = doc.toks.get(j) {
         if t.kind != Kind::Word {
-            // "twenty-five": a glued hyphen between number words.
+            // "twenty-five", or "twenty - five" in tokenised text: a
+            // hyphen between tens and units.
+            let units = |n: &Tok| {
+                lex.number_words
+                    .get(n.lower.as_str())
+                    .is_some_and(|v| (1.0..10.0).contains(v))
+            };
+            let tens = (20.0..100.0).contains(&cur) && cur % 10.0 == 0.0;
             if any
                 && t.is_p("-")
-                && !t.sp
-                && doc
-                    .toks
-                    .get(j + 1)
-                    .is_some_and(|n| !n.sp && lex.number_words.contains_key(n.lower.as_str()))
+                && doc.toks.get(j + 1).is_some_and(|n| {
+                    n.sp == t.sp
+                        && (!t.sp && lex.number_words.contains_key(n.lower.as_str())
+                            || tens && units(n))
+                })
             {
                 j += 1;
                 continue;
@@ -844,6 +851,20 @@ fn time_at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
         j = e;
         proof = true;
     }
+    // "a las 10.30", "at 10.30", "desde las 9": the clock's own
+    // preposition or article, unless a noun follows ("las 10 víctimas").
+    if !proof && !military && t.kind == Kind::Num {
+        let before = i
+            .checked_sub(1)
+            .is_some_and(|k| lex.is("clock_before", &toks[k].lower));
+        let bare_ok = lex.lang.figure.clock_before_bare;
+        let next_ok = toks.get(j).is_none_or(|x| {
+            x.kind == Kind::Punct || x.sent != t.sent || lex.is("clock_after_ok", &x.lower)
+        });
+        if before && next_ok && (dotted || bare_ok) {
+            proof = true;
+        }
+    }
     // "struck at 1353 (1023 GMT)": a bare four-digit time followed by
     // its equivalent in a named zone is the local time.
     if !proof && military && i > 0 {
@@ -1178,6 +1199,12 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
                 return None;
             }
         }
+        // "[3]": a footnote mark.
+        if i > 0 && toks[i - 1].is_p("[") && !t.sp && nx.is_some_and(|x| x.is_p("]") && !x.sp) {
+            let mut f = exact(i, i + 1, parse_digits(&t.lower, lex.lang.code)?, None, None);
+            f.fig.role = FigureRole::Identifier;
+            return Some(f);
+        }
         // "4x4", "four-by-four": a kind of car, not a count.
         if nx.is_some_and(|x| !x.sp && x.lower.starts_with('x') && plain_digits(&x.lower[1..])) {
             let mut f = exact(i, i + 2, parse_digits(&t.lower, lex.lang.code)?, None, None);
@@ -1256,6 +1283,19 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
                     "days" | "weeks" | "months" | "years" | "hours" | "minutes" | "decades"
                 )
             });
+        // "Top Ten", "Ocean's Eleven": a capitalized number word after a
+        // capitalized word mid-sentence is part of a name.
+        if t.upper && !t.caps && i > 0 && !title_case(doc, i) {
+            let p = &toks[i - 1];
+            if p.kind == Kind::Word
+                && p.upper
+                && p.sent == t.sent
+                && !is_sentence_first(doc, i - 1)
+                && !lex.months.contains_key(p.lower.as_str())
+            {
+                return None;
+            }
+        }
         let (v, e) = if duration {
             (1.0, i + 1)
         } else {

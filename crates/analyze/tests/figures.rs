@@ -592,3 +592,42 @@ fn one_as_a_count_and_as_a_word() {
     assert_eq!(figure(&a, "48").role, FigureRole::Age);
     assert_eq!(figure(&a, "four - by - four").role, FigureRole::Identifier);
 }
+
+#[test]
+fn clock_times_from_their_preposition() {
+    let a = article(
+        "en",
+        &["The vote closed at 10.30 and the rate rose to 10.30 percent by twenty - five points."],
+    );
+    let c = figure(&a, "10.30");
+    assert_eq!((c.value, c.unit.as_deref()), (630.0, Some("time_of_day")));
+    let r = figures(&a)
+        .into_iter()
+        .filter(|(t, _)| t.starts_with("10.30"))
+        .nth(1)
+        .map(|x| x.1);
+    assert_eq!(r.and_then(|f| f.unit), Some("%".into()));
+    assert_eq!(figure(&a, "twenty - five").value, 25.0);
+    let es = article(
+        "es",
+        &["La reunión empezó a las 10 y terminó a las 12.45; de las 10 víctimas, dos eran niños."],
+    );
+    assert_eq!(clock(&es, "10").0, 600.0);
+    assert_eq!(clock(&es, "12.45").0, 765.0);
+    let v = figures(&es)
+        .into_iter()
+        .find(|(_, f)| f.counts.as_deref() == Some("víctimas"))
+        .map(|x| x.1);
+    assert_eq!(v.map(|f| (f.value, f.unit)), Some((10.0, None)));
+}
+
+#[test]
+fn names_and_marks_with_numbers() {
+    let a = article(
+        "en",
+        &["The band played its Top Ten hits, as note [3] says. Ten people came."],
+    );
+    let got = claims(&a);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(figure(&a, "3").role, FigureRole::Identifier);
+}

@@ -701,6 +701,11 @@ static FIGURE: FigureWords = FigureWords {
         ("cerca de las", Qualifier::About),
     ],
     clock_words: &[("mediodía", 720.0), ("medianoche", 0.0)],
+    clock_before: &["las"],
+    clock_before_bare: true,
+    clock_after_ok: &[
+        "y", "de", "del", "en", "cuando", "hora", "local", "a", "hasta", "hoy", "ayer",
+    ],
     clock_hours: &["horas", "hrs", "hrs.", "h", "hs"],
     meridiem_phrases: &[
         ("de la mañana", false),

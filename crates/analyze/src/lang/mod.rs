@@ -214,6 +214,14 @@ pub struct FigureWords {
     pub time_qualifiers: &'static [(&'static str, Qualifier)],
     /// Named clock times with minutes since midnight ("noon" = 720).
     pub clock_words: &'static [(&'static str, f64)],
+    /// Words right before an hour that make it a clock time when no noun
+    /// follows ("at 10.30", "a las 10").
+    pub clock_before: &'static [&'static str],
+    /// Whether [`FigureWords::clock_before`] also makes a whole hour a
+    /// time ("a las 10"), or only an hour with minutes ("at 10.30").
+    pub clock_before_bare: bool,
+    /// Words that may follow such a clock time ("y", "de", "local").
+    pub clock_after_ok: &'static [&'static str],
     /// Words after a clock time that say it is one ("hours", "hrs", "horas").
     pub clock_hours: &'static [&'static str],
     /// Phrases after an hour that give morning (false) or afternoon and
@@ -471,6 +479,8 @@ fn compile(lang: &'static Lang) -> Lexicon {
     let fw = lang.figure;
     misc.insert("near_below", set(fw.near_below));
     misc.insert("clock_hours", set(fw.clock_hours));
+    misc.insert("clock_before", set(fw.clock_before));
+    misc.insert("clock_after_ok", set(fw.clock_after_ok));
     misc.insert("no", set(fw.no_words));
     misc.insert("harm_nouns", set(fw.harm_nouns));
     misc.insert("harm_verbs", set(fw.harm_verbs));
