@@ -938,6 +938,41 @@ fn exact(ts: usize, te: usize, value: f64, unit: Option<&str>, counts: Option<St
     }
 }
 
+/// True for the amount of a relative date ("four months ago", "hace dos
+/// años"): the date keeps its span, and the amount is also a duration
+/// reports can disagree on.
+fn ago_amount(doc: &Doc, i: usize, ctx: &Ctx) -> bool {
+    let toks = &doc.toks;
+    let lex = doc.lex;
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    let end = if t.kind == Kind::Num {
+        digits(doc, i, ctx).map(|x| x.1)
+    } else if lex.number_words.contains_key(t.lower.as_str()) {
+        words_number(doc, i).map(|x| x.1)
+    } else {
+        None
+    };
+    let Some(e) = end else {
+        return false;
+    };
+    let time_unit = toks
+        .get(e)
+        .and_then(|x| lex.units.get(x.lower.as_str()))
+        .is_some_and(|u| {
+            matches!(
+                *u,
+                "days" | "weeks" | "months" | "years" | "hours" | "minutes" | "decades"
+            )
+        });
+    time_unit
+        && (toks
+            .get(e + 1)
+            .is_some_and(|x| lex.is("ago_after", &x.lower))
+            || i > 0 && lex.is("ago_before", &toks[i - 1].lower))
+}
+
 /// A harm verb ("killed", "herido") within `within` tokens from `from`,
 /// in the same clause.
 fn harm_within(doc: &Doc, from: usize, within: usize) -> Option<usize> {
@@ -1120,7 +1155,7 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
     if t.kind == Kind::Word && !glued_money && !lex.figure_start.contains(t.lower.as_str()) {
         return None;
     }
-    if used.get(i).copied().unwrap_or(Used::No) == Used::Date {
+    if used.get(i).copied().unwrap_or(Used::No) == Used::Date && !ago_amount(doc, i, ctx) {
         return None;
     }
     let mut qualifier = Qualifier::Exact;

@@ -631,3 +631,21 @@ fn names_and_marks_with_numbers() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(figure(&a, "3").role, FigureRole::Identifier);
 }
+
+#[test]
+fn the_amount_of_a_relative_date_is_a_duration() {
+    let a = article(
+        "en",
+        &["The clinic opened four months ago and closed 6 years ago. It fell on a Monday."],
+    );
+    let m = figure(&a, "four months");
+    assert_eq!((m.value, m.unit.as_deref()), (4.0, Some("months")));
+    assert_eq!(figure(&a, "6 years").value, 6.0);
+    // The date keeps its own span.
+    assert!(a
+        .spans
+        .iter()
+        .any(|s| matches!(s.kind, SpanKind::Date(_)) && a.slice(s.range).contains("ago")));
+    let es = article("es", &["La clínica abrió hace dos años."]);
+    assert_eq!(figure(&es, "dos años").unit.as_deref(), Some("years"));
+}
