@@ -600,7 +600,12 @@ fn inherit_qualifiers(doc: &Doc, out: &mut [Found]) {
         if !hedged || b.fig.qualifier != Qualifier::Exact || b.fig.role != a.fig.role {
             continue;
         }
-        let bracket = p + 1 == k && toks.get(a.te).is_some_and(|t| t.is_p("(")) && b.ts == a.te + 1;
+        // Only a bracket that holds the conversion alone restates it;
+        // "(20,000 of them children)" says something else.
+        let bracket = p + 1 == k
+            && toks.get(a.te).is_some_and(|t| t.is_p("("))
+            && b.ts == a.te + 1
+            && toks.get(b.te).is_some_and(|t| t.is_p(")"));
         let percent = a.fig.unit.as_deref() == Some("%") && b.fig.unit.as_deref() == Some("%");
         let listed = percent
             && b.ts > a.te
@@ -649,6 +654,27 @@ fn furniture_line(doc: &Doc, i: usize) -> bool {
         doc.lex.is("furniture_before", &x.lower)
             && (short || matches!(x.lower.as_str(), "©" | "copyright"))
     })
+}
+
+/// True when the line of token `i` reads as a dateline or byline rather
+/// than prose: short, and without a lower-case content word ("By Ana
+/// Ruiz | 12:45 PM EST, Wed March 26", "27/03/2025 - 18h00 GMT").
+fn dateline(doc: &Doc, i: usize) -> bool {
+    let lex = doc.lex;
+    let Some(r) = doc.toks.get(i).and_then(|t| doc.sents.get(t.sent as usize)) else {
+        return false;
+    };
+    r.len() <= 16
+        && !doc.toks[r.clone()].iter().any(|t| {
+            t.kind == Kind::Word
+                && !t.upper
+                && t.lower.chars().count() >= 4
+                && !lex.function_words.contains(t.lower.as_str())
+                && !lex.months.contains_key(t.lower.as_str())
+                && !lex.weekdays.contains_key(t.lower.as_str())
+                && !lex.clock_words.contains_key(t.lower.as_str())
+                && !lex.is("clock_hours", &t.lower)
+        })
 }
 
 /// "am", "a.m.", "a. m.", "P.M.", "de la tarde" at `j`: afternoon or not,
@@ -897,7 +923,7 @@ fn time_at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
         Qualifier::LessThan | Qualifier::UpTo => ((minutes - 120.0).max(0.0), Some(minutes)),
         _ => (minutes, Some(minutes)),
     };
-    let role = if furniture_line(doc, i) {
+    let role = if furniture_line(doc, i) || dateline(doc, i) {
         FigureRole::Furniture
     } else {
         FigureRole::Claim
@@ -1240,6 +1266,14 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
             f.fig.role = FigureRole::Identifier;
             return Some(f);
         }
+        // "27/03/2025", "3/4": a date or a ratio, not a count.
+        if nx.is_some_and(|x| x.is_p("/") && !x.sp)
+            && toks
+                .get(i + 2)
+                .is_some_and(|y| y.kind == Kind::Num && !y.sp)
+        {
+            return None;
+        }
         // "4x4", "four-by-four": a kind of car, not a count.
         if nx.is_some_and(|x| !x.sp && x.lower.starts_with('x') && plain_digits(&x.lower[1..])) {
             let mut f = exact(i, i + 2, parse_digits(&t.lower, lex.lang.code)?, None, None);
@@ -1345,7 +1379,12 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
         };
         // "one of them", "no one", "the one": pronoun uses of "one".
         if e == i + 1 && !duration && (w == "one" || w == "uno" || w == "una") {
-            if lex.is("one_pronoun_after", nx) || lex.is("one_pronoun_before", prev) {
+            // "one day after the raid" is a duration; "one day he left" is not.
+            let span_of_time =
+                lex.units.contains_key(nx) && lex.is("relative_after", word_at(doc, e + 1));
+            if !span_of_time && lex.is("one_pronoun_after", nx)
+                || lex.is("one_pronoun_before", prev)
+            {
                 return None;
             }
             // "killing one" counts; a clause-final "one" elsewhere is a

@@ -649,3 +649,34 @@ fn the_amount_of_a_relative_date_is_a_duration() {
     let es = article("es", &["La clínica abrió hace dos años."]);
     assert_eq!(figure(&es, "dos años").unit.as_deref(), Some("years"));
 }
+
+#[test]
+fn datelines_bylines_and_slashed_dates_are_not_claims() {
+    let a = article(
+        "en",
+        &[
+            "27/03/2031 - 18h00 GMT",
+            "By Ana Ruiz | 12:45 PM EST, Wed March 26, 2031",
+            "Share 1.2K",
+            "The tremor struck at 10:30 GMT on Friday, killing 3 people, and a day \
+             later one day after the tremor 40 more were found.",
+        ],
+    );
+    assert!(!figures(&a).iter().any(|(t, _)| t == "27"));
+    assert_eq!(figure(&a, "18h00 GMT").role, FigureRole::Furniture);
+    assert_eq!(figure(&a, "12:45 PM EST").role, FigureRole::Furniture);
+    assert_eq!(figure(&a, "1.2").role, FigureRole::Furniture);
+    assert_eq!(figure(&a, "10:30 GMT").role, FigureRole::Claim);
+    let d = figure(&a, "one day");
+    assert_eq!((d.value, d.unit.as_deref()), (1.0, Some("days")));
+}
+
+#[test]
+fn a_bracket_restates_only_when_it_holds_the_figure_alone() {
+    let a = article(
+        "en",
+        &["About 50 km (31 miles) away, some 200,000 (20,000 of them children) fled."],
+    );
+    assert_eq!(figure(&a, "31 miles").qualifier, Qualifier::About);
+    assert_eq!(figure(&a, "20,000").qualifier, Qualifier::Exact);
+}

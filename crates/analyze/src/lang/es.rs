@@ -764,6 +764,7 @@ static FIGURE: FigureWords = FigureWords {
     ],
     one_phrases: &["un solo", "una sola", "un único", "una única"],
     one_pronoun_after: &["de", "otro", "otra", "vez", "u"],
+    relative_after: &["después", "antes", "más", "tarde"],
     one_pronoun_before: &["el", "la", "cada", "ninguno", "cualquier", "algún"],
     both_words: &["ambos", "ambas"],
     times_words: &[],
@@ -817,6 +818,8 @@ static FIGURE: FigureWords = FigureWords {
     ],
     identifier_after: &["llamada", "llamadas"],
     furniture_before: &[
+        "compartir",
+        "comentarios",
         "actualizado",
         "actualizada",
         "publicado",

@@ -246,6 +246,8 @@ pub struct FigureWords {
     /// Words after "one" that make it a pronoun or an idiom ("one of
     /// them", "at one point", "one another").
     pub one_pronoun_after: &'static [&'static str],
+    /// Words after "one day" that make it a duration ("one day after").
+    pub relative_after: &'static [&'static str],
     /// Words before "one" that make it a pronoun ("the one", "each one").
     pub one_pronoun_before: &'static [&'static str],
     /// Words that count exactly two of a noun already known ("both", "ambos").
@@ -488,6 +490,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
     misc.insert("both", set(fw.both_words));
     misc.insert("one_pronoun_after", set(fw.one_pronoun_after));
     misc.insert("one_pronoun_before", set(fw.one_pronoun_before));
+    misc.insert("relative_after", set(fw.relative_after));
     misc.insert("comparison_after", set(fw.comparison_after));
     misc.insert("ordinal_suffixes", set(fw.ordinal_suffixes));
     misc.insert("level_nouns", set(fw.level_nouns));
