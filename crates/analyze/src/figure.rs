@@ -519,6 +519,20 @@ pub fn find(doc: &Doc, used: &[Used]) -> Vec<Found> {
     let n = doc.toks.len();
     let mut i = 0;
     while i < n {
+        // One set lookup rules out most words before the three readers.
+        let t = &doc.toks[i];
+        let candidate = match t.kind {
+            Kind::Num => true,
+            Kind::Punct => false,
+            Kind::Word => {
+                doc.lex.figure_start.contains(t.lower.as_str())
+                    || t.lower.bytes().any(|b| b.is_ascii_digit())
+            }
+        };
+        if !candidate {
+            i += 1;
+            continue;
+        }
         let f = time_at(doc, i, used)
             .or_else(|| special_at(doc, i, used))
             .or_else(|| at(doc, i, used, &ctx));
@@ -649,11 +663,18 @@ fn furniture_line(doc: &Doc, i: usize) -> bool {
     let Some(r) = doc.sents.get(t.sent as usize) else {
         return false;
     };
-    let short = r.len() <= 10;
-    doc.toks[r.start..i].iter().any(|x| {
-        doc.lex.is("furniture_before", &x.lower)
-            && (short || matches!(x.lower.as_str(), "©" | "copyright"))
-    })
+    let before = doc.toks.get(r.start..i).unwrap_or(&[]);
+    if r.len() > 10 {
+        // Only a copyright mark makes furniture of a long line; a plain
+        // comparison keeps this off the hot path of long sentences.
+        return before
+            .iter()
+            .any(|x| matches!(x.lower.as_str(), "©" | "copyright"));
+    }
+    let Some(words) = doc.lex.misc("furniture_before") else {
+        return false;
+    };
+    before.iter().any(|x| words.contains(x.lower.as_str()))
 }
 
 /// True when the line of token `i` reads as a dateline or byline rather
@@ -1017,7 +1038,7 @@ fn special_at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
     let toks = &doc.toks;
     let lex = doc.lex;
     let t = toks.get(i)?;
-    if t.kind != Kind::Word || !lex.figure_start.contains(t.lower.as_str()) {
+    if t.kind != Kind::Word || !lex.special_start.contains(t.lower.as_str()) {
         return None;
     }
     if used.get(i).copied().unwrap_or(Used::No) == Used::Date {
@@ -1244,18 +1265,17 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
             let plain = plain_digits(&t.lower) && t.lower.len() <= 3;
             let initial = toks[i - 1].sent != t.sent || is_sentence_first(doc, i - 1);
             let in_head = doc.head.get(i).copied().unwrap_or(false);
-            let title = title_case(doc, i);
             if plain
                 && p.kind == Kind::Word
                 && p.upper
                 && !initial
                 && t.sp
-                && !title
                 && (!in_head || doc.seen_upper_mid(&p.lower))
                 && (!in_head || !lex.function_words.contains(p.lower.as_str()))
                 && !lex.months.contains_key(p.lower.as_str())
                 && !lex.demonyms.contains_key(p.lower.as_str())
                 && doc.country_at(i - 1).is_none()
+                && !title_case(doc, i)
             {
                 return None;
             }

@@ -459,6 +459,9 @@ pub struct Lexicon {
     pub ordinals: HashMap<&'static str, f64>,
     /// See [`FigureWords::currency_prefixes`].
     pub currency_prefixes: HashMap<&'static str, &'static str>,
+    /// First words of the counts written without digits ("no", "both",
+    /// "twice", "second", "a couple of"): a one-lookup filter.
+    pub special_start: WordSet,
 }
 
 fn set(words: &'static [&'static str]) -> WordSet {
@@ -539,6 +542,18 @@ fn compile(lang: &'static Lang) -> Lexicon {
     figure_start.extend(fw.times_words.iter().map(|x| x.0));
     figure_start.extend(fw.ordinals.iter().map(|x| x.0));
     figure_start.extend(
+        fw.approx_phrases
+            .iter()
+            .filter_map(|x| x.0.split(' ').next()),
+    );
+    let first = |x: &&'static str| x.split(' ').next();
+    let mut special_start: WordSet = fw.nobody.iter().filter_map(first).collect();
+    special_start.extend(fw.no_words.iter().copied());
+    special_start.extend(fw.one_phrases.iter().filter_map(first));
+    special_start.extend(fw.both_words.iter().copied());
+    special_start.extend(fw.times_words.iter().map(|x| x.0));
+    special_start.extend(fw.ordinals.iter().map(|x| x.0));
+    special_start.extend(
         fw.approx_phrases
             .iter()
             .filter_map(|x| x.0.split(' ').next()),
@@ -632,6 +647,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
         ),
         ordinals: fw.ordinals.iter().copied().collect(),
         currency_prefixes: fw.currency_prefixes.iter().copied().collect(),
+        special_start,
     }
 }
 
