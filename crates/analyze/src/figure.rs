@@ -1059,7 +1059,7 @@ fn special_at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
     // "no one was killed": zero people, only with the harm verb.
     if let Some(len) = phrases("nobody", i) {
         let e = i + len;
-        return harm_within(doc, e, 4).map(|_| exact(i, e, 0.0, None, Some("people".into())));
+        return harm_within(doc, e, 5).map(|_| exact(i, e, 0.0, None, Some("people".into())));
     }
     // "no casualties", "no reported injuries", "no children or staff were
     // injured".
@@ -1271,7 +1271,7 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
                 && !initial
                 && t.sp
                 && (!in_head || doc.seen_upper_mid(&p.lower))
-                && (!in_head || !lex.function_words.contains(p.lower.as_str()))
+                && name_word(doc, i - 1)
                 && !lex.months.contains_key(p.lower.as_str())
                 && !lex.demonyms.contains_key(p.lower.as_str())
                 && doc.country_at(i - 1).is_none()
@@ -1285,6 +1285,21 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
             let mut f = exact(i, i + 1, parse_digits(&t.lower, lex.lang.code)?, None, None);
             f.fig.role = FigureRole::Identifier;
             return Some(f);
+        }
+        // "26 mar (EFE)", "26 March": the day of a date the date reader
+        // left alone.
+        if nx.is_some_and(|x| {
+            x.kind == Kind::Word
+                && (lex.months.contains_key(x.lower.as_str())
+                    || lex.is("month_abbreviations", x.lower.trim_end_matches('.')))
+                && (x.upper
+                    || toks
+                        .get(i + 2)
+                        .is_none_or(|y| y.kind == Kind::Punct || y.sent != t.sent))
+        }) && plain_digits(&t.lower)
+            && t.lower.len() <= 2
+        {
+            return None;
         }
         // "27/03/2025", "3/4": a date or a ratio, not a count.
         if nx.is_some_and(|x| x.is_p("/") && !x.sp)
@@ -1720,6 +1735,27 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
             role,
         },
     })
+}
+
+/// True when the capitalized word at `k` can be part of a name: not a
+/// function word or qualifier ("Some 40", "Unas 238" after a missed
+/// sentence break), unless it continues a run of capitals ("Sea Me We")
+/// or is written in capitals.
+fn name_word(doc: &Doc, k: usize) -> bool {
+    let toks = &doc.toks;
+    let lex = doc.lex;
+    let p = &toks[k];
+    let in_run = k >= 1 && {
+        let q = &toks[k - 1];
+        q.kind == Kind::Word && q.upper && q.sent == p.sent && !is_sentence_first(doc, k - 1)
+    };
+    let plain_word = !lex.function_words.contains(p.lower.as_str())
+        && lex
+            .qualifiers
+            .longest_at(toks, k)
+            .is_none_or(|(l, _)| l != 1);
+    // An all-capitals "WE" is a code ("SEA-ME-WE 4"), not a pronoun.
+    plain_word || in_run || p.caps
 }
 
 fn is_sentence_first(doc: &Doc, i: usize) -> bool {

@@ -680,3 +680,44 @@ fn a_bracket_restates_only_when_it_holds_the_figure_alone() {
     assert_eq!(figure(&a, "31 miles").qualifier, Qualifier::About);
     assert_eq!(figure(&a, "20,000").qualifier, Qualifier::Exact);
 }
+
+#[test]
+fn spanish_datelines_and_zero_counts() {
+    let a = article(
+        "es",
+        &[
+            "TOLVEN, 26 mar (EFE).- Unas 238 personas fueron enviadas a la cárcel, donde no \
+           hubo heridos, y la operación terminó sin víctimas. Llegaron 30 barcos.",
+        ],
+    );
+    assert!(
+        !claims(&a).iter().any(|(t, _)| t == "26"),
+        "{:?}",
+        claims(&a)
+    );
+    let u = figure(&a, "238");
+    assert_eq!((u.value, u.qualifier), (238.0, Qualifier::About));
+    assert_eq!(figure(&a, "no hubo heridos").value, 0.0);
+    assert_eq!(figure(&a, "sin víctimas").value, 0.0);
+    assert_eq!(figure(&a, "30").value, 30.0);
+    let en = article(
+        "en",
+        &["KORVIK, 26 Mar (Wire) - None of the guards were hurt, and the 26 may face charges."],
+    );
+    assert_eq!(figure(&en, "None").value, 0.0);
+    let got = claims(&en);
+    assert_eq!(got.iter().filter(|(t, _)| t == "26").count(), 1, "{got:?}");
+}
+
+#[test]
+fn numbers_inside_names_and_after_capitalized_hedges() {
+    let a = article(
+        "en",
+        &[
+            "Crews fixed the KORA-LINK 4 cable and the Sea Lark We 3 line (Wire).- Some 40 \
+           ships waited.",
+        ],
+    );
+    let got = claims(&a);
+    assert_eq!(got, vec![("Some 40".to_string(), 40.0)], "{got:?}");
+}

@@ -1102,7 +1102,7 @@ static FIGURE: FigureWords = FigureWords {
     ],
     local_time: &["local time", "local"],
     zone_time_word: "time",
-    nobody: &["no one", "nobody", "no - one", "no-one"],
+    nobody: &["no one", "nobody", "no - one", "no-one", "none"],
     no_words: &["no"],
     harm_nouns: &[
         "casualties",
@@ -1144,6 +1144,9 @@ static FIGURE: FigureWords = FigureWords {
     one_pronoun_after: &[
         "of", "another", "day", "more", "time", "point", "thing", "way", "after", "other", "side",
         "hand", "by",
+    ],
+    month_abbreviations: &[
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ],
     relative_after: &["after", "before", "later", "earlier", "ago"],
     one_pronoun_before: &["the", "no", "any", "each", "every", "someone", "which"],

@@ -716,7 +716,7 @@ static FIGURE: FigureWords = FigureWords {
     local_time: &["hora local", "horario local"],
     zone_time_word: "hora",
     nobody: &["nadie", "ninguna persona"],
-    no_words: &["ningún", "ninguna", "ningun"],
+    no_words: &["ningún", "ninguna", "ningun", "sin", "no"],
     harm_nouns: &[
         "víctimas",
         "muertos",
@@ -764,6 +764,9 @@ static FIGURE: FigureWords = FigureWords {
     ],
     one_phrases: &["un solo", "una sola", "un único", "una única"],
     one_pronoun_after: &["de", "otro", "otra", "vez", "u"],
+    month_abbreviations: &[
+        "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "sept", "oct", "nov", "dic",
+    ],
     relative_after: &["después", "antes", "más", "tarde"],
     one_pronoun_before: &["el", "la", "cada", "ninguno", "cualquier", "algún"],
     both_words: &["ambos", "ambas"],

@@ -246,6 +246,8 @@ pub struct FigureWords {
     /// Words after "one" that make it a pronoun or an idiom ("one of
     /// them", "at one point", "one another").
     pub one_pronoun_after: &'static [&'static str],
+    /// Short month names of datelines not in the calendar ("26 mar (EFE)").
+    pub month_abbreviations: &'static [&'static str],
     /// Words after "one day" that make it a duration ("one day after").
     pub relative_after: &'static [&'static str],
     /// Words before "one" that make it a pronoun ("the one", "each one").
@@ -494,6 +496,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
     misc.insert("one_pronoun_after", set(fw.one_pronoun_after));
     misc.insert("one_pronoun_before", set(fw.one_pronoun_before));
     misc.insert("relative_after", set(fw.relative_after));
+    misc.insert("month_abbreviations", set(fw.month_abbreviations));
     misc.insert("comparison_after", set(fw.comparison_after));
     misc.insert("ordinal_suffixes", set(fw.ordinal_suffixes));
     misc.insert("level_nouns", set(fw.level_nouns));
