@@ -331,6 +331,7 @@ fn run(doc: &Doc, recognizer: &dyn Recognizer, dates: Vec<date::Found>) -> Vec<S
                 .any(|m| m.te == f.ts - 1 && m.kind == crosswire_model::EntityKind::Person);
         if age_like {
             f.fig.role = crosswire_model::FigureRole::Age;
+            f.fig.unit = Some("years".into());
             f.fig.counts = None;
         }
         let q = quotes

@@ -105,6 +105,15 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> Vec<Tok> {
                     }
                     break;
                 }
+                if (d == '.' || d == ',')
+                    && bytes[j - 1].is_ascii_digit()
+                    && bytes.get(j + 1).is_some_and(|x| x.is_ascii_digit())
+                {
+                    // "Dh472.72bn", "Rs1,200": an amount glued to its
+                    // currency stays one word for the figure reader.
+                    j += 1;
+                    continue;
+                }
                 if d == '.' {
                     // "U.S.", "p.m.", "a.m.": a letter then a period again.
                     let a = ch(j + 1);

@@ -231,8 +231,11 @@ fn figures_skip_times_names_and_pronoun_one() {
         None,
         &["At 10:30 the Sector 7 crew met one of the pilots; no one knew Route 66 was closed."],
     );
+    // The clock time is a time of day, never a count; the rest is no figure.
     let got = figures(&a);
-    assert!(got.is_empty(), "{got:?}");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1.unit.as_deref(), Some("time_of_day"));
+    assert_eq!(got[0].1.value, 630.0);
 }
 
 #[test]

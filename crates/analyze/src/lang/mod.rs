@@ -155,6 +155,9 @@ pub struct Lang {
     pub date_of: &'static [&'static str],
     /// Speech cue verbs (all inflections written out).
     pub cue_verbs: &'static [&'static str],
+    /// Figure data beyond plain numbers: clock times, zero and one in
+    /// words, ordinals of levels, page furniture and identifiers.
+    pub figure: &'static FigureWords,
     /// Attribution phrases before the source ("according to", "según").
     pub according: &'static [&'static str],
     /// Personal pronouns that can stand for a speaker.
@@ -196,6 +199,100 @@ pub struct Lang {
     /// Adjectives follow the noun ("la agencia nacional"), so a head
     /// followed by a lower-case word is still a head.
     pub adjectives_follow_noun: bool,
+}
+
+/// The words the figure reader needs beyond plain numbers and qualifiers.
+/// Multi-word entries are written with single spaces.
+#[derive(Debug)]
+pub struct FigureWords {
+    /// Qualifiers that approach the number from below ("nearly", "casi"):
+    /// their interval is the top tenth under the number, not zero to it.
+    /// Each must also be in [`Lang::qualifiers`].
+    pub near_below: &'static [&'static str],
+    /// Qualifiers that only make sense before a clock time ("shortly
+    /// before", "after", "pasadas las").
+    pub time_qualifiers: &'static [(&'static str, Qualifier)],
+    /// Named clock times with minutes since midnight ("noon" = 720).
+    pub clock_words: &'static [(&'static str, f64)],
+    /// Words right before an hour that make it a clock time when no noun
+    /// follows ("at 10.30", "a las 10").
+    pub clock_before: &'static [&'static str],
+    /// Whether [`FigureWords::clock_before`] also makes a whole hour a
+    /// time ("a las 10"), or only an hour with minutes ("at 10.30").
+    pub clock_before_bare: bool,
+    /// Words that may follow such a clock time ("y", "de", "local").
+    pub clock_after_ok: &'static [&'static str],
+    /// Words after a clock time that say it is one ("hours", "hrs", "horas").
+    pub clock_hours: &'static [&'static str],
+    /// Phrases after an hour that give morning (false) or afternoon and
+    /// evening (true): "in the afternoon", "de la tarde".
+    pub meridiem_phrases: &'static [(&'static str, bool)],
+    /// Phrases after a clock time that say it is the local one ("local time").
+    pub local_time: &'static [&'static str],
+    /// The word that makes a demonym a time zone ("Greek time", "hora peruana").
+    pub zone_time_word: &'static str,
+    /// Words for nobody, as the subject of a harm verb ("no one", "nadie").
+    pub nobody: &'static [&'static str],
+    /// Negating determiners before a counted noun ("no", "ningún").
+    pub no_words: &'static [&'static str],
+    /// Nouns of people harmed or of harm done ("casualties", "heridos").
+    pub harm_nouns: &'static [&'static str],
+    /// Verbs of harm, every inflection written out ("killed", "herido").
+    pub harm_verbs: &'static [&'static str],
+    /// Auxiliaries of a passive harm ("were injured", "resultó herido").
+    pub passive_aux: &'static [&'static str],
+    /// Phrases that count exactly one of the noun after them ("a lone").
+    pub one_phrases: &'static [&'static str],
+    /// Words after "one" that make it a pronoun or an idiom ("one of
+    /// them", "at one point", "one another").
+    pub one_pronoun_after: &'static [&'static str],
+    /// Short month names of datelines not in the calendar ("26 mar (EFE)").
+    pub month_abbreviations: &'static [&'static str],
+    /// Words after "one day" that make it a duration ("one day after").
+    pub relative_after: &'static [&'static str],
+    /// Words before "one" that make it a pronoun ("the one", "each one").
+    pub one_pronoun_before: &'static [&'static str],
+    /// Words that count exactly two of a noun already known ("both", "ambos").
+    pub both_words: &'static [&'static str],
+    /// Words counting repetitions ("twice" = 2), read with the unit `times`.
+    pub times_words: &'static [(&'static str, f64)],
+    /// Words after "twice" that make it a comparison, not a count ("as").
+    pub comparison_after: &'static [&'static str],
+    /// Ordinal words with their rank ("third" = 3).
+    pub ordinals: &'static [(&'static str, f64)],
+    /// Glued ordinal suffixes after digits ("th", "º").
+    pub ordinal_suffixes: &'static [&'static str],
+    /// Nouns of a level in a building: an ordinal before one says where,
+    /// a position worth comparing ("the second floor", "el tercer piso").
+    pub level_nouns: &'static [&'static str],
+    /// Nouns of measurement that may stand between a qualifier and its
+    /// number ("at least magnitude 5.9").
+    pub measure_words: &'static [&'static str],
+    /// Words before a number that make it a number to call or a name
+    /// ("dial 911", "flight 370").
+    pub identifier_before: &'static [&'static str],
+    /// Words after a number that make it a number to call ("911 call").
+    pub identifier_after: &'static [&'static str],
+    /// Words that make a number in the same short line page furniture
+    /// ("updated", "posted").
+    pub furniture_before: &'static [&'static str],
+    /// Phrases after a number that are page furniture anywhere ("min read").
+    pub furniture_after: &'static [&'static str],
+    /// Phrases after a number that are page furniture in a short line of
+    /// their own ("hours ago", "comments").
+    pub furniture_after_short: &'static [&'static str],
+    /// Words that open a photo counter ("photo 1 of 3").
+    pub photo_words: &'static [&'static str],
+    /// Words before "over" after which it still means "more than" ("for
+    /// over two hours"); elsewhere, before a duration, it means "during".
+    pub over_more_than_after: &'static [&'static str],
+    /// Phrases that are a number by convention only approximate, with
+    /// value, low and high ("a couple of" = 2, 2..3).
+    pub approx_phrases: &'static [(&'static str, f64, f64, f64)],
+    /// Currency codes or names glued before the digits ("euro110", "Dh4"),
+    /// with the ISO code. Entries of one or two letters count only with a
+    /// multiplier or a digit group, since "R26" may be a road.
+    pub currency_prefixes: &'static [(&'static str, &'static str)],
 }
 
 /// A multi-word table compiled for lookup by first token.
@@ -347,6 +444,26 @@ pub struct Lexicon {
     pub country_codes: HashMap<&'static str, u16>,
     /// Well-known organizations (lower case phrase) to canonical name.
     pub known_orgs: PhraseTable<&'static str>,
+    /// See [`FigureWords::time_qualifiers`].
+    pub time_qualifiers: PhraseTable<Qualifier>,
+    /// See [`FigureWords::clock_words`].
+    pub clock_words: HashMap<&'static str, f64>,
+    /// See [`FigureWords::meridiem_phrases`].
+    pub meridiem: PhraseTable<bool>,
+    /// The multi-word tables of [`FigureWords`] that only need a yes, by
+    /// name: "nobody", "one", "local_time", "furniture", "furniture_short".
+    pub figure_phrases: HashMap<&'static str, PhraseTable<()>>,
+    /// See [`FigureWords::approx_phrases`].
+    pub approx: PhraseTable<(f64, f64, f64)>,
+    /// See [`FigureWords::times_words`].
+    pub times_words: HashMap<&'static str, f64>,
+    /// See [`FigureWords::ordinals`].
+    pub ordinals: HashMap<&'static str, f64>,
+    /// See [`FigureWords::currency_prefixes`].
+    pub currency_prefixes: HashMap<&'static str, &'static str>,
+    /// First words of the counts written without digits ("no", "both",
+    /// "twice", "second", "a couple of"): a one-lookup filter.
+    pub special_start: WordSet,
 }
 
 fn set(words: &'static [&'static str]) -> WordSet {
@@ -366,6 +483,36 @@ fn compile(lang: &'static Lang) -> Lexicon {
     misc.insert("ago_after", set(lang.ago_after));
     misc.insert("ago_before", set(lang.ago_before));
     misc.insert("date_of", set(lang.date_of));
+    let fw = lang.figure;
+    misc.insert("near_below", set(fw.near_below));
+    misc.insert("clock_hours", set(fw.clock_hours));
+    misc.insert("clock_before", set(fw.clock_before));
+    misc.insert("clock_after_ok", set(fw.clock_after_ok));
+    misc.insert("no", set(fw.no_words));
+    misc.insert("harm_nouns", set(fw.harm_nouns));
+    misc.insert("harm_verbs", set(fw.harm_verbs));
+    misc.insert("passive_aux", set(fw.passive_aux));
+    misc.insert("both", set(fw.both_words));
+    misc.insert("one_pronoun_after", set(fw.one_pronoun_after));
+    misc.insert("one_pronoun_before", set(fw.one_pronoun_before));
+    misc.insert("relative_after", set(fw.relative_after));
+    misc.insert("month_abbreviations", set(fw.month_abbreviations));
+    misc.insert("comparison_after", set(fw.comparison_after));
+    misc.insert("ordinal_suffixes", set(fw.ordinal_suffixes));
+    misc.insert("level_nouns", set(fw.level_nouns));
+    misc.insert("measure_words", set(fw.measure_words));
+    misc.insert("identifier_before", set(fw.identifier_before));
+    misc.insert("identifier_after", set(fw.identifier_after));
+    misc.insert("furniture_before", set(fw.furniture_before));
+    misc.insert("photo_words", set(fw.photo_words));
+    misc.insert("over_more_than_after", set(fw.over_more_than_after));
+    let mut figure_phrases = HashMap::default();
+    let yes = |l: &'static [&'static str]| PhraseTable::new(l.iter().map(|w| (*w, ())));
+    figure_phrases.insert("nobody", yes(fw.nobody));
+    figure_phrases.insert("one", yes(fw.one_phrases));
+    figure_phrases.insert("local_time", yes(fw.local_time));
+    figure_phrases.insert("furniture", yes(fw.furniture_after));
+    figure_phrases.insert("furniture_short", yes(fw.furniture_after_short));
     let mut countries = Vec::new();
     let mut demonyms = HashMap::default();
     let mut capitals = Vec::new();
@@ -390,6 +537,30 @@ fn compile(lang: &'static Lang) -> Lexicon {
     figure_start.extend(lang.vague.iter().filter_map(|x| x.0.split(' ').next()));
     figure_start.extend(lang.indefinite.iter().copied());
     figure_start.extend(lang.half_words.iter().copied());
+    figure_start.extend(fw.clock_words.iter().map(|x| x.0));
+    figure_start.extend(fw.nobody.iter().filter_map(|x| x.split(' ').next()));
+    figure_start.extend(fw.no_words.iter().copied());
+    figure_start.extend(fw.one_phrases.iter().filter_map(|x| x.split(' ').next()));
+    figure_start.extend(fw.both_words.iter().copied());
+    figure_start.extend(fw.times_words.iter().map(|x| x.0));
+    figure_start.extend(fw.ordinals.iter().map(|x| x.0));
+    figure_start.extend(
+        fw.approx_phrases
+            .iter()
+            .filter_map(|x| x.0.split(' ').next()),
+    );
+    let first = |x: &&'static str| x.split(' ').next();
+    let mut special_start: WordSet = fw.nobody.iter().filter_map(first).collect();
+    special_start.extend(fw.no_words.iter().copied());
+    special_start.extend(fw.one_phrases.iter().filter_map(first));
+    special_start.extend(fw.both_words.iter().copied());
+    special_start.extend(fw.times_words.iter().map(|x| x.0));
+    special_start.extend(fw.ordinals.iter().map(|x| x.0));
+    special_start.extend(
+        fw.approx_phrases
+            .iter()
+            .filter_map(|x| x.0.split(' ').next()),
+    );
     let cal = lang.calendar;
     let mut date_start: WordSet = cal
         .months
@@ -467,6 +638,19 @@ fn compile(lang: &'static Lang) -> Lexicon {
         capitals: PhraseTable::new(capitals),
         country_codes: codes,
         known_orgs: PhraseTable::new(world::KNOWN_ORGS.iter().copied()),
+        time_qualifiers: PhraseTable::new(fw.time_qualifiers.iter().copied()),
+        clock_words: fw.clock_words.iter().copied().collect(),
+        meridiem: PhraseTable::new(fw.meridiem_phrases.iter().copied()),
+        figure_phrases,
+        times_words: fw.times_words.iter().copied().collect(),
+        approx: PhraseTable::new(
+            fw.approx_phrases
+                .iter()
+                .map(|(w, v, l, h)| (*w, (*v, *l, *h))),
+        ),
+        ordinals: fw.ordinals.iter().copied().collect(),
+        currency_prefixes: fw.currency_prefixes.iter().copied().collect(),
+        special_start,
     }
 }
 
