@@ -404,7 +404,13 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
         return Some("heads");
     }
     // Ages of two people, or of someone and an unnamed "12-year-old girl".
-    if *a.dim() == Dim::Age && ma.marks != mb.marks {
+    // An age named to nobody ("the 55-year-old leader") may join the same
+    // age named to someone, never a different one.
+    if *a.dim() == Dim::Age
+        && ma.marks != mb.marks
+        && (!ma.marks.is_empty() && !mb.marks.is_empty()
+            || !fits(a.figure, ma.factor, b.figure, mb.factor))
+    {
         return Some("whose age");
     }
     let (xa, xb) = (magnitude(a), magnitude(b));
@@ -466,6 +472,11 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     // An article does not contradict itself in its own voice, unless it
     // says the count changed ("has risen to 17", "had put it at 14").
     if a.article == b.article && a.in_quote == b.in_quote && !(ma.updated || mb.updated) {
+        return Some("conflict: one article");
+    }
+    // "No one was killed" and a count in one article: the zero is said of
+    // one place or moment, the count of another, whoever speaks.
+    if a.article == b.article && (a.figure.value == 0.0 || b.figure.value == 0.0) {
         return Some("conflict: one article");
     }
     None
@@ -702,11 +713,17 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
                         || (hit(a, &want[1]) && hit(b, &want[0])))
                 {
                     eprintln!(
-                        "PAIR [{}] [{}]: {:?} sim {:.3}",
+                        "PAIR [{}] [{}]: {:?} sim {:.3} quote {}/{} art {}/{} upd {}/{}",
                         a.text,
                         b.text,
                         merge_blocker(a, b),
-                        similarity(&weighed[i], &weighed[j])
+                        similarity(&weighed[i], &weighed[j]),
+                        a.in_quote,
+                        b.in_quote,
+                        a.article,
+                        b.article,
+                        a.measure.updated,
+                        b.measure.updated
                     );
                 }
             }

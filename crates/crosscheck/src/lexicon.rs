@@ -759,10 +759,12 @@ pub const UNIT_DIMENSIONS: &[(&str, &str, f64)] = &[
     ("nautical miles", "length", 1_852.0),
     ("nautical mile", "length", 1_852.0),
     ("nm", "length", 1_852.0),
+    ("nmi", "length", 1_852.0),
     ("millas náuticas", "length", 1_852.0),
     ("feet", "length", 0.3048),
     ("foot", "length", 0.3048),
     ("ft", "length", 0.3048),
+    ("in", "length", 0.0254),
     ("pies", "length", 0.3048),
     ("inch", "length", 0.0254),
     ("inches", "length", 0.0254),
@@ -793,6 +795,7 @@ pub const UNIT_DIMENSIONS: &[(&str, &str, f64)] = &[
     ("magnitude", "magnitude", 1.0),
     ("richter", "magnitude", 1.0),
     ("times", "count", 1.0),
+    ("floor", "floor", 1.0),
     ("people", "count", 1.0),
 ];
 

@@ -285,7 +285,13 @@ pub fn decide(claims: &[Claim], origins: &Origins) -> (Verdict, Option<String>, 
         .filter(|c| c.text.contains(" + "))
         .map(|c| c.text.as_str())
         .collect();
-    let point = |f: &Figure| matches!(f.qualifier, Qualifier::Exact | Qualifier::About);
+    // "As many as 55 percent" beside "55 percent" states the same value.
+    let point = |f: &Figure| {
+        matches!(
+            f.qualifier,
+            Qualifier::Exact | Qualifier::About | Qualifier::UpTo
+        )
+    };
     // The stated values agree; a small vague word beside them ("several",
     // "a few"), which fits them, neither adds to nor takes from that.
     let stated: Vec<&Claim> = claims
