@@ -20,6 +20,12 @@ struct D {
 /// How alike two descriptions must be to be one happening.
 const SAME_HAPPENING: f32 = 0.35;
 
+/// How many members of a timeline entry a new mention is compared with.
+const ENTRY_SAMPLE: usize = 16;
+
+/// Mentions a feature may be shared by and still pair them for disputes.
+const POSTING_CAP: usize = 200;
+
 /// Builds the timeline of a set of analyzed articles.
 pub fn timeline(articles: &[Article], origins: &Origins) -> Vec<TimelineEntry> {
     let mut ds = Vec::new();
@@ -65,10 +71,14 @@ pub fn timeline(articles: &[Article], origins: &Origins) -> Vec<TimelineEntry> {
     let mut entry_of = Vec::with_capacity(ds.len());
     for (i, d) in ds.iter().enumerate() {
         let same_date = by_date.entry(d.date.as_str()).or_default();
+        // An entry's first members stand for it: comparing a newcomer
+        // with every member made a date thousands of articles share
+        // quadratic.
         let found = same_date.iter().copied().find(|&e| {
             entries[e]
                 .0
                 .iter()
+                .take(ENTRY_SAMPLE)
                 .any(|&m| vecs[m].cosine(&vecs[i]) >= SAME_HAPPENING)
         });
         match found {
@@ -104,7 +114,10 @@ pub fn timeline(articles: &[Article], origins: &Origins) -> Vec<TimelineEntry> {
     }
     let mut disputes: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut checked: HashSet<(usize, usize)> = HashSet::default();
-    for list in postings.values() {
+    // A feature nearly every mention shares (the event's place, a common
+    // verb) weighs next to nothing in a cosine, and pairing its mentions
+    // is quadratic: it generates no pairs.
+    for list in postings.values().filter(|l| l.len() <= POSTING_CAP) {
         for (x, &a) in list.iter().enumerate() {
             for &b in &list[x + 1..] {
                 let (ea, eb) = (entry_of[a], entry_of[b]);
