@@ -506,7 +506,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             head_at = Some(k);
             break;
         }
-        if UNIT_NAMES.contains(&lower.as_str()) {
+        if is_unit_name(&lower) {
             // "three years", "10 days": the unit, not what is counted.
             continue;
         }
@@ -557,7 +557,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
                     continue;
                 }
                 m.happening |= concept_bit(&lower);
-                if is_plural(&lower) && !UNIT_NAMES.contains(&lower.as_str()) {
+                if is_plural(&lower) && !is_unit_name(&lower) {
                     m.generic_head = GENERIC_PERSONS.contains(&lower.as_str());
                     m.head = head_key(&lower);
                     break;
@@ -824,44 +824,14 @@ fn happening_near(
     }
 }
 
-/// Unit names (singular and plural) that are never the counted noun.
-const UNIT_NAMES: &[&str] = &[
-    "second",
-    "seconds",
-    "minute",
-    "minutes",
-    "hour",
-    "hours",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "decade",
-    "decades",
-    "centuries",
-    "century",
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "metres",
-    "meters",
-    "feet",
-    "percent",
-    "segundos",
-    "minutos",
-    "horas",
-    "días",
-    "semanas",
-    "meses",
-    "años",
-    "kilómetros",
-    "metros",
-];
+/// True for a unit name ("days", "km", "años"), never the counted noun:
+/// the names of [`UNIT_DIMENSIONS`] but counted nouns ("people").
+fn is_unit_name(lower: &str) -> bool {
+    UNIT_DIMENSIONS
+        .iter()
+        .any(|(name, dim, _)| *name == lower && *dim != "count")
+        || PERCENT_UNITS.contains(&lower)
+}
 
 /// Words that pick out the worst-affected part of a group ("the worst-hit
 /// villages", "los más afectados"): a subset, not the whole.

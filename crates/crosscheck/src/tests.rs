@@ -1005,7 +1005,9 @@ fn a_count_of_a_side_story_is_not_set_against_the_main_one() {
             &[],
         ),
     ];
-    let place = |mut a: Article, name: &str| {
+    {
+        let a = &mut articles[3];
+        let name = "Tessaly";
         let start = a.text.find(name).unwrap_or(0);
         a.spans.push(Span {
             range: ByteRange::new(start, start + name.len()),
@@ -1018,9 +1020,7 @@ fn a_count_of_a_side_story_is_not_set_against_the_main_one() {
             },
         });
         a.spans.sort_by_key(|s| s.range.start);
-        a
-    };
-    articles[3] = place(articles[3].clone(), "Tessaly");
+    }
     let d = crosscheck(articles, &Options::default());
     assert!(
         d.figures.iter().all(|s| s.verdict != Verdict::Conflict),

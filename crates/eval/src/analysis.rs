@@ -88,7 +88,7 @@ pub(crate) fn qualifier_name(q: Qualifier) -> &'static str {
 
 /// Finds the `nth` occurrence (0-based) of `needle`, falling back to the
 /// first when there are fewer.
-fn locate(text: &str, needle: &str, nth: usize) -> Option<(usize, usize)> {
+pub(crate) fn locate(text: &str, needle: &str, nth: usize) -> Option<(usize, usize)> {
     if needle.is_empty() {
         return None;
     }

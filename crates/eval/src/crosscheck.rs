@@ -117,22 +117,7 @@ fn pairwise(gold: &[String], pred: &[Option<usize>]) -> (f64, f64, f64) {
             }
         }
     }
-    let p = if tp + fp == 0 {
-        1.0
-    } else {
-        tp as f64 / (tp + fp) as f64
-    };
-    let r = if tp + fnn == 0 {
-        1.0
-    } else {
-        tp as f64 / (tp + fnn) as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
+    crate::prf(tp, fp, fnn)
 }
 
 fn locate(article: &Article, needle: &str) -> Option<ByteRange> {

@@ -66,7 +66,8 @@
 //! With several sets, `macro.<metric>` is the plain mean over the sets
 //! that print the metric, and `macro.sets` their number.
 
-use crate::Metric;
+use crate::analysis::locate;
+use crate::{prf, Metric};
 use anyhow::{Context, Result};
 use crosswire_model::dossier::{Dossier, SlotValue, Verdict};
 use crosswire_model::{Article, Qualifier};
@@ -271,16 +272,6 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
     a.1.min(b.1).saturating_sub(a.0.max(b.0))
 }
 
-/// The n-th occurrence (0-based) of `needle`, else the first.
-fn locate(text: &str, needle: &str, nth: usize) -> Option<(usize, usize)> {
-    if needle.is_empty() {
-        return None;
-    }
-    let all: Vec<usize> = text.match_indices(needle).map(|(i, _)| i).collect();
-    let i = *all.get(nth).or_else(|| all.first())?;
-    Some((i, i + needle.len()))
-}
-
 fn qualifier_class(q: &str) -> &str {
     match q {
         "more_than" | "at_least" => "lower",
@@ -340,25 +331,6 @@ fn value_ok(g: &GoldFigure, v: &SlotValue) -> bool {
 
 fn fits(g: &GoldFigure, v: &SlotValue) -> bool {
     qualifier_class(&g.qualifier) == predicted_class(v.qualifier) && value_ok(g, v)
-}
-
-fn prf(tp: usize, fp: usize, fnn: usize) -> (f64, f64, f64) {
-    let p = if tp + fp == 0 {
-        1.0
-    } else {
-        tp as f64 / (tp + fp) as f64
-    };
-    let r = if tp + fnn == 0 {
-        1.0
-    } else {
-        tp as f64 / (tp + fnn) as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
 }
 
 fn norm(s: &str) -> String {

@@ -37,6 +37,19 @@ impl Metric {
     }
 }
 
+/// Precision, recall and F1 from true positives, false positives and false
+/// negatives; an empty side scores 1 (nothing claimed, nothing missed).
+pub(crate) fn prf(tp: usize, fp: usize, fnn: usize) -> (f64, f64, f64) {
+    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+    let (p, r) = (ratio(tp, tp + fp), ratio(tp, tp + fnn));
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
+    (p, r, f)
+}
+
 impl std::fmt::Display for Metric {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.value.fract() == 0.0 && self.value.abs() < 1e15 {
