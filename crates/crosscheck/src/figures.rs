@@ -53,7 +53,8 @@ struct Fig<'a> {
     /// The sentence's text, and the figure's place in it.
     sent_text: &'a str,
     rel: std::ops::Range<usize>,
-    figure: &'a Figure,
+    /// The figure (owned when a restatement takes its original's hedge).
+    figure: std::borrow::Cow<'a, Figure>,
     text: String,
     measure: Measure,
     /// What is counted: the counted phrase.
@@ -69,6 +70,10 @@ struct Fig<'a> {
     /// The date the figure refers to, when its clause gives one, else the
     /// article's publish date.
     as_of: Option<String>,
+    /// The figure this one restates in another unit or currency, right
+    /// before it ("2 million euros ($2.6 million)"): one quantity, though
+    /// one sentence gives both.
+    restates: Option<ByteRange>,
     /// Listed with other counts of its sentence ("4 smugglers and 19
     /// couriers"): possibly the part of a total, never set against one.
     listed: bool,
@@ -247,7 +252,7 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                 sentence,
                 sent_text,
                 rel,
-                figure,
+                figure: std::borrow::Cow::Borrowed(figure),
                 text: article.slice(span.range).to_string(),
                 measure,
                 head,
@@ -256,6 +261,7 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                 in_quote,
                 language: article.language.as_deref(),
                 as_of,
+                restates: None,
                 listed: false,
                 side: BTreeSet::new(),
             });
@@ -333,7 +339,7 @@ fn can_merge(a: &Fig, b: &Fig) -> bool {
 fn can_share(a: &Fig, b: &Fig) -> bool {
     match merge_blocker(a, b) {
         None => true,
-        Some("heads") => fits(a.figure, a.measure.factor, b.figure, b.measure.factor),
+        Some("heads") => fits(&a.figure, a.measure.factor, &b.figure, b.measure.factor),
         Some(_) => false,
     }
 }
@@ -351,8 +357,12 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
         return Some("kind of measure");
     }
     // Two figures of one sentence are two quantities ("86,000 arrested,
-    // 8,000 released").
-    if a.article == b.article && a.sentence == b.sentence {
+    // 8,000 released"), but for a sum and its conversion.
+    if a.article == b.article
+        && a.sentence == b.sentence
+        && a.restates != Some(b.span)
+        && b.restates != Some(a.span)
+    {
         return Some("one sentence");
     }
     if ma.increment != mb.increment || ma.part != mb.part {
@@ -409,7 +419,7 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     if *a.dim() == Dim::Age
         && ma.marks != mb.marks
         && (!ma.marks.is_empty() && !mb.marks.is_empty()
-            || !fits(a.figure, ma.factor, b.figure, mb.factor))
+            || !fits(&a.figure, ma.factor, &b.figure, mb.factor))
     {
         return Some("whose age");
     }
@@ -419,7 +429,7 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     }
     let specific_head = heads == Some(true) && !(ma.generic_head && mb.generic_head);
     let dim_says = matches!(a.dim(), Dim::Magnitude | Dim::Age | Dim::Year) || !ma.kinds.is_empty();
-    if fits(a.figure, ma.factor, b.figure, mb.factor) {
+    if fits(&a.figure, ma.factor, &b.figure, mb.factor) {
         // Values that fit: what else they share only weighs in the
         // similarity (see `similarity`).
         return None;
@@ -737,9 +747,9 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
                 }
                 let s = similarity(&weighed[i], &weighed[j]);
                 if !fits(
-                    figs[i].figure,
+                    &figs[i].figure,
                     figs[i].measure.factor,
-                    figs[j].figure,
+                    &figs[j].figure,
                     figs[j].measure.factor,
                 ) {
                     conflict_sim.insert((i.min(j), i.max(j)), s);
@@ -1065,6 +1075,108 @@ fn attach_parts(figs: &[Fig], groups: &mut [Vec<usize>]) -> Vec<Vec<usize>> {
     taken
 }
 
+/// Puts money in one currency where the texts themselves say what one is
+/// worth in another: a sum followed by its conversion in brackets ("2
+/// million euros ($2.6 million)") gives a rate; the median rate of each
+/// pair of currencies converts every sum of one into the currency most
+/// figures use. Currencies no text converts stay apart: crosswire never
+/// brings in an exchange rate of its own.
+fn convert_currencies(figs: &mut [Fig]) {
+    let money = |f: &Fig| match f.dim() {
+        Dim::Money(c) => Some(c.clone()),
+        _ => None,
+    };
+    let mut rates: HashMap<(String, String), Vec<f64>> = HashMap::default();
+    let mut order: Vec<usize> = (0..figs.len()).collect();
+    order.sort_by_key(|&i| (figs[i].article, figs[i].span.start));
+    for w in order.windows(2) {
+        let (a, b) = (&figs[w[0]], &figs[w[1]]);
+        if a.article != b.article
+            || a.sentence != b.sentence
+            || a.dim() == b.dim() && a.measure.factor == b.measure.factor
+        {
+            continue;
+        }
+        // Sums and their conversions only: a distance restated in another
+        // unit already meets its original through the unit factors.
+        let same_kind = matches!((a.dim(), b.dim()), (Dim::Money(_), Dim::Money(_)));
+        let gap = a.sent_text.get(a.rel.end..b.rel.start).unwrap_or("");
+        let bracketed = gap
+            .trim_start_matches(|c: char| c.is_whitespace())
+            .starts_with('(')
+            && gap.chars().filter(|c| c.is_alphanumeric()).count() <= 8;
+        if !same_kind || !bracketed {
+            continue;
+        }
+        let restated = a.span;
+        // A conversion in brackets says what its original says, hedge
+        // and all: "about 58 km (36 miles)" is about 36 miles.
+        let (qualifier, low, high, value) = (
+            a.figure.qualifier,
+            a.figure.low,
+            a.figure.high,
+            a.figure.value,
+        );
+        let b = &mut figs[w[1]];
+        b.restates = Some(restated);
+        if b.figure.qualifier == Qualifier::Exact && qualifier != Qualifier::Exact && value > 0.0 {
+            let scale = b.figure.value / value;
+            let f = b.figure.to_mut();
+            f.qualifier = qualifier;
+            f.low = low * scale;
+            f.high = high.map(|h| h * scale);
+        }
+        let (a, b) = (&figs[w[0]], &figs[w[1]]);
+        let (Some(ca), Some(cb)) = (money(a), money(b)) else {
+            continue;
+        };
+        let (va, vb) = (a.figure.value, b.figure.value);
+        if ca != cb && va > 0.0 && vb > 0.0 {
+            rates
+                .entry((ca.clone(), cb.clone()))
+                .or_default()
+                .push(vb / va);
+            rates.entry((cb, ca)).or_default().push(va / vb);
+        }
+    }
+    if rates.is_empty() {
+        return;
+    }
+    let mut count: HashMap<String, usize> = HashMap::default();
+    for f in figs.iter() {
+        if let Some(c) = money(f) {
+            *count.entry(c).or_insert(0) += 1;
+        }
+    }
+    let Some(base) = count
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(c, _)| c.clone())
+    else {
+        return;
+    };
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied()
+    };
+    let mut to_base: HashMap<String, f64> = HashMap::default();
+    for ((from, to), mut v) in rates {
+        if to == base {
+            if let Some(r) = median(&mut v) {
+                to_base.insert(from, r);
+            }
+        }
+    }
+    for f in figs.iter_mut() {
+        if let Some(c) = money(f) {
+            if let Some(r) = to_base.get(&c) {
+                f.measure.dim = Some(Dim::Money(base.clone()));
+                f.measure.factor *= r;
+            }
+        }
+    }
+}
+
 /// Sets each figure's [`Fig::side`]: the places of its clause that only one
 /// origin mentions, when three or more origins cover the event (with fewer,
 /// every place is mentioned by few).
@@ -1170,6 +1282,7 @@ pub fn figure_slots(
     let names = EntityNames::new(articles);
     let mut figs = collect(articles, &names, opts);
     mark_side_places(&mut figs, articles, &names, origins);
+    convert_currencies(&mut figs);
     for run in part_runs(&figs) {
         for i in run {
             if let Some(f) = figs.get_mut(i) {
@@ -1232,7 +1345,7 @@ fn claims(group: &[usize], figs: &[Fig], runs: &[Vec<usize>]) -> Vec<Claim> {
             continue;
         };
         let sum: f64 = run.iter().map(|&i| figs[i].figure.value).sum();
-        let mut figure = figs[first].figure.clone();
+        let mut figure = figs[first].figure.clone().into_owned();
         figure.value = sum;
         figure.low = sum;
         figure.high = Some(sum);
@@ -1260,7 +1373,7 @@ fn claims(group: &[usize], figs: &[Fig], runs: &[Vec<usize>]) -> Vec<Claim> {
         if !consumed.contains(&i) {
             let f = &figs[i];
             out.push(Claim {
-                figure: f.figure.clone(),
+                figure: f.figure.clone().into_owned(),
                 text: format!("“{}”", f.text),
                 article: f.article,
                 dim: f.dim().clone(),

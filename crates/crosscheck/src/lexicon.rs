@@ -663,6 +663,13 @@ pub const UPDATE_CUES: &[&str] = &[
     "earlier",
     "previous",
     "initially",
+    "originally",
+    "first reported",
+    "initial reports",
+    "at one point",
+    "has since",
+    "have since",
+    "so far",
     "up from",
     "down from",
     // es
@@ -676,6 +683,8 @@ pub const UPDATE_CUES: &[&str] = &[
     "bajó",
     "revisó",
     "inicialmente",
+    "en un principio",
+    "hasta ahora",
     "anterior",
     "previamente",
 ];

@@ -1028,3 +1028,98 @@ fn a_count_of_a_side_story_is_not_set_against_the_main_one() {
         d.figures
     );
 }
+
+/// A money figure in the text, in a currency.
+fn money(a: Article, wording: &str, value: f64, currency: &str) -> Article {
+    let mut a = a;
+    let start = a
+        .text
+        .find(wording)
+        .unwrap_or_else(|| panic!("fixture wording {wording:?} not in text"));
+    a.spans.push(Span {
+        range: ByteRange::new(start, start + wording.len()),
+        kind: SpanKind::Figure(Figure {
+            value,
+            low: value,
+            high: Some(value),
+            unit: Some(currency.into()),
+            qualifier: Qualifier::Exact,
+            counts: None,
+            attributed_to: None,
+            role: FigureRole::Claim,
+        }),
+    });
+    a.spans.sort_by_key(|s| s.range.start);
+    a
+}
+
+fn plain(source: &str, outlet: &str, text: &str) -> Article {
+    article(source, outlet, &[text], &[], &[])
+}
+
+#[test]
+fn sums_in_two_currencies_meet_at_the_rate_the_texts_give() {
+    let a = plain(
+        "a",
+        "The Ledger",
+        "Thieves stole jewels worth 3 million euros ($3.9 million) from the shop.",
+    );
+    let a = money(
+        money(a, "3 million euros", 3e6, "EUR"),
+        "$3.9 million",
+        3.9e6,
+        "USD",
+    );
+    let b = money(
+        plain(
+            "b",
+            "Morning Wire",
+            "The gang that raided the Korvald jeweller on Monday took gems valued at $3.9 million, police said.",
+        ),
+        "$3.9 million",
+        3.9e6,
+        "USD",
+    );
+    let c = money(
+        plain(
+            "c",
+            "El Diario",
+            "Los ladrones se llevaron joyas por valor de 3 million euros del comercio, según la policía.",
+        ),
+        "3 million euros",
+        3e6,
+        "EUR",
+    );
+    let d = crosscheck(vec![a, b, c], &Options::default());
+    let slot = slot_of(&d, "3 million euros");
+    let mentions: usize = slot.values.iter().map(|v| v.mentions.len()).sum();
+    assert_eq!(mentions, 4, "{slot:#?}");
+    assert_eq!(slot.verdict, Verdict::Agree, "{slot:#?}");
+}
+
+#[test]
+fn currencies_no_text_converts_stay_apart() {
+    let b = money(
+        plain(
+            "b",
+            "Morning Wire",
+            "Thieves stole jewels worth $3.9 million from the shop.",
+        ),
+        "$3.9 million",
+        3.9e6,
+        "USD",
+    );
+    let c = money(
+        plain(
+            "c",
+            "El Diario",
+            "Thieves stole jewels worth 3 million euros from the shop.",
+        ),
+        "3 million euros",
+        3e6,
+        "EUR",
+    );
+    let d = crosscheck(vec![b, c], &Options::default());
+    let slot = slot_of(&d, "3 million euros");
+    assert_eq!(slot.values.len(), 1, "{slot:#?}");
+}
