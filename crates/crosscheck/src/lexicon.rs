@@ -645,18 +645,22 @@ pub const TIME_PREPOSITIONS: &[&str] = &[
 /// values of one quantity with one of these is updating it, not
 /// contradicting itself. Matched as whole words, lower case.
 pub const UPDATE_CUES: &[&str] = &[
-    // en
-    "rose",
-    "risen",
-    "rises",
-    "rising",
-    "climbed",
-    "climbs",
-    "increased",
-    "jumped",
-    "grew",
-    "fell",
-    "dropped",
+    // en: verbs of change only with their "to" or "from" ("the toll rose
+    // to 17"): "bombs fell", "leaflets were dropped" report no change.
+    "rose to",
+    "rose from",
+    "risen to",
+    "risen from",
+    "rises to",
+    "rising to",
+    "climbed to",
+    "climbs to",
+    "increased to",
+    "jumped to",
+    "grew to",
+    "fell to",
+    "fallen to",
+    "dropped to",
     "revised",
     "updated",
     "had put",

@@ -202,7 +202,7 @@ pub fn decide(claims: &[Claim], origins: &Origins) -> (Verdict, Option<String>, 
     // earlier values were true when they were reported.
     let running = claims
         .iter()
-        .any(|c| c.updated && matches!(c.dim, Dim::Count));
+        .any(|c| c.updated && c.running);
     let origin_set: BTreeSet<usize> = claims
         .iter()
         .filter_map(|c| origins.of_article.get(c.article).copied())
