@@ -441,6 +441,11 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     if a.listed || b.listed {
         return Some("conflict: listed part");
     }
+    // One person's age, said twice, a year or two apart is a revision; far
+    // apart, one of the two is someone else's.
+    if *a.dim() == Dim::Age && (a.figure.value - b.figure.value).abs() > 3.0 {
+        return Some("conflict: ages far apart");
+    }
     // How long, how far, at what time: the unit says only that; the thing
     // measured must be named, and be the same, on both sides.
     if matches!(

@@ -200,9 +200,7 @@ pub fn decide(claims: &[Claim], origins: &Origins) -> (Verdict, Option<String>, 
     // A report that the count changed ("the toll rose to 10") explains the
     // other differences of a running count in the slot too: the lower,
     // earlier values were true when they were reported.
-    let running = claims
-        .iter()
-        .any(|c| c.updated && c.running);
+    let running = claims.iter().any(|c| c.updated && c.running);
     let origin_set: BTreeSet<usize> = claims
         .iter()
         .filter_map(|c| origins.of_article.get(c.article).copied())
