@@ -13,7 +13,7 @@ use crate::context::{entities_in, idf, sentence_of, Bag, EntityNames, Sparse};
 use crate::lexicon::{
     CONCEPTS, GENERIC_PERSONS, LIST_CONNECTORS, OPPOSED_CONCEPTS, RELATED_CONCEPTS,
 };
-use crate::measure::{clause_of, has_phrase, measure_of, Dim, Measure, Site};
+use crate::measure::{clause_of, has_phrase, measure_of, Dim, Measure, Site, UNPLACED_MONTH};
 use crate::verdict::{decide, fits, Claim};
 use crosswire_link::Origins;
 use crosswire_model::dossier::{FigureSlot, Mention, SlotValue, Verdict};
@@ -136,6 +136,14 @@ fn compared(article: &Article, span: ByteRange, sentence: ByteRange, f: &Figure)
 
 fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions) -> Vec<Fig<'a>> {
     let mut figs = Vec::new();
+    // The months the coverage was published in: a month named in a
+    // sentence ("In March, 238 were deported") dates another happening
+    // only when it is not one of them.
+    let event_months: BTreeSet<String> = articles
+        .iter()
+        .filter_map(|a| a.published.as_ref().and_then(|p| p.date()))
+        .map(|d| d.format("%Y-%m").to_string())
+        .collect();
     for (ai, article) in articles.iter().enumerate() {
         let published = article
             .published
@@ -153,7 +161,7 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
             let sent_text = article.slice(sentence);
             let rel = span.range.start.saturating_sub(sentence.start) as usize
                 ..span.range.end.saturating_sub(sentence.start) as usize;
-            let measure = measure_of(
+            let mut measure = measure_of(
                 &Site {
                     article,
                     span: span.range,
@@ -162,6 +170,15 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                 },
                 names,
             );
+            // A month the coverage was published in is the story's own; an
+            // unplaced one ("In March", in an undated article) may be too,
+            // when the other articles carry dates that could tell.
+            if measure.background.as_ref().is_some_and(|b| {
+                event_months.contains(b)
+                    || (b.starts_with(UNPLACED_MONTH) && !event_months.is_empty())
+            }) {
+                measure.background = None;
+            }
             // What is counted, in words: the analyzer's counted phrase (but
             // people in general, which says nothing), and the head the
             // measure found.
@@ -438,13 +455,20 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     if !ma.is_clear() || !mb.is_clear() || loose_one(a) || loose_one(b) {
         return Some("conflict: measure unclear");
     }
-    if a.listed || b.listed {
+    // The rest of a group against a whole ("two other victims" / "three
+    // victims") measures two things; two rests compare like for like.
+    if a.listed || b.listed || ma.complement != mb.complement {
         return Some("conflict: listed part");
     }
     // One person's age, said twice, a year or two apart is a revision; far
     // apart, one of the two is someone else's.
     if *a.dim() == Dim::Age && (a.figure.value - b.figure.value).abs() > 3.0 {
         return Some("conflict: ages far apart");
+    }
+    // Agencies' readings of one quake differ by a few tenths; a whole
+    // unit apart is another quake (an aftershock, an earlier one).
+    if *a.dim() == Dim::Magnitude && (a.figure.value - b.figure.value).abs() > 1.0 {
+        return Some("conflict: magnitudes of two quakes");
     }
     // How long, how far, at what time: the unit says only that; the thing
     // measured must be named, and be the same, on both sides.
@@ -477,6 +501,9 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
         && ma.locations.is_disjoint(&mb.locations)
     {
         return Some("conflict: places");
+    }
+    if ma.wide != mb.wide {
+        return Some("conflict: country against place");
     }
     if ma.background != mb.background {
         return Some("conflict: background");

@@ -987,6 +987,31 @@ pub const PART_CUES: &[&str] = &[
     "incluidas",
 ];
 
+/// Words in a clause that make a count cover a whole country or the world
+/// ("100,000 marched nationwide"): such a count is not one city's count,
+/// whatever the two have in common.
+pub const WIDE_SCOPE_CUES: &[&str] = &[
+    // en
+    "nationwide",
+    "countrywide",
+    "statewide",
+    "worldwide",
+    "nationally",
+    "across the country",
+    "across the nation",
+    "around the country",
+    "all over the country",
+    "throughout the country",
+    "around the world",
+    // es
+    "en todo el país",
+    "en todo el territorio",
+    "a nivel nacional",
+    "a escala nacional",
+    "en todo el mundo",
+    "a nivel mundial",
+];
+
 /// Words in a clause that place a figure in the past, before the event
 /// the coverage is about ("last month", "in a previous attack", "earlier
 /// this year"): such a figure may belong to another happening.

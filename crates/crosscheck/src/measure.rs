@@ -27,8 +27,9 @@ use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
 use crate::lexicon::{
     BACKGROUND_CUES, CONCEPTS, CONCEPT_PHRASES, GENERIC_PERSONS, INCREMENT_WORDS, MEASURES,
     MEASURE_NOUNS, PART_CUES, PERCENT_UNITS, STOP_WORDS, THINGS, UNIT_DIMENSIONS, UPDATE_CUES,
+    WIDE_SCOPE_CUES,
 };
-use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, SpanKind};
+use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, Precision, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -140,6 +141,11 @@ pub struct Measure {
     pub increment: bool,
     /// "30 of the 80 wounded", "of whom", "including": a part of a group.
     pub part: bool,
+    /// "two other victims", "three more bombs": the rest of a group, or an
+    /// addition to one, named beside it. It may be the same quantity as
+    /// another report's count ("three other bombs fell outside" / "three
+    /// fell outside"), but never contradicts a whole.
+    pub complement: bool,
     /// Places and bodies the clause names (entity features).
     pub places: BTreeSet<String>,
     /// The places alone (countries, cities, regions), without bodies.
@@ -147,6 +153,9 @@ pub struct Measure {
     /// An absolute date or a past-time cue in the clause ("in 2003", "last
     /// month"): the figure may describe another, earlier happening.
     pub background: Option<String>,
+    /// The clause says the count covers a whole country or the world and
+    /// names no place ([`WIDE_SCOPE_CUES`]).
+    pub wide: bool,
     /// Kinds of measure ([`MEASURES`]): capacity, per year, total...
     pub kinds: BTreeSet<&'static str>,
     /// The clause reports a change over time ([`UPDATE_CUES`]).
@@ -415,6 +424,10 @@ pub struct Site<'a> {
     pub figure: &'a Figure,
 }
 
+/// The prefix of a [`Measure::background`] taken from a month or year
+/// that could not be resolved to a calendar date.
+pub const UNPLACED_MONTH: &str = "unplaced:";
+
 /// Decides a figure's measure.
 pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     let a = site.article;
@@ -473,8 +486,15 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
 
     // The counted head and its modifiers.
     let mut head_at: Option<usize> = None;
+    // "two other victims", "three more rifles": the count adds to one given
+    // elsewhere; the head still follows.
+    let mut added = false;
     for (k, &(o, w)) in after.iter().enumerate().take(7) {
         let lower = w.to_lowercase();
+        if k == 0 && INCREMENT_WORDS.contains(&lower.as_str()) {
+            added = true;
+            continue;
+        }
         if w.chars().all(|c| c.is_ascii_digit()) {
             // "AK-47": a code inside the counted phrase, else another number.
             let glued = o > 0 && sent_text[..o].ends_with('-');
@@ -633,6 +653,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         .join(" ");
     // "another 2,000", "two more victims", "three other rifles".
     let first_after = follow.split(' ').next().unwrap_or("");
+    m.complement = added;
     m.increment = INCREMENT_WORDS.iter().any(|w| {
         lead.split(' ').next_back() == Some(*w)
             || (*w == first_after && *w != "other")
@@ -661,6 +682,25 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         }
     }
     let clause_range = ByteRange::new(s0 + clause.start, s0 + clause.end);
+    // "In February, a quake measuring 6.4 hit...": a month or a year that
+    // opens the sentence dates all of it. News style names the weekday for
+    // the days around the story and the month for anything further off,
+    // so a date no finer than a month points to another happening.
+    for s in &a.spans {
+        if s.range.start < site.sentence.start || s.range.end > site.span.start {
+            continue;
+        }
+        if let SpanKind::Date(d) = &s.kind {
+            if matches!(d.precision, Precision::Month | Precision::Year) {
+                // Unresolved (no publish date to place it), the month is
+                // kept by its words, marked so that the caller can drop it
+                // when the coverage's own dates could have placed it.
+                m.background = Some(d.resolved.clone().unwrap_or_else(|| {
+                    format!("{UNPLACED_MONTH}{}", a.slice(s.range).to_lowercase())
+                }));
+            }
+        }
+    }
     for s in &a.spans {
         if s.range.start < clause_range.start || s.range.end > clause_range.end {
             continue;
@@ -698,6 +738,10 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             }
             _ => {}
         }
+    }
+    {
+        static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+        m.wide = m.locations.is_empty() && any_phrase(&clause_text, WIDE_SCOPE_CUES, &CUES);
     }
     // A nationality that is itself the head ("238 Venezuelans") is what is
     // counted, not a mark on it.
@@ -1007,6 +1051,21 @@ mod tests {
         assert!(measure("Police found two more victims on Monday.", "two", None).increment);
         assert!(measure("Some 30 of the 80 wounded remain in hospital.", "30", None).part);
         assert!(!measure("Some 30 people remain in hospital.", "30", None).part);
+        // The rest of a group still says what is counted.
+        let m = measure(
+            "The two other victims were treated at a hospital.",
+            "two",
+            None,
+        );
+        assert!(m.complement, "{m:?}");
+        assert_eq!(m.head.as_deref(), stem("victims").as_deref());
+        assert!(!measure("The two victims were treated at a hospital.", "two", None).complement);
+    }
+
+    #[test]
+    fn a_country_wide_count_is_marked() {
+        assert!(measure("Some 90,000 people marched nationwide.", "90,000", None).wide);
+        assert!(!measure("Some 20,000 people marched in the capital.", "20,000", None).wide);
     }
 
     #[test]

@@ -1123,3 +1123,162 @@ fn currencies_no_text_converts_stay_apart() {
     let slot = slot_of(&d, "3 million euros");
     assert_eq!(slot.values.len(), 1, "{slot:#?}");
 }
+
+/// Adds a date span over `wording`, of the given precision, unresolved (as
+/// the analyzer leaves a month when the article carries no publish date).
+fn with_date(mut a: Article, wording: &str, precision: crosswire_model::Precision) -> Article {
+    let start = a
+        .text
+        .find(wording)
+        .unwrap_or_else(|| panic!("fixture wording {wording:?} not in text"));
+    a.spans.push(Span {
+        range: ByteRange::new(start, start + wording.len()),
+        kind: SpanKind::Date(crosswire_model::DateValue {
+            resolved: None,
+            precision,
+            relative: true,
+            refers_to: None,
+        }),
+    });
+    a.spans.sort_by_key(|s| s.range.start);
+    a
+}
+
+#[test]
+fn a_count_dated_to_another_month_belongs_to_another_happening() {
+    let articles = vec![
+        article(
+            "a",
+            "The Ledger",
+            &["The quake killed 10 people on the island on Sunday."],
+            &[exact("10 people", 10.0, "people killed")],
+            &[],
+        ),
+        article(
+            "b",
+            "Morning Wire",
+            &["Officials said the quake killed 10 people on Sunday."],
+            &[exact("10 people", 10.0, "people killed")],
+            &[],
+        ),
+        with_date(
+            article(
+                "c",
+                "Valley Today",
+                &["In February, a quake killed 14 people in the south of the country."],
+                &[exact("14 people", 14.0, "people killed")],
+                &[],
+            ),
+            "February",
+            crosswire_model::Precision::Month,
+        ),
+    ];
+    let d = crosscheck(articles.clone(), &Options::default());
+    assert!(
+        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
+        "{:#?}",
+        d.figures
+    );
+    // The same sentence dated to a day ("On Sunday") is the story's own
+    // count, and the two counts conflict.
+    let mut same_day = articles;
+    same_day[2] = with_date(
+        article(
+            "c",
+            "Valley Today",
+            &["On Sunday, a quake killed 14 people on the island."],
+            &[exact("14 people", 14.0, "people killed")],
+            &[],
+        ),
+        "Sunday",
+        crosswire_model::Precision::Day,
+    );
+    let d = crosscheck(same_day, &Options::default());
+    assert_eq!(
+        slot_of(&d, "14 people").verdict,
+        Verdict::Conflict,
+        "{:#?}",
+        d.figures
+    );
+}
+
+#[test]
+fn magnitudes_a_unit_apart_are_two_quakes() {
+    let quake = |src: &str, outlet: &str, text: &str, wording: &str, value: f64| {
+        article(src, outlet, &[text], &[exact(wording, value, "")], &[])
+    };
+    let d = crosscheck(
+        vec![
+            quake(
+                "a",
+                "The Ledger",
+                "The quake measured 5.9 on the Richter scale.",
+                "5.9",
+                5.9,
+            ),
+            quake(
+                "b",
+                "Morning Wire",
+                "The quake measured 6.1 on the Richter scale.",
+                "6.1",
+                6.1,
+            ),
+            quake(
+                "c",
+                "Valley Today",
+                "The quake measured 3.8 on the Richter scale, sensors said.",
+                "3.8",
+                3.8,
+            ),
+        ],
+        &Options::default(),
+    );
+    // 5.9 against 6.1 is one quake read two ways; 3.8 is another quake.
+    let main = slot_of(&d, "5.9");
+    assert_eq!(main.verdict, Verdict::Conflict, "{:#?}", d.figures);
+    for [i, j] in &main.conflicts {
+        let pair = [main.values[*i].text.as_str(), main.values[*j].text.as_str()];
+        assert!(!pair.contains(&"3.8"), "{main:#?}");
+    }
+}
+
+#[test]
+fn a_count_for_the_whole_country_is_not_one_citys() {
+    let mut city = article(
+        "a",
+        "The Ledger",
+        &["Police said 20,000 people marched through the streets of Dravenport."],
+        &[exact("20,000 people", 20000.0, "people marched")],
+        &[],
+    );
+    let start = city.text.find("Dravenport").unwrap_or(0);
+    city.spans.push(Span {
+        range: ByteRange::new(start, start + "Dravenport".len()),
+        kind: SpanKind::Entity {
+            entity: crosswire_model::EntityKind::Gpe,
+            cluster: 0,
+            canonical: "Dravenport".to_string(),
+            role: None,
+            nominal: false,
+        },
+    });
+    city.spans.sort_by_key(|s| s.range.start);
+    let d = crosscheck(
+        vec![
+            city,
+            article(
+                "b",
+                "Morning Wire",
+                &["An estimated 90,000 people marched nationwide on Tuesday."],
+                &[exact("90,000 people", 90000.0, "people marched")],
+                &[],
+            ),
+        ],
+        &Options::default(),
+    );
+    assert!(
+        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
+        "{:#?}",
+        d.figures
+    );
+}
