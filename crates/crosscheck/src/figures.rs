@@ -489,7 +489,8 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     let related_here = related(ha, hb)
         && holds_pair(&concept_pairs(&[("sent", "held")]), ha, hb)
         && (ma.places.is_empty() || mb.places.is_empty() || !ma.places.is_disjoint(&mb.places));
-    let neither = ha == 0 && hb == 0 && (specific_head || dim_says);
+    let neither =
+        ha == 0 && hb == 0 && ma.list_happening == mb.list_happening && (specific_head || dim_says);
     if !(same_happening || related_here || neither) {
         return Some("conflict: happening");
     }
@@ -678,6 +679,10 @@ fn value_key(f: &Fig) -> Option<(u64, u64)> {
     })
 }
 
+/// Below this, a count's value is too common to tell two quantities apart
+/// by itself.
+const SMALL_COUNT: f64 = 3.0;
+
 /// Groups figures into slots by average-linkage agglomeration over context
 /// similarity, under the hard constraints of [`can_merge`].
 ///
@@ -828,7 +833,11 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
                     continue;
                 }
                 match merge_blocker(&figs[i], &figs[j]) {
-                    Some("heads") => {
+                    // A small number meets its like everywhere ("one
+                    // crewman", "one boat"): it backs nothing.
+                    Some("heads")
+                        if figs[i].figure.value.min(figs[j].figure.value) >= SMALL_COUNT =>
+                    {
                         needs.push((value_of(&figs[i]), value_of(&figs[j])));
                     }
                     _ => {
@@ -1083,6 +1092,17 @@ fn attach_parts(figs: &[Fig], groups: &mut [Vec<usize>]) -> Vec<Vec<usize>> {
                     && named
                         .iter()
                         .all(|h| t.measure.happening == 0 || h & t.measure.happening != 0)
+                    // Parts that say what they count must count what the
+                    // total counts ("one crewman ... and one dead" are
+                    // not the parts of "two boats"), unless the sum is
+                    // distinctive enough to tell by itself ("2 leaders
+                    // plus 21 others" and "23 Salvadorans").
+                    && (sum >= 10.0
+                        || run.iter().all(|&p| figs[p].measure.head.is_none())
+                        || run.iter().any(|&p| match (&figs[p].measure.head, &t.measure.head) {
+                            (Some(x), Some(y)) => same_head(x, y) || figs[p].measure.generic_head || t.measure.generic_head,
+                            _ => false,
+                        }))
             })
         });
         let Some(g) = total_group else {

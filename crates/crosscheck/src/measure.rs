@@ -146,6 +146,10 @@ pub struct Measure {
     /// another report's count ("three other bombs fell outside" / "three
     /// fell outside"), but never contradicts a whole.
     pub complement: bool,
+    /// For an item of a list whose verb lies outside its clause, that
+    /// verb's happening. It only keeps a conflict from being called: two
+    /// lists of different happenings may still count one thing.
+    pub list_happening: u32,
     /// Places and bodies the clause names (entity features).
     pub places: BTreeSet<String>,
     /// The places alone (countries, cities, regions), without bodies.
@@ -424,6 +428,9 @@ pub struct Site<'a> {
     pub figure: &'a Figure,
 }
 
+/// How many words back a list item looks for its list's verb.
+const LIST_REACH: usize = 20;
+
 /// The prefix of a [`Measure::background`] taken from a month or year
 /// that could not be resolved to a calendar date.
 pub const UNPLACED_MONTH: &str = "unplaced:";
@@ -626,6 +633,23 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         .collect();
     if m.happening == 0 {
         m.happening = happening_near(&before, &after, &near_before, &near_after);
+    }
+    if m.happening == 0 && clause.start > 0 {
+        // An item of a list ("recovered seven rifles, RPG launchers, three
+        // speedboats"): the list's verb comes before its first comma, out
+        // of the item's own clause.
+        let lead_in = sent_text.get(..clause.start).unwrap_or("");
+        let bare_item = before.iter().all(|(_, w)| is_stop(&w.to_lowercase()));
+        if bare_item && lead_in.trim_end().ends_with(',') {
+            m.list_happening = words
+                .iter()
+                .rev()
+                .filter(|(o, _)| *o < clause.start)
+                .take(LIST_REACH)
+                .map(|(_, w)| concept_bit(&w.to_lowercase()))
+                .find(|b| *b != 0)
+                .unwrap_or(0);
+        }
     }
     if matches!(m.dim, Some(Dim::Money(_)))
         && m.happening & MONEY_HAPPENINGS.iter().fold(0, |b, c| b | bit_of(c)) == 0
@@ -1060,6 +1084,23 @@ mod tests {
         assert!(m.complement, "{m:?}");
         assert_eq!(m.head.as_deref(), stem("victims").as_deref());
         assert!(!measure("The two victims were treated at a hospital.", "two", None).complement);
+    }
+
+    #[test]
+    fn an_item_of_a_list_takes_the_lists_verb_for_conflicts_only() {
+        let m = measure(
+            "The navy recovered seven rifles, two launchers, three speedboats and ammunition.",
+            "three",
+            None,
+        );
+        assert_eq!(m.list_happening, bit("seized"), "{m:?}");
+        // A clause of its own after a comma is no list item.
+        let m = measure(
+            "According to the press release, planes dropped four bombs.",
+            "four",
+            None,
+        );
+        assert_eq!(m.list_happening, 0, "{m:?}");
     }
 
     #[test]
