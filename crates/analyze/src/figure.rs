@@ -132,6 +132,11 @@ fn words_number(doc: &Doc, i: usize) -> Option<(f64, usize)> {
             cur = if cur == 0.0 { 100.0 } else { cur * 100.0 };
             any = true;
         } else if w == "dozen" || w == "docena" {
+            if !any && matches!(word_at(doc, j + 1), "of" | "de") {
+                // "Dozen of warships": a slip for "dozens of", read as
+                // the vague quantity, not as twelve.
+                return None;
+            }
             cur = if cur == 0.0 { 12.0 } else { cur * 12.0 };
             any = true;
         } else if let Some(&m) = lex.multipliers.get(w).filter(|_| w.len() > 2) {

@@ -721,3 +721,14 @@ fn numbers_inside_names_and_after_capitalized_hedges() {
     let got = claims(&a);
     assert_eq!(got, vec![("Some 40".to_string(), 40.0)], "{got:?}");
 }
+
+#[test]
+fn a_bare_dozen_of_is_read_as_dozens() {
+    let a = article(
+        "en",
+        &["Dozen of warships patrol the strait, and a dozen ships wait."],
+    );
+    let f = figure(&a, "Dozen of");
+    assert_eq!(f.qualifier, Qualifier::Vague, "{f:?}");
+    assert_eq!(figure(&a, "a dozen").value, 12.0);
+}

@@ -344,6 +344,14 @@ fn same_head(a: &str, b: &str) -> bool {
     x.len() == 5 && x == y
 }
 
+/// A value given only as a bound ("over 20", "at least 14").
+fn open(f: &Fig) -> bool {
+    matches!(
+        f.figure.qualifier,
+        Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::LessThan | Qualifier::UpTo
+    )
+}
+
 /// Whether two figures may be linked directly (see [`merge_blocker`]).
 fn can_merge(a: &Fig, b: &Fig) -> bool {
     merge_blocker(a, b).is_none()
@@ -356,7 +364,18 @@ fn can_merge(a: &Fig, b: &Fig) -> bool {
 fn can_share(a: &Fig, b: &Fig) -> bool {
     match merge_blocker(a, b) {
         None => true,
-        Some("heads") => fits(&a.figure, a.measure.factor, &b.figure, b.measure.factor),
+        // Two plain reports that count different things ("23 pirates",
+        // "over 20 warships") fit by chance; a speaker's own words for the
+        // group, or a point value against a point value, are what this
+        // forgives.
+        Some("heads") => {
+            fits(&a.figure, a.measure.factor, &b.figure, b.measure.factor)
+                && (a.in_quote
+                    || b.in_quote
+                    || a.measure.generic_head
+                    || b.measure.generic_head
+                    || !(open(a) ^ open(b)))
+        }
         Some(_) => false,
     }
 }
@@ -834,9 +853,12 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
                 }
                 match merge_blocker(&figs[i], &figs[j]) {
                     // A small number meets its like everywhere ("one
-                    // crewman", "one boat"): it backs nothing.
+                    // crewman", "one boat"), and a vague one ("dozens")
+                    // names no value: they back nothing.
                     Some("heads")
-                        if figs[i].figure.value.min(figs[j].figure.value) >= SMALL_COUNT =>
+                        if figs[i].figure.value.min(figs[j].figure.value) >= SMALL_COUNT
+                            && figs[i].figure.qualifier != Qualifier::Vague
+                            && figs[j].figure.qualifier != Qualifier::Vague =>
                     {
                         needs.push((value_of(&figs[i]), value_of(&figs[j])));
                     }

@@ -537,7 +537,9 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             // "three years", "10 days": the unit, not what is counted.
             continue;
         }
-        if is_plural(&lower) || things().contains_key(lower.as_str()) {
+        // "400 FLDS children": an acronym names the group, it is no plural.
+        let acronym = w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase());
+        if !acronym && (is_plural(&lower) || things().contains_key(lower.as_str())) {
             m.generic_head = GENERIC_PERSONS.contains(&lower.as_str())
                 || things().get(lower.as_str()) == Some(&"person");
             m.head = head_key(&lower);
@@ -1101,6 +1103,13 @@ mod tests {
             None,
         );
         assert_eq!(m.list_happening, 0, "{m:?}");
+    }
+
+    #[test]
+    fn an_acronym_marks_the_group_and_the_noun_after_it_is_the_head() {
+        let m = measure("Police removed more than 400 FLDS children.", "400", None);
+        assert_eq!(m.head.as_deref(), Some("child"), "{m:?}");
+        assert!(m.marks.contains("flds"), "{m:?}");
     }
 
     #[test]

@@ -376,6 +376,7 @@ pub static LANG: Lang = Lang {
     ],
     vague: &[
         ("dozens", 24.0, 99.0),
+        ("dozen of", 24.0, 99.0),
         ("scores", 40.0, 99.0),
         ("hundreds", 200.0, 999.0),
         ("thousands", 2000.0, 9999.0),
