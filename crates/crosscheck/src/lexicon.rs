@@ -987,6 +987,18 @@ pub const PART_CUES: &[&str] = &[
     "incluidas",
 ];
 
+/// Counted nouns that take in both the dead and the injured: "no
+/// casualties" says that no one was killed and no one was hurt, so the zero
+/// meets a count of either (a nonzero count of casualties is neither).
+pub const HARM_HEADS: &[&str] = &[
+    // en
+    "casualties",
+    "casualty",
+    // es
+    "bajas",
+    "víctimas",
+];
+
 /// Words in a clause that make a count cover a whole country or the world
 /// ("100,000 marched nationwide"): such a count is not one city's count,
 /// whatever the two have in common.
