@@ -556,6 +556,8 @@ struct Weighed {
     happening: u32,
     head_key: Option<String>,
     places: BTreeSet<String>,
+    /// For an age, the person it is given to, when named.
+    aged: Option<String>,
     head: Sparse,
     near: Sparse,
     far: Sparse,
@@ -595,6 +597,12 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
     if a.article == b.article && a.in_quote != b.in_quote && a.happening & b.happening != 0 {
         bonus += QUOTE_CLAIM_BONUS;
     }
+    // Two ages given to one named person are that person's age, however
+    // the sentences around them differ ("Jeffs, 54, will be moved" /
+    // "Jeffs, 55, will serve").
+    if a.aged.is_some() && a.aged == b.aged {
+        bonus += SAME_PERSON_BONUS;
+    }
     let near = a.near.cosine(&b.near);
     let far = a.far.cosine(&b.far);
     // Linear rather than a product: a product or minimum lets one weak
@@ -618,6 +626,9 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
         sim + same_number
     }
 }
+
+/// The bonus for two ages of one named person.
+const SAME_PERSON_BONUS: f32 = 0.5;
 
 /// The factor on the similarity of figures whose clauses name different
 /// happenings.
@@ -747,6 +758,15 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
             happening: f.measure.happening,
             head_key: f.measure.head.clone(),
             places: f.measure.places.clone(),
+            aged: (*f.dim() == Dim::Age)
+                .then(|| {
+                    f.measure
+                        .marks
+                        .iter()
+                        .find(|m| m.starts_with("person:"))
+                        .cloned()
+                })
+                .flatten(),
             head: Sparse::new(&f.head, &idf, &mut ids),
             near: Sparse::new(&f.near, &idf, &mut ids),
             far: Sparse::new(&f.far, &idf, &mut ids),

@@ -428,6 +428,10 @@ pub struct Site<'a> {
     pub figure: &'a Figure,
 }
 
+/// The words of an age that may stand between it and the person it is
+/// given to ("38-year-old Ann Smith", "Ana Ruiz, de 38 años").
+const AGE_GAP_WORDS: &[&str] = &["year", "years", "old", "aged", "age", "de", "años", "edad"];
+
 /// How many words back a list item looks for its list's verb.
 const LIST_REACH: usize = 20;
 
@@ -780,13 +784,27 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     if m.dim == Some(Dim::Age) {
         // Whose age: the person named next to it ("Ann Smith, 38", "the
         // 38-year-old Ann Smith"), within a few characters.
+        // Only an apposition ("Ann Smith, 38") or the words of the age
+        // ("38-year-old Ann Smith") may stand between: in "Smith's
+        // 16-year-old daughter" or "his 14-year-old wife" the age is
+        // someone else's.
         let near = |r: ByteRange| {
             let (s, e) = (site.span.start as usize, site.span.end as usize);
             let (rs, re) = (r.start as usize, r.end as usize);
-            if re <= s {
-                s - re
+            let (gap, d) = if re <= s {
+                (a.text.get(re..s).unwrap_or("x"), s - re)
             } else {
-                rs.saturating_sub(e)
+                (a.text.get(e..rs).unwrap_or("x"), rs.saturating_sub(e))
+            };
+            let only_age_words = gap
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .all(|w| AGE_GAP_WORDS.contains(&w.to_lowercase().as_str()));
+            let apposition = re <= s && gap.trim() == ",";
+            if only_age_words && (apposition || rs >= e) {
+                d
+            } else {
+                usize::MAX
             }
         };
         let person = a

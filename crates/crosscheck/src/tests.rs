@@ -1282,3 +1282,67 @@ fn a_count_for_the_whole_country_is_not_one_citys() {
         d.figures
     );
 }
+
+#[test]
+fn a_named_persons_ages_meet_and_a_possessives_age_is_someone_elses() {
+    let person = |a: Article, name: &str| {
+        let mut a = a;
+        for s in &mut a.spans {
+            if let SpanKind::Figure(f) = &mut s.kind {
+                f.role = FigureRole::Age;
+                f.unit = Some("years".into());
+            }
+        }
+        let starts: Vec<usize> = a.text.match_indices(name).map(|(i, _)| i).collect();
+        for start in starts {
+            a.spans.push(Span {
+                range: ByteRange::new(start, start + name.len()),
+                kind: SpanKind::Entity {
+                    entity: crosswire_model::EntityKind::Person,
+                    cluster: 0,
+                    canonical: name.to_string(),
+                    role: None,
+                    nominal: false,
+                },
+            });
+        }
+        a.spans.sort_by_key(|s| s.range.start);
+        a
+    };
+    // Sentences with nothing else in common: the name is what joins them.
+    let a = person(
+        article(
+            "a",
+            "The Ledger",
+            &["Officials would not say when Marlo Bexley, 54, will be moved north."],
+            &[exact("54", 54.0, "")],
+            &[],
+        ),
+        "Marlo Bexley",
+    );
+    let b = person(
+        article(
+            "b",
+            "Morning Wire",
+            &["Marlo Bexley, 55, must serve at least 45 years before parole."],
+            &[exact("55", 55.0, "")],
+            &[],
+        ),
+        "Marlo Bexley",
+    );
+    let c = person(
+        article(
+            "c",
+            "Valley Today",
+            &["Marlo Bexley's 16-year-old daughter testified on Monday."],
+            &[exact("16", 16.0, "year-old daughter")],
+            &[],
+        ),
+        "Marlo Bexley",
+    );
+    let d = crosscheck(vec![a, b, c], &Options::default());
+    let slot = slot_of(&d, "54");
+    assert_eq!(slot.values.len(), 2, "{:#?}", d.figures);
+    assert_eq!(slot.verdict, Verdict::Revised, "{slot:#?}");
+    assert!(slot.values.iter().all(|v| v.value != 16.0), "{slot:#?}");
+}
