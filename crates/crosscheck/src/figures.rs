@@ -398,6 +398,7 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
         && a.sentence == b.sentence
         && a.restates != Some(b.span)
         && b.restates != Some(a.span)
+        && (a.restates.is_none() || a.restates != b.restates)
     {
         return Some("one sentence");
     }
@@ -1199,10 +1200,17 @@ fn convert_currencies(figs: &mut [Fig]) {
             .trim_start_matches(|c: char| c.is_whitespace())
             .starts_with('(')
             && gap.chars().filter(|c| c.is_alphanumeric()).count() <= 8;
-        if !same_kind || !bracketed {
+        // "2m euros (£1.7m, $2.6m)": a second conversion in the same
+        // brackets restates the original too.
+        let chained = a.restates.is_some() && matches!(gap.trim(), "," | ";" | "/" | "or" | "o");
+        if !same_kind || !(bracketed || chained) {
             continue;
         }
-        let restated = a.span;
+        let restated = if chained {
+            a.restates.unwrap_or(a.span)
+        } else {
+            a.span
+        };
         // A conversion in brackets says what its original says, hedge
         // and all: "about 58 km (36 miles)" is about 36 miles.
         let (qualifier, low, high, value) = (
@@ -1386,6 +1394,7 @@ pub fn figure_slots(
     }
     mark_smaller_counts_of_one_sentence(&mut figs);
     let mut groups = cluster(&figs, opts);
+    join_equal_sums(&figs, &mut groups);
     let runs = attach_parts(&figs, &mut groups);
     let mut slots: Vec<FigureSlot> = groups
         .into_iter()
@@ -1421,6 +1430,81 @@ pub fn figure_slots(
             .then(a.label.cmp(&b.label))
     });
     slots
+}
+
+/// Joins slots of money that give one sum. A sum of money, with its
+/// conversions, is rarely given twice in one coverage for two different
+/// things, while the words around it vary more than a count's ("a €2
+/// million booty", "worth an estimated two million euros"): so two money
+/// slots with a sum in common (within 2%, after conversion) are one,
+/// provided every pair across them may share a slot and one pair with that
+/// sum may be linked directly.
+///
+/// Candidates come from a table keyed by the sum rounded to two
+/// significant digits, so the pass stays linear in the number of money
+/// figures.
+fn join_equal_sums(figs: &[Fig], groups: &mut [Vec<usize>]) {
+    let key = |f: &Fig| -> Option<(String, i64)> {
+        let Dim::Money(c) = f.dim() else {
+            return None;
+        };
+        let m = magnitude(f);
+        if !(m.is_finite() && m > 0.0) || f.figure.qualifier == Qualifier::Vague {
+            return None;
+        }
+        let scale = 10f64.powf(m.log10().floor() - 1.0);
+        Some((
+            c.clone(),
+            (m / scale).round() as i64 * 1000 + m.log10().floor() as i64,
+        ))
+    };
+    let mut by_key: HashMap<(String, i64), BTreeSet<usize>> = HashMap::default();
+    for (g, members) in groups.iter().enumerate() {
+        for &i in members {
+            if let Some(k) = key(&figs[i]) {
+                by_key.entry(k).or_default().insert(g);
+            }
+        }
+    }
+    let close = |a: &Fig, b: &Fig| {
+        let (x, y) = (magnitude(a), magnitude(b));
+        (x - y).abs() <= 0.02 * x.max(y)
+    };
+    let mut keys: Vec<_> = by_key.into_iter().collect();
+    keys.sort();
+    for (_, gs) in keys {
+        let gs: Vec<usize> = gs.into_iter().collect();
+        for w in 0..gs.len() {
+            for v in w + 1..gs.len() {
+                let (a, b) = (gs[w], gs[v]);
+                if groups[a].is_empty() || groups[b].is_empty() {
+                    continue;
+                }
+                let linked = groups[a].iter().any(|&i| {
+                    groups[b]
+                        .iter()
+                        .any(|&j| close(&figs[i], &figs[j]) && can_merge(&figs[i], &figs[j]))
+                });
+                // A hedge on the sum itself ("over $2.6 million" against
+                // "$2.6 million") stops only a conflict being called, not
+                // the join: the verdict still weighs the two.
+                let shareable = linked
+                    && groups[a].iter().all(|&i| {
+                        groups[b].iter().all(|&j| {
+                            let (x, y) = (&figs[i], &figs[j]);
+                            can_share(x, y)
+                                || close(x, y)
+                                    && merge_blocker(x, y)
+                                        .is_some_and(|r| r.starts_with("conflict:"))
+                        })
+                    });
+                if shareable {
+                    let moved = std::mem::take(&mut groups[b]);
+                    groups[a].extend(moved);
+                }
+            }
+        }
+    }
 }
 
 /// The slot's claims: each member figure, except that parts of a total

@@ -1346,3 +1346,57 @@ fn a_named_persons_ages_meet_and_a_possessives_age_is_someone_elses() {
     assert_eq!(slot.verdict, Verdict::Revised, "{slot:#?}");
     assert!(slot.values.iter().all(|v| v.value != 16.0), "{slot:#?}");
 }
+
+#[test]
+fn one_sum_worded_two_ways_is_one_slot() {
+    let booty = |src: &str, outlet: &str, text: &str| {
+        money(
+            money(plain(src, outlet, text), "€2 million", 2e6, "EUR"),
+            "$2.6 million",
+            2.6e6,
+            "USD",
+        )
+    };
+    let over = |src: &str, outlet: &str, text: &str| {
+        let mut a = money(plain(src, outlet, text), "over $2.6 million", 2.6e6, "USD");
+        for s in &mut a.spans {
+            if let SpanKind::Figure(f) = &mut s.kind {
+                f.qualifier = Qualifier::MoreThan;
+                f.high = None;
+            }
+        }
+        a
+    };
+    let d = crosscheck(
+        vec![
+            booty(
+                "a",
+                "The Ledger",
+                "Raiders fled with a €2 million ($2.6 million) booty of rings.",
+            ),
+            booty(
+                "b",
+                "Morning Wire",
+                "It was a €2 million ($2.6 million) booty for the gang.",
+            ),
+            over(
+                "c",
+                "Valley Today",
+                "The jewels were valued at over $2.6 million, police said.",
+            ),
+            over(
+                "d",
+                "Northline",
+                "Detectives put the haul at over $2.6 million on Monday.",
+            ),
+        ],
+        &Options::default(),
+    );
+    let slots: Vec<_> = d
+        .figures
+        .iter()
+        .filter(|s| s.values.iter().any(|v| v.value == 2e6 || v.value == 2.6e6))
+        .collect();
+    assert_eq!(slots.len(), 1, "{:#?}", d.figures);
+    assert_eq!(slots[0].origin_count, 4, "{:#?}", slots[0]);
+}
