@@ -487,7 +487,9 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     }
     // Agencies' readings of one quake differ by a few tenths; a whole
     // unit apart is another quake (an aftershock, an earlier one).
-    if *a.dim() == Dim::Magnitude && (a.figure.value - b.figure.value).abs() > 1.0 {
+    if *a.dim() == Dim::Magnitude
+        && ((a.figure.value - b.figure.value).abs() > 1.0 || ma.aftershock != mb.aftershock)
+    {
         return Some("conflict: magnitudes of two quakes");
     }
     // How long, how far, at what time: the unit says only that; the thing
@@ -511,7 +513,10 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
         && (ma.places.is_empty() || mb.places.is_empty() || !ma.places.is_disjoint(&mb.places));
     let neither =
         ha == 0 && hb == 0 && ma.list_happening == mb.list_happening && (specific_head || dim_says);
-    if !(same_happening || related_here || neither) {
+    // A magnitude is the quake's, whatever verb the clause uses ("hit",
+    // "shook", "struck"): the dimension says what is measured.
+    let quake = *a.dim() == Dim::Magnitude;
+    if !(same_happening || related_here || neither || quake) {
         return Some("conflict: happening");
     }
     if a.side != b.side {
@@ -534,7 +539,17 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     }
     // An article does not contradict itself in its own voice, unless it
     // says the count changed ("has risen to 17", "had put it at 14").
-    if a.article == b.article && a.in_quote == b.in_quote && !(ma.updated || mb.updated) {
+    // Two sources an article sets side by side ("the survey put it at
+    // 6.1; the institute at 5.9") are two claims, not the article's own.
+    let two_sources = matches!(
+        (&a.figure.attributed_to, &b.figure.attributed_to),
+        (Some(x), Some(y)) if !x.eq_ignore_ascii_case(y)
+    );
+    if a.article == b.article
+        && a.in_quote == b.in_quote
+        && !(ma.updated || mb.updated)
+        && !two_sources
+    {
         return Some("conflict: one article");
     }
     // "No one was killed" and a count in one article: the zero is said of
@@ -559,6 +574,9 @@ struct Weighed {
     places: BTreeSet<String>,
     /// For an age, the person it is given to, when named.
     aged: Option<String>,
+    /// A magnitude of the main quake (not an aftershock's), and not dated
+    /// to another time.
+    main_quake: bool,
     head: Sparse,
     near: Sparse,
     far: Sparse,
@@ -604,6 +622,11 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
     if a.aged.is_some() && a.aged == b.aged {
         bonus += SAME_PERSON_BONUS;
     }
+    // The coverage of a quake gives the main shock's magnitude in words
+    // too varied to meet ("a 6.1-magnitude temblor", "measured 5.9").
+    if a.main_quake && b.main_quake {
+        bonus += SAME_PERSON_BONUS;
+    }
     let near = a.near.cosine(&b.near);
     let far = a.far.cosine(&b.far);
     // Linear rather than a product: a product or minimum lets one weak
@@ -628,7 +651,8 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
     }
 }
 
-/// The bonus for two ages of one named person.
+/// The bonus for two ages of one named person, or two magnitudes of the
+/// main quake.
 const SAME_PERSON_BONUS: f32 = 0.5;
 
 /// The factor on the similarity of figures whose clauses name different
@@ -768,6 +792,9 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
                         .cloned()
                 })
                 .flatten(),
+            main_quake: *f.dim() == Dim::Magnitude
+                && !f.measure.aftershock
+                && f.measure.background.is_none(),
             head: Sparse::new(&f.head, &idf, &mut ids),
             near: Sparse::new(&f.near, &idf, &mut ids),
             far: Sparse::new(&f.far, &idf, &mut ids),

@@ -987,6 +987,16 @@ pub const PART_CUES: &[&str] = &[
     "incluidas",
 ];
 
+/// Words that make a magnitude an aftershock's, not the main quake's.
+pub const AFTERSHOCK_WORDS: &[&str] = &[
+    // en
+    "aftershock",
+    "aftershocks",
+    // es
+    "réplica",
+    "réplicas",
+];
+
 /// Counted nouns that take in both the dead and the injured: "no
 /// casualties" says that no one was killed and no one was hurt, so the zero
 /// meets a count of either (a nonzero count of casualties is neither).

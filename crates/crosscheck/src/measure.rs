@@ -25,9 +25,9 @@
 
 use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
 use crate::lexicon::{
-    BACKGROUND_CUES, CONCEPTS, CONCEPT_PHRASES, GENERIC_PERSONS, HARM_HEADS, INCREMENT_WORDS,
-    MEASURES, MEASURE_NOUNS, PART_CUES, PERCENT_UNITS, STOP_WORDS, THINGS, UNIT_DIMENSIONS,
-    UPDATE_CUES, WIDE_SCOPE_CUES,
+    AFTERSHOCK_WORDS, BACKGROUND_CUES, CONCEPTS, CONCEPT_PHRASES, GENERIC_PERSONS, HARM_HEADS,
+    INCREMENT_WORDS, MEASURES, MEASURE_NOUNS, PART_CUES, PERCENT_UNITS, STOP_WORDS, THINGS,
+    UNIT_DIMENSIONS, UPDATE_CUES, WIDE_SCOPE_CUES,
 };
 use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, Precision, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -157,6 +157,8 @@ pub struct Measure {
     /// An absolute date or a past-time cue in the clause ("in 2003", "last
     /// month"): the figure may describe another, earlier happening.
     pub background: Option<String>,
+    /// A magnitude whose clause names an aftershock.
+    pub aftershock: bool,
     /// The clause says the count covers a whole country or the world and
     /// names no place ([`WIDE_SCOPE_CUES`]).
     pub wide: bool,
@@ -715,12 +717,12 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         }
     }
     let clause_range = ByteRange::new(s0 + clause.start, s0 + clause.end);
-    // "In February, a quake measuring 6.4 hit...": a month or a year that
-    // opens the sentence dates all of it. News style names the weekday for
+    // "In February, a quake measuring 6.4 hit...", "... hit Zarand in
+    // February": a month or a year in the sentence dates all of it. News style names the weekday for
     // the days around the story and the month for anything further off,
     // so a date no finer than a month points to another happening.
     for s in &a.spans {
-        if s.range.start < site.sentence.start || s.range.end > site.span.start {
+        if s.range.start < site.sentence.start || s.range.end > site.sentence.end {
             continue;
         }
         if let SpanKind::Date(d) = &s.kind {
@@ -775,6 +777,10 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     {
         static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
         m.wide = m.locations.is_empty() && any_phrase(&clause_text, WIDE_SCOPE_CUES, &CUES);
+    }
+    if m.dim == Some(Dim::Magnitude) {
+        static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+        m.aftershock = any_phrase(&clause_text, AFTERSHOCK_WORDS, &CUES);
     }
     // A nationality that is itself the head ("238 Venezuelans") is what is
     // counted, not a mark on it.
