@@ -75,8 +75,8 @@ pub fn concept_of(stem: &str) -> Option<&'static str> {
     static MAP: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     let map = MAP.get_or_init(|| {
         let mut m = HashMap::default();
-        for (concept, stems) in CONCEPTS {
-            for s in *stems {
+        for (concept, stems) in CONCEPTS.iter() {
+            for s in stems.iter() {
                 // Table entries may be longer than a stem; key them as one.
                 let k: String = s.chars().take(6).collect();
                 m.insert(k, *concept);

@@ -99,7 +99,7 @@ pub fn dimension(unit: Option<&str>, role: FigureRole) -> (Dim, f64) {
     if lower.starts_with("degree") || lower == "°c" || lower == "°f" {
         return (Dim::Temperature(lower), 1.0);
     }
-    for (name, dim, factor) in UNIT_DIMENSIONS {
+    for (name, dim, factor) in UNIT_DIMENSIONS.iter() {
         if *name == lower {
             let d = match *dim {
                 "duration" => Dim::Duration,
@@ -225,8 +225,8 @@ fn things() -> &'static HashMap<&'static str, &'static str> {
     static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut m = HashMap::default();
-        for (canonical, words) in THINGS {
-            for w in *words {
+        for (canonical, words) in THINGS.iter() {
+            for w in words.iter() {
                 m.insert(*w, *canonical);
             }
         }
@@ -708,11 +708,11 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     });
     {
         static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
-        m.updated = any_phrase(&clause_text, UPDATE_CUES, &CUES);
+        m.updated = any_phrase(&clause_text, &UPDATE_CUES, &CUES);
     }
     {
         static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
-        if any_phrase(&clause_text, BACKGROUND_CUES, &CUES) {
+        if any_phrase(&clause_text, &BACKGROUND_CUES, &CUES) {
             m.background = Some("past".into());
         }
     }
@@ -776,11 +776,11 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     }
     {
         static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
-        m.wide = m.locations.is_empty() && any_phrase(&clause_text, WIDE_SCOPE_CUES, &CUES);
+        m.wide = m.locations.is_empty() && any_phrase(&clause_text, &WIDE_SCOPE_CUES, &CUES);
     }
     if m.dim == Some(Dim::Magnitude) {
         static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
-        m.aftershock = any_phrase(&clause_text, AFTERSHOCK_WORDS, &CUES);
+        m.aftershock = any_phrase(&clause_text, &AFTERSHOCK_WORDS, &CUES);
     }
     // A nationality that is itself the head ("238 Venezuelans") is what is
     // counted, not a mark on it.
@@ -881,7 +881,7 @@ fn happening_near(
         .map(|(_, w)| w.to_lowercase())
         .collect::<Vec<_>>()
         .join(" ");
-    for (phrase, concept) in CONCEPT_PHRASES {
+    for (phrase, concept) in CONCEPT_PHRASES.iter() {
         if has_phrase(&lead4, phrase) || has_phrase(&follow5, phrase) {
             return bit_of(concept);
         }
@@ -1182,6 +1182,31 @@ mod tests {
             m.happening & (bit("dead") | bit("injured")),
             bit("dead") | bit("injured")
         );
+    }
+
+    #[test]
+    fn each_language_names_the_dead_and_the_injured() {
+        let cases = [
+            ("A explosão deixou 12 mortos no porto.", "dead"),
+            ("Outras 30 pessoas ficaram feridas.", "injured"),
+            ("L'explosion a fait 12 morts au port.", "dead"),
+            ("On compte 30 blessés graves.", "injured"),
+            ("L'esplosione ha causato 12 morti al porto.", "dead"),
+            ("Ci sono 30 feriti in ospedale.", "injured"),
+            ("Bei der Explosion gab es 12 Tote im Hafen.", "dead"),
+            ("Es gab 30 Verletzte.", "injured"),
+            ("Bij de explosie vielen 12 doden in de haven.", "dead"),
+            ("Er raakten 30 mensen gewond.", "injured"),
+        ];
+        for (sentence, concept) in cases {
+            let number = if sentence.contains("12") { "12" } else { "30" };
+            let m = measure(sentence, number, None);
+            assert_eq!(
+                m.happening & bit(concept),
+                bit(concept),
+                "{sentence}: {m:?}"
+            );
+        }
     }
 
     #[test]
