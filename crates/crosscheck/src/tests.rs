@@ -1411,3 +1411,37 @@ fn one_sum_worded_two_ways_is_one_slot() {
     assert_eq!(slots.len(), 1, "{:#?}", d.figures);
     assert_eq!(slots[0].origin_count, 4, "{:#?}", slots[0]);
 }
+
+#[test]
+fn the_same_bound_from_two_origins_agrees() {
+    let at_least = |wording| F {
+        wording,
+        value: 7.0,
+        q: Qualifier::AtLeast,
+        low: 7.0,
+        high: None,
+        counts: "people killed",
+    };
+    let d = crosscheck(
+        vec![
+            article(
+                "a",
+                "The Ledger",
+                &["The raid killed at least seven people in the valley."],
+                &[at_least("at least seven people")],
+                &[],
+            ),
+            article(
+                "b",
+                "Morning Wire",
+                &["At least seven people were killed, officials told reporters on Friday."],
+                &[at_least("At least seven people")],
+                &[],
+            ),
+        ],
+        &Options::default(),
+    );
+    let slot = slot_of(&d, "at least seven people");
+    assert_eq!(slot.origin_count, 2, "{slot:#?}");
+    assert_eq!(slot.verdict, Verdict::Agree, "{slot:#?}");
+}

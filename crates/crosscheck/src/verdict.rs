@@ -304,9 +304,15 @@ pub fn decide(claims: &[Claim], origins: &Origins) -> (Verdict, Option<String>, 
         .iter()
         .filter(|c| c.figure.qualifier != Qualifier::Vague || c.figure.low >= 100.0)
         .collect();
+    // Every report states the same value, hedged alike ("at least seven
+    // days" twice is as much an agreement as "seven days" twice).
     let all_same = !stated.is_empty()
         && stated.iter().all(|c| {
-            point(&c.figure) && stated.first().is_some_and(|first| same_in_base(c, first))
+            stated.first().is_some_and(|first| {
+                same_in_base(c, first)
+                    && (point(&c.figure) && point(&first.figure)
+                        || c.figure.qualifier == first.figure.qualifier)
+            })
         })
         && stated
             .iter()
