@@ -509,9 +509,14 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             continue;
         }
         if w.chars().all(|c| c.is_ascii_digit()) {
-            // "AK-47": a code inside the counted phrase, else another number.
-            let glued = o > 0 && sent_text[..o].ends_with('-');
-            if glued && k > 0 {
+            // "AK-47", "AK 47": a code inside the counted phrase (digits
+            // glued to it, or after a word in capitals), else another
+            // number.
+            let glued = o > 0 && sent_text.get(..o).is_some_and(|t| t.ends_with('-'));
+            let after_code = k > 0
+                && after[k - 1].1.chars().count() <= 4
+                && after[k - 1].1.chars().all(|c| c.is_ascii_uppercase());
+            if (glued || after_code) && k > 0 {
                 m.marks.insert(lower);
                 continue;
             }
@@ -1084,6 +1089,10 @@ mod tests {
         );
         assert!(m.marks.contains("47"), "{m:?}");
         assert!(m.is_clear());
+        // The code written with a space is the same code.
+        let m = measure("The commandos recovered 12 AK 47 guns.", "12", None);
+        assert!(m.marks.contains("47"), "{m:?}");
+        assert_eq!(m.head.as_deref(), Some("gun"), "{m:?}");
         let m = measure(
             "The island is home to 120,000 people.",
             "120,000",
