@@ -732,3 +732,23 @@ fn a_bare_dozen_of_is_read_as_dozens() {
     assert_eq!(f.qualifier, Qualifier::Vague, "{f:?}");
     assert_eq!(figure(&a, "a dozen").value, 12.0);
 }
+
+#[test]
+fn one_as_a_pronoun_is_no_figure() {
+    let a = article(
+        "en",
+        &[
+            "Police found a box like one that would hold a shotgun.",
+            "He may have meant to shoot another one.",
+            "It moved the plan one step closer.",
+            "Witnesses said that one bomb fell inside the camp.",
+        ],
+    );
+    let found = figures(&a);
+    let ones: Vec<&str> = found
+        .iter()
+        .filter(|(_, f)| f.value == 1.0)
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(ones, vec!["one"], "{found:?}");
+}

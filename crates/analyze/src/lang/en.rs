@@ -1144,13 +1144,15 @@ static FIGURE: FigureWords = FigureWords {
     one_phrases: &["a lone", "a single", "a sole"],
     one_pronoun_after: &[
         "of", "another", "day", "more", "time", "point", "thing", "way", "after", "other", "side",
-        "hand", "by",
+        "hand", "by", "that", "who", "which", "step",
     ],
     month_abbreviations: &[
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ],
     relative_after: &["after", "before", "later", "earlier", "ago"],
-    one_pronoun_before: &["the", "no", "any", "each", "every", "someone", "which"],
+    one_pronoun_before: &[
+        "the", "no", "any", "each", "every", "someone", "which", "another", "day",
+    ],
     both_words: &["both"],
     times_words: &[("twice", 2.0), ("thrice", 3.0)],
     comparison_after: &["as", "the", "that", "than"],
