@@ -26,8 +26,8 @@
 use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
 use crate::lexicon::{
     AFTERSHOCK_WORDS, BACKGROUND_CUES, CONCEPTS, CONCEPT_PHRASES, GENERIC_PERSONS, HARM_HEADS,
-    INCREMENT_WORDS, MEASURES, MEASURE_NOUNS, PART_CUES, PERCENT_UNITS, STOP_WORDS, THINGS,
-    UNIT_DIMENSIONS, UPDATE_CUES, WIDE_SCOPE_CUES,
+    INCREMENT_WORDS, MEASURES, MEASURE_NOUNS, PART_CUES, PERCENT_UNITS, PERIOD_STARTS, STOP_WORDS,
+    THINGS, UNIT_DIMENSIONS, UPDATE_CUES, WIDE_SCOPE_CUES,
 };
 use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, Precision, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -731,6 +731,22 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             continue;
         }
         if let SpanKind::Date(d) = &s.kind {
+            // "Beginning last October, five have been convicted": the count
+            // runs over the period to now, and may have grown since.
+            let lead: Vec<String> = words_with_offsets(
+                a.text
+                    .get(site.sentence.start as usize..s.range.start as usize)
+                    .unwrap_or(""),
+            )
+            .iter()
+            .rev()
+            .take(2)
+            .map(|(_, w)| w.to_lowercase())
+            .collect();
+            if lead.iter().any(|w| PERIOD_STARTS.contains(&w.as_str())) {
+                m.updated = true;
+                continue;
+            }
             if matches!(d.precision, Precision::Month | Precision::Year) {
                 // Unresolved (no publish date to place it), the month is
                 // kept by its words, marked so that the caller can drop it

@@ -1445,3 +1445,29 @@ fn the_same_bound_from_two_origins_agrees() {
     assert_eq!(slot.origin_count, 2, "{slot:#?}");
     assert_eq!(slot.verdict, Verdict::Agree, "{slot:#?}");
 }
+
+#[test]
+fn a_count_since_a_month_is_a_running_tally_not_another_happening() {
+    let since = with_date(
+        article(
+            "a",
+            "The Ledger",
+            &["Beginning last October, five members of the group have been convicted."],
+            &[exact("five members", 5.0, "members convicted")],
+            &[],
+        ),
+        "October",
+        crosswire_model::Precision::Month,
+    );
+    let now = article(
+        "b",
+        "Morning Wire",
+        &["Seven members of the group have been convicted, prosecutors said."],
+        &[exact("Seven members", 7.0, "members convicted")],
+        &[],
+    );
+    let d = crosscheck(vec![since, now], &Options::default());
+    let slot = slot_of(&d, "Seven members");
+    assert_eq!(slot.values.len(), 2, "{:#?}", d.figures);
+    assert_eq!(slot.verdict, Verdict::Revised, "{slot:#?}");
+}

@@ -188,5 +188,6 @@ pub const WORDS: Words = Words {
         "letzten monat",
         "vergangene woche",
     ],
+    period_starts: &["seit", "ab"],
     generic_persons: &["personen", "menschen", "männer", "frauen"],
 };

@@ -454,5 +454,6 @@ pub const WORDS: Words = Words {
         "in the past",
         "ago",
     ],
+    period_starts: &["since", "beginning", "starting", "from"],
     generic_persons: &["people", "persons", "men", "women", "individuals", "adults"],
 };

@@ -293,5 +293,6 @@ pub const WORDS: Words = Words {
         "anterior",
         "hace",
     ],
+    period_starts: &["desde", "partir"],
     generic_persons: &["personas", "hombres", "mujeres", "individuos", "adultos"],
 };

@@ -194,5 +194,6 @@ pub const WORDS: Words = Words {
         "la semaine dernière",
         "il y a",
     ],
+    period_starts: &["depuis"],
     generic_persons: &["personnes", "hommes", "femmes", "individus", "adultes"],
 };

@@ -186,5 +186,6 @@ pub const WORDS: Words = Words {
         "in tutto il mondo",
     ],
     background_cues: &["l'anno scorso", "il mese scorso", "la settimana scorsa"],
+    period_starts: &["dal", "dalla", "partire"],
     generic_persons: &["persone", "uomini", "donne", "individui", "adulti"],
 };

@@ -65,6 +65,10 @@ pub struct Words {
     pub wide_scope_cues: &'static [&'static str],
     /// Words that place a figure before the event ("last year").
     pub background_cues: &'static [&'static str],
+    /// Words before a date that make it the start of a period running to
+    /// now ("since October", "beginning last October"): a count over it
+    /// is a running tally, not another happening.
+    pub period_starts: &'static [&'static str],
     /// Counted nouns that name no group in particular ("people").
     pub generic_persons: &'static [&'static str],
 }
@@ -329,6 +333,9 @@ pub static WIDE_SCOPE_CUES: LazyLock<Vec<&'static str>> =
 /// See [`Words::background_cues`].
 pub static BACKGROUND_CUES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.background_cues));
+/// See [`Words::period_starts`].
+pub static PERIOD_STARTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| union(|w| w.period_starts));
 /// See [`Words::generic_persons`].
 pub static GENERIC_PERSONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.generic_persons));

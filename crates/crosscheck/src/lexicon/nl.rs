@@ -139,5 +139,6 @@ pub const WORDS: Words = Words {
     harm_heads: &["slachtoffers"],
     wide_scope_cues: &["landelijk", "in het hele land", "wereldwijd"],
     background_cues: &["vorig jaar", "vorige maand", "vorige week", "geleden"],
+    period_starts: &["sinds", "vanaf"],
     generic_persons: &["personen", "mensen", "mannen", "vrouwen"],
 };

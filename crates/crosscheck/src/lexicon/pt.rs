@@ -127,5 +127,6 @@ pub const WORDS: Words = Words {
     harm_heads: &["vítimas"],
     wide_scope_cues: &["em todo o país", "a nível nacional", "em todo o mundo"],
     background_cues: &["no ano passado", "no mês passado", "na semana passada"],
+    period_starts: &["desde", "partir"],
     generic_persons: &["pessoas", "homens", "mulheres", "indivíduos", "adultos"],
 };
