@@ -53,6 +53,33 @@ fn mark(toks: &[Tok], i: usize) -> Option<(bool, Mark)> {
     }
     let next_glued = toks.get(i + 1).is_some_and(|n| !n.sp && !n.nl);
     let prev_glued = i > 0 && !t.sp && !t.nl;
+    // Tokenised text writes double marks as two apostrophes ('') closing
+    // (sometimes opening too) and two backticks (``) opening: the pair is
+    // one mark, on its first character.
+    let twin = |j: usize| {
+        toks.get(j)
+            .is_some_and(|n| n.kind == Kind::Punct && n.lower == t.lower && !n.sp && !n.nl)
+    };
+    if t.lower == "'" || t.lower == "`" {
+        if i > 0
+            && !t.sp
+            && !t.nl
+            && toks[i - 1].kind == Kind::Punct
+            && toks[i - 1].lower == t.lower
+        {
+            return None;
+        }
+        if twin(i + 1) {
+            // '' glued to the word after it, not before, opens all the same.
+            let opens_word = !prev_glued && toks.get(i + 2).is_some_and(|n| !n.sp && !n.nl);
+            let m = if t.lower == "`" || opens_word {
+                Mark::Open
+            } else {
+                Mark::Close
+            };
+            return Some((true, m));
+        }
+    }
     let double = match t.lower.as_str() {
         "“" | "«" | "„" => return Some((true, Mark::Open)),
         "”" | "»" => return Some((true, Mark::Close)),
@@ -118,6 +145,17 @@ fn pair(doc: &Doc) -> Vec<(usize, usize, bool)> {
                     if after_punct || i > o + 1 {
                         out.push((o, i, true));
                         open_d = None;
+                        // A quote running on into a new paragraph of speech
+                        // without its closing mark ("…situation. “This is
+                        // rare,” he said.", paragraphs run together): the
+                        // mark opens the next part when a closing mark,
+                        // not another opening one, comes next.
+                        let next = (i + 1..toks.len())
+                            .take_while(|&j| !toks[j].nl)
+                            .find_map(|j| mark(toks, j).filter(|(d, _)| *d));
+                        if after_punct && matches!(next, Some((_, Mark::Close))) {
+                            open_d = Some(i);
+                        }
                     }
                 }
                 (None, Mark::Close) => {}

@@ -773,3 +773,21 @@ fn a_country_name_longer_than_its_capitalized_run() {
         );
     }
 }
+
+#[test]
+fn quotes_in_tokenised_text_with_twin_apostrophes() {
+    // Tokenised corpora write closing (and sometimes opening) double marks
+    // as two apostrophes, and run a quote's paragraphs together.
+    let a = article(
+        "en",
+        None,
+        &["The dam held, the board said. \"If one gate had failed we could have used the others, '' said board spokesman Ivo Marten. \"But all three are shut so this is difficult. \"This is a very rare situation, '' he said. Each gate has a \"leader '' crew, he said. ''The lake is not deep enough to flood the town, '' added Marten."],
+    );
+    assert!(speaker_is(&a, &quote(&a, "If one gate"), "Ivo Marten"));
+    let rare = quote(&a, "very rare situation");
+    assert!(speaker_is(&a, &rare, "Ivo Marten"));
+    assert!(!quotes(&a)
+        .iter()
+        .any(|(t, _)| t.contains("one gate") && t.contains("rare")));
+    assert!(speaker_is(&a, &quote(&a, "not deep enough"), "Ivo Marten"));
+}
