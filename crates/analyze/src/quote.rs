@@ -138,22 +138,48 @@ fn pair(doc: &Doc) -> Vec<(usize, usize, bool)> {
                     open_d = None;
                 }
                 (Some(o), Mark::Open) => {
-                    // “ after ". " inside an open quote: a mis-rendered ”.
-                    let after_punct = i > 0
-                        && toks[i - 1].kind == Kind::Punct
-                        && matches!(toks[i - 1].lower.as_str(), "." | "," | "!" | "?" | "…");
-                    if after_punct || i > o + 1 {
+                    let prev = |k: usize| i.checked_sub(k).map(|j| &toks[j]);
+                    let is_cue = |t: Option<&Tok>| {
+                        t.is_some_and(|t| {
+                            t.kind == Kind::Word && doc.lex.cue_verbs.contains(t.lower.as_str())
+                        })
+                    };
+                    let sentence_end = prev(1).is_some_and(|t| {
+                        t.kind == Kind::Punct && matches!(t.lower.as_str(), "." | "!" | "?" | "…")
+                    });
+                    let comma = prev(1).is_some_and(|t| t.is_p(","));
+                    // "the man says, "Take it": an opening mark after a cue,
+                    // the quote before it left unclosed by the writer.
+                    let cue_before = is_cue(prev(1))
+                        || prev(1).is_some_and(|t| t.is_p(",") || t.is_p(":")) && is_cue(prev(2));
+                    // "…people. "Nichols said": a closing mark written
+                    // against the next word, which a cue soon follows.
+                    let cue_after = toks[i + 1..]
+                        .iter()
+                        .take(5)
+                        .take_while(|t| t.kind != Kind::Punct || t.lower == "'")
+                        .any(|t| {
+                            t.kind == Kind::Word && doc.lex.cue_verbs.contains(t.lower.as_str())
+                        });
+                    let straight = t.lower == "\"";
+                    if cue_before && !cue_after {
+                        out.push((o, i, true));
+                        open_d = Some(i);
+                    } else if sentence_end || comma || i > o + 1 {
                         out.push((o, i, true));
                         open_d = None;
                         // A quote running on into a new paragraph of speech
                         // without its closing mark ("…situation. “This is
                         // rare,” he said.", paragraphs run together): the
                         // mark opens the next part when a closing mark,
-                        // not another opening one, comes next.
+                        // not another opening one, comes next, or (straight
+                        // marks, which carry no side) when no cue follows it.
                         let next = (i + 1..toks.len())
                             .take_while(|&j| !toks[j].nl)
                             .find_map(|j| mark(toks, j).filter(|(d, _)| *d));
-                        if after_punct && matches!(next, Some((_, Mark::Close))) {
+                        if sentence_end
+                            && (matches!(next, Some((_, Mark::Close))) || straight && !cue_after)
+                        {
                             open_d = Some(i);
                         }
                     }

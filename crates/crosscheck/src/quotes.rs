@@ -491,7 +491,13 @@ fn build_group(members: &[&Q], origins: &Origins) -> QuoteGroup {
         .map(|q| q.article)
         .collect::<BTreeSet<_>>()
         .len();
-    let (verdict, note) = quote_verdict(&variants, articles, origin_count);
+    let (mut verdict, mut note) = quote_verdict(&variants, articles, origin_count);
+    // Words nobody is named for may be two people's: a conflict needs a
+    // speaker, or it is not claimed.
+    if verdict == Verdict::Conflict && speakers.is_empty() {
+        verdict = Verdict::Compatible;
+        note = Some("the wordings differ, but no speaker is named: not judged a conflict".into());
+    }
     QuoteGroup {
         speaker: speakers.first().map(|(s, _)| s.to_string()),
         wording_differs: variants.len() > 1,
@@ -545,6 +551,43 @@ fn kept_in_order(a: &str, b: &str) -> f32 {
         return 0.0;
     }
     common_in_order(&wa.keys, &wb.keys) as f32 / shorter as f32
+}
+
+/// Share of the shorter wording's words, function words included, that the
+/// other has in the same order, below which two wordings are not one
+/// sentence frame.
+const FRAME_SHARE: f32 = 0.5;
+
+/// Words two wordings must share in order to be one frame: two fragments
+/// that share one word ("spiritual wives", "spiritual marriages") are two
+/// phrases, not one phrase changed.
+const FRAME_MIN_WORDS: usize = 3;
+
+/// Whether two wordings are one sentence in two renderings: most of the
+/// shorter one's words, function words included, appear in the other in
+/// order ("if you …, this is a consequence you … face"). Only then can a
+/// changed clause be told from two different remarks that a group joined
+/// through a shared phrase: those are not set against each other.
+fn same_frame(a: &str, b: &str) -> bool {
+    let (wa, wb) = (Words::new(a), Words::new(b));
+    let shorter = wa.keys.len().min(wb.keys.len());
+    let common = common_in_order(&wa.keys, &wb.keys);
+    common >= FRAME_MIN_WORDS && common as f32 / shorter as f32 >= FRAME_SHARE
+}
+
+/// The words each wording has that the other lacks, as shown in a
+/// conflict's note: "−removed / +added".
+fn changed_words(a: &str, b: &str) -> String {
+    let mut removed = Vec::new();
+    let mut added = Vec::new();
+    for d in diff_words(a, b) {
+        match d {
+            WordDiff::Removed(w) => removed.push(w),
+            WordDiff::Added(w) => added.push(w),
+            WordDiff::Same(_) => {}
+        }
+    }
+    format!("−“{}” / +“{}”", removed.join(" … "), added.join(" … "))
 }
 
 /// How far the renderings of one utterance agree across the articles that
@@ -601,12 +644,21 @@ fn quote_verdict(
         }
     }
     match worst {
-        Some((share, i, j)) if share < 0.6 => (
+        Some((share, i, j)) if share < 0.6 && same_frame(&variants[i].text, &variants[j].text) => (
             Verdict::Conflict,
             Some(format!(
-                "renderings differ materially: “{}” vs “{}”",
-                variants[i].text, variants[j].text
+                "renderings differ materially: “{}” vs “{}” (changed: {})",
+                variants[i].text,
+                variants[j].text,
+                changed_words(&variants[i].text, &variants[j].text)
             )),
+        ),
+        Some((share, _, _)) if share < 0.6 => (
+            Verdict::Compatible,
+            Some(
+                "the wordings share too little to be set against each other: not judged a conflict"
+                    .into(),
+            ),
         ),
         _ => (
             Verdict::Compatible,
@@ -672,6 +724,49 @@ mod tests {
                 "If you stay, you lose everything"
             ) < 0.6
         );
+    }
+
+    fn variant(text: &str) -> QuoteVariant {
+        QuoteVariant {
+            text: text.into(),
+            diff: Vec::new(),
+            mentions: Vec::new(),
+            origins: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_changed_clause_conflicts_but_two_remarks_do_not() {
+        // One sentence frame, its condition changed: a conflict, with the
+        // changed words shown.
+        let (v, note) = quote_verdict(
+            &[
+                variant("If you cross the dam at night, this is a fine you could pay."),
+                variant("If you steal a boat, this is a fine you may pay,"),
+            ],
+            2,
+            2,
+        );
+        assert_eq!(v, Verdict::Conflict);
+        assert!(note.is_some_and(|n| n.contains("steal")));
+        // Two different remarks that a shared phrase joined: not set
+        // against each other.
+        let (v, _) = quote_verdict(
+            &[
+                variant("A protest is one thing and arson is quite another!"),
+                variant("Nobody has the right to arson, least of all in a protest."),
+            ],
+            2,
+            2,
+        );
+        assert_ne!(v, Verdict::Conflict);
+        // Fragments sharing one word are two phrases.
+        let (v, _) = quote_verdict(
+            &[variant("harbour wives."), variant("harbour marriages.")],
+            2,
+            2,
+        );
+        assert_ne!(v, Verdict::Conflict);
     }
 
     #[test]
