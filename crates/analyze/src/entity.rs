@@ -1149,16 +1149,31 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                 let cl = match kind {
                     EntityKind::Person => {
                         // Same full name, or surname / first name of a known person.
-                        let mut found = None;
-                        for (ci, cl) in ents.clusters.iter().enumerate().rev() {
-                            if cl.kind != Some(EntityKind::Person) || !cl.named {
-                                continue;
-                            }
-                            if cl.names.iter().any(|n| name_match(n, &folded)) {
-                                found = Some(ci);
-                                break;
-                            }
-                        }
+                        // Two full names with other first names are two
+                        // people however often the surname alone was used
+                        // ("Ann Lee" and her son "Tom Lee"); a surname alone
+                        // that fits several goes to the one named most.
+                        let candidates: Vec<usize> = ents
+                            .clusters
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .filter(|(_, cl)| {
+                                cl.kind == Some(EntityKind::Person)
+                                    && cl.named
+                                    && cl.names.iter().any(|n| name_match(n, &folded))
+                                    && !cl.names.iter().any(|n| full_names_differ(n, &folded))
+                            })
+                            .map(|(ci, _)| ci)
+                            .collect();
+                        let found = if candidates.len() > 1 {
+                            candidates.iter().copied().max_by_key(|&ci| {
+                                let n = ents.mentions.iter().filter(|m| m.cluster == ci).count();
+                                (n, std::cmp::Reverse(ci))
+                            })
+                        } else {
+                            candidates.first().copied()
+                        };
                         match found {
                             Some(ci) => ci,
                             None => new_cluster(&mut ents, kind, &name_text, true),
@@ -1672,6 +1687,19 @@ fn name_match(known: &[String], new: &[String]) -> bool {
         return n.last() == k.last();
     }
     k.last() == n.last() && k.first() == n.first()
+}
+
+/// Two full names (two significant words or more each) whose first or
+/// last names differ: "Ann Lee" and "Tom Lee" are two people.
+fn full_names_differ(a: &[String], b: &[String]) -> bool {
+    let significant = |v: &[String]| -> Vec<String> {
+        v.iter()
+            .filter(|w| w.trim_end_matches('.').chars().count() > 1)
+            .cloned()
+            .collect()
+    };
+    let (a, b) = (significant(a), significant(b));
+    a.len() >= 2 && b.len() >= 2 && (a.first() != b.first() || a.last() != b.last())
 }
 
 fn role_words_of(doc: &Doc, a: usize, b: usize) -> Vec<String> {

@@ -380,8 +380,13 @@ impl Ctx<'_> {
                             && !matches!(t.lower.as_str(), "that" | "que"))
             })
         };
+        // "Doe told Radio Norte": who is told never speaks.
+        let addressee = crate::lang::speech::speech(self.doc.lex.lang.code)
+            .addressee_cues
+            .contains(&toks[c].lower.as_str());
         let right = self.ents.mentions.iter().find(|m| {
-            m.ts > c
+            !addressee
+                && m.ts > c
                 && m.ts <= c + 3
                 && between_ok(m)
                 && m.te <= hi.max(c + 1) + 8

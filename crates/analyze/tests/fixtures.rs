@@ -791,3 +791,28 @@ fn quotes_in_tokenised_text_with_twin_apostrophes() {
         .any(|(t, _)| t.contains("one gate") && t.contains("rare")));
     assert!(speaker_is(&a, &quote(&a, "not deep enough"), "Ivo Marten"));
 }
+
+#[test]
+fn quotes_the_one_told_is_not_the_speaker_and_relatives_stay_apart() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "Dam engineer Ann Vell spoke after the flood. Her son, Tom Vell, was rescued on Monday.",
+            "\"The water came at night,\" Tom Vell told Radio Norte. Vell said the village was empty.",
+            "\"We will rebuild,\" Ann Vell told reporters.",
+        ],
+    );
+    let q = quote(&a, "came at night");
+    assert!(speaker_is(&a, &q, "Tom Vell"), "{q:?}");
+    assert_ne!(q.speaker.as_deref(), Some("Radio Norte"));
+    assert!(speaker_is(&a, &quote(&a, "We will rebuild"), "Ann Vell"));
+    // Two full names with other first names are two people.
+    let clusters: Vec<u32> = entities(&a)
+        .into_iter()
+        .filter(|(t, _, _)| t == "Tom Vell" || t == "Ann Vell")
+        .map(|(_, _, c)| c)
+        .collect();
+    assert!(clusters.len() >= 2);
+    assert!(clusters.iter().any(|c| *c != clusters[0]));
+}
