@@ -247,6 +247,28 @@ pub fn is_prep(w: &str) -> bool {
     )
 }
 
+/// Whether a mention can speak: a person or an organisation, never a
+/// vessel ("MV Aldan": its prefix says so) or a thing with a number in its
+/// name (a weapon or a model: "AK-47").
+fn speaks(doc: &Doc, m: &crate::entity::Mention) -> bool {
+    if !(m.kind == EntityKind::Person || m.kind == EntityKind::Org) {
+        return false;
+    }
+    let toks = &doc.toks[m.ts..m.te.min(doc.toks.len())];
+    let first = toks
+        .iter()
+        .find(|t| t.kind != Kind::Punct)
+        .and_then(|t| doc.text.get(t.s..t.e))
+        .unwrap_or("");
+    let vessel = crate::lang::speech::speech(doc.lex.lang.code)
+        .vessel_prefixes
+        .contains(&first);
+    !vessel
+        && !toks
+            .iter()
+            .any(|t| t.kind == Kind::Num || t.lower.bytes().any(|b| b.is_ascii_digit()))
+}
+
 /// Speaker tokens, speaker cluster and cue tokens.
 type Attribution = ((usize, usize), Option<usize>, (usize, usize));
 
@@ -285,7 +307,7 @@ impl Ctx<'_> {
             let ok = if want_person {
                 m.kind == EntityKind::Person
             } else {
-                m.kind == EntityKind::Org || m.kind == EntityKind::Person
+                speaks(self.doc, m)
             };
             if ok && !self.after_prep(m.ts) {
                 return Some(m.cluster);
@@ -355,9 +377,7 @@ impl Ctx<'_> {
                     return Some(((j, j + 1), self.resolve_pronoun(j)));
                 }
                 if let Some(m) = self.ents.mentions.iter().find(|m| m.ts == j) {
-                    if (m.kind == EntityKind::Person || m.kind == EntityKind::Org)
-                        && !self.after_prep(m.ts)
-                    {
+                    if speaks(self.doc, m) && !self.after_prep(m.ts) {
                         return Some((
                             (m.ts, m.te),
                             (m.cluster != usize::MAX).then_some(m.cluster),
@@ -399,7 +419,7 @@ impl Ctx<'_> {
         let participle = toks[c].lower.ends_with("ing") || toks[c].lower.ends_with("ndo");
         if (prev_punct || c == lo) && !participle {
             if let Some(m) = right {
-                if m.kind == EntityKind::Person || m.kind == EntityKind::Org {
+                if speaks(self.doc, m) {
                     return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
                 }
             }
@@ -430,9 +450,7 @@ impl Ctx<'_> {
                 .filter(|m| m.ts <= j && j < m.te)
                 .max_by_key(|m| m.te - m.ts)
             {
-                if (m.kind == EntityKind::Person || m.kind == EntityKind::Org)
-                    && !self.after_prep(m.ts)
-                {
+                if speaks(self.doc, m) && !self.after_prep(m.ts) {
                     return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
                 }
                 j = m.ts;
@@ -481,7 +499,7 @@ impl Ctx<'_> {
             }
         }
         if let Some(m) = right {
-            if m.kind == EntityKind::Person || m.kind == EntityKind::Org {
+            if speaks(self.doc, m) {
                 return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
             }
         }
@@ -506,11 +524,11 @@ impl Ctx<'_> {
             if let Some((len, ())) = doc.lex.according.longest_at(&doc.toks, i) {
                 // The first person or organization after the phrase.
                 let sent = doc.toks[i].sent;
-                let m = self.ents.mentions.iter().find(|m| {
-                    m.ts >= i + len
-                        && doc.toks[m.ts].sent == sent
-                        && (m.kind == EntityKind::Org || m.kind == EntityKind::Person)
-                });
+                let m = self
+                    .ents
+                    .mentions
+                    .iter()
+                    .find(|m| m.ts >= i + len && doc.toks[m.ts].sent == sent && speaks(doc, m));
                 if let Some(m) = m {
                     return Some((
                         (m.ts, m.te),
@@ -560,10 +578,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             while k < ms.len() && ms[k].ts < r.end {
                 let m = &ms[k];
                 k += 1;
-                if ctx.inside[m.ts]
-                    || m.cluster == usize::MAX
-                    || !(m.kind == EntityKind::Person || m.kind == EntityKind::Org)
-                {
+                if ctx.inside[m.ts] || m.cluster == usize::MAX || !speaks(doc, m) {
                     continue;
                 }
                 if ctx.after_prep(m.ts) {
@@ -672,12 +687,10 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 if !dash || !doc.lex.cue_verbs.contains(toks[c].lower.as_str()) {
                     continue;
                 }
-                let m = ents.mentions.iter().find(|m| {
-                    m.ts > c
-                        && m.ts <= c + 3
-                        && m.te <= ce
-                        && (m.kind == EntityKind::Person || m.kind == EntityKind::Org)
-                });
+                let m = ents
+                    .mentions
+                    .iter()
+                    .find(|m| m.ts > c && m.ts <= c + 3 && m.te <= ce && speaks(doc, m));
                 if let Some(m) = m {
                     f.speaker_tok = Some((m.ts, m.te));
                     f.cluster = (m.cluster != usize::MAX).then_some(m.cluster);

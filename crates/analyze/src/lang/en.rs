@@ -916,6 +916,9 @@ pub static LANG: Lang = Lang {
         "presidency",
         "prosecutor's",
         "military",
+        "navy",
+        "coastguard",
+        "ministry's",
     ],
     facility_words: &[
         "prison",

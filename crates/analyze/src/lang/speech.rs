@@ -9,11 +9,17 @@ pub struct Speech {
     /// Cues whose object is the one spoken to, never the speaker: "told"
     /// in "Doe told Radio Norte", "dijo a" is written with its "a".
     pub addressee_cues: &'static [&'static str],
+    /// Prefixes of ship names, as written ("MV", "HMS"): a ship never
+    /// speaks, its crew or owner does.
+    pub vessel_prefixes: &'static [&'static str],
 }
 
 const EN: Speech = Speech {
     addressee_cues: &[
         "told", "tell", "tells", "telling", "informed", "informs", "assured",
+    ],
+    vessel_prefixes: &[
+        "MV", "M/V", "MS", "MT", "SS", "RV", "HMS", "HMAS", "HMCS", "USS", "USNS", "INS", "FV",
     ],
 };
 
@@ -21,10 +27,14 @@ const EN: Speech = Speech {
 // right after a cue is the inverted speaker ("aseguró Pérez").
 const ES: Speech = Speech {
     addressee_cues: &[],
+    vessel_prefixes: &[
+        "MV", "M/V", "MS", "MT", "SS", "HMS", "USS", "BAP", "ARA", "BIP",
+    ],
 };
 
 const NONE: Speech = Speech {
     addressee_cues: &[],
+    vessel_prefixes: &[],
 };
 
 /// The speech table of a language code ("en", "es"), empty when none.
