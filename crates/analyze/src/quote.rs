@@ -431,6 +431,41 @@ impl Ctx<'_> {
         // word right before the cue is an unnamed noun ("officials said",
         // "analysts warn"), the speaker is that noun: nobody to resolve.
         let mut j = c;
+        // "The source, who asked not to be named, said": "Doe, 70, told":
+        // a clause or an age set off by commas between the subject and the
+        // cue is stepped over.
+        if c > lo + 2 && toks[c - 1].is_p(",") && !self.inside[c - 1] {
+            let open = (lo..c - 1)
+                .rev()
+                .take(15)
+                .find(|&k| toks[k].is_p(",") || toks[k].sent != sent || self.inside[k]);
+            if let Some(k) = open {
+                let clause = &toks[k + 1..c - 1];
+                // A relative clause or an age, not an apposition that
+                // names the speaker ("the agency, Ria, said").
+                let relative_or_age = clause.first().is_some_and(|t| {
+                    t.kind == Kind::Num && clause.len() == 1
+                        || crate::lang::speech::speech(self.doc.lex.lang.code)
+                            .relative_pronouns
+                            .contains(&t.lower.as_str())
+                });
+                let plain = toks[k].is_p(",")
+                    && toks[k].sent == sent
+                    && !self.inside[k]
+                    && relative_or_age
+                    && !clause
+                        .iter()
+                        .any(|t| self.doc.lex.cue_verbs.contains(t.lower.as_str()));
+                let subject_before = self
+                    .ents
+                    .mentions
+                    .iter()
+                    .any(|m| m.te == k && speaks(self.doc, m));
+                if plain && subject_before {
+                    j = k;
+                }
+            }
+        }
         let mut first = true;
         while j > lo {
             j -= 1;

@@ -816,3 +816,29 @@ fn quotes_the_one_told_is_not_the_speaker_and_relatives_stay_apart() {
     assert!(clusters.len() >= 2);
     assert!(clusters.iter().any(|c| *c != clusters[0]));
 }
+
+#[test]
+fn quotes_speaker_across_a_relative_clause_or_an_age() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "Boats left the harbour at dawn, a port source said. The port source, who asked not to be named, said the boats carried grain.",
+            "\"We saw them go,\" Ivo Marten, 70, told Radio Norte.",
+            "The ferry MV Ostra was late. \"Nobody warned us,\" the crew said.",
+        ],
+    );
+    let q = quote(&a, "the boats carried grain");
+    assert_eq!(
+        q.speaker_mention
+            .map(|r| a.slice(r).to_lowercase())
+            .as_deref(),
+        Some("the port source"),
+        "{q:?}"
+    );
+    assert!(speaker_is(&a, &quote(&a, "We saw them go"), "Ivo Marten"));
+    assert_ne!(
+        quote(&a, "Nobody warned us").speaker.as_deref(),
+        Some("MV Ostra")
+    );
+}

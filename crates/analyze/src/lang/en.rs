@@ -696,6 +696,7 @@ pub static LANG: Lang = Lang {
         "magistrate",
         "detective",
         "agent",
+        "source",
     ],
     portfolios: &[
         "state",

@@ -12,6 +12,9 @@ pub struct Speech {
     /// Prefixes of ship names, as written ("MV", "HMS"): a ship never
     /// speaks, its crew or owner does.
     pub vessel_prefixes: &'static [&'static str],
+    /// Relative pronouns that open a clause set off by commas between a
+    /// speaker and the cue ("the source, who asked not to be named, said").
+    pub relative_pronouns: &'static [&'static str],
 }
 
 const EN: Speech = Speech {
@@ -21,6 +24,7 @@ const EN: Speech = Speech {
     vessel_prefixes: &[
         "MV", "M/V", "MS", "MT", "SS", "RV", "HMS", "HMAS", "HMCS", "USS", "USNS", "INS", "FV",
     ],
+    relative_pronouns: &["who", "whose", "whom", "which"],
 };
 
 // Spanish marks the one spoken to with "a" ("dijo a la radio"), and a name
@@ -30,11 +34,13 @@ const ES: Speech = Speech {
     vessel_prefixes: &[
         "MV", "M/V", "MS", "MT", "SS", "HMS", "USS", "BAP", "ARA", "BIP",
     ],
+    relative_pronouns: &["que", "quien", "quienes", "cuyo", "cuya", "cuyos", "cuyas"],
 };
 
 const NONE: Speech = Speech {
     addressee_cues: &[],
     vessel_prefixes: &[],
+    relative_pronouns: &[],
 };
 
 /// The speech table of a language code ("en", "es"), empty when none.
