@@ -1872,6 +1872,18 @@ fn link_role(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
         }
         v
     };
+    // The nearest unnamed person introduced with the same role noun ("A
+    // senior fire official said … the official said") is nearer than any
+    // title holder named before: the description refers back to it.
+    let unnamed = ents.mentions.iter().rev().find(|x| {
+        x.te <= m.ts
+            && x.kind == EntityKind::Person
+            && x.nominal
+            && ents.clusters.get(x.cluster).is_some_and(|c| !c.named)
+            && role_words_of(doc, x.ts, x.te)
+                .iter()
+                .any(|w| heads.contains(&w))
+    });
     let mut best: Option<(usize, usize)> = None;
     for (rank, &p) in persons.iter().enumerate() {
         let c = &ents.clusters[p];
@@ -1904,6 +1916,18 @@ fn link_role(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
         let score = score * 100 - rank.min(99);
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, p));
+        }
+    }
+    if let Some(u) = unnamed {
+        let last_named = best.and_then(|(_, p)| {
+            ents.mentions
+                .iter()
+                .filter(|x| x.cluster == p && x.te <= m.ts)
+                .map(|x| x.ts)
+                .max()
+        });
+        if last_named.is_none_or(|t| u.ts > t) {
+            return Some(u.cluster);
         }
     }
     best.map(|(_, p)| p)

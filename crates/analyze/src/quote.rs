@@ -287,9 +287,43 @@ impl Ctx<'_> {
                 || self.doc.lex.possessives.contains(t.lower.as_str()))
     }
 
-    /// Resolves a pronoun at token `i`: a named person earlier in the same
-    /// sentence outside quotes, else the subject of the latest sentence
-    /// that has one.
+    /// The gender a word marks, per the language's speech table.
+    fn gender_of_word(&self, w: &str) -> Option<bool> {
+        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        if sp.female.contains(&w) {
+            Some(true)
+        } else if sp.male.contains(&w) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// A person's gender when its mentions say it (a role such as
+    /// "spokeswoman", an honorific, a kin word), `Some(true)` for a woman;
+    /// `None` when unknown or mixed.
+    fn cluster_gender(&self, c: usize) -> Option<bool> {
+        let toks = &self.doc.toks;
+        let mut seen: Option<bool> = None;
+        for m in self.ents.mentions.iter().filter(|m| m.cluster == c) {
+            for t in &toks[m.ts.saturating_sub(1)..m.te.min(toks.len())] {
+                if let Some(g) = self.gender_of_word(&t.lower) {
+                    if seen.is_some_and(|s| s != g) {
+                        return None;
+                    }
+                    seen = Some(g);
+                }
+            }
+        }
+        seen
+    }
+
+    /// Resolves a pronoun at token `i` to the nearest compatible person (a
+    /// known gender must match the pronoun's): a named person earlier in
+    /// the same sentence outside quotes, else the subject of a recent
+    /// sentence, else (three sentences back at most) a person named there
+    /// in any position ("according to Lee. … he said"), else the subject
+    /// of the latest sentence that has one.
     fn resolve_pronoun(&self, i: usize) -> Option<usize> {
         let toks = &self.doc.toks;
         let sent = toks[i].sent;
@@ -297,6 +331,11 @@ impl Ctx<'_> {
             toks[i].lower.as_str(),
             "it" | "they" | "its" | "their" | "ellos" | "ellas"
         );
+        let gender = self.gender_of_word(&toks[i].lower);
+        let fits = |c: usize| match (gender, self.cluster_gender(c)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
         for m in self.ents.mentions.iter().rev() {
             if m.te > i || toks[m.ts].sent != sent {
                 continue;
@@ -309,17 +348,35 @@ impl Ctx<'_> {
             } else {
                 speaks(self.doc, m)
             };
-            if ok && !self.after_prep(m.ts) {
+            if ok && !self.after_prep(m.ts) && fits(m.cluster) {
                 return Some(m.cluster);
             }
         }
         let mut s = sent as usize;
+        let mut back = 0;
         while s > 0 {
             s -= 1;
+            back += 1;
             if let Some(c) = self.subjects[s] {
                 let k = self.ents.clusters.get(c).and_then(|x| x.kind);
-                if !want_person || k == Some(EntityKind::Person) {
+                if (!want_person || k == Some(EntityKind::Person)) && fits(c) {
                     return Some(c);
+                }
+            }
+            if want_person && gender.is_some() && back <= 3 {
+                let r = self.doc.sents.get(s).cloned().unwrap_or(0..0);
+                // The first one named: the sentence's own referent before
+                // those attached to it ("Lee, an officer with Arbor Inc").
+                let named = self.ents.mentions.iter().find(|m| {
+                    r.contains(&m.ts)
+                        && !self.inside[m.ts]
+                        && !m.nominal
+                        && m.kind == EntityKind::Person
+                        && m.cluster != usize::MAX
+                        && fits(m.cluster)
+                });
+                if let Some(m) = named {
+                    return Some(m.cluster);
                 }
             }
         }

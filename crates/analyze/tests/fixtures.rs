@@ -842,3 +842,22 @@ fn quotes_speaker_across_a_relative_clause_or_an_age() {
         Some("MV Ostra")
     );
 }
+
+#[test]
+fn quotes_pronouns_and_role_nouns_take_the_nearest_compatible_person() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "Mayor Lena Farrow opened the bridge. A senior harbour official said the tide was late. \"Two hours were lost,\" the official said.",
+            "A port spokeswoman said the ferries would run. Delays were also reported, according to Omar Castell, an engineer with Delvin Networks. \"It was a long night,\" he said.",
+        ],
+    );
+    let lost = quote(&a, "Two hours were lost");
+    assert_eq!(
+        lost.speaker_mention.map(|r| a.slice(r)),
+        Some("the official")
+    );
+    assert!(!speaker_is(&a, &lost, "Lena Farrow"), "{lost:?}");
+    assert!(speaker_is(&a, &quote(&a, "a long night"), "Omar Castell"));
+}

@@ -896,6 +896,7 @@ pub static LANG: Lang = Lang {
         "holdings",
         "partners",
         "associates",
+        "networks",
     ],
     org_nominals: &[
         "firm",
