@@ -443,6 +443,33 @@ impl Ctx<'_> {
                 }
             }
         }
+        // "Lee defended the plan on Sunday, saying …": the participle
+        // shares the clause's subject, not the nearest noun before it.
+        let participle = toks[c].lower.ends_with("ing") || toks[c].lower.ends_with("ndo");
+        if participle && c > lo + 1 && toks[c - 1].is_p(",") {
+            let r = self.doc.sents.get(sent as usize).cloned().unwrap_or(lo..c);
+            // "…, Lee said, describing him as …": the nearest clause with
+            // its own cue lends its speaker.
+            let finite = (r.start.max(lo)..c - 1).rev().find(|&k| {
+                self.is_cue(k)
+                    && !(toks[k].lower.ends_with("ing") || toks[k].lower.ends_with("ndo"))
+            });
+            if let Some(k) = finite {
+                if let Some(found) = self.speaker_for_cue(k, r.start.max(lo), c - 1) {
+                    return Some(found);
+                }
+            }
+            let subject = self.ents.mentions.iter().find(|m| {
+                m.ts >= r.start.max(lo)
+                    && m.te < c
+                    && !self.inside[m.ts]
+                    && speaks(self.doc, m)
+                    && !self.after_prep(m.ts)
+            });
+            if let Some(m) = subject {
+                return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
+            }
+        }
         let prev_punct =
             c > 0 && (toks[c - 1].kind == Kind::Punct || self.inside[c - 1] && c - 1 < lo);
         // Right side: "said Omar Castell", "said the official".
@@ -473,7 +500,6 @@ impl Ctx<'_> {
         let right_pron = (c + 1 < toks.len() && self.pronoun(c + 1)).then_some(c + 1);
         // Inversion (", said X") needs a finite verb: ", saying her ..." is
         // the subject's own participle.
-        let participle = toks[c].lower.ends_with("ing") || toks[c].lower.ends_with("ndo");
         if (prev_punct || c == lo) && !participle {
             if let Some(m) = right {
                 if speaks(self.doc, m) {
@@ -506,10 +532,21 @@ impl Ctx<'_> {
                             .relative_pronouns
                             .contains(&t.lower.as_str())
                 });
+                // "Ann Lee, president of the dockers' union, said": a title
+                // in apposition to a person named before it.
+                let title =
+                    clause.iter().take(4).any(|t| {
+                        t.kind == Kind::Word && self.doc.lex.roles.contains(t.lower.as_str())
+                    }) && self.ents.mentions.iter().any(|m| {
+                        m.te == k
+                            && !m.nominal
+                            && m.kind == EntityKind::Person
+                            && speaks(self.doc, m)
+                    });
                 let plain = toks[k].is_p(",")
                     && toks[k].sent == sent
                     && !self.inside[k]
-                    && relative_or_age
+                    && (relative_or_age || title)
                     && !clause
                         .iter()
                         .any(|t| self.doc.lex.cue_verbs.contains(t.lower.as_str()));
@@ -543,6 +580,20 @@ impl Ctx<'_> {
                 .max_by_key(|m| m.te - m.ts)
             {
                 if speaks(self.doc, m) && !self.after_prep(m.ts) {
+                    // "Ann Lee, a spokeswoman for the port, said": the name
+                    // the description stands beside speaks.
+                    let named = (m.nominal && m.ts >= lo + 2 && toks[m.ts - 1].is_p(","))
+                        .then(|| {
+                            self.ents.mentions.iter().find(|n| {
+                                n.te == m.ts - 1
+                                    && !n.nominal
+                                    && n.kind == EntityKind::Person
+                                    && speaks(self.doc, n)
+                                    && !self.after_prep(n.ts)
+                            })
+                        })
+                        .flatten();
+                    let m = named.unwrap_or(m);
                     return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
                 }
                 j = m.ts;
@@ -690,6 +741,9 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
     }
     ctx.subjects = subjects;
     let mut out: Vec<Found> = Vec::new();
+    // Quotes followed in their sentence by a cue that introduces another
+    // quote: that sentence's subject speaks the other one.
+    let mut before_colon_cue: Vec<bool> = Vec::new();
     for &(o, c, marked) in &pairs {
         let cs = o + 1;
         let ce = c;
@@ -714,6 +768,13 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             .unwrap_or(s_open);
         let close_range = doc.sents.get(s_close).cloned().unwrap_or(0..0);
         let open_range = doc.sents.get(s_open).cloned().unwrap_or(0..0);
+        // "…” Ann Lee said: “…": a cue before a colon introduces the next
+        // quote, not the one before it.
+        let introduces = |k: usize| {
+            toks.get(k + 1).is_some_and(|t| t.is_p(":"))
+                || (k + 1..close_range.end.min(k + 4))
+                    .any(|j| toks[j].is_p(":") && ctx.inside.get(j + 1) == Some(&true))
+        };
         // 1. A cue right after the quote.
         let mut done = false;
         let after_end = close_range.end.min(te + 10);
@@ -722,6 +783,9 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 break;
             }
             if ctx.is_cue(k) {
+                if introduces(k) {
+                    break;
+                }
                 if let Some((sp, cl)) = ctx.speaker_for_cue(k, te, after_end) {
                     f.speaker_tok = Some(sp);
                     f.cluster = cl;
@@ -760,6 +824,9 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         if !done {
             for k in te..close_range.end {
                 if ctx.is_cue(k) {
+                    if introduces(k) {
+                        break;
+                    }
                     if let Some((sp, cl)) = ctx.speaker_for_cue(k, te, close_range.end) {
                         f.speaker_tok = Some(sp);
                         f.cluster = cl;
@@ -794,6 +861,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 break;
             }
         }
+        before_colon_cue.push((te..close_range.end).any(|k| ctx.is_cue(k) && introduces(k)));
         out.push(f);
     }
     // 5. Unattributed quotes: pull quotes repeating words quoted elsewhere,
@@ -847,6 +915,9 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             continue;
         }
         let s = toks[out[qi].ts].sent as usize;
+        if before_colon_cue.get(qi).copied().unwrap_or(false) {
+            continue;
+        }
         if let Some(c) = ctx.subjects.get(s).copied().flatten() {
             out[qi].cluster = Some(c);
         }

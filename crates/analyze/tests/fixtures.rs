@@ -861,3 +861,22 @@ fn quotes_pronouns_and_role_nouns_take_the_nearest_compatible_person() {
     assert!(!speaker_is(&a, &lost, "Lena Farrow"), "{lost:?}");
     assert!(speaker_is(&a, &quote(&a, "a long night"), "Omar Castell"));
 }
+
+#[test]
+fn quotes_appositions_colons_and_participles() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "\"The dam is sound,\" Ivo Marten, a spokesman for the port, said. \"We checked it twice,\" Ann Vell, president of the Dockers' Union of Orvenna, said : \"Nobody told us.\"",
+            "Port director Lena Farrow defended the council on Sunday, saying, \"We are only doing our job.\"",
+        ],
+    );
+    assert!(speaker_is(&a, &quote(&a, "The dam is sound"), "Ivo Marten"));
+    // "said :" introduces the next quote, not the one before it.
+    let q = quote(&a, "We checked it twice");
+    assert!(!speaker_is(&a, &q, "Ann Vell"), "{q:?}");
+    assert!(speaker_is(&a, &quote(&a, "Nobody told us"), "Ann Vell"));
+    let q = quote(&a, "only doing our job");
+    assert_eq!(q.speaker.as_deref(), Some("Lena Farrow"), "{q:?}");
+}
