@@ -775,6 +775,16 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 || (k + 1..close_range.end.min(k + 4))
                     .any(|j| toks[j].is_p(":") && ctx.inside.get(j + 1) == Some(&true))
         };
+        // "“… a fight.” Lee warned that …": after a quote closed by a full
+        // stop, a cue opening a clause of its own starts a new sentence
+        // about something else.
+        let new_clause = |k: usize| {
+            ce > cs
+                && toks[ce - 1].is_p(".")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.lower == "that" || t.lower == "que")
+        };
         // 1. A cue right after the quote.
         let mut done = false;
         let after_end = close_range.end.min(te + 10);
@@ -784,6 +794,9 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             }
             if ctx.is_cue(k) {
                 if introduces(k) {
+                    break;
+                }
+                if new_clause(k) {
                     break;
                 }
                 if let Some((sp, cl)) = ctx.speaker_for_cue(k, te, after_end) {
@@ -824,7 +837,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         if !done {
             for k in te..close_range.end {
                 if ctx.is_cue(k) {
-                    if introduces(k) {
+                    if introduces(k) || new_clause(k) {
                         break;
                     }
                     if let Some((sp, cl)) = ctx.speaker_for_cue(k, te, close_range.end) {

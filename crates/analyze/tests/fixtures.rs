@@ -880,3 +880,15 @@ fn quotes_appositions_colons_and_participles() {
     let q = quote(&a, "only doing our job");
     assert_eq!(q.speaker.as_deref(), Some("Lena Farrow"), "{q:?}");
 }
+
+#[test]
+fn quotes_a_cue_opening_a_new_clause_after_a_full_stop_is_not_theirs() {
+    let a = article(
+        "en",
+        None,
+        &["\"These people are losing their homes,\" said Ann Vell, head of the tenants' union. \"The town cannot give up without a fight.\" Mayor Ivo Marten warned that the river could rise again."],
+    );
+    let q = quote(&a, "cannot give up");
+    assert!(!speaker_is(&a, &q, "Ivo Marten"), "{q:?}");
+    assert!(speaker_is(&a, &q, "Ann Vell"), "{q:?}");
+}
