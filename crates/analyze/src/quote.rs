@@ -833,8 +833,11 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 done = true;
             }
         }
-        // 4. A cue later in the sentence (", he told AFP").
-        if !done {
+        // 4. A cue later in the sentence (", he told AFP"); a quote closed
+        // by a full stop ended its sentence, and a cue further on is about
+        // something else.
+        let full_stop = ce > cs && toks[ce - 1].is_p(".");
+        if !done && !full_stop {
             for k in te..close_range.end {
                 if ctx.is_cue(k) {
                     if introduces(k) || new_clause(k) {

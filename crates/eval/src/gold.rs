@@ -1054,8 +1054,11 @@ fn score(gold: &Gold, articles: &[Article], dossier: &Dossier) -> (Vec<Metric>, 
             {
                 q_right += 1;
             } else {
+                let own_speaker = own
+                    .and_then(|(_, _, q)| q.speaker.as_deref())
+                    .filter(|o| group.is_some() && Some(Some(*o)) != got);
                 explain.push(format!(
-                    "quote speaker in {}: “{}” gold {} got {}",
+                    "quote speaker in {}: “{}” gold {} got {}{}",
                     ga.file,
                     gq.starts,
                     gq.speaker,
@@ -1063,7 +1066,10 @@ fn score(gold: &Gold, articles: &[Article], dossier: &Dossier) -> (Vec<Metric>, 
                         None => "(no quote)",
                         Some(None) => "(none)",
                         Some(Some(s)) => s,
-                    }
+                    },
+                    own_speaker
+                        .map(|o| format!(" (the article says {o})"))
+                        .unwrap_or_default()
                 ));
             }
         }
