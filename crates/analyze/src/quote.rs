@@ -808,6 +808,31 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 break;
             }
         }
+        // 1b. A quote that ends its sentence ("Is it over?" / "No!" / "We
+        // won.") followed by a short sentence that only says who spoke
+        // ("Mr. Lee said." / "said Ann Vell, 70."): that sentence's cue. A
+        // full stop needs the cue sentence to end right after its cue.
+        let last = toks.get(ce.wrapping_sub(1)).filter(|_| ce > cs);
+        let ends = last
+            .map(|t| t.lower.as_str())
+            .filter(|w| matches!(*w, "?" | "!" | "."));
+        if !done && close_range.end <= te {
+            if let (Some(end_mark), Some(next)) = (ends, doc.sents.get(s_close + 1)) {
+                let k = (next.start..next.end.min(next.start + 6))
+                    .find(|&k| !ctx.inside[k] && ctx.is_cue(k));
+                let short = |k: usize| end_mark != "." || next.end.saturating_sub(k) <= 5;
+                if let Some(k) = k.filter(|&k| {
+                    next.start <= te + 1 && short(k) && !introduces(k) && !new_clause(k)
+                }) {
+                    if let Some((sp, cl)) = ctx.speaker_for_cue(k, te.max(next.start), next.end) {
+                        f.speaker_tok = Some(sp);
+                        f.cluster = cl;
+                        f.cue = Some((k, k + 1));
+                        done = true;
+                    }
+                }
+            }
+        }
         // 2. A cue before it in the sentence.
         if !done {
             let mut k = o;
@@ -982,6 +1007,14 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 cs = r.start;
                 ce = comma;
             }
+        }
+        // "“No!” Ann Vell, 70, told the radio.": a sentence that only says
+        // who spoke reports nothing of its own.
+        let said = (cs.min(ce)..ce)
+            .filter(|&i| toks[i].kind == Kind::Word && !sp.is_some_and(|(a, b)| a <= i && i < b))
+            .count();
+        if said < 2 {
+            continue;
         }
         out.push(Found {
             ts: if last_inside.is_some() {

@@ -892,3 +892,19 @@ fn quotes_a_cue_opening_a_new_clause_after_a_full_stop_is_not_theirs() {
     assert!(!speaker_is(&a, &q, "Ivo Marten"), "{q:?}");
     assert!(speaker_is(&a, &q, "Ann Vell"), "{q:?}");
 }
+
+#[test]
+fn quotes_a_question_or_exclamation_then_who_said_it() {
+    let a = article(
+        "en",
+        None,
+        &["Mayor Lena Farrow spoke first. \"Is this the end of the port?\" Mr. Ivo Marten said. \"Never!\" Ann Vell, 70, told Radio Norte."],
+    );
+    assert!(speaker_is(&a, &quote(&a, "end of the port"), "Ivo Marten"));
+    let never = quote(&a, "Never");
+    assert!(speaker_is(&a, &never, "Ann Vell"), "{never:?}");
+    // The attribution sentence is not reported speech of its own.
+    assert!(!quotes(&a)
+        .iter()
+        .any(|(t, q)| !q.direct && (t.trim() == "." || t.contains("Ann Vell, 70"))));
+}
