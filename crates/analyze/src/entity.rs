@@ -1742,9 +1742,25 @@ fn link_appositive(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
             .find(|x| f(x) && !x.nominal && x.kind == EntityKind::Person && x.cluster != usize::MAX)
             .map(|x| x.cluster)
     };
-    if toks.get(m.te).is_some_and(|t| t.is_p(",")) {
-        if let Some(c) = person_at(&|x: &Mention| x.ts == m.te + 1) {
-            return Some(c);
+    // "the minister, Ann Lee" and "la ministra de Sanidad, Ana Gil": the
+    // portfolio after the role ("of Health", "de Sanidad": connectors and
+    // capitalized words) stands between the description and its comma.
+    let mut e = m.te;
+    while e < m.te + 6
+        && toks.get(e).is_some_and(|t| {
+            t.kind == Kind::Word
+                && (t.upper || doc.lex.name_connectors.contains(t.lower.as_str()))
+                && toks[m.ts].sent == t.sent
+        })
+    {
+        e += 1;
+    }
+    let portfolio_ok = e == m.te || toks.get(e - 1).is_some_and(|t| t.upper);
+    for end in [m.te, e] {
+        if (end == m.te || portfolio_ok) && toks.get(end).is_some_and(|t| t.is_p(",")) {
+            if let Some(c) = person_at(&|x: &Mention| x.ts == end + 1) {
+                return Some(c);
+            }
         }
     }
     // "el líder opositor Tomás Rell", "the team's coach Rita Valdane".

@@ -908,3 +908,18 @@ fn quotes_a_question_or_exclamation_then_who_said_it() {
         .iter()
         .any(|(t, q)| !q.direct && (t.trim() == "." || t.contains("Ann Vell, 70"))));
 }
+
+#[test]
+fn quotes_spanish_inverted_role_after_a_portfolio_apposition() {
+    let a = article(
+        "es",
+        None,
+        &["La ministra de Sanidad, Carmen Vidal, visitó el hospital con el presidente Luis Mora. «No vamos a cerrar ninguna planta», dijo la ministra. «Tenemos recursos», afirmó Mora."],
+    );
+    assert!(speaker_is(
+        &a,
+        &quote(&a, "No vamos a cerrar"),
+        "Carmen Vidal"
+    ));
+    assert!(speaker_is(&a, &quote(&a, "Tenemos recursos"), "Luis Mora"));
+}
