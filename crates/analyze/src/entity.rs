@@ -1664,8 +1664,26 @@ fn initials(n: &[String]) -> String {
         .collect()
 }
 
+/// Two full names of one person written with or without a middle initial
+/// or a word put before the name ("Donald J. Trump", "Republican Donald
+/// Trump"): the same words once initials go, or one is the other with one
+/// word more in front.
+fn same_core(a: &[String], b: &[String]) -> bool {
+    let core = |v: &[String]| -> Vec<String> {
+        v.iter()
+            .filter(|w| w.trim_end_matches('.').chars().count() > 1)
+            .cloned()
+            .collect()
+    };
+    let (a, b) = (core(a), core(b));
+    if a.len() < 2 || b.len() < 2 {
+        return false;
+    }
+    a == b || a.len() == b.len() + 1 && a[1..] == b[..] || b.len() == a.len() + 1 && b[1..] == a[..]
+}
+
 fn name_match(known: &[String], new: &[String]) -> bool {
-    if known == new {
+    if known == new || same_core(known, new) {
         return true;
     }
     let significant = |v: &[String]| -> Vec<String> {
@@ -1698,6 +1716,9 @@ fn full_names_differ(a: &[String], b: &[String]) -> bool {
             .cloned()
             .collect()
     };
+    if same_core(a, b) {
+        return false;
+    }
     let (a, b) = (significant(a), significant(b));
     a.len() >= 2 && b.len() >= 2 && (a.first() != b.first() || a.last() != b.last())
 }

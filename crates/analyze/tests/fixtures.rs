@@ -923,3 +923,21 @@ fn quotes_spanish_inverted_role_after_a_portfolio_apposition() {
     ));
     assert!(speaker_is(&a, &quote(&a, "Tenemos recursos"), "Luis Mora"));
 }
+
+#[test]
+fn entities_one_person_with_an_initial_or_a_descriptor_a_son_apart() {
+    let a = article(
+        "en",
+        None,
+        &["Republican Ann Lee spoke at noon. Later Ann B. Lee met her son, Ann Lee Jr., at the dam. Lee said the water was safe."],
+    );
+    let ents = entities(&a);
+    let cluster = |name: &str| {
+        ents.iter()
+            .find(|(t, _, _)| t == name)
+            .map(|x| x.2)
+            .unwrap_or_else(|| panic!("no {name:?} in {ents:?}"))
+    };
+    assert_eq!(cluster("Republican Ann Lee"), cluster("Ann B. Lee"));
+    assert_ne!(cluster("Ann B. Lee"), cluster("Ann Lee Jr."));
+}

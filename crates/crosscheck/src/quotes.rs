@@ -3,7 +3,7 @@
 //! wording diffed word by word against the most-carried one.
 
 use crate::context::{sentence_of, stem, words_with_offsets};
-use crate::names::{fold, same_person};
+use crate::names::{canonical, fold, same_person};
 use crate::translate::{has_lexicon, pivot_terms};
 use crosswire_link::Origins;
 use crosswire_model::dossier::{Mention, QuoteGroup, QuoteVariant, Verdict, WordDiff};
@@ -611,21 +611,25 @@ fn build_group(members: &[&Q], origins: &Origins) -> QuoteGroup {
         .filter_map(|v| v.language.as_deref())
         .collect();
     let translated = languages.len() > 1;
-    let mut speakers: Vec<(&str, usize)> = Vec::new();
+    // Spellings of each person, and how many members name them; one
+    // canonical name per person (see [`canonical`]).
+    let mut people: Vec<(Vec<&str>, usize)> = Vec::new();
     for q in members {
         if let Some(s) = q.speaker.as_deref() {
-            match speakers.iter_mut().find(|(x, _)| same_person(x, s)) {
-                Some((x, n)) => {
+            match people
+                .iter_mut()
+                .find(|(forms, _)| forms.iter().all(|x| same_person(x, s)))
+            {
+                Some((forms, n)) => {
                     *n += 1;
-                    if s.len() > x.len() {
-                        *x = s;
-                    }
+                    forms.push(s);
                 }
-                None => speakers.push((s, 1)),
+                None => people.push((vec![s], 1)),
             }
         }
     }
-    speakers.sort_by_key(|s| std::cmp::Reverse(s.1));
+    people.sort_by_key(|p| std::cmp::Reverse(p.1));
+    let speakers: Vec<(&str, usize)> = people.iter().map(|(f, n)| (canonical(f), *n)).collect();
     let origin_count = members
         .iter()
         .filter_map(|q| origins.of_article.get(q.article))
