@@ -37,6 +37,10 @@ pub struct Found {
     pub cluster: Option<usize>,
     /// Cue token.
     pub cue: Option<(usize, usize)>,
+    /// For a speaker known only by a description, the description with the
+    /// organisation it speaks for ("a spokesperson for Interoute"), as
+    /// tokens.
+    pub described: Option<(usize, usize)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -760,6 +764,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             speaker_tok: None,
             cluster: None,
             cue: None,
+            described: None,
         };
         let s_open = toks[o].sent as usize;
         let s_close = toks
@@ -1029,10 +1034,51 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             speaker_tok: sp,
             cluster: cl,
             cue: Some(cue_r),
+            described: None,
         });
+    }
+    for f in out.iter_mut() {
+        f.described = f
+            .speaker_tok
+            .and_then(|sp| described(doc, ents, sp, f.cluster));
     }
     out.sort_by_key(|f| f.ts);
     out
+}
+
+/// A speaker known only by a description ("a spokesperson") followed by
+/// the organisation it speaks for ("for Interoute", "of the ministry",
+/// "de la empresa Aldana"): the tokens of both, which name the speaker
+/// better than the description alone.
+fn described(
+    doc: &Doc,
+    ents: &Entities,
+    (a, b): (usize, usize),
+    cluster: Option<usize>,
+) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
+    let unnamed = cluster
+        .and_then(|c| ents.clusters.get(c))
+        .is_none_or(|c| !c.named);
+    let nominal = ents
+        .mentions
+        .iter()
+        .any(|m| m.ts == a && m.te == b && m.nominal && m.kind == EntityKind::Person);
+    if !unnamed || !nominal {
+        return None;
+    }
+    let prep = toks.get(b)?;
+    if !matches!(
+        prep.lower.as_str(),
+        "for" | "of" | "at" | "with" | "from" | "de" | "del"
+    ) {
+        return None;
+    }
+    let org = ents.mentions.iter().find(|m| {
+        (m.ts == b + 1 || m.ts == b + 2 && doc.lex.determiners.contains(toks[b + 1].lower.as_str()))
+            && matches!(m.kind, EntityKind::Org | EntityKind::Gpe)
+    })?;
+    Some((a, org.te))
 }
 
 /// Verbs that report speech without marks (a subset of the cues: "read"

@@ -941,3 +941,18 @@ fn entities_one_person_with_an_initial_or_a_descriptor_a_son_apart() {
     assert_eq!(cluster("Republican Ann Lee"), cluster("Ann B. Lee"));
     assert_ne!(cluster("Ann B. Lee"), cluster("Ann Lee Jr."));
 }
+
+#[test]
+fn quotes_a_described_speaker_keeps_the_organisation_it_speaks_for() {
+    let a = article(
+        "en",
+        None,
+        &["The gate failed at dawn. \"It is rare to lose two gates at once,\" said a spokesperson for the Delvin Water Authority."],
+    );
+    let q = quote(&a, "rare to lose");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("a spokesperson for the Delvin Water Authority"),
+        "{q:?}"
+    );
+}
