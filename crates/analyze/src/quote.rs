@@ -450,11 +450,14 @@ impl Ctx<'_> {
         // "Lee defended the plan on Sunday, saying …": the participle
         // shares the clause's subject, not the nearest noun before it.
         let participle = toks[c].lower.ends_with("ing") || toks[c].lower.ends_with("ndo");
-        if participle && c > lo + 1 && toks[c - 1].is_p(",") {
+        let clause_follows = toks
+            .get(c + 1)
+            .is_some_and(|t| t.lower == "that" || t.lower == "que");
+        if participle && c > lo + 1 && (toks[c - 1].is_p(",") || clause_follows) {
             let r = self.doc.sents.get(sent as usize).cloned().unwrap_or(lo..c);
             // "…, Lee said, describing him as …": the nearest clause with
             // its own cue lends its speaker.
-            let finite = (r.start.max(lo)..c - 1).rev().find(|&k| {
+            let finite = (r.start.max(lo)..c.saturating_sub(1)).rev().find(|&k| {
                 self.is_cue(k)
                     && !(toks[k].lower.ends_with("ing") || toks[k].lower.ends_with("ndo"))
             });
@@ -638,7 +641,10 @@ impl Ctx<'_> {
                             ));
                         }
                     }
-                    return None;
+                    // "demonstrators chanted", "the families of the two
+                    // wounded men requested": a group nobody names speaks,
+                    // and its description is all there is to say who.
+                    return self.group_before(j, lo).map(|r| (r, None));
                 }
             }
             if t.kind == Kind::Punct {
@@ -651,6 +657,78 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// The description of an unnamed group ending at token `j` ("the
+    /// families of the two wounded men", "demonstrators"): lower-case words
+    /// and "of" phrases back to a determiner, headed by a plural or a
+    /// collective noun. `None` when the word at `j` is no such head.
+    fn group_before(&self, j: usize, lo: usize) -> Option<(usize, usize)> {
+        let toks = &self.doc.toks;
+        let lex = self.doc.lex;
+        let sp = crate::lang::speech::speech(lex.lang.code);
+        let head = &toks[j];
+        let w = head.lower.as_str();
+        let people = |w: &str| {
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            // "-men" plurals ("men", "fishermen", "women") are people too.
+            sp.collective.contains(&w)
+                || lex.lang.code == "en" && w.ends_with("men")
+                || w.ends_with('s') && sp.collective.contains(&singular)
+                || w.ends_with('s')
+                    && (lex.roles.contains(singular) || lex.person_nouns.contains(singular))
+        };
+        if head.upper || !people(w) {
+            return None;
+        }
+        // The head of "families of the men" is "families": step back over
+        // "of" phrases to it.
+        let mut s = j;
+        let mut steps = 0;
+        while s > lo && steps < 8 {
+            let p = &toks[s - 1];
+            if !matches!(p.kind, Kind::Word | Kind::Num)
+                || p.upper && !self.doc.initial(s - 1)
+                || self.inside[s - 1]
+            {
+                break;
+            }
+            let pw = p.lower.as_str();
+            if lex.determiners.contains(pw) || lex.is("indefinite", pw) {
+                s -= 1;
+                // "the families of the men": past "of the" to the head.
+                let of = s >= lo + 2
+                    && toks[s - 1].kind == Kind::Word
+                    && !toks[s - 1].upper
+                    && lex.name_connectors.contains(toks[s - 1].lower.as_str())
+                    && !lex.determiners.contains(toks[s - 1].lower.as_str());
+                if of {
+                    s -= 1;
+                    steps += 1;
+                    continue;
+                }
+                break;
+            }
+            let number = p.kind == Kind::Num || lex.number_words.contains_key(pw);
+            if lex.function_words.contains(pw)
+                && !lex.name_connectors.contains(pw)
+                && !number
+                && !people(pw)
+                || lex.cue_verbs.contains(pw)
+            {
+                break;
+            }
+            s -= 1;
+            steps += 1;
+        }
+        // A phrase that starts at "of" lost its head: not a description.
+        let first = toks[s].lower.as_str();
+        if toks[s].kind != Kind::Word
+            || lex.name_connectors.contains(first) && !lex.determiners.contains(first)
+        {
+            return None;
+        }
+        Some((s, j + 1))
     }
 
     fn is_cue(&self, i: usize) -> bool {
@@ -790,18 +868,43 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                     .get(k + 1)
                     .is_some_and(|t| t.lower == "that" || t.lower == "que")
         };
-        // 1. A cue right after the quote.
+        // 0. "Lee told the radio: “…”": a cue before a colon that opens the
+        // quote is its own, whatever follows the quote.
         let mut done = false;
+        if o > open_range.start && toks[o - 1].is_p(":") {
+            let mut k = o - 1;
+            while k > open_range.start && !done {
+                k -= 1;
+                if ctx.is_cue(k) {
+                    if let Some((sp, cl)) = ctx.speaker_for_cue(k, open_range.start, o) {
+                        f.speaker_tok = Some(sp);
+                        f.cluster = cl;
+                        f.cue = Some((k, k + 1));
+                        done = true;
+                    }
+                }
+            }
+        }
+        // 1. A cue right after the quote. After a full stop, a cue in the
+        // next sentence counts only when that sentence ends right after it
+        // ("“We won.” Lee said."): "Other leaders have called the cuts …"
+        // is about something else.
+        let full_stop_at = |k: usize| {
+            ce > cs
+                && toks[ce - 1].is_p(".")
+                && toks[k].sent != toks[ce - 1].sent
+                && doc
+                    .sents
+                    .get(toks[k].sent as usize)
+                    .is_some_and(|r| r.end.saturating_sub(k) > 5)
+        };
         let after_end = close_range.end.min(te + 10);
         for k in te..after_end {
-            if ctx.inside[k] && k >= te {
+            if done || ctx.inside[k] && k >= te {
                 break;
             }
             if ctx.is_cue(k) {
-                if introduces(k) {
-                    break;
-                }
-                if new_clause(k) {
+                if introduces(k) || new_clause(k) || full_stop_at(k) {
                     break;
                 }
                 if let Some((sp, cl)) = ctx.speaker_for_cue(k, te, after_end) {
@@ -935,11 +1038,14 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             // The same speaker goes on when nobody else is named between
             // the two quotes ("...," Varga told reporters. "Every ...").
             let (a, b) = (prev.te.min(f.ts), f.ts);
+            // Someone else between them: not a description in apposition
+            // ("Lee, a navy spokesman, said"), which is the same speaker.
             let other = ents.mentions.iter().any(|m| {
                 m.ts >= a
                     && m.ts < b
                     && !ctx.inside[m.ts]
                     && m.kind == EntityKind::Person
+                    && !(m.nominal && m.ts > 0 && toks[m.ts - 1].is_p(","))
                     && Some(m.cluster) != prev.cluster
             });
             let near = b - a < 60
@@ -1057,6 +1163,17 @@ fn described(
     cluster: Option<usize>,
 ) -> Option<(usize, usize)> {
     let toks = &doc.toks;
+    // An unnamed group ("demonstrators"): its description, as written.
+    if cluster.is_none()
+        && !toks[a..b]
+            .iter()
+            .any(|t| doc.lex.pronouns.contains(t.lower.as_str()))
+        && toks[a..b]
+            .iter()
+            .all(|t| matches!(t.kind, Kind::Word | Kind::Num) && (!t.upper || doc.initial(a)))
+    {
+        return Some((a, b));
+    }
     let unnamed = cluster
         .and_then(|c| ents.clusters.get(c))
         .is_none_or(|c| !c.named);
@@ -1107,6 +1224,13 @@ fn is_reporting(w: &str) -> bool {
             | "publicó"
             | "agradeció"
             | "estimó"
+            | "shouted"
+            | "shouting"
+            | "chanted"
+            | "chanting"
+            | "screamed"
+            | "screaming"
+            | "yelled"
     )
 }
 

@@ -956,3 +956,27 @@ fn quotes_a_described_speaker_keeps_the_organisation_it_speaks_for() {
         "{q:?}"
     );
 }
+
+#[test]
+fn quotes_groups_speak_and_a_colon_cue_owns_its_quote() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "On the main square, demonstrators chanted \"Shame, shame!\" as the council met. The families of the two missing fishermen requested \"total privacy\".",
+            "The head of the dockers' union, Ann Vell, told Radio Norte: \"The new rules take away our rights.\" Other union leaders have called the rules \"an attack on workers\".",
+            "\"We acted in self-defence,\" Ivo Marten, a port spokesman, told reporters. \"It was a smuggling boat, and it fired first.\" He said the boat was seized.",
+        ],
+    );
+    assert_eq!(quote(&a, "Shame").speaker.as_deref(), Some("demonstrators"));
+    assert_eq!(
+        quote(&a, "total privacy").speaker.as_deref(),
+        Some("The families of the two missing fishermen")
+    );
+    assert!(speaker_is(
+        &a,
+        &quote(&a, "take away our rights"),
+        "Ann Vell"
+    ));
+    assert!(speaker_is(&a, &quote(&a, "smuggling boat"), "Ivo Marten"));
+}
