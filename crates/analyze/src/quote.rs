@@ -477,8 +477,27 @@ impl Ctx<'_> {
                 return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
             }
         }
-        let prev_punct =
-            c > 0 && (toks[c - 1].kind == Kind::Punct || self.inside[c - 1] && c - 1 < lo);
+        // Inversion follows a quote or a clause: '“…,” said Lee', '…, said
+        // the official'. The comma closing an apposition ("Rice, the envoy,
+        // said the government …") is neither, and what follows is no
+        // speaker.
+        let apposition_ends = c > 1 && toks[c - 1].is_p(",") && {
+            let open = (lo..c - 1)
+                .rev()
+                .take(15)
+                .find(|&k| toks[k].is_p(",") || toks[k].sent != sent || self.inside[k]);
+            open.is_some_and(|k| {
+                toks[k].is_p(",")
+                    && self
+                        .ents
+                        .mentions
+                        .iter()
+                        .any(|m| m.te == k && !m.nominal && m.kind == EntityKind::Person)
+            })
+        };
+        let prev_punct = c > 0
+            && (toks[c - 1].kind == Kind::Punct && !apposition_ends
+                || self.inside[c - 1] && c - 1 < lo);
         // Right side: "said Omar Castell", "said the official".
         // Right after the cue, or after a determiner or title ("said the
         // official", "dijo el ministro"), never across "that".
@@ -503,6 +522,21 @@ impl Ctx<'_> {
                 && m.te <= hi.max(c + 1) + 8
                 && toks[m.ts].sent == sent
                 && !self.inside[m.ts]
+        });
+        // "says the BBC's Ann Lee": the possessor introduces the speaker.
+        let right = right.map(|m| {
+            let possessive = toks
+                .get(m.te)
+                .is_some_and(|t| t.kind == Kind::Word && matches!(t.lower.as_str(), "’s" | "'s"));
+            possessive
+                .then(|| {
+                    self.ents
+                        .mentions
+                        .iter()
+                        .find(|n| n.ts == m.te + 1 && n.kind == EntityKind::Person)
+                })
+                .flatten()
+                .unwrap_or(m)
         });
         let right_pron = (c + 1 < toks.len() && self.pronoun(c + 1)).then_some(c + 1);
         // Inversion (", said X") needs a finite verb: ", saying her ..." is
@@ -1113,7 +1147,12 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         } else if let Some(comma) = (r.start..cue_r.0).rev().find(|&i| toks[i].is_p(",")) {
             // "Rescuers found 14 bodies, officials said on Monday": what
             // was said comes before the comma.
-            let cue_at_end = r.end.saturating_sub(cue_r.1) <= 5 && cue_r.0 - comma <= 5;
+            // The cue and its speaker close the sentence (", says the
+            // Courier's Ivo Marten."), however long the speaker's name.
+            let speaker_at_end =
+                sp.is_some_and(|(a, b)| a >= cue_r.1 && r.end.saturating_sub(b) <= 2);
+            let cue_at_end =
+                (r.end.saturating_sub(cue_r.1) <= 5 || speaker_at_end) && cue_r.0 - comma <= 5;
             if last_inside.is_none() && comma > r.start && cue_at_end {
                 cs = r.start;
                 ce = comma;

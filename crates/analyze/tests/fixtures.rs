@@ -980,3 +980,17 @@ fn quotes_groups_speak_and_a_colon_cue_owns_its_quote() {
     ));
     assert!(speaker_is(&a, &quote(&a, "smuggling boat"), "Ivo Marten"));
 }
+
+#[test]
+fn quotes_an_apposition_comma_is_no_inversion_and_a_possessor_introduces() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "Ann Vell, the harbour envoy to Orvenna, said the Delvin Water Authority \"plainly lied\" about the dam.",
+            "The dam was closed again, and this is a further blow to the town, says the Courier's Ivo Marten.",
+        ],
+    );
+    assert!(speaker_is(&a, &quote(&a, "plainly lied"), "Ann Vell"));
+    assert!(speaker_is(&a, &quote(&a, "further blow"), "Ivo Marten"));
+}
