@@ -1,17 +1,31 @@
 //! Quotations and their speakers.
 //!
 //! Marks are paired on the token stream: curly, straight, angle and single
-//! quotes; a quote left open at the end of a paragraph continues when the
-//! next paragraph opens with a mark (the newspaper convention for
-//! multi-paragraph quotes) and is closed there otherwise; an opening mark
-//! met inside an open quote right after sentence punctuation is read as a
-//! mis-rendered closing one. The speaker is looked for in this order: a cue
-//! right after the quote (", she said" / ", said the official"), a cue before
-//! it in the sentence ("Doe wrote on X:"), "according to", the same words
-//! quoted elsewhere (pull quotes in headlines), the sentence's subject, and
-//! the previous quote when a quote opens a paragraph on its own. Pronouns
-//! and role nouns resolve through the entity clusters. Sentences with a cue
-//! and no marks become indirect quotes.
+//! quotes, and the two-apostrophe / two-backtick marks of tokenised text;
+//! a quote left open at the end of a paragraph continues when the next
+//! paragraph opens with a mark (the newspaper convention for
+//! multi-paragraph quotes) and is closed there otherwise; inside an open
+//! quote, a straight mark after a cue opens a new quote, and one after
+//! sentence punctuation opens the next part of a run-on quote unless a cue
+//! follows it (then it closes).
+//!
+//! A speaker is a person or an organisation that speaks, or an unnamed
+//! group ("demonstrators"); never a medium spoken to ("told Radio Norte"),
+//! a ship, a numbered thing, a place or a building. It is looked for in
+//! this order: a cue before a colon that opens the quote ("Lee told the
+//! radio: “…”"); a cue right after the quote (", she said" / ", said the
+//! official"; after a quote ending in "?", "!" or ".", the short sentence
+//! that follows: "“No!” Lee said."); a cue before it in the sentence
+//! ("Doe wrote on X:"); "according to"; a cue later in the sentence, unless
+//! the quote closed its sentence; the Spanish inciso; the same words quoted
+//! elsewhere (pull quotes); the previous quote when nobody else is named in
+//! between; the sentence's subject. Around a cue: an inverted speaker only
+//! after a quote or clause (not after an apposition's comma), a clause or an
+//! age between subject and cue stepped over, the named person beside a
+//! description in apposition, a participle's clause subject. Pronouns
+//! resolve to the nearest person of compatible gender, role nouns to the
+//! nearest person introduced with that role. Sentences with a cue and no
+//! marks become indirect quotes.
 
 use crate::entity::Entities;
 use crate::token::{Kind, Tok};
