@@ -1149,16 +1149,31 @@ pub fn resolve(doc: &Doc, recognizer: &dyn Recognizer) -> Entities {
                 let cl = match kind {
                     EntityKind::Person => {
                         // Same full name, or surname / first name of a known person.
-                        let mut found = None;
-                        for (ci, cl) in ents.clusters.iter().enumerate().rev() {
-                            if cl.kind != Some(EntityKind::Person) || !cl.named {
-                                continue;
-                            }
-                            if cl.names.iter().any(|n| name_match(n, &folded)) {
-                                found = Some(ci);
-                                break;
-                            }
-                        }
+                        // Two full names with other first names are two
+                        // people however often the surname alone was used
+                        // ("Ann Lee" and her son "Tom Lee"); a surname alone
+                        // that fits several goes to the one named most.
+                        let candidates: Vec<usize> = ents
+                            .clusters
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .filter(|(_, cl)| {
+                                cl.kind == Some(EntityKind::Person)
+                                    && cl.named
+                                    && cl.names.iter().any(|n| name_match(n, &folded))
+                                    && !cl.names.iter().any(|n| full_names_differ(n, &folded))
+                            })
+                            .map(|(ci, _)| ci)
+                            .collect();
+                        let found = if candidates.len() > 1 {
+                            candidates.iter().copied().max_by_key(|&ci| {
+                                let n = ents.mentions.iter().filter(|m| m.cluster == ci).count();
+                                (n, std::cmp::Reverse(ci))
+                            })
+                        } else {
+                            candidates.first().copied()
+                        };
                         match found {
                             Some(ci) => ci,
                             None => new_cluster(&mut ents, kind, &name_text, true),
@@ -1649,8 +1664,26 @@ fn initials(n: &[String]) -> String {
         .collect()
 }
 
+/// Two full names of one person written with or without a middle initial
+/// or a word put before the name ("Donald J. Trump", "Republican Donald
+/// Trump"): the same words once initials go, or one is the other with one
+/// word more in front.
+fn same_core(a: &[String], b: &[String]) -> bool {
+    let core = |v: &[String]| -> Vec<String> {
+        v.iter()
+            .filter(|w| w.trim_end_matches('.').chars().count() > 1)
+            .cloned()
+            .collect()
+    };
+    let (a, b) = (core(a), core(b));
+    if a.len() < 2 || b.len() < 2 {
+        return false;
+    }
+    a == b || a.len() == b.len() + 1 && a[1..] == b[..] || b.len() == a.len() + 1 && b[1..] == a[..]
+}
+
 fn name_match(known: &[String], new: &[String]) -> bool {
-    if known == new {
+    if known == new || same_core(known, new) {
         return true;
     }
     let significant = |v: &[String]| -> Vec<String> {
@@ -1672,6 +1705,22 @@ fn name_match(known: &[String], new: &[String]) -> bool {
         return n.last() == k.last();
     }
     k.last() == n.last() && k.first() == n.first()
+}
+
+/// Two full names (two significant words or more each) whose first or
+/// last names differ: "Ann Lee" and "Tom Lee" are two people.
+fn full_names_differ(a: &[String], b: &[String]) -> bool {
+    let significant = |v: &[String]| -> Vec<String> {
+        v.iter()
+            .filter(|w| w.trim_end_matches('.').chars().count() > 1)
+            .cloned()
+            .collect()
+    };
+    if same_core(a, b) {
+        return false;
+    }
+    let (a, b) = (significant(a), significant(b));
+    a.len() >= 2 && b.len() >= 2 && (a.first() != b.first() || a.last() != b.last())
 }
 
 fn role_words_of(doc: &Doc, a: usize, b: usize) -> Vec<String> {
@@ -1714,9 +1763,25 @@ fn link_appositive(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
             .find(|x| f(x) && !x.nominal && x.kind == EntityKind::Person && x.cluster != usize::MAX)
             .map(|x| x.cluster)
     };
-    if toks.get(m.te).is_some_and(|t| t.is_p(",")) {
-        if let Some(c) = person_at(&|x: &Mention| x.ts == m.te + 1) {
-            return Some(c);
+    // "the minister, Ann Lee" and "la ministra de Sanidad, Ana Gil": the
+    // portfolio after the role ("of Health", "de Sanidad": connectors and
+    // capitalized words) stands between the description and its comma.
+    let mut e = m.te;
+    while e < m.te + 6
+        && toks.get(e).is_some_and(|t| {
+            t.kind == Kind::Word
+                && (t.upper || doc.lex.name_connectors.contains(t.lower.as_str()))
+                && toks[m.ts].sent == t.sent
+        })
+    {
+        e += 1;
+    }
+    let portfolio_ok = e == m.te || toks.get(e - 1).is_some_and(|t| t.upper);
+    for end in [m.te, e] {
+        if (end == m.te || portfolio_ok) && toks.get(end).is_some_and(|t| t.is_p(",")) {
+            if let Some(c) = person_at(&|x: &Mention| x.ts == end + 1) {
+                return Some(c);
+            }
         }
     }
     // "el líder opositor Tomás Rell", "the team's coach Rita Valdane".
@@ -1844,6 +1909,18 @@ fn link_role(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
         }
         v
     };
+    // The nearest unnamed person introduced with the same role noun ("A
+    // senior fire official said … the official said") is nearer than any
+    // title holder named before: the description refers back to it.
+    let unnamed = ents.mentions.iter().rev().find(|x| {
+        x.te <= m.ts
+            && x.kind == EntityKind::Person
+            && x.nominal
+            && ents.clusters.get(x.cluster).is_some_and(|c| !c.named)
+            && role_words_of(doc, x.ts, x.te)
+                .iter()
+                .any(|w| heads.contains(&w))
+    });
     let mut best: Option<(usize, usize)> = None;
     for (rank, &p) in persons.iter().enumerate() {
         let c = &ents.clusters[p];
@@ -1876,6 +1953,18 @@ fn link_role(doc: &Doc, ents: &Entities, m: &Mention) -> Option<usize> {
         let score = score * 100 - rank.min(99);
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, p));
+        }
+    }
+    if let Some(u) = unnamed {
+        let last_named = best.and_then(|(_, p)| {
+            ents.mentions
+                .iter()
+                .filter(|x| x.cluster == p && x.te <= m.ts)
+                .map(|x| x.ts)
+                .max()
+        });
+        if last_named.is_none_or(|t| u.ts > t) {
+            return Some(u.cluster);
         }
     }
     best.map(|(_, p)| p)

@@ -381,7 +381,11 @@ fn run(doc: &Doc, recognizer: &dyn Recognizer, dates: Vec<date::Found>) -> Vec<S
             kind: SpanKind::Quote(QuoteSpan {
                 content,
                 speaker_mention: q.speaker_tok.and_then(|(a, b)| doc.range(a, b)),
-                speaker: q.cluster.and_then(canonical),
+                speaker: q
+                    .described
+                    .and_then(|(a, b)| doc.range(a, b))
+                    .map(|r| doc.text[r.range()].to_string())
+                    .or_else(|| q.cluster.and_then(canonical)),
                 speaker_cluster: q.cluster.map(|c| c as u32),
                 cue: q
                     .cue

@@ -1,17 +1,31 @@
 //! Quotations and their speakers.
 //!
 //! Marks are paired on the token stream: curly, straight, angle and single
-//! quotes; a quote left open at the end of a paragraph continues when the
-//! next paragraph opens with a mark (the newspaper convention for
-//! multi-paragraph quotes) and is closed there otherwise; an opening mark
-//! met inside an open quote right after sentence punctuation is read as a
-//! mis-rendered closing one. The speaker is looked for in this order: a cue
-//! right after the quote (", she said" / ", said the official"), a cue before
-//! it in the sentence ("Doe wrote on X:"), "according to", the same words
-//! quoted elsewhere (pull quotes in headlines), the sentence's subject, and
-//! the previous quote when a quote opens a paragraph on its own. Pronouns
-//! and role nouns resolve through the entity clusters. Sentences with a cue
-//! and no marks become indirect quotes.
+//! quotes, and the two-apostrophe / two-backtick marks of tokenised text;
+//! a quote left open at the end of a paragraph continues when the next
+//! paragraph opens with a mark (the newspaper convention for
+//! multi-paragraph quotes) and is closed there otherwise; inside an open
+//! quote, a straight mark after a cue opens a new quote, and one after
+//! sentence punctuation opens the next part of a run-on quote unless a cue
+//! follows it (then it closes).
+//!
+//! A speaker is a person or an organisation that speaks, or an unnamed
+//! group ("demonstrators"); never a medium spoken to ("told Radio Norte"),
+//! a ship, a numbered thing, a place or a building. It is looked for in
+//! this order: a cue before a colon that opens the quote ("Lee told the
+//! radio: “…”"); a cue right after the quote (", she said" / ", said the
+//! official"; after a quote ending in "?", "!" or ".", the short sentence
+//! that follows: "“No!” Lee said."); a cue before it in the sentence
+//! ("Doe wrote on X:"); "according to"; a cue later in the sentence, unless
+//! the quote closed its sentence; the Spanish inciso; the same words quoted
+//! elsewhere (pull quotes); the previous quote when nobody else is named in
+//! between; the sentence's subject. Around a cue: an inverted speaker only
+//! after a quote or clause (not after an apposition's comma), a clause or an
+//! age between subject and cue stepped over, the named person beside a
+//! description in apposition, a participle's clause subject. Pronouns
+//! resolve to the nearest person of compatible gender, role nouns to the
+//! nearest person introduced with that role. Sentences with a cue and no
+//! marks become indirect quotes.
 
 use crate::entity::Entities;
 use crate::token::{Kind, Tok};
@@ -37,6 +51,10 @@ pub struct Found {
     pub cluster: Option<usize>,
     /// Cue token.
     pub cue: Option<(usize, usize)>,
+    /// For a speaker known only by a description, the description with the
+    /// organisation it speaks for ("a spokesperson for Interoute"), as
+    /// tokens.
+    pub described: Option<(usize, usize)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -53,6 +71,33 @@ fn mark(toks: &[Tok], i: usize) -> Option<(bool, Mark)> {
     }
     let next_glued = toks.get(i + 1).is_some_and(|n| !n.sp && !n.nl);
     let prev_glued = i > 0 && !t.sp && !t.nl;
+    // Tokenised text writes double marks as two apostrophes ('') closing
+    // (sometimes opening too) and two backticks (``) opening: the pair is
+    // one mark, on its first character.
+    let twin = |j: usize| {
+        toks.get(j)
+            .is_some_and(|n| n.kind == Kind::Punct && n.lower == t.lower && !n.sp && !n.nl)
+    };
+    if t.lower == "'" || t.lower == "`" {
+        if i > 0
+            && !t.sp
+            && !t.nl
+            && toks[i - 1].kind == Kind::Punct
+            && toks[i - 1].lower == t.lower
+        {
+            return None;
+        }
+        if twin(i + 1) {
+            // '' glued to the word after it, not before, opens all the same.
+            let opens_word = !prev_glued && toks.get(i + 2).is_some_and(|n| !n.sp && !n.nl);
+            let m = if t.lower == "`" || opens_word {
+                Mark::Open
+            } else {
+                Mark::Close
+            };
+            return Some((true, m));
+        }
+    }
     let double = match t.lower.as_str() {
         "“" | "«" | "„" => return Some((true, Mark::Open)),
         "”" | "»" => return Some((true, Mark::Close)),
@@ -111,13 +156,50 @@ fn pair(doc: &Doc) -> Vec<(usize, usize, bool)> {
                     open_d = None;
                 }
                 (Some(o), Mark::Open) => {
-                    // “ after ". " inside an open quote: a mis-rendered ”.
-                    let after_punct = i > 0
-                        && toks[i - 1].kind == Kind::Punct
-                        && matches!(toks[i - 1].lower.as_str(), "." | "," | "!" | "?" | "…");
-                    if after_punct || i > o + 1 {
+                    let prev = |k: usize| i.checked_sub(k).map(|j| &toks[j]);
+                    let is_cue = |t: Option<&Tok>| {
+                        t.is_some_and(|t| {
+                            t.kind == Kind::Word && doc.lex.cue_verbs.contains(t.lower.as_str())
+                        })
+                    };
+                    let sentence_end = prev(1).is_some_and(|t| {
+                        t.kind == Kind::Punct && matches!(t.lower.as_str(), "." | "!" | "?" | "…")
+                    });
+                    let comma = prev(1).is_some_and(|t| t.is_p(","));
+                    // "the man says, "Take it": an opening mark after a cue,
+                    // the quote before it left unclosed by the writer.
+                    let cue_before = is_cue(prev(1))
+                        || prev(1).is_some_and(|t| t.is_p(",") || t.is_p(":")) && is_cue(prev(2));
+                    // "…people. "Nichols said": a closing mark written
+                    // against the next word, which a cue soon follows.
+                    let cue_after = toks[i + 1..]
+                        .iter()
+                        .take(5)
+                        .take_while(|t| t.kind != Kind::Punct || t.lower == "'")
+                        .any(|t| {
+                            t.kind == Kind::Word && doc.lex.cue_verbs.contains(t.lower.as_str())
+                        });
+                    let straight = t.lower == "\"";
+                    if cue_before && !cue_after {
+                        out.push((o, i, true));
+                        open_d = Some(i);
+                    } else if sentence_end || comma || i > o + 1 {
                         out.push((o, i, true));
                         open_d = None;
+                        // A quote running on into a new paragraph of speech
+                        // without its closing mark ("…situation. “This is
+                        // rare,” he said.", paragraphs run together): the
+                        // mark opens the next part when a closing mark,
+                        // not another opening one, comes next, or (straight
+                        // marks, which carry no side) when no cue follows it.
+                        let next = (i + 1..toks.len())
+                            .take_while(|&j| !toks[j].nl)
+                            .find_map(|j| mark(toks, j).filter(|(d, _)| *d));
+                        if sentence_end
+                            && (matches!(next, Some((_, Mark::Close))) || straight && !cue_after)
+                        {
+                            open_d = Some(i);
+                        }
                     }
                 }
                 (None, Mark::Close) => {}
@@ -183,6 +265,28 @@ pub fn is_prep(w: &str) -> bool {
     )
 }
 
+/// Whether a mention can speak: a person or an organisation, never a
+/// vessel ("MV Aldan": its prefix says so) or a thing with a number in its
+/// name (a weapon or a model: "AK-47").
+fn speaks(doc: &Doc, m: &crate::entity::Mention) -> bool {
+    if !(m.kind == EntityKind::Person || m.kind == EntityKind::Org) {
+        return false;
+    }
+    let toks = &doc.toks[m.ts..m.te.min(doc.toks.len())];
+    let first = toks
+        .iter()
+        .find(|t| t.kind != Kind::Punct)
+        .and_then(|t| doc.text.get(t.s..t.e))
+        .unwrap_or("");
+    let vessel = crate::lang::speech::speech(doc.lex.lang.code)
+        .vessel_prefixes
+        .contains(&first);
+    !vessel
+        && !toks
+            .iter()
+            .any(|t| t.kind == Kind::Num || t.lower.bytes().any(|b| b.is_ascii_digit()))
+}
+
 /// Speaker tokens, speaker cluster and cue tokens.
 type Attribution = ((usize, usize), Option<usize>, (usize, usize));
 
@@ -201,9 +305,43 @@ impl Ctx<'_> {
                 || self.doc.lex.possessives.contains(t.lower.as_str()))
     }
 
-    /// Resolves a pronoun at token `i`: a named person earlier in the same
-    /// sentence outside quotes, else the subject of the latest sentence
-    /// that has one.
+    /// The gender a word marks, per the language's speech table.
+    fn gender_of_word(&self, w: &str) -> Option<bool> {
+        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        if sp.female.contains(&w) {
+            Some(true)
+        } else if sp.male.contains(&w) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// A person's gender when its mentions say it (a role such as
+    /// "spokeswoman", an honorific, a kin word), `Some(true)` for a woman;
+    /// `None` when unknown or mixed.
+    fn cluster_gender(&self, c: usize) -> Option<bool> {
+        let toks = &self.doc.toks;
+        let mut seen: Option<bool> = None;
+        for m in self.ents.mentions.iter().filter(|m| m.cluster == c) {
+            for t in &toks[m.ts.saturating_sub(1)..m.te.min(toks.len())] {
+                if let Some(g) = self.gender_of_word(&t.lower) {
+                    if seen.is_some_and(|s| s != g) {
+                        return None;
+                    }
+                    seen = Some(g);
+                }
+            }
+        }
+        seen
+    }
+
+    /// Resolves a pronoun at token `i` to the nearest compatible person (a
+    /// known gender must match the pronoun's): a named person earlier in
+    /// the same sentence outside quotes, else the subject of a recent
+    /// sentence, else (three sentences back at most) a person named there
+    /// in any position ("according to Lee. … he said"), else the subject
+    /// of the latest sentence that has one.
     fn resolve_pronoun(&self, i: usize) -> Option<usize> {
         let toks = &self.doc.toks;
         let sent = toks[i].sent;
@@ -211,6 +349,11 @@ impl Ctx<'_> {
             toks[i].lower.as_str(),
             "it" | "they" | "its" | "their" | "ellos" | "ellas"
         );
+        let gender = self.gender_of_word(&toks[i].lower);
+        let fits = |c: usize| match (gender, self.cluster_gender(c)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
         for m in self.ents.mentions.iter().rev() {
             if m.te > i || toks[m.ts].sent != sent {
                 continue;
@@ -221,19 +364,37 @@ impl Ctx<'_> {
             let ok = if want_person {
                 m.kind == EntityKind::Person
             } else {
-                m.kind == EntityKind::Org || m.kind == EntityKind::Person
+                speaks(self.doc, m)
             };
-            if ok && !self.after_prep(m.ts) {
+            if ok && !self.after_prep(m.ts) && fits(m.cluster) {
                 return Some(m.cluster);
             }
         }
         let mut s = sent as usize;
+        let mut back = 0;
         while s > 0 {
             s -= 1;
+            back += 1;
             if let Some(c) = self.subjects[s] {
                 let k = self.ents.clusters.get(c).and_then(|x| x.kind);
-                if !want_person || k == Some(EntityKind::Person) {
+                if (!want_person || k == Some(EntityKind::Person)) && fits(c) {
                     return Some(c);
+                }
+            }
+            if want_person && gender.is_some() && back <= 3 {
+                let r = self.doc.sents.get(s).cloned().unwrap_or(0..0);
+                // The first one named: the sentence's own referent before
+                // those attached to it ("Lee, an officer with Arbor Inc").
+                let named = self.ents.mentions.iter().find(|m| {
+                    r.contains(&m.ts)
+                        && !self.inside[m.ts]
+                        && !m.nominal
+                        && m.kind == EntityKind::Person
+                        && m.cluster != usize::MAX
+                        && fits(m.cluster)
+                });
+                if let Some(m) = named {
+                    return Some(m.cluster);
                 }
             }
         }
@@ -291,9 +452,7 @@ impl Ctx<'_> {
                     return Some(((j, j + 1), self.resolve_pronoun(j)));
                 }
                 if let Some(m) = self.ents.mentions.iter().find(|m| m.ts == j) {
-                    if (m.kind == EntityKind::Person || m.kind == EntityKind::Org)
-                        && !self.after_prep(m.ts)
-                    {
+                    if speaks(self.doc, m) && !self.after_prep(m.ts) {
                         return Some((
                             (m.ts, m.te),
                             (m.cluster != usize::MAX).then_some(m.cluster),
@@ -302,8 +461,57 @@ impl Ctx<'_> {
                 }
             }
         }
-        let prev_punct =
-            c > 0 && (toks[c - 1].kind == Kind::Punct || self.inside[c - 1] && c - 1 < lo);
+        // "Lee defended the plan on Sunday, saying …": the participle
+        // shares the clause's subject, not the nearest noun before it.
+        let participle = toks[c].lower.ends_with("ing") || toks[c].lower.ends_with("ndo");
+        let clause_follows = toks
+            .get(c + 1)
+            .is_some_and(|t| t.lower == "that" || t.lower == "que");
+        if participle && c > lo + 1 && (toks[c - 1].is_p(",") || clause_follows) {
+            let r = self.doc.sents.get(sent as usize).cloned().unwrap_or(lo..c);
+            // "…, Lee said, describing him as …": the nearest clause with
+            // its own cue lends its speaker.
+            let finite = (r.start.max(lo)..c.saturating_sub(1)).rev().find(|&k| {
+                self.is_cue(k)
+                    && !(toks[k].lower.ends_with("ing") || toks[k].lower.ends_with("ndo"))
+            });
+            if let Some(k) = finite {
+                if let Some(found) = self.speaker_for_cue(k, r.start.max(lo), c - 1) {
+                    return Some(found);
+                }
+            }
+            let subject = self.ents.mentions.iter().find(|m| {
+                m.ts >= r.start.max(lo)
+                    && m.te < c
+                    && !self.inside[m.ts]
+                    && speaks(self.doc, m)
+                    && !self.after_prep(m.ts)
+            });
+            if let Some(m) = subject {
+                return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
+            }
+        }
+        // Inversion follows a quote or a clause: '“…,” said Lee', '…, said
+        // the official'. The comma closing an apposition ("Rice, the envoy,
+        // said the government …") is neither, and what follows is no
+        // speaker.
+        let apposition_ends = c > 1 && toks[c - 1].is_p(",") && {
+            let open = (lo..c - 1)
+                .rev()
+                .take(15)
+                .find(|&k| toks[k].is_p(",") || toks[k].sent != sent || self.inside[k]);
+            open.is_some_and(|k| {
+                toks[k].is_p(",")
+                    && self
+                        .ents
+                        .mentions
+                        .iter()
+                        .any(|m| m.te == k && !m.nominal && m.kind == EntityKind::Person)
+            })
+        };
+        let prev_punct = c > 0
+            && (toks[c - 1].kind == Kind::Punct && !apposition_ends
+                || self.inside[c - 1] && c - 1 < lo);
         // Right side: "said Omar Castell", "said the official".
         // Right after the cue, or after a determiner or title ("said the
         // official", "dijo el ministro"), never across "that".
@@ -316,21 +524,40 @@ impl Ctx<'_> {
                             && !matches!(t.lower.as_str(), "that" | "que"))
             })
         };
+        // "Doe told Radio Norte": who is told never speaks.
+        let addressee = crate::lang::speech::speech(self.doc.lex.lang.code)
+            .addressee_cues
+            .contains(&toks[c].lower.as_str());
         let right = self.ents.mentions.iter().find(|m| {
-            m.ts > c
+            !addressee
+                && m.ts > c
                 && m.ts <= c + 3
                 && between_ok(m)
                 && m.te <= hi.max(c + 1) + 8
                 && toks[m.ts].sent == sent
                 && !self.inside[m.ts]
         });
+        // "says the BBC's Ann Lee": the possessor introduces the speaker.
+        let right = right.map(|m| {
+            let possessive = toks
+                .get(m.te)
+                .is_some_and(|t| t.kind == Kind::Word && matches!(t.lower.as_str(), "’s" | "'s"));
+            possessive
+                .then(|| {
+                    self.ents
+                        .mentions
+                        .iter()
+                        .find(|n| n.ts == m.te + 1 && n.kind == EntityKind::Person)
+                })
+                .flatten()
+                .unwrap_or(m)
+        });
         let right_pron = (c + 1 < toks.len() && self.pronoun(c + 1)).then_some(c + 1);
         // Inversion (", said X") needs a finite verb: ", saying her ..." is
         // the subject's own participle.
-        let participle = toks[c].lower.ends_with("ing") || toks[c].lower.ends_with("ndo");
         if (prev_punct || c == lo) && !participle {
             if let Some(m) = right {
-                if m.kind == EntityKind::Person || m.kind == EntityKind::Org {
+                if speaks(self.doc, m) {
                     return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
                 }
             }
@@ -342,6 +569,52 @@ impl Ctx<'_> {
         // word right before the cue is an unnamed noun ("officials said",
         // "analysts warn"), the speaker is that noun: nobody to resolve.
         let mut j = c;
+        // "The source, who asked not to be named, said": "Doe, 70, told":
+        // a clause or an age set off by commas between the subject and the
+        // cue is stepped over.
+        if c > lo + 2 && toks[c - 1].is_p(",") && !self.inside[c - 1] {
+            let open = (lo..c - 1)
+                .rev()
+                .take(15)
+                .find(|&k| toks[k].is_p(",") || toks[k].sent != sent || self.inside[k]);
+            if let Some(k) = open {
+                let clause = &toks[k + 1..c - 1];
+                // A relative clause or an age, not an apposition that
+                // names the speaker ("the agency, Ria, said").
+                let relative_or_age = clause.first().is_some_and(|t| {
+                    t.kind == Kind::Num && clause.len() == 1
+                        || crate::lang::speech::speech(self.doc.lex.lang.code)
+                            .relative_pronouns
+                            .contains(&t.lower.as_str())
+                });
+                // "Ann Lee, president of the dockers' union, said": a title
+                // in apposition to a person named before it.
+                let title =
+                    clause.iter().take(4).any(|t| {
+                        t.kind == Kind::Word && self.doc.lex.roles.contains(t.lower.as_str())
+                    }) && self.ents.mentions.iter().any(|m| {
+                        m.te == k
+                            && !m.nominal
+                            && m.kind == EntityKind::Person
+                            && speaks(self.doc, m)
+                    });
+                let plain = toks[k].is_p(",")
+                    && toks[k].sent == sent
+                    && !self.inside[k]
+                    && (relative_or_age || title)
+                    && !clause
+                        .iter()
+                        .any(|t| self.doc.lex.cue_verbs.contains(t.lower.as_str()));
+                let subject_before = self
+                    .ents
+                    .mentions
+                    .iter()
+                    .any(|m| m.te == k && speaks(self.doc, m));
+                if plain && subject_before {
+                    j = k;
+                }
+            }
+        }
         let mut first = true;
         while j > lo {
             j -= 1;
@@ -361,9 +634,21 @@ impl Ctx<'_> {
                 .filter(|m| m.ts <= j && j < m.te)
                 .max_by_key(|m| m.te - m.ts)
             {
-                if (m.kind == EntityKind::Person || m.kind == EntityKind::Org)
-                    && !self.after_prep(m.ts)
-                {
+                if speaks(self.doc, m) && !self.after_prep(m.ts) {
+                    // "Ann Lee, a spokeswoman for the port, said": the name
+                    // the description stands beside speaks.
+                    let named = (m.nominal && m.ts >= lo + 2 && toks[m.ts - 1].is_p(","))
+                        .then(|| {
+                            self.ents.mentions.iter().find(|n| {
+                                n.te == m.ts - 1
+                                    && !n.nominal
+                                    && n.kind == EntityKind::Person
+                                    && speaks(self.doc, n)
+                                    && !self.after_prep(n.ts)
+                            })
+                        })
+                        .flatten();
+                    let m = named.unwrap_or(m);
                     return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
                 }
                 j = m.ts;
@@ -404,7 +689,10 @@ impl Ctx<'_> {
                             ));
                         }
                     }
-                    return None;
+                    // "demonstrators chanted", "the families of the two
+                    // wounded men requested": a group nobody names speaks,
+                    // and its description is all there is to say who.
+                    return self.group_before(j, lo).map(|r| (r, None));
                 }
             }
             if t.kind == Kind::Punct {
@@ -412,11 +700,83 @@ impl Ctx<'_> {
             }
         }
         if let Some(m) = right {
-            if m.kind == EntityKind::Person || m.kind == EntityKind::Org {
+            if speaks(self.doc, m) {
                 return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
             }
         }
         None
+    }
+
+    /// The description of an unnamed group ending at token `j` ("the
+    /// families of the two wounded men", "demonstrators"): lower-case words
+    /// and "of" phrases back to a determiner, headed by a plural or a
+    /// collective noun. `None` when the word at `j` is no such head.
+    fn group_before(&self, j: usize, lo: usize) -> Option<(usize, usize)> {
+        let toks = &self.doc.toks;
+        let lex = self.doc.lex;
+        let sp = crate::lang::speech::speech(lex.lang.code);
+        let head = &toks[j];
+        let w = head.lower.as_str();
+        let people = |w: &str| {
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            // "-men" plurals ("men", "fishermen", "women") are people too.
+            sp.collective.contains(&w)
+                || lex.lang.code == "en" && w.ends_with("men")
+                || w.ends_with('s') && sp.collective.contains(&singular)
+                || w.ends_with('s')
+                    && (lex.roles.contains(singular) || lex.person_nouns.contains(singular))
+        };
+        if head.upper || !people(w) {
+            return None;
+        }
+        // The head of "families of the men" is "families": step back over
+        // "of" phrases to it.
+        let mut s = j;
+        let mut steps = 0;
+        while s > lo && steps < 8 {
+            let p = &toks[s - 1];
+            if !matches!(p.kind, Kind::Word | Kind::Num)
+                || p.upper && !self.doc.initial(s - 1)
+                || self.inside[s - 1]
+            {
+                break;
+            }
+            let pw = p.lower.as_str();
+            if lex.determiners.contains(pw) || lex.is("indefinite", pw) {
+                s -= 1;
+                // "the families of the men": past "of the" to the head.
+                let of = s >= lo + 2
+                    && toks[s - 1].kind == Kind::Word
+                    && !toks[s - 1].upper
+                    && lex.name_connectors.contains(toks[s - 1].lower.as_str())
+                    && !lex.determiners.contains(toks[s - 1].lower.as_str());
+                if of {
+                    s -= 1;
+                    steps += 1;
+                    continue;
+                }
+                break;
+            }
+            let number = p.kind == Kind::Num || lex.number_words.contains_key(pw);
+            if lex.function_words.contains(pw)
+                && !lex.name_connectors.contains(pw)
+                && !number
+                && !people(pw)
+                || lex.cue_verbs.contains(pw)
+            {
+                break;
+            }
+            s -= 1;
+            steps += 1;
+        }
+        // A phrase that starts at "of" lost its head: not a description.
+        let first = toks[s].lower.as_str();
+        if toks[s].kind != Kind::Word
+            || lex.name_connectors.contains(first) && !lex.determiners.contains(first)
+        {
+            return None;
+        }
+        Some((s, j + 1))
     }
 
     fn is_cue(&self, i: usize) -> bool {
@@ -437,11 +797,11 @@ impl Ctx<'_> {
             if let Some((len, ())) = doc.lex.according.longest_at(&doc.toks, i) {
                 // The first person or organization after the phrase.
                 let sent = doc.toks[i].sent;
-                let m = self.ents.mentions.iter().find(|m| {
-                    m.ts >= i + len
-                        && doc.toks[m.ts].sent == sent
-                        && (m.kind == EntityKind::Org || m.kind == EntityKind::Person)
-                });
+                let m = self
+                    .ents
+                    .mentions
+                    .iter()
+                    .find(|m| m.ts >= i + len && doc.toks[m.ts].sent == sent && speaks(doc, m));
                 if let Some(m) = m {
                     return Some((
                         (m.ts, m.te),
@@ -491,10 +851,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             while k < ms.len() && ms[k].ts < r.end {
                 let m = &ms[k];
                 k += 1;
-                if ctx.inside[m.ts]
-                    || m.cluster == usize::MAX
-                    || !(m.kind == EntityKind::Person || m.kind == EntityKind::Org)
-                {
+                if ctx.inside[m.ts] || m.cluster == usize::MAX || !speaks(doc, m) {
                     continue;
                 }
                 if ctx.after_prep(m.ts) {
@@ -514,6 +871,9 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
     }
     ctx.subjects = subjects;
     let mut out: Vec<Found> = Vec::new();
+    // Quotes followed in their sentence by a cue that introduces another
+    // quote: that sentence's subject speaks the other one.
+    let mut before_colon_cue: Vec<bool> = Vec::new();
     for &(o, c, marked) in &pairs {
         let cs = o + 1;
         let ce = c;
@@ -530,6 +890,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             speaker_tok: None,
             cluster: None,
             cue: None,
+            described: None,
         };
         let s_open = toks[o].sent as usize;
         let s_close = toks
@@ -538,14 +899,62 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             .unwrap_or(s_open);
         let close_range = doc.sents.get(s_close).cloned().unwrap_or(0..0);
         let open_range = doc.sents.get(s_open).cloned().unwrap_or(0..0);
-        // 1. A cue right after the quote.
+        // "…” Ann Lee said: “…": a cue before a colon introduces the next
+        // quote, not the one before it.
+        let introduces = |k: usize| {
+            toks.get(k + 1).is_some_and(|t| t.is_p(":"))
+                || (k + 1..close_range.end.min(k + 4))
+                    .any(|j| toks[j].is_p(":") && ctx.inside.get(j + 1) == Some(&true))
+        };
+        // "“… a fight.” Lee warned that …": after a quote closed by a full
+        // stop, a cue opening a clause of its own starts a new sentence
+        // about something else.
+        let new_clause = |k: usize| {
+            ce > cs
+                && toks[ce - 1].is_p(".")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.lower == "that" || t.lower == "que")
+        };
+        // 0. "Lee told the radio: “…”": a cue before a colon that opens the
+        // quote is its own, whatever follows the quote.
         let mut done = false;
+        if o > open_range.start && toks[o - 1].is_p(":") {
+            let mut k = o - 1;
+            while k > open_range.start && !done {
+                k -= 1;
+                if ctx.is_cue(k) {
+                    if let Some((sp, cl)) = ctx.speaker_for_cue(k, open_range.start, o) {
+                        f.speaker_tok = Some(sp);
+                        f.cluster = cl;
+                        f.cue = Some((k, k + 1));
+                        done = true;
+                    }
+                }
+            }
+        }
+        // 1. A cue right after the quote. After a full stop, a cue in the
+        // next sentence counts only when that sentence ends right after it
+        // ("“We won.” Lee said."): "Other leaders have called the cuts …"
+        // is about something else.
+        let full_stop_at = |k: usize| {
+            ce > cs
+                && toks[ce - 1].is_p(".")
+                && toks[k].sent != toks[ce - 1].sent
+                && doc
+                    .sents
+                    .get(toks[k].sent as usize)
+                    .is_some_and(|r| r.end.saturating_sub(k) > 5)
+        };
         let after_end = close_range.end.min(te + 10);
         for k in te..after_end {
-            if ctx.inside[k] && k >= te {
+            if done || ctx.inside[k] && k >= te {
                 break;
             }
             if ctx.is_cue(k) {
+                if introduces(k) || new_clause(k) || full_stop_at(k) {
+                    break;
+                }
                 if let Some((sp, cl)) = ctx.speaker_for_cue(k, te, after_end) {
                     f.speaker_tok = Some(sp);
                     f.cluster = cl;
@@ -553,6 +962,31 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                     done = true;
                 }
                 break;
+            }
+        }
+        // 1b. A quote that ends its sentence ("Is it over?" / "No!" / "We
+        // won.") followed by a short sentence that only says who spoke
+        // ("Mr. Lee said." / "said Ann Vell, 70."): that sentence's cue. A
+        // full stop needs the cue sentence to end right after its cue.
+        let last = toks.get(ce.wrapping_sub(1)).filter(|_| ce > cs);
+        let ends = last
+            .map(|t| t.lower.as_str())
+            .filter(|w| matches!(*w, "?" | "!" | "."));
+        if !done && close_range.end <= te {
+            if let (Some(end_mark), Some(next)) = (ends, doc.sents.get(s_close + 1)) {
+                let k = (next.start..next.end.min(next.start + 6))
+                    .find(|&k| !ctx.inside[k] && ctx.is_cue(k));
+                let short = |k: usize| end_mark != "." || next.end.saturating_sub(k) <= 5;
+                if let Some(k) = k.filter(|&k| {
+                    next.start <= te + 1 && short(k) && !introduces(k) && !new_clause(k)
+                }) {
+                    if let Some((sp, cl)) = ctx.speaker_for_cue(k, te.max(next.start), next.end) {
+                        f.speaker_tok = Some(sp);
+                        f.cluster = cl;
+                        f.cue = Some((k, k + 1));
+                        done = true;
+                    }
+                }
             }
         }
         // 2. A cue before it in the sentence.
@@ -580,10 +1014,16 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 done = true;
             }
         }
-        // 4. A cue later in the sentence (", he told AFP").
-        if !done {
+        // 4. A cue later in the sentence (", he told AFP"); a quote closed
+        // by a full stop ended its sentence, and a cue further on is about
+        // something else.
+        let full_stop = ce > cs && toks[ce - 1].is_p(".");
+        if !done && !full_stop {
             for k in te..close_range.end {
                 if ctx.is_cue(k) {
+                    if introduces(k) || new_clause(k) {
+                        break;
+                    }
                     if let Some((sp, cl)) = ctx.speaker_for_cue(k, te, close_range.end) {
                         f.speaker_tok = Some(sp);
                         f.cluster = cl;
@@ -603,12 +1043,10 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 if !dash || !doc.lex.cue_verbs.contains(toks[c].lower.as_str()) {
                     continue;
                 }
-                let m = ents.mentions.iter().find(|m| {
-                    m.ts > c
-                        && m.ts <= c + 3
-                        && m.te <= ce
-                        && (m.kind == EntityKind::Person || m.kind == EntityKind::Org)
-                });
+                let m = ents
+                    .mentions
+                    .iter()
+                    .find(|m| m.ts > c && m.ts <= c + 3 && m.te <= ce && speaks(doc, m));
                 if let Some(m) = m {
                     f.speaker_tok = Some((m.ts, m.te));
                     f.cluster = (m.cluster != usize::MAX).then_some(m.cluster);
@@ -620,6 +1058,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 break;
             }
         }
+        before_colon_cue.push((te..close_range.end).any(|k| ctx.is_cue(k) && introduces(k)));
         out.push(f);
     }
     // 5. Unattributed quotes: pull quotes repeating words quoted elsewhere,
@@ -647,11 +1086,14 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             // The same speaker goes on when nobody else is named between
             // the two quotes ("...," Varga told reporters. "Every ...").
             let (a, b) = (prev.te.min(f.ts), f.ts);
+            // Someone else between them: not a description in apposition
+            // ("Lee, a navy spokesman, said"), which is the same speaker.
             let other = ents.mentions.iter().any(|m| {
                 m.ts >= a
                     && m.ts < b
                     && !ctx.inside[m.ts]
                     && m.kind == EntityKind::Person
+                    && !(m.nominal && m.ts > 0 && toks[m.ts - 1].is_p(","))
                     && Some(m.cluster) != prev.cluster
             });
             let near = b - a < 60
@@ -673,6 +1115,9 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             continue;
         }
         let s = toks[out[qi].ts].sent as usize;
+        if before_colon_cue.get(qi).copied().unwrap_or(false) {
+            continue;
+        }
         if let Some(c) = ctx.subjects.get(s).copied().flatten() {
             out[qi].cluster = Some(c);
         }
@@ -716,11 +1161,24 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         } else if let Some(comma) = (r.start..cue_r.0).rev().find(|&i| toks[i].is_p(",")) {
             // "Rescuers found 14 bodies, officials said on Monday": what
             // was said comes before the comma.
-            let cue_at_end = r.end.saturating_sub(cue_r.1) <= 5 && cue_r.0 - comma <= 5;
+            // The cue and its speaker close the sentence (", says the
+            // Courier's Ivo Marten."), however long the speaker's name.
+            let speaker_at_end =
+                sp.is_some_and(|(a, b)| a >= cue_r.1 && r.end.saturating_sub(b) <= 2);
+            let cue_at_end =
+                (r.end.saturating_sub(cue_r.1) <= 5 || speaker_at_end) && cue_r.0 - comma <= 5;
             if last_inside.is_none() && comma > r.start && cue_at_end {
                 cs = r.start;
                 ce = comma;
             }
+        }
+        // "“No!” Ann Vell, 70, told the radio.": a sentence that only says
+        // who spoke reports nothing of its own.
+        let said = (cs.min(ce)..ce)
+            .filter(|&i| toks[i].kind == Kind::Word && !sp.is_some_and(|(a, b)| a <= i && i < b))
+            .count();
+        if said < 2 {
+            continue;
         }
         out.push(Found {
             ts: if last_inside.is_some() {
@@ -735,10 +1193,62 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             speaker_tok: sp,
             cluster: cl,
             cue: Some(cue_r),
+            described: None,
         });
+    }
+    for f in out.iter_mut() {
+        f.described = f
+            .speaker_tok
+            .and_then(|sp| described(doc, ents, sp, f.cluster));
     }
     out.sort_by_key(|f| f.ts);
     out
+}
+
+/// A speaker known only by a description ("a spokesperson") followed by
+/// the organisation it speaks for ("for Interoute", "of the ministry",
+/// "de la empresa Aldana"): the tokens of both, which name the speaker
+/// better than the description alone.
+fn described(
+    doc: &Doc,
+    ents: &Entities,
+    (a, b): (usize, usize),
+    cluster: Option<usize>,
+) -> Option<(usize, usize)> {
+    let toks = &doc.toks;
+    // An unnamed group ("demonstrators"): its description, as written.
+    if cluster.is_none()
+        && !toks[a..b]
+            .iter()
+            .any(|t| doc.lex.pronouns.contains(t.lower.as_str()))
+        && toks[a..b]
+            .iter()
+            .all(|t| matches!(t.kind, Kind::Word | Kind::Num) && (!t.upper || doc.initial(a)))
+    {
+        return Some((a, b));
+    }
+    let unnamed = cluster
+        .and_then(|c| ents.clusters.get(c))
+        .is_none_or(|c| !c.named);
+    let nominal = ents
+        .mentions
+        .iter()
+        .any(|m| m.ts == a && m.te == b && m.nominal && m.kind == EntityKind::Person);
+    if !unnamed || !nominal {
+        return None;
+    }
+    let prep = toks.get(b)?;
+    if !matches!(
+        prep.lower.as_str(),
+        "for" | "of" | "at" | "with" | "from" | "de" | "del"
+    ) {
+        return None;
+    }
+    let org = ents.mentions.iter().find(|m| {
+        (m.ts == b + 1 || m.ts == b + 2 && doc.lex.determiners.contains(toks[b + 1].lower.as_str()))
+            && matches!(m.kind, EntityKind::Org | EntityKind::Gpe)
+    })?;
+    Some((a, org.te))
 }
 
 /// Verbs that report speech without marks (a subset of the cues: "read"
@@ -767,6 +1277,13 @@ fn is_reporting(w: &str) -> bool {
             | "publicó"
             | "agradeció"
             | "estimó"
+            | "shouted"
+            | "shouting"
+            | "chanted"
+            | "chanting"
+            | "screamed"
+            | "screaming"
+            | "yelled"
     )
 }
 

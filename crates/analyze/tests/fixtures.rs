@@ -773,3 +773,224 @@ fn a_country_name_longer_than_its_capitalized_run() {
         );
     }
 }
+
+#[test]
+fn quotes_in_tokenised_text_with_twin_apostrophes() {
+    // Tokenised corpora write closing (and sometimes opening) double marks
+    // as two apostrophes, and run a quote's paragraphs together.
+    let a = article(
+        "en",
+        None,
+        &["The dam held, the board said. \"If one gate had failed we could have used the others, '' said board spokesman Ivo Marten. \"But all three are shut so this is difficult. \"This is a very rare situation, '' he said. Each gate has a \"leader '' crew, he said. ''The lake is not deep enough to flood the town, '' added Marten."],
+    );
+    assert!(speaker_is(&a, &quote(&a, "If one gate"), "Ivo Marten"));
+    let rare = quote(&a, "very rare situation");
+    assert!(speaker_is(&a, &rare, "Ivo Marten"));
+    assert!(!quotes(&a)
+        .iter()
+        .any(|(t, _)| t.contains("one gate") && t.contains("rare")));
+    assert!(speaker_is(&a, &quote(&a, "not deep enough"), "Ivo Marten"));
+}
+
+#[test]
+fn quotes_the_one_told_is_not_the_speaker_and_relatives_stay_apart() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "Dam engineer Ann Vell spoke after the flood. Her son, Tom Vell, was rescued on Monday.",
+            "\"The water came at night,\" Tom Vell told Radio Norte. Vell said the village was empty.",
+            "\"We will rebuild,\" Ann Vell told reporters.",
+        ],
+    );
+    let q = quote(&a, "came at night");
+    assert!(speaker_is(&a, &q, "Tom Vell"), "{q:?}");
+    assert_ne!(q.speaker.as_deref(), Some("Radio Norte"));
+    assert!(speaker_is(&a, &quote(&a, "We will rebuild"), "Ann Vell"));
+    // Two full names with other first names are two people.
+    let clusters: Vec<u32> = entities(&a)
+        .into_iter()
+        .filter(|(t, _, _)| t == "Tom Vell" || t == "Ann Vell")
+        .map(|(_, _, c)| c)
+        .collect();
+    assert!(clusters.len() >= 2);
+    assert!(clusters.iter().any(|c| *c != clusters[0]));
+}
+
+#[test]
+fn quotes_speaker_across_a_relative_clause_or_an_age() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "Boats left the harbour at dawn, a port source said. The port source, who asked not to be named, said the boats carried grain.",
+            "\"We saw them go,\" Ivo Marten, 70, told Radio Norte.",
+            "The ferry MV Ostra was late. \"Nobody warned us,\" the crew said.",
+        ],
+    );
+    let q = quote(&a, "the boats carried grain");
+    assert_eq!(
+        q.speaker_mention
+            .map(|r| a.slice(r).to_lowercase())
+            .as_deref(),
+        Some("the port source"),
+        "{q:?}"
+    );
+    assert!(speaker_is(&a, &quote(&a, "We saw them go"), "Ivo Marten"));
+    assert_ne!(
+        quote(&a, "Nobody warned us").speaker.as_deref(),
+        Some("MV Ostra")
+    );
+}
+
+#[test]
+fn quotes_pronouns_and_role_nouns_take_the_nearest_compatible_person() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "Mayor Lena Farrow opened the bridge. A senior harbour official said the tide was late. \"Two hours were lost,\" the official said.",
+            "A port spokeswoman said the ferries would run. Delays were also reported, according to Omar Castell, an engineer with Delvin Networks. \"It was a long night,\" he said.",
+        ],
+    );
+    let lost = quote(&a, "Two hours were lost");
+    assert_eq!(
+        lost.speaker_mention.map(|r| a.slice(r)),
+        Some("the official")
+    );
+    assert!(!speaker_is(&a, &lost, "Lena Farrow"), "{lost:?}");
+    assert!(speaker_is(&a, &quote(&a, "a long night"), "Omar Castell"));
+}
+
+#[test]
+fn quotes_appositions_colons_and_participles() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "\"The dam is sound,\" Ivo Marten, a spokesman for the port, said. \"We checked it twice,\" Ann Vell, president of the Dockers' Union of Orvenna, said : \"Nobody told us.\"",
+            "Port director Lena Farrow defended the council on Sunday, saying, \"We are only doing our job.\"",
+        ],
+    );
+    assert!(speaker_is(&a, &quote(&a, "The dam is sound"), "Ivo Marten"));
+    // "said :" introduces the next quote, not the one before it.
+    let q = quote(&a, "We checked it twice");
+    assert!(!speaker_is(&a, &q, "Ann Vell"), "{q:?}");
+    assert!(speaker_is(&a, &quote(&a, "Nobody told us"), "Ann Vell"));
+    let q = quote(&a, "only doing our job");
+    assert_eq!(q.speaker.as_deref(), Some("Lena Farrow"), "{q:?}");
+}
+
+#[test]
+fn quotes_a_cue_opening_a_new_clause_after_a_full_stop_is_not_theirs() {
+    let a = article(
+        "en",
+        None,
+        &["\"These people are losing their homes,\" said Ann Vell, head of the tenants' union. \"The town cannot give up without a fight.\" Mayor Ivo Marten warned that the river could rise again."],
+    );
+    let q = quote(&a, "cannot give up");
+    assert!(!speaker_is(&a, &q, "Ivo Marten"), "{q:?}");
+    assert!(speaker_is(&a, &q, "Ann Vell"), "{q:?}");
+}
+
+#[test]
+fn quotes_a_question_or_exclamation_then_who_said_it() {
+    let a = article(
+        "en",
+        None,
+        &["Mayor Lena Farrow spoke first. \"Is this the end of the port?\" Mr. Ivo Marten said. \"Never!\" Ann Vell, 70, told Radio Norte."],
+    );
+    assert!(speaker_is(&a, &quote(&a, "end of the port"), "Ivo Marten"));
+    let never = quote(&a, "Never");
+    assert!(speaker_is(&a, &never, "Ann Vell"), "{never:?}");
+    // The attribution sentence is not reported speech of its own.
+    assert!(!quotes(&a)
+        .iter()
+        .any(|(t, q)| !q.direct && (t.trim() == "." || t.contains("Ann Vell, 70"))));
+}
+
+#[test]
+fn quotes_spanish_inverted_role_after_a_portfolio_apposition() {
+    let a = article(
+        "es",
+        None,
+        &["La ministra de Sanidad, Carmen Vidal, visitó el hospital con el presidente Luis Mora. «No vamos a cerrar ninguna planta», dijo la ministra. «Tenemos recursos», afirmó Mora."],
+    );
+    assert!(speaker_is(
+        &a,
+        &quote(&a, "No vamos a cerrar"),
+        "Carmen Vidal"
+    ));
+    assert!(speaker_is(&a, &quote(&a, "Tenemos recursos"), "Luis Mora"));
+}
+
+#[test]
+fn entities_one_person_with_an_initial_or_a_descriptor_a_son_apart() {
+    let a = article(
+        "en",
+        None,
+        &["Republican Ann Lee spoke at noon. Later Ann B. Lee met her son, Ann Lee Jr., at the dam. Lee said the water was safe."],
+    );
+    let ents = entities(&a);
+    let cluster = |name: &str| {
+        ents.iter()
+            .find(|(t, _, _)| t == name)
+            .map(|x| x.2)
+            .unwrap_or_else(|| panic!("no {name:?} in {ents:?}"))
+    };
+    assert_eq!(cluster("Republican Ann Lee"), cluster("Ann B. Lee"));
+    assert_ne!(cluster("Ann B. Lee"), cluster("Ann Lee Jr."));
+}
+
+#[test]
+fn quotes_a_described_speaker_keeps_the_organisation_it_speaks_for() {
+    let a = article(
+        "en",
+        None,
+        &["The gate failed at dawn. \"It is rare to lose two gates at once,\" said a spokesperson for the Delvin Water Authority."],
+    );
+    let q = quote(&a, "rare to lose");
+    assert_eq!(
+        q.speaker.as_deref(),
+        Some("a spokesperson for the Delvin Water Authority"),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn quotes_groups_speak_and_a_colon_cue_owns_its_quote() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "On the main square, demonstrators chanted \"Shame, shame!\" as the council met. The families of the two missing fishermen requested \"total privacy\".",
+            "The head of the dockers' union, Ann Vell, told Radio Norte: \"The new rules take away our rights.\" Other union leaders have called the rules \"an attack on workers\".",
+            "\"We acted in self-defence,\" Ivo Marten, a port spokesman, told reporters. \"It was a smuggling boat, and it fired first.\" He said the boat was seized.",
+        ],
+    );
+    assert_eq!(quote(&a, "Shame").speaker.as_deref(), Some("demonstrators"));
+    assert_eq!(
+        quote(&a, "total privacy").speaker.as_deref(),
+        Some("The families of the two missing fishermen")
+    );
+    assert!(speaker_is(
+        &a,
+        &quote(&a, "take away our rights"),
+        "Ann Vell"
+    ));
+    assert!(speaker_is(&a, &quote(&a, "smuggling boat"), "Ivo Marten"));
+}
+
+#[test]
+fn quotes_an_apposition_comma_is_no_inversion_and_a_possessor_introduces() {
+    let a = article(
+        "en",
+        None,
+        &[
+            "Ann Vell, the harbour envoy to Orvenna, said the Delvin Water Authority \"plainly lied\" about the dam.",
+            "The dam was closed again, and this is a further blow to the town, says the Courier's Ivo Marten.",
+        ],
+    );
+    assert!(speaker_is(&a, &quote(&a, "plainly lied"), "Ann Vell"));
+    assert!(speaker_is(&a, &quote(&a, "further blow"), "Ivo Marten"));
+}

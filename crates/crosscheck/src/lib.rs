@@ -37,6 +37,7 @@ pub mod measure;
 pub mod names;
 pub mod quotes;
 pub mod timeline;
+pub mod translate;
 pub mod verdict;
 
 #[cfg(test)]

@@ -54,9 +54,23 @@ pub fn name_key(name: &str) -> String {
     name_tokens(name).join(" ")
 }
 
+/// Generational suffixes after a surname: "Jr." is another person.
+const SUFFIXES: &[&str] = &["jr", "junior", "ii", "iii", "iv"];
+
+/// The generational suffix a name ends with, if any.
+fn suffix(tokens: &[String]) -> Option<&str> {
+    tokens
+        .last()
+        .map(String::as_str)
+        .filter(|t| tokens.len() >= 2 && SUFFIXES.contains(t))
+}
+
 /// True when two names can be the same person or body: equal after
 /// folding, or one is the other's surname, or first names agree by initial
-/// and surnames match.
+/// and surnames match, or, middle initials aside, every word of the shorter
+/// name is in the longer ("Donald J. Trump" and "Republican Donald Trump").
+/// A generational suffix keeps a father and his son apart: "Ann Lee Jr."
+/// is not "Ann Lee".
 pub fn same_person(a: &str, b: &str) -> bool {
     let (ta, tb) = (cached_tokens(a), cached_tokens(b));
     if ta.is_empty() || tb.is_empty() {
@@ -64,6 +78,27 @@ pub fn same_person(a: &str, b: &str) -> bool {
     }
     if ta == tb {
         return true;
+    }
+    if ta.len() >= 2 && tb.len() >= 2 && suffix(&ta) != suffix(&tb) {
+        return false;
+    }
+    let no_initials = |t: &[String]| -> Vec<String> {
+        t.iter()
+            .filter(|w| w.chars().count() > 1)
+            .cloned()
+            .collect()
+    };
+    let (na, nb) = (no_initials(&ta), no_initials(&tb));
+    if na.len() >= 2 && nb.len() >= 2 {
+        let (short, long) = if na.len() <= nb.len() {
+            (&na, &nb)
+        } else {
+            (&nb, &na)
+        };
+        let mut it = long.iter();
+        if short.iter().all(|t| it.any(|l| l == t)) {
+            return true;
+        }
     }
     let (short, long) = if ta.len() <= tb.len() {
         (&ta, &tb)
@@ -90,6 +125,34 @@ pub fn same_person(a: &str, b: &str) -> bool {
         }
 }
 
+/// The name to show for several spellings of one person: the longest,
+/// unless it is another spelling with a word put before it ("Republican
+/// Ann Lee" beside "Ann B. Lee"): a descriptor, not a name.
+pub fn canonical<'a>(forms: &[&'a str]) -> &'a str {
+    let core = |f: &str| -> Vec<String> {
+        cached_tokens(f)
+            .iter()
+            .filter(|w| w.chars().count() > 1)
+            .cloned()
+            .collect()
+    };
+    let prefixed = |f: &str| {
+        let c = core(f);
+        c.len() >= 3
+            && forms.iter().any(|g| {
+                let d = core(g);
+                d.len() >= 2 && d.as_slice() == &c[1..]
+            })
+    };
+    forms
+        .iter()
+        .copied()
+        .filter(|f| !prefixed(f))
+        .max_by_key(|f| f.len())
+        .or_else(|| forms.iter().copied().max_by_key(|f| f.len()))
+        .unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,5 +168,20 @@ mod tests {
         assert!(same_person("the US embassy", "US Embassy in San Marco"));
         assert!(!same_person("US Embassy", "UK Embassy"));
         assert_eq!(name_key("Dr. María  Núñez"), "maria nunez");
+    }
+
+    #[test]
+    fn a_descriptor_or_an_initial_is_the_same_person_a_suffix_is_not() {
+        assert!(same_person("Republican Ann B. Lee", "Ann B. Lee"));
+        assert!(same_person("Senator Ann Lee", "Ann B. Lee"));
+        assert!(!same_person("Ann Lee Jr.", "Ann Lee"));
+        assert!(!same_person("Ann Lee Jr.", "Ann B. Lee"));
+        assert!(same_person("Ann Lee Jr.", "Ann Lee, Jr."));
+        assert!(!same_person("Tom Lee", "Ann Lee"));
+        assert_eq!(
+            canonical(&["Republican Ann Lee", "Ann B. Lee", "Lee"]),
+            "Ann B. Lee"
+        );
+        assert_eq!(canonical(&["Lee", "Ann Lee"]), "Ann Lee");
     }
 }

@@ -3,7 +3,8 @@
 //! wording diffed word by word against the most-carried one.
 
 use crate::context::{sentence_of, stem, words_with_offsets};
-use crate::names::{fold, same_person};
+use crate::names::{canonical, fold, same_person};
+use crate::translate::{has_lexicon, pivot_terms};
 use crosswire_link::Origins;
 use crosswire_model::dossier::{Mention, QuoteGroup, QuoteVariant, Verdict, WordDiff};
 use crosswire_model::{Article, ByteRange, SpanKind};
@@ -19,12 +20,23 @@ struct Words {
     /// Every word as its stem when it has one, else as itself: what an
     /// in-order alignment compares ("consequences" meets "consequence").
     keys: Vec<String>,
+    /// Terms in the pivot language, what a translation shares (see
+    /// [`crate::translate`]).
+    pivot: HashSet<String>,
+    /// The language of the text, when known.
+    lang: Option<String>,
 }
 
 impl Words {
     fn new(text: &str) -> Self {
+        Self::in_lang(text, None)
+    }
+
+    fn in_lang(text: &str, lang: Option<&str>) -> Self {
         let words = norm_words(text);
         Words {
+            pivot: lang.map(|l| pivot_terms(text, l)).unwrap_or_default(),
+            lang: lang.map(str::to_string),
             stems: words_with_offsets(text)
                 .into_iter()
                 .filter_map(|(_, w)| stem(w))
@@ -151,8 +163,62 @@ fn common_in_order(a: &[String], b: &[String]) -> usize {
     prev.last().copied().unwrap_or(0)
 }
 
+/// Whether two wordings in two languages say the same thing: most pivot
+/// terms shared (names, numbers and lexicon words), at least
+/// [`MIN_PIVOT_SHARED`] of them, and no number of one missing from the
+/// other. Without a lexicon for both languages, only names and numbers
+/// count, which is seldom enough: such quotes stay apart.
+fn same_across_languages(a: &Words, b: &Words, both_named: bool) -> bool {
+    let (pa, pb) = (&a.pivot, &b.pivot);
+    let small = pa.len().min(pb.len());
+    if small == 0 {
+        return false;
+    }
+    let shared = pa.intersection(pb).count();
+    let numbers_differ = |x: &HashSet<String>, y: &HashSet<String>| {
+        x.iter().any(|t| t.starts_with('#') && !y.contains(t))
+    };
+    if numbers_differ(pa, pb) && numbers_differ(pb, pa) {
+        return false;
+    }
+    let lexicons =
+        a.lang.as_deref().is_some_and(has_lexicon) && b.lang.as_deref().is_some_and(has_lexicon);
+    if !lexicons {
+        return false;
+    }
+    // A short fragment translated: all of it, by the same named speaker.
+    if small < MIN_PIVOT_SHARED {
+        return both_named && shared == small && small >= 2;
+    }
+    shared >= MIN_PIVOT_SHARED && shared as f32 / small as f32 >= PIVOT_SHARE
+}
+
+/// Share of the smaller pivot set two wordings share: how close a
+/// translation is.
+fn pivot_score(a: &Words, b: &Words) -> f32 {
+    let small = a.pivot.len().min(b.pivot.len());
+    if small == 0 {
+        return 0.0;
+    }
+    a.pivot.intersection(&b.pivot).count() as f32 / small as f32
+}
+
+/// Pivot terms a quote and its translation share at least.
+const MIN_PIVOT_SHARED: usize = 3;
+
+/// Share of the smaller pivot set a translation keeps.
+const PIVOT_SHARE: f32 = 0.5;
+
+/// Whether the two wordings are in different known languages.
+fn across_languages(a: &Words, b: &Words) -> bool {
+    matches!((&a.lang, &b.lang), (Some(x), Some(y)) if x != y)
+}
+
 /// Whether two wordings say the same words (see [`same_utterance`]).
 fn same_words(a: &Words, b: &Words, both_named: bool) -> bool {
+    if across_languages(a, b) {
+        return same_across_languages(a, b, both_named);
+    }
     // Short fragments ("kidnapped") match only a quote that contains them.
     let run = longest_common_run(&a.words, &b.words);
     let shorter = a.words.len().min(b.words.len());
@@ -224,11 +290,28 @@ fn candidate_wholes(wholes: &[Words]) -> Vec<(usize, usize)> {
             by_stem.entry(s.as_str()).or_default().push(w);
         }
     }
+    // Translations share pivot terms, not stems: a second index, whose
+    // pairs are kept only across languages.
+    let mut by_pivot: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (w, words) in wholes.iter().enumerate() {
+        for s in &words.pivot {
+            by_pivot.entry(s.as_str()).or_default().push(w);
+        }
+    }
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for list in by_stem.values() {
         for (k, &a) in list.iter().enumerate() {
             for &b in &list[k + 1..] {
                 pairs.push((a.min(b), a.max(b)));
+            }
+        }
+    }
+    for list in by_pivot.values() {
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k + 1..] {
+                if across_languages(&wholes[a], &wholes[b]) {
+                    pairs.push((a.min(b), a.max(b)));
+                }
             }
         }
     }
@@ -307,12 +390,20 @@ pub fn quote_groups(articles: &[Article], origins: &Origins) -> Vec<QuoteGroup> 
     let mut qs: Vec<Q> = Vec::new();
     let mut wholes: Vec<Words> = Vec::new();
     let mut units_of: Vec<Vec<usize>> = Vec::new();
+    // Reported speech, by article: what a direct quote elsewhere may have
+    // been made from.
+    let mut reported: Vec<(usize, Words)> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
+        let lang = a.language.as_deref();
         for s in &a.spans {
             let SpanKind::Quote(q) = &s.kind else {
                 continue;
             };
             if !q.direct {
+                let raw = a.slice(q.content);
+                if !raw.trim().is_empty() {
+                    reported.push((ai, Words::in_lang(raw, lang)));
+                }
                 continue;
             }
             let raw = a.slice(q.content);
@@ -320,7 +411,7 @@ pub fn quote_groups(articles: &[Article], origins: &Origins) -> Vec<QuoteGroup> 
                 continue;
             }
             let whole = wholes.len();
-            wholes.push(Words::new(raw));
+            wholes.push(Words::in_lang(raw, lang));
             let mut units = Vec::new();
             for r in sentence_units(raw) {
                 let Some(part) = raw.get(r.clone()) else {
@@ -338,7 +429,7 @@ pub fn quote_groups(articles: &[Article], origins: &Origins) -> Vec<QuoteGroup> 
                     article: ai,
                     content,
                     sentence: sentence_of(a, q.content),
-                    unit: Words::new(text),
+                    unit: Words::in_lang(text, lang),
                     text: text.to_string(),
                     speaker: q.speaker.clone(),
                     whole,
@@ -382,7 +473,34 @@ pub fn quote_groups(articles: &[Article], origins: &Origins) -> Vec<QuoteGroup> 
         }
     }
     pairs.sort_unstable();
+    // Across languages a unit meets only its best match in the other
+    // language, and that one's best must be it: one remark, one
+    // translation, however many words two remarks of one speaker share.
+    let mut best_across: HashMap<(usize, &str), (f32, usize)> = HashMap::default();
+    for &(i, j, _) in &pairs {
+        let (a, b) = (&qs[i].unit, &qs[j].unit);
+        if !across_languages(a, b) {
+            continue;
+        }
+        let score = pivot_score(a, b);
+        for (x, y) in [(i, j), (j, i)] {
+            let lang = qs[y].unit.lang.as_deref().unwrap_or("");
+            let e = best_across.entry((x, lang)).or_insert((score, y));
+            if score > e.0 {
+                *e = (score, y);
+            }
+        }
+    }
+    let mutual = |i: usize, j: usize| {
+        let li = qs[i].unit.lang.as_deref().unwrap_or("");
+        let lj = qs[j].unit.lang.as_deref().unwrap_or("");
+        best_across.get(&(i, lj)).is_some_and(|&(_, y)| y == j)
+            && best_across.get(&(j, li)).is_some_and(|&(_, y)| y == i)
+    };
     for (i, j, whole_match) in pairs {
+        if across_languages(&qs[i].unit, &qs[j].unit) && !mutual(i, j) {
+            continue;
+        }
         if !same_utterance(&qs[i], &qs[j], whole_match, &units_of, &qs) {
             continue;
         }
@@ -415,7 +533,19 @@ pub fn quote_groups(articles: &[Article], origins: &Origins) -> Vec<QuoteGroup> 
     }
     let mut out: Vec<QuoteGroup> = groups
         .into_iter()
-        .map(|g| build_group(&g.iter().map(|&i| &qs[i]).collect::<Vec<_>>(), origins))
+        .map(|g| {
+            let members = g.iter().map(|&i| &qs[i]).collect::<Vec<_>>();
+            let mut group = build_group(&members, origins);
+            group.indirect_made_direct = made_direct(&members, &reported, origins);
+            if group.indirect_made_direct {
+                let flag = "one outlet quotes in marks what others report as indirect speech";
+                group.note = Some(match group.note.take() {
+                    Some(n) => format!("{n}; {flag}"),
+                    None => flag.to_string(),
+                });
+            }
+            group
+        })
         .collect();
     out.sort_by(|a, b| {
         b.origin_count
@@ -434,7 +564,10 @@ fn build_group(members: &[&Q], origins: &Origins) -> QuoteGroup {
             span: q.content,
             sentence: q.sentence,
         };
-        match variants.iter_mut().find(|(w, _)| *w == q.unit.words) {
+        match variants
+            .iter_mut()
+            .find(|(w, v)| *w == q.unit.words && v.language == q.unit.lang)
+        {
             Some((_, v)) => {
                 v.mentions.push(mention);
                 if let Some(o) = origin {
@@ -450,6 +583,7 @@ fn build_group(members: &[&Q], origins: &Origins) -> QuoteGroup {
                     diff: Vec::new(),
                     mentions: vec![mention],
                     origins: origin.into_iter().collect(),
+                    language: q.unit.lang.clone(),
                 },
             )),
         }
@@ -461,26 +595,41 @@ fn build_group(members: &[&Q], origins: &Origins) -> QuoteGroup {
             .cmp(&a.origins.len())
             .then(b.text.len().cmp(&a.text.len()))
     });
-    if let Some(reference) = variants.first().map(|v| v.text.clone()) {
-        for v in variants.iter_mut().skip(1) {
-            v.diff = diff_words(&reference, &v.text);
+    // Each wording is diffed against the reference of its own language: a
+    // translation differs in every word and says nothing by its diff.
+    for i in 1..variants.len() {
+        let reference = variants[..i]
+            .iter()
+            .find(|r| r.language == variants[i].language)
+            .map(|r| r.text.clone());
+        if let Some(reference) = reference {
+            variants[i].diff = diff_words(&reference, &variants[i].text);
         }
     }
-    let mut speakers: Vec<(&str, usize)> = Vec::new();
+    let languages: BTreeSet<&str> = variants
+        .iter()
+        .filter_map(|v| v.language.as_deref())
+        .collect();
+    let translated = languages.len() > 1;
+    // Spellings of each person, and how many members name them; one
+    // canonical name per person (see [`canonical`]).
+    let mut people: Vec<(Vec<&str>, usize)> = Vec::new();
     for q in members {
         if let Some(s) = q.speaker.as_deref() {
-            match speakers.iter_mut().find(|(x, _)| same_person(x, s)) {
-                Some((x, n)) => {
+            match people
+                .iter_mut()
+                .find(|(forms, _)| forms.iter().all(|x| same_person(x, s)))
+            {
+                Some((forms, n)) => {
                     *n += 1;
-                    if s.len() > x.len() {
-                        *x = s;
-                    }
+                    forms.push(s);
                 }
-                None => speakers.push((s, 1)),
+                None => people.push((vec![s], 1)),
             }
         }
     }
-    speakers.sort_by_key(|s| std::cmp::Reverse(s.1));
+    people.sort_by_key(|p| std::cmp::Reverse(p.1));
+    let speakers: Vec<(&str, usize)> = people.iter().map(|(f, n)| (canonical(f), *n)).collect();
     let origin_count = members
         .iter()
         .filter_map(|q| origins.of_article.get(q.article))
@@ -491,7 +640,17 @@ fn build_group(members: &[&Q], origins: &Origins) -> QuoteGroup {
         .map(|q| q.article)
         .collect::<BTreeSet<_>>()
         .len();
-    let (verdict, note) = quote_verdict(&variants, articles, origin_count);
+    let (mut verdict, mut note) = if translated {
+        translated_verdict(&variants, &languages, articles, origin_count)
+    } else {
+        quote_verdict(&variants, articles, origin_count)
+    };
+    // Words nobody is named for may be two people's: a conflict needs a
+    // speaker, or it is not claimed.
+    if verdict == Verdict::Conflict && speakers.is_empty() {
+        verdict = Verdict::Compatible;
+        note = Some("the wordings differ, but no speaker is named: not judged a conflict".into());
+    }
     QuoteGroup {
         speaker: speakers.first().map(|(s, _)| s.to_string()),
         wording_differs: variants.len() > 1,
@@ -499,8 +658,79 @@ fn build_group(members: &[&Q], origins: &Origins) -> QuoteGroup {
         origin_count,
         verdict,
         note,
+        translated,
+        indirect_made_direct: false,
     }
 }
+
+/// The verdict of a quote carried in several languages: each language's
+/// wordings are judged among themselves (a conflict in one of them is a
+/// conflict); across languages, a translation that matched on its names,
+/// numbers and lexicon words is compatible, never a conflict by wording.
+fn translated_verdict(
+    variants: &[QuoteVariant],
+    languages: &BTreeSet<&str>,
+    articles: usize,
+    origins: usize,
+) -> (Verdict, Option<String>) {
+    if articles <= 1 || origins <= 1 {
+        return (
+            Verdict::SingleSource,
+            Some("one story in several languages: a quote and its translation".into()),
+        );
+    }
+    for lang in languages {
+        let own: Vec<QuoteVariant> = variants
+            .iter()
+            .filter(|v| v.language.as_deref() == Some(*lang))
+            .cloned()
+            .collect();
+        let arts = own
+            .iter()
+            .flat_map(|v| v.mentions.iter().map(|m| m.article))
+            .collect::<BTreeSet<_>>()
+            .len();
+        if let (Verdict::Conflict, note) = quote_verdict(&own, arts, origins) {
+            return (Verdict::Conflict, note);
+        }
+    }
+    let list: Vec<&str> = languages.iter().copied().collect();
+    (
+        Verdict::Compatible,
+        Some(format!("a quote and its translation ({})", list.join(", "))),
+    )
+}
+
+/// Whether one origin alone quotes in marks what articles of other origins
+/// report as indirect speech in the same words: a paraphrase made a quote.
+fn made_direct(members: &[&Q], reported: &[(usize, Words)], origins: &Origins) -> bool {
+    let origin = |a: usize| origins.of_article.get(a).copied();
+    let direct: BTreeSet<Option<usize>> = members.iter().map(|q| origin(q.article)).collect();
+    if direct.len() != 1 {
+        return false;
+    }
+    // The quoted words stand, nearly all and in order, in the reported
+    // speech of two other origins or more: the one outlet that puts them in
+    // marks is the odd one out. (One quote against one paraphrase says
+    // nothing of which came first: not flagged.)
+    members.iter().any(|q| {
+        let n = q.unit.keys.len();
+        let others: BTreeSet<Option<usize>> = reported
+            .iter()
+            .filter(|(a, w)| {
+                !direct.contains(&origin(*a))
+                    && !across_languages(&q.unit, w)
+                    && common_in_order(&q.unit.keys, &w.keys) as f32 >= MADE_DIRECT_SHARE * n as f32
+            })
+            .map(|(a, _)| origin(*a))
+            .collect();
+        n >= FRAGMENT_WORDS && others.len() >= 2
+    })
+}
+
+/// Share of a quote's words, in order, that another origin's reported
+/// speech must hold for the quote to be a paraphrase put in marks.
+const MADE_DIRECT_SHARE: f32 = 0.85;
 
 /// Share of the shorter wording's content words (stems) that the other
 /// wording also uses. Stems, not exact words, so that a rendering that
@@ -545,6 +775,43 @@ fn kept_in_order(a: &str, b: &str) -> f32 {
         return 0.0;
     }
     common_in_order(&wa.keys, &wb.keys) as f32 / shorter as f32
+}
+
+/// Share of the shorter wording's words, function words included, that the
+/// other has in the same order, below which two wordings are not one
+/// sentence frame.
+const FRAME_SHARE: f32 = 0.5;
+
+/// Words two wordings must share in order to be one frame: two fragments
+/// that share one word ("spiritual wives", "spiritual marriages") are two
+/// phrases, not one phrase changed.
+const FRAME_MIN_WORDS: usize = 3;
+
+/// Whether two wordings are one sentence in two renderings: most of the
+/// shorter one's words, function words included, appear in the other in
+/// order ("if you …, this is a consequence you … face"). Only then can a
+/// changed clause be told from two different remarks that a group joined
+/// through a shared phrase: those are not set against each other.
+fn same_frame(a: &str, b: &str) -> bool {
+    let (wa, wb) = (Words::new(a), Words::new(b));
+    let shorter = wa.keys.len().min(wb.keys.len());
+    let common = common_in_order(&wa.keys, &wb.keys);
+    common >= FRAME_MIN_WORDS && common as f32 / shorter as f32 >= FRAME_SHARE
+}
+
+/// The words each wording has that the other lacks, as shown in a
+/// conflict's note: "−removed / +added".
+fn changed_words(a: &str, b: &str) -> String {
+    let mut removed = Vec::new();
+    let mut added = Vec::new();
+    for d in diff_words(a, b) {
+        match d {
+            WordDiff::Removed(w) => removed.push(w),
+            WordDiff::Added(w) => added.push(w),
+            WordDiff::Same(_) => {}
+        }
+    }
+    format!("−“{}” / +“{}”", removed.join(" … "), added.join(" … "))
 }
 
 /// How far the renderings of one utterance agree across the articles that
@@ -601,12 +868,21 @@ fn quote_verdict(
         }
     }
     match worst {
-        Some((share, i, j)) if share < 0.6 => (
+        Some((share, i, j)) if share < 0.6 && same_frame(&variants[i].text, &variants[j].text) => (
             Verdict::Conflict,
             Some(format!(
-                "renderings differ materially: “{}” vs “{}”",
-                variants[i].text, variants[j].text
+                "renderings differ materially: “{}” vs “{}” (changed: {})",
+                variants[i].text,
+                variants[j].text,
+                changed_words(&variants[i].text, &variants[j].text)
             )),
+        ),
+        Some((share, _, _)) if share < 0.6 => (
+            Verdict::Compatible,
+            Some(
+                "the wordings share too little to be set against each other: not judged a conflict"
+                    .into(),
+            ),
         ),
         _ => (
             Verdict::Compatible,
@@ -672,6 +948,149 @@ mod tests {
                 "If you stay, you lose everything"
             ) < 0.6
         );
+    }
+
+    fn variant(text: &str) -> QuoteVariant {
+        QuoteVariant {
+            text: text.into(),
+            diff: Vec::new(),
+            mentions: Vec::new(),
+            origins: Vec::new(),
+            language: None,
+        }
+    }
+
+    #[test]
+    fn a_changed_clause_conflicts_but_two_remarks_do_not() {
+        // One sentence frame, its condition changed: a conflict, with the
+        // changed words shown.
+        let (v, note) = quote_verdict(
+            &[
+                variant("If you cross the dam at night, this is a fine you could pay."),
+                variant("If you steal a boat, this is a fine you may pay,"),
+            ],
+            2,
+            2,
+        );
+        assert_eq!(v, Verdict::Conflict);
+        assert!(note.is_some_and(|n| n.contains("steal")));
+        // Two different remarks that a shared phrase joined: not set
+        // against each other.
+        let (v, _) = quote_verdict(
+            &[
+                variant("A protest is one thing and arson is quite another!"),
+                variant("Nobody has the right to arson, least of all in a protest."),
+            ],
+            2,
+            2,
+        );
+        assert_ne!(v, Verdict::Conflict);
+        // Fragments sharing one word are two phrases.
+        let (v, _) = quote_verdict(
+            &[variant("harbour wives."), variant("harbour marriages.")],
+            2,
+            2,
+        );
+        assert_ne!(v, Verdict::Conflict);
+    }
+
+    /// An article in `lang` whose quotes (`(words, direct)`, all by
+    /// `speaker`) are set as spans.
+    fn quoting(lang: &str, text: &str, speaker: &str, quotes: &[(&str, bool)]) -> Article {
+        use crosswire_model::{ArticleBuilder, BlockKind, QuoteSpan, Span};
+        let mut b = ArticleBuilder::new(lang);
+        b.push_block(BlockKind::Paragraph, text);
+        b.language = Some(lang.into());
+        let mut a = b.finish();
+        for (words, direct) in quotes {
+            let start = a.text.find(words).expect("fixture quote in text");
+            let r = ByteRange::new(start, start + words.len());
+            a.spans.push(Span {
+                range: r,
+                kind: SpanKind::Quote(QuoteSpan {
+                    content: r,
+                    speaker_mention: None,
+                    speaker: Some(speaker.into()),
+                    speaker_cluster: None,
+                    cue: Some("said".into()),
+                    direct: *direct,
+                }),
+            });
+        }
+        a
+    }
+
+    fn origins(of_article: Vec<usize>) -> Origins {
+        Origins {
+            clusters: Vec::new(),
+            of_article,
+        }
+    }
+
+    #[test]
+    fn a_quote_and_its_translation_form_one_group_marked_translated() {
+        let en = quoting(
+            "en",
+            "\"We will rebuild every house in Orvenna before the winter, all 1,200 of them,\" Ana Ruiz said. \"The river will not flood the town again.\"",
+            "Ana Ruiz",
+            &[
+                ("We will rebuild every house in Orvenna before the winter, all 1,200 of them,", true),
+                ("The river will not flood the town again.", true),
+            ],
+        );
+        let es = quoting(
+            "es",
+            "«Reconstruiremos todas las casas de Orvenna antes del invierno, las 1.200», dijo Ana Ruiz. «Nadie volverá a perder su casa por una riada».",
+            "Ana Ruiz",
+            &[
+                ("Reconstruiremos todas las casas de Orvenna antes del invierno, las 1.200", true),
+                ("Nadie volverá a perder su casa por una riada", true),
+            ],
+        );
+        let groups = quote_groups(&[en, es], &origins(vec![0, 1]));
+        let rebuild = groups
+            .iter()
+            .find(|g| {
+                g.variants
+                    .iter()
+                    .any(|v| v.text.contains("Reconstruiremos"))
+            })
+            .expect("a group for the remark");
+        assert!(rebuild.translated, "{groups:#?}");
+        assert_eq!(rebuild.variants.len(), 2);
+        assert_ne!(rebuild.verdict, Verdict::Conflict);
+        assert!(rebuild.variants.iter().all(|v| v.diff.is_empty()));
+        // The other remark is not its neighbour's translation.
+        let river = groups
+            .iter()
+            .find(|g| g.variants.iter().any(|v| v.text.contains("river")))
+            .expect("a group for the river remark");
+        assert_eq!(river.variants.len(), 1);
+    }
+
+    #[test]
+    fn a_paraphrase_put_in_marks_by_one_outlet_is_flagged() {
+        let words = "the dam had been inspected twice and no crack had been found in the wall";
+        let quoted = quoting(
+            "en",
+            &format!("\"{words}\", the port authority said."),
+            "port authority",
+            &[(words, true)],
+        );
+        let reported = |t: &str| {
+            quoting(
+                "en",
+                &format!("The port authority said {words}."),
+                "port authority",
+                &[(t, false)],
+            )
+        };
+        let articles = [quoted, reported(words), reported(words)];
+        let groups = quote_groups(&articles, &origins(vec![0, 1, 2]));
+        assert!(groups.iter().any(|g| g.indirect_made_direct), "{groups:#?}");
+        // One paraphrase against one quote says nothing of which came first.
+        let groups = quote_groups(&articles[..2], &origins(vec![0, 1]));
+        assert!(!groups.iter().any(|g| g.indirect_made_direct));
     }
 
     #[test]

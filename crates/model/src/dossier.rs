@@ -156,6 +156,9 @@ pub struct QuoteVariant {
     pub mentions: Vec<Mention>,
     /// Origins behind this wording.
     pub origins: Vec<usize>,
+    /// The language of this wording (ISO 639-1), when its articles say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// A word-level edit between two wordings.
@@ -187,6 +190,15 @@ pub struct QuoteGroup {
     pub verdict: Verdict,
     /// Why the verdict, when the wordings differ.
     pub note: Option<String>,
+    /// True when the group holds a quote and its translation: wordings in
+    /// more than one language (see [`QuoteVariant::language`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub translated: bool,
+    /// True when one outlet puts in quotation marks what others report as
+    /// indirect speech (the words of a reported-speech sentence of another
+    /// article): a paraphrase turned into a quote.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub indirect_made_direct: bool,
 }
 
 /// An entity merged across articles.

@@ -586,6 +586,8 @@ pub static LANG: Lang = Lang {
         "consulado",
         "régimen",
         "fiscalía",
+        "armada",
+        "marina",
     ],
     facility_words: &[
         "cárcel",

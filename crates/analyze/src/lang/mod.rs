@@ -69,6 +69,7 @@ pub type HashSet<K> = std::collections::HashSet<K, FxBuild>;
 
 pub mod en;
 pub mod es;
+pub mod speech;
 pub mod world;
 
 /// How a relative date expression moves from the reference date.

@@ -1,0 +1,132 @@
+//! Quotes across languages: a quote and its translation share the names,
+//! the numbers and, through a per-language-pair lexicon, the content words.
+//!
+//! Every quote is read into *pivot* terms, in English: an English quote's
+//! content-word stems; another language's words through its lexicon to
+//! English (`data/translate/<lang>-en.tsv`, one lemma a line, matched on
+//! its first six folded letters so that one entry covers the inflections);
+//! names (capitalized words) and numbers as written, folded. A language
+//! without a lexicon keeps only its names and numbers. Adding a language is
+//! adding its file to [`LEXICONS`].
+
+use crate::context::{stem, words_with_offsets};
+use crate::names::fold;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::OnceLock;
+
+/// The lexicons to English, by source language code.
+const LEXICONS: &[(&str, &str)] = &[("es", include_str!("../data/translate/es-en.tsv"))];
+
+/// Letters of a folded word that key a lexicon entry.
+const KEY_LETTERS: usize = 6;
+
+fn key(word: &str) -> String {
+    fold(&word.to_lowercase())
+        .chars()
+        .take(KEY_LETTERS)
+        .collect()
+}
+
+type Lexicon = HashMap<String, Vec<String>>;
+
+fn parse(data: &str) -> Lexicon {
+    let mut map: Lexicon = HashMap::default();
+    for line in data.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((from, to)) = line.split_once('\t') else {
+            continue;
+        };
+        let stems = to.split('|').filter_map(stem);
+        map.entry(key(from)).or_default().extend(stems);
+    }
+    map
+}
+
+fn lexicon(lang: &str) -> Option<&'static Lexicon> {
+    static ALL: OnceLock<HashMap<&'static str, Lexicon>> = OnceLock::new();
+    ALL.get_or_init(|| LEXICONS.iter().map(|(l, d)| (*l, parse(d))).collect())
+        .get(lang)
+}
+
+/// Whether quotes in `lang` can be read into pivot terms beyond their names
+/// and numbers.
+pub fn has_lexicon(lang: &str) -> bool {
+    lang == "en" || lexicon(lang).is_some()
+}
+
+/// A number as written, separators removed ("1,000" and "1.000" meet).
+fn number_term(w: &str) -> Option<String> {
+    w.chars()
+        .all(|c| c.is_ascii_digit())
+        .then(|| format!("#{}", w.trim_start_matches('0')))
+}
+
+/// The pivot terms of a quoted text in `lang` (see the module doc).
+pub fn pivot_terms(text: &str, lang: &str) -> HashSet<String> {
+    let lex = lexicon(lang);
+    let mut out = HashSet::default();
+    // Digits split by separators ("1,000") are joined first.
+    let joined: String = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            !((c == ',' || c == '.')
+                && text[..i].ends_with(|p: char| p.is_ascii_digit())
+                && text[i + c.len_utf8()..].starts_with(|n: char| n.is_ascii_digit()))
+        })
+        .map(|(_, c)| c)
+        .collect();
+    for (i, w) in words_with_offsets(&joined) {
+        if let Some(n) = number_term(w) {
+            out.insert(n);
+            continue;
+        }
+        // A capitalized word inside the text is a name; the first word of
+        // a sentence is not known to be one.
+        let sentence_start = joined[..i].trim_end().is_empty()
+            || joined[..i]
+                .trim_end()
+                .ends_with(['.', '!', '?', '¿', '¡', ':']);
+        if w.starts_with(char::is_uppercase) && !sentence_start {
+            out.insert(format!("@{}", fold(&w.to_lowercase())));
+            continue;
+        }
+        if lang == "en" {
+            out.extend(stem(w));
+        } else if let Some(stems) = lex.and_then(|l| l.get(&key(w))) {
+            out.extend(stems.iter().cloned());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_translation_shares_its_pivot_terms() {
+        let en = pivot_terms(
+            "We will rebuild every house in Orvenna before the winter, 1,200 of them.",
+            "en",
+        );
+        let es = pivot_terms(
+            "Reconstruiremos cada casa de Orvenna antes del invierno, 1.200 en total.",
+            "es",
+        );
+        assert!(en.contains("@orvenna") && es.contains("@orvenna"));
+        assert!(en.contains("#1200") && es.contains("#1200"));
+        assert!(es.contains("house"), "{es:?}");
+        assert!(en.contains("house"));
+        // A language without a lexicon keeps its names and numbers only.
+        let nl = pivot_terms(
+            "We bouwen elk huis in Orvenna opnieuw op, 1200 in totaal.",
+            "nl",
+        );
+        assert!(nl.contains("@orvenna") && nl.contains("#1200"));
+        assert!(!nl.contains("house"));
+        assert!(has_lexicon("es") && !has_lexicon("nl"));
+    }
+}
