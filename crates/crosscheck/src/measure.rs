@@ -25,9 +25,9 @@
 
 use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
 use crate::lexicon::{
-    AFTERSHOCK_WORDS, BACKGROUND_CUES, CONCEPTS, CONCEPT_PHRASES, GENERIC_PERSONS, HARM_HEADS,
-    INCREMENT_WORDS, MEASURES, MEASURE_NOUNS, PART_CUES, PERCENT_UNITS, PERIOD_STARTS, STOP_WORDS,
-    THINGS, UNIT_DIMENSIONS, UPDATE_CUES, WIDE_SCOPE_CUES,
+    AFTERSHOCK_WORDS, BACKGROUND_CUES, CONCEPTS, CONCEPT_PHRASES, GENERIC_PERSONS, INCREMENT_WORDS,
+    MEASURES, MEASURE_NOUNS, PART_CUES, PERCENT_UNITS, PERIOD_STARTS, STOP_WORDS, THINGS,
+    UNIT_DIMENSIONS, UPDATE_CUES, WIDE_SCOPE_CUES,
 };
 use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, Precision, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -647,9 +647,6 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     if m.happening == 0 {
         m.happening = happening_near(&before, &after, &near_before, &near_after);
     }
-    if f.value == 0.0 && m.head.is_some() && HARM_HEADS.iter().any(|w| head_key(w) == m.head) {
-        m.happening |= bit_of("dead") | bit_of("injured");
-    }
     if m.happening == 0 && clause.start > 0 {
         // An item of a list ("recovered seven rifles, RPG launchers, three
         // speedboats"): the list's verb comes before its first comma, out
@@ -1162,51 +1159,6 @@ mod tests {
         let m = measure("Police removed more than 400 FLDS children.", "400", None);
         assert_eq!(m.head.as_deref(), Some("child"), "{m:?}");
         assert!(m.marks.contains("flds"), "{m:?}");
-    }
-
-    #[test]
-    fn no_casualties_means_no_dead_and_no_injured() {
-        let mut b = ArticleBuilder::new("t");
-        b.push_block(
-            BlockKind::Paragraph,
-            "Officials said there were no casualties.",
-        );
-        let mut a = b.finish();
-        let start = a.text.find("no casualties").unwrap_or(0);
-        let span = ByteRange::new(start, start + "no casualties".len());
-        let figure = Figure {
-            value: 0.0,
-            low: 0.0,
-            high: Some(0.0),
-            unit: None,
-            qualifier: Qualifier::Exact,
-            counts: None,
-            attributed_to: None,
-            role: FigureRole::Claim,
-        };
-        a.spans.push(Span {
-            range: span,
-            kind: SpanKind::Figure(figure.clone()),
-        });
-        let names = EntityNames::new(std::slice::from_ref(&a));
-        let m = measure_of(
-            &Site {
-                article: &a,
-                span,
-                sentence: ByteRange::new(0, a.text.len()),
-                figure: &figure,
-            },
-            &names,
-        );
-        assert_eq!(m.happening & bit("dead"), bit("dead"), "{m:?}");
-        assert_eq!(m.happening & bit("injured"), bit("injured"), "{m:?}");
-        // A count of casualties above zero is neither the dead nor the
-        // injured alone.
-        let m = measure("The clashes left 30 casualties.", "30", None);
-        assert_ne!(
-            m.happening & (bit("dead") | bit("injured")),
-            bit("dead") | bit("injured")
-        );
     }
 
     #[test]

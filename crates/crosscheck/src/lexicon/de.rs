@@ -180,7 +180,6 @@ pub const WORDS: Words = Words {
     increment_words: &["weitere", "weiteren", "zusätzliche"],
     part_cues: &["darunter", "davon", "unter ihnen"],
     aftershock_words: &["nachbeben"],
-    harm_heads: &["opfer"],
     wide_scope_cues: &["bundesweit", "landesweit", "weltweit", "im ganzen land"],
     background_cues: &[
         "letztes jahr",

@@ -431,7 +431,6 @@ pub const WORDS: Words = Words {
         "incluidas",
     ],
     aftershock_words: &["aftershock", "aftershocks"],
-    harm_heads: &["casualties", "casualty"],
     wide_scope_cues: &[
         "nationwide",
         "countrywide",

@@ -277,7 +277,6 @@ pub const WORDS: Words = Words {
     increment_words: &["otros", "otras", "más", "adicionales"],
     part_cues: &["de los", "de las", "de ellos", "de ellas", "entre ellos"],
     aftershock_words: &["réplica", "réplicas"],
-    harm_heads: &["bajas", "víctimas"],
     wide_scope_cues: &[
         "en todo el país",
         "en todo el territorio",

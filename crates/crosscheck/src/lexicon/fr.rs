@@ -181,7 +181,6 @@ pub const WORDS: Words = Words {
     increment_words: &["autres", "supplémentaires"],
     part_cues: &["dont", "parmi eux", "y compris"],
     aftershock_words: &["réplique", "répliques"],
-    harm_heads: &["victimes"],
     wide_scope_cues: &[
         "dans tout le pays",
         "à l'échelle nationale",

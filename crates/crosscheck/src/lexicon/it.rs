@@ -179,7 +179,6 @@ pub const WORDS: Words = Words {
         "scosse di assestamento",
         "repliche",
     ],
-    harm_heads: &["vittime"],
     wide_scope_cues: &[
         "in tutto il paese",
         "a livello nazionale",

@@ -58,9 +58,6 @@ pub struct Words {
     pub part_cues: &'static [&'static str],
     /// Words that make a magnitude an aftershock's.
     pub aftershock_words: &'static [&'static str],
-    /// Counted nouns that take in both the dead and the injured ("no
-    /// casualties").
-    pub harm_heads: &'static [&'static str],
     /// Words that make a count cover a whole country ("nationwide").
     pub wide_scope_cues: &'static [&'static str],
     /// Words that place a figure before the event ("last year").
@@ -325,8 +322,6 @@ pub static PART_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w
 /// See [`Words::aftershock_words`].
 pub static AFTERSHOCK_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.aftershock_words));
-/// See [`Words::harm_heads`].
-pub static HARM_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.harm_heads));
 /// See [`Words::wide_scope_cues`].
 pub static WIDE_SCOPE_CUES: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.wide_scope_cues));

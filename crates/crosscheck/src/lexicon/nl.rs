@@ -136,7 +136,6 @@ pub const WORDS: Words = Words {
     increment_words: &["andere", "nog"],
     part_cues: &["waaronder", "van wie", "onder wie"],
     aftershock_words: &["naschok", "naschokken"],
-    harm_heads: &["slachtoffers"],
     wide_scope_cues: &["landelijk", "in het hele land", "wereldwijd"],
     background_cues: &["vorig jaar", "vorige maand", "vorige week", "geleden"],
     period_starts: &["sinds", "vanaf"],

@@ -124,7 +124,6 @@ pub const WORDS: Words = Words {
     increment_words: &["outros", "outras"],
     part_cues: &["dos quais", "das quais", "entre eles", "incluindo"],
     aftershock_words: &["réplica", "réplicas"],
-    harm_heads: &["vítimas"],
     wide_scope_cues: &["em todo o país", "a nível nacional", "em todo o mundo"],
     background_cues: &["no ano passado", "no mês passado", "na semana passada"],
     period_starts: &["desde", "partir"],
