@@ -464,6 +464,15 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     if xa > 0.0 && xb > 0.0 && xa.max(xb) / xa.min(xb) > 10.0 {
         return Some("order of magnitude");
     }
+    // A share is of something somewhere: "65% of traffic to India" and
+    // "100% of traffic to the Maldives" are two measures, even if they fit.
+    if *a.dim() == Dim::Share
+        && !ma.locations.is_empty()
+        && !mb.locations.is_empty()
+        && ma.locations.is_disjoint(&mb.locations)
+    {
+        return Some("share of another place");
+    }
     let specific_head = heads == Some(true) && !(ma.generic_head && mb.generic_head);
     let dim_says = matches!(a.dim(), Dim::Magnitude | Dim::Age | Dim::Year) || !ma.kinds.is_empty();
     if fits(&a.figure, ma.factor, &b.figure, mb.factor) {
@@ -577,6 +586,9 @@ struct Weighed {
     /// A magnitude of the main quake (not an aftershock's), and not dated
     /// to another time.
     main_quake: bool,
+    /// For a share, the places its clause names: a share is of something
+    /// somewhere ("65% of traffic to India").
+    share_of: Option<BTreeSet<String>>,
     head: Sparse,
     near: Sparse,
     far: Sparse,
@@ -626,6 +638,9 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
     // too varied to meet ("a 6.1-magnitude temblor", "measured 5.9").
     if a.main_quake && b.main_quake {
         bonus += SAME_PERSON_BONUS;
+    }
+    if a.share_of.is_some() && a.share_of == b.share_of {
+        bonus += SAME_PLACE_BONUS;
     }
     let near = a.near.cosine(&b.near);
     let far = a.far.cosine(&b.far);
@@ -792,6 +807,8 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
                         .cloned()
                 })
                 .flatten(),
+            share_of: (*f.dim() == Dim::Share && !f.measure.locations.is_empty())
+                .then(|| f.measure.locations.clone()),
             main_quake: *f.dim() == Dim::Magnitude
                 && !f.measure.aftershock
                 && f.measure.background.is_none(),

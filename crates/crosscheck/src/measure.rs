@@ -855,6 +855,11 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         window(sent_text, rel.clone(), 4, &clause)
     );
     m.kinds = measures_in(&measure_text);
+    // "65 %" and "65 percent" are one kind of measure: the unit says it
+    // whether or not a word does.
+    if m.dim == Some(Dim::Share) {
+        m.kinds.insert("share");
+    }
     if is_size_modifier(a.text.get(site.span.start as usize..).unwrap_or("")) {
         m.kinds.insert("capacity");
     }
@@ -1184,6 +1189,22 @@ mod tests {
                 "{sentence}: {m:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_share_is_a_share_with_or_without_the_word() {
+        let sign = measure(
+            "Some 65 % of traffic to the island is down.",
+            "65",
+            Some("%"),
+        );
+        let word = measure(
+            "Some 65 percent of traffic to the island is down.",
+            "65",
+            Some("%"),
+        );
+        assert!(sign.kinds.contains("share"), "{sign:?}");
+        assert_eq!(sign.kinds, word.kinds);
     }
 
     #[test]
