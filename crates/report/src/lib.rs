@@ -79,7 +79,9 @@ mod common;
 mod csv_out;
 mod html;
 mod json;
+mod keypoints;
 mod markdown;
+mod svg;
 mod terminal;
 
 /// The output formats.

@@ -1,0 +1,555 @@
+//! Inline SVG pictures for the HTML dossier: a revised figure's trajectory,
+//! a conflict's values as intervals, and the origin graph.
+//!
+//! Written by hand rather than with a charting crate: each picture is a few
+//! dozen shapes whose coordinates are one linear scale, and hand-written
+//! markup lets every piece of dossier text go through the report's own
+//! escaping ([`esc`]) and every point link to its sentence, which a
+//! plotting backend's text and element model would not. The output is
+//! deterministic (fixed sizes, numbers rounded to one decimal), needs no
+//! script, and requests nothing.
+
+use crate::common::{by_time, fmt_num, num, qualifier_label};
+use crate::html::esc;
+use crate::keypoints::cut;
+use crosswire_model::dossier::{Dossier, FigureSlot, Mention, SlotValue};
+use crosswire_model::Qualifier;
+
+/// Width of every chart, in SVG user units (the page scales it down).
+const W: f64 = 560.0;
+
+/// Where a point links: the href of a mention's highlighted sentence.
+pub type LinkOf<'a> = &'a dyn Fn(&Mention) -> String;
+
+/// One decimal is plenty on screen and keeps the output byte-stable.
+fn px(v: f64) -> String {
+    if v.is_finite() {
+        format!("{:.1}", v)
+    } else {
+        "0".into()
+    }
+}
+
+/// A linear map from a data domain onto a pixel range; a degenerate domain
+/// maps to the range's middle.
+#[derive(Clone, Copy)]
+struct Scale {
+    d0: f64,
+    d1: f64,
+    r0: f64,
+    r1: f64,
+}
+
+impl Scale {
+    fn at(&self, v: f64) -> f64 {
+        let span = self.d1 - self.d0;
+        if !span.is_finite() || span.abs() < f64::EPSILON || !v.is_finite() {
+            return (self.r0 + self.r1) / 2.0;
+        }
+        let t = ((v - self.d0) / span).clamp(0.0, 1.0);
+        self.r0 + t * (self.r1 - self.r0)
+    }
+}
+
+/// Days since 1970-01-01 of `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a coarser
+/// date counts from its first day); `None` when it does not parse.
+fn day_number(s: &str) -> Option<i64> {
+    let mut it = s.get(..s.len().min(10))?.split('-');
+    let y: i64 = it.next()?.parse().ok()?;
+    let m: i64 = it.next().map(|m| m.parse().ok()).unwrap_or(Some(1))?;
+    let d: i64 = it.next().map(|d| d.parse().ok()).unwrap_or(Some(1))?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Days from civil (H. Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The top of a value's interval for scaling: its high end, else (a ray)
+/// its low end or nominal value.
+fn top_of(v: &SlotValue) -> f64 {
+    let t = v.high.unwrap_or(v.low).max(v.value).max(v.low);
+    if t.is_finite() {
+        t
+    } else {
+        0.0
+    }
+}
+
+/// The value's hover text: wording, hedge, time, and who reports it.
+fn tip(labels: &[String], v: &SlotValue) -> String {
+    let mut arts: Vec<usize> = v.mentions.iter().map(|m| m.article).collect();
+    arts.sort_unstable();
+    arts.dedup();
+    let names: Vec<String> = arts
+        .iter()
+        .take(6)
+        .map(|&a| {
+            format!(
+                "[{}] {}",
+                num(a),
+                labels.get(a).map(String::as_str).unwrap_or("?")
+            )
+        })
+        .collect();
+    let more = arts.len().saturating_sub(6);
+    format!(
+        "“{}” ({}){}: {}{}",
+        crate::common::fold_ws(&v.text),
+        qualifier_label(v.qualifier),
+        v.as_of
+            .as_deref()
+            .map(|t| format!(", as of {t}"))
+            .unwrap_or_default(),
+        names.join(", "),
+        if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        },
+    )
+}
+
+fn link(v: &SlotValue, link_of: LinkOf<'_>) -> String {
+    v.mentions.first().map(link_of).unwrap_or_default()
+}
+
+/// A revised figure: each value against the time it refers to, joined in
+/// time order; hedged values get their interval as a vertical bar (a ray
+/// for "at least"). Every point links to its sentence. Values with no
+/// usable date are spaced evenly instead, so each value is one point.
+pub fn trajectory(labels: &[String], f: &FigureSlot, link_of: LinkOf<'_>) -> String {
+    let vals = by_time(f);
+    if vals.is_empty() {
+        return String::new();
+    }
+    let h = 190.0;
+    let (left, right, top, bottom) = (64.0, W - 24.0, 14.0, h - 40.0);
+    let days: Vec<Option<i64>> = vals
+        .iter()
+        .map(|v| v.as_of.as_deref().and_then(day_number))
+        .collect();
+    let dated = days.iter().all(Option::is_some);
+    let xs: Vec<f64> = if dated {
+        let ds: Vec<i64> = days.iter().flatten().copied().collect();
+        let lo = ds.iter().min().copied().unwrap_or(0) as f64;
+        let hi = ds.iter().max().copied().unwrap_or(0) as f64;
+        let sx = Scale {
+            d0: lo,
+            d1: hi,
+            r0: left + 16.0,
+            r1: right - 16.0,
+        };
+        ds.iter().map(|&x| sx.at(x as f64)).collect()
+    } else {
+        let sx = Scale {
+            d0: 0.0,
+            d1: (vals.len().saturating_sub(1)) as f64,
+            r0: left + 16.0,
+            r1: right - 16.0,
+        };
+        (0..vals.len()).map(|i| sx.at(i as f64)).collect()
+    };
+    let ymax = vals.iter().map(|v| top_of(v)).fold(0.0_f64, f64::max) * 1.15;
+    let ymin = vals
+        .iter()
+        .map(|v| v.low.min(v.value))
+        .filter(|x| x.is_finite())
+        .fold(0.0_f64, f64::min);
+    let sy = Scale {
+        d0: ymin,
+        d1: if ymax > ymin { ymax } else { ymin + 1.0 },
+        r0: bottom,
+        r1: top,
+    };
+    let mut s = format!(
+        "<svg class=\"chart trajectory\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">\n",
+        px(W),
+        px(h),
+        esc(&format!(
+            "{}: {} values over time",
+            crate::common::fold_ws(&f.label),
+            vals.len()
+        ))
+    );
+    axes(&mut s, &sy, left, right, top, bottom);
+    let pts: Vec<String> = xs
+        .iter()
+        .zip(&vals)
+        .map(|(x, v)| format!("{},{}", px(*x), px(sy.at(v.value))))
+        .collect();
+    s.push_str(&format!(
+        "<polyline class=\"line\" points=\"{}\"/>\n",
+        pts.join(" ")
+    ));
+    let mut last_label_x = f64::NEG_INFINITY;
+    for (k, (x, v)) in xs.iter().zip(&vals).enumerate() {
+        s.push_str(&format!("<a href=\"{}\">", esc(&link(v, link_of))));
+        s.push_str(&format!("<title>{}</title>", esc(&tip(labels, v))));
+        interval_v(&mut s, *x, v, &sy, top);
+        s.push_str(&format!(
+            "<circle class=\"pt{}\" cx=\"{}\" cy=\"{}\" r=\"5\"/>",
+            if v.qualifier == Qualifier::Exact {
+                ""
+            } else {
+                " hedged"
+            },
+            px(*x),
+            px(sy.at(v.value))
+        ));
+        s.push_str(&format!(
+            "<text class=\"vl\" x=\"{}\" y=\"{}\">{}</text>",
+            px(*x + 8.0),
+            px(sy.at(v.value) - 6.0),
+            esc(&cut(&value_short(v), 16))
+        ));
+        s.push_str("</a>\n");
+        // Time labels under the axis, skipped where they would overlap.
+        let when = match v.as_of.as_deref() {
+            Some(t) if dated => cut(t, 10),
+            _ => format!("#{}", k + 1),
+        };
+        if *x - last_label_x >= 74.0 {
+            s.push_str(&format!(
+                "<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
+                px(*x),
+                px(bottom + 16.0),
+                esc(&when)
+            ));
+            last_label_x = *x;
+        }
+    }
+    s.push_str(&format!(
+        "<text class=\"axis-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
+        px((left + right) / 2.0),
+        px(h - 6.0),
+        if dated {
+            "the time each value refers to"
+        } else {
+            "values in reported order (no date for some)"
+        }
+    ));
+    s.push_str("</svg>\n");
+    s
+}
+
+/// "at least 5", "7": a value as a chart label.
+fn value_short(v: &SlotValue) -> String {
+    match v.qualifier {
+        Qualifier::Exact => fmt_num(v.value),
+        Qualifier::Range => match v.high {
+            Some(h) => format!("{}–{}", fmt_num(v.low), fmt_num(h)),
+            None => fmt_num(v.value),
+        },
+        q => format!("{} {}", qualifier_label(q), fmt_num(v.value)),
+    }
+}
+
+/// A value's interval drawn vertically at `x`: nothing for an exact value,
+/// a bar for a bounded one, a bar with an arrow to the top for a ray.
+fn interval_v(s: &mut String, x: f64, v: &SlotValue, sy: &Scale, top: f64) {
+    match v.high {
+        Some(hi) if hi > v.low => {
+            s.push_str(&format!(
+                "<line class=\"iv\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>",
+                px(sy.at(v.low)),
+                px(sy.at(hi)),
+                x = px(x)
+            ));
+        }
+        None => {
+            s.push_str(&format!(
+                "<line class=\"iv ray\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/><path class=\"arrow\" d=\"M{} {}l5 8h-10z\"/>",
+                px(sy.at(v.low)),
+                px(top + 6.0),
+                px(x),
+                px(top - 2.0),
+                x = px(x)
+            ));
+        }
+        _ => {}
+    }
+}
+
+/// Three ticks on the value axis and the axis lines.
+fn axes(s: &mut String, sy: &Scale, left: f64, right: f64, top: f64, bottom: f64) {
+    s.push_str(&format!(
+        "<line class=\"ax\" x1=\"{l}\" y1=\"{b}\" x2=\"{r}\" y2=\"{b}\"/><line class=\"ax\" x1=\"{l}\" y1=\"{t}\" x2=\"{l}\" y2=\"{b}\"/>\n",
+        l = px(left),
+        r = px(right),
+        t = px(top),
+        b = px(bottom)
+    ));
+    for k in 0..3 {
+        let v = sy.d0 + (sy.d1 - sy.d0) * k as f64 / 2.0;
+        let v = if v.abs() >= 10.0 { v.round() } else { v };
+        let y = sy.at(v);
+        s.push_str(&format!(
+            "<line class=\"grid\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/><text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
+            px(left),
+            px(right),
+            px(left - 6.0),
+            px(y + 4.0),
+            esc(&fmt_num(v)),
+            y = px(y)
+        ));
+    }
+}
+
+/// Most values a conflict chart draws; the rest are in the card below it.
+const MAX_ROWS: usize = 12;
+
+/// A conflict's values on one number line, one row each: a dot for an
+/// exact value, a band for "about 300" or a range, a ray for "more than
+/// 200", so what can and cannot both be true shows at a glance.
+pub fn intervals(labels: &[String], f: &FigureSlot, link_of: LinkOf<'_>) -> String {
+    if f.values.is_empty() {
+        return String::new();
+    }
+    let rows: Vec<&SlotValue> = f.values.iter().take(MAX_ROWS).collect();
+    let row_h = 24.0;
+    let (left, right, top) = (190.0, W - 80.0, 10.0);
+    let bottom = top + row_h * rows.len() as f64;
+    let h = bottom + 28.0;
+    let xmax = rows.iter().map(|v| top_of(v)).fold(0.0_f64, f64::max) * 1.2;
+    let xmin = rows
+        .iter()
+        .map(|v| v.low.min(v.value))
+        .filter(|x| x.is_finite())
+        .fold(0.0_f64, f64::min);
+    let sx = Scale {
+        d0: xmin,
+        d1: if xmax > xmin { xmax } else { xmin + 1.0 },
+        r0: left,
+        r1: right,
+    };
+    let mut s = format!(
+        "<svg class=\"chart intervals\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">\n",
+        px(W),
+        px(h),
+        esc(&format!(
+            "{}: {} values that cannot all be true",
+            crate::common::fold_ws(&f.label),
+            f.values.len()
+        ))
+    );
+    s.push_str(&format!(
+        "<line class=\"ax\" x1=\"{l}\" y1=\"{b}\" x2=\"{r}\" y2=\"{b}\"/>\n",
+        l = px(left),
+        r = px(right),
+        b = px(bottom)
+    ));
+    for k in 0..3 {
+        let v = sx.d0 + (sx.d1 - sx.d0) * k as f64 / 2.0;
+        let v = if v.abs() >= 10.0 { v.round() } else { v };
+        let x = sx.at(v);
+        s.push_str(&format!(
+            "<line class=\"grid\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/><text class=\"tick\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
+            px(top),
+            px(bottom),
+            px(bottom + 16.0),
+            esc(&fmt_num(v)),
+            x = px(x)
+        ));
+    }
+    for (k, v) in rows.iter().enumerate() {
+        let y = top + row_h * (k as f64 + 0.5);
+        s.push_str(&format!("<a href=\"{}\">", esc(&link(v, link_of))));
+        s.push_str(&format!("<title>{}</title>", esc(&tip(labels, v))));
+        s.push_str(&format!(
+            "<text class=\"rl\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            px(left - 10.0),
+            px(y + 4.0),
+            esc(&cut(&crate::common::fold_ws(&v.text), 26))
+        ));
+        let (x0, x1) = (sx.at(v.low), sx.at(v.high.unwrap_or(v.low)));
+        match v.high {
+            None => s.push_str(&format!(
+                "<line class=\"iv ray\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/><path class=\"arrow\" d=\"M{} {}l8 5l-8 5z\"/>",
+                px(x0),
+                px(right + 4.0),
+                px(right + 4.0),
+                px(y - 5.0),
+                y = px(y)
+            )),
+            Some(hi) if hi > v.low => s.push_str(&format!(
+                "<rect class=\"band\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"10\" rx=\"3\"/>",
+                px(x0),
+                px(y - 5.0),
+                px((x1 - x0).max(2.0))
+            )),
+            _ => {}
+        }
+        // An open dot marks a bound the value itself is not ("more than 200").
+        let open = matches!(v.qualifier, Qualifier::MoreThan | Qualifier::LessThan);
+        s.push_str(&format!(
+            "<circle class=\"pt{}\" cx=\"{}\" cy=\"{}\" r=\"5\"/>",
+            if open { " open" } else { "" },
+            px(sx.at(v.value)),
+            px(y)
+        ));
+        let n = {
+            let mut o = v.origins.clone();
+            o.sort_unstable();
+            o.dedup();
+            o.len()
+        };
+        s.push_str(&format!(
+            "<text class=\"rn\" x=\"{}\" y=\"{}\">{} origin{}</text>",
+            px(right + 16.0),
+            px(y + 4.0),
+            n,
+            crate::common::plural(n)
+        ));
+        s.push_str("</a>\n");
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+/// The origin graph: each origin with more than one article (an agency's
+/// copy, an original story) on the left, its articles on the right, joined
+/// by an edge; a dashed edge marks an article in another language than the
+/// origin's first (a translation). Single-article origins are counted, not
+/// drawn: they have no edges to show.
+pub fn origin_graph(d: &Dossier, labels: &[String], names: &[String]) -> String {
+    let groups: Vec<(usize, Vec<usize>)> = d
+        .origins
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| {
+            let mut a: Vec<usize> = o
+                .articles
+                .iter()
+                .copied()
+                .filter(|&x| x < d.articles.len())
+                .collect();
+            a.sort_unstable();
+            a.dedup();
+            (a.len() > 1).then_some((i, a))
+        })
+        .collect();
+    if groups.is_empty() {
+        return String::new();
+    }
+    let row_h = 22.0;
+    let gap = 12.0;
+    let rows: usize = groups.iter().map(|(_, a)| a.len()).sum();
+    let h = 8.0 + rows as f64 * row_h + groups.len() as f64 * gap;
+    let (node_x, node_w, art_x) = (8.0, 190.0, 300.0);
+    let mut s = format!(
+        "<svg class=\"chart origin-graph\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">\n",
+        px(W),
+        px(h),
+        esc(&format!(
+            "{} origins with copies, rewrites or translations",
+            groups.len()
+        ))
+    );
+    let mut y = 8.0;
+    for (o, arts) in &groups {
+        let block = arts.len() as f64 * row_h;
+        let cy = y + block / 2.0;
+        let letter = crate::common::origin_letter(*o);
+        let name = names.get(*o).map(String::as_str).unwrap_or("");
+        let agency = d.origins.get(*o).and_then(|x| x.agency.as_ref()).is_some();
+        s.push_str(&format!(
+            "<a href=\"#origin-{}\"><title>{}</title><rect class=\"node{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" rx=\"4\"/><text class=\"nl\" x=\"{}\" y=\"{}\">{}</text></a>\n",
+            esc(&letter),
+            esc(&format!(
+                "Origin {letter}: {name}{}, {} articles",
+                if agency { " (agency)" } else { "" },
+                arts.len()
+            )),
+            if agency { " agency" } else { "" },
+            px(node_x),
+            px(cy - 10.0),
+            px(node_w),
+            px(node_x + 8.0),
+            px(cy + 4.0),
+            esc(&format!("{letter} · {}", cut(name, 22)))
+        ));
+        let first_lang = arts
+            .first()
+            .and_then(|&a| d.articles.get(a))
+            .and_then(|a| a.language.as_deref());
+        for (k, &a) in arts.iter().enumerate() {
+            let ay = y + row_h * (k as f64 + 0.5);
+            let art = d.articles.get(a);
+            let lang = art.and_then(|x| x.language.as_deref());
+            let translated = k > 0 && lang.is_some() && first_lang.is_some() && lang != first_lang;
+            let (x0, x1) = (node_x + node_w, art_x);
+            s.push_str(&format!(
+                "<path class=\"edge{}\" d=\"M{} {}C{} {} {} {} {} {}\"><title>{}</title></path>\n",
+                if translated { " translation" } else { "" },
+                px(x0),
+                px(cy),
+                px((x0 + x1) / 2.0),
+                px(cy),
+                px((x0 + x1) / 2.0),
+                px(ay),
+                px(x1),
+                px(ay),
+                if translated {
+                    "translation"
+                } else {
+                    "copy or rewrite"
+                }
+            ));
+            let label = labels.get(a).map(String::as_str).unwrap_or("?");
+            s.push_str(&format!(
+                "<a href=\"#a{}\"><circle class=\"an\" cx=\"{}\" cy=\"{}\" r=\"3.5\"/><text class=\"al\" x=\"{}\" y=\"{}\">{}</text></a>\n",
+                num(a),
+                px(art_x + 4.0),
+                px(ay),
+                px(art_x + 12.0),
+                px(ay + 4.0),
+                esc(&format!(
+                    "[{}] {}{}",
+                    num(a),
+                    cut(label, 26),
+                    lang.map(|l| format!(" · {l}")).unwrap_or_default()
+                ))
+            ));
+        }
+        y += block + gap;
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_count_from_the_epoch() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2000-03-01"), Some(11_017));
+        assert_eq!(day_number("2024-02"), day_number("2024-02-01"));
+        assert_eq!(day_number("2024"), day_number("2024-01-01"));
+        assert_eq!(day_number("2024-13-01"), None);
+        assert_eq!(day_number("soon"), None);
+    }
+
+    #[test]
+    fn scales_clamp_and_survive_degenerate_domains() {
+        let s = Scale {
+            d0: 0.0,
+            d1: 10.0,
+            r0: 100.0,
+            r1: 0.0,
+        };
+        assert_eq!(s.at(5.0), 50.0);
+        assert_eq!(s.at(20.0), 0.0);
+        let flat = Scale { d0: 3.0, d1: 3.0, ..s };
+        assert_eq!(flat.at(3.0), 50.0);
+        assert_eq!(s.at(f64::NAN), 50.0);
+    }
+}
