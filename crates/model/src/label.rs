@@ -172,7 +172,11 @@ fn cut(s: &str, max: usize) -> String {
 mod tests {
     use super::*;
 
-    fn src(outlet: Option<&'static str>, url: Option<&'static str>, source: &'static str) -> LabelSource<'static> {
+    fn src(
+        outlet: Option<&'static str>,
+        url: Option<&'static str>,
+        source: &'static str,
+    ) -> LabelSource<'static> {
         LabelSource {
             outlet,
             url,
@@ -183,23 +187,37 @@ mod tests {
     #[test]
     fn outlet_then_url_host_then_source_host_then_stem() {
         assert_eq!(
-            base_label(&src(Some(" The  Daily\nPlanet "), Some("https://dp.example/x"), "/a/b.html")),
+            base_label(&src(
+                Some(" The  Daily\nPlanet "),
+                Some("https://dp.example/x"),
+                "/a/b.html"
+            )),
             "The Daily Planet"
         );
         assert_eq!(
-            base_label(&src(None, Some("HTTP://user@WWW.Example.org:8080/p?q"), "/a/b.html")),
+            base_label(&src(
+                None,
+                Some("HTTP://user@WWW.Example.org:8080/p?q"),
+                "/a/b.html"
+            )),
             "example.org"
         );
         assert_eq!(
             base_label(&src(None, None, "https://news.example.net/2026/story")),
             "news.example.net"
         );
-        assert_eq!(base_label(&src(None, None, "C:\\texts\\story.TXT")), "story");
+        assert_eq!(
+            base_label(&src(None, None, "C:\\texts\\story.TXT")),
+            "story"
+        );
         assert_eq!(
             base_label(&src(None, None, "/x/crawl.warc.gz#record-7")),
             "crawl#record-7"
         );
-        assert_eq!(base_label(&src(Some("https://www.x.example/"), None, "a")), "x.example");
+        assert_eq!(
+            base_label(&src(Some("https://www.x.example/"), None, "a")),
+            "x.example"
+        );
         assert_eq!(base_label(&src(Some("  "), None, "/")), "article");
         assert_eq!(base_label(&src(None, None, "-")), "-");
     }
@@ -210,7 +228,10 @@ mod tests {
         let l = base_label(&src(Some(long), None, "a"));
         assert_eq!(l.chars().count(), MAX_LABEL_CHARS);
         assert!(l.ends_with('…'));
-        assert_eq!(base_label(&src(Some("Evil\u{1b}[31m Post"), None, "a")), "Evil[31m Post");
+        assert_eq!(
+            base_label(&src(Some("Evil\u{1b}[31m Post"), None, "a")),
+            "Evil[31m Post"
+        );
     }
 
     #[test]

@@ -215,7 +215,12 @@ pub const MAX_HEADER_OUTLETS: usize = 12;
 
 /// "A, B, C and 9 more": the header's outlet list, short at any scale.
 pub fn outlet_list(outs: &[String]) -> String {
-    let shown = outs.iter().take(MAX_HEADER_OUTLETS).cloned().collect::<Vec<_>>().join(", ");
+    let shown = outs
+        .iter()
+        .take(MAX_HEADER_OUTLETS)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
     if outs.len() > MAX_HEADER_OUTLETS {
         format!("{shown} and {} more", outs.len() - MAX_HEADER_OUTLETS)
     } else {

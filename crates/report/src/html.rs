@@ -712,7 +712,11 @@ fn origins(d: &Dossier, a: &Anchors, h: &mut String) {
     let names: Vec<String> = (0..d.origins.len())
         .map(|i| origin_name(d, &a.labels, i))
         .collect();
-    h.push_str(&svg::origin_graph(d, &a.labels, &names));
+    let graph = svg::origin_graph(d, &a.labels, &names);
+    if !graph.is_empty() {
+        h.push_str("<p class=\"legend\">Each origin with more than one article, joined to its articles: a solid line is a copy or rewrite, a dashed line an article in another language (a translation).</p>\n");
+        h.push_str(&graph);
+    }
     h.push_str("<div class=\"origins\">\n");
     for (i, o) in d.origins.iter().enumerate() {
         let mut arts = o.articles.clone();

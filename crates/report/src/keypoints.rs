@@ -146,10 +146,7 @@ pub fn key_points(d: &Dossier, labels: &[String]) -> KeyPoints {
                     "quote of {}",
                     q.speaker.as_deref().unwrap_or("an unnamed speaker")
                 ),
-                summary: format!(
-                    "{} wordings that say different things",
-                    q.variants.len()
-                ),
+                summary: format!("{} wordings that say different things", q.variants.len()),
             },
         ));
     }
@@ -234,7 +231,8 @@ fn article_count(v: &SlotValue) -> usize {
 
 /// "“23 people” (2 origins) vs “19” (1) +2 more".
 fn figure_summary(d: &Dossier, labels: &[String], f: &FigureSlot, tier: Tier) -> String {
-    let wording = |v: &SlotValue| format!("“{}”", cut(&crate::common::fold_ws(&v.text), MAX_WORDING));
+    let wording =
+        |v: &SlotValue| format!("“{}”", cut(&crate::common::fold_ws(&v.text), MAX_WORDING));
     match tier {
         Tier::Conflict => {
             let mut parts: Vec<String> = Vec::new();

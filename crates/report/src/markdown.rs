@@ -235,7 +235,11 @@ fn key_points_md(d: &Dossier, l: &[String], s: &mut String) {
             .iter()
             .map(|(t, n)| format!("{n} {}", t.label().to_lowercase()))
             .collect();
-        let _ = writeln!(s, "Not in the key points, see below: {}.\n", md(&more.join(", ")));
+        let _ = writeln!(
+            s,
+            "Not in the key points, see below: {}.\n",
+            md(&more.join(", "))
+        );
     }
 }
 

@@ -448,8 +448,9 @@ pub fn origin_graph(d: &Dossier, labels: &[String], names: &[String]) -> String 
         px(W),
         px(h),
         esc(&format!(
-            "{} origins with copies, rewrites or translations",
-            groups.len()
+            "{} origin{} with copies, rewrites or translations",
+            groups.len(),
+            crate::common::plural(groups.len())
         ))
     );
     let mut y = 8.0;
@@ -548,7 +549,11 @@ mod tests {
         };
         assert_eq!(s.at(5.0), 50.0);
         assert_eq!(s.at(20.0), 0.0);
-        let flat = Scale { d0: 3.0, d1: 3.0, ..s };
+        let flat = Scale {
+            d0: 3.0,
+            d1: 3.0,
+            ..s
+        };
         assert_eq!(flat.at(3.0), 50.0);
         assert_eq!(s.at(f64::NAN), 50.0);
     }

@@ -491,9 +491,11 @@ fn sparkline_para(f: &FigureSlot) -> Para {
         })
         .unwrap_or_default()
     };
-    Para::new()
-        .s(sparkline(f), MAGENTA)
-        .t(format!("  {} → {}", end(vals.first()), end(vals.last())))
+    Para::new().s(sparkline(f), MAGENTA).t(format!(
+        "  {} → {}",
+        end(vals.first()),
+        end(vals.last())
+    ))
 }
 
 /// The ranked key points ([`key_points`]), one short numbered line each;
