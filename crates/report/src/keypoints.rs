@@ -38,10 +38,10 @@ pub enum Tier {
 impl Tier {
     /// Every tier with its quota, in order.
     const QUOTAS: [(Tier, usize); 4] = [
-        (Tier::Conflict, 5),
+        (Tier::Conflict, 4),
         (Tier::Revised, 2),
         (Tier::Agree, 2),
-        (Tier::SingleSource, 1),
+        (Tier::SingleSource, 2),
     ];
 
     /// The badge text.
@@ -179,11 +179,13 @@ pub fn key_points(d: &Dossier, labels: &[String]) -> KeyPoints {
             }
         }
     }
-    for c in chosen.iter_mut() {
+    // Room left goes to the stronger tiers; single-source claims are many
+    // and each is weak, so they never take more than their quota.
+    for (k, c) in chosen.iter_mut().enumerate() {
         if room == 0 {
             break;
         }
-        if !*c {
+        if !*c && cands[k].0 != Tier::SingleSource {
             *c = true;
             room -= 1;
         }
@@ -250,14 +252,18 @@ fn figure_summary(d: &Dossier, labels: &[String], f: &FigureSlot, tier: Tier) ->
         }
         Tier::Revised => {
             let vals = crate::common::by_time(f);
-            let mut parts: Vec<String> = vals
-                .iter()
-                .take(MAX_VALUES)
-                .map(|v| match v.as_of.as_deref() {
-                    Some(t) => format!("{} ({})", fmt_value(v), cut(t, 10)),
-                    None => fmt_value(v),
-                })
-                .collect();
+            // A time is named where it changes, so values of one day
+            // read as one step.
+            let mut last_time: Option<&str> = None;
+            let mut parts: Vec<String> = Vec::new();
+            for v in vals.iter().take(MAX_VALUES) {
+                let t = v.as_of.as_deref();
+                parts.push(match t {
+                    Some(t) if last_time != Some(t) => format!("{} ({})", fmt_value(v), cut(t, 10)),
+                    _ => fmt_value(v),
+                });
+                last_time = t.or(last_time);
+            }
             if vals.len() > MAX_VALUES {
                 if let Some(last) = vals.last() {
                     parts.push(format!(

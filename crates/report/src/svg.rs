@@ -51,6 +51,21 @@ impl Scale {
     }
 }
 
+/// The smallest "round" number (1, 2, 2.5 or 5 times a power of ten) at
+/// or above `v`, so axis ticks read 0, 10, 20 rather than 0, 9.775, 19.55.
+fn nice_ceil(v: f64) -> f64 {
+    if !v.is_finite() || v <= 0.0 {
+        return 1.0;
+    }
+    let p = 10f64.powf(v.log10().floor());
+    for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
+        if m * p >= v {
+            return m * p;
+        }
+    }
+    10.0 * p
+}
+
 /// Days since 1970-01-01 of `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a coarser
 /// date counts from its first day); `None` when it does not parse.
 fn day_number(s: &str) -> Option<i64> {
@@ -143,20 +158,37 @@ pub fn trajectory(labels: &[String], f: &FigureSlot, link_of: LinkOf<'_>) -> Str
         let sx = Scale {
             d0: lo,
             d1: hi,
-            r0: left + 16.0,
-            r1: right - 16.0,
+            r0: left + 40.0,
+            r1: right - 56.0,
         };
         ds.iter().map(|&x| sx.at(x as f64)).collect()
     } else {
         let sx = Scale {
             d0: 0.0,
             d1: (vals.len().saturating_sub(1)) as f64,
-            r0: left + 16.0,
-            r1: right - 16.0,
+            r0: left + 40.0,
+            r1: right - 56.0,
         };
         (0..vals.len()).map(|i| sx.at(i as f64)).collect()
     };
-    let ymax = vals.iter().map(|v| top_of(v)).fold(0.0_f64, f64::max) * 1.15;
+    // Values that refer to one day would sit on one spot: spread each run
+    // of them a little, in order, so every point stays visible.
+    let mut xs = xs;
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < xs.len() {
+        let mut j = i;
+        while j + 1 < xs.len() && (xs[j + 1] - xs[i]).abs() < 0.5 {
+            j += 1;
+        }
+        let n = (j - i + 1) as f64;
+        for (k, x) in xs[i..=j].iter_mut().enumerate() {
+            *x += (k as f64 - (n - 1.0) / 2.0) * 22.0;
+        }
+        runs.push((i, j));
+        i = j + 1;
+    }
+    let ymax = vals.iter().map(|v| top_of(v)).fold(0.0_f64, f64::max) * 1.1;
     let ymin = vals
         .iter()
         .map(|v| v.low.min(v.value))
@@ -164,7 +196,7 @@ pub fn trajectory(labels: &[String], f: &FigureSlot, link_of: LinkOf<'_>) -> Str
         .fold(0.0_f64, f64::min);
     let sy = Scale {
         d0: ymin,
-        d1: if ymax > ymin { ymax } else { ymin + 1.0 },
+        d1: ymin + 2.0 * nice_ceil((ymax - ymin) / 2.0),
         r0: bottom,
         r1: top,
     };
@@ -203,12 +235,6 @@ pub fn trajectory(labels: &[String], f: &FigureSlot, link_of: LinkOf<'_>) -> Str
             px(*x),
             px(sy.at(v.value))
         ));
-        s.push_str(&format!(
-            "<text class=\"vl\" x=\"{}\" y=\"{}\">{}</text>",
-            px(*x + 8.0),
-            px(sy.at(v.value) - 6.0),
-            esc(&cut(&value_short(v), 16))
-        ));
         s.push_str("</a>\n");
         // Time labels under the axis, skipped where they would overlap.
         let when = match v.as_of.as_deref() {
@@ -224,6 +250,34 @@ pub fn trajectory(labels: &[String], f: &FigureSlot, link_of: LinkOf<'_>) -> Str
             ));
             last_label_x = *x;
         }
+    }
+    // One label per run of same-time values ("more than 10, 14"), above
+    // its highest point: separate labels would print over each other.
+    for &(i, j) in &runs {
+        let text = vals[i..=j]
+            .iter()
+            .map(|v| value_short(v))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let y = vals[i..=j]
+            .iter()
+            .map(|v| sy.at(v.value))
+            .fold(f64::INFINITY, f64::min);
+        let anchor = if xs[i] > right - 120.0 {
+            "end"
+        } else {
+            "start"
+        };
+        s.push_str(&format!(
+            "<text class=\"vl\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text>\n",
+            px(if anchor == "end" {
+                xs[j] + 6.0
+            } else {
+                xs[i] - 6.0
+            }),
+            px((y - 10.0).max(top + 10.0)),
+            esc(&cut(&text, 40))
+        ));
     }
     s.push_str(&format!(
         "<text class=\"axis-label\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
@@ -288,7 +342,6 @@ fn axes(s: &mut String, sy: &Scale, left: f64, right: f64, top: f64, bottom: f64
     ));
     for k in 0..3 {
         let v = sy.d0 + (sy.d1 - sy.d0) * k as f64 / 2.0;
-        let v = if v.abs() >= 10.0 { v.round() } else { v };
         let y = sy.at(v);
         s.push_str(&format!(
             "<line class=\"grid\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/><text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
@@ -317,7 +370,7 @@ pub fn intervals(labels: &[String], f: &FigureSlot, link_of: LinkOf<'_>) -> Stri
     let (left, right, top) = (190.0, W - 80.0, 10.0);
     let bottom = top + row_h * rows.len() as f64;
     let h = bottom + 28.0;
-    let xmax = rows.iter().map(|v| top_of(v)).fold(0.0_f64, f64::max) * 1.2;
+    let xmax = rows.iter().map(|v| top_of(v)).fold(0.0_f64, f64::max) * 1.1;
     let xmin = rows
         .iter()
         .map(|v| v.low.min(v.value))
@@ -325,7 +378,7 @@ pub fn intervals(labels: &[String], f: &FigureSlot, link_of: LinkOf<'_>) -> Stri
         .fold(0.0_f64, f64::min);
     let sx = Scale {
         d0: xmin,
-        d1: if xmax > xmin { xmax } else { xmin + 1.0 },
+        d1: xmin + 2.0 * nice_ceil((xmax - xmin) / 2.0),
         r0: left,
         r1: right,
     };
@@ -347,7 +400,6 @@ pub fn intervals(labels: &[String], f: &FigureSlot, link_of: LinkOf<'_>) -> Stri
     ));
     for k in 0..3 {
         let v = sx.d0 + (sx.d1 - sx.d0) * k as f64 / 2.0;
-        let v = if v.abs() >= 10.0 { v.round() } else { v };
         let x = sx.at(v);
         s.push_str(&format!(
             "<line class=\"grid\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/><text class=\"tick\" x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
@@ -537,6 +589,15 @@ mod tests {
         assert_eq!(day_number("2024"), day_number("2024-01-01"));
         assert_eq!(day_number("2024-13-01"), None);
         assert_eq!(day_number("soon"), None);
+    }
+
+    #[test]
+    fn axis_ends_are_round() {
+        assert_eq!(nice_ceil(9.775), 10.0);
+        assert_eq!(nice_ceil(11.0), 20.0);
+        assert_eq!(nice_ceil(0.3), 0.5);
+        assert_eq!(nice_ceil(2100.0), 2500.0);
+        assert_eq!(nice_ceil(-1.0), 1.0);
     }
 
     #[test]

@@ -344,17 +344,23 @@ fn a_revised_figure_is_drawn_one_point_per_value_in_time_order() {
         assert_eq!(c.matches("<a href=\"#m").count(), 4, "{c}");
         // The ray of "at least five" and time order on the x axis.
         assert!(c.contains("iv ray"));
-        let x = |label: &str| {
-            let i = c.find(&format!(">{label}</text>")).unwrap_or(0);
-            let head = &c[..i];
-            let at = head.rfind("x=\"").unwrap_or(0);
-            head[at + 3..]
+        // The x of the point whose hover text quotes `wording`.
+        let x = |wording: &str| {
+            let i = c.find(&format!("<title>“{wording}”")).unwrap_or(0);
+            let tail = &c[i..];
+            let at = tail.find("cx=\"").unwrap_or(0);
+            tail[at + 4..]
                 .split('"')
                 .next()
                 .and_then(|v| v.parse::<f64>().ok())
                 .unwrap_or(f64::NAN)
         };
-        assert!(x("3") < x("at least 5") && x("at least 5") < x("7") && x("7") < x("10"));
+        assert!(
+            x("three") < x("at least five")
+                && x("at least five") < x("seven")
+                && x("seven") < x("ten"),
+            "{c}"
+        );
     }
     let term = render(&d, Format::Terminal);
     assert!(term.contains("▁▃▅█"), "{term}");
