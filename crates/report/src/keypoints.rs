@@ -114,7 +114,7 @@ pub fn key_points(d: &Dossier, labels: &[String]) -> KeyPoints {
             Tier::Conflict => (conflict_strength(f), f.origin_count),
             Tier::SingleSource => (
                 usize::from(f.values.iter().any(|v| v.attributed_to.is_some())),
-                f.values.iter().map(|v| article_count(v)).sum(),
+                f.values.iter().map(article_count).sum(),
             ),
             _ => (f.origin_count, f.values.len()),
         };
