@@ -1,6 +1,7 @@
 //! The HTML printer: one self-contained page a journalist opens.
 //!
-//! Layout: a summary (verdict tiles and the key points), then collapsible
+//! Layout: a summary (verdict tiles and the ranked key points, each a
+//! `<details>` holding its values and its inline SVG picture), then collapsible
 //! sections (conflicts as side-by-side cards, compatible values, agreement,
 //! single-source claims, quotes with word-level differences, timeline,
 //! entities, origins), and last every article's full text. Each source link

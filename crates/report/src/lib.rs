@@ -20,6 +20,12 @@
 //!   per quote wording).
 //! - [`RenderOptions`] holds the terminal settings (colour, width).
 //!
+//! Every human-facing format opens with at most ten ranked key points
+//! (conflicts between independent origins first, strongest evidence
+//! first; then revisions, agreement, single-source claims) and names
+//! articles by a short unique label (outlet, URL host or file stem; see
+//! [`crosswire_model::label`]), never by a full path.
+//!
 //! Articles are numbered from 1 in every human-facing format (`[2,4]` means
 //! the second and fourth article of the list at the top) and independent
 //! origins are lettered (`A`, `B`, ...), so numbers and letters never mix.
