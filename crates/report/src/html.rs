@@ -635,6 +635,8 @@ fn timeline(d: &Dossier, a: &Anchors, h: &mut String) {
     if d.timeline.is_empty() {
         h.push_str("<p class=\"empty\">None.</p>\n");
     } else {
+        let link_of = |m: &Mention| mention_href(d, a, m);
+        h.push_str(&svg::timeline_strip(d, &link_of));
         h.push_str("<ol class=\"timeline\">\n");
         for t in &d.timeline {
             let disputed = !t.disputed.is_empty();

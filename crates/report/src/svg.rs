@@ -577,6 +577,135 @@ pub fn origin_graph(d: &Dossier, labels: &[String], names: &[String]) -> String 
     s
 }
 
+/// Most timeline entries the strip draws; the list below has them all.
+const MAX_STRIP: usize = 60;
+
+/// The timeline as a strip: each dated happening a dot at its date, its
+/// label on one of three staggered rows, a disputed date in the conflict
+/// colour with a faint mark at each other date sources give. Entries whose
+/// date does not parse are left to the list below.
+pub fn timeline_strip(d: &Dossier, link_of: LinkOf<'_>) -> String {
+    let entries: Vec<(i64, &crosswire_model::dossier::TimelineEntry)> = d
+        .timeline
+        .iter()
+        .filter_map(|t| day_number(&t.date).map(|n| (n, t)))
+        .take(MAX_STRIP)
+        .collect();
+    if entries.len() < 2 {
+        return String::new();
+    }
+    let lo = entries.iter().map(|e| e.0).min().unwrap_or(0) as f64;
+    let hi = entries.iter().map(|e| e.0).max().unwrap_or(0) as f64;
+    let (left, right) = (24.0, W - 24.0);
+    let sx = Scale {
+        d0: lo,
+        d1: hi,
+        r0: left,
+        r1: right,
+    };
+    let axis_y = 12.0;
+    let h = axis_y + 3.0 * 16.0 + 12.0;
+    let mut s = format!(
+        "<svg class=\"chart strip\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">\n",
+        px(W),
+        px(h),
+        esc(&format!("timeline of {} dated happenings", entries.len()))
+    );
+    s.push_str(&format!(
+        "<line class=\"ax\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>\n",
+        px(left),
+        px(right),
+        y = px(axis_y)
+    ));
+    // One dot per date: happenings of one day would print over each other.
+    let mut groups: Vec<(i64, Vec<&crosswire_model::dossier::TimelineEntry>)> = Vec::new();
+    for (n, t) in &entries {
+        match groups.iter_mut().find(|g| g.0 == *n) {
+            Some(g) => g.1.push(t),
+            None => groups.push((*n, vec![t])),
+        }
+    }
+    groups.sort_by_key(|g| g.0);
+    let mut row_end = [f64::NEG_INFINITY; 3];
+    for (n, ts) in &groups {
+        let x = sx.at(*n as f64);
+        let disputed = ts.iter().any(|t| !t.disputed.is_empty());
+        for other in ts
+            .iter()
+            .flat_map(|t| t.disputed.iter())
+            .filter_map(|o| day_number(o))
+        {
+            s.push_str(&format!(
+                "<line class=\"alt\" x1=\"{}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>",
+                px(x),
+                px(sx.at(other as f64)),
+                y = px(axis_y)
+            ));
+        }
+        let href = ts
+            .iter()
+            .find_map(|t| t.mentions.first())
+            .map(link_of)
+            .unwrap_or_default();
+        let tip: Vec<String> = ts
+            .iter()
+            .take(8)
+            .map(|t| {
+                format!(
+                    "{}: {}{}",
+                    t.date,
+                    cut(&crate::common::fold_ws(&t.what), 90),
+                    if t.disputed.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (other sources say {})", t.disputed.join(", "))
+                    }
+                )
+            })
+            .collect();
+        let more = ts.len().saturating_sub(8);
+        let label = match ts.as_slice() {
+            [one] => one.date.clone(),
+            many => format!("{} · {}", many[0].date, many.len()),
+        };
+        // Greedy placement on three rows; a label that fits nowhere is left
+        // to the hover text (estimated width: 6.5 units a character).
+        let w = label.chars().count() as f64 * 6.5;
+        let (x0, anchor) = if x + w > right + 20.0 {
+            (x - w, "end")
+        } else {
+            (x - 3.0, "start")
+        };
+        let row = row_end.iter().position(|&end| end + 6.0 <= x0);
+        if let Some(r) = row {
+            row_end[r] = x0 + w;
+        }
+        let ly = axis_y + 16.0 + row.unwrap_or(0) as f64 * 16.0;
+        let text = match row {
+            Some(_) => format!(
+                "<text class=\"sl\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">{}</text>",
+                px(if anchor == "end" { x + 3.0 } else { x - 3.0 }),
+                px(ly),
+                esc(&label)
+            ),
+            None => String::new(),
+        };
+        s.push_str(&format!(
+            "<a href=\"{}\"><title>{}{}</title><line class=\"stem\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/><circle class=\"pt{}\" cx=\"{x}\" cy=\"{}\" r=\"4\"/>{text}</a>\n",
+            esc(&href),
+            esc(&tip.join("\n")),
+            if more > 0 { format!("\nand {more} more") } else { String::new() },
+            px(axis_y),
+            px(ly - 10.0),
+            if disputed { " disputed" } else { "" },
+            px(axis_y),
+            x = px(x)
+        ));
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
