@@ -415,3 +415,37 @@ fn html_is_deterministic() {
     let d = dossier();
     assert_eq!(render(&d, Format::Html), render(&d, Format::Html));
 }
+
+#[test]
+fn the_timeline_strip_groups_a_day_and_escapes_its_text() {
+    use crosswire_model::dossier::TimelineEntry;
+    let mut d = dossier();
+    let m = mention(&d.articles, 2);
+    let entry = |date: &str, what: &str, disputed: Vec<String>| TimelineEntry {
+        date: date.into(),
+        what: what.into(),
+        mentions: vec![m.clone()],
+        origin_count: 1,
+        disputed,
+    };
+    d.timeline = vec![
+        entry("2031-04-12", "the <i>ferry</i> left", vec![]),
+        entry("2031-04-12", "the storm began", vec![]),
+        entry(
+            "2031-04-14",
+            "the inquiry opened",
+            vec!["2031-04-15".into()],
+        ),
+    ];
+    let html = render(&d, Format::Html);
+    let strip = svg_of(&html, "strip");
+    assert_eq!(strip.len(), 1);
+    let s = strip[0];
+    // Two dates, two dots; the disputed one marked, with its other date.
+    assert_eq!(s.matches("<circle").count(), 2, "{s}");
+    assert_eq!(s.matches("pt disputed").count(), 1, "{s}");
+    assert_eq!(s.matches("class=\"alt\"").count(), 1, "{s}");
+    assert!(s.contains("2031-04-12 · 2"), "{s}");
+    assert!(s.contains("&lt;i&gt;ferry"), "{s}");
+    assert!(!s.contains("<i>"));
+}
