@@ -465,13 +465,16 @@ pub fn intervals(labels: &[String], f: &FigureSlot, link_of: LinkOf<'_>) -> Stri
     s
 }
 
+/// Most articles the origin graph draws for one origin.
+const MAX_GRAPH_MEMBERS: usize = 12;
+
 /// The origin graph: each origin with more than one article (an agency's
 /// copy, an original story) on the left, its articles on the right, joined
 /// by an edge; a dashed edge marks an article in another language than the
 /// origin's first (a translation). Single-article origins are counted, not
 /// drawn: they have no edges to show.
 pub fn origin_graph(d: &Dossier, labels: &[String], names: &[String]) -> String {
-    let groups: Vec<(usize, Vec<usize>)> = d
+    let groups: Vec<(usize, Vec<usize>, usize)> = d
         .origins
         .iter()
         .enumerate()
@@ -484,7 +487,22 @@ pub fn origin_graph(d: &Dossier, labels: &[String], names: &[String]) -> String 
                 .collect();
             a.sort_unstable();
             a.dedup();
-            (a.len() > 1).then_some((i, a))
+            if a.len() < 2 {
+                return None;
+            }
+            // A wire story copied 400 times would make the graph a page
+            // tall: draw the first article, then the ones in another
+            // language (translations), then the rest, up to a cap, and
+            // count what is left.
+            let lang = |x: usize| d.articles.get(x).and_then(|y| y.language.as_deref());
+            let first = lang(a[0]);
+            let total = a.len();
+            let (other, same): (Vec<usize>, Vec<usize>) = a[1..]
+                .iter()
+                .partition(|&&x| lang(x).is_some() && lang(x) != first);
+            let mut shown = vec![a[0]];
+            shown.extend(other.into_iter().chain(same).take(MAX_GRAPH_MEMBERS - 1));
+            Some((i, shown, total))
         })
         .collect();
     if groups.is_empty() {
@@ -492,7 +510,10 @@ pub fn origin_graph(d: &Dossier, labels: &[String], names: &[String]) -> String 
     }
     let row_h = 22.0;
     let gap = 12.0;
-    let rows: usize = groups.iter().map(|(_, a)| a.len()).sum();
+    let rows: usize = groups
+        .iter()
+        .map(|(_, a, total)| a.len() + usize::from(*total > a.len()))
+        .sum();
     let h = 8.0 + rows as f64 * row_h + groups.len() as f64 * gap;
     let (node_x, node_w, art_x) = (8.0, 190.0, 300.0);
     let mut s = format!(
@@ -506,8 +527,9 @@ pub fn origin_graph(d: &Dossier, labels: &[String], names: &[String]) -> String 
         ))
     );
     let mut y = 8.0;
-    for (o, arts) in &groups {
-        let block = arts.len() as f64 * row_h;
+    for (o, arts, total) in &groups {
+        let hidden = total - arts.len();
+        let block = (arts.len() + usize::from(hidden > 0)) as f64 * row_h;
         let cy = y + block / 2.0;
         let letter = crate::common::origin_letter(*o);
         let name = names.get(*o).map(String::as_str).unwrap_or("");
@@ -518,7 +540,7 @@ pub fn origin_graph(d: &Dossier, labels: &[String], names: &[String]) -> String 
             esc(&format!(
                 "Origin {letter}: {name}{}, {} articles",
                 if agency { " (agency)" } else { "" },
-                arts.len()
+                total
             )),
             if agency { " agency" } else { "" },
             px(node_x),
@@ -569,6 +591,15 @@ pub fn origin_graph(d: &Dossier, labels: &[String], names: &[String]) -> String 
                     cut(label, 26),
                     lang.map(|l| format!(" · {l}")).unwrap_or_default()
                 ))
+            ));
+        }
+        if hidden > 0 {
+            s.push_str(&format!(
+                "<a href=\"#origin-{}\"><text class=\"al more\" x=\"{}\" y=\"{}\">and {hidden} more article{}</text></a>\n",
+                esc(&letter),
+                px(art_x + 12.0),
+                px(y + row_h * (arts.len() as f64 + 0.5) + 4.0),
+                crate::common::plural(hidden)
             ));
         }
         y += block + gap;

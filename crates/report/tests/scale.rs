@@ -449,3 +449,24 @@ fn the_timeline_strip_groups_a_day_and_escapes_its_text() {
     assert!(s.contains("&lt;i&gt;ferry"), "{s}");
     assert!(!s.contains("<i>"));
 }
+
+#[test]
+fn a_large_origin_is_drawn_capped_with_its_translations() {
+    let mut d = dossier();
+    for i in 12..30 {
+        let lang = if i == 29 { "de" } else { "en" };
+        d.articles.push(article(i, Some("Copy Desk"), lang, 0));
+    }
+    if let Some(o) = d.origins.first_mut() {
+        o.articles.extend(12..30);
+    }
+    let html = render(&d, Format::Html);
+    let graph = svg_of(&html, "origin-graph");
+    assert_eq!(graph.len(), 1);
+    let g = graph[0];
+    // 21 articles in the origin: 12 drawn, the last (a translation) among them.
+    assert_eq!(g.matches("<path class=\"edge").count(), 12, "{g}");
+    assert!(g.contains("[30] Copy Desk (18) · de"), "{g}");
+    assert!(g.contains("and 9 more articles"), "{g}");
+    assert!(g.contains("21 articles"), "{g}");
+}
