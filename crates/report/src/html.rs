@@ -137,12 +137,14 @@ fn key_points_html(d: &Dossier, a: &Anchors, h: &mut String) {
             Target::Date(_) => "#sec-timeline".to_string(),
         };
         h.push_str(&format!(
-            "<li><details><summary><span class=\"badge v-{}\">{}</span> <a href=\"{}\">{}</a>: {}</summary>\n<div class=\"kp-more\">",
+            // No link inside <summary>: a link in a disclosure control is
+            // nested interaction, which screen readers announce badly.
+            "<li><details><summary><span class=\"badge v-{}\">{}</span> <strong>{}</strong>: {}</summary>\n<div class=\"kp-more\"><a class=\"small\" href=\"{}\">Go to the full finding ↓</a>",
             p.tier.key(),
             esc(p.tier.label()),
-            esc(&href),
             esc(&p.title),
-            esc(&p.summary)
+            esc(&p.summary),
+            esc(&href),
         ));
         match p.target {
             Target::Figure(i) => {
