@@ -201,7 +201,7 @@ pub fn trajectory(labels: &[String], f: &FigureSlot, link_of: LinkOf<'_>) -> Str
         r1: top,
     };
     let mut s = format!(
-        "<svg class=\"chart trajectory\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">\n",
+        "<svg class=\"chart trajectory\" viewBox=\"0 0 {} {}\" role=\"group\" aria-label=\"{}\">\n",
         px(W),
         px(h),
         esc(&format!(
@@ -383,7 +383,7 @@ pub fn intervals(labels: &[String], f: &FigureSlot, link_of: LinkOf<'_>) -> Stri
         r1: right,
     };
     let mut s = format!(
-        "<svg class=\"chart intervals\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">\n",
+        "<svg class=\"chart intervals\" viewBox=\"0 0 {} {}\" role=\"group\" aria-label=\"{}\">\n",
         px(W),
         px(h),
         esc(&format!(
@@ -517,7 +517,7 @@ pub fn origin_graph(d: &Dossier, labels: &[String], names: &[String]) -> String 
     let h = 8.0 + rows as f64 * row_h + groups.len() as f64 * gap;
     let (node_x, node_w, art_x) = (8.0, 190.0, 300.0);
     let mut s = format!(
-        "<svg class=\"chart origin-graph\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">\n",
+        "<svg class=\"chart origin-graph\" viewBox=\"0 0 {} {}\" role=\"group\" aria-label=\"{}\">\n",
         px(W),
         px(h),
         esc(&format!(
@@ -637,7 +637,7 @@ pub fn timeline_strip(d: &Dossier, link_of: LinkOf<'_>) -> String {
     let axis_y = 12.0;
     let h = axis_y + 3.0 * 16.0 + 12.0;
     let mut s = format!(
-        "<svg class=\"chart strip\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\">\n",
+        "<svg class=\"chart strip\" viewBox=\"0 0 {} {}\" role=\"group\" aria-label=\"{}\">\n",
         px(W),
         px(h),
         esc(&format!("timeline of {} dated happenings", entries.len()))
