@@ -98,8 +98,8 @@ pub enum Format {
     Terminal,
     /// GitHub-flavoured Markdown.
     Markdown,
-    /// One self-contained HTML page (inline CSS and a few lines of inline
-    /// JavaScript; no external assets) with every article's text and the
+    /// One self-contained HTML page (inline CSS, inline SVG pictures and a
+    /// few lines of optional inline JavaScript; no external assets) with every article's text and the
     /// cited sentences highlighted.
     Html,
     /// The dossier as JSON (schema `crosswire-dossier/1`).
