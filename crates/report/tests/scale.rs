@@ -470,3 +470,47 @@ fn a_large_origin_is_drawn_capped_with_its_translations() {
     assert!(g.contains("and 9 more articles"), "{g}");
     assert!(g.contains("21 articles"), "{g}");
 }
+
+#[test]
+fn charts_of_odd_values_stay_finite() {
+    let mut d = dossier();
+    let a = d.articles.clone();
+    let mut odd = value(
+        &a,
+        "a lot",
+        f64::NAN,
+        Qualifier::Vague,
+        &[1],
+        Some("not a date"),
+    );
+    odd.low = f64::NEG_INFINITY;
+    let mut huge = value(
+        &a,
+        "countless",
+        f64::INFINITY,
+        Qualifier::MoreThan,
+        &[2],
+        None,
+    );
+    huge.high = Some(f64::NAN);
+    let tiny = value(&a, "none", 0.0, Qualifier::Exact, &[3], Some("99999-99-99"));
+    d.figures = vec![
+        slot(
+            "odd toll",
+            Verdict::Revised,
+            vec![odd.clone(), huge.clone(), tiny.clone()],
+        ),
+        slot("odd clash", Verdict::Conflict, vec![odd, huge, tiny]),
+        slot("no values", Verdict::Revised, vec![]),
+    ];
+    let html = render(&d, Format::Html);
+    let charts: Vec<&str> = svg_of(&html, "trajectory")
+        .into_iter()
+        .chain(svg_of(&html, "intervals"))
+        .collect();
+    assert!(charts.len() >= 2);
+    for c in charts {
+        assert!(!c.contains("NaN") && !c.contains("inf"), "{c}");
+        assert_eq!(c.matches("<circle").count(), 3, "{c}");
+    }
+}
