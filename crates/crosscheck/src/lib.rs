@@ -45,6 +45,7 @@ mod tests;
 
 use crosswire_link::{find_origins, LinkReason, OriginOptions};
 use crosswire_model::dossier::{Dossier, DossierArticle, Origin, DOSSIER_SCHEMA};
+use crosswire_model::label::{article_labels, LabelSource};
 use crosswire_model::Article;
 
 /// Settings of the cross-check.
@@ -63,17 +64,28 @@ pub fn crosscheck(articles: Vec<Article>, opts: &Options) -> Dossier {
     let quotes = quotes::quote_groups(&articles, &origins);
     let entities = entities::entity_groups(&articles, &origins);
     let timeline = timeline::timeline(&articles, &origins);
-    let name = |i: usize| {
-        articles
-            .get(i)
-            .map(|a| a.outlet.clone().unwrap_or_else(|| a.source.clone()))
-            .unwrap_or_default()
-    };
+    // Origins and their evidence name articles by the short labels every
+    // printer shows (outlet, host or file stem), never by a full path.
+    let labels = article_labels(
+        &articles
+            .iter()
+            .map(|a| LabelSource {
+                outlet: a.outlet.as_deref(),
+                url: a.url.as_deref(),
+                source: &a.source,
+            })
+            .collect::<Vec<_>>(),
+    );
+    let name = |i: usize| labels.get(i).cloned().unwrap_or_default();
     let dossier_origins = origins
         .clusters
         .iter()
         .map(|c| Origin {
-            label: c.label.clone(),
+            label: c
+                .agency
+                .clone()
+                .or_else(|| c.members.first().map(|&m| name(m)))
+                .unwrap_or_else(|| c.label.clone()),
             agency: c.agency.clone(),
             articles: c.members.clone(),
             evidence: c

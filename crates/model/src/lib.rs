@@ -40,6 +40,7 @@ use std::ops::Range;
 
 mod budget;
 pub mod dossier;
+pub mod label;
 mod span;
 pub use budget::DocBudget;
 pub use span::{DateValue, EntityKind, Figure, FigureRole, Qualifier, QuoteSpan, Span, SpanKind};

@@ -6,6 +6,7 @@
 //! or an empty string instead of panicking.
 
 use crosswire_model::dossier::{Dossier, DossierArticle, FigureSlot, Mention, SlotValue, Verdict};
+use crosswire_model::label::{article_labels, base_label, LabelSource};
 use crosswire_model::{ByteRange, Qualifier};
 
 /// The order in which verdict sections are shown: what needs attention first.
@@ -144,17 +145,46 @@ pub fn plural(n: usize) -> &'static str {
     }
 }
 
-/// Outlet, else the source's file name (the full path is shown with the
-/// article list; repeated in every reference it only costs width), else a
-/// placeholder for a bad index.
-pub fn article_name(d: &Dossier, i: usize) -> String {
-    match d.articles.get(i) {
-        Some(a) => a
-            .outlet
-            .clone()
-            .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(|| short_source(&a.source).to_string()),
+/// Every article's display label (see [`crosswire_model::label`]): the
+/// outlet, URL host or file stem, unique within the dossier. Computed once
+/// per render and passed around, so every printer shows the same names.
+pub fn labels(d: &Dossier) -> Vec<String> {
+    article_labels(&label_sources(d))
+}
+
+fn label_sources(d: &Dossier) -> Vec<LabelSource<'_>> {
+    d.articles
+        .iter()
+        .map(|a| LabelSource {
+            outlet: a.outlet.as_deref(),
+            url: a.url.as_deref(),
+            source: &a.source,
+        })
+        .collect()
+}
+
+/// The label of article `i`, or a placeholder for a bad index.
+pub fn article_name(labels: &[String], i: usize) -> String {
+    match labels.get(i) {
+        Some(l) => l.clone(),
         None => format!("unknown article {}", num(i)),
+    }
+}
+
+/// An origin's display name: its agency, else its first article's label.
+/// The stored [`Origin::label`](crosswire_model::dossier::Origin) is the
+/// last resort only, since older dossiers stored a file path there.
+pub fn origin_name(d: &Dossier, labels: &[String], o: usize) -> String {
+    let Some(origin) = d.origins.get(o) else {
+        return "unknown origin".into();
+    };
+    if let Some(a) = origin.agency.as_deref().filter(|a| !a.trim().is_empty()) {
+        return fold_ws(a);
+    }
+    let first = origin.articles.iter().min().copied();
+    match first.and_then(|i| labels.get(i)) {
+        Some(l) => l.clone(),
+        None => short_source(&origin.label).to_string(),
     }
 }
 
@@ -168,16 +198,47 @@ pub fn short_source(source: &str) -> &str {
     }
 }
 
-/// Distinct outlets (else sources) in article order.
+/// Distinct outlets (labels before numbering) in article order.
 pub fn outlets(d: &Dossier) -> Vec<String> {
     let mut seen = Vec::new();
-    for i in 0..d.articles.len() {
-        let n = article_name(d, i);
+    for s in label_sources(d) {
+        let n = base_label(&s);
         if !seen.contains(&n) {
             seen.push(n);
         }
     }
     seen
+}
+
+/// How many outlet names a header lists before "and N more".
+pub const MAX_HEADER_OUTLETS: usize = 12;
+
+/// "A, B, C and 9 more": the header's outlet list, short at any scale.
+pub fn outlet_list(outs: &[String]) -> String {
+    let shown = outs
+        .iter()
+        .take(MAX_HEADER_OUTLETS)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if outs.len() > MAX_HEADER_OUTLETS {
+        format!("{shown} and {} more", outs.len() - MAX_HEADER_OUTLETS)
+    } else {
+        shown
+    }
+}
+
+/// A slot's values ordered by the time they refer to (`as_of`), undated
+/// values last, dossier order on ties: the order of a trajectory.
+pub fn by_time(f: &FigureSlot) -> Vec<&SlotValue> {
+    let mut v: Vec<&SlotValue> = f.values.iter().collect();
+    v.sort_by(|a, b| match (a.as_of.as_deref(), b.as_of.as_deref()) {
+        (Some(x), Some(y)) => x.cmp(y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    v
 }
 
 /// The article's publish date as written (day precision at most, since the

@@ -2,7 +2,7 @@
 //! for spreadsheets and newsroom trackers.
 
 use crate::common::{
-    article_name, fmt_csv_num, mention_articles, mention_sentence, num, origin_letters,
+    article_name, fmt_csv_num, labels, mention_articles, mention_sentence, num, origin_letters,
     qualifier_key, verdict_key,
 };
 use crate::ReportError;
@@ -32,11 +32,12 @@ pub const COLUMNS: [&str; 18] = [
 ];
 
 pub fn render(d: &Dossier, out: &mut dyn Write) -> Result<(), ReportError> {
+    let l = labels(d);
     let mut w = csv::Writer::from_writer(out);
     w.write_record(COLUMNS)?;
     for f in &d.figures {
         for v in &f.values {
-            let (articles, sources, sentence) = provenance(d, &v.mentions);
+            let (articles, sources, sentence) = provenance(d, &l, &v.mentions);
             w.write_record([
                 "figure".to_string(),
                 cell(&f.label),
@@ -61,7 +62,7 @@ pub fn render(d: &Dossier, out: &mut dyn Write) -> Result<(), ReportError> {
     }
     for q in &d.quotes {
         for v in &q.variants {
-            let (articles, sources, sentence) = provenance(d, &v.mentions);
+            let (articles, sources, sentence) = provenance(d, &l, &v.mentions);
             w.write_record([
                 "quote".to_string(),
                 cell(q.speaker.as_deref().unwrap_or("")),
@@ -97,21 +98,18 @@ fn count_origins(origins: &[usize]) -> usize {
 
 /// Articles (1-based, `;`-separated), their source names, and the first
 /// readable sentence.
-fn provenance(d: &Dossier, mentions: &[Mention]) -> (String, String, String) {
+fn provenance(d: &Dossier, l: &[String], mentions: &[Mention]) -> (String, String, String) {
     let arts = mention_articles(mentions);
     let articles = arts
         .iter()
         .map(|a| num(*a).to_string())
         .collect::<Vec<_>>()
         .join(";");
+    // Labels, not paths: the full sources are in the JSON, and a path in
+    // every row only costs width (see docs/output.md).
     let sources = arts
         .iter()
-        .map(|&a| {
-            d.articles
-                .get(a)
-                .map(|x| x.source.clone())
-                .unwrap_or_else(|| article_name(d, a))
-        })
+        .map(|&a| article_name(l, a))
         .collect::<Vec<_>>()
         .join(";");
     let sentence = mentions

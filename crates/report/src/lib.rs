@@ -20,6 +20,12 @@
 //!   per quote wording).
 //! - [`RenderOptions`] holds the terminal settings (colour, width).
 //!
+//! Every human-facing format opens with at most ten ranked key points
+//! (conflicts between independent origins first, strongest evidence
+//! first; then revisions, agreement, single-source claims) and names
+//! articles by a short unique label (outlet, URL host or file stem; see
+//! [`crosswire_model::label`]), never by a full path.
+//!
 //! Articles are numbered from 1 in every human-facing format (`[2,4]` means
 //! the second and fourth article of the list at the top) and independent
 //! origins are lettered (`A`, `B`, ...), so numbers and letters never mix.
@@ -79,7 +85,9 @@ mod common;
 mod csv_out;
 mod html;
 mod json;
+mod keypoints;
 mod markdown;
+mod svg;
 mod terminal;
 
 /// The output formats.
@@ -90,8 +98,8 @@ pub enum Format {
     Terminal,
     /// GitHub-flavoured Markdown.
     Markdown,
-    /// One self-contained HTML page (inline CSS and a few lines of inline
-    /// JavaScript; no external assets) with every article's text and the
+    /// One self-contained HTML page (inline CSS, inline SVG pictures and a
+    /// few lines of optional inline JavaScript; no external assets) with every article's text and the
     /// cited sentences highlighted.
     Html,
     /// The dossier as JSON (schema `crosswire-dossier/1`).

@@ -5,10 +5,12 @@
 //! images, HTML or table cells into the report.
 
 use crate::common::{
-    article_name, count_verdict, diff_pieces, distinct_sentences, figures_with, mention_articles,
-    normalized, origin_letter, origin_letters, origins_phrase, outlets, plural, published_day,
-    qualifier_label, refs, slice, verdict_label, verdict_section, DiffKind, VERDICT_ORDER,
+    article_name, count_verdict, diff_pieces, distinct_sentences, figures_with, labels,
+    mention_articles, normalized, origin_letter, origin_letters, origin_name, origins_phrase,
+    outlet_list, outlets, plural, published_day, qualifier_label, refs, short_source, slice,
+    verdict_label, verdict_section, DiffKind, VERDICT_ORDER,
 };
+use crate::keypoints::key_points;
 use crate::ReportError;
 use crosswire_model::dossier::{Dossier, FigureSlot, Mention, SlotValue, Verdict};
 use std::fmt::Write as _;
@@ -16,13 +18,15 @@ use std::io::Write;
 
 pub fn render(d: &Dossier, out: &mut dyn Write) -> Result<(), ReportError> {
     let mut s = String::new();
+    let l = labels(d);
     header(d, &mut s);
-    articles(d, &mut s);
-    origins(d, &mut s);
+    key_points_md(d, &l, &mut s);
+    articles(d, &l, &mut s);
+    origins(d, &l, &mut s);
     for v in VERDICT_ORDER {
-        verdict(d, v, &mut s);
+        verdict(d, &l, v, &mut s);
     }
-    quotes(d, &mut s);
+    quotes(d, &l, &mut s);
     entities(d, &mut s);
     timeline(d, &mut s);
     out.write_all(s.as_bytes())?;
@@ -178,7 +182,7 @@ fn header(d: &Dossier, s: &mut String) {
         plural(o),
         outs.len(),
         plural(outs.len()),
-        md(&outs.join(", "))
+        md(&outlet_list(&outs))
     );
     let counts: Vec<String> = VERDICT_ORDER
         .iter()
@@ -205,7 +209,41 @@ fn header(d: &Dossier, s: &mut String) {
     );
 }
 
-fn articles(d: &Dossier, s: &mut String) {
+/// The ranked key points ([`key_points`]), one list item each; the
+/// details are in the sections further down.
+fn key_points_md(d: &Dossier, l: &[String], s: &mut String) {
+    let kp = key_points(d, l);
+    let _ = writeln!(s, "## Key points\n");
+    if kp.points.is_empty() {
+        let _ = writeln!(s, "No cross-checked figures in these articles.\n");
+        return;
+    }
+    for (k, p) in kp.points.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "{}. **{}** · {}: {}",
+            k + 1,
+            md(p.tier.label()),
+            md(&p.title),
+            md(&p.summary)
+        );
+    }
+    s.push('\n');
+    if !kp.left_out.is_empty() {
+        let more: Vec<String> = kp
+            .left_out
+            .iter()
+            .map(|(t, n)| format!("{n} {}", t.label().to_lowercase()))
+            .collect();
+        let _ = writeln!(
+            s,
+            "Not in the key points, see below: {}.\n",
+            md(&more.join(", "))
+        );
+    }
+}
+
+fn articles(d: &Dossier, l: &[String], s: &mut String) {
     let _ = writeln!(s, "## Articles\n");
     if d.articles.is_empty() {
         let _ = writeln!(s, "None.\n");
@@ -223,18 +261,18 @@ fn articles(d: &Dossier, s: &mut String) {
             s,
             "| {} | {} | {} | {} | {} | {} | {} |",
             i + 1,
-            md(&article_name(d, i)),
+            md(&article_name(l, i)),
             title,
             md(&published_day(a).unwrap_or_default()),
             md(a.language.as_deref().unwrap_or("")),
             origin_letter(a.origin),
-            md(&a.source)
+            md(short_source(&a.source))
         );
     }
     s.push('\n');
 }
 
-fn origins(d: &Dossier, s: &mut String) {
+fn origins(d: &Dossier, l: &[String], s: &mut String) {
     let _ = writeln!(s, "## Origins\n");
     let _ = writeln!(
         s,
@@ -244,7 +282,7 @@ fn origins(d: &Dossier, s: &mut String) {
         let mut arts = o.articles.clone();
         arts.sort_unstable();
         arts.dedup();
-        let mut line = format!("- **{} · {}**", origin_letter(i), md(&o.label));
+        let mut line = format!("- **{} · {}**", origin_letter(i), md(&origin_name(d, l, i)));
         if let Some(a) = &o.agency {
             let _ = write!(line, " (agency: {})", md(a));
         }
@@ -259,7 +297,7 @@ fn origins(d: &Dossier, s: &mut String) {
     s.push('\n');
 }
 
-fn verdict(d: &Dossier, v: Verdict, s: &mut String) {
+fn verdict(d: &Dossier, l: &[String], v: Verdict, s: &mut String) {
     let figs: Vec<&FigureSlot> = figures_with(d, v).collect();
     let _ = writeln!(s, "## {}\n", verdict_section(v));
     if figs.is_empty() {
@@ -269,7 +307,7 @@ fn verdict(d: &Dossier, v: Verdict, s: &mut String) {
     match v {
         Verdict::Conflict | Verdict::Revised | Verdict::Compatible => {
             for f in figs {
-                slot(d, f, s);
+                slot(d, l, f, s);
             }
         }
         Verdict::Agree | Verdict::SingleSource => {
@@ -299,7 +337,7 @@ fn verdict(d: &Dossier, v: Verdict, s: &mut String) {
     }
 }
 
-fn slot(d: &Dossier, f: &FigureSlot, s: &mut String) {
+fn slot(d: &Dossier, l: &[String], f: &FigureSlot, s: &mut String) {
     let mut all: Vec<usize> = f
         .values
         .iter()
@@ -347,20 +385,20 @@ fn slot(d: &Dossier, f: &FigureSlot, s: &mut String) {
     }
     s.push('\n');
     for v in &f.values {
-        value_sources(d, v, s);
+        value_sources(d, l, v, s);
     }
 }
 
-fn value_sources(d: &Dossier, v: &SlotValue, s: &mut String) {
+fn value_sources(d: &Dossier, l: &[String], v: &SlotValue, s: &mut String) {
     let _ = writeln!(s, "**{}** — “{}”:\n", md(&normalized(v)), md(&v.text));
-    sentences(d, &v.mentions, s);
+    sentences(d, l, &v.mentions, s);
 }
 
 /// Quotes each cited sentence once (wire copies repeat it), with the span in
 /// bold and the outlets and article numbers that carry it.
-fn sentences(d: &Dossier, mentions: &[Mention], s: &mut String) {
+fn sentences(d: &Dossier, l: &[String], mentions: &[Mention], s: &mut String) {
     for (text, arts) in distinct_sentences(d, mentions, sentence_md) {
-        let names: Vec<String> = arts.iter().map(|&a| article_name(d, a)).collect();
+        let names: Vec<String> = arts.iter().map(|&a| article_name(l, a)).collect();
         let _ = writeln!(
             s,
             "> “{text}”<br>— {} {}\n",
@@ -407,7 +445,7 @@ fn dedup_len(v: &[usize]) -> usize {
     v.len()
 }
 
-fn quotes(d: &Dossier, s: &mut String) {
+fn quotes(d: &Dossier, l: &[String], s: &mut String) {
     let _ = writeln!(s, "## Quotes\n");
     if d.quotes.is_empty() {
         let _ = writeln!(s, "None.\n");
@@ -472,7 +510,7 @@ fn quotes(d: &Dossier, s: &mut String) {
             );
             // Indented to stay inside the numbered item.
             let mut quoted = String::new();
-            sentences(d, &v.mentions, &mut quoted);
+            sentences(d, l, &v.mentions, &mut quoted);
             for line in quoted.lines() {
                 if line.is_empty() {
                     s.push('\n');

@@ -7,11 +7,12 @@
 //! columns (`unicode-width`), so accents and wide characters count right.
 
 use crate::common::{
-    article_name, count_verdict, diff_pieces, distinct_sentences, figures_with, fold_ws,
-    mention_articles, mention_sentence, normalized, origin_letter, origin_letters, origins_phrase,
-    outlets, plural, published_day, qualifier_label, refs, verdict_label, verdict_section,
-    DiffKind, VERDICT_ORDER,
+    article_name, by_time, count_verdict, diff_pieces, distinct_sentences, figures_with, fold_ws,
+    labels, mention_articles, mention_sentence, normalized, origin_letter, origin_letters,
+    origin_name, origins_phrase, outlet_list, outlets, plural, published_day, qualifier_label,
+    refs, short_source, verdict_label, verdict_section, DiffKind, VERDICT_ORDER,
 };
+use crate::keypoints::{key_points, Target, Tier};
 use crate::{RenderOptions, ReportError};
 use anstyle::{AnsiColor, Effects, Style};
 use crosswire_model::dossier::{Dossier, FigureSlot, Mention, QuoteGroup, SlotValue, Verdict};
@@ -23,8 +24,10 @@ pub fn render(d: &Dossier, out: &mut dyn Write, opts: &RenderOptions) -> Result<
         width: opts.width.max(RenderOptions::MIN_WIDTH),
         color: opts.color,
         lines: Vec::new(),
+        labels: labels(d),
     };
     header(d, &mut p);
+    key_points_text(d, &mut p);
     articles(d, &mut p);
     origins(d, &mut p);
     for v in VERDICT_ORDER {
@@ -260,6 +263,8 @@ struct Printer {
     width: usize,
     color: bool,
     lines: Vec<String>,
+    /// Every article's display label, by index.
+    labels: Vec<String>,
 }
 
 impl Printer {
@@ -417,7 +422,7 @@ fn header(d: &Dossier, p: &mut Printer) {
                 " · {} outlet{}: {}",
                 outs.len(),
                 plural(outs.len()),
-                outs.join(", ")
+                outlet_list(&outs)
             )),
         "",
         "  ",
@@ -448,6 +453,101 @@ fn header(d: &Dossier, p: &mut Printer) {
     p.para(&v, "", "  ");
 }
 
+/// Block characters of a sparkline, lowest first.
+const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// A revised figure in one line: its values in time order as block
+/// characters, scaled from the smallest to the largest.
+fn sparkline(f: &FigureSlot) -> String {
+    let vals: Vec<f64> = by_time(f)
+        .iter()
+        .map(|v| v.value)
+        .filter(|v| v.is_finite())
+        .collect();
+    let lo = vals.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = vals.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    vals.iter()
+        .map(|&v| {
+            let t = if hi > lo { (v - lo) / (hi - lo) } else { 0.5 };
+            let k = (t * (SPARKS.len() - 1) as f64).round() as usize;
+            SPARKS[k.min(SPARKS.len() - 1)]
+        })
+        .collect()
+}
+
+/// The sparkline with the first and last value and their times.
+fn sparkline_para(f: &FigureSlot) -> Para {
+    let vals = by_time(f);
+    let end = |v: Option<&&SlotValue>| {
+        v.map(|v| {
+            format!(
+                "{}{}",
+                normalized(v),
+                v.as_of
+                    .as_deref()
+                    .map(|t| format!(" ({t})"))
+                    .unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
+    };
+    Para::new().s(sparkline(f), MAGENTA).t(format!(
+        "  {} → {}",
+        end(vals.first()),
+        end(vals.last())
+    ))
+}
+
+/// The ranked key points ([`key_points`]), one short numbered line each;
+/// the details follow in the sections below.
+fn key_points_text(d: &Dossier, p: &mut Printer) {
+    let kp = key_points(d, &p.labels);
+    p.heading("Key points", Some(kp.points.len()));
+    if kp.points.is_empty() {
+        p.para(
+            &Para::new().s("No cross-checked figures in these articles.", DIM),
+            "",
+            "",
+        );
+        return;
+    }
+    for (k, pt) in kp.points.iter().enumerate() {
+        let st = match pt.tier {
+            Tier::Conflict => RED,
+            Tier::Revised => MAGENTA,
+            Tier::Agree => GREEN,
+            Tier::SingleSource => YELLOW,
+        };
+        let mut line = Para::new()
+            .s(pt.tier.label(), st)
+            .t(" · ")
+            .s(&pt.title, BOLD)
+            .t(": ");
+        if let (Tier::Revised, Target::Figure(i)) = (pt.tier, pt.target) {
+            if let Some(f) = d.figures.get(i) {
+                line = line.s(format!("{} ", sparkline(f)), MAGENTA);
+            }
+        }
+        line = line.t(&pt.summary);
+        p.para(&line, &format!("{:>2}. ", k + 1), "    ");
+    }
+    if !kp.left_out.is_empty() {
+        let more: Vec<String> = kp
+            .left_out
+            .iter()
+            .map(|(t, n)| format!("{n} {}", t.label().to_lowercase()))
+            .collect();
+        p.para(
+            &Para::new().s(
+                format!("Not in the key points, see below: {}.", more.join(", ")),
+                DIM,
+            ),
+            "",
+            "",
+        );
+    }
+}
+
 fn articles(d: &Dossier, p: &mut Printer) {
     p.heading("Articles", Some(d.articles.len()));
     // Below this width a four-column table leaves the title a dozen columns
@@ -456,7 +556,7 @@ fn articles(d: &Dossier, p: &mut Printer) {
         for (i, a) in d.articles.iter().enumerate() {
             let mut head = Para::new()
                 .s(format!("[{}] ", i + 1), BOLD)
-                .t(article_name(d, i));
+                .t(article_name(&p.labels, i));
             if let Some(day) = published_day(a) {
                 head = head.s(format!(" · {day}"), DIM);
             }
@@ -469,7 +569,7 @@ fn articles(d: &Dossier, p: &mut Printer) {
                 &Para::new()
                     .t(a.title.as_deref().unwrap_or("(no title)"))
                     .br()
-                    .s(&a.source, DIM),
+                    .s(short_source(&a.source), DIM),
                 "    ",
                 "    ",
             );
@@ -487,12 +587,12 @@ fn articles(d: &Dossier, p: &mut Printer) {
             }
             vec![
                 Para::new().s(format!("[{}]", i + 1), BOLD),
-                Para::new().t(article_name(d, i)).br().s(when, DIM),
+                Para::new().t(article_name(&p.labels, i)).br().s(when, DIM),
                 Para::new().s(origin_letter(a.origin), BOLD),
                 Para::new()
                     .t(a.title.as_deref().unwrap_or("(no title)"))
                     .br()
-                    .s(&a.source, DIM),
+                    .s(short_source(&a.source), DIM),
             ]
         })
         .collect();
@@ -525,7 +625,7 @@ fn origins(d: &Dossier, p: &mut Printer) {
         let mut line = Para::new()
             .s(format!("{:<2}", origin_letter(i)), BOLD)
             .t(" ")
-            .s(&o.label, BOLD);
+            .s(origin_name(d, &p.labels, i), BOLD);
         if let Some(ag) = &o.agency {
             line = line.t(format!(" · agency: {ag}"));
         }
@@ -595,6 +695,9 @@ fn slot(d: &Dossier, f: &FigureSlot, p: &mut Printer) {
         head = head.t(" ").s(refs(&all), REFS);
     }
     p.para(&head, "", "  ");
+    if f.verdict == Verdict::Revised {
+        p.para(&sparkline_para(f), "  ", "  ");
+    }
     if let Some(n) = &f.note {
         let label = if f.verdict == Verdict::Compatible {
             "Why compatible: "
@@ -629,7 +732,7 @@ fn value_line(d: &Dossier, verdict: Verdict, v: &SlotValue, p: &mut Printer) {
         o.dedup();
         o.iter()
             .map(|&i| match d.origins.get(i) {
-                Some(x) => format!("{} {}", origin_letter(i), x.label),
+                Some(_) => format!("{} {}", origin_letter(i), origin_name(d, &p.labels, i)),
                 None => origin_letter(i),
             })
             .collect::<Vec<_>>()

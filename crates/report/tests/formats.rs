@@ -51,7 +51,8 @@ fn terminal_has_every_section_and_the_conflict_with_sources() {
         "Marta Olivares",
         "single origin",
         "2026-03-13",
-        "fixtures/diario-del-puerto.html",
+        // The file name, not the path: labels and the JSON carry the rest.
+        "diario-del-puerto.html",
         "Northern Ledger drops",
     ] {
         assert!(t.contains(needle), "terminal output lacks {needle:?}:\n{t}");
@@ -356,7 +357,7 @@ fn csv_has_a_row_per_value_and_quote_wording() {
     assert_eq!(&conflict[0][col("origin_count")], "2");
     assert_eq!(
         &conflict[0][col("sources")],
-        "fixtures/harbor-times.html;fixtures/valley-courier.html;fixtures/northern-ledger.html"
+        "Harbor Times;The Valley Courier;Northern Ledger"
     );
     assert_eq!(&conflict[1][col("value")], "180");
     assert!(conflict[1][col("first_sentence")].starts_with("Las autoridades"));
