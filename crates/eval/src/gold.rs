@@ -1121,6 +1121,7 @@ mod scoring_tests {
                     published: None,
                     language: None,
                     origin: i,
+                    origin_kind: None,
                     text: a.text.clone(),
                 })
                 .collect(),

@@ -25,4 +25,7 @@ pub use events::{
     group_batch, split_events, Assignment, Counted, EventDoc, EventId, EventIndex, EventOptions,
     SplitOff,
 };
-pub use origins::{find_origins, LinkReason, OriginCluster, OriginLink, OriginOptions, Origins};
+pub use origins::{
+    anchor_agreement, find_origins, sentence_pairing, LinkReason, OriginCluster, OriginLink,
+    OriginOptions, Origins,
+};
