@@ -3,19 +3,21 @@
 //! `story`, `topic`, `title`, `text`). The versions of one story are
 //! translations of it, so they are one origin and report the same figures.
 //!
-//! Each topic is cross-checked as one event (its stories are different
-//! events of one kind, so they share names and must stay apart), once with
-//! the English and Spanish versions only and once with all four languages.
+//! Origins are found over each topic at once (its stories are different
+//! events of one kind, so they share names and must stay apart); figures
+//! and quotes are cross-checked per story, its versions as one event. Each
+//! runs once with the English and Spanish versions only and once with all
+//! four languages.
 //! The language of each article is detected, not taken from the data.
 //!
 //! Metrics (`<langs>` is `en_es` or `all`):
 //! - `meantime.<langs>.origins.pairwise.precision/recall/f1`: pairs of
 //!   articles of one topic, gold = same story, predicted = same origin;
 //! - `meantime.<langs>.figures.pairwise.precision/recall/f1`: pairs of
-//!   figure mentions in two languages. A gold pair is two compared figures
-//!   (claims, not years or ordinals) of one story with the same value and
-//!   unit class; a predicted pair is two mentions in one dossier slot. A
-//!   predicted pair is right when it is a gold pair;
+//!   figure mentions of one story in two languages. A gold pair is two
+//!   compared figures (claims, not years or ordinals) with the same value
+//!   and unit class; a predicted pair is two mentions in one dossier slot.
+//!   A predicted pair is right when it is a gold pair;
 //! - `meantime.<langs>.quotes.pairwise.precision/recall`: pairs of direct
 //!   quotes in two languages. Gold: two quotes of one story whose digits
 //!   and capitalised words (names) agree, with at least one such anchor;
@@ -111,7 +113,14 @@ pub fn run(path: &Path) -> Result<Vec<Metric>> {
                 .iter()
                 .filter(|r| langs.is_empty() || langs.contains(&r.lang.as_str()))
                 .collect();
-            totals.add(&score_topic(&chosen));
+            totals.add(&score_origins(&chosen));
+            let mut stories: BTreeMap<&str, Vec<&Read>> = BTreeMap::new();
+            for r in &chosen {
+                stories.entry(r.story.as_str()).or_default().push(r);
+            }
+            for versions in stories.values() {
+                totals.add(&score_story(versions));
+            }
         }
         for (what, (tp, fp, fnn)) in [
             ("origins", totals.origins),
@@ -170,6 +179,9 @@ impl Totals {
     }
 }
 
+/// A direct quote of an article: its content range and anchors.
+type QuoteKey = ((u32, u32), Vec<String>);
+
 /// A compared figure of an article: its byte range, value and unit class.
 type FigureKey = ((u32, u32), i64, String);
 
@@ -219,21 +231,31 @@ fn cross_pairs<K>(items: &[(usize, K)], lang: &[&str]) -> Vec<(usize, usize)> {
     out
 }
 
-fn score_topic(docs: &[&Read]) -> Totals {
+/// Origins over the articles of one topic, cross-checked together.
+fn score_origins(docs: &[&Read]) -> Totals {
     let articles: Vec<Article> = docs.iter().map(|r| r.article.clone()).collect();
-    let dossier = crosswire_crosscheck::crosscheck(articles, &Default::default());
+    let origins = crosswire_link::find_origins(&articles, &Default::default());
     let mut t = Totals {
-        origin_count: dossier.origins.len(),
+        origin_count: origins.clusters.len(),
         ..Totals::default()
     };
-    let origin: Vec<usize> = dossier.articles.iter().map(|a| a.origin).collect();
     for i in 0..docs.len() {
         for j in i + 1..docs.len() {
             let g = docs[i].story == docs[j].story;
-            let p = origin.get(i).is_some() && origin.get(i) == origin.get(j);
+            let p = origins.of_article.get(i).is_some()
+                && origins.of_article.get(i) == origins.of_article.get(j);
             tally(&mut t.origins, g, p);
         }
     }
+    t
+}
+
+/// Figures and quotes across the versions of one story, cross-checked as
+/// one event (what a user who gathers one story's coverage would run).
+fn score_story(docs: &[&Read]) -> Totals {
+    let articles: Vec<Article> = docs.iter().map(|r| r.article.clone()).collect();
+    let dossier = crosswire_crosscheck::crosscheck(articles, &Default::default());
+    let mut t = Totals::default();
     let lang: Vec<&str> = docs.iter().map(|r| r.lang.as_str()).collect();
 
     // Figures: every compared figure, and the dossier slot holding it.
@@ -271,7 +293,7 @@ fn score_topic(docs: &[&Read]) -> Totals {
             }
         }
     }
-    let quotes: Vec<(usize, ((u32, u32), Vec<String>))> = docs
+    let quotes: Vec<(usize, QuoteKey)> = docs
         .iter()
         .enumerate()
         .flat_map(|(i, r)| {

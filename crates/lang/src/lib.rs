@@ -13,8 +13,13 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod de;
 pub mod en;
 pub mod es;
+pub mod fr;
+pub mod it;
+pub mod nl;
+pub mod pt;
 
 /// Calendar words of one language, lower case.
 #[derive(Debug)]
@@ -31,7 +36,17 @@ pub struct Calendar {
 }
 
 /// Every language with its ISO 639-1 code.
-pub const CALENDARS: &[(&str, &Calendar)] = &[("en", &en::CALENDAR), ("es", &es::CALENDAR)];
+/// English and Spanish come first: a word that names a month in two
+/// languages takes the first one's number (they agree wherever they meet).
+pub const CALENDARS: &[(&str, &Calendar)] = &[
+    ("en", &en::CALENDAR),
+    ("es", &es::CALENDAR),
+    ("pt", &pt::CALENDAR),
+    ("fr", &fr::CALENDAR),
+    ("it", &it::CALENDAR),
+    ("de", &de::CALENDAR),
+    ("nl", &nl::CALENDAR),
+];
 
 /// The calendar of a language, by ISO 639-1 code.
 pub fn calendar(code: &str) -> Option<&'static Calendar> {
@@ -72,6 +87,9 @@ mod tests {
             }
         }
         assert_eq!(month_number("DIC."), Some(12));
+        assert_eq!(month_number("maggio"), Some(5));
+        assert_eq!(month_number("Maart"), Some(3));
+        assert_eq!(calendar("de").map(|c| c.weekdays.len()), Some(8));
         assert_eq!(month_number("sunday"), None);
     }
 }
