@@ -69,6 +69,17 @@ pub fn month_number(word: &str) -> Option<u32> {
     })
 }
 
+/// True when `word` names a month or a weekday in any language (case and
+/// a final dot ignored): capitalised like a name in many languages, yet
+/// shared by every report of one day.
+pub fn is_calendar_word(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    month_number(&w).is_some()
+        || CALENDARS
+            .iter()
+            .any(|(_, cal)| cal.weekdays.iter().any(|(d, _)| *d == w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +102,8 @@ mod tests {
         assert_eq!(month_number("Maart"), Some(3));
         assert_eq!(calendar("de").map(|c| c.weekdays.len()), Some(8));
         assert_eq!(month_number("sunday"), None);
+        assert!(is_calendar_word("Friday"));
+        assert!(is_calendar_word("Mittwoch"));
+        assert!(!is_calendar_word("Fencor"));
     }
 }

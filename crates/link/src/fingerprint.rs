@@ -51,6 +51,10 @@ pub struct Fingerprint {
     /// deduplicated, in sentence order: a translation renders sentence
     /// by sentence, so its sentences' anchors pair off in order.
     pub anchor_sentences: Vec<Vec<u64>>,
+    /// The capitalised words among the anchors, in text order: the names a
+    /// rewrite keeps. Numbers are left out: two reports built on one
+    /// template share small numbers by chance.
+    pub names: Vec<u64>,
 }
 
 /// Hashes of the lower-cased words (letters and digits) of a text, with
@@ -163,8 +167,19 @@ fn unquoted(text: &str, range: (usize, usize), quoted: &[(usize, usize)]) -> Str
 /// "20 . 1" read alike whatever the language's decimal mark; single digits
 /// and runs of zeros ("000" of "40.000") are too common to tell stories
 /// apart. The sentence's first word is capitalised in every language, so
-/// it does not count.
+/// it does not count, nor do month and weekday names (every report of one
+/// day has them).
 fn sentence_anchors(sentence: &str) -> Vec<u64> {
+    anchors_of(sentence, true)
+}
+
+/// The capitalised-word anchors of a sentence only (see
+/// [`Fingerprint::names`]).
+fn sentence_names(sentence: &str) -> Vec<u64> {
+    anchors_of(sentence, false)
+}
+
+fn anchors_of(sentence: &str, numbers: bool) -> Vec<u64> {
     let mut out = Vec::new();
     for (i, w) in sentence
         .split(|c: char| !c.is_alphanumeric())
@@ -173,9 +188,12 @@ fn sentence_anchors(sentence: &str) -> Vec<u64> {
     {
         let digits = w.chars().all(|c| c.is_ascii_digit());
         let keep = if digits {
-            w.len() >= 2 && w.chars().any(|c| c != '0')
+            numbers && w.len() >= 2 && w.chars().any(|c| c != '0')
         } else {
-            i > 0 && w.chars().count() >= 3 && w.chars().next().is_some_and(char::is_uppercase)
+            i > 0
+                && w.chars().count() >= 3
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && !crosswire_lang::is_calendar_word(w)
         };
         if keep {
             if let Some((h, _)) = word_hashes(w).next() {
@@ -258,34 +276,34 @@ impl Fingerprint {
                 .filter_map(|r| article.text.get(r.start as usize..r.end as usize))
                 .collect()
         };
-        let own_texts: Vec<String> = if body_sentences.is_empty() {
-            sentence_texts.iter().map(|s| s.to_string()).collect()
+        let sentences: Vec<Vec<u64>> = sentence_texts
+            .iter()
+            .copied()
+            .filter_map(word_set)
+            .collect();
+        // Without quotations (or without analysis) the own wording is all of
+        // it, and nothing is computed twice.
+        let (own_shingles, own_sentences) = if body_sentences.is_empty() || quoted.is_empty() {
+            (shingles.clone(), sentences.clone())
         } else {
-            body_sentences
+            let own_texts: Vec<String> = body_sentences
                 .iter()
                 .map(|r| unquoted(&article.text, (r.start as usize, r.end as usize), &quoted))
-                .collect()
-        };
-        let own_shingles = if body_sentences.is_empty() {
-            shingles.clone()
-        } else {
+                .collect();
             let own_tokens: Vec<u64> = own_texts
                 .iter()
                 .flat_map(|p| word_hashes(p))
                 .map(|(h, _)| h)
                 .collect();
-            shingles_of(&own_tokens)
+            (
+                shingles_of(&own_tokens),
+                own_texts
+                    .iter()
+                    .map(String::as_str)
+                    .filter_map(word_set)
+                    .collect(),
+            )
         };
-        let sentences = sentence_texts
-            .iter()
-            .copied()
-            .filter_map(word_set)
-            .collect();
-        let own_sentences = own_texts
-            .iter()
-            .map(String::as_str)
-            .filter_map(word_set)
-            .collect();
         let per_sentence: Vec<Vec<u64>> = sentence_texts
             .iter()
             .copied()
@@ -293,6 +311,11 @@ impl Fingerprint {
             .filter(|a| !a.is_empty())
             .collect();
         let anchors = per_sentence.iter().flatten().copied().collect();
+        let names = sentence_texts
+            .iter()
+            .copied()
+            .flat_map(sentence_names)
+            .collect();
         let anchor_sentences = per_sentence
             .into_iter()
             .map(|mut a| {
@@ -309,6 +332,7 @@ impl Fingerprint {
             credits: find_credits(article),
             anchors,
             anchor_sentences,
+            names,
         }
     }
 

@@ -15,11 +15,6 @@ use std::collections::BTreeSet;
 pub struct OriginOptions {
     /// Shingle containment at or above which one text copies the other.
     pub copy_containment: f32,
-    /// Containment of the outlets' own words (outside direct quotation) at
-    /// or above which one text rewrites the other: lower than a copy's,
-    /// since a quotation shared by two reports of one speech no longer
-    /// inflates it, and a rewrite keeps runs of wording between its edits.
-    pub own_copy_containment: f32,
     /// Word-set Jaccard at or above which two sentences align.
     pub sentence_jaccard: f32,
     /// Share of the shorter article's own sentences (outside quotation)
@@ -34,6 +29,9 @@ pub struct OriginOptions {
     /// them; two reports of one event share a sentence at most). A copy
     /// (`copy_containment`) needs this much own wording too.
     pub rewrite_pair_containment: f32,
+    /// A copy or rewrite shares at least this much of its names (Dice over
+    /// the distinct capitalised words, see [`Fingerprint::names`]).
+    pub rewrite_min_anchors: f32,
     /// Merge articles that credit the same agency as the source of their
     /// copy, when their texts also meet (see `wire_min_containment`).
     pub merge_same_wire: bool,
@@ -63,12 +61,12 @@ impl Default for OriginOptions {
     fn default() -> Self {
         OriginOptions {
             copy_containment: 0.5,
-            own_copy_containment: 0.2,
             sentence_jaccard: 0.5,
             rewrite_share: 0.4,
             rewrite_min_sentences: 3,
             rewrite_pair_sentences: 2,
             rewrite_pair_containment: 0.05,
+            rewrite_min_anchors: 0.25,
             merge_same_wire: true,
             wire_min_containment: 0.05,
             translation_share: 0.4,
@@ -293,6 +291,12 @@ fn translation_candidates(
     languages: &[Option<&str>],
     min_anchors: usize,
 ) -> Vec<(usize, usize)> {
+    // Most sets are in one language: nothing to translate.
+    let mut known = languages.iter().flatten();
+    let first = known.next();
+    if known.all(|l| Some(l) == first) {
+        return Vec::new();
+    }
     let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
     for (i, p) in prints.iter().enumerate() {
         if languages.get(i).copied().flatten().is_none() {
@@ -322,6 +326,36 @@ fn translation_candidates(
         .into_iter()
         .filter(|&(_, n)| n >= min_anchors.max(1))
         .map(|((i, j), _)| (i as usize, j as usize))
+        .collect()
+}
+
+/// Each article's names (see [`Fingerprint::names`]) that can tell one
+/// story from another. Among many articles, a name that a large share of
+/// them carry (an agency on every dateline, the country of every report)
+/// is left out: two templated reports of different events share it.
+fn story_names(prints: &[Fingerprint], spanning: bool) -> Vec<Vec<u64>> {
+    if !spanning {
+        return prints.iter().map(|p| p.names.clone()).collect();
+    }
+    let mut df: HashMap<u64, usize> = HashMap::default();
+    for p in prints {
+        let mut distinct = p.names.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        for n in distinct {
+            *df.entry(n).or_insert(0) += 1;
+        }
+    }
+    let common = (prints.len() / 50).max(ALL_PAIRS_UP_TO / 4);
+    prints
+        .iter()
+        .map(|p| {
+            p.names
+                .iter()
+                .copied()
+                .filter(|n| df.get(n).is_none_or(|&d| d <= common))
+                .collect()
+        })
         .collect()
 }
 
@@ -449,6 +483,7 @@ fn link_pairs(
         .map(|p| p.wire_agencies().into_iter().collect())
         .collect();
     let spanning = prints.len() > ALL_PAIRS_UP_TO;
+    let names = story_names(prints, spanning);
     let mut dsu = Dsu((0..prints.len()).collect());
     let mut links = Vec::new();
     // Many articles: exact copies (the same shingles) are linked to the
@@ -493,35 +528,42 @@ fn link_pairs(
         let (pa, pb) = (&prints[a], &prints[b]);
         let c = containment(&pa.shingles, &pb.shingles);
         let own = containment(&pa.own_shingles, &pb.own_shingles);
+        // A copy or a rewrite keeps the facts: texts built on one template
+        // (automated reports, a style guide's stock phrases) share wording
+        // but not their names. Without names on one side there is no
+        // evidence either way.
+        let same_names = names[a].is_empty()
+            || names[b].is_empty()
+            || anchor_agreement(&names[a], &names[b]).dice() >= opts.rewrite_min_anchors;
         // A copy shares some of its own wording too: two texts made mostly
         // of one speech share the speech, not a story.
-        let reason = if c >= opts.copy_containment && own >= opts.rewrite_pair_containment {
-            Some(LinkReason::Copy { containment: c })
-        } else {
-            let (n, of) = aligned.get(&(a, b)).copied().unwrap_or((0, 0));
-            if own >= opts.own_copy_containment
-                || (of > 0
+        let reason =
+            if c >= opts.copy_containment && own >= opts.rewrite_pair_containment && same_names {
+                Some(LinkReason::Copy { containment: c })
+            } else {
+                let (n, of) = aligned.get(&(a, b)).copied().unwrap_or((0, 0));
+                let rewords = of > 0
                     && ((n >= opts.rewrite_min_sentences
                         && n as f32 / of as f32 >= opts.rewrite_share)
                         || (n >= opts.rewrite_pair_sentences
-                            && own >= opts.rewrite_pair_containment)))
-            {
-                Some(LinkReason::Rewrite { aligned: n, of })
-            } else if let Some(t) = translations.remove(&(a, b)) {
-                Some(t)
-            } else if opts.merge_same_wire
-                && (own >= opts.wire_min_containment || n >= opts.rewrite_pair_sentences)
-            {
-                wires[a]
-                    .intersection(&wires[b])
-                    .next()
-                    .map(|agency| LinkReason::SameWire {
-                        agency: agency.to_string(),
-                    })
-            } else {
-                None
-            }
-        };
+                            && own >= opts.rewrite_pair_containment));
+                if rewords && same_names {
+                    Some(LinkReason::Rewrite { aligned: n, of })
+                } else if let Some(t) = translations.remove(&(a, b)) {
+                    Some(t)
+                } else if opts.merge_same_wire
+                    && (own >= opts.wire_min_containment || n >= opts.rewrite_pair_sentences)
+                {
+                    wires[a]
+                        .intersection(&wires[b])
+                        .next()
+                        .map(|agency| LinkReason::SameWire {
+                            agency: agency.to_string(),
+                        })
+                } else {
+                    None
+                }
+            };
         if let Some(reason) = reason {
             dsu.union(a, b);
             links.push(OriginLink { a, b, reason });
@@ -945,6 +987,60 @@ mod tests {
         ];
         let o = find_origins(
             &[in_language("a", "en", one), in_language("b", "en", two)],
+            &OriginOptions::default(),
+        );
+        assert_ne!(o.of_article[0], o.of_article[1]);
+    }
+
+    #[test]
+    fn two_reports_of_one_event_in_two_languages_stay_apart() {
+        // The same names and numbers, told in sentences of their own.
+        let en = in_language(
+            "en",
+            "en",
+            &[
+                "Fire swept through the Korvel Textiles plant in Dunmarsh late on Monday.",
+                "Fourteen workers died and 19 were taken to hospital, the fire service said.",
+                "About 60 firefighters worked through the night under chief Lena Ostrom.",
+                "Some 300 residents of the Brightwater estate were moved to a sports hall.",
+                "The company said it would cooperate with investigators.",
+            ],
+        );
+        let es = in_language(
+            "es",
+            "es",
+            &[
+                "Lena Ostrom, jefa de bomberos, dirigió a 60 efectivos en Dunmarsh.",
+                "Los vecinos de Brightwater, unos 300, pasaron la noche fuera de casa.",
+                "El sindicato acusa a Korvel Textiles de ignorar una inspección.",
+                "Catorce personas murieron y 19 resultaron heridas en el incendio del lunes.",
+                "La fábrica de Korvel Textiles permanecerá cerrada.",
+            ],
+        );
+        let o = find_origins(&[en, es], &OriginOptions::default());
+        assert_ne!(o.of_article[0], o.of_article[1]);
+    }
+
+    #[test]
+    fn templated_reports_of_different_events_stay_apart() {
+        // One template, two events: wording shared, names not.
+        let report = |src: &str, town: &str, person: &str, n: u32| {
+            make(
+                src,
+                &[
+                    &format!("An explosion shook the station in {town} on Friday, and more than {n} people were injured, the mayor said."),
+                    &format!("Residents of {town} gathered near the station as crews worked through the night."),
+                    &format!("About {} volunteers helped, according to the mayor of {town}.", n / 3),
+                    &format!("{person} has led the response since Friday 30 May, officials in {town} said."),
+                    "Crews will inspect the damaged buildings again in the morning, the fire service said.",
+                ],
+            )
+        };
+        let o = find_origins(
+            &[
+                report("a", "Velkarra", "Ona Brisk", 120),
+                report("b", "Tessindor", "Ilse Marrow", 87),
+            ],
             &OriginOptions::default(),
         );
         assert_ne!(o.of_article[0], o.of_article[1]);
