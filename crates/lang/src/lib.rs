@@ -73,11 +73,35 @@ pub fn month_number(word: &str) -> Option<u32> {
 /// a final dot ignored): capitalised like a name in many languages, yet
 /// shared by every report of one day.
 pub fn is_calendar_word(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    month_number(&w).is_some()
-        || CALENDARS
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        CALENDARS
             .iter()
-            .any(|(_, cal)| cal.weekdays.iter().any(|(d, _)| *d == w))
+            .flat_map(|(_, cal)| {
+                cal.months
+                    .iter()
+                    .chain(cal.month_abbreviations)
+                    .chain(cal.weekdays)
+                    .map(|(w, _)| w.trim_end_matches('.'))
+            })
+            .collect()
+    });
+    let w = word.trim_end_matches('.');
+    // Most words are not calendar words: a cheap length test first, and no
+    // allocation for the lower-case form of a short ASCII word.
+    if w.len() < 3 || w.len() > 16 {
+        return false;
+    }
+    if w.is_ascii() {
+        let mut buf = [0u8; 16];
+        let part = &mut buf[..w.len()];
+        part.copy_from_slice(w.as_bytes());
+        part.make_ascii_lowercase();
+        std::str::from_utf8(part).is_ok_and(|l| words.contains(l))
+    } else {
+        words.contains(w.to_lowercase().as_str())
+    }
 }
 
 #[cfg(test)]

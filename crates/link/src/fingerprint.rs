@@ -162,42 +162,32 @@ fn unquoted(text: &str, range: (usize, usize), quoted: &[(usize, usize)]) -> Str
     out
 }
 
-/// The anchors of one sentence (see [`Fingerprint::anchors`]). A number
-/// is its digits only, split at any separator, so "20.1", "20,1" and
-/// "20 . 1" read alike whatever the language's decimal mark; single digits
-/// and runs of zeros ("000" of "40.000") are too common to tell stories
-/// apart. The sentence's first word is capitalised in every language, so
-/// it does not count, nor do month and weekday names (every report of one
-/// day has them).
-fn sentence_anchors(sentence: &str) -> Vec<u64> {
-    anchors_of(sentence, true)
-}
-
-/// The capitalised-word anchors of a sentence only (see
-/// [`Fingerprint::names`]).
-fn sentence_names(sentence: &str) -> Vec<u64> {
-    anchors_of(sentence, false)
-}
-
-fn anchors_of(sentence: &str, numbers: bool) -> Vec<u64> {
+/// The anchors of one sentence (see [`Fingerprint::anchors`]), each with
+/// whether it is a name. A number is its digits only, split at any
+/// separator, so "20.1", "20,1" and "20 . 1" read alike whatever the
+/// language's decimal mark; single digits and runs of zeros ("000" of
+/// "40.000") are too common to tell stories apart. The sentence's first
+/// word is capitalised in every language, so it does not count, nor do
+/// month and weekday names (every report of one day has them).
+fn sentence_anchors(sentence: &str) -> Vec<(u64, bool)> {
     let mut out = Vec::new();
     for (i, w) in sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .enumerate()
     {
-        let digits = w.chars().all(|c| c.is_ascii_digit());
+        let digits = w.bytes().all(|c| c.is_ascii_digit());
         let keep = if digits {
-            numbers && w.len() >= 2 && w.chars().any(|c| c != '0')
+            w.len() >= 2 && w.bytes().any(|c| c != b'0')
         } else {
             i > 0
-                && w.chars().count() >= 3
                 && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().count() >= 3
                 && !crosswire_lang::is_calendar_word(w)
         };
         if keep {
             if let Some((h, _)) = word_hashes(w).next() {
-                out.push(h);
+                out.push((h, !digits));
             }
         }
     }
@@ -276,49 +266,60 @@ impl Fingerprint {
                 .filter_map(|r| article.text.get(r.start as usize..r.end as usize))
                 .collect()
         };
-        let sentences: Vec<Vec<u64>> = sentence_texts
-            .iter()
-            .copied()
-            .filter_map(word_set)
-            .collect();
+        // Per sentence, its word set and its own word set (without what is
+        // quoted): the same set unless a quotation overlaps the sentence,
+        // and then the sentence is read again without it.
+        let mut sentences: Vec<Vec<u64>> = Vec::with_capacity(sentence_texts.len());
+        let mut own_sentences: Vec<Vec<u64>> = Vec::with_capacity(sentence_texts.len());
+        let mut own_texts: Vec<Option<String>> = Vec::new();
+        for (k, text) in sentence_texts.iter().enumerate() {
+            let full = word_set(text);
+            let range = body_sentences
+                .get(k)
+                .map(|r| (r.start as usize, r.end as usize))
+                .filter(|&(st, en)| quoted.iter().any(|&(qs, qe)| qs < en && qe > st));
+            match range {
+                Some(r) => {
+                    let own = unquoted(&article.text, r, &quoted);
+                    own_sentences.extend(word_set(&own));
+                    own_texts.push(Some(own));
+                }
+                None => {
+                    own_sentences.extend(full.clone());
+                    own_texts.push(None);
+                }
+            }
+            sentences.extend(full);
+        }
         // Without quotations (or without analysis) the own wording is all of
-        // it, and nothing is computed twice.
-        let (own_shingles, own_sentences) = if body_sentences.is_empty() || quoted.is_empty() {
-            (shingles.clone(), sentences.clone())
+        // it; with them, the shingles of the sentences as read without.
+        let own_shingles = if body_sentences.is_empty() || quoted.is_empty() {
+            shingles.clone()
         } else {
-            let own_texts: Vec<String> = body_sentences
+            let own_tokens: Vec<u64> = sentence_texts
                 .iter()
-                .map(|r| unquoted(&article.text, (r.start as usize, r.end as usize), &quoted))
+                .zip(&own_texts)
+                .flat_map(|(full, own)| word_hashes(own.as_deref().unwrap_or(full)).map(|(h, _)| h))
                 .collect();
-            let own_tokens: Vec<u64> = own_texts
-                .iter()
-                .flat_map(|p| word_hashes(p))
-                .map(|(h, _)| h)
-                .collect();
-            (
-                shingles_of(&own_tokens),
-                own_texts
-                    .iter()
-                    .map(String::as_str)
-                    .filter_map(word_set)
-                    .collect(),
-            )
+            shingles_of(&own_tokens)
         };
-        let per_sentence: Vec<Vec<u64>> = sentence_texts
+        let per_sentence: Vec<Vec<(u64, bool)>> = sentence_texts
             .iter()
             .copied()
             .map(sentence_anchors)
             .filter(|a| !a.is_empty())
             .collect();
-        let anchors = per_sentence.iter().flatten().copied().collect();
-        let names = sentence_texts
+        let anchors = per_sentence.iter().flatten().map(|&(h, _)| h).collect();
+        let names = per_sentence
             .iter()
-            .copied()
-            .flat_map(sentence_names)
+            .flatten()
+            .filter(|&&(_, name)| name)
+            .map(|&(h, _)| h)
             .collect();
         let anchor_sentences = per_sentence
             .into_iter()
-            .map(|mut a| {
+            .map(|a| {
+                let mut a: Vec<u64> = a.into_iter().map(|(h, _)| h).collect();
                 a.sort_unstable();
                 a.dedup();
                 a
