@@ -22,6 +22,7 @@ trap 'rm -f "$out"' EXIT
 "$bin" eval gold "$shared"/corpus/dev/ecbplus/*.gold.json | sed -e 's/^/dev./' | tee -a "$out"
 "$bin" eval gold "$shared/gold/seeds.gold.json" | sed -e 's/^/gold./' | tee -a "$out"
 "$bin" eval gold "$here/examples/expected.json" | sed -e 's/^/gold./' | tee -a "$out"
+"$bin" eval meantime --data "$shared/bench/meantime/docs.jsonl" | tee -a "$out"
 
 awk 'NR==FNR {
        if ($1 ~ /^#/ || NF < 2) next

@@ -88,6 +88,14 @@ enum EvalCommand {
         #[arg(long, default_value = "../shared/bench/ecbplus/docs.jsonl")]
         data: PathBuf,
     },
+    /// The cross-check across languages on MEANTIME (the same stories in
+    /// English, Spanish, Italian and Dutch): translation origins, figure
+    /// alignment and quote grouping across languages, pairwise.
+    Meantime {
+        /// The MEANTIME documents (`docs.jsonl`).
+        #[arg(long, default_value = "../shared/bench/meantime/docs.jsonl")]
+        data: PathBuf,
+    },
     /// The cross-check scored on gold files of the `crosswire-gold/1`
     /// schema (the seeds, the example corpus, the dev events): figures,
     /// slot alignment, conflicts, verdicts, revisions, quote speakers and
@@ -273,6 +281,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 EvalCommand::Aeb { data } => (data, vec![("aeb", crosswire_eval::aeb::run)]),
                 EvalCommand::Events { data } => {
                     (data, vec![("events", crosswire_eval::events::run)])
+                }
+                EvalCommand::Meantime { data } => {
+                    (data, vec![("meantime", crosswire_eval::meantime::run)])
                 }
                 EvalCommand::Gold { paths, explain } => {
                     for line in crosswire_eval::gold::run(&paths, explain)? {

@@ -104,6 +104,10 @@ pub fn crosscheck(articles: Vec<Article>, opts: &Options) -> Dossier {
                             "[{na}] {a} and [{nb}] {b} are rewrites of one story: \
                              {aligned} of {of} sentences align"
                         ),
+                        LinkReason::Translation { shared, of } => format!(
+                            "[{na}] {a} and [{nb}] {b} are one story in two languages \
+                             (translation): {shared} of {of} names and numbers shared, in order"
+                        ),
                         LinkReason::SameWire { agency } => {
                             format!("[{na}] {a} and [{nb}] {b} both carry {agency} copy")
                         }
@@ -124,6 +128,7 @@ pub fn crosscheck(articles: Vec<Article>, opts: &Options) -> Dossier {
             published: a.published,
             language: a.language,
             origin: origins.of_article.get(i).copied().unwrap_or(0),
+            origin_kind: origins.kinds.get(i).copied().flatten(),
             text: a.text,
         })
         .collect();

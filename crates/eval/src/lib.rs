@@ -8,7 +8,8 @@
 //! - [`analysis`]: figures, quotes, dates and entities on the seeds;
 //! - [`crosscheck`]: slot alignment, verdicts, conflicts and origins on the seeds.
 //! - [`events`]: event grouping (corpus mode) on ECB+;
-//! - [`gold`]: the cross-check scored on any gold file (seeds, examples, dev events).
+//! - [`gold`]: the cross-check scored on any gold file (seeds, examples, dev events);
+//! - [`meantime`]: origins, figures and quotes across languages on MEANTIME.
 #![deny(missing_docs)]
 
 pub mod aeb;
@@ -16,6 +17,7 @@ pub mod analysis;
 pub mod crosscheck;
 pub mod events;
 pub mod gold;
+pub mod meantime;
 pub mod seeds;
 
 /// One measured number.

@@ -32,8 +32,29 @@ pub struct Fingerprint {
     /// Per body sentence, the sorted hashes of its content words (four
     /// letters or more, a language-neutral stand-in for a stop list).
     pub sentences: Vec<Vec<u64>>,
+    /// Sorted, deduplicated hashes of the shingles of the body without its
+    /// direct quotations (see `own_sentences`).
+    pub own_shingles: Vec<u64>,
+    /// The same sentences without their words in direct quotation (a
+    /// sentence that is mostly quotation is left out): what an outlet
+    /// wrote itself. Two outlets quoting one speech share the quotation,
+    /// not a story.
+    pub own_sentences: Vec<Vec<u64>>,
     /// Agency credits.
     pub credits: Vec<Credit>,
+    /// Language-independent anchors of the body, in text order: numbers
+    /// of two digits or more and capitalised words inside sentences, as
+    /// hashes of their lower-cased form. A translation keeps most of them,
+    /// in much the same order, while sharing few words.
+    pub anchors: Vec<u64>,
+    /// The anchors of each body sentence that has any, sorted and
+    /// deduplicated, in sentence order: a translation renders sentence
+    /// by sentence, so its sentences' anchors pair off in order.
+    pub anchor_sentences: Vec<Vec<u64>>,
+    /// The capitalised words among the anchors, in text order: the names a
+    /// rewrite keeps. Numbers are left out: two reports built on one
+    /// template share small numbers by chance.
+    pub names: Vec<u64>,
 }
 
 /// Hashes of the lower-cased words (letters and digits) of a text, with
@@ -93,6 +114,86 @@ fn fallback_sentences(text: &str) -> Vec<&str> {
     out
 }
 
+/// Sorted, deduplicated shingle hashes of a token sequence (one shingle
+/// of all of them when there are fewer than [`SHINGLE`]).
+fn shingles_of(tokens: &[u64]) -> Vec<u64> {
+    let mut shingles: Vec<u64> = if tokens.len() >= SHINGLE {
+        tokens.windows(SHINGLE).map(combine).collect()
+    } else if tokens.is_empty() {
+        Vec::new()
+    } else {
+        vec![combine(tokens)]
+    };
+    shingles.sort_unstable();
+    shingles.dedup();
+    shingles
+}
+
+/// The sorted hashes of a sentence's content words (four letters or
+/// more), when it has at least four.
+fn word_set(sentence: &str) -> Option<Vec<u64>> {
+    let mut set: Vec<u64> = word_hashes(sentence)
+        .filter(|&(_, chars)| chars >= 4)
+        .map(|(h, _)| h)
+        .collect();
+    set.sort_unstable();
+    set.dedup();
+    (set.len() >= 4).then_some(set)
+}
+
+/// The text of a sentence (`range` in `text`) without its quoted parts
+/// (`quoted`: sorted content ranges), the parts joined by a space.
+fn unquoted(text: &str, range: (usize, usize), quoted: &[(usize, usize)]) -> String {
+    let mut out = String::new();
+    let mut at = range.0;
+    for &(qs, qe) in quoted {
+        if qe <= at || qs >= range.1 {
+            continue;
+        }
+        if qs > at {
+            out.push_str(text.get(at..qs).unwrap_or(""));
+            out.push(' ');
+        }
+        at = at.max(qe);
+    }
+    if at < range.1 {
+        out.push_str(text.get(at..range.1).unwrap_or(""));
+    }
+    out
+}
+
+/// The anchors of one sentence (see [`Fingerprint::anchors`]), each with
+/// whether it is a name. A number is its digits only, split at any
+/// separator, so "20.1", "20,1" and "20 . 1" read alike whatever the
+/// language's decimal mark; single digits and runs of zeros ("000" of
+/// "40.000") are too common to tell stories apart. The sentence's first
+/// word is capitalised in every language, so it does not count, nor do
+/// month and weekday names (every report of one day has them).
+fn sentence_anchors(sentence: &str) -> Vec<(u64, bool)> {
+    let mut out = Vec::new();
+    for (i, w) in sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
+        let digits = w.bytes().all(|c| c.is_ascii_digit());
+        let keep = if digits {
+            w.len() >= 2 && w.bytes().any(|c| c != b'0')
+        } else {
+            i > 0
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().count() >= 3
+                && !crosswire_lang::is_calendar_word(w)
+        };
+        if keep {
+            if let Some((h, _)) = word_hashes(w).next() {
+                out.push((h, !digits));
+            }
+        }
+    }
+    out
+}
+
 impl Fingerprint {
     /// Fingerprints the body of an article (title, standfirst and captions
     /// are left out: headlines are rewritten even on verbatim copies).
@@ -108,17 +209,9 @@ impl Fingerprint {
             .flat_map(|p| word_hashes(p))
             .map(|(h, _)| h)
             .collect();
-        let mut shingles: Vec<u64> = if tokens.len() >= SHINGLE {
-            tokens.windows(SHINGLE).map(combine).collect()
-        } else if tokens.is_empty() {
-            Vec::new()
-        } else {
-            vec![combine(&tokens)]
-        };
-        shingles.sort_unstable();
-        shingles.dedup();
+        let shingles = shingles_of(&tokens);
 
-        let analyzed: Vec<&str> = article
+        let body_sentences: Vec<crosswire_model::ByteRange> = article
             .spans
             .iter()
             .filter(|s| matches!(s.kind, SpanKind::Sentence))
@@ -127,30 +220,120 @@ impl Fingerprint {
                     .block_at(s.range.start as usize)
                     .is_some_and(|b| b.kind.is_body())
             })
-            .map(|s| article.slice(s.range))
+            .map(|s| s.range)
             .collect();
-        let sentence_texts = if analyzed.is_empty() {
+        // Words someone is quoted as saying are left out of the own
+        // sentences: two outlets quoting one speech share those words
+        // without sharing a story; only their own sentences say they are
+        // one. So is a quotation set inside the outlet's own sentence ("the
+        // reporter saw \"a crater...\""). A quotation nobody is said to
+        // speak that opens its sentence (a blog quoting an article's
+        // paragraphs) is copied text, and stays.
+        let opens_sentence = |at: usize| {
+            body_sentences
+                .iter()
+                .find(|r| (r.start as usize) <= at && at < r.end as usize)
+                .and_then(|r| article.text.get(r.start as usize..at))
+                .is_none_or(|before| {
+                    before
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .count()
+                        < 2
+                })
+        };
+        let mut quoted: Vec<(usize, usize)> = article
+            .spans
+            .iter()
+            .filter_map(|s| match &s.kind {
+                SpanKind::Quote(q)
+                    if q.direct
+                        && (q.speaker_mention.is_some()
+                            || q.cue.is_some()
+                            || !opens_sentence(q.content.start as usize)) =>
+                {
+                    Some((q.content.start as usize, q.content.end as usize))
+                }
+                _ => None,
+            })
+            .collect();
+        quoted.sort_unstable();
+        let sentence_texts: Vec<&str> = if body_sentences.is_empty() {
             body.iter().flat_map(|p| fallback_sentences(p)).collect()
         } else {
-            analyzed
+            body_sentences
+                .iter()
+                .filter_map(|r| article.text.get(r.start as usize..r.end as usize))
+                .collect()
         };
-        let sentences = sentence_texts
+        // Per sentence, its word set and its own word set (without what is
+        // quoted): the same set unless a quotation overlaps the sentence,
+        // and then the sentence is read again without it.
+        let mut sentences: Vec<Vec<u64>> = Vec::with_capacity(sentence_texts.len());
+        let mut own_sentences: Vec<Vec<u64>> = Vec::with_capacity(sentence_texts.len());
+        let mut own_texts: Vec<Option<String>> = Vec::new();
+        for (k, text) in sentence_texts.iter().enumerate() {
+            let full = word_set(text);
+            let range = body_sentences
+                .get(k)
+                .map(|r| (r.start as usize, r.end as usize))
+                .filter(|&(st, en)| quoted.iter().any(|&(qs, qe)| qs < en && qe > st));
+            match range {
+                Some(r) => {
+                    let own = unquoted(&article.text, r, &quoted);
+                    own_sentences.extend(word_set(&own));
+                    own_texts.push(Some(own));
+                }
+                None => {
+                    own_sentences.extend(full.clone());
+                    own_texts.push(None);
+                }
+            }
+            sentences.extend(full);
+        }
+        // Without quotations (or without analysis) the own wording is all of
+        // it; with them, the shingles of the sentences as read without.
+        let own_shingles = if body_sentences.is_empty() || quoted.is_empty() {
+            shingles.clone()
+        } else {
+            let own_tokens: Vec<u64> = sentence_texts
+                .iter()
+                .zip(&own_texts)
+                .flat_map(|(full, own)| word_hashes(own.as_deref().unwrap_or(full)).map(|(h, _)| h))
+                .collect();
+            shingles_of(&own_tokens)
+        };
+        let per_sentence: Vec<Vec<(u64, bool)>> = sentence_texts
             .iter()
-            .map(|s| {
-                let mut set: Vec<u64> = word_hashes(s)
-                    .filter(|&(_, chars)| chars >= 4)
-                    .map(|(h, _)| h)
-                    .collect();
-                set.sort_unstable();
-                set.dedup();
-                set
+            .copied()
+            .map(sentence_anchors)
+            .filter(|a| !a.is_empty())
+            .collect();
+        let anchors = per_sentence.iter().flatten().map(|&(h, _)| h).collect();
+        let names = per_sentence
+            .iter()
+            .flatten()
+            .filter(|&&(_, name)| name)
+            .map(|&(h, _)| h)
+            .collect();
+        let anchor_sentences = per_sentence
+            .into_iter()
+            .map(|a| {
+                let mut a: Vec<u64> = a.into_iter().map(|(h, _)| h).collect();
+                a.sort_unstable();
+                a.dedup();
+                a
             })
-            .filter(|s| s.len() >= 4)
             .collect();
         Fingerprint {
             shingles,
+            own_shingles,
             sentences,
+            own_sentences,
             credits: find_credits(article),
+            anchors,
+            anchor_sentences,
+            names,
         }
     }
 

@@ -51,8 +51,27 @@ pub struct DossierArticle {
     pub language: Option<String>,
     /// Index of its origin in [`Dossier::origins`].
     pub origin: usize,
+    /// How the article relates to its origin (a translation, a copy...),
+    /// when its origin has other members. Absent in older dossiers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin_kind: Option<OriginKind>,
     /// The article's full text (the offsets of every mention point into it).
     pub text: String,
+}
+
+/// How an article relates to the story of its origin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OriginKind {
+    /// The member the others were matched against (the first one read;
+    /// not a claim about who published first).
+    Original,
+    /// Most of the wording is shared, or both carry one agency's copy.
+    Copy,
+    /// Reworded, with the facts and their order kept.
+    Rewrite,
+    /// The same story in another language.
+    Translation,
 }
 
 /// An independent origin: articles that are copies or rewrites of one

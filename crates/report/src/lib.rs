@@ -47,6 +47,7 @@
 //!         published: None,
 //!         language: Some("en".into()),
 //!         origin: 0,
+//!         origin_kind: None,
 //!         text: "Storm hits the coast\n\nThe storm made landfall on Monday.".into(),
 //!     }],
 //!     origins: vec![Origin {

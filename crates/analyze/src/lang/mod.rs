@@ -1,8 +1,10 @@
 //! Language data: everything the analyzers know about a language lives in
-//! one [`Lang`] table per language (`en.rs`, `es.rs`), plus the shared world
-//! gazetteer (`world.rs`: countries, demonyms, capitals). The algorithms in
-//! the other modules only ever read a compiled [`Lexicon`], so adding a third
-//! language means writing one more table, not touching the algorithms.
+//! one [`Lang`] table per language (`en.rs`, `es.rs`, `pt.rs`, `fr.rs`,
+//! `it.rs`, `de.rs`, `nl.rs`), plus the shared world gazetteer (`world.rs`:
+//! countries, demonyms, capitals). The algorithms in the other modules only
+//! ever read a compiled [`Lexicon`], so adding a language means writing one
+//! more table (starting from [`BASE`], which knows nothing) and naming it
+//! in [`LANGS`], not touching the algorithms.
 
 use crosswire_model::Qualifier;
 use once_cell::sync::Lazy;
@@ -67,10 +69,129 @@ pub type HashMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
 /// A set with the fast hasher.
 pub type HashSet<K> = std::collections::HashSet<K, FxBuild>;
 
+pub mod de;
 pub mod en;
 pub mod es;
+pub mod fr;
+pub mod it;
+pub mod nl;
+pub mod pt;
 pub mod speech;
 pub mod world;
+
+/// Every language with a table; the first is the fallback for a language
+/// without one.
+pub static LANGS: &[&Lang] = &[
+    &en::LANG,
+    &es::LANG,
+    &pt::LANG,
+    &fr::LANG,
+    &it::LANG,
+    &de::LANG,
+    &nl::LANG,
+];
+
+/// A calendar without words, for [`BASE`].
+const NO_CALENDAR: crosswire_lang::Calendar = crosswire_lang::Calendar {
+    months: &[],
+    month_abbreviations: &[],
+    weekdays: &[],
+    weekday_abbreviations: &[],
+};
+
+/// A language that knows no words: new tables start from it
+/// (`Lang { code: "xx", number_words: &[..], ..BASE }`) and fill in what
+/// they know, so a language can begin with numbers and dates alone.
+pub const BASE: Lang = Lang {
+    code: "",
+    function_words: &[],
+    abbreviations: &[],
+    title_abbreviations: &[],
+    number_words: &[],
+    multipliers: &[],
+    and_words: &[],
+    half_words: &[],
+    indefinite: &[],
+    qualifiers: &[],
+    post_qualifiers: &[],
+    vague: &[],
+    vague_scalers: &[],
+    range_words: &[],
+    between_words: &[],
+    percent_words: &["%"],
+    currency_words: &[],
+    units: &[],
+    age_words: &[],
+    calendar: &NO_CALENDAR,
+    month_parts: &[],
+    relative: &[],
+    future_markers: &[],
+    ago_after: &[],
+    ago_before: &[],
+    date_of: &[],
+    cue_verbs: &[],
+    figure: &NO_FIGURE_WORDS,
+    according: &[],
+    pronouns: &[],
+    possessives: &[],
+    determiners: &[],
+    honorifics: &[],
+    roles: &[],
+    portfolios: &[],
+    org_words: &[],
+    org_nominals: &[],
+    facility_words: &[],
+    facility_nominals: &[],
+    law_words: &[],
+    law_nominals: &[],
+    group_words: &[],
+    country_nominals: &[],
+    name_connectors: &[],
+    locative: &[],
+    person_nouns: &[],
+    saxon_genitive: false,
+    adjectives_follow_noun: true,
+};
+
+/// Figure words of a language that knows none (see [`BASE`]).
+pub const NO_FIGURE_WORDS: FigureWords = FigureWords {
+    near_below: &[],
+    time_qualifiers: &[],
+    clock_words: &[],
+    clock_before: &[],
+    clock_before_bare: false,
+    clock_after_ok: &[],
+    clock_hours: &[],
+    meridiem_phrases: &[],
+    local_time: &[],
+    zone_time_word: "",
+    nobody: &[],
+    no_words: &[],
+    harm_nouns: &[],
+    harm_verbs: &[],
+    passive_aux: &[],
+    one_phrases: &[],
+    one_pronoun_after: &[],
+    month_abbreviations: &[],
+    relative_after: &[],
+    one_pronoun_before: &[],
+    both_words: &[],
+    times_words: &[],
+    comparison_after: &[],
+    ordinals: &[],
+    ordinal_suffixes: &[],
+    level_nouns: &[],
+    measure_words: &[],
+    identifier_before: &[],
+    identifier_after: &[],
+    furniture_before: &[],
+    furniture_after: &[],
+    furniture_after_short: &[],
+    photo_words: &[],
+    over_more_than_after: &[],
+    approx_phrases: &[],
+    currency_prefixes: &[],
+};
 
 /// How a relative date expression moves from the reference date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -655,16 +776,19 @@ fn compile(lang: &'static Lang) -> Lexicon {
     }
 }
 
-static EN: Lazy<Lexicon> = Lazy::new(|| compile(&en::LANG));
-static ES: Lazy<Lexicon> = Lazy::new(|| compile(&es::LANG));
+/// One lexicon per table of [`LANGS`], compiled on first use.
+static COMPILED: Lazy<Vec<once_cell::sync::OnceCell<Lexicon>>> = Lazy::new(|| {
+    LANGS
+        .iter()
+        .map(|_| once_cell::sync::OnceCell::new())
+        .collect()
+});
 
 impl Lexicon {
     /// The lexicon for an ISO 639-1 code; English when unknown.
     pub fn for_code(code: &str) -> &'static Lexicon {
-        match code {
-            "es" => &ES,
-            _ => &EN,
-        }
+        let i = LANGS.iter().position(|l| l.code == code).unwrap_or(0);
+        COMPILED[i].get_or_init(|| compile(LANGS[i]))
     }
 
     /// A named misc set (see [`Lexicon::misc`]); empty when absent.
