@@ -81,6 +81,10 @@ struct Fig<'a> {
     /// mentions at all: the figure likely counts a side story ("in eastern
     /// China, 12 died") rather than the event the coverage shares.
     side: BTreeSet<String>,
+    /// The figure's origin cluster, when its story has versions in other
+    /// languages: a translation repeats its original's numbers, whatever
+    /// words count them.
+    translated_origin: Option<usize>,
 }
 
 impl Fig<'_> {
@@ -280,6 +284,7 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                 as_of,
                 restates: None,
                 listed: false,
+                translated_origin: None,
                 side: BTreeSet::new(),
             });
         }
@@ -445,6 +450,7 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     if heads == Some(false)
         && !((ma.generic_head || mb.generic_head) && (shared_happening || ha == 0 || hb == 0))
         && !(same_number && ha & hb != 0)
+        && !translated_pair(a, b)
         && !quoted
         && !one_place
     {
@@ -589,6 +595,8 @@ struct Weighed {
     /// For a share, the places its clause names: a share is of something
     /// somewhere ("65% of traffic to India").
     share_of: Option<BTreeSet<String>>,
+    /// See [`Fig::translated_origin`].
+    translated_origin: Option<usize>,
     head: Sparse,
     near: Sparse,
     far: Sparse,
@@ -642,6 +650,16 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
     if a.share_of.is_some() && a.share_of == b.share_of {
         bonus += SAME_PLACE_BONUS;
     }
+    // A translation repeats its original's numbers: one stated value in
+    // two languages of one story is one quantity, whatever the words.
+    if a.translated_origin.is_some()
+        && a.translated_origin == b.translated_origin
+        && a.language != b.language
+        && a.value_key.is_some()
+        && a.value_key == b.value_key
+    {
+        bonus += TRANSLATION_BONUS;
+    }
     let near = a.near.cosine(&b.near);
     let far = a.far.cosine(&b.far);
     // Linear rather than a product: a product or minimum lets one weak
@@ -665,6 +683,9 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
         sim + same_number
     }
 }
+
+/// The bonus for one stated value in two language versions of one story.
+const TRANSLATION_BONUS: f32 = 0.6;
 
 /// The bonus for two ages of one named person, or two magnitudes of the
 /// main quake.
@@ -807,6 +828,7 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
                         .cloned()
                 })
                 .flatten(),
+            translated_origin: f.translated_origin,
             share_of: (*f.dim() == Dim::Share && !f.measure.locations.is_empty())
                 .then(|| f.measure.locations.clone()),
             main_quake: *f.dim() == Dim::Magnitude
@@ -1130,6 +1152,33 @@ fn part_runs(figs: &[Fig]) -> Vec<Vec<usize>> {
     runs
 }
 
+/// Sets [`Fig::translated_origin`] for the figures of origins whose
+/// articles are in more than one language.
+fn mark_translations(figs: &mut [Fig], origins: &Origins) {
+    let mut languages: HashMap<usize, BTreeSet<&str>> = HashMap::default();
+    for f in figs.iter() {
+        if let (Some(o), Some(l)) = (origins.of_article.get(f.article), f.language) {
+            languages.entry(*o).or_default().insert(l);
+        }
+    }
+    for f in figs.iter_mut() {
+        let origin = origins.of_article.get(f.article).copied();
+        if origin.is_some_and(|o| languages.get(&o).is_some_and(|l| l.len() > 1)) {
+            f.translated_origin = origin;
+        }
+    }
+}
+
+/// Two figures of one story told in two languages, with one value: the
+/// same number translated.
+fn translated_pair(a: &Fig, b: &Fig) -> bool {
+    a.translated_origin.is_some()
+        && a.translated_origin == b.translated_origin
+        && a.language != b.language
+        && a.figure.qualifier == b.figure.qualifier
+        && (magnitude(a) - magnitude(b)).abs() <= 1e-9 * magnitude(a).abs().max(1.0)
+}
+
 /// Moves the parts of a total into the total's slot. Two figures of one
 /// sentence are never one quantity, so clustering keeps parts apart; but
 /// when figures listed together add up to a figure another sentence gives
@@ -1429,6 +1478,7 @@ pub fn figure_slots(
     let mut figs = collect(articles, &names, opts);
     mark_side_places(&mut figs, articles, &names, origins);
     convert_currencies(&mut figs);
+    mark_translations(&mut figs, origins);
     for run in part_runs(&figs) {
         for i in run {
             if let Some(f) = figs.get_mut(i) {

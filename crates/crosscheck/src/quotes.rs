@@ -1023,6 +1023,7 @@ mod tests {
     fn origins(of_article: Vec<usize>) -> Origins {
         Origins {
             clusters: Vec::new(),
+            kinds: vec![None; of_article.len()],
             of_article,
         }
     }

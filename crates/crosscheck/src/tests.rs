@@ -1471,3 +1471,55 @@ fn a_count_since_a_month_is_a_running_tally_not_another_happening() {
     assert_eq!(slot.values.len(), 2, "{:#?}", d.figures);
     assert_eq!(slot.verdict, Verdict::Revised, "{slot:#?}");
 }
+
+#[test]
+fn a_translation_repeats_its_originals_numbers_in_one_slot() {
+    let mut en = plain(
+        "en",
+        "The Ledger",
+        "Norvex Textiles said on Monday that it had sold 312 looms to Tarsk Mills. \
+         The deal, signed in Orlen, also covers 45 dye vats and 17 presses.",
+    );
+    en.language = Some("en".into());
+    let mut es = plain(
+        "es",
+        "El Telar",
+        "Norvex Textiles dijo el lunes que había vendido 312 telares a Tarsk Mills. \
+         El acuerdo, firmado en Orlen, incluye también 45 cubas de tinte y 17 prensas.",
+    );
+    es.language = Some("es".into());
+    let with_figures = |mut a: Article| {
+        for (wording, value) in [("312", 312.0), ("45", 45.0), ("17", 17.0)] {
+            let start = a.text.find(wording).unwrap_or(0);
+            a.spans.push(Span {
+                range: ByteRange::new(start, start + wording.len()),
+                kind: SpanKind::Figure(Figure {
+                    value,
+                    low: value,
+                    high: Some(value),
+                    unit: None,
+                    qualifier: Qualifier::Exact,
+                    counts: None,
+                    attributed_to: None,
+                    role: FigureRole::Claim,
+                }),
+            });
+        }
+        a.spans.sort_by_key(|s| s.range.start);
+        a
+    };
+    let d = crosscheck(
+        vec![with_figures(en), with_figures(es)],
+        &Options::default(),
+    );
+    assert_eq!(d.origins.len(), 1, "{:#?}", d.origins);
+    for value in ["312", "45", "17"] {
+        let slot = slot_of(&d, value);
+        let articles: std::collections::BTreeSet<usize> = slot
+            .values
+            .iter()
+            .flat_map(|v| v.mentions.iter().map(|m| m.article))
+            .collect();
+        assert_eq!(articles.len(), 2, "{value}: {slot:#?}");
+    }
+}
