@@ -24,6 +24,7 @@ fn article(i: usize, outlet: Option<&str>, lang: &str, origin: usize) -> Dossier
         published: None,
         language: Some(lang.into()),
         origin,
+        origin_kind: None,
         text,
     }
 }
