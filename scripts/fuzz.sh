@@ -92,13 +92,28 @@ for t in "${targets[@]}"; do
   done
   new=$(comm -13 <(echo "$before") <(find "artifacts/$t" -type f | sort) | sed '/^$/d')
   crashes=$(grep -c '/crash-' <<<"$new" || true)
-  timeouts=$(grep -c '/timeout-' <<<"$new" || true)
+  # libFuzzer's timeout is wall-clock: on a loaded machine a starved run
+  # can trip it. Each timeout input is run once more on its own, and
+  # counts only if it is slow again.
+  timeouts=0
+  unconfirmed=0
+  for f in $(grep '/timeout-' <<<"$new" || true); do
+    if nice -n "$nice" cargo +nightly fuzz run --debug-assertions --sanitizer "$sanitizer" "$t" "$f" -- \
+      -timeout="$timeout" -rss_limit_mb="$rss" >/dev/null 2>&1; then
+      unconfirmed=$((unconfirmed + 1))
+      mv "$f" "${f/timeout-/unconfirmed-timeout-}"
+      new=$(sed "\|^$f\$|d" <<<"$new")
+    else
+      timeouts=$((timeouts + 1))
+    fi
+  done
   ooms=$(grep -c '/oom-' <<<"$new" || true)
   found=$((crashes + timeouts + ooms))
   # A failure that left no artifact (a build or setup error) counts too.
-  [ "$failed_runs" -gt 0 ] && [ "$found" -eq 0 ] && found=$failed_runs
+  [ "$failed_runs" -gt 0 ] && [ "$found" -eq 0 ] && [ "$unconfirmed" -eq 0 ] && found=$failed_runs
   echo "fuzz.$t.executions $execs"
   echo "fuzz.$t.findings $found (crashes $crashes, timeouts $timeouts, ooms $ooms)"
+  [ "$unconfirmed" -gt 0 ] && echo "fuzz.$t.unconfirmed_timeouts $unconfirmed (fast when run again: a starved run, not a finding)"
   if [ "$found" -ne 0 ]; then
     grep -E -A1 'panicked at|ERROR: libFuzzer' "$tmp/$t.all.log" | head -n 12 | sed 's/^/  /'
     [ -n "$new" ] && sed 's/^/  input: fuzz\//' <<<"$new"
