@@ -116,7 +116,7 @@ for t in "${targets[@]}"; do
   [ "$unconfirmed" -gt 0 ] && echo "fuzz.$t.unconfirmed_timeouts $unconfirmed (fast when run again: a starved run, not a finding)"
   if [ "$found" -ne 0 ]; then
     grep -E -A1 'panicked at|ERROR: libFuzzer' "$tmp/$t.all.log" | head -n 12 | sed 's/^/  /'
-    [ -n "$new" ] && sed 's/^/  input: fuzz\//' <<<"$new"
+    grep -E '/(crash|timeout|oom)-' <<<"$new" | sed 's/^/  input: fuzz\//' || true
   fi
   total=$((total + execs))
   findings=$((findings + found))
