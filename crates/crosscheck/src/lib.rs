@@ -13,7 +13,9 @@
 //!   reports that cannot both be true;
 //! - [`quotes`] groups one utterance across outlets and diffs its wordings;
 //! - [`entities`] merges alias chains across articles;
-//! - [`timeline`] orders dated happenings and flags disputed dates.
+//! - [`timeline`] orders dated happenings and flags disputed dates;
+//! - first of all, [`repeats`] drops the mentions inside sentences an
+//!   article repeats word for word, which would only cost time.
 //!
 //! Entry point: [`crosscheck`]. Word lists live in [`lexicon`], per language.
 //!
@@ -36,6 +38,7 @@ pub mod lexicon;
 pub mod measure;
 pub mod names;
 pub mod quotes;
+pub mod repeats;
 pub mod timeline;
 pub mod translate;
 pub mod verdict;
@@ -58,7 +61,10 @@ pub struct Options {
 }
 
 /// Cross-checks the analyzed articles of one event.
-pub fn crosscheck(articles: Vec<Article>, opts: &Options) -> Dossier {
+pub fn crosscheck(mut articles: Vec<Article>, opts: &Options) -> Dossier {
+    for a in &mut articles {
+        repeats::drop_repeated_mentions(a);
+    }
     let origins = find_origins(&articles, &opts.origins);
     let figures = figures::figure_slots(&articles, &origins, &opts.slots);
     let quotes = quotes::quote_groups(&articles, &origins);
