@@ -8,7 +8,8 @@
 //! - [`analysis`]: figures, quotes, dates and entities on the seeds;
 //! - [`crosscheck`]: slot alignment, verdicts, conflicts and origins on the seeds.
 //! - [`events`]: event grouping (corpus mode) on ECB+;
-//! - [`gold`]: the cross-check scored on any gold file (seeds, examples, dev events).
+//! - [`gold`]: the cross-check scored on any gold file (seeds, examples, dev events);
+//! - [`wcxb`]: main-content extraction on seven kinds of page (WCXB).
 #![deny(missing_docs)]
 
 pub mod aeb;
@@ -17,6 +18,7 @@ pub mod crosscheck;
 pub mod events;
 pub mod gold;
 pub mod seeds;
+pub mod wcxb;
 
 /// One measured number.
 #[derive(Debug, Clone, PartialEq)]
