@@ -92,7 +92,7 @@ static CONTAINER: Lazy<Regex> = Lazy::new(|| {
 /// Boilerplate words no content-like word can outweigh.
 static STRONG_BOILERPLATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"comment|disqus|related|recommend|newsletter|outbrain|taboola|footer|cookie|consent",
+        r"comment|disqus|related|recommend|newsletter|outbrain|taboola|footer|cookie|consent|modal|popup|overlay|dialog",
     )
     .expect("static regex")
 });
@@ -309,6 +309,8 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
     let mut alive = vec![true; n];
     let mut in_link = vec![false; n];
     let mut class_drop = vec![false; n];
+    // Dropped by a class/id word alone, not by tag, role or hiding.
+    let mut word_drop = vec![false; n];
     let mut protected = vec![false; n];
     // The close wrappers of an embedded post ("article-tweet widget")
     // are not boilerplate either.
@@ -363,8 +365,11 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
             Tag::Nav | Tag::Aside | Tag::Footer | Tag::Menu | Tag::Header
         );
         let by_role = dom.attr(i, "role").is_some_and(role_is_boilerplate);
-        if structural || by_role || (!protected[i] && !ci.is_empty() && BOILERPLATE.is_match(&ci)) {
+        if structural || by_role {
             class_drop[i] = true;
+        } else if !protected[i] && !ci.is_empty() && BOILERPLATE.is_match(&ci) {
+            class_drop[i] = true;
+            word_drop[i] = true;
         }
     }
     let owner = block_owner(dom);
@@ -400,7 +405,9 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
                 dom.nodes[i].tag,
                 Tag::Body | Tag::Html | Tag::Main | Tag::Article
             ) || CONTAINER.is_match(&ci);
-            let keep = big && (wrapper || !STRONG_BOILERPLATE.is_match(&ci));
+            let strong = STRONG_BOILERPLATE.is_match(&ci);
+            let keep = (big && (wrapper || !strong))
+                || (word_drop[i] && !strong && dense_prose(dom, &alive, &before, i));
             if !keep {
                 alive[i] = false;
             }
@@ -427,6 +434,37 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
         emit(dom, c, &alive, &in_link, &stats.chars, &mut out);
     }
     filter_blocks(out)
+}
+
+/// A long, dense, link-poor block of prose: what a class word alone
+/// ("widget", "hidden", "promo") must not drop, since page builders put
+/// such words on the wrappers of the main text. Prose is told from forms
+/// and tables of labels by its sentence ends.
+fn dense_prose(dom: &Dom, alive: &[bool], stats: &Stats, i: usize) -> bool {
+    let (chars, para, links) = (stats.chars[i], stats.para_chars[i], stats.link_chars[i]);
+    if para < 500 || links * 7 >= chars || para * 10 < chars * 7 {
+        return false;
+    }
+    let end = dom.nodes[i].end as usize;
+    let mut stops = 0u32;
+    for j in i..end {
+        match dom.nodes[j].tag {
+            Tag::Form | Tag::Input | Tag::Select | Tag::Textarea => return false,
+            Tag::Text if alive[j] => {
+                let t = dom.node_text(j).as_bytes();
+                stops += t
+                    .windows(2)
+                    .filter(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_whitespace())
+                    .count() as u32;
+                if t.last().is_some_and(|c| matches!(c, b'.' | b'!' | b'?')) {
+                    stops += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    // About one sentence per 200 characters of running text.
+    stops * 200 >= chars
 }
 
 fn word_set(s: &str) -> rustc_hash::FxHashSet<String> {
