@@ -487,3 +487,44 @@ fn json_ld_related_articles_do_not_override_the_page() {
     assert_eq!(a.published.map(|p| p.value), Some("2025-03-26".to_string()));
     assert_eq!(a.byline, vec!["Jane Doe"]);
 }
+
+#[test]
+fn reads_noscript_when_the_visible_body_is_empty() {
+    let body = format!(
+        "<div id=\"app\"></div><noscript><div class=\"post\"><p>Posted text follows.</p>{}{}{}</div></noscript>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let a = extract_html(&page("<title>Thread</title>", &body), "t.html", None);
+    let text = a.body_text();
+    assert!(text.contains("Paragraph 1: The council voted"), "{text}");
+    assert!(text.contains("Paragraph 3:"), "{text}");
+}
+
+#[test]
+fn ignores_noscript_when_the_visible_body_has_the_text() {
+    let body = format!(
+        "<noscript><p>Please enable JavaScript to view the comments and the other parts of this site.</p></noscript><div class=\"article-body\">{}{}{}</div>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let a = extract_html(&page("<title>Story</title>", &body), "s.html", None);
+    assert!(!a.body_text().contains("enable JavaScript"));
+}
+
+#[test]
+fn content_after_an_unclosed_head_is_the_body() {
+    // No `</head>`, no `<body>`: browsers end the head at the first
+    // element that does not belong there.
+    let html = format!(
+        "<html><head><title>Budget approved</title><meta charset=\"utf-8\"><div class=\"story\">{}{}{}</div></html>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let a = extract_html(&html, "h.html", None);
+    assert!(a.body_text().contains("Paragraph 2: The council voted"));
+    assert_eq!(a.title.as_deref(), Some("Budget approved"));
+}
