@@ -92,7 +92,7 @@ static CONTAINER: Lazy<Regex> = Lazy::new(|| {
 /// Boilerplate words no content-like word can outweigh.
 static STRONG_BOILERPLATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"comment|disqus|related|recommend|newsletter|outbrain|taboola|footer|cookie|consent|modal|popup|overlay|dialog",
+        r"comment|disqus|related|recommend|newsletter|outbrain|taboola|footer|cookie|consent|modal|popup",
     )
     .expect("static regex")
 });
@@ -725,6 +725,29 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
             if stats.chars[p] * 2 > stats.chars[top] * 3 {
                 break;
             }
+            top = p;
+        } else {
+            break;
+        }
+    }
+    // Content in several sections (service pages, job lists, a guide's
+    // chapters): wrappers that add much more paragraph text with few
+    // links are the page's content, even when no single section scored.
+    loop {
+        let p = dom.nodes[top].parent as usize;
+        if p == 0 || !alive[p] || matches!(dom.nodes[p].tag, Tag::Body | Tag::Html) {
+            break;
+        }
+        let added = stats.chars[p].saturating_sub(stats.chars[top]);
+        let added_links = stats.link_chars[p].saturating_sub(stats.link_chars[top]);
+        let added_para = stats.para_chars[p].saturating_sub(stats.para_chars[top]);
+        if added_para * 10 >= stats.para_chars[top] * 3
+            && added_links * 5 < added
+            && added_para * 2 >= added
+            && sc.extra_agrees(p, top)
+        {
+            top = p;
+        } else if added == 0 {
             top = p;
         } else {
             break;
