@@ -741,8 +741,8 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
         let added = stats.chars[p].saturating_sub(stats.chars[top]);
         let added_links = stats.link_chars[p].saturating_sub(stats.link_chars[top]);
         let added_para = stats.para_chars[p].saturating_sub(stats.para_chars[top]);
-        if added_para * 10 >= stats.para_chars[top] * 3
-            && added_links * 5 < added
+        if added_para * 10 >= stats.para_chars[top]
+            && added_links * 3 < added
             && added_para * 2 >= added
             && sc.extra_agrees(p, top)
         {
