@@ -743,7 +743,7 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
         let added_para = stats.para_chars[p].saturating_sub(stats.para_chars[top]);
         if added_para * 10 >= stats.para_chars[top]
             && added_links * 3 < added
-            && added_para * 2 >= added
+            && added_para * 10 >= added * 3
             && sc.extra_agrees(p, top)
         {
             top = p;
