@@ -301,6 +301,13 @@ fn compute_stats(dom: &Dom, alive: &[bool], in_link: &[bool], owner: &[u32]) -> 
 /// `articleBody`, when the page has one: a strong signal of which
 /// container holds the text.
 pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
+    extract_with(dom, hint, false)
+}
+
+/// [`extract`], with class/id words ignored when `relaxed`: the second try
+/// on pages where they removed all the text (a forum thread is all
+/// "comments").
+pub(crate) fn extract_with(dom: &Dom, hint: Option<&str>, relaxed: bool) -> Vec<OutBlock> {
     let n = dom.nodes.len();
     if n <= 1 {
         return Vec::new();
@@ -367,7 +374,7 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
         let by_role = dom.attr(i, "role").is_some_and(role_is_boilerplate);
         if structural || by_role {
             class_drop[i] = true;
-        } else if !protected[i] && !ci.is_empty() && BOILERPLATE.is_match(&ci) {
+        } else if !relaxed && !protected[i] && !ci.is_empty() && BOILERPLATE.is_match(&ci) {
             class_drop[i] = true;
             word_drop[i] = true;
         }

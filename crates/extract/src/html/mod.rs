@@ -41,6 +41,14 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
             body = again;
         }
     }
+    // Class words are guesses: when they removed all the text (a forum
+    // thread is all "comments"), judge the blocks without them.
+    if body_words(&body) < 50 {
+        let again = content::extract_with(&dom, meta.article_body.as_deref(), true);
+        if body_words(&again) >= 50 && body_words(&again) > body_words(&body) * 2 {
+            body = again;
+        }
+    }
     if let Some(ld_body) = meta.article_body.as_deref() {
         // Pages that render their text with scripts still carry it in
         // JSON-LD: when the DOM gave much less, the JSON-LD text is the body.

@@ -528,3 +528,22 @@ fn content_after_an_unclosed_head_is_the_body() {
     assert!(a.body_text().contains("Paragraph 2: The council voted"));
     assert_eq!(a.title.as_deref(), Some("Budget approved"));
 }
+
+#[test]
+fn a_page_that_is_all_comments_keeps_them() {
+    // A forum thread: every post sits in a "comment" wrapper, and there is
+    // nothing else to read.
+    let posts: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<li class=\"comment\"><div class=\"comment-body\">{}</div></li>",
+                para(i)
+            )
+        })
+        .collect();
+    let body = format!("<h1>Thread title here</h1><ol class=\"comments\">{posts}</ol>");
+    let a = extract_html(&page("<title>Thread</title>", &body), "f.html", None);
+    let text = a.body_text();
+    assert!(text.contains("Paragraph 1: The council"), "{text}");
+    assert!(text.contains("Paragraph 4: The council"), "{text}");
+}
