@@ -425,15 +425,29 @@ pub(crate) fn extract_with(dom: &Dom, hint: Option<&str>, relaxed: bool) -> Vec<
     let scores = score_candidates(dom, &alive, &stats, &owner, hint_words.as_ref());
     let container = choose_container(dom, &alive, &stats, &scores);
     // An `article` nested in the chosen text, other than the one holding
-    // the best candidate, is another post (teasers, comments).
+    // the best candidate, is another post (teasers, comments), unless such
+    // tiles are most of the chosen text: then they are the content (the
+    // items of a listicle or a listing page).
     let best = scores.best;
     for &c in &container {
         let end = dom.nodes[c].end as usize;
-        for (j, flag) in alive.iter_mut().enumerate().take(end).skip(c + 1) {
+        let mut tiles = Vec::new();
+        let mut j = c + 1;
+        while j < end {
             let node = &dom.nodes[j];
-            if node.tag == Tag::Article && !(j <= best && best < node.end as usize) {
-                *flag = false;
+            if alive[j] && node.tag == Tag::Article && !(j <= best && best < node.end as usize) {
+                tiles.push(j);
+                j = (node.end as usize).max(j + 1);
+            } else {
+                j += 1;
             }
+        }
+        let tile_para: u32 = tiles.iter().map(|&t| stats.para_chars[t]).sum();
+        if tiles.len() >= 3 && tile_para * 2 >= stats.para_chars[c] {
+            continue;
+        }
+        for t in tiles {
+            alive[t] = false;
         }
     }
     let mut out = Vec::new();

@@ -547,3 +547,40 @@ fn a_page_that_is_all_comments_keeps_them() {
     assert!(text.contains("Paragraph 1: The council"), "{text}");
     assert!(text.contains("Paragraph 4: The council"), "{text}");
 }
+
+#[test]
+fn nested_article_tiles_that_are_the_content_are_kept() {
+    let tiles: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<article class=\"item\"><h2>Item {i}</h2>{}{}</article>",
+                para(i),
+                para(i + 10)
+            )
+        })
+        .collect();
+    let body = format!(
+        "<main><article><h1>Ten things to know</h1><div class=\"entry\">{}{tiles}</div></article></main>",
+        para(0)
+    );
+    let a = extract_html(&page("<title>List</title>", &body), "l.html", None);
+    let text = a.body_text();
+    for i in [0, 1, 4, 14] {
+        assert!(text.contains(&format!("Paragraph {i}: ")), "{i}: {text}");
+    }
+}
+
+#[test]
+fn a_single_teaser_article_inside_the_story_stays_out() {
+    let body = format!(
+        "<article><h1>Budget approved</h1><div class=\"story\">{}{}{}<article class=\"card\"><p>Another story: a teaser of a different story with its own long summary line.</p></article>{}</div></article>",
+        para(1),
+        para(2),
+        para(3),
+        para(4)
+    );
+    let a = extract_html(&page("<title>Budget</title>", &body), "t.html", None);
+    let text = a.body_text();
+    assert!(text.contains("Paragraph 4:"), "{text}");
+    assert!(!text.contains("Another story"), "{text}");
+}
