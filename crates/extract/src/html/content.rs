@@ -468,8 +468,8 @@ fn dense_prose(dom: &Dom, alive: &[bool], stats: &Stats, i: usize) -> bool {
     }
     let end = dom.nodes[i].end as usize;
     let mut stops = 0u32;
-    for j in i..end {
-        match dom.nodes[j].tag {
+    for (j, node) in dom.nodes.iter().enumerate().take(end).skip(i) {
+        match node.tag {
             Tag::Form | Tag::Input | Tag::Select | Tag::Textarea => return false,
             Tag::Text if alive[j] => {
                 let t = dom.node_text(j).as_bytes();
@@ -762,13 +762,12 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
         let added = stats.chars[p].saturating_sub(stats.chars[top]);
         let added_links = stats.link_chars[p].saturating_sub(stats.link_chars[top]);
         let added_para = stats.para_chars[p].saturating_sub(stats.para_chars[top]);
-        if added_para * 10 >= stats.para_chars[top]
+        // A wrapper that adds nothing is climbed through too.
+        let more_content = added_para * 10 >= stats.para_chars[top]
             && added_links * 3 < added
             && added_para * 10 >= added * 3
-            && sc.extra_agrees(p, top)
-        {
-            top = p;
-        } else if added == 0 {
+            && sc.extra_agrees(p, top);
+        if more_content || added == 0 {
             top = p;
         } else {
             break;
