@@ -12,6 +12,7 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
 "$bin" eval aeb --data "$shared/bench/aeb" | tee -a "$out"
+"$bin" eval wcxb --data "$shared/bench/wcxb" | tee -a "$out"
 "$bin" eval events --data "$shared/bench/ecbplus/docs.jsonl" | tee -a "$out"
 "$bin" eval seeds --gold "$shared/gold/seeds.gold.json" | tee -a "$out"
 # The example corpus is scored too, under an `examples.` prefix.

@@ -82,6 +82,13 @@ enum EvalCommand {
         #[arg(long, default_value = "../shared/bench/aeb")]
         data: PathBuf,
     },
+    /// Main-content extraction on WCXB: word F1 overall and per page
+    /// type, and the pages with no output whose truth is not empty.
+    Wcxb {
+        /// The benchmark folder (holding dev/html and dev/ground-truth).
+        #[arg(long, default_value = "../shared/bench/wcxb")]
+        data: PathBuf,
+    },
     /// Event grouping on ECB+ (pairwise and BCubed, by event and by topic).
     Events {
         /// The ECB+ documents (`docs.jsonl`).
@@ -279,6 +286,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             type Eval = fn(&std::path::Path) -> Result<Vec<crosswire_eval::Metric>>;
             let (path, parts): (PathBuf, Vec<(&str, Eval)>) = match which {
                 EvalCommand::Aeb { data } => (data, vec![("aeb", crosswire_eval::aeb::run)]),
+                EvalCommand::Wcxb { data } => (data, vec![("wcxb", crosswire_eval::wcxb::run)]),
                 EvalCommand::Events { data } => {
                     (data, vec![("events", crosswire_eval::events::run)])
                 }

@@ -92,7 +92,7 @@ static CONTAINER: Lazy<Regex> = Lazy::new(|| {
 /// Boilerplate words no content-like word can outweigh.
 static STRONG_BOILERPLATE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"comment|disqus|related|recommend|newsletter|outbrain|taboola|footer|cookie|consent",
+        r"comment|disqus|related|recommend|newsletter|outbrain|taboola|footer|cookie|consent|modal|popup",
     )
     .expect("static regex")
 });
@@ -301,6 +301,13 @@ fn compute_stats(dom: &Dom, alive: &[bool], in_link: &[bool], owner: &[u32]) -> 
 /// `articleBody`, when the page has one: a strong signal of which
 /// container holds the text.
 pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
+    extract_with(dom, hint, false)
+}
+
+/// [`extract`], with class/id words ignored when `relaxed`: the second try
+/// on pages where they removed all the text (a forum thread is all
+/// "comments").
+pub(crate) fn extract_with(dom: &Dom, hint: Option<&str>, relaxed: bool) -> Vec<OutBlock> {
     let n = dom.nodes.len();
     if n <= 1 {
         return Vec::new();
@@ -309,6 +316,8 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
     let mut alive = vec![true; n];
     let mut in_link = vec![false; n];
     let mut class_drop = vec![false; n];
+    // Dropped by a class/id word alone, not by tag, role or hiding.
+    let mut word_drop = vec![false; n];
     let mut protected = vec![false; n];
     // The close wrappers of an embedded post ("article-tweet widget")
     // are not boilerplate either.
@@ -363,8 +372,11 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
             Tag::Nav | Tag::Aside | Tag::Footer | Tag::Menu | Tag::Header
         );
         let by_role = dom.attr(i, "role").is_some_and(role_is_boilerplate);
-        if structural || by_role || (!protected[i] && !ci.is_empty() && BOILERPLATE.is_match(&ci)) {
+        if structural || by_role {
             class_drop[i] = true;
+        } else if !relaxed && !protected[i] && !ci.is_empty() && BOILERPLATE.is_match(&ci) {
+            class_drop[i] = true;
+            word_drop[i] = true;
         }
     }
     let owner = block_owner(dom);
@@ -400,7 +412,9 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
                 dom.nodes[i].tag,
                 Tag::Body | Tag::Html | Tag::Main | Tag::Article
             ) || CONTAINER.is_match(&ci);
-            let keep = big && (wrapper || !STRONG_BOILERPLATE.is_match(&ci));
+            let strong = STRONG_BOILERPLATE.is_match(&ci);
+            let keep = (big && (wrapper || !strong))
+                || (word_drop[i] && !strong && dense_prose(dom, &alive, &before, i));
             if !keep {
                 alive[i] = false;
             }
@@ -411,15 +425,29 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
     let scores = score_candidates(dom, &alive, &stats, &owner, hint_words.as_ref());
     let container = choose_container(dom, &alive, &stats, &scores);
     // An `article` nested in the chosen text, other than the one holding
-    // the best candidate, is another post (teasers, comments).
+    // the best candidate, is another post (teasers, comments), unless such
+    // tiles are most of the chosen text: then they are the content (the
+    // items of a listicle or a listing page).
     let best = scores.best;
     for &c in &container {
         let end = dom.nodes[c].end as usize;
-        for (j, flag) in alive.iter_mut().enumerate().take(end).skip(c + 1) {
+        let mut tiles = Vec::new();
+        let mut j = c + 1;
+        while j < end {
             let node = &dom.nodes[j];
-            if node.tag == Tag::Article && !(j <= best && best < node.end as usize) {
-                *flag = false;
+            if alive[j] && node.tag == Tag::Article && !(j <= best && best < node.end as usize) {
+                tiles.push(j);
+                j = (node.end as usize).max(j + 1);
+            } else {
+                j += 1;
             }
+        }
+        let tile_para: u32 = tiles.iter().map(|&t| stats.para_chars[t]).sum();
+        if tiles.len() >= 3 && tile_para * 2 >= stats.para_chars[c] {
+            continue;
+        }
+        for t in tiles {
+            alive[t] = false;
         }
     }
     let mut out = Vec::new();
@@ -427,6 +455,37 @@ pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
         emit(dom, c, &alive, &in_link, &stats.chars, &mut out);
     }
     filter_blocks(out)
+}
+
+/// A long, dense, link-poor block of prose: what a class word alone
+/// ("widget", "hidden", "promo") must not drop, since page builders put
+/// such words on the wrappers of the main text. Prose is told from forms
+/// and tables of labels by its sentence ends.
+fn dense_prose(dom: &Dom, alive: &[bool], stats: &Stats, i: usize) -> bool {
+    let (chars, para, links) = (stats.chars[i], stats.para_chars[i], stats.link_chars[i]);
+    if para < 500 || links * 7 >= chars || para * 10 < chars * 7 {
+        return false;
+    }
+    let end = dom.nodes[i].end as usize;
+    let mut stops = 0u32;
+    for (j, node) in dom.nodes.iter().enumerate().take(end).skip(i) {
+        match node.tag {
+            Tag::Form | Tag::Input | Tag::Select | Tag::Textarea => return false,
+            Tag::Text if alive[j] => {
+                let t = dom.node_text(j).as_bytes();
+                stops += t
+                    .windows(2)
+                    .filter(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_whitespace())
+                    .count() as u32;
+                if t.last().is_some_and(|c| matches!(c, b'.' | b'!' | b'?')) {
+                    stops += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    // About one sentence per 200 characters of running text.
+    stops * 200 >= chars
 }
 
 fn word_set(s: &str) -> rustc_hash::FxHashSet<String> {
@@ -687,6 +746,28 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
             if stats.chars[p] * 2 > stats.chars[top] * 3 {
                 break;
             }
+            top = p;
+        } else {
+            break;
+        }
+    }
+    // Content in several sections (service pages, job lists, a guide's
+    // chapters): wrappers that add much more paragraph text with few
+    // links are the page's content, even when no single section scored.
+    loop {
+        let p = dom.nodes[top].parent as usize;
+        if p == 0 || !alive[p] || matches!(dom.nodes[p].tag, Tag::Body | Tag::Html) {
+            break;
+        }
+        let added = stats.chars[p].saturating_sub(stats.chars[top]);
+        let added_links = stats.link_chars[p].saturating_sub(stats.link_chars[top]);
+        let added_para = stats.para_chars[p].saturating_sub(stats.para_chars[top]);
+        // A wrapper that adds nothing is climbed through too.
+        let more_content = added_para * 10 >= stats.para_chars[top]
+            && added_links * 3 < added
+            && added_para * 10 >= added * 3
+            && sc.extra_agrees(p, top);
+        if more_content || added == 0 {
             top = p;
         } else {
             break;

@@ -624,6 +624,13 @@ impl<'a> Parser<'a> {
     }
 
     fn add_text(&mut self, raw: &str, decode: bool) {
+        // Text directly in the head ends it, as in a browser.
+        if self.dom.nodes[self.current()].tag == Tag::Head
+            && raw.bytes().any(|c| !c.is_ascii_whitespace())
+        {
+            let len = self.stack.len();
+            self.pop_to(len - 1);
+        }
         let cur = self.current();
         let start = self.dom.text.len();
         if decode && raw.contains('&') {
@@ -679,6 +686,18 @@ impl<'a> Parser<'a> {
 
     fn start_tag(&mut self, tag: Tag, a: u32, b: u32, self_closing: bool) -> usize {
         use Tag::*;
+        // The standard's "in head" mode: any element that does not belong
+        // in the head ends it, so pages without `</head>` or `<body>` still
+        // get their content in the body (as browsers show it).
+        if self.dom.nodes[self.current()].tag == Head
+            && !matches!(
+                tag,
+                Base | Link | Meta | Title | Noscript | Style | Script | Template | Head
+            )
+        {
+            let len = self.stack.len();
+            self.pop_to(len - 1);
+        }
         if tag.closes_p() {
             self.close_if_open(P, &[]);
         }
@@ -908,6 +927,24 @@ mod tests {
         assert_eq!(t[5], (Tag::Div, 0));
         assert_eq!(d.node_text(2), "One & two");
         assert_eq!(d.node_text(4), "Three\u{a0}\u{2019}s");
+    }
+
+    #[test]
+    fn head_ends_at_body_content_without_end_tag() {
+        let d = Dom::parse("<html><head><meta charset=utf-8><title>T</title><p>Text</p>");
+        let head = d.nodes.iter().position(|n| n.tag == Tag::Head).unwrap_or(0);
+        let p = d.nodes.iter().position(|n| n.tag == Tag::P).unwrap_or(0);
+        assert!(head > 0 && p > 0);
+        // The paragraph is not inside the head.
+        assert!(d.nodes[head].end as usize <= p);
+        let d = Dom::parse("<head><title>T</title>Loose text");
+        let head = d.nodes.iter().position(|n| n.tag == Tag::Head).unwrap_or(0);
+        let text = d
+            .nodes
+            .iter()
+            .rposition(|n| n.tag == Tag::Text)
+            .unwrap_or(0);
+        assert!(d.nodes[head].end as usize <= text);
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub(crate) struct Lexicon {
 const EN: Lexicon = Lexicon {
     furniture: &[
         r"advertisement|advertising|advert|sponsored",
-        r".*requires javascript.*|(?:please )?enable javascript.*",
+        r".*requires javascript.*|.*enable javascript.*",
         r"read more.*|continue reading.*|related(?: \w+)?(?::.*)?|see also:.*|more:.*",
         r"share(?: this)?(?: (?:article|story|post))?:?|tweet|email|print",
         r"sign up.*|subscribe.*|follow us.*|click here.*",
@@ -162,6 +162,7 @@ mod tests {
     #[test]
     fn tables_compile_and_match() {
         assert!(FURNITURE.is_match("Advertisement"));
+        assert!(FURNITURE.is_match("You need to enable JavaScript to run this app."));
         assert!(FURNITURE.is_match("Lesen Sie auch: Der Sturm"));
         assert!(!FURNITURE.is_match("The advertisement campaign was pulled on Monday."));
         assert!(!FURNITURE.is_match("Related to the storm, officials closed the port."));

@@ -24,6 +24,31 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
     let dom = dom::Dom::parse(page);
     let meta = pagemeta::read(&dom, url);
     let mut body = content::extract(&dom, meta.article_body.as_deref());
+    // Pages that render with scripts may carry their whole text in
+    // `<noscript>` (forum software, some blogs): when the visible body is
+    // tiny, read the page again with those elements shown.
+    let body_words = |body: &[content::OutBlock]| -> usize {
+        body.iter()
+            .filter(|b| b.kind.is_body())
+            .map(|b| b.text.split_whitespace().count())
+            .sum()
+    };
+    if body_words(&body) < 50 && NOSCRIPT_TAG.is_match(page) {
+        let shown = NOSCRIPT_TAG.replace_all(page, "<${1}div");
+        let dom = dom::Dom::parse(&shown);
+        let again = content::extract(&dom, meta.article_body.as_deref());
+        if body_words(&again) > body_words(&body) * 2 {
+            body = again;
+        }
+    }
+    // Class words are guesses: when they removed all the text (a forum
+    // thread is all "comments"), judge the blocks without them.
+    if body_words(&body) < 50 {
+        let again = content::extract_with(&dom, meta.article_body.as_deref(), true);
+        if body_words(&again) >= 50 && body_words(&again) > body_words(&body) * 2 {
+            body = again;
+        }
+    }
     if let Some(ld_body) = meta.article_body.as_deref() {
         // Pages that render their text with scripts still carry it in
         // JSON-LD: when the DOM gave much less, the JSON-LD text is the body.
@@ -91,6 +116,10 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
     article.language = crate::lang::detect(sample).or(meta.language);
     article
 }
+
+/// A `<noscript>` start or end tag.
+static NOSCRIPT_TAG: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)<(/?)noscript\b").expect("static regex"));
 
 /// Byline and date lines of the article header that sit inside the
 /// content container ("Posted by Jane Doe on March 26, 2025").

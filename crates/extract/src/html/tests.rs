@@ -487,3 +487,100 @@ fn json_ld_related_articles_do_not_override_the_page() {
     assert_eq!(a.published.map(|p| p.value), Some("2025-03-26".to_string()));
     assert_eq!(a.byline, vec!["Jane Doe"]);
 }
+
+#[test]
+fn reads_noscript_when_the_visible_body_is_empty() {
+    let body = format!(
+        "<div id=\"app\"></div><noscript><div class=\"post\"><p>Posted text follows.</p>{}{}{}</div></noscript>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let a = extract_html(&page("<title>Thread</title>", &body), "t.html", None);
+    let text = a.body_text();
+    assert!(text.contains("Paragraph 1: The council voted"), "{text}");
+    assert!(text.contains("Paragraph 3:"), "{text}");
+}
+
+#[test]
+fn ignores_noscript_when_the_visible_body_has_the_text() {
+    let body = format!(
+        "<noscript><p>Please enable JavaScript to view the comments and the other parts of this site.</p></noscript><div class=\"article-body\">{}{}{}</div>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let a = extract_html(&page("<title>Story</title>", &body), "s.html", None);
+    assert!(!a.body_text().contains("enable JavaScript"));
+}
+
+#[test]
+fn content_after_an_unclosed_head_is_the_body() {
+    // No `</head>`, no `<body>`: browsers end the head at the first
+    // element that does not belong there.
+    let html = format!(
+        "<html><head><title>Budget approved</title><meta charset=\"utf-8\"><div class=\"story\">{}{}{}</div></html>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let a = extract_html(&html, "h.html", None);
+    assert!(a.body_text().contains("Paragraph 2: The council voted"));
+    assert_eq!(a.title.as_deref(), Some("Budget approved"));
+}
+
+#[test]
+fn a_page_that_is_all_comments_keeps_them() {
+    // A forum thread: every post sits in a "comment" wrapper, and there is
+    // nothing else to read.
+    let posts: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<li class=\"comment\"><div class=\"comment-body\">{}</div></li>",
+                para(i)
+            )
+        })
+        .collect();
+    let body = format!("<h1>Thread title here</h1><ol class=\"comments\">{posts}</ol>");
+    let a = extract_html(&page("<title>Thread</title>", &body), "f.html", None);
+    let text = a.body_text();
+    assert!(text.contains("Paragraph 1: The council"), "{text}");
+    assert!(text.contains("Paragraph 4: The council"), "{text}");
+}
+
+#[test]
+fn nested_article_tiles_that_are_the_content_are_kept() {
+    let tiles: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<article class=\"item\"><h2>Item {i}</h2>{}{}</article>",
+                para(i),
+                para(i + 10)
+            )
+        })
+        .collect();
+    let body = format!(
+        "<main><article><h1>Ten things to know</h1><div class=\"entry\">{}{tiles}</div></article></main>",
+        para(0)
+    );
+    let a = extract_html(&page("<title>List</title>", &body), "l.html", None);
+    let text = a.body_text();
+    for i in [0, 1, 4, 14] {
+        assert!(text.contains(&format!("Paragraph {i}: ")), "{i}: {text}");
+    }
+}
+
+#[test]
+fn a_single_teaser_article_inside_the_story_stays_out() {
+    let body = format!(
+        "<article><h1>Budget approved</h1><div class=\"story\">{}{}{}<article class=\"card\"><p>Another story: a teaser of a different story with its own long summary line.</p></article>{}</div></article>",
+        para(1),
+        para(2),
+        para(3),
+        para(4)
+    );
+    let a = extract_html(&page("<title>Budget</title>", &body), "t.html", None);
+    let text = a.body_text();
+    assert!(text.contains("Paragraph 4:"), "{text}");
+    assert!(!text.contains("Another story"), "{text}");
+}
