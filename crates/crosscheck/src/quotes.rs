@@ -148,9 +148,11 @@ fn longest_common_run(a: &[String], b: &[String]) -> usize {
 
 /// Words the two sequences share in order (longest common subsequence).
 fn common_in_order(a: &[String], b: &[String]) -> usize {
+    // Two rows, swapped: the table is only ever read one row back, and a
+    // fresh row per word made this the hottest allocation of a check.
     let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
     for x in a {
-        let mut cur = vec![0usize; b.len() + 1];
         for (j, y) in b.iter().enumerate() {
             cur[j + 1] = if x == y {
                 prev[j] + 1
@@ -158,9 +160,15 @@ fn common_in_order(a: &[String], b: &[String]) -> usize {
                 prev[j + 1].max(cur[j])
             };
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev.last().copied().unwrap_or(0)
+}
+
+/// An upper bound on [`common_in_order`]: the words of `b` found among
+/// `a`'s, in any order. Cheap enough to rule out most pairs first.
+fn common_any_order(a: &HashSet<&str>, b: &[String]) -> usize {
+    b.iter().filter(|w| a.contains(w.as_str())).count()
 }
 
 /// Whether two wordings in two languages say the same thing: most pivot
@@ -715,12 +723,18 @@ fn made_direct(members: &[&Q], reported: &[(usize, Words)], origins: &Origins) -
     // nothing of which came first: not flagged.)
     members.iter().any(|q| {
         let n = q.unit.keys.len();
+        if n < FRAGMENT_WORDS {
+            return false;
+        }
+        let need = MADE_DIRECT_SHARE * n as f32;
+        let keys: HashSet<&str> = q.unit.keys.iter().map(String::as_str).collect();
         let others: BTreeSet<Option<usize>> = reported
             .iter()
             .filter(|(a, w)| {
                 !direct.contains(&origin(*a))
+                    && common_any_order(&keys, &w.keys) as f32 >= need
                     && !across_languages(&q.unit, w)
-                    && common_in_order(&q.unit.keys, &w.keys) as f32 >= MADE_DIRECT_SHARE * n as f32
+                    && common_in_order(&q.unit.keys, &w.keys) as f32 >= need
             })
             .map(|(a, _)| origin(*a))
             .collect();
