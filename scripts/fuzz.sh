@@ -67,6 +67,9 @@ for t in "${targets[@]}"; do
   dict="$tmp/$t.dict"
   for part in ${dict_parts[$t]:-}; do cat "dicts/$part.dict"; done >"$dict"
   dirs=("corpus/$t" "seeds/$t")
+  # The repo's own example corpus seeds every target that reads one
+  # document (read in place, never copied into seeds/).
+  [ "$t" != check ] && dirs+=("../examples/corpus")
   [ -d "regressions/$t" ] && dirs+=("regressions/$t")
   [ -d "$extra" ] && dirs+=("$extra")
   before=$(find "artifacts/$t" -type f | sort)

@@ -1,6 +1,7 @@
 //! Replays every seed and every past finding of the fuzz targets through
 //! the same oracles the fuzzer uses, on stable: each file under
-//! `fuzz/seeds/<target>/` and `fuzz/regressions/<target>/` must pass
+//! `fuzz/seeds/<target>/`, `fuzz/regressions/<target>/` and (for the
+//! one-document targets) `examples/corpus/` must pass
 //! without a panic, even one that the code under test catches itself (the
 //! ingest and pipeline guards do), since libFuzzer counts those too.
 
@@ -34,7 +35,13 @@ fn seeds_and_findings_pass_every_oracle() {
         let seeds = inputs(&root.join("seeds").join(name));
         assert!(!seeds.is_empty(), "no seeds for the {name} target");
         let findings = inputs(&root.join("regressions").join(name));
-        for path in seeds.iter().chain(&findings) {
+        // The example corpus seeds the one-document targets in place.
+        let examples = if name == "check" {
+            Vec::new()
+        } else {
+            inputs(&root.join("../examples/corpus"))
+        };
+        for path in seeds.iter().chain(&findings).chain(&examples) {
             let data = std::fs::read(path).expect("reading a seed");
             let before = PANICS.load(Ordering::SeqCst);
             let result = std::panic::catch_unwind(|| target(&data));
