@@ -364,8 +364,8 @@ fn can_merge(a: &Fig, b: &Fig) -> bool {
 
 /// Whether two figures may sit in one slot, linked through others: only
 /// the different words for what is counted are forgiven, and only when
-/// the values fit ("more than 200 Venezuelans" and a speaker's "over 250
-/// members" both meet "238 Venezuelans").
+/// the values fit ("more than 200 Norlanders" and a speaker's "over 250
+/// members" both meet "238 Norlanders").
 fn can_share(a: &Fig, b: &Fig) -> bool {
     match merge_blocker(a, b) {
         None => true,
@@ -415,7 +415,7 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     if opposed(ha, hb) {
         return Some("opposed happenings");
     }
-    // "238 Venezuelans" and "238 Venezuelan detainees" count one group:
+    // "238 Norlanders" and "238 Norlander detainees" count one group:
     // a head may meet the other's mark.
     let meets = |h: &str, m: &Measure| {
         m.marks
@@ -470,7 +470,7 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     if xa > 0.0 && xb > 0.0 && xa.max(xb) / xa.min(xb) > 10.0 {
         return Some("order of magnitude");
     }
-    // A share is of something somewhere: "65% of traffic to India" and
+    // A share is of something somewhere: "65% of traffic to Norland" and
     // "100% of traffic to the Maldives" are two measures, even if they fit.
     if *a.dim() == Dim::Share
         && !ma.locations.is_empty()
@@ -593,7 +593,7 @@ struct Weighed {
     /// to another time.
     main_quake: bool,
     /// For a share, the places its clause names: a share is of something
-    /// somewhere ("65% of traffic to India").
+    /// somewhere ("65% of traffic to Norland").
     share_of: Option<BTreeSet<String>>,
     /// See [`Fig::translated_origin`].
     translated_origin: Option<usize>,
@@ -637,8 +637,8 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
         bonus += QUOTE_CLAIM_BONUS;
     }
     // Two ages given to one named person are that person's age, however
-    // the sentences around them differ ("Jeffs, 54, will be moved" /
-    // "Jeffs, 55, will serve").
+    // the sentences around them differ ("Bexley, 54, will be moved" /
+    // "Bexley, 55, will serve").
     if a.aged.is_some() && a.aged == b.aged {
         bonus += SAME_PERSON_BONUS;
     }
@@ -1183,7 +1183,7 @@ fn translated_pair(a: &Fig, b: &Fig) -> bool {
 /// sentence are never one quantity, so clustering keeps parts apart; but
 /// when figures listed together add up to a figure another sentence gives
 /// (exactly or as "about"), they are the breakdown of that total and belong
-/// with it. Parts that other reports give too ("12 Somali" in several
+/// with it. Parts that other reports give too ("12 Norlandic" in several
 /// outlets) are quantities in their own right and keep their slots; parts
 /// whose own words name a different happening than the total's ("3 dead
 /// and 5 injured" against "8 dead") are left alone. Returns the runs that

@@ -8,7 +8,7 @@
 //!   that "13 nautical miles" and "about 24km" compare and "6.1" never
 //!   meets "35 miles";
 //! - what is **counted**: the head noun after the number and its
-//!   modifiers, nationalities and roles among them ("12 Somali", "seven
+//!   modifiers, nationalities and roles among them ("12 Norlandic", "seven
 //!   AK-47 rifles"), folded across languages by [`THINGS`];
 //! - the **happening**: what the clause says happened to it, near the
 //!   number ("killing 10", "80 wounded", "a population of 120,000"), one
@@ -130,7 +130,7 @@ pub struct Measure {
     /// The head names people in general ("people", "personas").
     pub generic_head: bool,
     /// Modifiers that tell one group from another: nationalities, names,
-    /// codes ("somali", "ak").
+    /// codes ("norlandic", "ak").
     pub marks: BTreeSet<String>,
     /// Other words between the number and the head ("assault", "sea").
     pub words: BTreeSet<String>,
@@ -524,7 +524,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         }
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         if is_stop(&lower) {
-            // "Somali and Yemeni pirates": a list of modifiers goes on.
+            // "Norlandic and Vesperan sailors": a list of modifiers goes on.
             let next_capital = after
                 .get(k + 1)
                 .is_some_and(|(_, n)| n.chars().next().is_some_and(char::is_uppercase));
@@ -548,7 +548,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             // "three years", "10 days": the unit, not what is counted.
             continue;
         }
-        // "400 FLDS children": an acronym names the group, it is no plural.
+        // "400 UNHCR children": an acronym names the group, it is no plural.
         let acronym = w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase());
         if !acronym && (is_plural(&lower) || things().contains_key(lower.as_str())) {
             m.generic_head = GENERIC_PERSONS.contains(&lower.as_str())
@@ -719,7 +719,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         }
     }
     let clause_range = ByteRange::new(s0 + clause.start, s0 + clause.end);
-    // "In February, a quake measuring 6.4 hit...", "... hit Zarand in
+    // "In February, a quake measuring 6.4 hit...", "... hit Tarsk in
     // February": a month or a year in the sentence dates all of it. News style names the weekday for
     // the days around the story and the month for anything further off,
     // so a date no finer than a month points to another happening.
@@ -770,7 +770,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
                     m.places.insert(feature);
                 }
                 // A nationality right after the number is a mark ("12
-                // Somali"); elsewhere it is scope.
+                // Norlandic"); elsewhere it is scope.
                 EntityKind::Group
                     if s.range.start >= site.span.end
                         && (s.range.start as usize)
@@ -800,7 +800,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
         m.aftershock = any_phrase(&clause_text, &AFTERSHOCK_WORDS, &CUES);
     }
-    // A nationality that is itself the head ("238 Venezuelans") is what is
+    // A nationality that is itself the head ("238 Norlanders") is what is
     // counted, not a mark on it.
     if let Some(h) = &m.head {
         m.marks.retain(|x| stem(x).as_deref() != Some(h.as_str()));
@@ -1161,9 +1161,13 @@ mod tests {
 
     #[test]
     fn an_acronym_marks_the_group_and_the_noun_after_it_is_the_head() {
-        let m = measure("Police removed more than 400 FLDS children.", "400", None);
+        let m = measure(
+            "Officials registered more than 400 UNHCR children.",
+            "400",
+            None,
+        );
         assert_eq!(m.head.as_deref(), Some("child"), "{m:?}");
-        assert!(m.marks.contains("flds"), "{m:?}");
+        assert!(m.marks.contains("unhcr"), "{m:?}");
     }
 
     #[test]
