@@ -425,6 +425,21 @@ impl Ctx<'_> {
         }
     }
 
+    /// The nearest cue before token `from` (back to `lo`) that names a
+    /// speaker for a quote opening at `quote`: the cue, the speaker and
+    /// its cluster.
+    fn cue_back(
+        &self,
+        from: usize,
+        lo: usize,
+        quote: usize,
+    ) -> Option<(usize, (usize, usize), Option<usize>)> {
+        (lo..from).rev().filter(|&k| self.is_cue(k)).find_map(|k| {
+            self.speaker_for_cue(k, lo, quote)
+                .map(|(sp, cl)| (k, sp, cl))
+        })
+    }
+
     /// The speaker around a cue at `c`: inverted (", said X") or not.
     fn speaker_for_cue(
         &self,
@@ -920,17 +935,9 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         // quote is its own, whatever follows the quote.
         let mut done = false;
         if o > open_range.start && toks[o - 1].is_p(":") {
-            let mut k = o - 1;
-            while k > open_range.start && !done {
-                k -= 1;
-                if ctx.is_cue(k) {
-                    if let Some((sp, cl)) = ctx.speaker_for_cue(k, open_range.start, o) {
-                        f.speaker_tok = Some(sp);
-                        f.cluster = cl;
-                        f.cue = Some((k, k + 1));
-                        done = true;
-                    }
-                }
+            if let Some((k, sp, cl)) = ctx.cue_back(o - 1, open_range.start, o) {
+                (f.speaker_tok, f.cluster, f.cue) = (Some(sp), cl, Some((k, k + 1)));
+                done = true;
             }
         }
         // 1. A cue right after the quote. After a full stop, a cue in the
@@ -991,18 +998,9 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         }
         // 2. A cue before it in the sentence.
         if !done {
-            let mut k = o;
-            while k > open_range.start {
-                k -= 1;
-                if ctx.is_cue(k) {
-                    if let Some((sp, cl)) = ctx.speaker_for_cue(k, open_range.start, o) {
-                        f.speaker_tok = Some(sp);
-                        f.cluster = cl;
-                        f.cue = Some((k, k + 1));
-                        done = true;
-                        break;
-                    }
-                }
+            if let Some((k, sp, cl)) = ctx.cue_back(o, open_range.start, o) {
+                (f.speaker_tok, f.cluster, f.cue) = (Some(sp), cl, Some((k, k + 1)));
+                done = true;
             }
         }
         // 3. "according to".
