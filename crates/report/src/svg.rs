@@ -97,6 +97,22 @@ fn top_of(v: &SlotValue) -> f64 {
     }
 }
 
+/// A scale from zero (or the lowest value, if negative) to a round number
+/// a tenth above the highest interval end, onto `r0..r1`.
+fn value_scale<'a>(values: impl Iterator<Item = &'a SlotValue> + Clone, r0: f64, r1: f64) -> Scale {
+    let max = values.clone().map(top_of).fold(0.0_f64, f64::max) * 1.1;
+    let min = values
+        .map(|v| v.low.min(v.value))
+        .filter(|x| x.is_finite())
+        .fold(0.0_f64, f64::min);
+    Scale {
+        d0: min,
+        d1: min + 2.0 * nice_ceil((max - min) / 2.0),
+        r0,
+        r1,
+    }
+}
+
 /// The value's hover text: wording, hedge, time, and who reports it.
 fn tip(labels: &[String], v: &SlotValue) -> String {
     let mut arts: Vec<usize> = v.mentions.iter().map(|m| m.article).collect();
@@ -188,18 +204,7 @@ pub fn trajectory(labels: &[String], f: &FigureSlot, link_of: LinkOf<'_>) -> Str
         runs.push((i, j));
         i = j + 1;
     }
-    let ymax = vals.iter().map(|v| top_of(v)).fold(0.0_f64, f64::max) * 1.1;
-    let ymin = vals
-        .iter()
-        .map(|v| v.low.min(v.value))
-        .filter(|x| x.is_finite())
-        .fold(0.0_f64, f64::min);
-    let sy = Scale {
-        d0: ymin,
-        d1: ymin + 2.0 * nice_ceil((ymax - ymin) / 2.0),
-        r0: bottom,
-        r1: top,
-    };
+    let sy = value_scale(vals.iter().copied(), bottom, top);
     let mut s = format!(
         "<svg class=\"chart trajectory\" viewBox=\"0 0 {} {}\" role=\"group\" aria-label=\"{}\">\n",
         px(W),
@@ -370,18 +375,7 @@ pub fn intervals(labels: &[String], f: &FigureSlot, link_of: LinkOf<'_>) -> Stri
     let (left, right, top) = (190.0, W - 80.0, 10.0);
     let bottom = top + row_h * rows.len() as f64;
     let h = bottom + 28.0;
-    let xmax = rows.iter().map(|v| top_of(v)).fold(0.0_f64, f64::max) * 1.1;
-    let xmin = rows
-        .iter()
-        .map(|v| v.low.min(v.value))
-        .filter(|x| x.is_finite())
-        .fold(0.0_f64, f64::min);
-    let sx = Scale {
-        d0: xmin,
-        d1: xmin + 2.0 * nice_ceil((xmax - xmin) / 2.0),
-        r0: left,
-        r1: right,
-    };
+    let sx = value_scale(rows.iter().copied(), left, right);
     let mut s = format!(
         "<svg class=\"chart intervals\" viewBox=\"0 0 {} {}\" role=\"group\" aria-label=\"{}\">\n",
         px(W),
