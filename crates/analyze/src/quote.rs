@@ -52,7 +52,7 @@ pub struct Found {
     /// Cue token.
     pub cue: Option<(usize, usize)>,
     /// For a speaker known only by a description, the description with the
-    /// organisation it speaks for ("a spokesperson for Interoute"), as
+    /// organisation it speaks for ("a spokesperson for Norvex"), as
     /// tokens.
     pub described: Option<(usize, usize)>,
 }
@@ -1204,7 +1204,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
 }
 
 /// A speaker known only by a description ("a spokesperson") followed by
-/// the organisation it speaks for ("for Interoute", "of the ministry",
+/// the organisation it speaks for ("for Norvex", "of the ministry",
 /// "de la empresa Aldana"): the tokens of both, which name the speaker
 /// better than the description alone.
 fn described(
