@@ -860,7 +860,11 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     if m.dim == Some(Dim::Share) {
         m.kinds.insert("share");
     }
-    if is_size_modifier(a.text.get(site.span.start as usize..).unwrap_or("")) {
+    // "a 500-bed hospital" gives a size; "a 10-metre boat" gives a length,
+    // which its unit already says.
+    if matches!(m.dim, None | Some(Dim::Count) | Some(Dim::Other(_)))
+        && is_size_modifier(a.text.get(site.span.start as usize..).unwrap_or(""))
+    {
         m.kinds.insert("capacity");
     }
     m
