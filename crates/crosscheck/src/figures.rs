@@ -13,7 +13,9 @@ use crate::context::{entities_in, idf, sentence_of, Bag, EntityNames, Sparse};
 use crate::lexicon::{
     CONCEPTS, GENERIC_PERSONS, LIST_CONNECTORS, OPPOSED_CONCEPTS, RELATED_CONCEPTS,
 };
-use crate::measure::{clause_of, has_phrase, measure_of, Dim, Measure, Site, UNPLACED_MONTH};
+use crate::measure::{
+    clause_of, has_phrase, measure_of, Dim, Measure, Site, DISTANCE_HEAD, UNPLACED_MONTH,
+};
 use crate::verdict::{decide, fits, Claim};
 use crosswire_link::Origins;
 use crosswire_model::dossier::{FigureSlot, Mention, SlotValue, Verdict};
@@ -465,6 +467,15 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
             || !fits(&a.figure, ma.factor, &b.figure, mb.factor))
     {
         return Some("whose age");
+    }
+    // Distances between other places measure other things, whatever the
+    // values ("Dunmore, 1,000 km from the capital" / "the port, 1,500 km
+    // from it").
+    if ma.head.as_deref() == Some(DISTANCE_HEAD)
+        && mb.head.as_deref() == Some(DISTANCE_HEAD)
+        && ma.marks != mb.marks
+    {
+        return Some("distance between other places");
     }
     let (xa, xb) = (magnitude(a), magnitude(b));
     if xa > 0.0 && xb > 0.0 && xa.max(xb) / xa.min(xb) > 10.0 {
@@ -933,6 +944,7 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
         // clean pair of reports backs it.
         let mut compatible = true;
         let mut needs: Vec<((u64, Qualifier), (u64, Qualifier))> = Vec::new();
+        let mut unclear: Vec<(usize, usize)> = Vec::new();
         'pairs: for &i in &members[a] {
             for &j in &members[b] {
                 if can_share(&figs[i], &figs[j]) {
@@ -949,12 +961,36 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
                     {
                         needs.push((value_of(&figs[i]), value_of(&figs[j])));
                     }
+                    // A figure that does not say what it measures sets
+                    // nothing against anything, but it may come along
+                    // when its value meets one of its own side that sets
+                    // the other against it in a clear pair: the conflict
+                    // is that pair's.
+                    Some("conflict: measure unclear") => unclear.push((i, j)),
                     _ => {
                         compatible = false;
                         break 'pairs;
                     }
                 }
             }
+        }
+        if compatible && !unclear.is_empty() {
+            let clean = |x: usize, y: usize| conflict_sim.contains_key(&(x.min(y), x.max(y)));
+            let stands_in = |x: usize, side: &[usize], y: usize| {
+                side.iter().any(|&x2| {
+                    x2 != x
+                        && fits(
+                            &figs[x].figure,
+                            figs[x].measure.factor,
+                            &figs[x2].figure,
+                            figs[x2].measure.factor,
+                        )
+                        && clean(x2, y)
+                })
+            };
+            compatible = unclear
+                .iter()
+                .all(|&(i, j)| stands_in(i, &members[a], j) || stands_in(j, &members[b], i));
         }
         if compatible && !needs.is_empty() {
             let union: Vec<usize> = members[a].iter().chain(&members[b]).copied().collect();

@@ -25,9 +25,9 @@
 
 use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
 use crate::lexicon::{
-    AFTERSHOCK_WORDS, BACKGROUND_CUES, CONCEPTS, CONCEPT_PHRASES, GENERIC_PERSONS, INCREMENT_WORDS,
-    MEASURES, MEASURE_NOUNS, PART_CUES, PERCENT_UNITS, PERIOD_STARTS, STOP_WORDS, THINGS,
-    UNIT_DIMENSIONS, UPDATE_CUES, WIDE_SCOPE_CUES,
+    AFTERSHOCK_WORDS, BACKGROUND_CUES, BEARINGS, CONCEPTS, CONCEPT_PHRASES, DISTANCE_GAP_WORDS,
+    GENERIC_PERSONS, INCREMENT_WORDS, MEASURES, MEASURE_NOUNS, PART_CUES, PERCENT_UNITS,
+    PERIOD_STARTS, STOP_WORDS, THINGS, UNIT_DIMENSIONS, UPDATE_CUES, WIDE_SCOPE_CUES,
 };
 use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, Precision, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -441,6 +441,148 @@ const LIST_REACH: usize = 20;
 /// that could not be resolved to a calendar date.
 pub const UNPLACED_MONTH: &str = "unplaced:";
 
+/// The head of a distance between two named places (see
+/// [`distance_between`]); its mark names the two.
+pub const DISTANCE_HEAD: &str = "distance";
+
+/// The two places of a distance: `None` when no bearing follows the
+/// number, `Some(None)` when one does but the place the distance is of is
+/// not named, else `Some(Some("place>from"))`: "Port Ellis, located 1,150
+/// kilometres (700 miles) southeast of Carmody". The place is the one in
+/// apposition right before the number, else the one that opens the
+/// sentence before a comma: a subject further away may be another place's.
+fn distance_between(site: &Site) -> Option<Option<String>> {
+    let a = site.article;
+    let (span_end, sent_start, sent_end) = (
+        site.span.end as usize,
+        site.sentence.start as usize,
+        site.sentence.end as usize,
+    );
+    let rest = a.text.get(span_end..sent_end)?;
+    let mut at = span_end + (rest.len() - rest.trim_start().len());
+    // A conversion in brackets restates the number: "1,150 km (700 miles)",
+    // and the conversion is of what the number measures.
+    if a.text.get(at..)?.starts_with(')') {
+        at += 1;
+        let r = a.text.get(at..sent_end)?;
+        at += r.len() - r.trim_start().len();
+    } else if a.text.get(at..)?.starts_with('(') {
+        let close = a.text.get(at..sent_end)?.find(')')?;
+        at += close + 1;
+        let r = a.text.get(at..sent_end)?;
+        at += r.len() - r.trim_start().len();
+    }
+    let tail = a.text.get(at..sent_end)?;
+    let bearing = BEARINGS
+        .iter()
+        .filter(|b| {
+            tail.get(..b.len()).is_some_and(|t| t.to_lowercase() == **b)
+                && tail[b.len()..].starts_with(char::is_whitespace)
+        })
+        .map(|b| b.len())
+        .max()?;
+    let from_at = at + bearing;
+    // Place names are often not typed as places (an island the gazetteer
+    // does not know reads as an organisation), so any named thing but a
+    // person counts, and a capitalised name with no entity span too.
+    // A person or a nationality ("the Norlandic warship") is no place, and
+    // a short acronym is more often a time zone or a body than the place a
+    // distance is of.
+    let named = |s: &&crosswire_model::Span| {
+        let short_acronym = a
+            .text
+            .get(s.range.start as usize..s.range.end as usize)
+            .is_some_and(|t| t.len() <= 4 && t.chars().all(|c| c.is_ascii_uppercase()));
+        matches!(&s.kind, SpanKind::Entity { entity, .. }
+            if !matches!(entity, EntityKind::Person | EntityKind::Group))
+            && !short_acronym
+    };
+    let name_of = |s: &crosswire_model::Span| match &s.kind {
+        SpanKind::Entity { canonical, .. } => canonical.to_lowercase(),
+        _ => String::new(),
+    };
+    // The place measured from, right after the bearing ("of the capital"
+    // allows one short article word).
+    let after = a.text.get(from_at..sent_end)?;
+    let lead = after.len() - after.trim_start().len();
+    let mut from_start = from_at + lead;
+    if let Some((w, _)) = after.trim_start().split_once(char::is_whitespace) {
+        if w.len() <= 3 && w.chars().all(|c| c.is_lowercase()) {
+            let r = a.text.get(from_start + w.len()..sent_end)?;
+            from_start += w.len() + (r.len() - r.trim_start().len());
+        }
+    }
+    let (from, from_end) = match a
+        .spans
+        .iter()
+        .filter(named)
+        .find(|s| s.range.start as usize == from_start)
+    {
+        Some(s) => (name_of(s), s.range.end as usize),
+        None => {
+            let run = capitalised_run(a.text.get(from_start..sent_end)?);
+            (run.clone(), from_start + run.len())
+        }
+    };
+    // "from the Norlandic warship": a name that modifies a noun is not the
+    // place.
+    let modifies = a
+        .text
+        .get(from_end..sent_end)
+        .and_then(|t| t.split_whitespace().next())
+        .is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                && !STOP_WORDS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        });
+    if from.is_empty() || modifies {
+        return Some(None);
+    }
+    let in_sentence_before: Vec<&crosswire_model::Span> = a
+        .spans
+        .iter()
+        .filter(named)
+        .filter(|s| s.range.start as usize >= sent_start && s.range.end <= site.span.start)
+        .collect();
+    let gap_ok = |gap: &str| {
+        gap.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .all(|w| DISTANCE_GAP_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    let apposition = in_sentence_before.last().filter(|s| {
+        a.text
+            .get(s.range.end as usize..site.span.start as usize)
+            .is_some_and(gap_ok)
+    });
+    let opener = in_sentence_before.first().filter(|s| {
+        a.text
+            .get(sent_start..s.range.start as usize)
+            .is_some_and(|lead| lead.trim().is_empty() || lead.trim().eq_ignore_ascii_case("the"))
+            && a.text
+                .get(s.range.end as usize..)
+                .is_some_and(|t| t.starts_with(','))
+    });
+    let Some(of) = apposition.or(opener) else {
+        return Some(None);
+    };
+    let of = name_of(of);
+    if of.is_empty() || of == from {
+        return Some(None);
+    }
+    Some(Some(format!("{of}>{from}")))
+}
+
+/// The capitalised words that open `text`, lower-cased ("Port Ellis, the
+/// ..." gives "port ellis"); empty when it opens with a lower-case word.
+fn capitalised_run(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// Decides a figure's measure.
 pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     let a = site.article;
@@ -603,6 +745,25 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
                     break;
                 }
             }
+        }
+    }
+
+    // "1,500 km south of the capital": the distance between two places.
+    // It says what it measures only when both are named; a bearing word
+    // is never what is measured.
+    if m.dim == Some(Dim::Length) {
+        match distance_between(site) {
+            Some(Some(between)) => {
+                m.head = Some(DISTANCE_HEAD.to_string());
+                m.generic_head = false;
+                m.words.clear();
+                m.marks = BTreeSet::from([between]);
+            }
+            Some(None) => {
+                m.head = None;
+                m.words.clear();
+            }
+            None => {}
         }
     }
 
@@ -1091,6 +1252,19 @@ mod tests {
             dimension(Some("days"), FigureRole::Claim),
             (Dim::Duration, 86_400.0)
         );
+    }
+
+    #[test]
+    fn a_hyphenated_unit_is_a_length_and_a_hyphenated_count_a_size() {
+        let m = measure(
+            "The larger boat, a 10-metre dhow, was towed to port.",
+            "10-metre",
+            Some("metres"),
+        );
+        assert_eq!(m.dim, Some(Dim::Length), "{m:?}");
+        assert!(!m.kinds.contains("capacity"), "{m:?}");
+        let m = measure("They built a 500-bed hospital.", "500-bed", None);
+        assert!(m.kinds.contains("capacity"), "{m:?}");
     }
 
     #[test]

@@ -1523,3 +1523,107 @@ fn a_translation_repeats_its_originals_numbers_in_one_slot() {
         assert_eq!(articles.len(), 2, "{value}: {slot:#?}");
     }
 }
+
+/// Sets the unit of the figure worded `wording`.
+fn unit_of(mut a: Article, wording: &str, unit: &str) -> Article {
+    let text = a.text.clone();
+    for s in &mut a.spans {
+        if let SpanKind::Figure(f) = &mut s.kind {
+            if text.get(s.range.start as usize..s.range.end as usize) == Some(wording) {
+                f.unit = Some(unit.to_string());
+            }
+        }
+    }
+    a
+}
+
+#[test]
+fn distances_of_one_place_from_another_conflict_and_other_places_stay_apart() {
+    let km = |w| exact(w, 0.0, "kilometres");
+    let mut a = article(
+        "a",
+        "The Ledger",
+        &["Port Ellis, located 1,150 kilometres (700 miles) southeast of Carmody, has a busy harbour."],
+        &[km("1,150 kilometres"), exact("700 miles", 700.0, "miles")],
+        &[],
+    );
+    if let Some(SpanKind::Figure(f)) = a.spans.first_mut().map(|s| &mut s.kind) {
+        f.value = 1150.0;
+        f.low = 1150.0;
+        f.high = Some(1150.0);
+    }
+    let a = unit_of(
+        unit_of(a, "1,150 kilometres", "kilometres"),
+        "700 miles",
+        "miles",
+    );
+    let b = unit_of(
+        article(
+            "b",
+            "Morning Wire",
+            &["Port Ellis, a fishing town, lies 1,500 kilometres south of Carmody."],
+            &[exact("1,500 kilometres", 1500.0, "kilometres")],
+            &[],
+        ),
+        "1,500 kilometres",
+        "kilometres",
+    );
+    // The town is not named: its distance joins the one it fits, and sets
+    // nothing against anything by itself.
+    let c = unit_of(
+        article(
+            "c",
+            "Coast Daily",
+            &["The town is about 940 miles south of Carmody, officials said."],
+            &[F {
+                wording: "about 940 miles",
+                value: 940.0,
+                q: Qualifier::About,
+                low: 940.0,
+                high: Some(940.0),
+                counts: "miles",
+            }],
+            &[],
+        ),
+        "about 940 miles",
+        "miles",
+    );
+    // Another town's distance from the same city is another measure, even
+    // where a round value would fit.
+    let d = unit_of(
+        article(
+            "d",
+            "Valley Post",
+            &["Dunmore, 1,000 kilometres southeast of Carmody, was not hit."],
+            &[exact("1,000 kilometres", 1000.0, "kilometres")],
+            &[],
+        ),
+        "1,000 kilometres",
+        "kilometres",
+    );
+    let names = [
+        ("Port Ellis", "Port Ellis"),
+        ("Carmody", "Carmody"),
+        ("Dunmore", "Dunmore"),
+    ];
+    let articles: Vec<Article> = [a, b, c, d]
+        .into_iter()
+        .map(|x| with_entities(x, &names))
+        .collect();
+    let dossier = crosscheck(articles, &Options::default());
+    let slot = slot_of(&dossier, "1,500 kilometres");
+    assert_eq!(slot.verdict, Verdict::Conflict, "{slot:#?}");
+    assert!(
+        slot.values.iter().any(|v| v.text == "1,150 kilometres"),
+        "{slot:#?}"
+    );
+    let other = slot_of(&dossier, "1,000 kilometres");
+    assert!(
+        other
+            .values
+            .iter()
+            .all(|v| !v.text.contains("1,500") && !v.text.contains("1,150")),
+        "{other:#?}"
+    );
+    assert_ne!(other.verdict, Verdict::Conflict, "{other:#?}");
+}

@@ -189,4 +189,19 @@ pub const WORDS: Words = Words {
     ],
     period_starts: &["seit", "ab"],
     generic_persons: &["personen", "menschen", "männer", "frauen"],
+    bearings: &[
+        "nördlich von",
+        "südlich von",
+        "östlich von",
+        "westlich von",
+        "nordöstlich von",
+        "nordwestlich von",
+        "südöstlich von",
+        "südwestlich von",
+        "von",
+        "vor",
+    ],
+    distance_gap_words: &[
+        "etwa", "rund", "gut", "knapp", "das", "der", "die", "liegt", "ist",
+    ],
 };

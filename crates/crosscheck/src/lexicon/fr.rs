@@ -195,4 +195,19 @@ pub const WORDS: Words = Words {
     ],
     period_starts: &["depuis"],
     generic_persons: &["personnes", "hommes", "femmes", "individus", "adultes"],
+    bearings: &[
+        "au nord de",
+        "au sud de",
+        "à l'est de",
+        "à l'ouest de",
+        "au nord-est de",
+        "au nord-ouest de",
+        "au sud-est de",
+        "au sud-ouest de",
+        "de",
+        "du",
+    ],
+    distance_gap_words: &[
+        "situé", "située", "à", "environ", "quelque", "quelques", "qui", "est", "se", "trouve",
+    ],
 };

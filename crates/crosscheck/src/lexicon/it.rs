@@ -187,4 +187,20 @@ pub const WORDS: Words = Words {
     background_cues: &["l'anno scorso", "il mese scorso", "la settimana scorsa"],
     period_starts: &["dal", "dalla", "partire"],
     generic_persons: &["persone", "uomini", "donne", "individui", "adulti"],
+    bearings: &[
+        "a nord di",
+        "a sud di",
+        "a est di",
+        "a ovest di",
+        "a nord-est di",
+        "a nord-ovest di",
+        "a sud-est di",
+        "a sud-ovest di",
+        "da",
+        "dal",
+        "dalla",
+    ],
+    distance_gap_words: &[
+        "situato", "situata", "a", "circa", "che", "si", "trova", "è",
+    ],
 };

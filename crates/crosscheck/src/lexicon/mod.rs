@@ -68,6 +68,14 @@ pub struct Words {
     pub period_starts: &'static [&'static str],
     /// Counted nouns that name no group in particular ("people").
     pub generic_persons: &'static [&'static str],
+    /// Phrases right after a distance that name the place it is measured
+    /// from ("south of", "off"): "1,500 km south of the capital" is a
+    /// distance between two places, not a length.
+    pub bearings: &'static [&'static str],
+    /// Words that may stand between a place and the distance given for it
+    /// ("the port, located some 30 km ..."), so that the place is the one
+    /// the distance is of.
+    pub distance_gap_words: &'static [&'static str],
 }
 
 /// Every language with tables, by ISO 639-1 code.
@@ -331,6 +339,11 @@ pub static BACKGROUND_CUES: LazyLock<Vec<&'static str>> =
 /// See [`Words::period_starts`].
 pub static PERIOD_STARTS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.period_starts));
+/// See [`Words::bearings`].
+pub static BEARINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.bearings));
+/// See [`Words::distance_gap_words`].
+pub static DISTANCE_GAP_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| union(|w| w.distance_gap_words));
 /// See [`Words::generic_persons`].
 pub static GENERIC_PERSONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.generic_persons));

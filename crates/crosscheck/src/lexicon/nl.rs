@@ -140,4 +140,19 @@ pub const WORDS: Words = Words {
     background_cues: &["vorig jaar", "vorige maand", "vorige week", "geleden"],
     period_starts: &["sinds", "vanaf"],
     generic_persons: &["personen", "mensen", "mannen", "vrouwen"],
+    bearings: &[
+        "ten noorden van",
+        "ten zuiden van",
+        "ten oosten van",
+        "ten westen van",
+        "ten noordoosten van",
+        "ten noordwesten van",
+        "ten zuidoosten van",
+        "ten zuidwesten van",
+        "van",
+        "voor",
+    ],
+    distance_gap_words: &[
+        "ongeveer", "zo'n", "circa", "dat", "die", "ligt", "is", "op",
+    ],
 };
