@@ -1674,6 +1674,7 @@ fn claims(group: &[usize], figs: &[Fig], runs: &[Vec<usize>]) -> Vec<Claim> {
             as_of: f.as_of.clone(),
             running: f.measure.happening & running_bits() != 0,
             members: run.iter().map(|&i| pos(i)).collect(),
+            language: f.language.map(str::to_string),
         });
         consumed.extend(run.iter().copied());
     }
@@ -1691,6 +1692,7 @@ fn claims(group: &[usize], figs: &[Fig], runs: &[Vec<usize>]) -> Vec<Claim> {
                 as_of: f.as_of.clone(),
                 running: f.measure.happening & running_bits() != 0,
                 members: vec![pos(i)],
+                language: f.language.map(str::to_string),
             });
         }
     }

@@ -42,6 +42,8 @@ pub struct Claim {
     pub running: bool,
     /// Members of the slot (indexes into its figure list) behind the claim.
     pub members: Vec<usize>,
+    /// The language of the claim's article, when known.
+    pub language: Option<String>,
 }
 
 /// The interval a figure's wording allows, in its own unit, and whether
@@ -148,6 +150,18 @@ pub fn difference(a: &Claim, b: &Claim, origins: &Origins) -> Difference {
     }
     let same_origin = origins.of_article.get(a.article).is_some()
         && origins.of_article.get(a.article) == origins.of_article.get(b.article);
+    // A translation keeps its original's number and may render the unit
+    // loosely ("9,420 nautical miles" / "9.420 millas"): one story's
+    // versions in two languages with one number say the same.
+    if same_origin
+        && a.language.is_some()
+        && b.language.is_some()
+        && a.language != b.language
+        && a.figure.value == b.figure.value
+        && a.figure.qualifier == b.figure.qualifier
+    {
+        return Difference::None;
+    }
     let one_year_apart =
         matches!(a.dim, Dim::Age) && (a.figure.value - b.figure.value).abs() <= 1.0;
     // A running count reported on two dates, the later one higher: the
@@ -423,5 +437,40 @@ mod tests {
         assert_eq!(rounding_tolerance(238.0), 0.0);
         assert_eq!(rounding_tolerance(6_000_000.0), 500_000.0);
         assert_eq!(rounding_tolerance(40.0), 0.0);
+    }
+
+    #[test]
+    fn one_storys_versions_in_two_languages_with_one_number_say_the_same() {
+        let origins = Origins {
+            clusters: Vec::new(),
+            kinds: vec![None; 3],
+            of_article: vec![0, 0, 0],
+        };
+        let claim = |article: usize, value: f64, unit: &str, factor: f64, lang: &str| Claim {
+            figure: Figure {
+                unit: Some(unit.into()),
+                ..fig(value, Qualifier::Exact, value, Some(value))
+            },
+            text: format!("{value} {unit}"),
+            article,
+            dim: Dim::Length,
+            factor,
+            updated: false,
+            in_quote: false,
+            as_of: None,
+            running: false,
+            members: vec![article],
+            language: Some(lang.into()),
+        };
+        let nautical = claim(0, 9420.0, "nautical miles", 1852.0, "en");
+        let millas = claim(1, 9420.0, "millas", 1609.344, "es");
+        assert_eq!(difference(&nautical, &millas, &origins), Difference::None);
+        // Two versions in one language that change the number are a
+        // revision.
+        let later = claim(2, 9650.0, "nautical miles", 1852.0, "en");
+        assert_eq!(
+            difference(&nautical, &later, &origins),
+            Difference::Revision
+        );
     }
 }
