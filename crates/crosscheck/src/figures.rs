@@ -530,6 +530,9 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     if !ma.marks.is_empty() && !mb.marks.is_empty() && ma.marks != mb.marks {
         return Some("conflict: marks");
     }
+    if !ma.models.is_empty() && !mb.models.is_empty() && ma.models.is_disjoint(&mb.models) {
+        return Some("conflict: other models");
+    }
     // The same happening named by both (or related ones at one place:
     // sent to a prison / held in it), or by neither with the same thing
     // counted ("seven AK-47s" / "12 AK-47 guns").

@@ -132,6 +132,9 @@ pub struct Measure {
     /// Modifiers that tell one group from another: nationalities, names,
     /// codes ("norlandic", "ak").
     pub marks: BTreeSet<String>,
+    /// Model designations its sentence names ("A380-800", "F-16",
+    /// "777-200LR"): figures of two models are figures of two things.
+    pub models: BTreeSet<String>,
     /// Other words between the number and the head ("assault", "sea").
     pub words: BTreeSet<String>,
     /// What happened to it, one bit per row of [`CONCEPTS`].
@@ -569,6 +572,49 @@ fn distance_between(site: &Site) -> Option<Option<String>> {
         return Some(None);
     }
     Some(Some(format!("{of}>{from}")))
+}
+
+/// The model designations of a text: a short run of capitals glued to a
+/// number ("A380", "F-16", "MH17"), or a number, a hyphen and a variant
+/// ("777-200LR", "737-800"). Hand-written: a regular expression would
+/// need the regex crate's Unicode tables for a check this small.
+fn models_in(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for raw in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '"')) {
+        let w = raw.trim_end_matches(['.', ':', '!', '?', '\'', '’']);
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        if w.len() < 3 || w.len() > 12 || !w.is_ascii() {
+            continue;
+        }
+        let letters = w.chars().take_while(|c| c.is_ascii_uppercase()).count();
+        let rest = w[letters..].trim_start_matches('-');
+        let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+        let tail = &rest[digits..];
+        let tail_ok = |t: &str| {
+            t.is_empty()
+                || t.strip_prefix('-').is_some_and(|v| {
+                    !v.is_empty()
+                        && v.chars()
+                            .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+                })
+                || (t.len() <= 3 && t.chars().all(|c| c.is_ascii_uppercase()))
+        };
+        let prefixed = (1..=3).contains(&letters) && (1..=4).contains(&digits) && tail_ok(tail);
+        let variant = letters == 0
+            && (2..=4).contains(&digits)
+            && tail.strip_prefix('-').is_some_and(|v| {
+                v.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    && v.chars()
+                        .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+            });
+        if prefixed || variant {
+            out.insert(w.replace('-', "").to_ascii_uppercase());
+        }
+    }
+    out
 }
 
 /// The capitalised words that open `text`, lower-cased ("Port Ellis, the
@@ -1010,6 +1056,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             m.marks.insert(format!("person:{}", names.feature(name)));
         }
     }
+    m.models = models_in(sent_text);
     let measure_text = format!(
         "{} {}",
         a.slice(site.span),
@@ -1251,6 +1298,20 @@ mod tests {
         assert_eq!(
             dimension(Some("days"), FigureRole::Claim),
             (Dim::Duration, 86_400.0)
+        );
+    }
+
+    #[test]
+    fn model_designations_are_read_and_other_codes_are_not() {
+        let got = models_in("The A380-800 and the 777-200LR, unlike the F-16 (MH17's).");
+        let want: BTreeSet<String> = ["A380800", "777200LR", "F16", "MH17"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(got, want);
+        // Times, sums, decades, distances and plain numbers name no model.
+        assert!(
+            models_in("At 0800 GMT, 10km away, $2.5m, in the 1990s, 3pm, 2-1, 24-hour.").is_empty()
         );
     }
 

@@ -1627,3 +1627,27 @@ fn distances_of_one_place_from_another_conflict_and_other_places_stay_apart() {
     );
     assert_ne!(other.verdict, Verdict::Conflict, "{other:#?}");
 }
+
+#[test]
+fn counts_of_two_models_are_two_quantities() {
+    let a = article(
+        "a",
+        "The Ledger",
+        &["The Skylark X200 carries 301 passengers on its longest routes."],
+        &[exact("301 passengers", 301.0, "passengers")],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["The Skylark X300-ER carries 350 passengers on its longest routes."],
+        &[exact("350 passengers", 350.0, "passengers")],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    assert!(
+        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
+        "{:#?}",
+        d.figures
+    );
+}
