@@ -2,7 +2,7 @@
 
 mod fixture;
 
-use crosswire_model::dossier::{Dossier, Mention};
+use crosswire_model::dossier::{Dossier, Mention, Verdict};
 use crosswire_model::ByteRange;
 use crosswire_report::{render, render_to_string, Format, RenderOptions};
 use unicode_width::UnicodeWidthStr;
@@ -476,4 +476,68 @@ fn markdown_cannot_be_injected_through_urls_or_text() {
         !target.contains(['\n', ' ', '|', '(', ')', '[', ']', '<']),
         "{target}"
     );
+}
+
+#[test]
+fn html_filter_by_outlet_and_language_needs_a_script_and_covers_every_article() {
+    let d = fixture::dossier();
+    let h = out(&d, Format::Html);
+    // Hidden until the script shows it: without a script the page is whole.
+    assert!(
+        h.contains("<form class=\"filter\" id=\"filter\" hidden"),
+        "no hidden filter form"
+    );
+    for label in [
+        "> en <",
+        "> es <",
+        "> Harbor Times <",
+        "> Northern Ledger <",
+    ] {
+        assert!(h.contains(label), "no checkbox for {label}");
+    }
+    // The script's table gives each article its outlet and language: the
+    // two English wire copies of different outlets, the Spanish paper.
+    let table = h
+        .split("var CW_ART={")
+        .nth(1)
+        .and_then(|t| t.split('}').next())
+        .expect("no article table");
+    let rows: Vec<&str> = table.split(',').collect();
+    assert_eq!(rows.len(), d.articles.len(), "{table}");
+    let lang_of = |i: usize| {
+        rows[i]
+            .split(':')
+            .nth(1)
+            .and_then(|v| v.trim_matches('"').split(' ').nth(1))
+            .map(str::to_string)
+    };
+    assert_eq!(lang_of(0), lang_of(1));
+    assert_ne!(lang_of(0), lang_of(2));
+    // Every article text and every value row can be hidden by the filter.
+    for i in 0..d.articles.len() {
+        assert!(h.contains(&format!("data-a=\"{i}\"")), "article {i}");
+    }
+    let cards: usize = d
+        .figures
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.verdict,
+                Verdict::Conflict | Verdict::Revised | Verdict::Compatible
+            )
+        })
+        .map(|f| f.values.len())
+        .sum();
+    let rows = d.figures.len()
+        - d.figures
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.verdict,
+                    Verdict::Conflict | Verdict::Revised | Verdict::Compatible
+                )
+            })
+            .count();
+    assert_eq!(h.matches("class=\"value\" data-as=").count(), cards);
+    assert_eq!(h.matches("<tbody data-as=").count(), rows);
 }
