@@ -14,7 +14,7 @@ use crate::lexicon::{
     CONCEPTS, GENERIC_PERSONS, LIST_CONNECTORS, OPPOSED_CONCEPTS, RELATED_CONCEPTS,
 };
 use crate::measure::{
-    clause_of, has_phrase, measure_of, Dim, Measure, Site, DISTANCE_HEAD, UNPLACED_MONTH,
+    clause_of, has_phrase, measure_of, Dim, Measure, Site, CODE_MARK, DISTANCE_HEAD, UNPLACED_MONTH,
 };
 use crate::verdict::{decide, fits, Claim};
 use crosswire_link::Origins;
@@ -432,8 +432,13 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
                 })
             })
     };
+    // One code names one thing: "AK-47s", "AK-47 rifles", "AK 47 guns".
+    let same_code = ma
+        .marks
+        .iter()
+        .any(|x| x.starts_with(CODE_MARK) && mb.marks.contains(x));
     let heads = match (&ma.head, &mb.head) {
-        (Some(x), Some(y)) => Some(same_head(x, y) || meets(x, mb) || meets(y, ma)),
+        (Some(x), Some(y)) => Some(same_head(x, y) || meets(x, mb) || meets(y, ma) || same_code),
         _ => None,
     };
     // Different things counted ("rifles" / "boats"), unless one of them

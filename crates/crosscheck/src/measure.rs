@@ -444,6 +444,34 @@ const LIST_REACH: usize = 20;
 /// that could not be resolved to a calendar date.
 pub const UNPLACED_MONTH: &str = "unplaced:";
 
+/// The prefix of a mark that holds a code named right after a number
+/// ([`code_after`]).
+pub const CODE_MARK: &str = "code:";
+
+/// The code that opens the counted phrase, written with a hyphen, a space
+/// or nothing between its letters and its number, and maybe a plural "s":
+/// "AK-47s", "AK 47 guns", "M16 rifles" all give their code in lower case
+/// ("ak47", "m16"). Up to three capitals then two to four digits: longer
+/// runs of capitals are names, and one digit is too short to tell.
+pub fn code_after(after: &str) -> Option<String> {
+    let mut words = after.split_whitespace();
+    let first = words.next()?;
+    let letters = first.chars().take_while(|c| c.is_ascii_uppercase()).count();
+    if !(1..=3).contains(&letters) {
+        return None;
+    }
+    let mut rest: String = first[letters..].chars().filter(|c| *c != '-').collect();
+    if rest.is_empty() {
+        rest = words.next()?.to_string();
+    }
+    let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+    let tail = rest[digits..].trim_end_matches(|c: char| !c.is_alphanumeric());
+    if !(2..=4).contains(&digits) || !(tail.is_empty() || tail == "s") {
+        return None;
+    }
+    Some(format!("{}{}", &first[..letters], &rest[..digits]).to_lowercase())
+}
+
 /// The head of a distance between two named places (see
 /// [`distance_between`]); its mark names the two.
 pub const DISTANCE_HEAD: &str = "distance";
@@ -794,6 +822,17 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         }
     }
 
+    // "seven AK-47s", "seven AK-47 assault rifles", "12 AK 47 guns": one
+    // code names the thing however it is written; its pieces are no marks
+    // of their own.
+    if let Some(code) = code_after(sent_text.get(number_end..clause.end).unwrap_or("")) {
+        m.marks.retain(|x| !code.contains(x.as_str()));
+        m.words.retain(|x| {
+            let compact: String = x.chars().filter(|c| c.is_alphanumeric()).collect();
+            !compact.starts_with(code.as_str())
+        });
+        m.marks.insert(format!("{CODE_MARK}{code}"));
+    }
     // "1,500 km south of the capital": the distance between two places.
     // It says what it measures only when both are named; a bearing word
     // is never what is measured.
@@ -1316,6 +1355,28 @@ mod tests {
     }
 
     #[test]
+    fn a_code_is_one_mark_however_it_is_written() {
+        for (text, number) in [
+            ("Guards seized seven AK-47s at the port.", "seven"),
+            (
+                "Guards seized seven AK-47 assault rifles at the port.",
+                "seven",
+            ),
+            ("The commandos recovered 12 AK 47 guns.", "12"),
+        ] {
+            let m = measure(text, number, None);
+            assert!(m.marks.contains("code:ak47"), "{text}: {m:?}");
+            assert!(
+                !m.marks.contains("ak") && !m.marks.contains("47"),
+                "{text}: {m:?}"
+            );
+        }
+        assert_eq!(code_after(" NATO troops"), None);
+        assert_eq!(code_after(" M16s"), Some("m16".into()));
+        assert_eq!(code_after(" A4 pages"), None);
+    }
+
+    #[test]
     fn a_hyphenated_unit_is_a_length_and_a_hyphenated_count_a_size() {
         let m = measure(
             "The larger boat, a 10-metre dhow, was towed to port.",
@@ -1344,11 +1405,11 @@ mod tests {
             "seven",
             None,
         );
-        assert!(m.marks.contains("47"), "{m:?}");
+        assert!(m.marks.contains("code:ak47"), "{m:?}");
         assert!(m.is_clear());
         // The code written with a space is the same code.
         let m = measure("The commandos recovered 12 AK 47 guns.", "12", None);
-        assert!(m.marks.contains("47"), "{m:?}");
+        assert!(m.marks.contains("code:ak47"), "{m:?}");
         assert_eq!(m.head.as_deref(), Some("gun"), "{m:?}");
         let m = measure(
             "The island is home to 120,000 people.",
