@@ -949,10 +949,13 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         .iter()
         .take(4)
         .any(|(_, w)| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
+    // "a cache including seven rifles": the rifles are a part of the cache
+    // but a whole count of rifles, which a specific head says.
+    let whole_of_its_kind = m.head.is_some() && !m.generic_head;
     m.part = PART_CUES.iter().any(|c| {
         let partitive = matches!(*c, "of the" | "de los" | "de las");
         (has_phrase(&follow, c) && (!partitive || number_follows))
-            || (!partitive && has_phrase(&lead, c) && !c.starts_with("of"))
+            || (!partitive && has_phrase(&lead, c) && !c.starts_with("of") && !whole_of_its_kind)
     });
     {
         static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
