@@ -66,7 +66,8 @@ pub fn interval(f: &Figure) -> (f64, f64, bool) {
             if f.low < f.value || high > f.value {
                 (f.low, high, false)
             } else {
-                (f.value * 0.85, f.value * 1.15, false)
+                let t = about_tolerance(f.value);
+                (f.value - t, f.value + t, false)
             }
         }
         // "more than 200" excludes 200 itself.
@@ -110,6 +111,25 @@ pub fn rounding_tolerance(v: f64) -> f64 {
     } else {
         0.0
     }
+}
+
+/// How far a hedged "about N" reaches: half the place of N's last
+/// significant digit, as a writer rounds ("about 300" is 250 to 350,
+/// "about 230" is 225 to 235), and never less than 3% of N ("about 238"
+/// still allows a few either way).
+pub fn about_tolerance(v: f64) -> f64 {
+    if !v.is_finite() || v <= 0.0 {
+        return 0.0;
+    }
+    let mut place = 1.0;
+    if v.fract() == 0.0 {
+        while place < 1e15 && (v / (place * 10.0)).fract() == 0.0 {
+            place *= 10.0;
+        }
+    } else {
+        place = 0.1;
+    }
+    (place / 2.0).max(0.03 * v)
 }
 
 /// Whether two figures can both be true, each read in its unit times its
@@ -429,6 +449,18 @@ mod tests {
         let metres = fig(10.0, Qualifier::Exact, 10.0, Some(10.0));
         let feet = fig(24.0, Qualifier::Range, 24.0, Some(30.0));
         assert!(!fits(&metres, 1.0, &feet, 0.3048));
+    }
+
+    #[test]
+    fn about_reaches_as_far_as_its_rounding() {
+        assert_eq!(about_tolerance(300.0), 50.0);
+        assert!((about_tolerance(230.0) - 6.9).abs() < 1e-9);
+        let about = |v| fig(v, Qualifier::About, v, Some(v));
+        let exact = |v| fig(v, Qualifier::Exact, v, Some(v));
+        assert!(!overlaps(&about(230.0), &exact(238.0)));
+        assert!(overlaps(&about(240.0), &exact(238.0)));
+        assert!(overlaps(&about(300.0), &exact(261.0)));
+        assert!(!overlaps(&about(50.0), &exact(80.0)));
     }
 
     #[test]
