@@ -27,7 +27,7 @@ use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
 use crate::lexicon::{
     AFTERSHOCK_WORDS, BACKGROUND_CUES, BEARINGS, CONCEPTS, CONCEPT_PHRASES, DISTANCE_GAP_WORDS,
     GENERIC_PERSONS, INCREMENT_WORDS, MEASURES, MEASURE_NOUNS, PART_CUES, PERCENT_UNITS,
-    PERIOD_STARTS, STOP_WORDS, THINGS, UNIT_DIMENSIONS, UPDATE_CUES, WIDE_SCOPE_CUES,
+    PERIOD_STARTS, SIZE_WORDS, STOP_WORDS, THINGS, UNIT_DIMENSIONS, UPDATE_CUES, WIDE_SCOPE_CUES,
 };
 use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, Precision, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -1110,6 +1110,32 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     if m.dim == Some(Dim::Share) {
         m.kinds.insert("share");
     }
+    // "bunks stacked three high": the size of the thing named before the
+    // number, whatever happened around it.
+    if m.dim == Some(Dim::Count) && m.head.is_none() {
+        let follow = sent_text
+            .get(number_end..clause.end)
+            .unwrap_or("")
+            .trim_start()
+            .to_lowercase();
+        let sized = SIZE_WORDS.iter().any(|w| {
+            follow.starts_with(w)
+                && follow[w.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        });
+        let thing: Option<String> = before
+            .iter()
+            .rev()
+            .map(|(_, w)| w.to_lowercase())
+            .find(|w| is_plural(w) && !is_stop(w));
+        if let (true, Some(thing)) = (sized, thing) {
+            m.head = head_key(&thing);
+            m.happening = 0;
+            m.kinds.insert("size");
+        }
+    }
     // "a 500-bed hospital" gives a size; "a 10-metre boat" gives a length,
     // which its unit already says.
     if matches!(m.dim, None | Some(Dim::Count) | Some(Dim::Other(_)))
@@ -1377,6 +1403,22 @@ mod tests {
         assert_eq!(code_after(" NATO troops"), None);
         assert_eq!(code_after(" M16s"), Some("m16".into()));
         assert_eq!(code_after(" A4 pages"), None);
+    }
+
+    #[test]
+    fn a_number_before_a_size_word_sizes_the_thing_named_before_it() {
+        let m = measure(
+            "Inmates said the bunks were stacked three high.",
+            "three",
+            None,
+        );
+        assert_eq!(m.head.as_deref(), stem("bunks").as_deref(), "{m:?}");
+        assert!(m.kinds.contains("size"), "{m:?}");
+        assert_eq!(m.happening, 0, "{m:?}");
+        assert!(m.is_clear());
+        // "three highest" is no size.
+        let m = measure("The bunks of the three highest tiers broke.", "three", None);
+        assert!(!m.kinds.contains("size"), "{m:?}");
     }
 
     #[test]

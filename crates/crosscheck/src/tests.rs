@@ -1651,3 +1651,25 @@ fn counts_of_two_models_are_two_quantities() {
         d.figures
     );
 }
+
+#[test]
+fn sizes_given_after_the_thing_they_measure_can_conflict() {
+    let a = article(
+        "a",
+        "The Ledger",
+        &["Former inmates said the bunks were stacked three high in every cell."],
+        &[exact("three", 3.0, "high")],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["Visitors saw bunks stacked four high along the walls of each cell."],
+        &[exact("four", 4.0, "high")],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let slot = slot_of(&d, "three");
+    assert_eq!(slot.verdict, Verdict::Conflict, "{slot:#?}");
+    assert!(slot.values.iter().any(|v| v.text == "four"), "{slot:#?}");
+}

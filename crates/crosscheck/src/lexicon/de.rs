@@ -204,4 +204,5 @@ pub const WORDS: Words = Words {
     distance_gap_words: &[
         "etwa", "rund", "gut", "knapp", "das", "der", "die", "liegt", "ist",
     ],
+    size_words: &["hoch", "breit", "tief", "dick"],
 };

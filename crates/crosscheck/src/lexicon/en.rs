@@ -493,4 +493,5 @@ pub const WORDS: Words = Words {
         "a",
         "an",
     ],
+    size_words: &["high", "tall", "deep", "wide", "across", "thick"],
 };

@@ -328,4 +328,5 @@ pub const WORDS: Words = Words {
         "encuentra",
         "es",
     ],
+    size_words: &["de alto", "de altura", "de ancho", "de fondo", "de espesor"],
 };

@@ -210,4 +210,11 @@ pub const WORDS: Words = Words {
     distance_gap_words: &[
         "situé", "située", "à", "environ", "quelque", "quelques", "qui", "est", "se", "trouve",
     ],
+    size_words: &[
+        "de haut",
+        "de hauteur",
+        "de large",
+        "de profondeur",
+        "d'épaisseur",
+    ],
 };

@@ -203,4 +203,5 @@ pub const WORDS: Words = Words {
     distance_gap_words: &[
         "situato", "situata", "a", "circa", "che", "si", "trova", "è",
     ],
+    size_words: &["di altezza", "di larghezza", "di profondità", "di spessore"],
 };

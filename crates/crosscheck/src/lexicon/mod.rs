@@ -76,6 +76,10 @@ pub struct Words {
     /// ("the port, located some 30 km ..."), so that the place is the one
     /// the distance is of.
     pub distance_gap_words: &'static [&'static str],
+    /// Words right after a bare number that make it the size of a thing
+    /// named before it ("bunks stacked three high", "cuatro metros de
+    /// alto" has a unit and needs none).
+    pub size_words: &'static [&'static str],
 }
 
 /// Every language with tables, by ISO 639-1 code.
@@ -344,6 +348,8 @@ pub static BEARINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.
 /// See [`Words::distance_gap_words`].
 pub static DISTANCE_GAP_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.distance_gap_words));
+/// See [`Words::size_words`].
+pub static SIZE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.size_words));
 /// See [`Words::generic_persons`].
 pub static GENERIC_PERSONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.generic_persons));

@@ -155,4 +155,5 @@ pub const WORDS: Words = Words {
     distance_gap_words: &[
         "ongeveer", "zo'n", "circa", "dat", "die", "ligt", "is", "op",
     ],
+    size_words: &["hoog", "breed", "diep", "dik"],
 };

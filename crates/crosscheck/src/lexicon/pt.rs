@@ -155,4 +155,5 @@ pub const WORDS: Words = Words {
         "está",
         "é",
     ],
+    size_words: &["de altura", "de largura", "de profundidade", "de espessura"],
 };
