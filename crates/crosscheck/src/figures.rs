@@ -409,7 +409,10 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     {
         return Some("one sentence");
     }
-    if ma.increment != mb.increment || ma.part != mb.part {
+    // A translation renders "25,000 others" as "otros 25.000": one number
+    // of one story in two languages is one quantity, however each words
+    // what it adds to.
+    if (ma.increment != mb.increment || ma.part != mb.part) && !translated_pair(a, b) {
         return Some("increment or part");
     }
     let (ha, hb) = (ma.happening, mb.happening);
@@ -616,6 +619,9 @@ struct Weighed {
     share_of: Option<BTreeSet<String>>,
     /// See [`Fig::translated_origin`].
     translated_origin: Option<usize>,
+    /// The value in the base unit with its hedge, small and round values
+    /// included: within one translated story even "three" is telling.
+    stated: Option<(u64, Qualifier)>,
     head: Sparse,
     near: Sparse,
     far: Sparse,
@@ -678,6 +684,19 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
         && a.value_key == b.value_key
     {
         bonus += TRANSLATION_BONUS;
+    } else if a.translated_origin.is_some()
+        && a.translated_origin == b.translated_origin
+        && a.language != b.language
+        && a.stated.is_some()
+        && a.stated == b.stated
+    {
+        // A small number ("3 plants" / "3 plantas") is telling only with
+        // the thing it counts, or with nothing counted on either side.
+        match (&a.head_key, &b.head_key) {
+            (Some(x), Some(y)) if same_head(x, y) => bonus += TRANSLATION_BONUS,
+            (None, None) => bonus += TRANSLATION_BONUS / 2.0,
+            _ => {}
+        }
     }
     let near = a.near.cosine(&b.near);
     let far = a.far.cosine(&b.far);
@@ -832,6 +851,12 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
         .map(|f| Weighed {
             has_head: !f.head.is_empty() && !f.in_quote,
             value_key: value_key(f),
+            stated: (f.figure.qualifier != Qualifier::Vague).then(|| {
+                (
+                    (f.figure.value * f.measure.factor).to_bits(),
+                    f.figure.qualifier,
+                )
+            }),
             article: f.article,
             in_quote: f.in_quote,
             language: f.language.map(str::to_string),

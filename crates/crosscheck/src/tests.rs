@@ -1673,3 +1673,68 @@ fn sizes_given_after_the_thing_they_measure_can_conflict() {
     assert_eq!(slot.verdict, Verdict::Conflict, "{slot:#?}");
     assert!(slot.values.iter().any(|v| v.text == "four"), "{slot:#?}");
 }
+
+#[test]
+fn a_translation_repeats_small_numbers_and_what_they_add_to() {
+    let mut en = plain(
+        "en",
+        "The Ledger",
+        "Norvex Textiles said on Monday that it had sold 312 looms to Tarsk Mills. \
+         The plan also includes the sale or closure of 3 plants, and will keep 2,500 others at work.",
+    );
+    en.language = Some("en".into());
+    let mut es = plain(
+        "es",
+        "El Telar",
+        "Norvex Textiles dijo el lunes que había vendido 312 telares a Tarsk Mills. \
+         El plan incluye también la venta o cierre de 3 plantas, y mantendrá a otros 2.500 en su puesto.",
+    );
+    es.language = Some("es".into());
+    let with_figures = |mut a: Article, words: [(&str, f64, Option<&str>); 3]| {
+        for (wording, value, counts) in words {
+            let start = a.text.find(&format!(" {wording} ")).map_or(0, |i| i + 1);
+            a.spans.push(Span {
+                range: ByteRange::new(start, start + wording.len()),
+                kind: SpanKind::Figure(Figure {
+                    value,
+                    low: value,
+                    high: Some(value),
+                    unit: None,
+                    qualifier: Qualifier::Exact,
+                    counts: counts.map(str::to_string),
+                    attributed_to: None,
+                    role: FigureRole::Claim,
+                }),
+            });
+        }
+        a.spans.sort_by_key(|s| s.range.start);
+        a
+    };
+    let en = with_figures(
+        en,
+        [
+            ("312", 312.0, None),
+            ("3", 3.0, Some("plants")),
+            ("2,500", 2500.0, None),
+        ],
+    );
+    let es = with_figures(
+        es,
+        [
+            ("312", 312.0, None),
+            ("3", 3.0, Some("plantas")),
+            ("2.500", 2500.0, None),
+        ],
+    );
+    let d = crosscheck(vec![en, es], &Options::default());
+    assert_eq!(d.origins.len(), 1, "{:#?}", d.origins);
+    for value in ["3", "2,500"] {
+        let slot = slot_of(&d, value);
+        let articles: std::collections::BTreeSet<usize> = slot
+            .values
+            .iter()
+            .flat_map(|v| v.mentions.iter().map(|m| m.article))
+            .collect();
+        assert_eq!(articles.len(), 2, "{value}: {slot:#?}");
+    }
+}
