@@ -1267,25 +1267,13 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
         // 10" is a count).
         if i > 0 {
             let p = &toks[i - 1];
-            // "iPhone 2.0", "Mac OS 10.5": a version after a name.
-            let version = t.lower.split_once('.').is_some_and(|(a, b)| {
-                (1..=2).contains(&a.len())
-                    && (1..=2).contains(&b.len())
-                    && plain_digits(a)
-                    && plain_digits(b)
-            });
-            let plain = (plain_digits(&t.lower) && t.lower.len() <= 3) || version;
-            // A name with a capital inside ("iPhone", "eBay") is a name
-            // wherever it stands.
-            let surface = doc.text.get(p.s..p.e).unwrap_or("");
-            let camel = surface.chars().next().is_some_and(char::is_lowercase)
-                && surface.chars().skip(1).any(char::is_uppercase);
+            let plain = plain_digits(&t.lower) && t.lower.len() <= 3;
             let initial = toks[i - 1].sent != t.sent || is_sentence_first(doc, i - 1);
             let in_head = doc.head.get(i).copied().unwrap_or(false);
             if plain
                 && p.kind == Kind::Word
-                && (p.upper || camel)
-                && (!initial || camel)
+                && p.upper
+                && !initial
                 && t.sp
                 && (!in_head || doc.seen_upper_mid(&p.lower))
                 && name_word(doc, i - 1)

@@ -506,25 +506,6 @@ fn headline_capitals_do_not_make_a_name() {
     assert!(figures(&b).is_empty(), "{:?}", figures(&b));
 }
 
-#[test]
-fn a_number_after_a_product_name_is_part_of_the_name() {
-    // A capital inside the word makes it a name even at the start of a
-    // sentence; a version number is a name's too.
-    let a = article(
-        "en",
-        &["The firm said fewer zPhone 4 owners bought cases. zPhone 4 sold well, and the Orbit 2.0 update arrives in June."],
-    );
-    let got = figures(&a);
-    assert!(!got.iter().any(|(t, _)| t == "4" || t == "2.0"), "{got:?}");
-    // An ordinary count after a lower-case word stays a count.
-    let b = article("en", &["The zPhone sold 4 million units."]);
-    assert!(
-        figures(&b).iter().any(|(t, _)| t.starts_with('4')),
-        "{:?}",
-        figures(&b)
-    );
-}
-
 // ---------------------------------------------------- spelled-out numbers
 
 #[test]
