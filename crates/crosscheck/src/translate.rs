@@ -15,7 +15,10 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// The lexicons to English, by source language code.
-const LEXICONS: &[(&str, &str)] = &[("es", include_str!("../data/translate/es-en.tsv"))];
+const LEXICONS: &[(&str, &str)] = &[
+    ("es", include_str!("../data/translate/es-en.tsv")),
+    ("it", include_str!("../data/translate/it-en.tsv")),
+];
 
 /// Letters of a folded word that key a lexicon entry.
 const KEY_LETTERS: usize = 6;
@@ -128,5 +131,47 @@ mod tests {
         assert!(nl.contains("@orvenna") && nl.contains("#1200"));
         assert!(!nl.contains("house"));
         assert!(has_lexicon("es") && !has_lexicon("nl"));
+    }
+
+    /// Pivot terms two wordings share, and the size of the smaller set:
+    /// what grouping a quote with its translation weighs.
+    fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> (usize, usize) {
+        (a.intersection(b).count(), a.len().min(b.len()))
+    }
+
+    /// An invented English quote, for each lexicon's translation of it.
+    const ORDER_EN: &str =
+        "This year Kettrin Air ordered 12 new planes because our customers want more flights to Zelmora.";
+
+    /// A translation shares most of the English quote's pivot terms, and
+    /// more than its names and numbers; a quote on something else in the
+    /// same language shares almost none.
+    fn check_lexicon(lang: &str, translation: &str, unrelated: &str, words: &[&str]) {
+        assert!(has_lexicon(lang));
+        let en = pivot_terms(ORDER_EN, "en");
+        let tr = pivot_terms(translation, lang);
+        for w in words {
+            assert!(tr.contains(*w) && en.contains(*w), "{lang}: {w} in {tr:?}");
+        }
+        let (shared, small) = overlap(&en, &tr);
+        let anchors = tr
+            .iter()
+            .filter(|t| t.starts_with(['@', '#']) && en.contains(*t))
+            .count();
+        assert!(shared >= anchors + 3, "{lang}: {tr:?} / {en:?}");
+        assert!(shared * 3 >= small * 2, "{lang}: {shared}/{small}");
+        let other = pivot_terms(unrelated, lang);
+        let (shared, small) = overlap(&en, &other);
+        assert!(shared * 4 < small && shared < 2, "{lang}: {other:?}");
+    }
+
+    #[test]
+    fn italian_quotes_meet_their_english_original() {
+        check_lexicon(
+            "it",
+            "Quest'anno Kettrin Air ha ordinato 12 nuovi aerei perché i nostri clienti vogliono più voli per Zelmora.",
+            "La polizia ha arrestato due uomini dopo l'incendio nel porto di Varnholt.",
+            &["ordere", "plane", "custom", "want", "flight", "year"],
+        );
     }
 }
