@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 const LEXICONS: &[(&str, &str)] = &[
     ("es", include_str!("../data/translate/es-en.tsv")),
     ("it", include_str!("../data/translate/it-en.tsv")),
+    ("nl", include_str!("../data/translate/nl-en.tsv")),
 ];
 
 /// Letters of a folded word that key a lexicon entry.
@@ -124,13 +125,10 @@ mod tests {
         assert!(es.contains("house"), "{es:?}");
         assert!(en.contains("house"));
         // A language without a lexicon keeps its names and numbers only.
-        let nl = pivot_terms(
-            "We bouwen elk huis in Orvenna opnieuw op, 1200 in totaal.",
-            "nl",
-        );
-        assert!(nl.contains("@orvenna") && nl.contains("#1200"));
-        assert!(!nl.contains("house"));
-        assert!(has_lexicon("es") && !has_lexicon("nl"));
+        let sv = pivot_terms("Vi bygger upp varje hus i Orvenna igen, 1200 totalt.", "sv");
+        assert!(sv.contains("@orvenna") && sv.contains("#1200"));
+        assert!(!sv.contains("house"));
+        assert!(has_lexicon("es") && !has_lexicon("sv"));
     }
 
     /// Pivot terms two wordings share, and the size of the smaller set:
@@ -171,6 +169,16 @@ mod tests {
             "it",
             "Quest'anno Kettrin Air ha ordinato 12 nuovi aerei perché i nostri clienti vogliono più voli per Zelmora.",
             "La polizia ha arrestato due uomini dopo l'incendio nel porto di Varnholt.",
+            &["ordere", "plane", "custom", "want", "flight", "year"],
+        );
+    }
+
+    #[test]
+    fn dutch_quotes_meet_their_english_original() {
+        check_lexicon(
+            "nl",
+            "Dit jaar heeft Kettrin Air 12 nieuwe vliegtuigen besteld omdat onze klanten meer vluchten naar Zelmora willen.",
+            "De politie heeft twee mannen gearresteerd na de brand in de haven van Varnholt.",
             &["ordere", "plane", "custom", "want", "flight", "year"],
         );
     }
