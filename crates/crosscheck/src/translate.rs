@@ -19,6 +19,9 @@ const LEXICONS: &[(&str, &str)] = &[
     ("es", include_str!("../data/translate/es-en.tsv")),
     ("it", include_str!("../data/translate/it-en.tsv")),
     ("nl", include_str!("../data/translate/nl-en.tsv")),
+    ("pt", include_str!("../data/translate/pt-en.tsv")),
+    ("fr", include_str!("../data/translate/fr-en.tsv")),
+    ("de", include_str!("../data/translate/de-en.tsv")),
 ];
 
 /// Letters of a folded word that key a lexicon entry.
@@ -145,8 +148,18 @@ mod tests {
     /// more than its names and numbers; a quote on something else in the
     /// same language shares almost none.
     fn check_lexicon(lang: &str, translation: &str, unrelated: &str, words: &[&str]) {
+        check_lexicon_of(ORDER_EN, lang, translation, unrelated, words);
+    }
+
+    fn check_lexicon_of(
+        english: &str,
+        lang: &str,
+        translation: &str,
+        unrelated: &str,
+        words: &[&str],
+    ) {
         assert!(has_lexicon(lang));
-        let en = pivot_terms(ORDER_EN, "en");
+        let en = pivot_terms(english, "en");
         let tr = pivot_terms(translation, lang);
         for w in words {
             assert!(tr.contains(*w) && en.contains(*w), "{lang}: {w} in {tr:?}");
@@ -180,6 +193,39 @@ mod tests {
             "Dit jaar heeft Kettrin Air 12 nieuwe vliegtuigen besteld omdat onze klanten meer vluchten naar Zelmora willen.",
             "De politie heeft twee mannen gearresteerd na de brand in de haven van Varnholt.",
             &["ordere", "plane", "custom", "want", "flight", "year"],
+        );
+    }
+
+    #[test]
+    fn portuguese_quotes_meet_their_english_original() {
+        check_lexicon(
+            "pt",
+            "Este ano a Kettrin Air encomendou 12 novos aviões porque os nossos clientes querem mais voos para Zelmora.",
+            "A polícia prendeu dois homens depois do incêndio no porto de Varnholt.",
+            &["ordere", "plane", "custom", "want", "flight", "year"],
+        );
+    }
+
+    #[test]
+    fn french_quotes_meet_their_english_original() {
+        check_lexicon(
+            "fr",
+            "Cette année Kettrin Air a commandé 12 nouveaux avions parce que nos clients veulent plus de vols vers Zelmora.",
+            "La police a arrêté deux hommes après l'incendie dans le port de Varnholt.",
+            &["ordere", "plane", "custom", "want", "flight", "year"],
+        );
+    }
+
+    #[test]
+    fn german_quotes_meet_their_english_original() {
+        // Inside a sentence a German noun is capitalized, so it is read as
+        // a name: what a German quote shares is its verbs and adjectives.
+        check_lexicon_of(
+            "This year Kettrin Air ordered 12 new planes because we want to fly to Zelmora more often, and we hope to grow fast.",
+            "de",
+            "Dieses Jahr hat Kettrin Air 12 neue Flugzeuge bestellt, weil wir öfter nach Zelmora fliegen wollen, und wir hoffen, schnell zu wachsen.",
+            "Die Polizei hat nach dem Brand im Hafen von Varnholt zwei Männer festgenommen.",
+            &["ordere", "want", "fly", "hope", "grow", "fast", "often"],
         );
     }
 }
