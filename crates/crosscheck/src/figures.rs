@@ -898,17 +898,22 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
     // for pairs that may merge.
     let mut sums: Vec<HashMap<usize, (f32, f32)>> = vec![HashMap::default(); n];
     let mut heap = BinaryHeap::new();
-    let debug: Option<Vec<String>> = std::env::var("CROSSWIRE_DEBUG_PAIR")
-        .ok()
-        .map(|v| v.split('|').map(str::to_string).collect());
-    if let Some(want) = &debug {
+    // CROSSWIRE_DEBUG_PAIR="wording one|wording two" prints why two figures
+    // may or may not share a slot; several pairs may be separated by "||".
+    let debug: Option<Vec<Vec<String>>> = std::env::var("CROSSWIRE_DEBUG_PAIR").ok().map(|v| {
+        v.split("||")
+            .map(|p| p.split('|').map(str::to_string).collect())
+            .collect()
+    });
+    if let Some(wants) = &debug {
         for (i, a) in figs.iter().enumerate() {
             for (j, b) in figs.iter().enumerate().skip(i + 1) {
                 let hit = |f: &Fig, w: &str| f.sent_text.contains(w) && w.contains(f.text.as_str());
-                if want.len() == 2
-                    && ((hit(a, &want[0]) && hit(b, &want[1]))
-                        || (hit(a, &want[1]) && hit(b, &want[0])))
-                {
+                if wants.iter().any(|want| {
+                    want.len() == 2
+                        && ((hit(a, &want[0]) && hit(b, &want[1]))
+                            || (hit(a, &want[1]) && hit(b, &want[0])))
+                }) {
                     eprintln!(
                         "PAIR [{}] [{}]: {:?} sim {:.3} quote {}/{} art {}/{} upd {}/{}",
                         a.text,
