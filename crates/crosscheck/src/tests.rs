@@ -91,6 +91,14 @@ fn slot_of<'d>(
         .unwrap_or_else(|| panic!("no slot holds {wording:?}: {:#?}", d.figures))
 }
 
+/// The dossier of two one-sentence reports from two outlets, each with
+/// one figure.
+fn two_reports(first: (&str, F), second: (&str, F)) -> crosswire_model::dossier::Dossier {
+    let a = article("a", "The Ledger", &[first.0], &[first.1], &[]);
+    let b = article("b", "Morning Wire", &[second.0], &[second.1], &[]);
+    crosscheck(vec![a, b], &Options::default())
+}
+
 fn corpus() -> Vec<Article> {
     vec![
         article(
@@ -694,21 +702,16 @@ fn a_year_that_dates_a_thing_is_compared_a_year_that_dates_an_event_is_not() {
 
 #[test]
 fn two_reports_of_the_same_time_that_cannot_both_be_true_conflict() {
-    let a = article(
-        "a",
-        "The Ledger",
-        &["Fourteen workers were killed when fire tore through the plant on Monday night."],
-        &[exact("Fourteen workers", 14.0, "workers killed")],
-        &[],
+    let d = two_reports(
+        (
+            "Fourteen workers were killed when fire tore through the plant on Monday night.",
+            exact("Fourteen workers", 14.0, "workers killed"),
+        ),
+        (
+            "The fire at the plant on Monday night killed 17 workers, officials said.",
+            exact("17 workers", 17.0, "workers"),
+        ),
     );
-    let b = article(
-        "b",
-        "Morning Wire",
-        &["The fire at the plant on Monday night killed 17 workers, officials said."],
-        &[exact("17 workers", 17.0, "workers")],
-        &[],
-    );
-    let d = crosscheck(vec![a, b], &Options::default());
     let toll = slot_of(&d, "17 workers");
     assert_eq!(toll.verdict, Verdict::Conflict, "{toll:#?}");
     assert_eq!(toll.values.len(), 2, "{toll:#?}");
@@ -767,21 +770,10 @@ fn a_quote_copied_word_for_word_by_one_story_rests_on_one_origin() {
 
 #[test]
 fn a_generic_counted_noun_leaves_the_clause_to_decide() {
-    let a = article(
-        "a",
-        "The Ledger",
-        &["The governor filmed his message in the yard, where dozens of men with tattooed arms stood behind him."],
-        &[vague("dozens of men", 24.0, 99.0, "men")],
-        &[],
+    let d = two_reports(
+        ("The governor filmed his message in the yard, where dozens of men with tattooed arms stood behind him.", vague("dozens of men", 24.0, 99.0, "men")),
+        ("The governor filmed his message in the yard, where dozens of tattooed inmates stood behind him.", vague("dozens of tattooed inmates", 24.0, 99.0, "tattooed inmates")),
     );
-    let b = article(
-        "b",
-        "Morning Wire",
-        &["The governor filmed his message in the yard, where dozens of tattooed inmates stood behind him."],
-        &[vague("dozens of tattooed inmates", 24.0, 99.0, "tattooed inmates")],
-        &[],
-    );
-    let d = crosscheck(vec![a, b], &Options::default());
     let slot = slot_of(&d, "dozens of men");
     let articles: Vec<usize> = slot
         .values
@@ -1630,21 +1622,16 @@ fn distances_of_one_place_from_another_conflict_and_other_places_stay_apart() {
 
 #[test]
 fn counts_of_two_models_are_two_quantities() {
-    let a = article(
-        "a",
-        "The Ledger",
-        &["The Skylark X200 carries 301 passengers on its longest routes."],
-        &[exact("301 passengers", 301.0, "passengers")],
-        &[],
+    let d = two_reports(
+        (
+            "The Skylark X200 carries 301 passengers on its longest routes.",
+            exact("301 passengers", 301.0, "passengers"),
+        ),
+        (
+            "The Skylark X300-ER carries 350 passengers on its longest routes.",
+            exact("350 passengers", 350.0, "passengers"),
+        ),
     );
-    let b = article(
-        "b",
-        "Morning Wire",
-        &["The Skylark X300-ER carries 350 passengers on its longest routes."],
-        &[exact("350 passengers", 350.0, "passengers")],
-        &[],
-    );
-    let d = crosscheck(vec![a, b], &Options::default());
     assert!(
         d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
         "{:#?}",
@@ -1654,21 +1641,16 @@ fn counts_of_two_models_are_two_quantities() {
 
 #[test]
 fn sizes_given_after_the_thing_they_measure_can_conflict() {
-    let a = article(
-        "a",
-        "The Ledger",
-        &["Former inmates said the bunks were stacked three high in every cell."],
-        &[exact("three", 3.0, "high")],
-        &[],
+    let d = two_reports(
+        (
+            "Former inmates said the bunks were stacked three high in every cell.",
+            exact("three", 3.0, "high"),
+        ),
+        (
+            "Visitors saw bunks stacked four high along the walls of each cell.",
+            exact("four", 4.0, "high"),
+        ),
     );
-    let b = article(
-        "b",
-        "Morning Wire",
-        &["Visitors saw bunks stacked four high along the walls of each cell."],
-        &[exact("four", 4.0, "high")],
-        &[],
-    );
-    let d = crosscheck(vec![a, b], &Options::default());
     let slot = slot_of(&d, "three");
     assert_eq!(slot.verdict, Verdict::Conflict, "{slot:#?}");
     assert!(slot.values.iter().any(|v| v.text == "four"), "{slot:#?}");
