@@ -690,12 +690,14 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
         && a.stated.is_some()
         && a.stated == b.stated
     {
-        // A small number ("3 plants" / "3 plantas") is telling only with
-        // the thing it counts, or with nothing counted on either side.
+        // A small number ("3 plants" / "3 plantas") is telling with the
+        // thing it counts; half as telling when one side or both leave it
+        // unnamed ("a crew of six" / "seis personas"); not at all when the
+        // two name different things.
         match (&a.head_key, &b.head_key) {
             (Some(x), Some(y)) if same_head(x, y) => bonus += TRANSLATION_BONUS,
-            (None, None) => bonus += TRANSLATION_BONUS / 2.0,
-            _ => {}
+            (Some(_), Some(_)) => {}
+            _ => bonus += TRANSLATION_BONUS / 2.0,
         }
     }
     let near = a.near.cosine(&b.near);
