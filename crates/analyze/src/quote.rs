@@ -172,13 +172,43 @@ fn pair(doc: &Doc) -> Vec<(usize, usize, bool)> {
                         || prev(1).is_some_and(|t| t.is_p(",") || t.is_p(":")) && is_cue(prev(2));
                     // "…people. "Nichols said": a closing mark written
                     // against the next word, which a cue soon follows.
-                    let cue_after = toks[i + 1..]
+                    // The speaker's name may be long and carry initials or
+                    // an apposition ("Ann B. Lee, the port's lawyer, told"):
+                    // a full stop after a one-letter initial and the commas
+                    // of an apposition do not end the search.
+                    // That long a reach only from a name, and with no
+                    // pronoun on the way ("To those who mourn, we say" is
+                    // the quote going on).
+                    let cue_in = |t: &Tok| {
+                        t.kind == Kind::Word && doc.lex.cue_verbs.contains(t.lower.as_str())
+                    };
+                    let near = toks[i + 1..]
                         .iter()
                         .take(5)
                         .take_while(|t| t.kind != Kind::Punct || t.lower == "'")
-                        .any(|t| {
-                            t.kind == Kind::Word && doc.lex.cue_verbs.contains(t.lower.as_str())
-                        });
+                        .any(cue_in);
+                    let named = toks.get(i + 1).is_some_and(|t| {
+                        t.kind == Kind::Word
+                            && t.upper
+                            && !doc.lex.function_words.contains(t.lower.as_str())
+                            && !doc.lex.pronouns.contains(t.lower.as_str())
+                    });
+                    let window = &toks[i + 1..toks.len().min(i + 13)];
+                    let far = named
+                        && window
+                            .iter()
+                            .enumerate()
+                            .take_while(|&(k, t)| {
+                                !doc.lex.pronouns.contains(t.lower.as_str())
+                                    && (t.kind != Kind::Punct
+                                        || matches!(t.lower.as_str(), "'" | "’" | ",")
+                                        || t.lower == "."
+                                            && k > 0
+                                            && window[k - 1].kind == Kind::Word
+                                            && window[k - 1].lower.chars().count() == 1)
+                            })
+                            .any(|(_, t)| cue_in(t));
+                    let cue_after = near || far;
                     let straight = t.lower == "\"";
                     if cue_before && !cue_after {
                         out.push((o, i, true));
@@ -1086,6 +1116,21 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             let (a, b) = (prev.te.min(f.ts), f.ts);
             // Someone else between them: not a description in apposition
             // ("Lee, a navy spokesman, said"), which is the same speaker.
+            // Nor the one told ("Lee told Radio Norte.") or the possessor
+            // of the speaker's title ("Doe's lawyer Ann Lee said."): the
+            // attribution names them, and they did not speak.
+            let addressees = crate::lang::speech::speech(doc.lex.lang.code).addressee_cues;
+            let told = |m: &crate::entity::Mention| {
+                (m.ts.saturating_sub(4).max(a)..m.ts).any(|k| {
+                    addressees.contains(&toks[k].lower.as_str())
+                        && toks[k + 1..m.ts].iter().all(|t| t.kind == Kind::Word)
+                        && toks[k].sent == toks[m.ts].sent
+                })
+            };
+            let possessor = |m: &crate::entity::Mention| {
+                toks.get(m.te)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "'s" | "’s" | "'" | "’"))
+            };
             let other = ents.mentions.iter().any(|m| {
                 m.ts >= a
                     && m.ts < b
@@ -1093,6 +1138,8 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                     && m.kind == EntityKind::Person
                     && !(m.nominal && m.ts > 0 && toks[m.ts - 1].is_p(","))
                     && Some(m.cluster) != prev.cluster
+                    && !told(m)
+                    && !possessor(m)
             });
             let near = b - a < 60
                 && toks[f.ts].sent <= toks[prev.te.saturating_sub(1).min(toks.len() - 1)].sent + 2;
