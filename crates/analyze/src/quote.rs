@@ -431,6 +431,98 @@ impl Ctx<'_> {
         None
     }
 
+    fn is_document(&self, i: usize) -> bool {
+        let t = &self.doc.toks[i];
+        t.kind == Kind::Word
+            && !t.upper
+            && crate::lang::speech::speech(self.doc.lex.lang.code)
+                .documents
+                .contains(&t.lower.as_str())
+    }
+
+    fn attribution(&self, m: &crate::entity::Mention) -> ((usize, usize), Option<usize>) {
+        ((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster))
+    }
+
+    /// Who issued the document named at token `n` ("the statement said"):
+    /// the name it is written with ("a Port Authority statement", "the
+    /// agency's statement", "a statement from the agency", "the daily
+    /// El Norte"), else the one that issued a document in the three
+    /// sentences before ("Norvex issued a statement on Monday."), else, for
+    /// a document nobody introduced, the organisation quoted in the
+    /// sentence before ("…, Norvex said. “…,” a statement said").
+    fn issuer(&self, n: usize) -> Option<((usize, usize), Option<usize>)> {
+        let toks = &self.doc.toks;
+        let own = |k: usize| -> Option<((usize, usize), Option<usize>)> {
+            let ms = &self.ents.mentions;
+            let speaking = |m: &&crate::entity::Mention| speaks(self.doc, m) && !self.inside[m.ts];
+            // "a Port Authority statement", "the agency's statement".
+            let before = k.checked_sub(1).and_then(|b| {
+                let b = if matches!(toks[b].lower.as_str(), "'s" | "’s") {
+                    b
+                } else {
+                    b + 1
+                };
+                ms.iter()
+                    .filter(|m| m.te == b)
+                    .filter(speaking)
+                    .max_by_key(|m| m.te - m.ts)
+            });
+            // "a statement from the agency", "the daily El Norte".
+            let after = || {
+                let mut j = k + 1;
+                if toks.get(j).is_some_and(|t| {
+                    matches!(t.lower.as_str(), "from" | "by" | "of" | "de" | "del")
+                }) {
+                    j += 1;
+                }
+                let from = j;
+                while toks
+                    .get(j)
+                    .is_some_and(|t| self.doc.lex.determiners.contains(t.lower.as_str()))
+                {
+                    j += 1;
+                }
+                ms.iter()
+                    .filter(|m| (from..=j).contains(&m.ts))
+                    .filter(speaking)
+                    .max_by_key(|m| m.te - m.ts)
+            };
+            before.or_else(after).map(|m| self.attribution(m))
+        };
+        if let Some(found) = own(n) {
+            return Some(found);
+        }
+        let sent = toks[n].sent as usize;
+        for s in (sent.saturating_sub(3)..sent).rev() {
+            let r = self.doc.sents.get(s).cloned().unwrap_or(0..0);
+            let documents: Vec<usize> = r
+                .clone()
+                .filter(|&k| !self.inside[k] && self.is_document(k))
+                .collect();
+            if documents.is_empty() {
+                continue;
+            }
+            if let Some(found) = documents.iter().find_map(|&k| own(k)) {
+                return Some(found);
+            }
+            let subject = self.subjects.get(s).copied().flatten()?;
+            let m = self
+                .ents
+                .mentions
+                .iter()
+                .find(|m| r.contains(&m.ts) && m.cluster == subject)?;
+            return Some(self.attribution(m));
+        }
+        let prev = self.doc.sents.get(sent.checked_sub(1)?)?.clone();
+        let k = prev.clone().rev().find(|&k| self.is_cue(k))?;
+        let (sp, cl) = self.speaker_for_cue(k, prev.start, prev.end)?;
+        let org = cl
+            .and_then(|c| self.ents.clusters.get(c))
+            .is_some_and(|c| c.kind == Some(EntityKind::Org));
+        org.then_some((sp, cl))
+    }
+
     fn after_prep(&self, ts: usize) -> bool {
         let toks = &self.doc.toks;
         let mut j = ts;
@@ -597,6 +689,16 @@ impl Ctx<'_> {
                 .flatten()
                 .unwrap_or(m)
         });
+        // '“…,” read the press release': its issuer.
+        let right_document = (c + 1..toks.len().min(c + 4))
+            .take_while(|&k| toks[k].sent == sent && toks[k].kind == Kind::Word)
+            .find(|&k| self.is_document(k))
+            .filter(|&k| {
+                toks[c + 1..k].iter().all(|t| {
+                    self.doc.lex.determiners.contains(t.lower.as_str())
+                        || !self.doc.lex.function_words.contains(t.lower.as_str())
+                })
+            });
         let right_pron = (c + 1 < toks.len() && self.pronoun(c + 1)).then_some(c + 1);
         // Inversion (", said X") needs a finite verb: ", saying her ..." is
         // the subject's own participle.
@@ -608,6 +710,9 @@ impl Ctx<'_> {
             }
             if let Some(p) = right_pron {
                 return Some(((p, p + 1), self.resolve_pronoun(p)));
+            }
+            if let Some(found) = right_document.and_then(|k| self.issuer(k)) {
+                return Some(found);
             }
         }
         // Left side: the nearest subject-like mention or pronoun. When the
@@ -733,6 +838,10 @@ impl Ctx<'_> {
                                 (m.cluster != usize::MAX).then_some(m.cluster),
                             ));
                         }
+                    }
+                    // "the statement said": whoever issued it.
+                    if self.is_document(j) {
+                        return self.issuer(j);
                     }
                     // "demonstrators chanted", "the families of the two
                     // wounded men requested": a group nobody names speaks,

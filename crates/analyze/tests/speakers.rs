@@ -71,3 +71,36 @@ fn a_quote_running_on_after_its_attribution_keeps_its_speaker() {
         .iter()
         .any(|(t, _)| t.starts_with("To those who mourn")));
 }
+
+#[test]
+fn a_document_speaks_for_whoever_issued_it() {
+    let a = article(
+        "en",
+        &[
+            "Four people were hurt at the plant. Norvex Logistics issued a statement on Tuesday. \"We are devastated by the loss of a colleague, \"the statement said. \"We thank our staff for their courage. \"",
+            "Ferry services were cut on Friday, the Kelvar Port Authority said. \"The cause of the failure remains unclear, '' a statement said.",
+            "In a press statement released on Monday, the Harbour Board urged restraint. \"We urge both unions to return to talks, \" read the press release.",
+            "The centre-right daily Il Vespro warned of unrest. \"If nothing is done, the anger will sweep everything away, \" the paper said.",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "devastated").as_deref(),
+        Some("Norvex Logistics")
+    );
+    assert_eq!(
+        speaker(&a, "thank our staff").as_deref(),
+        Some("Norvex Logistics")
+    );
+    assert_eq!(
+        speaker(&a, "remains unclear").as_deref(),
+        Some("Kelvar Port Authority")
+    );
+    assert_eq!(
+        speaker(&a, "We urge both").as_deref(),
+        Some("Harbour Board")
+    );
+    assert_eq!(
+        speaker(&a, "anger will sweep").as_deref(),
+        Some("Il Vespro")
+    );
+}

@@ -23,9 +23,27 @@ pub struct Speech {
     pub female: &'static [&'static str],
     /// Pronouns and words that mark a man.
     pub male: &'static [&'static str],
+    /// Texts that speak for whoever issued them ("the statement said",
+    /// "read the press release", "the paper said"): the issuer speaks.
+    pub documents: &'static [&'static str],
 }
 
 const EN: Speech = Speech {
+    documents: &[
+        "statement",
+        "release",
+        "communique",
+        "communiqué",
+        "announcement",
+        "notice",
+        "bulletin",
+        "editorial",
+        "paper",
+        "newspaper",
+        "daily",
+        "weekly",
+        "tabloid",
+    ],
     addressee_cues: &[
         "told", "tell", "tells", "telling", "informed", "informs", "assured",
     ],
@@ -161,6 +179,17 @@ const EN: Speech = Speech {
 // Spanish marks the one spoken to with "a" ("dijo a la radio"), and a name
 // right after a cue is the inverted speaker ("aseguró Pérez").
 const ES: Speech = Speech {
+    documents: &[
+        "comunicado",
+        "nota",
+        "declaración",
+        "boletín",
+        "editorial",
+        "diario",
+        "periódico",
+        "rotativo",
+        "semanario",
+    ],
     addressee_cues: &[],
     vessel_prefixes: &[
         "MV", "M/V", "MS", "MT", "SS", "HMS", "USS", "BAP", "ARA", "BIP",
@@ -246,6 +275,7 @@ const ES: Speech = Speech {
 };
 
 const NONE: Speech = Speech {
+    documents: &[],
     addressee_cues: &[],
     vessel_prefixes: &[],
     relative_pronouns: &[],
