@@ -404,7 +404,16 @@ impl Ctx<'_> {
         let mut back = 0;
         while s > 0 {
             s -= 1;
-            back += 1;
+            // Sentences of a quotation are the speaker's, not the story's:
+            // they put no one further away.
+            let quoted = self
+                .doc
+                .sents
+                .get(s)
+                .is_some_and(|r| r.clone().all(|k| self.inside[k]));
+            if !quoted {
+                back += 1;
+            }
             if let Some(c) = self.subjects[s] {
                 let k = self.ents.clusters.get(c).and_then(|x| x.kind);
                 if (!want_person || k == Some(EntityKind::Person)) && fits(c) {
@@ -424,6 +433,20 @@ impl Ctx<'_> {
                         && fits(m.cluster)
                 });
                 if let Some(m) = named {
+                    return Some(m.cluster);
+                }
+                // Nobody named there: a description that says the same
+                // gender ("a company spokeswoman who asked not to be
+                // named … she said").
+                let described = self.ents.mentions.iter().find(|m| {
+                    r.contains(&m.ts)
+                        && !self.inside[m.ts]
+                        && m.nominal
+                        && m.kind == EntityKind::Person
+                        && m.cluster != usize::MAX
+                        && self.cluster_gender(m.cluster) == gender
+                });
+                if let Some(m) = described {
                     return Some(m.cluster);
                 }
             }
@@ -699,6 +722,21 @@ impl Ctx<'_> {
                         || !self.doc.lex.function_words.contains(t.lower.as_str())
                 })
             });
+        // "said a government spokesman, Ivo Marten": the name in apposition
+        // to the description.
+        let right = right.map(|m| {
+            let named = (m.nominal && toks.get(m.te).is_some_and(|t| t.is_p(",")))
+                .then(|| {
+                    self.ents.mentions.iter().find(|n| {
+                        n.ts == m.te + 1
+                            && !n.nominal
+                            && n.kind == EntityKind::Person
+                            && n.cluster != usize::MAX
+                    })
+                })
+                .flatten();
+            named.unwrap_or(m)
+        });
         let right_pron = (c + 1 < toks.len() && self.pronoun(c + 1)).then_some(c + 1);
         // Inversion (", said X") needs a finite verb: ", saying her ..." is
         // the subject's own participle.
@@ -1230,15 +1268,27 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             // attribution names them, and they did not speak.
             let addressees = crate::lang::speech::speech(doc.lex.lang.code).addressee_cues;
             let told = |m: &crate::entity::Mention| {
-                (m.ts.saturating_sub(4).max(a)..m.ts).any(|k| {
+                (m.ts.saturating_sub(8).max(a)..m.ts).any(|k| {
                     addressees.contains(&toks[k].lower.as_str())
-                        && toks[k + 1..m.ts].iter().all(|t| t.kind == Kind::Word)
+                        && toks[k + 1..m.ts].iter().all(|t| {
+                            t.kind == Kind::Word || matches!(t.lower.as_str(), "(" | ")" | "-")
+                        })
                         && toks[k].sent == toks[m.ts].sent
                 })
             };
             let possessor = |m: &crate::entity::Mention| {
                 toks.get(m.te)
                     .is_some_and(|t| matches!(t.lower.as_str(), "'s" | "’s" | "'" | "’"))
+            };
+            // "said a port spokesman, Ivo Marten": the description the
+            // speaker's name stands beside.
+            let beside = |m: &crate::entity::Mention| {
+                m.nominal
+                    && toks.get(m.te).is_some_and(|t| t.is_p(","))
+                    && ents
+                        .mentions
+                        .iter()
+                        .any(|n| n.ts == m.te + 1 && Some(n.cluster) == prev.cluster)
             };
             let other = ents.mentions.iter().any(|m| {
                 m.ts >= a
@@ -1249,6 +1299,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                     && Some(m.cluster) != prev.cluster
                     && !told(m)
                     && !possessor(m)
+                    && !beside(m)
             });
             let near = b - a < 60
                 && toks[f.ts].sent <= toks[prev.te.saturating_sub(1).min(toks.len() - 1)].sent + 2;

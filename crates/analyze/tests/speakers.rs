@@ -104,3 +104,37 @@ fn a_document_speaks_for_whoever_issued_it() {
         Some("Il Vespro")
     );
 }
+
+#[test]
+fn a_name_beside_a_description_speaks_and_goes_on_speaking() {
+    let a = article(
+        "en",
+        &[
+            "\"We have no wish to fight, \" said a harbour board spokesman, Ivo B. Marten. \"If they strike, they will lose a lot. \"",
+            "\"He has been a difficult tenant, \"Sheriff Tom Lusk told the Delvin (Orvenna) Evening - Courier. \"He never paid on time. \"",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "no wish to fight").as_deref(),
+        Some("Ivo B. Marten")
+    );
+    assert_eq!(
+        speaker(&a, "they will lose").as_deref(),
+        Some("Ivo B. Marten")
+    );
+    assert_eq!(speaker(&a, "never paid").as_deref(), Some("Tom Lusk"));
+}
+
+#[test]
+fn a_pronoun_finds_a_described_speaker_of_its_gender_past_her_own_quote() {
+    let a = article(
+        "en",
+        &[
+            "The lines to Kelvar and Ostra were cut, a Norvex spokeswoman who asked not to be named said. Norvex is not sure what caused the cut, she said. \"We have two ideas. The first is that it was a landslide, '' she said. \"Or it could be a trawler. ''",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "two ideas").as_deref(),
+        Some("a Norvex spokeswoman")
+    );
+}
