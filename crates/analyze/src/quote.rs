@@ -454,6 +454,35 @@ impl Ctx<'_> {
         None
     }
 
+    /// Tokens of an age written before a name at `i` ("76-year-old",
+    /// "76 - year - old"), 0 when there is none.
+    fn age_at(&self, i: usize) -> usize {
+        let toks = &self.doc.toks;
+        let words = crate::lang::speech::speech(self.doc.lex.lang.code).age_words;
+        if words.is_empty() || !toks.get(i).is_some_and(|t| t.kind == Kind::Num) {
+            return 0;
+        }
+        let mut n = 0;
+        let mut last_word = false;
+        for t in toks.iter().skip(i).take(6) {
+            let hyphen = t.kind == Kind::Punct && matches!(t.lower.as_str(), "-" | "‐" | "–");
+            // "year", or a glued "76-year-old".
+            let word = words.iter().any(|w| {
+                t.lower == *w || t.lower.strip_suffix(w).is_some_and(|r| r.ends_with('-'))
+            });
+            if !(hyphen || word || n == 0) {
+                break;
+            }
+            n += 1;
+            last_word = word;
+        }
+        if last_word {
+            n
+        } else {
+            0
+        }
+    }
+
     fn is_document(&self, i: usize) -> bool {
         let t = &self.doc.toks[i];
         t.kind == Kind::Word
@@ -675,8 +704,11 @@ impl Ctx<'_> {
         // Right side: "said Omar Castell", "said the official".
         // Right after the cue, or after a determiner or title ("said the
         // official", "dijo el ministro"), never across "that".
+        // "said 76-year-old Ann Lee": an age before the name is stepped
+        // over.
+        let age = self.age_at(c + 1);
         let between_ok = |m: &crate::entity::Mention| {
-            toks[c + 1..m.ts].iter().all(|t| {
+            toks[(c + 1 + age).min(m.ts)..m.ts].iter().all(|t| {
                 t.kind == Kind::Word
                     && (self.doc.lex.determiners.contains(t.lower.as_str())
                         || self.doc.lex.is("indefinite", &t.lower)
@@ -691,7 +723,7 @@ impl Ctx<'_> {
         let right = self.ents.mentions.iter().find(|m| {
             !addressee
                 && m.ts > c
-                && m.ts <= c + 3
+                && m.ts <= c + 3 + age
                 && between_ok(m)
                 && m.te <= hi.max(c + 1) + 8
                 && toks[m.ts].sent == sent
@@ -1300,6 +1332,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                     && !told(m)
                     && !possessor(m)
                     && !beside(m)
+                    && !ctx.after_prep(m.ts)
             });
             let near = b - a < 60
                 && toks[f.ts].sent <= toks[prev.te.saturating_sub(1).min(toks.len() - 1)].sent + 2;

@@ -138,3 +138,28 @@ fn a_pronoun_finds_a_described_speaker_of_its_gender_past_her_own_quote() {
         Some("a Norvex spokeswoman")
     );
 }
+
+#[test]
+fn an_age_before_an_inverted_name_is_stepped_over() {
+    let a = article(
+        "en",
+        &[
+            "Mayor Tom Vell defended the cuts. \"We will march every day, every day! You never win unless you fight, \" said 76-year-old Ann Lusk, a retired teacher.",
+            "\"They took everything, \" said 81 - year - old Ivo Marten.",
+        ],
+    );
+    assert_eq!(speaker(&a, "never win").as_deref(), Some("Ann Lusk"));
+    assert_eq!(
+        speaker(&a, "took everything").as_deref(),
+        Some("Ivo Marten")
+    );
+}
+
+#[test]
+fn someone_named_after_a_preposition_does_not_cut_a_continuation() {
+    let a = article(
+        "en",
+        &["The fire started at noon. \"We heard the shots, \" said Ann Lusk, who shares an office with Tom Vell. \"I ran to the door and hid. \""],
+    );
+    assert_eq!(speaker(&a, "ran to the door").as_deref(), Some("Ann Lusk"));
+}

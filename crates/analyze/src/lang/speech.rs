@@ -26,9 +26,13 @@ pub struct Speech {
     /// Texts that speak for whoever issued them ("the statement said",
     /// "read the press release", "the paper said"): the issuer speaks.
     pub documents: &'static [&'static str],
+    /// Words of an age written before a name ("76-year-old Ann Lee"), the
+    /// last of which ends it.
+    pub age_words: &'static [&'static str],
 }
 
 const EN: Speech = Speech {
+    age_words: &["year", "years", "old"],
     documents: &[
         "statement",
         "release",
@@ -179,6 +183,7 @@ const EN: Speech = Speech {
 // Spanish marks the one spoken to with "a" ("dijo a la radio"), and a name
 // right after a cue is the inverted speaker ("aseguró Pérez").
 const ES: Speech = Speech {
+    age_words: &[],
     documents: &[
         "comunicado",
         "nota",
@@ -275,6 +280,7 @@ const ES: Speech = Speech {
 };
 
 const NONE: Speech = Speech {
+    age_words: &[],
     documents: &[],
     addressee_cues: &[],
     vessel_prefixes: &[],
