@@ -504,6 +504,12 @@ impl Ctx<'_> {
     /// a document nobody introduced, the organisation quoted in the
     /// sentence before ("…, Norvex said. “…,” a statement said").
     fn issuer(&self, n: usize) -> Option<((usize, usize), Option<usize>)> {
+        self.issuer_within(n, 3)
+    }
+
+    /// [`Ctx::issuer`], following "the statement" back to the statement
+    /// introduced before at most `depth` times.
+    fn issuer_within(&self, n: usize, depth: usize) -> Option<((usize, usize), Option<usize>)> {
         let toks = &self.doc.toks;
         let own = |k: usize| -> Option<((usize, usize), Option<usize>)> {
             let ms = &self.ents.mentions;
@@ -557,6 +563,23 @@ impl Ctx<'_> {
             }
             if let Some(found) = documents.iter().find_map(|&k| own(k)) {
                 return Some(found);
+            }
+            // "…, the statement said." there too: the one introduced
+            // before that ("a statement" is a new one, its subject's).
+            let definite = |k: usize| {
+                k > 0 && {
+                    let w = toks[k - 1].lower.as_str();
+                    self.doc.lex.determiners.contains(w) && !self.doc.lex.is("indefinite", w)
+                }
+            };
+            if depth > 0 {
+                if let Some(found) = documents
+                    .iter()
+                    .filter(|&&k| definite(k))
+                    .find_map(|&k| self.issuer_within(k, depth - 1))
+                {
+                    return Some(found);
+                }
             }
             let subject = self.subjects.get(s).copied().flatten()?;
             let m = self
@@ -623,6 +646,17 @@ impl Ctx<'_> {
     ) -> Option<((usize, usize), Option<usize>)> {
         let toks = &self.doc.toks;
         let sent = toks[c].sent;
+        // "Lee was quoted by the radio as saying …": the one quoted.
+        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        if c > lo + 1 && sp.quoted_as.contains(&toks[c - 1].lower.as_str()) {
+            let quoted = (lo.max(c.saturating_sub(10))..c - 1)
+                .rev()
+                .take_while(|&k| toks[k].sent == sent && !self.inside[k])
+                .find(|&k| sp.quoted.contains(&toks[k].lower.as_str()));
+            if let Some(q) = quoted {
+                return self.speaker_for_cue(q, lo, q);
+            }
+        }
         // "She thanked X and described Y as “...”": a coordinated verb
         // shares the sentence's subject.
         if c > lo && matches!(toks[c - 1].lower.as_str(), "and" | "y") {
@@ -1354,6 +1388,30 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         }
         let s = toks[out[qi].ts].sent as usize;
         if before_colon_cue.get(qi).copied().unwrap_or(false) {
+            continue;
+        }
+        // "…, a ministry statement said. “On sighting …”": a quote that
+        // opens a sentence right after reported speech ending in its
+        // attribution goes on with that speaker, unless a cue of its own
+        // follows it ("“…,” he was quoted as saying").
+        let ts = out[qi].ts;
+        let own_cue = doc
+            .sents
+            .get(toks[out[qi].te.saturating_sub(1)].sent as usize)
+            .is_some_and(|r| (out[qi].te..r.end.min(out[qi].te + 6)).any(|k| ctx.is_cue(k)));
+        let after_reported = (ts > 0 && !own_cue && !ctx.inside[ts - 1] && toks[ts - 1].is_p("."))
+            .then(|| doc.sents.get(toks[ts - 1].sent as usize).cloned())
+            .flatten()
+            .filter(|r| r.end == ts || r.end == ts + 1 && toks[ts].sent != toks[ts - 1].sent)
+            .and_then(|r| {
+                let k = (r.end.saturating_sub(8).max(r.start)..r.end)
+                    .rev()
+                    .find(|&k| ctx.is_cue(k) && is_reporting(&toks[k].lower))?;
+                ctx.speaker_for_cue(k, r.start, r.end)
+            });
+        if let Some((sp, cl)) = after_reported {
+            out[qi].speaker_tok = Some(sp);
+            out[qi].cluster = cl;
             continue;
         }
         if let Some(c) = ctx.subjects.get(s).copied().flatten() {

@@ -163,3 +163,42 @@ fn someone_named_after_a_preposition_does_not_cut_a_continuation() {
     );
     assert_eq!(speaker(&a, "ran to the door").as_deref(), Some("Ann Lusk"));
 }
+
+#[test]
+fn the_one_quoted_as_saying_speaks() {
+    let a = article(
+        "en",
+        &[
+            "Ann Lusk, the governor of Kelvar, was quoted by state television as saying rescue teams had reached the villages.",
+            "Ivo Marten, head of the Delvin weather centre, dismissed fears of a flood, Radio Norte reported. ''The lake is not deep enough to flood the town, '' he was quoted as saying.",
+        ],
+    );
+    assert_eq!(speaker(&a, "rescue teams").as_deref(), Some("Ann Lusk"));
+    assert_eq!(
+        speaker(&a, "not deep enough").as_deref(),
+        Some("Ivo Marten")
+    );
+}
+
+#[test]
+fn a_quote_after_reported_speech_goes_on_with_its_speaker() {
+    let a = article(
+        "en",
+        &[
+            "The patrol boat answered a distress call from the freighter, a Kelvar Coast Guard statement said. \"On seeing the helicopter, the boats turned away and tried to escape. '' Divers boarded the larger boat and seized its cargo, the statement said. The crew would be handed to the port police, the statement added.",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "On seeing the helicopter").as_deref(),
+        Some("Kelvar Coast Guard")
+    );
+    assert_eq!(
+        speaker(&a, "Divers boarded").as_deref(),
+        Some("Kelvar Coast Guard")
+    );
+    // "the statement" again: the one introduced before it.
+    assert_eq!(
+        speaker(&a, "handed to the port police").as_deref(),
+        Some("Kelvar Coast Guard")
+    );
+}

@@ -29,9 +29,16 @@ pub struct Speech {
     /// Words of an age written before a name ("76-year-old Ann Lee"), the
     /// last of which ends it.
     pub age_words: &'static [&'static str],
+    /// The participle of a passive quotation ("was quoted … as saying")
+    /// and the word that leads to its cue: the one quoted speaks.
+    pub quoted: &'static [&'static str],
+    /// See `quoted`.
+    pub quoted_as: &'static [&'static str],
 }
 
 const EN: Speech = Speech {
+    quoted: &["quoted", "cited"],
+    quoted_as: &["as"],
     age_words: &["year", "years", "old"],
     documents: &[
         "statement",
@@ -183,6 +190,8 @@ const EN: Speech = Speech {
 // Spanish marks the one spoken to with "a" ("dijo a la radio"), and a name
 // right after a cue is the inverted speaker ("aseguró Pérez").
 const ES: Speech = Speech {
+    quoted: &["citado", "citada", "citados", "citadas"],
+    quoted_as: &[],
     age_words: &[],
     documents: &[
         "comunicado",
@@ -280,6 +289,8 @@ const ES: Speech = Speech {
 };
 
 const NONE: Speech = Speech {
+    quoted: &[],
+    quoted_as: &[],
     age_words: &[],
     documents: &[],
     addressee_cues: &[],
