@@ -870,6 +870,7 @@ impl Ctx<'_> {
             }
         }
         let mut first = true;
+        let mut pp_end: Option<usize> = None;
         while j > lo {
             j -= 1;
             if toks[j].sent != sent || self.inside[j] {
@@ -904,6 +905,23 @@ impl Ctx<'_> {
                         .flatten();
                     let m = named.unwrap_or(m);
                     return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
+                }
+                // "one woman in Kelvar told AFP", "a resident of Ostra
+                // said": a place after the described speaker.
+                let prep = m.ts.checked_sub(1).and_then(|mut p| {
+                    while p > lo && self.doc.lex.determiners.contains(toks[p].lower.as_str()) {
+                        p -= 1;
+                    }
+                    let w = toks[p].lower.as_str();
+                    (toks[p].kind == Kind::Word
+                        && is_prep(w)
+                        && !matches!(w, "to" | "by" | "than" | "with" | "a" | "al"))
+                    .then_some(p)
+                });
+                if let Some(p) = prep.filter(|&p| first && pp_end.is_none() && p > lo) {
+                    pp_end = Some(m.te);
+                    j = p;
+                    continue;
                 }
                 j = m.ts;
                 first = false;
@@ -950,7 +968,9 @@ impl Ctx<'_> {
                     // "demonstrators chanted", "the families of the two
                     // wounded men requested": a group nobody names speaks,
                     // and its description is all there is to say who.
-                    return self.group_before(j, lo).map(|r| (r, None));
+                    return self
+                        .group_before(j, lo)
+                        .map(|(a, b)| ((a, pp_end.unwrap_or(b)), None));
                 }
             }
             if t.kind == Kind::Punct {
@@ -984,7 +1004,11 @@ impl Ctx<'_> {
                 || w.ends_with('s')
                     && (lex.roles.contains(singular) || lex.person_nouns.contains(singular))
         };
-        if head.upper || !people(w) {
+        // One person nobody names: "one woman", "a distraught resident".
+        let one = (lex.person_nouns.contains(w) || sp.female.contains(&w) || sp.male.contains(&w))
+            && !lex.pronouns.contains(w)
+            && !lex.possessives.contains(w);
+        if head.upper || !(people(w) || one) {
             return None;
         }
         // The head of "families of the men" is "families": step back over

@@ -202,3 +202,15 @@ fn a_quote_after_reported_speech_goes_on_with_its_speaker() {
         Some("Kelvar Coast Guard")
     );
 }
+
+#[test]
+fn an_unnamed_speaker_is_described_with_the_place_after_it() {
+    let a = article(
+        "en",
+        &["Power was cut across the island. \"We were scared. I saw an injured man being carried to the clinic, \" one woman in Kelvar told Radio Norte."],
+    );
+    assert_eq!(
+        speaker(&a, "We were scared").as_deref(),
+        Some("one woman in Kelvar")
+    );
+}
