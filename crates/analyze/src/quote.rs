@@ -711,7 +711,7 @@ impl Ctx<'_> {
                     && !self.after_prep(m.ts)
             });
             if let Some(m) = subject {
-                return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
+                return Some(self.group_of(m));
             }
         }
         // Inversion follows a quote or a clause: '“…,” said Lee', '…, said
@@ -985,6 +985,34 @@ impl Ctx<'_> {
         None
     }
 
+    /// Whether `w` names people as a group: a collective noun ("police"),
+    /// or the plural of a role or of a noun for people ("officials").
+    fn people_noun(&self, w: &str) -> bool {
+        let lex = self.doc.lex;
+        let sp = crate::lang::speech::speech(lex.lang.code);
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        // "-men" plurals ("men", "fishermen", "women") are people too.
+        sp.collective.contains(&w)
+            || lex.lang.code == "en" && w.ends_with("men")
+            || w.ends_with('s') && sp.collective.contains(&singular)
+            || w.ends_with('s')
+                && (lex.roles.contains(singular) || lex.person_nouns.contains(singular))
+    }
+
+    /// A speaking mention, or the people it qualifies when a noun for
+    /// people follows it ("Norvex employees", "Union officials"): those
+    /// speak, and nobody names them.
+    fn group_of(&self, m: &crate::entity::Mention) -> ((usize, usize), Option<usize>) {
+        let next = self.doc.toks.get(m.te);
+        if next.is_some_and(|t| {
+            t.kind == Kind::Word && !t.upper && !self.inside[m.te] && self.people_noun(&t.lower)
+        }) && m.kind != EntityKind::Person
+        {
+            return ((m.ts, m.te + 1), None);
+        }
+        self.attribution(m)
+    }
+
     /// The description of an unnamed group ending at token `j` ("the
     /// families of the two wounded men", "demonstrators"): lower-case words
     /// and "of" phrases back to a determiner, headed by a plural or a
@@ -995,15 +1023,7 @@ impl Ctx<'_> {
         let sp = crate::lang::speech::speech(lex.lang.code);
         let head = &toks[j];
         let w = head.lower.as_str();
-        let people = |w: &str| {
-            let singular = w.strip_suffix('s').unwrap_or(w);
-            // "-men" plurals ("men", "fishermen", "women") are people too.
-            sp.collective.contains(&w)
-                || lex.lang.code == "en" && w.ends_with("men")
-                || w.ends_with('s') && sp.collective.contains(&singular)
-                || w.ends_with('s')
-                    && (lex.roles.contains(singular) || lex.person_nouns.contains(singular))
-        };
+        let people = |w: &str| self.people_noun(w);
         // One person nobody names: "one woman", "a distraught resident".
         let one = (lex.person_nouns.contains(w) || sp.female.contains(&w) || sp.male.contains(&w))
             && !lex.pronouns.contains(w)
@@ -1058,7 +1078,16 @@ impl Ctx<'_> {
         {
             return None;
         }
-        Some((s, j + 1))
+        // "European Union officials": the organisation they speak for
+        // belongs to their description.
+        let org = (s == j)
+            .then(|| {
+                self.ents.mentions.iter().find(|m| {
+                    m.te == s && m.ts >= lo && matches!(m.kind, EntityKind::Org | EntityKind::Gpe)
+                })
+            })
+            .flatten();
+        Some((org.map_or(s, |m| m.ts), j + 1))
     }
 
     fn is_cue(&self, i: usize) -> bool {
@@ -1543,7 +1572,9 @@ fn described(
             .any(|t| doc.lex.pronouns.contains(t.lower.as_str()))
         && toks[a..b]
             .iter()
-            .all(|t| matches!(t.kind, Kind::Word | Kind::Num) && (!t.upper || doc.initial(a)))
+            .all(|t| matches!(t.kind, Kind::Word | Kind::Num))
+        && (toks[a..b].iter().all(|t| !t.upper || doc.initial(a))
+            || toks.get(b.wrapping_sub(1)).is_some_and(|t| !t.upper) && b > a)
     {
         return Some((a, b));
     }
@@ -1604,6 +1635,7 @@ fn is_reporting(w: &str) -> bool {
             | "screamed"
             | "screaming"
             | "yelled"
+            | "cried"
     )
 }
 

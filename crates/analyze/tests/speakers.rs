@@ -214,3 +214,24 @@ fn an_unnamed_speaker_is_described_with_the_place_after_it() {
         Some("one woman in Kelvar")
     );
 }
+
+#[test]
+fn people_named_by_their_organisation_speak_as_a_group() {
+    let a = article(
+        "en",
+        &[
+            "In Brussels, Harbour Union officials tried to calm the markets, insisting it was a \"unique case\" of bad accounting.",
+            "\"What do they mean by the border? \"Ivo Marten questioned, noting that the camp is ten miles away.",
+            "Doe's lawyer, Ann Lusk, hinted at \"irregularities\" in the case.",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "unique case").as_deref(),
+        Some("Harbour Union officials")
+    );
+    assert_eq!(
+        speaker(&a, "What do they mean").as_deref(),
+        Some("Ivo Marten")
+    );
+    assert_eq!(speaker(&a, "irregularities").as_deref(), Some("Ann Lusk"));
+}
