@@ -292,6 +292,20 @@ pub fn is_prep(w: &str) -> bool {
             | "ante"
             | "tras"
             | "entre"
+            | "da"
+            | "do"
+            | "das"
+            | "dos"
+            | "na"
+            | "no"
+            | "nas"
+            | "nos"
+            | "em"
+            | "com"
+            | "pelo"
+            | "pela"
+            | "ao"
+            | "à"
     )
 }
 
@@ -599,26 +613,43 @@ impl Ctx<'_> {
     }
 
     fn after_prep(&self, ts: usize) -> bool {
+        self.prep_before(ts).is_some()
+    }
+
+    /// The preposition that a mention at `ts` depends on, past determiners,
+    /// a possessor ("with Chile’s Justice Minister") and a common noun for
+    /// what the name is ("of the company Norvex", "de la empresa Aldana").
+    fn prep_before(&self, ts: usize) -> Option<usize> {
         let toks = &self.doc.toks;
+        let lex = self.doc.lex;
         let mut j = ts;
-        // Step over a possessor: "with Chile’s Justice Minister".
+        let mut noun = false;
         loop {
             if j == 0 {
-                return false;
+                return None;
             }
             let p = &toks[j - 1];
             if p.kind == Kind::Word && (p.lower == "’s" || p.lower == "'s") {
                 match self.ents.mentions.iter().find(|m| m.te == j - 1) {
                     Some(m) => j = m.ts,
-                    None => return false,
+                    None => return None,
                 }
                 continue;
             }
-            if p.kind == Kind::Word && self.doc.lex.determiners.contains(p.lower.as_str()) {
+            if p.kind == Kind::Word && lex.determiners.contains(p.lower.as_str()) {
                 j -= 1;
                 continue;
             }
-            return p.kind == Kind::Word && is_prep(&p.lower);
+            if !noun
+                && p.kind == Kind::Word
+                && !p.upper
+                && lex.org_nominals.contains(p.lower.as_str())
+            {
+                noun = true;
+                j -= 1;
+                continue;
+            }
+            return (p.kind == Kind::Word && is_prep(&p.lower)).then_some(j - 1);
         }
     }
 
@@ -908,15 +939,11 @@ impl Ctx<'_> {
                 }
                 // "one woman in Kelvar told AFP", "a resident of Ostra
                 // said": a place after the described speaker.
-                let prep = m.ts.checked_sub(1).and_then(|mut p| {
-                    while p > lo && self.doc.lex.determiners.contains(toks[p].lower.as_str()) {
-                        p -= 1;
-                    }
-                    let w = toks[p].lower.as_str();
-                    (toks[p].kind == Kind::Word
-                        && is_prep(w)
-                        && !matches!(w, "to" | "by" | "than" | "with" | "a" | "al"))
-                    .then_some(p)
+                let prep = self.prep_before(m.ts).filter(|&p| {
+                    !matches!(
+                        toks[p].lower.as_str(),
+                        "to" | "by" | "than" | "with" | "a" | "al"
+                    )
                 });
                 if let Some(p) = prep.filter(|&p| first && pp_end.is_none() && p > lo) {
                     pp_end = Some(m.te);
@@ -1022,7 +1049,11 @@ impl Ctx<'_> {
         let lex = self.doc.lex;
         let sp = crate::lang::speech::speech(lex.lang.code);
         let head = &toks[j];
-        let w = head.lower.as_str();
+        // A hyphenated head is one word ("porta-voz").
+        let glued = |k: usize| !toks[k].sp && !toks[k].nl;
+        let compound = (j >= lo + 2 && toks[j - 1].is_p("-") && glued(j - 1) && glued(j))
+            .then(|| format!("{}-{}", toks[j - 2].lower, head.lower));
+        let w = compound.as_deref().unwrap_or(head.lower.as_str());
         let people = |w: &str| self.people_noun(w);
         // One person nobody names: "one woman", "a distraught resident".
         let one = (lex.person_nouns.contains(w) || sp.female.contains(&w) || sp.male.contains(&w))
@@ -1033,7 +1064,7 @@ impl Ctx<'_> {
         }
         // The head of "families of the men" is "families": step back over
         // "of" phrases to it.
-        let mut s = j;
+        let mut s = if compound.is_some() { j - 2 } else { j };
         let mut steps = 0;
         while s > lo && steps < 8 {
             let p = &toks[s - 1];
@@ -1572,9 +1603,14 @@ fn described(
             .any(|t| doc.lex.pronouns.contains(t.lower.as_str()))
         && toks[a..b]
             .iter()
-            .all(|t| matches!(t.kind, Kind::Word | Kind::Num))
+            .all(|t| matches!(t.kind, Kind::Word | Kind::Num) || t.is_p("-"))
         && (toks[a..b].iter().all(|t| !t.upper || doc.initial(a))
-            || toks.get(b.wrapping_sub(1)).is_some_and(|t| !t.upper) && b > a)
+            || toks.get(b.wrapping_sub(1)).is_some_and(|t| !t.upper) && b > a
+            // "the spokesman of the company Aldana": a common noun heads it.
+            || toks[a..b]
+                .iter()
+                .find(|t| !doc.lex.determiners.contains(t.lower.as_str()))
+                .is_some_and(|t| !t.upper))
     {
         return Some((a, b));
     }
@@ -1595,10 +1631,30 @@ fn described(
     ) {
         return None;
     }
-    let org = ents.mentions.iter().find(|m| {
-        (m.ts == b + 1 || m.ts == b + 2 && doc.lex.determiners.contains(toks[b + 1].lower.as_str()))
-            && matches!(m.kind, EntityKind::Org | EntityKind::Gpe)
-    })?;
+    // "for Norvex", "of the ministry", "de la empresa Aldana".
+    let mut k = b + 1;
+    while toks
+        .get(k)
+        .is_some_and(|t| doc.lex.determiners.contains(t.lower.as_str()))
+    {
+        k += 1;
+    }
+    // After "the company", whatever the name was taken for is its name.
+    let common = toks
+        .get(k)
+        .is_some_and(|t| !t.upper && doc.lex.org_nominals.contains(t.lower.as_str()));
+    if common {
+        k += 1;
+    }
+    let org = ents
+        .mentions
+        .iter()
+        .filter(|m| {
+            m.ts > b
+                && m.ts <= k
+                && (matches!(m.kind, EntityKind::Org | EntityKind::Gpe) || common && m.ts == k)
+        })
+        .max_by_key(|m| m.te)?;
     Some((a, org.te))
 }
 

@@ -235,3 +235,36 @@ fn people_named_by_their_organisation_speak_as_a_group() {
     );
     assert_eq!(speaker(&a, "irregularities").as_deref(), Some("Ann Lusk"));
 }
+
+#[test]
+fn portuguese_inversion_roles_and_a_spokesman_of_a_company() {
+    let a = article(
+        "pt",
+        &[
+            "A ministra da Saúde, Carla Mendes, visitou o hospital na segunda-feira. \"Reforçamos todos os turnos\", disse a ministra.",
+            "O porta-voz da empresa Aldana escreveu em sua conta no Twitter: \"Continuamos trabalhando\".",
+            "\"Quem vai pagar a obra?\", perguntou o prefeito Tomás Ribeiro.",
+        ],
+    );
+    assert_eq!(speaker(&a, "Reforçamos").as_deref(), Some("Carla Mendes"));
+    assert_eq!(
+        speaker(&a, "Continuamos").as_deref(),
+        Some("O porta-voz da empresa Aldana")
+    );
+    assert_eq!(
+        speaker(&a, "Quem vai pagar").as_deref(),
+        Some("Tomás Ribeiro")
+    );
+}
+
+#[test]
+fn spanish_a_spokesman_of_a_company_is_described_with_it() {
+    let a = article(
+        "es",
+        &["El portavoz de la empresa Aldana escribió en su cuenta de Twitter: «Seguimos trabajando»."],
+    );
+    assert_eq!(
+        speaker(&a, "Seguimos").as_deref(),
+        Some("El portavoz de la empresa Aldana")
+    );
+}
