@@ -280,6 +280,14 @@ pub fn is_prep(w: &str) -> bool {
             | "among"
             | "under"
             | "including"
+            | "outside"
+            | "inside"
+            | "near"
+            | "behind"
+            | "across"
+            | "around"
+            | "beside"
+            | "during"
             | "con"
             | "por"
             | "para"
@@ -688,6 +696,17 @@ impl Ctx<'_> {
                 return self.speaker_for_cue(q, lo, q);
             }
         }
+        // "the ministry, which said …", "a woman, who wept and cried …":
+        // a relative clause's cue is its antecedent's.
+        let relative = (c.saturating_sub(6).max(lo + 1)..c)
+            .rev()
+            .take_while(|&k| toks[k].kind == Kind::Word && !self.inside[k])
+            .find(|&k| sp.relative_pronouns.contains(&toks[k].lower.as_str()));
+        if let Some(r) = relative.filter(|&r| r >= lo + 2 && toks[r - 1].is_p(",")) {
+            if let Some(found) = self.antecedent(r - 1, lo) {
+                return Some(found);
+            }
+        }
         // "She thanked X and described Y as “...”": a coordinated verb
         // shares the sentence's subject.
         if c > lo && matches!(toks[c - 1].lower.as_str(), "and" | "y") {
@@ -992,6 +1011,34 @@ impl Ctx<'_> {
                     if self.is_document(j) {
                         return self.issuer(j);
                     }
+                    // "Norvex's mobile-phone unit said": a part of the
+                    // company speaks as the company (its people do not:
+                    // "Norvex chief executive" is someone).
+                    let lex = self.doc.lex;
+                    let part = !lex.roles.contains(w)
+                        && !lex.person_nouns.contains(w)
+                        && !self.people_noun(w);
+                    let owner = (j.saturating_sub(5).max(lo)..j)
+                        .rev()
+                        .take_while(|&k| {
+                            !toks[k].upper && (toks[k].kind == Kind::Word || toks[k].is_p("-"))
+                        })
+                        .last()
+                        .unwrap_or(j);
+                    let org = self
+                        .ents
+                        .mentions
+                        .iter()
+                        .filter(|m| {
+                            m.te == owner
+                                && m.kind == EntityKind::Org
+                                && speaks(self.doc, m)
+                                && !self.after_prep(m.ts)
+                        })
+                        .max_by_key(|m| m.te - m.ts);
+                    if let Some(m) = org.filter(|_| part) {
+                        return Some(self.attribution(m));
+                    }
                     // "demonstrators chanted", "the families of the two
                     // wounded men requested": a group nobody names speaks,
                     // and its description is all there is to say who.
@@ -1010,6 +1057,37 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// The speaker a relative clause opening after the comma at `comma`
+    /// refers to: the mention ending there, or the description of a person
+    /// or group ending there, a place after it included ("a woman outside
+    /// the bank, who …").
+    fn antecedent(&self, comma: usize, lo: usize) -> Option<((usize, usize), Option<usize>)> {
+        let toks = &self.doc.toks;
+        let m = self
+            .ents
+            .mentions
+            .iter()
+            .filter(|m| m.te == comma && speaks(self.doc, m))
+            .max_by_key(|m| m.te - m.ts);
+        if let Some(m) = m {
+            return Some(self.attribution(m));
+        }
+        let end = comma.checked_sub(1)?;
+        if let Some(r) = self.group_before(end, lo) {
+            return Some((r, None));
+        }
+        // Past a place: "outside the bank".
+        let prep = (end.saturating_sub(4).max(lo + 1)..end)
+            .rev()
+            .take_while(|&k| toks[k].kind == Kind::Word)
+            .find(|&k| {
+                is_prep(&toks[k].lower)
+                    && !self.doc.lex.determiners.contains(toks[k].lower.as_str())
+            })?;
+        let (a, _) = self.group_before(prep.checked_sub(1)?, lo)?;
+        Some(((a, comma), None))
     }
 
     /// Whether `w` names people as a group: a collective noun ("police"),

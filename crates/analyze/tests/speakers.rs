@@ -268,3 +268,31 @@ fn spanish_a_spokesman_of_a_company_is_described_with_it() {
         Some("El portavoz de la empresa Aldana")
     );
 }
+
+#[test]
+fn a_relative_clause_speaks_for_its_antecedent() {
+    let a = article(
+        "en",
+        &[
+            "The raids drew condemnation from the Harbour Board, which said the \"reckless and unjustified\" raids risked a wider strike.",
+            "Firemen had to hold back a distraught elderly man outside the depot, who wept and cried \"my son, my son.\"",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "reckless and unjustified").as_deref(),
+        Some("Harbour Board")
+    );
+    assert_eq!(
+        speaker(&a, "my son").as_deref(),
+        Some("a distraught elderly man outside the depot")
+    );
+}
+
+#[test]
+fn a_part_of_a_company_speaks_as_the_company() {
+    let a = article(
+        "en",
+        &["A company official said the impact was small. Norvex Telecom's Arvo mobile-phone unit said the failure \"badly disturbed\" traffic to the islands."],
+    );
+    assert_eq!(speaker(&a, "badly disturbed").as_deref(), Some("Arvo"));
+}
