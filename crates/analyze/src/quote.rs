@@ -868,6 +868,28 @@ impl Ctx<'_> {
             if let Some(found) = right_document.and_then(|k| self.issuer(k)) {
                 return Some(found);
             }
+            // "escribió en su cuenta de X el ministro", "dijo a la prensa
+            // la alcaldesa": an adjunct between the cue and the speaker,
+            // who closes the clause.
+            let adjunct = toks
+                .get(c + 1)
+                .is_some_and(|t| t.kind == Kind::Word && is_prep(&t.lower));
+            let far = self.ents.mentions.iter().find(|m| {
+                adjunct
+                    && m.ts > c + 2
+                    && m.ts <= c + 10
+                    && toks[m.ts].sent == sent
+                    && !self.inside[m.ts]
+                    && toks[c + 1..m.ts].iter().all(|t| t.kind == Kind::Word)
+                    && speaks(self.doc, m)
+                    && !self.after_prep(m.ts)
+                    && toks
+                        .get(m.te)
+                        .is_none_or(|t| t.kind == Kind::Punct && !t.is_p("'"))
+            });
+            if let Some(m) = far {
+                return Some(self.attribution(m));
+            }
         }
         // Left side: the nearest subject-like mention or pronoun. When the
         // word right before the cue is an unnamed noun ("officials said",

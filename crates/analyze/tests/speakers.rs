@@ -296,3 +296,18 @@ fn a_part_of_a_company_speaks_as_the_company() {
     );
     assert_eq!(speaker(&a, "badly disturbed").as_deref(), Some("Arvo"));
 }
+
+#[test]
+fn spanish_inversion_after_an_adjunct() {
+    let a = article(
+        "es",
+        &[
+            "La alcaldesa de Villaseca, Lucía Arnal, y el ministro del Interior, Jaime Otero, visitaron la zona el martes.",
+            "«Nadie quedará atrás», escribió en su cuenta de X el ministro Otero. «¿Dónde estaba el Gobierno?», preguntó a la prensa la alcaldesa.",
+            "«Estamos entregando el primer avión», dijo con entusiasmo Ramón Pardo, director del proyecto.",
+        ],
+    );
+    assert_eq!(speaker(&a, "Nadie quedará").as_deref(), Some("Jaime Otero"));
+    assert_eq!(speaker(&a, "Dónde estaba").as_deref(), Some("Lucía Arnal"));
+    assert_eq!(speaker(&a, "primer avión").as_deref(), Some("Ramón Pardo"));
+}
