@@ -1156,7 +1156,10 @@ impl Ctx<'_> {
         let w = compound.as_deref().unwrap_or(head.lower.as_str());
         let people = |w: &str| self.people_noun(w);
         // One person nobody names: "one woman", "a distraught resident".
-        let one = (lex.person_nouns.contains(w) || sp.female.contains(&w) || sp.male.contains(&w))
+        let one = (lex.person_nouns.contains(w)
+            || sp.female.contains(&w)
+            || sp.male.contains(&w)
+            || sp.collective.contains(&w))
             && !lex.pronouns.contains(w)
             && !lex.possessives.contains(w);
         if head.upper || !(people(w) || one) {

@@ -311,3 +311,15 @@ fn spanish_inversion_after_an_adjunct() {
     assert_eq!(speaker(&a, "Dónde estaba").as_deref(), Some("Lucía Arnal"));
     assert_eq!(speaker(&a, "primer avión").as_deref(), Some("Ramón Pardo"));
 }
+
+#[test]
+fn an_unnamed_correspondent_of_an_outlet_is_described_with_it() {
+    let a = article(
+        "en",
+        &["A Norvex Broadcasting Corporation correspondent reported hearing a large blast, then saw \"a crater about two metres wide\" near the school."],
+    );
+    assert_eq!(
+        speaker(&a, "a crater").as_deref(),
+        Some("Norvex Broadcasting Corporation correspondent")
+    );
+}

@@ -1089,6 +1089,8 @@ pub static LANG: Lang = Lang {
         "pollster",
         "sociologist",
         "criminologist",
+        "correspondent",
+        "eyewitness",
     ],
     saxon_genitive: true,
     adjectives_follow_noun: false,
