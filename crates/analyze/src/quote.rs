@@ -838,19 +838,21 @@ impl Ctx<'_> {
                         || !self.doc.lex.function_words.contains(t.lower.as_str())
                 })
             });
-        // "said a government spokesman, Ivo Marten": the name in apposition
-        // to the description.
+        // "said a government spokesman, Ivo Marten", "declaró la jefa de
+        // bomberos, Orla Brennick": the name in apposition to the
+        // description (and what it is head of).
         let right = right.map(|m| {
-            let named = (m.nominal && toks.get(m.te).is_some_and(|t| t.is_p(",")))
-                .then(|| {
-                    self.ents.mentions.iter().find(|n| {
-                        n.ts == m.te + 1
-                            && !n.nominal
-                            && n.kind == EntityKind::Person
-                            && n.cluster != usize::MAX
-                    })
+            let comma = (m.te..toks.len().min(m.te + 6))
+                .take_while(|&k| toks[k].kind == Kind::Word || toks[k].is_p(","))
+                .find(|&k| toks[k].is_p(","));
+            let named = comma.filter(|_| m.nominal).and_then(|k| {
+                self.ents.mentions.iter().find(|n| {
+                    n.ts == k + 1
+                        && !n.nominal
+                        && n.kind == EntityKind::Person
+                        && n.cluster != usize::MAX
                 })
-                .flatten();
+            });
             named.unwrap_or(m)
         });
         let right_pron = (c + 1 < toks.len() && self.pronoun(c + 1)).then_some(c + 1);
@@ -1061,6 +1063,12 @@ impl Ctx<'_> {
                     if let Some(m) = org.filter(|_| part) {
                         return Some(self.attribution(m));
                     }
+                    // "the union of chemical workers said", "el sindicato
+                    // de trabajadores químicos aseguró": an organisation
+                    // nobody names, its description all there is.
+                    if let Some(a) = self.unnamed_org_before(j, lo) {
+                        return Some(((a, pp_end.unwrap_or(j + 1)), None));
+                    }
                     // "demonstrators chanted", "the families of the two
                     // wounded men requested": a group nobody names speaks,
                     // and its description is all there is to say who.
@@ -1110,6 +1118,38 @@ impl Ctx<'_> {
             })?;
         let (a, _) = self.group_before(prep.checked_sub(1)?, lo)?;
         Some(((a, comma), None))
+    }
+
+    /// The start of a description ending at token `j` that a common noun
+    /// for an organisation heads right after its determiner ("the union of
+    /// chemical workers", "el sindicato de trabajadores"), lower-case words
+    /// and connectors only between.
+    fn unnamed_org_before(&self, j: usize, lo: usize) -> Option<usize> {
+        let toks = &self.doc.toks;
+        let lex = self.doc.lex;
+        let mut k = j;
+        while k >= lo && j - k < 8 {
+            let t = &toks[k];
+            if t.kind != Kind::Word || t.upper && !self.doc.initial(k) || self.inside[k] {
+                return None;
+            }
+            let w = t.lower.as_str();
+            if k < j && lex.determiners.contains(w) {
+                let head = toks.get(k + 1)?;
+                let org = !head.upper
+                    && (lex.org_nominals.contains(head.lower.as_str())
+                        || lex
+                            .org_words
+                            .iter()
+                            .any(|o| o.eq_ignore_ascii_case(&head.lower)));
+                return org.then_some(k);
+            }
+            if lex.function_words.contains(w) && !lex.name_connectors.contains(w) || k == 0 {
+                return None;
+            }
+            k -= 1;
+        }
+        None
     }
 
     /// Whether `w` names people as a group: a collective noun ("police"),

@@ -323,3 +323,19 @@ fn an_unnamed_correspondent_of_an_outlet_is_described_with_it() {
         Some("Norvex Broadcasting Corporation correspondent")
     );
 }
+
+#[test]
+fn a_name_after_a_description_and_its_complement_speaks() {
+    let a = article(
+        "es",
+        &["«Nunca habíamos visto algo así», declaró la jefa de bomberos, Rosa Quintal, que dirigió a 60 efectivos. El sindicato de trabajadores portuarios de Kelvar aseguró que el muelle era inseguro."],
+    );
+    assert_eq!(
+        speaker(&a, "Nunca habíamos").as_deref(),
+        Some("Rosa Quintal")
+    );
+    assert_eq!(
+        speaker(&a, "el muelle era inseguro").as_deref(),
+        Some("El sindicato de trabajadores portuarios de Kelvar")
+    );
+}
