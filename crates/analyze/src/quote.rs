@@ -1000,7 +1000,9 @@ impl Ctx<'_> {
             let t = &toks[j];
             if first && t.kind == Kind::Word {
                 let w = t.lower.as_str();
-                let skippable = self.doc.lex.function_words.contains(w)
+                // "analysts" is a function word to names ("Analysts warn"
+                // is no name), not to speakers.
+                let skippable = self.doc.lex.function_words.contains(w) && !self.people_noun(w)
                     || w.ends_with("ly")
                     || self.doc.lex.determiners.contains(w)
                     || self.doc.lex.cue_verbs.contains(w);
@@ -1202,7 +1204,7 @@ impl Ctx<'_> {
             || sp.collective.contains(&w))
             && !lex.pronouns.contains(w)
             && !lex.possessives.contains(w);
-        if head.upper || !(people(w) || one) {
+        if head.upper && !self.doc.initial(j) || !(people(w) || one) {
             return None;
         }
         // The head of "families of the men" is "families": step back over
@@ -1403,7 +1405,17 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         };
         // 0. "Lee told the radio: “…”": a cue before a colon that opens the
         // quote is its own, whatever follows the quote.
-        let mut done = false;
+        // "‘Completely false’ Several residents told him …": a quote with
+        // no punctuation of its own, run into a capitalised clause, is a
+        // heading, not the words of the clause's subject.
+        // Only words quoted elsewhere can say whose it is (a pull quote).
+        let heading = marked
+            && ce > cs
+            && toks[ce - 1].kind == Kind::Word
+            && toks.get(te).is_some_and(|t| {
+                t.kind == Kind::Word && t.upper && !doc.lex.cue_verbs.contains(t.lower.as_str())
+            });
+        let mut done = heading;
         if o > open_range.start && toks[o - 1].is_p(":") {
             if let Some((k, sp, cl)) = ctx.cue_back(o - 1, open_range.start, o) {
                 (f.speaker_tok, f.cluster, f.cue) = (Some(sp), cl, Some((k, k + 1)));

@@ -339,3 +339,20 @@ fn a_name_after_a_description_and_its_complement_speaks() {
         Some("El sindicato de trabajadores portuarios de Kelvar")
     );
 }
+
+#[test]
+fn unnamed_analysts_speak_and_a_heading_quote_is_a_pull_quote() {
+    let a = article(
+        "en",
+        &[
+            "The deal was signed on Monday.",
+            "Analysts warn that, while the deal could help Kelvar, it could also strain ties with future governments.",
+            "A large plane was seen heading north. 'Completely false' Several residents of the camp told him it was a bomber. The army spokesman, Ivo Marten, told reporters: \"This information is completely false. We bombed nothing.\"",
+        ],
+    );
+    assert_eq!(speaker(&a, "strain ties").as_deref(), Some("Analysts"));
+    assert_eq!(
+        speaker(&a, "Completely false").as_deref(),
+        Some("Ivo Marten")
+    );
+}
