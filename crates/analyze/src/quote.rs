@@ -1361,6 +1361,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
     // Quotes followed in their sentence by a cue that introduces another
     // quote: that sentence's subject speaks the other one.
     let mut before_colon_cue: Vec<bool> = Vec::new();
+    let mut headings: Vec<bool> = Vec::new();
     for &(o, c, marked) in &pairs {
         let cs = o + 1;
         let ce = c;
@@ -1405,11 +1406,15 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         };
         // 0. "Lee told the radio: “…”": a cue before a colon that opens the
         // quote is its own, whatever follows the quote.
-        // "‘Completely false’ Several residents told him …": a quote with
-        // no punctuation of its own, run into a capitalised clause, is a
-        // heading, not the words of the clause's subject.
+        // "‘Completely false’ Several residents told him …": a quote that
+        // opens a sentence with no punctuation of its own, run into a
+        // capitalised clause, is a heading, not the words of the clause's
+        // subject.
         // Only words quoted elsewhere can say whose it is (a pull quote).
         let heading = marked
+            && (toks[o].nl
+                || o == open_range.start
+                || o > 0 && matches!(toks[o - 1].lower.as_str(), "." | "!" | "?"))
             && ce > cs
             && toks[ce - 1].kind == Kind::Word
             && toks.get(te).is_some_and(|t| {
@@ -1539,6 +1544,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             }
         }
         before_colon_cue.push((te..close_range.end).any(|k| ctx.is_cue(k) && introduces(k)));
+        headings.push(heading);
         out.push(f);
     }
     // 5. Unattributed quotes: pull quotes repeating words quoted elsewhere,
@@ -1558,6 +1564,33 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 out[qi].speaker_tok = out[k].speaker_tok;
                 continue;
             }
+        }
+        // A heading shortens what it quotes ("We panicked" for "We were
+        // panicked. I saw …"): its words, in order, in a quote of the
+        // article; nothing else says whose it is.
+        if headings.get(qi).copied().unwrap_or(false) {
+            let words = |s: &str| -> Vec<String> {
+                s.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            };
+            let mine = words(me);
+            let hit = (0..out.len()).find(|&k| {
+                k != qi
+                    && (out[k].cluster.is_some() || out[k].speaker_tok.is_some())
+                    && !headings.get(k).copied().unwrap_or(false)
+                    && {
+                        let theirs = words(&contents[k]);
+                        let mut it = theirs.iter();
+                        mine.len() >= 2 && mine.iter().all(|w| it.any(|t| t == w))
+                    }
+            });
+            if let Some(k) = hit {
+                out[qi].cluster = out[k].cluster;
+                out[qi].speaker_tok = out[k].speaker_tok;
+            }
+            continue;
         }
         let f = &out[qi];
         let opens_para = toks[f.ts].nl || f.ts == 0;
@@ -1657,6 +1690,40 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             out[qi].cluster = Some(c);
         }
     }
+    // "…, but Lee said that 12 people died": a clause of its own, after a
+    // comma and a contrasting conjunction, reports its own speaker's words.
+    let contrast = crate::lang::speech::speech(doc.lex.lang.code).contrast;
+    let second_clause = |from: usize, r: &std::ops::Range<usize>| -> Option<(usize, Found)> {
+        let p = (from..r.end.saturating_sub(3)).find(|&p| {
+            toks[p].is_p(",") && !ctx.inside[p] && contrast.contains(&toks[p + 1].lower.as_str())
+        })?;
+        // The speaker may carry an apposition: "but Lee, the mayor, said".
+        let k = (p + 2..r.end.min(p + 18))
+            .take_while(|&k| !ctx.inside[k])
+            .find(|&k| ctx.is_cue(k) && is_reporting(&toks[k].lower))?;
+        let (sp, cl) = ctx.speaker_for_cue(k, p + 2, r.end)?;
+        let mut cs = k + 1;
+        if toks
+            .get(cs)
+            .is_some_and(|t| t.lower == "that" || t.lower == "que")
+        {
+            cs += 1;
+        }
+        (r.end > cs + 1).then_some((
+            p,
+            Found {
+                ts: p + 2,
+                te: r.end,
+                cs,
+                ce: r.end,
+                direct: false,
+                speaker_tok: Some(sp),
+                cluster: cl,
+                cue: Some((k, k + 1)),
+                described: None,
+            },
+        ))
+    };
     // Indirect speech: a cue in a sentence without marks.
     for r in doc.sents.iter() {
         // In a sentence with quotation marks, only a cue after the last
@@ -1673,6 +1740,9 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             }
         }
         if last_inside.is_some() && cue.is_none() {
+            if let Some((_, f)) = last_inside.and_then(|x| second_clause(x + 1, r)) {
+                out.push(f);
+            }
             continue;
         }
         let (sp, cl, cue_r) = match cue {
@@ -1715,6 +1785,9 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         if said < 2 {
             continue;
         }
+        // What the first speaker said ends where the second one's clause
+        // begins.
+        let second = second_clause(cue_r.1, r).filter(|(p, _)| *p > cs);
         out.push(Found {
             ts: if last_inside.is_some() {
                 cue_r.0
@@ -1723,13 +1796,16 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             },
             te: r.end,
             cs: cs.min(ce),
-            ce,
+            ce: second.as_ref().map_or(ce, |(p, _)| ce.min(*p)),
             direct: false,
             speaker_tok: sp,
             cluster: cl,
             cue: Some(cue_r),
             described: None,
         });
+        if let Some((_, f)) = second {
+            out.push(f);
+        }
     }
     for f in out.iter_mut() {
         f.described = f

@@ -356,3 +356,31 @@ fn unnamed_analysts_speak_and_a_heading_quote_is_a_pull_quote() {
         Some("Ivo Marten")
     );
 }
+
+#[test]
+fn a_contrasting_clause_reports_its_own_speaker() {
+    let a = article(
+        "en",
+        &[
+            "Our reporter says he saw no casualties, but Mr Lusk, the mayor of Kelvar, said that 12 people had been killed.",
+            "\"The cause of the cut remains unclear, '' a statement said, while a spokesman said it was unlikely to have been an attack.",
+        ],
+    );
+    assert_eq!(speaker(&a, "12 people had been").as_deref(), Some("Lusk"));
+    assert_eq!(
+        speaker(&a, "unlikely to have been").as_deref(),
+        Some("a spokesman")
+    );
+}
+
+#[test]
+fn a_heading_takes_the_speaker_of_the_quote_it_shortens() {
+    let a = article(
+        "en",
+        &["The quake struck at noon. 'We panicked' The Kelvar Survey put the epicentre at sea. \"We were panicked. I saw an injured man, \" one woman in Ostra told Radio Norte."],
+    );
+    assert_eq!(
+        speaker(&a, "We panicked").as_deref(),
+        Some("one woman in Ostra")
+    );
+}

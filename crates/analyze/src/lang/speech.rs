@@ -34,9 +34,13 @@ pub struct Speech {
     pub quoted: &'static [&'static str],
     /// See `quoted`.
     pub quoted_as: &'static [&'static str],
+    /// Conjunctions that open a clause of contrast after a comma ("…, but
+    /// Lee said"): a new clause, which may have its own speaker.
+    pub contrast: &'static [&'static str],
 }
 
 const EN: Speech = Speech {
+    contrast: &["but", "while", "whereas", "although"],
     quoted: &["quoted", "cited"],
     quoted_as: &["as"],
     age_words: &["year", "years", "old"],
@@ -190,6 +194,7 @@ const EN: Speech = Speech {
 // Spanish marks the one spoken to with "a" ("dijo a la radio"), and a name
 // right after a cue is the inverted speaker ("aseguró Pérez").
 const ES: Speech = Speech {
+    contrast: &["pero", "mientras", "aunque", "sino"],
     quoted: &["citado", "citada", "citados", "citadas"],
     quoted_as: &[],
     age_words: &[],
@@ -293,6 +298,7 @@ const ES: Speech = Speech {
 // Portuguese marks the one spoken to with "a"/"à" ("disse à imprensa"), as
 // Spanish does.
 const PT: Speech = Speech {
+    contrast: &["mas", "enquanto", "embora", "porém"],
     documents: &[
         "comunicado",
         "nota",
@@ -385,6 +391,7 @@ const PT: Speech = Speech {
 };
 
 const NONE: Speech = Speech {
+    contrast: &[],
     quoted: &[],
     quoted_as: &[],
     age_words: &[],
