@@ -115,7 +115,25 @@ fn mark(toks: &[Tok], i: usize) -> Option<(bool, Mark)> {
         Mark::Either
     };
     if !double && m == Mark::Either {
-        return None;
+        // An apostrophe sits between letters ("don't"); a single mark
+        // between a word and punctuation closes ("the 'first kill', as")
+        // or, after an opening bracket or dash, opens.
+        let word = |k: usize| toks.get(k).is_some_and(|n| n.kind != Kind::Punct);
+        let closing = i > 0
+            && word(i - 1)
+            && toks.get(i + 1).is_some_and(|n| {
+                n.kind == Kind::Punct
+                    && matches!(n.lower.as_str(), "," | "." | ";" | ":" | "!" | "?" | ")")
+            });
+        let opening =
+            i > 0 && matches!(toks[i - 1].lower.as_str(), "(" | "[" | "—" | "–") && word(i + 1);
+        return if closing {
+            Some((false, Mark::Close))
+        } else if opening {
+            Some((false, Mark::Open))
+        } else {
+            None
+        };
     }
     Some((double, m))
 }

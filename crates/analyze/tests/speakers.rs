@@ -384,3 +384,15 @@ fn a_heading_takes_the_speaker_of_the_quote_it_shortens() {
         Some("one woman in Ostra")
     );
 }
+
+#[test]
+fn a_single_mark_before_a_comma_closes() {
+    let a = article(
+        "en",
+        &["The 'first catch', as fleet chief Admiral Ivo Marten had later described the seizure, turned out to be a fishing boat. The crew don't know who owns it."],
+    );
+    assert_eq!(speaker(&a, "first catch").as_deref(), Some("Ivo Marten"));
+    assert!(quotes(&a)
+        .iter()
+        .all(|(t, _)| !t.contains("turned out") && !t.contains("t know")));
+}
