@@ -800,9 +800,16 @@ impl Ctx<'_> {
                         .any(|m| m.te == k && !m.nominal && m.kind == EntityKind::Person)
             })
         };
-        let prev_punct = c > 0
-            && (toks[c - 1].kind == Kind::Punct && !apposition_ends
-                || self.inside[c - 1] && c - 1 < lo);
+        // "“…”, ha detto il ministro", "a déclaré le ministre": an
+        // auxiliary before the participle belongs to the cue.
+        let aux = c > lo + 1
+            && crate::lang::speech::speech(self.doc.lex.lang.code)
+                .auxiliaries
+                .contains(&toks[c - 1].lower.as_str());
+        let before = if aux { c - 1 } else { c };
+        let prev_punct = before > 0
+            && (toks[before - 1].kind == Kind::Punct && !apposition_ends
+                || self.inside[before - 1] && before - 1 < lo);
         // Right side: "said Omar Castell", "said the official".
         // Right after the cue, or after a determiner or title ("said the
         // official", "dijo el ministro"), never across "that".

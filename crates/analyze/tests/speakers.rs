@@ -396,3 +396,35 @@ fn a_single_mark_before_a_comma_closes() {
         .iter()
         .all(|(t, _)| !t.contains("turned out") && !t.contains("t know")));
 }
+
+#[test]
+fn italian_and_french_inversion_after_an_auxiliary() {
+    let it = article(
+        "it",
+        &["\"Non lasceremo nessuno indietro\", ha detto il ministro. \"Stiamo lavorando giorno e notte\" commenta Giulia Vanni, portavoce dei vigili del fuoco."],
+    );
+    assert_eq!(
+        speaker(&it, "Non lasceremo")
+            .map(|s| s.to_lowercase())
+            .as_deref(),
+        Some("il ministro")
+    );
+    assert_eq!(
+        speaker(&it, "Stiamo lavorando").as_deref(),
+        Some("Giulia Vanni")
+    );
+    let fr = article(
+        "fr",
+        &["« Nous ne laisserons personne de côté », a déclaré le ministre. « Nous travaillons jour et nuit », a affirmé Claire Vanel, porte-parole des pompiers."],
+    );
+    assert_eq!(
+        speaker(&fr, "personne de côté")
+            .map(|s| s.to_lowercase())
+            .as_deref(),
+        Some("le ministre")
+    );
+    assert_eq!(
+        speaker(&fr, "jour et nuit").as_deref(),
+        Some("Claire Vanel")
+    );
+}
