@@ -771,15 +771,66 @@ impl Ctx<'_> {
                     return Some(found);
                 }
             }
+            // A name right after a verb ("pelting the police") is its
+            // object, not the subject.
+            let opens = |ts: usize| {
+                let mut k = ts;
+                while k > r.start.max(lo)
+                    && self
+                        .doc
+                        .lex
+                        .determiners
+                        .contains(toks[k - 1].lower.as_str())
+                {
+                    k -= 1;
+                }
+                let lex = self.doc.lex;
+                k == r.start.max(lo) || {
+                    let p = &toks[k - 1];
+                    p.kind != Kind::Word
+                        || p.upper
+                        || lex.roles.contains(p.lower.as_str())
+                        || lex.person_nouns.contains(p.lower.as_str())
+                        || lex.function_words.contains(p.lower.as_str())
+                }
+            };
             let subject = self.ents.mentions.iter().find(|m| {
                 m.ts >= r.start.max(lo)
                     && m.te < c
                     && !self.inside[m.ts]
                     && speaks(self.doc, m)
                     && !self.after_prep(m.ts)
+                    && opens(m.ts)
             });
             if let Some(m) = subject {
                 return Some(self.group_of(m));
+            }
+            // "…, other protesters joined them in pelting the police,
+            // shouting": a group nobody names that opens a clause.
+            let start = r.start.max(lo);
+            let group = (start..c.saturating_sub(1))
+                .filter(|&j| !self.inside[j] && toks[j].kind == Kind::Word)
+                .filter_map(|j| self.group_before(j, start))
+                .map(|(a, b)| {
+                    // "other protesters", "some residents".
+                    let mut a = a;
+                    while a > start
+                        && a + 2 > b
+                        && toks[a - 1].kind == Kind::Word
+                        && !toks[a - 1].upper
+                        && self
+                            .doc
+                            .lex
+                            .function_words
+                            .contains(toks[a - 1].lower.as_str())
+                    {
+                        a -= 1;
+                    }
+                    (a, b)
+                })
+                .find(|&(a, _)| a == start || toks[a - 1].is_p(","));
+            if let Some(g) = group {
+                return Some((g, None));
             }
         }
         // Inversion follows a quote or a clause: '“…,” said Lee', '…, said
@@ -1497,7 +1548,11 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                     .find(|&k| !ctx.inside[k] && ctx.is_cue(k));
                 let short = |k: usize| end_mark != "." || next.end.saturating_sub(k) <= 5;
                 if let Some(k) = k.filter(|&k| {
-                    next.start <= te + 1 && short(k) && !introduces(k) && !new_clause(k)
+                    next.start <= te + 1
+                        && !toks[next.start].nl
+                        && short(k)
+                        && !introduces(k)
+                        && !new_clause(k)
                 }) {
                     if let Some((sp, cl)) = ctx.speaker_for_cue(k, te.max(next.start), next.end) {
                         f.speaker_tok = Some(sp);
@@ -1948,6 +2003,12 @@ fn is_reporting(w: &str) -> bool {
             | "screaming"
             | "yelled"
             | "cried"
+            | "demand"
+            | "demands"
+            | "chant"
+            | "chants"
+            | "shout"
+            | "shouts"
     )
 }
 

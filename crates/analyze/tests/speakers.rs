@@ -428,3 +428,26 @@ fn italian_and_french_inversion_after_an_auxiliary() {
         Some("Claire Vanel")
     );
 }
+
+#[test]
+fn groups_speak_through_present_cues_and_participles() {
+    let a = article(
+        "en",
+        &[
+            "Tens of thousands marched in Kelvar. People demand \"Give the money back\" and new elections.",
+            "Mayor Tom Vell spoke at noon. Although they were behind the worst of it, other protesters joined them in pelting the police with bottles, shouting \"Shame!\"",
+            "Oil demand fell in March, traders said.",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "Give the money back").as_deref(),
+        Some("People")
+    );
+    assert_eq!(speaker(&a, "Shame").as_deref(), Some("other protesters"));
+    // A noun that is also a cue does not report speech.
+    assert!(quotes(&a).iter().all(|(_, q)| q
+        .cue
+        .as_deref()
+        .is_none_or(|c| !c.starts_with("demand"))
+        || q.direct));
+}
