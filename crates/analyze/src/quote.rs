@@ -556,7 +556,7 @@ impl Ctx<'_> {
             let speaking = |m: &&crate::entity::Mention| speaks(self.doc, m) && !self.inside[m.ts];
             // "a Port Authority statement", "the agency's statement".
             let before = k.checked_sub(1).and_then(|b| {
-                let b = if matches!(toks[b].lower.as_str(), "'s" | "’s") {
+                let b = if matches!(toks[b].lower.as_str(), "'s" | "’s" | "'" | "’") {
                     b
                 } else {
                     b + 1
@@ -1183,6 +1183,10 @@ impl Ctx<'_> {
             return Some(self.attribution(m));
         }
         let end = comma.checked_sub(1)?;
+        // "Doe's journals, which said …".
+        if self.is_document(end) {
+            return self.issuer(end);
+        }
         if let Some(r) = self.group_before(end, lo) {
             return Some((r, None));
         }

@@ -451,3 +451,19 @@ fn groups_speak_through_present_cues_and_participles() {
         .is_none_or(|c| !c.starts_with("demand"))
         || q.direct));
 }
+
+#[test]
+fn a_writer_speaks_through_a_journal() {
+    let a = article(
+        "en",
+        &[
+            "Ranger Tom Vell read from the journals of the accused. He quoted Ivo Marks' journals, which said he took the boat out for \"training.\"",
+            "Ships were kept away. A Kelvar Port Authority report said the harbour was \"unsafe\".",
+        ],
+    );
+    assert_eq!(speaker(&a, "training").as_deref(), Some("Ivo Marks"));
+    assert_eq!(
+        speaker(&a, "unsafe").as_deref(),
+        Some("Kelvar Port Authority")
+    );
+}

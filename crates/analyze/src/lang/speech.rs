@@ -62,6 +62,12 @@ const EN: Speech = Speech {
         "daily",
         "weekly",
         "tabloid",
+        "journal",
+        "journals",
+        "diary",
+        "letter",
+        "memo",
+        "report",
     ],
     addressee_cues: &[
         "told", "tell", "tells", "telling", "informed", "informs", "assured",
