@@ -1113,6 +1113,23 @@ impl Ctx<'_> {
                     if self.is_document(j) {
                         return self.issuer(j);
                     }
+                    // "the man says", "la mujer dijo": a gendered noun with
+                    // a definite article is someone met before, found as a
+                    // pronoun of that gender would be.
+                    let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+                    let definite = j > lo && {
+                        let d = toks[j - 1].lower.as_str();
+                        self.doc.lex.determiners.contains(d) && !self.doc.lex.is("indefinite", d)
+                    };
+                    let gendered = (sp.female.contains(&w) || sp.male.contains(&w))
+                        && !self.doc.lex.pronouns.contains(w)
+                        && !self.doc.lex.determiners.contains(w)
+                        && !self.doc.lex.roles.contains(w);
+                    if definite && gendered {
+                        if let Some(cl) = self.resolve_pronoun(j) {
+                            return Some(((j - 1, j + 1), Some(cl)));
+                        }
+                    }
                     // "Norvex's mobile-phone unit said": a part of the
                     // company speaks as the company (its people do not:
                     // "Norvex chief executive" is someone).

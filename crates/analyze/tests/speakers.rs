@@ -467,3 +467,12 @@ fn a_writer_speaks_through_a_journal() {
         Some("Kelvar Port Authority")
     );
 }
+
+#[test]
+fn the_man_is_someone_met_before() {
+    let a = article(
+        "en",
+        &["Jurors heard tapes of Ivo Marten giving orders to his crew. \"Just keep rowing; you are going home, \" the man says."],
+    );
+    assert_eq!(speaker(&a, "keep rowing").as_deref(), Some("Ivo Marten"));
+}
