@@ -1743,7 +1743,14 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             });
             let near = b - a < 60
                 && toks[f.ts].sent <= toks[prev.te.saturating_sub(1).min(toks.len() - 1)].sent + 2;
-            if prev.cluster.is_some() && (opens_para || near && !other) {
+            // A quote set inside a sentence of the story ("patrols since
+            // May to “protect trade”") is the sentence's, not a
+            // continuation.
+            let opens_sentence = f.ts == 0
+                || toks[f.ts - 1].sent != toks[f.ts].sent
+                || toks[f.ts - 1].kind == Kind::Punct && !toks[f.ts - 1].is_p(",")
+                || ctx.inside[f.ts - 1];
+            if prev.cluster.is_some() && (opens_para || near && !other && opens_sentence) {
                 let (c, sp) = (prev.cluster, prev.speaker_tok);
                 out[qi].cluster = c;
                 out[qi].speaker_tok = sp;

@@ -476,3 +476,12 @@ fn the_man_is_someone_met_before() {
     );
     assert_eq!(speaker(&a, "keep rowing").as_deref(), Some("Ivo Marten"));
 }
+
+#[test]
+fn a_quote_inside_a_sentence_of_the_story_is_no_continuation() {
+    let a = article(
+        "en",
+        &["\"We will pursue them,\" Ivo Marten said. The Kelvar Coast Guard has patrolled the strait since May to \"protect trade and deter smugglers.\""],
+    );
+    assert_ne!(speaker(&a, "protect trade").as_deref(), Some("Ivo Marten"));
+}
