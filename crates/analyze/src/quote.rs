@@ -1130,6 +1130,31 @@ impl Ctx<'_> {
                             return Some(((j - 1, j + 1), Some(cl)));
                         }
                     }
+                    // "Norvex Airlines … the airline said": the organisation
+                    // whose name ends in that noun.
+                    let stem = |x: &str| x.strip_suffix('s').unwrap_or(x).to_string();
+                    let named_so = definite
+                        .then(|| {
+                            self.ents
+                                .mentions
+                                .iter()
+                                .rev()
+                                .filter(|m| {
+                                    m.te <= j.saturating_sub(1)
+                                        && !m.nominal
+                                        && m.kind == EntityKind::Org
+                                        && m.cluster != usize::MAX
+                                        && toks[m.ts].sent + 5 >= toks[j].sent
+                                })
+                                .find(|m| {
+                                    toks.get(m.te - 1)
+                                        .is_some_and(|t| t.upper && stem(&t.lower) == stem(w))
+                                })
+                        })
+                        .flatten();
+                    if let Some(m) = named_so {
+                        return Some(((j - 1, j + 1), Some(m.cluster)));
+                    }
                     // "Norvex's mobile-phone unit said": a part of the
                     // company speaks as the company (its people do not:
                     // "Norvex chief executive" is someone).
@@ -1296,6 +1321,7 @@ impl Ctx<'_> {
         let people = |w: &str| self.people_noun(w);
         // One person nobody names: "one woman", "a distraught resident".
         let one = (lex.person_nouns.contains(w)
+            || lex.roles.contains(w)
             || sp.female.contains(&w)
             || sp.male.contains(&w)
             || sp.collective.contains(&w))
@@ -1439,6 +1465,17 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                     continue;
                 }
                 if ctx.after_prep(m.ts) {
+                    continue;
+                }
+                // "… told the Kelvar Courier": the one told.
+                let addressees = crate::lang::speech::speech(doc.lex.lang.code).addressee_cues;
+                let told = (m.ts.saturating_sub(3).max(r.start)..m.ts).any(|k| {
+                    addressees.contains(&toks[k].lower.as_str())
+                        && toks[k + 1..m.ts]
+                            .iter()
+                            .all(|t| doc.lex.determiners.contains(t.lower.as_str()))
+                });
+                if told {
                     continue;
                 }
                 if first_pron.is_some_and(|p| p < m.ts) {

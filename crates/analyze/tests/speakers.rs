@@ -485,3 +485,19 @@ fn a_quote_inside_a_sentence_of_the_story_is_no_continuation() {
     );
     assert_ne!(speaker(&a, "protect trade").as_deref(), Some("Ivo Marten"));
 }
+
+#[test]
+fn the_airline_is_the_one_named_and_the_one_told_never_speaks() {
+    let a = article(
+        "en",
+        &[
+            "Norvex Airlines cancelled 40 flights on Friday. \"Safety comes first,\" the airline said in a statement.",
+            "Police arrested two men. \"We found a knife,\" one officer told the Kelvar Courier.",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "Safety comes first").as_deref(),
+        Some("Norvex Airlines")
+    );
+    assert_eq!(speaker(&a, "found a knife").as_deref(), Some("one officer"));
+}
