@@ -25,7 +25,18 @@
 //! description in apposition, a participle's clause subject. Pronouns
 //! resolve to the nearest person of compatible gender, role nouns to the
 //! nearest person introduced with that role. Sentences with a cue and no
-//! marks become indirect quotes.
+//! marks become indirect quotes, a contrasting clause (", but Lee said
+//! that") one of its own.
+//!
+//! A document speaks for whoever issued it ("the statement said", "read the
+//! press release", "the paper said", "Doe's journals, which said"); a
+//! relative clause for its antecedent; a part of a company for the company.
+//! Nobody named, a description is the speaker ("one woman in Kelvar", "the
+//! union of dock workers", "Norvex officials"). A quote opening a sentence
+//! after reported speech goes on with that speaker; a heading (a quote
+//! with no punctuation run into the next clause) takes the speaker of the
+//! quote it shortens. The words that shape all this (documents, ages,
+//! auxiliaries, conjunctions, genders) are per-language speech data.
 
 use crate::entity::Entities;
 use crate::token::{Kind, Tok};
