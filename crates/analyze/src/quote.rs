@@ -127,7 +127,7 @@ fn mark(toks: &[Tok], i: usize) -> Option<(bool, Mark)> {
     };
     if !double && m == Mark::Either {
         // An apostrophe sits between letters ("don't"); a single mark
-        // between a word and punctuation closes ("the 'first kill', as")
+        // between a word and punctuation closes ("the 'big prize', as")
         // or, after an opening bracket or dash, opens.
         let word = |k: usize| toks.get(k).is_some_and(|n| n.kind != Kind::Punct);
         let closing = i > 0
@@ -505,8 +505,8 @@ impl Ctx<'_> {
         None
     }
 
-    /// Tokens of an age written before a name at `i` ("76-year-old",
-    /// "76 - year - old"), 0 when there is none.
+    /// Tokens of an age written before a name at `i` ("81-year-old",
+    /// "81 - year - old"), 0 when there is none.
     fn age_at(&self, i: usize) -> usize {
         let toks = &self.doc.toks;
         let words = crate::lang::speech::speech(self.doc.lex.lang.code).age_words;
@@ -517,7 +517,7 @@ impl Ctx<'_> {
         let mut last_word = false;
         for t in toks.iter().skip(i).take(6) {
             let hyphen = t.kind == Kind::Punct && matches!(t.lower.as_str(), "-" | "‐" | "–");
-            // "year", or a glued "76-year-old".
+            // "year", or a glued "81-year-old".
             let word = words.iter().any(|w| {
                 t.lower == *w || t.lower.strip_suffix(w).is_some_and(|r| r.ends_with('-'))
             });
@@ -725,7 +725,7 @@ impl Ctx<'_> {
                 return self.speaker_for_cue(q, lo, q);
             }
         }
-        // "the ministry, which said …", "a woman, who wept and cried …":
+        // "the ministry, which said …", "a man, who wept and shouted …":
         // a relative clause's cue is its antecedent's.
         let relative = (c.saturating_sub(6).max(lo + 1)..c)
             .rev()
@@ -875,7 +875,7 @@ impl Ctx<'_> {
         // Right side: "said Omar Castell", "said the official".
         // Right after the cue, or after a determiner or title ("said the
         // official", "dijo el ministro"), never across "that".
-        // "said 76-year-old Ann Lee": an age before the name is stepped
+        // "said 81-year-old Ann Lee": an age before the name is stepped
         // over.
         let age = self.age_at(c + 1);
         let between_ok = |m: &crate::entity::Mention| {
@@ -1067,7 +1067,7 @@ impl Ctx<'_> {
                     let m = named.unwrap_or(m);
                     return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
                 }
-                // "one woman in Kelvar told AFP", "a resident of Ostra
+                // "one woman in Kelvar told Radio Norte", "a resident of Ostra
                 // said": a place after the described speaker.
                 let prep = self.prep_before(m.ts).filter(|&p| {
                     !matches!(
@@ -1166,7 +1166,7 @@ impl Ctx<'_> {
                     if let Some(m) = named_so {
                         return Some(((j - 1, j + 1), Some(m.cluster)));
                     }
-                    // "Norvex's mobile-phone unit said": a part of the
+                    // "Norvex's broadband unit said": a part of the
                     // company speaks as the company (its people do not:
                     // "Norvex chief executive" is someone).
                     let lex = self.doc.lex;
@@ -1243,7 +1243,7 @@ impl Ctx<'_> {
         if let Some(r) = self.group_before(end, lo) {
             return Some((r, None));
         }
-        // Past a place: "outside the bank".
+        // Past a place: "outside the depot".
         let prep = (end.saturating_sub(4).max(lo + 1)..end)
             .rev()
             .take_while(|&k| toks[k].kind == Kind::Word)
@@ -1388,7 +1388,7 @@ impl Ctx<'_> {
         {
             return None;
         }
-        // "European Union officials": the organisation they speak for
+        // "Harbour Union officials": the organisation they speak for
         // belongs to their description.
         let org = (s == j)
             .then(|| {
@@ -1551,7 +1551,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         };
         // 0. "Lee told the radio: “…”": a cue before a colon that opens the
         // quote is its own, whatever follows the quote.
-        // "‘Completely false’ Several residents told him …": a quote that
+        // "‘Entirely untrue’ Several residents told him …": a quote that
         // opens a sentence with no punctuation of its own, run into a
         // capitalised clause, is a heading, not the words of the clause's
         // subject.
@@ -1714,8 +1714,8 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 continue;
             }
         }
-        // A heading shortens what it quotes ("We panicked" for "We were
-        // panicked. I saw …"): its words, in order, in a quote of the
+        // A heading shortens what it quotes ("We all ran" for "We all ran
+        // outside. The roof …"): its words, in order, in a quote of the
         // article; nothing else says whose it is.
         if headings.get(qi).copied().unwrap_or(false) {
             let words = |s: &str| -> Vec<String> {
@@ -1792,7 +1792,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             let near = b - a < 60
                 && toks[f.ts].sent <= toks[prev.te.saturating_sub(1).min(toks.len() - 1)].sent + 2;
             // A quote set inside a sentence of the story ("patrols since
-            // May to “protect trade”") is the sentence's, not a
+            // May to “keep the lanes open”") is the sentence's, not a
             // continuation.
             let opens_sentence = f.ts == 0
                 || toks[f.ts - 1].sent != toks[f.ts].sent

@@ -43,11 +43,11 @@ fn a_closing_mark_glued_to_a_long_name_still_closes() {
     // cue comes only after initials and a possessor ("Doe's lawyer").
     let a = article(
         "en",
-        &["The court ruled on Monday. \"He is calm. He is grateful for the ruling, and the people who support him believe their prayers were answered, \"Doe's lawyer Ivo B. Marten told the Harbour Courier. \"He is a little tired. \""],
+        &["The court ruled on Monday. \"He is calm. He is grateful for the ruling, and his friends think the court finally listened, \"Doe's lawyer Ivo B. Marten told the Harbour Courier. \"He wants to go home. \""],
     );
     assert_eq!(speaker(&a, "He is calm").as_deref(), Some("Ivo B. Marten"));
     assert_eq!(
-        speaker(&a, "little tired").as_deref(),
+        speaker(&a, "wants to go home").as_deref(),
         Some("Ivo B. Marten")
     );
     assert!(!quotes(&a).iter().any(|(t, _)| t.contains("told")));
@@ -57,10 +57,10 @@ fn a_closing_mark_glued_to_a_long_name_still_closes() {
 fn a_quote_running_on_after_its_attribution_keeps_its_speaker() {
     let a = article(
         "en",
-        &["\"They fear nothing, \"Ann Lusk, the shop's insurer, told Radio Norte. \"It has become routine. \""],
+        &["\"They fear nothing, \"Ann Lusk, the shop's insurer, told Radio Norte. \"It happens every month now. \""],
     );
     assert_eq!(speaker(&a, "fear nothing").as_deref(), Some("Ann Lusk"));
-    assert_eq!(speaker(&a, "become routine").as_deref(), Some("Ann Lusk"));
+    assert_eq!(speaker(&a, "every month now").as_deref(), Some("Ann Lusk"));
     // Words after a reopened mark that go on with a pronoun and a verb
     // of saying are the quote's, not an attribution.
     let b = article(
@@ -77,14 +77,14 @@ fn a_document_speaks_for_whoever_issued_it() {
     let a = article(
         "en",
         &[
-            "Four people were hurt at the plant. Norvex Logistics issued a statement on Tuesday. \"We are devastated by the loss of a colleague, \"the statement said. \"We thank our staff for their courage. \"",
-            "Ferry services were cut on Friday, the Kelvar Port Authority said. \"The cause of the failure remains unclear, '' a statement said.",
-            "In a press statement released on Monday, the Harbour Board urged restraint. \"We urge both unions to return to talks, \" read the press release.",
-            "The centre-right daily Il Vespro warned of unrest. \"If nothing is done, the anger will sweep everything away, \" the paper said.",
+            "Four people were hurt at the plant. Norvex Logistics issued a statement on Tuesday. \"We mourn a colleague and a friend, \"the statement said. \"We thank our staff for their courage. \"",
+            "Ferry services were cut on Friday, the Kelvar Port Authority said. \"Nobody yet knows why the line failed, '' a statement said.",
+            "In a press statement released on Monday, the Harbour Board urged restraint. \"Both unions must come back to the table, \" read the press release.",
+            "The centre-right daily Il Vespro warned of unrest. \"Unless the council listens, the anger will only grow, \" the paper said.",
         ],
     );
     assert_eq!(
-        speaker(&a, "devastated").as_deref(),
+        speaker(&a, "mourn a colleague").as_deref(),
         Some("Norvex Logistics")
     );
     assert_eq!(
@@ -92,15 +92,15 @@ fn a_document_speaks_for_whoever_issued_it() {
         Some("Norvex Logistics")
     );
     assert_eq!(
-        speaker(&a, "remains unclear").as_deref(),
+        speaker(&a, "why the line failed").as_deref(),
         Some("Kelvar Port Authority")
     );
     assert_eq!(
-        speaker(&a, "We urge both").as_deref(),
+        speaker(&a, "come back to the table").as_deref(),
         Some("Harbour Board")
     );
     assert_eq!(
-        speaker(&a, "anger will sweep").as_deref(),
+        speaker(&a, "anger will only grow").as_deref(),
         Some("Il Vespro")
     );
 }
@@ -110,8 +110,8 @@ fn a_name_beside_a_description_speaks_and_goes_on_speaking() {
     let a = article(
         "en",
         &[
-            "\"We have no wish to fight, \" said a harbour board spokesman, Ivo B. Marten. \"If they strike, they will lose a lot. \"",
-            "\"He has been a difficult tenant, \"Sheriff Tom Lusk told the Delvin (Orvenna) Evening - Courier. \"He never paid on time. \"",
+            "\"We have no wish to fight, \" said a harbour board spokesman, Ivo B. Marten. \"A strike helps nobody. \"",
+            "\"He was always late with the rent, \"Sheriff Tom Lusk told the Delvin (Orvenna) Evening - Courier. \"He never paid on time. \"",
         ],
     );
     assert_eq!(
@@ -119,7 +119,7 @@ fn a_name_beside_a_description_speaks_and_goes_on_speaking() {
         Some("Ivo B. Marten")
     );
     assert_eq!(
-        speaker(&a, "they will lose").as_deref(),
+        speaker(&a, "helps nobody").as_deref(),
         Some("Ivo B. Marten")
     );
     assert_eq!(speaker(&a, "never paid").as_deref(), Some("Tom Lusk"));
@@ -130,11 +130,11 @@ fn a_pronoun_finds_a_described_speaker_of_its_gender_past_her_own_quote() {
     let a = article(
         "en",
         &[
-            "The lines to Kelvar and Ostra were cut, a Norvex spokeswoman who asked not to be named said. Norvex is not sure what caused the cut, she said. \"We have two ideas. The first is that it was a landslide, '' she said. \"Or it could be a trawler. ''",
+            "Two ferry routes were halted, a Norvex spokeswoman who asked not to be named said. Norvex does not know why, she said. \"There are two theories. One is a storm surge, '' she said. \"Another is a broken winch. ''",
         ],
     );
     assert_eq!(
-        speaker(&a, "two ideas").as_deref(),
+        speaker(&a, "two theories").as_deref(),
         Some("a Norvex spokeswoman")
     );
 }
@@ -144,11 +144,11 @@ fn an_age_before_an_inverted_name_is_stepped_over() {
     let a = article(
         "en",
         &[
-            "Mayor Tom Vell defended the cuts. \"We will march every day, every day! You never win unless you fight, \" said 76-year-old Ann Lusk, a retired teacher.",
+            "Mayor Tom Vell defended the cuts. \"We will come back every week! Nothing changes if we stay home, \" said 76-year-old Ann Lusk, a retired teacher.",
             "\"They took everything, \" said 81 - year - old Ivo Marten.",
         ],
     );
-    assert_eq!(speaker(&a, "never win").as_deref(), Some("Ann Lusk"));
+    assert_eq!(speaker(&a, "Nothing changes").as_deref(), Some("Ann Lusk"));
     assert_eq!(
         speaker(&a, "took everything").as_deref(),
         Some("Ivo Marten")
@@ -159,7 +159,7 @@ fn an_age_before_an_inverted_name_is_stepped_over() {
 fn someone_named_after_a_preposition_does_not_cut_a_continuation() {
     let a = article(
         "en",
-        &["The fire started at noon. \"We heard the shots, \" said Ann Lusk, who shares an office with Tom Vell. \"I ran to the door and hid. \""],
+        &["The fire started at noon. \"We heard a crash, \" said Ann Lusk, who shares an office with Tom Vell. \"I ran to the door and hid. \""],
     );
     assert_eq!(speaker(&a, "ran to the door").as_deref(), Some("Ann Lusk"));
 }
@@ -169,15 +169,15 @@ fn the_one_quoted_as_saying_speaks() {
     let a = article(
         "en",
         &[
-            "Ann Lusk, the governor of Kelvar, was quoted by state television as saying rescue teams had reached the villages.",
-            "Ivo Marten, head of the Delvin weather centre, dismissed fears of a flood, Radio Norte reported. ''The lake is not deep enough to flood the town, '' he was quoted as saying.",
+            "Ann Lusk, the governor of Kelvar, was quoted by state television as saying the bridges would reopen within a week.",
+            "Ivo Marten, head of the Delvin weather centre, dismissed fears of a flood, Radio Norte reported. ''The river has room to spare this year, '' he was quoted as saying.",
         ],
     );
-    assert_eq!(speaker(&a, "rescue teams").as_deref(), Some("Ann Lusk"));
     assert_eq!(
-        speaker(&a, "not deep enough").as_deref(),
-        Some("Ivo Marten")
+        speaker(&a, "bridges would reopen").as_deref(),
+        Some("Ann Lusk")
     );
+    assert_eq!(speaker(&a, "room to spare").as_deref(), Some("Ivo Marten"));
 }
 
 #[test]
@@ -185,11 +185,11 @@ fn a_quote_after_reported_speech_goes_on_with_its_speaker() {
     let a = article(
         "en",
         &[
-            "The patrol boat answered a distress call from the freighter, a Kelvar Coast Guard statement said. \"On seeing the helicopter, the boats turned away and tried to escape. '' Divers boarded the larger boat and seized its cargo, the statement said. The crew would be handed to the port police, the statement added.",
+            "The patrol boat reached the freighter at dawn, a Kelvar Coast Guard statement said. \"When the cutter came close, the smugglers threw their cargo overboard. '' Divers boarded the larger boat and seized its nets, the statement said. The crew would be handed to the port police, the statement added.",
         ],
     );
     assert_eq!(
-        speaker(&a, "On seeing the helicopter").as_deref(),
+        speaker(&a, "When the cutter came close").as_deref(),
         Some("Kelvar Coast Guard")
     );
     assert_eq!(
@@ -207,10 +207,10 @@ fn a_quote_after_reported_speech_goes_on_with_its_speaker() {
 fn an_unnamed_speaker_is_described_with_the_place_after_it() {
     let a = article(
         "en",
-        &["Power was cut across the island. \"We were scared. I saw an injured man being carried to the clinic, \" one woman in Kelvar told Radio Norte."],
+        &["Power was cut across the island. \"We hid under the table. The walls shook for a minute, \" one woman in Kelvar told Radio Norte."],
     );
     assert_eq!(
-        speaker(&a, "We were scared").as_deref(),
+        speaker(&a, "hid under the table").as_deref(),
         Some("one woman in Kelvar")
     );
 }
@@ -220,20 +220,17 @@ fn people_named_by_their_organisation_speak_as_a_group() {
     let a = article(
         "en",
         &[
-            "In Brussels, Harbour Union officials tried to calm the markets, insisting it was a \"unique case\" of bad accounting.",
-            "\"What do they mean by the border? \"Ivo Marten questioned, noting that the camp is ten miles away.",
-            "Doe's lawyer, Ann Lusk, hinted at \"irregularities\" in the case.",
+            "In Ostra, Harbour Union officials tried to reassure savers, insisting it was a \"one-off\" of bad bookkeeping.",
+            "\"Who decided where the fence goes? \"Ivo Marten questioned, noting that the farm is ten miles away.",
+            "Doe's lawyer, Ann Lusk, hinted at \"anomalies\" in the case.",
         ],
     );
     assert_eq!(
-        speaker(&a, "unique case").as_deref(),
+        speaker(&a, "one-off").as_deref(),
         Some("Harbour Union officials")
     );
-    assert_eq!(
-        speaker(&a, "What do they mean").as_deref(),
-        Some("Ivo Marten")
-    );
-    assert_eq!(speaker(&a, "irregularities").as_deref(), Some("Ann Lusk"));
+    assert_eq!(speaker(&a, "Who decided").as_deref(), Some("Ivo Marten"));
+    assert_eq!(speaker(&a, "anomalies").as_deref(), Some("Ann Lusk"));
 }
 
 #[test]
@@ -275,7 +272,7 @@ fn a_relative_clause_speaks_for_its_antecedent() {
         "en",
         &[
             "The raids drew condemnation from the Harbour Board, which said the \"reckless and unjustified\" raids risked a wider strike.",
-            "Firemen had to hold back a distraught elderly man outside the depot, who wept and cried \"my son, my son.\"",
+            "Neighbours had to calm an elderly man outside the depot, who wept and cried \"my boat, my boat.\"",
         ],
     );
     assert_eq!(
@@ -283,8 +280,8 @@ fn a_relative_clause_speaks_for_its_antecedent() {
         Some("Harbour Board")
     );
     assert_eq!(
-        speaker(&a, "my son").as_deref(),
-        Some("a distraught elderly man outside the depot")
+        speaker(&a, "my boat").as_deref(),
+        Some("an elderly man outside the depot")
     );
 }
 
@@ -292,9 +289,9 @@ fn a_relative_clause_speaks_for_its_antecedent() {
 fn a_part_of_a_company_speaks_as_the_company() {
     let a = article(
         "en",
-        &["A company official said the impact was small. Norvex Telecom's Arvo mobile-phone unit said the failure \"badly disturbed\" traffic to the islands."],
+        &["A company official said the impact was small. Norvex Telecom's Arvo broadband unit said the outage \"seriously slowed\" traffic to the islands."],
     );
-    assert_eq!(speaker(&a, "badly disturbed").as_deref(), Some("Arvo"));
+    assert_eq!(speaker(&a, "seriously slowed").as_deref(), Some("Arvo"));
 }
 
 #[test]
@@ -304,22 +301,22 @@ fn spanish_inversion_after_an_adjunct() {
         &[
             "La alcaldesa de Villaseca, Lucía Arnal, y el ministro del Interior, Jaime Otero, visitaron la zona el martes.",
             "«Nadie quedará atrás», escribió en su cuenta de X el ministro Otero. «¿Dónde estaba el Gobierno?», preguntó a la prensa la alcaldesa.",
-            "«Estamos entregando el primer avión», dijo con entusiasmo Ramón Pardo, director del proyecto.",
+            "«Hoy abrimos la nueva planta», dijo con entusiasmo Ramón Pardo, director del proyecto.",
         ],
     );
     assert_eq!(speaker(&a, "Nadie quedará").as_deref(), Some("Jaime Otero"));
     assert_eq!(speaker(&a, "Dónde estaba").as_deref(), Some("Lucía Arnal"));
-    assert_eq!(speaker(&a, "primer avión").as_deref(), Some("Ramón Pardo"));
+    assert_eq!(speaker(&a, "nueva planta").as_deref(), Some("Ramón Pardo"));
 }
 
 #[test]
 fn an_unnamed_correspondent_of_an_outlet_is_described_with_it() {
     let a = article(
         "en",
-        &["A Norvex Broadcasting Corporation correspondent reported hearing a large blast, then saw \"a crater about two metres wide\" near the school."],
+        &["A Norvex Broadcasting Corporation correspondent reported hearing a large blast, then saw \"a hole three metres across\" by the market."],
     );
     assert_eq!(
-        speaker(&a, "a crater").as_deref(),
+        speaker(&a, "a hole three").as_deref(),
         Some("Norvex Broadcasting Corporation correspondent")
     );
 }
@@ -328,10 +325,10 @@ fn an_unnamed_correspondent_of_an_outlet_is_described_with_it() {
 fn a_name_after_a_description_and_its_complement_speaks() {
     let a = article(
         "es",
-        &["«Nunca habíamos visto algo así», declaró la jefa de bomberos, Rosa Quintal, que dirigió a 60 efectivos. El sindicato de trabajadores portuarios de Kelvar aseguró que el muelle era inseguro."],
+        &["«Fue una noche muy larga», declaró la jefa de bomberos, Rosa Quintal, que dirigió a 60 efectivos. El sindicato de trabajadores portuarios de Kelvar aseguró que el muelle era inseguro."],
     );
     assert_eq!(
-        speaker(&a, "Nunca habíamos").as_deref(),
+        speaker(&a, "noche muy larga").as_deref(),
         Some("Rosa Quintal")
     );
     assert_eq!(
@@ -346,13 +343,16 @@ fn unnamed_analysts_speak_and_a_heading_quote_is_a_pull_quote() {
         "en",
         &[
             "The deal was signed on Monday.",
-            "Analysts warn that, while the deal could help Kelvar, it could also strain ties with future governments.",
-            "A large plane was seen heading north. 'Completely false' Several residents of the camp told him it was a bomber. The army spokesman, Ivo Marten, told reporters: \"This information is completely false. We bombed nothing.\"",
+            "Analysts warn that, although the merger may lift profits, it may also anger the regulators.",
+            "A large plane was seen heading north. 'Entirely untrue' Several residents of the camp told him it was a bomber. The army spokesman, Ivo Marten, told reporters: \"This story is entirely untrue. We fired at nothing.\"",
         ],
     );
-    assert_eq!(speaker(&a, "strain ties").as_deref(), Some("Analysts"));
     assert_eq!(
-        speaker(&a, "Completely false").as_deref(),
+        speaker(&a, "anger the regulators").as_deref(),
+        Some("Analysts")
+    );
+    assert_eq!(
+        speaker(&a, "Entirely untrue").as_deref(),
         Some("Ivo Marten")
     );
 }
@@ -362,13 +362,13 @@ fn a_contrasting_clause_reports_its_own_speaker() {
     let a = article(
         "en",
         &[
-            "Our reporter says he saw no casualties, but Mr Lusk, the mayor of Kelvar, said that 12 people had been killed.",
-            "\"The cause of the cut remains unclear, '' a statement said, while a spokesman said it was unlikely to have been an attack.",
+            "The radio says it saw no damage, but Mr Lusk, the mayor of Kelvar, said that 30 homes had collapsed.",
+            "\"The fault is still being traced, '' a statement said, while a spokesman said sabotage was unlikely.",
         ],
     );
-    assert_eq!(speaker(&a, "12 people had been").as_deref(), Some("Lusk"));
+    assert_eq!(speaker(&a, "30 homes had").as_deref(), Some("Lusk"));
     assert_eq!(
-        speaker(&a, "unlikely to have been").as_deref(),
+        speaker(&a, "sabotage was unlikely").as_deref(),
         Some("a spokesman")
     );
 }
@@ -377,10 +377,10 @@ fn a_contrasting_clause_reports_its_own_speaker() {
 fn a_heading_takes_the_speaker_of_the_quote_it_shortens() {
     let a = article(
         "en",
-        &["The quake struck at noon. 'We panicked' The Kelvar Survey put the epicentre at sea. \"We were panicked. I saw an injured man, \" one woman in Ostra told Radio Norte."],
+        &["The storm struck at noon. 'We all ran' The Kelvar Survey put the wind at 120 km/h. \"We all ran outside. The roof came off, \" one woman in Ostra told Radio Norte."],
     );
     assert_eq!(
-        speaker(&a, "We panicked").as_deref(),
+        speaker(&a, "We all ran").as_deref(),
         Some("one woman in Ostra")
     );
 }
@@ -389,9 +389,9 @@ fn a_heading_takes_the_speaker_of_the_quote_it_shortens() {
 fn a_single_mark_before_a_comma_closes() {
     let a = article(
         "en",
-        &["The 'first catch', as fleet chief Admiral Ivo Marten had later described the seizure, turned out to be a fishing boat. The crew don't know who owns it."],
+        &["The 'big prize', as fleet chief Admiral Ivo Marten had later described the seizure, turned out to be a fishing boat. The crew don't know who owns it."],
     );
-    assert_eq!(speaker(&a, "first catch").as_deref(), Some("Ivo Marten"));
+    assert_eq!(speaker(&a, "big prize").as_deref(), Some("Ivo Marten"));
     assert!(quotes(&a)
         .iter()
         .all(|(t, _)| !t.contains("turned out") && !t.contains("t know")));
@@ -434,15 +434,12 @@ fn groups_speak_through_present_cues_and_participles() {
     let a = article(
         "en",
         &[
-            "Tens of thousands marched in Kelvar. People demand \"Give the money back\" and new elections.",
-            "Mayor Tom Vell spoke at noon. Although they were behind the worst of it, other protesters joined them in pelting the police with bottles, shouting \"Shame!\"",
+            "Tens of thousands marched in Kelvar. People demand \"Open the books\" and new elections.",
+            "Mayor Tom Vell spoke at noon. While they led the march, other protesters joined them in blocking the police with carts, shouting \"Shame!\"",
             "Oil demand fell in March, traders said.",
         ],
     );
-    assert_eq!(
-        speaker(&a, "Give the money back").as_deref(),
-        Some("People")
-    );
+    assert_eq!(speaker(&a, "Open the books").as_deref(), Some("People"));
     assert_eq!(speaker(&a, "Shame").as_deref(), Some("other protesters"));
     // A noun that is also a cue does not report speech.
     assert!(quotes(&a).iter().all(|(_, q)| q
@@ -457,11 +454,11 @@ fn a_writer_speaks_through_a_journal() {
     let a = article(
         "en",
         &[
-            "Ranger Tom Vell read from the journals of the accused. He quoted Ivo Marks' journals, which said he took the boat out for \"training.\"",
+            "Inspector Tom Vell read from the logs of the accused. He quoted Ivo Marks' journals, which said he sailed at night for \"practice.\"",
             "Ships were kept away. A Kelvar Port Authority report said the harbour was \"unsafe\".",
         ],
     );
-    assert_eq!(speaker(&a, "training").as_deref(), Some("Ivo Marks"));
+    assert_eq!(speaker(&a, "practice").as_deref(), Some("Ivo Marks"));
     assert_eq!(
         speaker(&a, "unsafe").as_deref(),
         Some("Kelvar Port Authority")
@@ -472,18 +469,21 @@ fn a_writer_speaks_through_a_journal() {
 fn the_man_is_someone_met_before() {
     let a = article(
         "en",
-        &["Jurors heard tapes of Ivo Marten giving orders to his crew. \"Just keep rowing; you are going home, \" the man says."],
+        &["Jurors heard tapes of Ivo Marten giving orders to his crew. \"Keep rowing and do not look back, \" the man says."],
     );
-    assert_eq!(speaker(&a, "keep rowing").as_deref(), Some("Ivo Marten"));
+    assert_eq!(speaker(&a, "Keep rowing").as_deref(), Some("Ivo Marten"));
 }
 
 #[test]
 fn a_quote_inside_a_sentence_of_the_story_is_no_continuation() {
     let a = article(
         "en",
-        &["\"We will pursue them,\" Ivo Marten said. The Kelvar Coast Guard has patrolled the strait since May to \"protect trade and deter smugglers.\""],
+        &["\"We will pursue them,\" Ivo Marten said. The Kelvar Coast Guard has patrolled the strait since May to \"keep the lanes open.\""],
     );
-    assert_ne!(speaker(&a, "protect trade").as_deref(), Some("Ivo Marten"));
+    assert_ne!(
+        speaker(&a, "keep the lanes open").as_deref(),
+        Some("Ivo Marten")
+    );
 }
 
 #[test]

@@ -26,7 +26,7 @@ pub struct Speech {
     /// Texts that speak for whoever issued them ("the statement said",
     /// "read the press release", "the paper said"): the issuer speaks.
     pub documents: &'static [&'static str],
-    /// Words of an age written before a name ("76-year-old Ann Lee"), the
+    /// Words of an age written before a name ("81-year-old Ann Lee"), the
     /// last of which ends it.
     pub age_words: &'static [&'static str],
     /// The participle of a passive quotation ("was quoted … as saying")
