@@ -25,7 +25,18 @@
 //! description in apposition, a participle's clause subject. Pronouns
 //! resolve to the nearest person of compatible gender, role nouns to the
 //! nearest person introduced with that role. Sentences with a cue and no
-//! marks become indirect quotes.
+//! marks become indirect quotes, a contrasting clause (", but Lee said
+//! that") one of its own.
+//!
+//! A document speaks for whoever issued it ("the statement said", "read the
+//! press release", "the paper said", "Doe's journals, which said"); a
+//! relative clause for its antecedent; a part of a company for the company.
+//! Nobody named, a description is the speaker ("one woman in Kelvar", "the
+//! union of dock workers", "Norvex officials"). A quote opening a sentence
+//! after reported speech goes on with that speaker; a heading (a quote
+//! with no punctuation run into the next clause) takes the speaker of the
+//! quote it shortens. The words that shape all this (documents, ages,
+//! auxiliaries, conjunctions, genders) are per-language speech data.
 
 use crate::entity::Entities;
 use crate::token::{Kind, Tok};
@@ -115,7 +126,25 @@ fn mark(toks: &[Tok], i: usize) -> Option<(bool, Mark)> {
         Mark::Either
     };
     if !double && m == Mark::Either {
-        return None;
+        // An apostrophe sits between letters ("don't"); a single mark
+        // between a word and punctuation closes ("the 'big prize', as")
+        // or, after an opening bracket or dash, opens.
+        let word = |k: usize| toks.get(k).is_some_and(|n| n.kind != Kind::Punct);
+        let closing = i > 0
+            && word(i - 1)
+            && toks.get(i + 1).is_some_and(|n| {
+                n.kind == Kind::Punct
+                    && matches!(n.lower.as_str(), "," | "." | ";" | ":" | "!" | "?" | ")")
+            });
+        let opening =
+            i > 0 && matches!(toks[i - 1].lower.as_str(), "(" | "[" | "—" | "–") && word(i + 1);
+        return if closing {
+            Some((false, Mark::Close))
+        } else if opening {
+            Some((false, Mark::Open))
+        } else {
+            None
+        };
     }
     Some((double, m))
 }
@@ -172,13 +201,43 @@ fn pair(doc: &Doc) -> Vec<(usize, usize, bool)> {
                         || prev(1).is_some_and(|t| t.is_p(",") || t.is_p(":")) && is_cue(prev(2));
                     // "…people. "Nichols said": a closing mark written
                     // against the next word, which a cue soon follows.
-                    let cue_after = toks[i + 1..]
+                    // The speaker's name may be long and carry initials or
+                    // an apposition ("Ann B. Lee, the port's lawyer, told"):
+                    // a full stop after a one-letter initial and the commas
+                    // of an apposition do not end the search.
+                    // That long a reach only from a name, and with no
+                    // pronoun on the way ("To those who mourn, we say" is
+                    // the quote going on).
+                    let cue_in = |t: &Tok| {
+                        t.kind == Kind::Word && doc.lex.cue_verbs.contains(t.lower.as_str())
+                    };
+                    let near = toks[i + 1..]
                         .iter()
                         .take(5)
                         .take_while(|t| t.kind != Kind::Punct || t.lower == "'")
-                        .any(|t| {
-                            t.kind == Kind::Word && doc.lex.cue_verbs.contains(t.lower.as_str())
-                        });
+                        .any(cue_in);
+                    let named = toks.get(i + 1).is_some_and(|t| {
+                        t.kind == Kind::Word
+                            && t.upper
+                            && !doc.lex.function_words.contains(t.lower.as_str())
+                            && !doc.lex.pronouns.contains(t.lower.as_str())
+                    });
+                    let window = &toks[i + 1..toks.len().min(i + 13)];
+                    let far = named
+                        && window
+                            .iter()
+                            .enumerate()
+                            .take_while(|&(k, t)| {
+                                !doc.lex.pronouns.contains(t.lower.as_str())
+                                    && (t.kind != Kind::Punct
+                                        || matches!(t.lower.as_str(), "'" | "’" | ",")
+                                        || t.lower == "."
+                                            && k > 0
+                                            && window[k - 1].kind == Kind::Word
+                                            && window[k - 1].lower.chars().count() == 1)
+                            })
+                            .any(|(_, t)| cue_in(t));
+                    let cue_after = near || far;
                     let straight = t.lower == "\"";
                     if cue_before && !cue_after {
                         out.push((o, i, true));
@@ -250,6 +309,14 @@ pub fn is_prep(w: &str) -> bool {
             | "among"
             | "under"
             | "including"
+            | "outside"
+            | "inside"
+            | "near"
+            | "behind"
+            | "across"
+            | "around"
+            | "beside"
+            | "during"
             | "con"
             | "por"
             | "para"
@@ -262,6 +329,20 @@ pub fn is_prep(w: &str) -> bool {
             | "ante"
             | "tras"
             | "entre"
+            | "da"
+            | "do"
+            | "das"
+            | "dos"
+            | "na"
+            | "no"
+            | "nas"
+            | "nos"
+            | "em"
+            | "com"
+            | "pelo"
+            | "pela"
+            | "ao"
+            | "à"
     )
 }
 
@@ -374,7 +455,16 @@ impl Ctx<'_> {
         let mut back = 0;
         while s > 0 {
             s -= 1;
-            back += 1;
+            // Sentences of a quotation are the speaker's, not the story's:
+            // they put no one further away.
+            let quoted = self
+                .doc
+                .sents
+                .get(s)
+                .is_some_and(|r| r.clone().all(|k| self.inside[k]));
+            if !quoted {
+                back += 1;
+            }
             if let Some(c) = self.subjects[s] {
                 let k = self.ents.clusters.get(c).and_then(|x| x.kind);
                 if (!want_person || k == Some(EntityKind::Person)) && fits(c) {
@@ -396,32 +486,207 @@ impl Ctx<'_> {
                 if let Some(m) = named {
                     return Some(m.cluster);
                 }
+                // Nobody named there: a description that says the same
+                // gender ("a company spokeswoman who asked not to be
+                // named … she said").
+                let described = self.ents.mentions.iter().find(|m| {
+                    r.contains(&m.ts)
+                        && !self.inside[m.ts]
+                        && m.nominal
+                        && m.kind == EntityKind::Person
+                        && m.cluster != usize::MAX
+                        && self.cluster_gender(m.cluster) == gender
+                });
+                if let Some(m) = described {
+                    return Some(m.cluster);
+                }
             }
         }
         None
     }
 
-    fn after_prep(&self, ts: usize) -> bool {
+    /// Tokens of an age written before a name at `i` ("81-year-old",
+    /// "81 - year - old"), 0 when there is none.
+    fn age_at(&self, i: usize) -> usize {
         let toks = &self.doc.toks;
+        let words = crate::lang::speech::speech(self.doc.lex.lang.code).age_words;
+        if words.is_empty() || !toks.get(i).is_some_and(|t| t.kind == Kind::Num) {
+            return 0;
+        }
+        let mut n = 0;
+        let mut last_word = false;
+        for t in toks.iter().skip(i).take(6) {
+            let hyphen = t.kind == Kind::Punct && matches!(t.lower.as_str(), "-" | "‐" | "–");
+            // "year", or a glued "81-year-old".
+            let word = words.iter().any(|w| {
+                t.lower == *w || t.lower.strip_suffix(w).is_some_and(|r| r.ends_with('-'))
+            });
+            if !(hyphen || word || n == 0) {
+                break;
+            }
+            n += 1;
+            last_word = word;
+        }
+        if last_word {
+            n
+        } else {
+            0
+        }
+    }
+
+    fn is_document(&self, i: usize) -> bool {
+        let t = &self.doc.toks[i];
+        t.kind == Kind::Word
+            && !t.upper
+            && crate::lang::speech::speech(self.doc.lex.lang.code)
+                .documents
+                .contains(&t.lower.as_str())
+    }
+
+    fn attribution(&self, m: &crate::entity::Mention) -> ((usize, usize), Option<usize>) {
+        ((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster))
+    }
+
+    /// Who issued the document named at token `n` ("the statement said"):
+    /// the name it is written with ("a Port Authority statement", "the
+    /// agency's statement", "a statement from the agency", "the daily
+    /// El Norte"), else the one that issued a document in the three
+    /// sentences before ("Norvex issued a statement on Monday."), else, for
+    /// a document nobody introduced, the organisation quoted in the
+    /// sentence before ("…, Norvex said. “…,” a statement said").
+    fn issuer(&self, n: usize) -> Option<((usize, usize), Option<usize>)> {
+        self.issuer_within(n, 3)
+    }
+
+    /// [`Ctx::issuer`], following "the statement" back to the statement
+    /// introduced before at most `depth` times.
+    fn issuer_within(&self, n: usize, depth: usize) -> Option<((usize, usize), Option<usize>)> {
+        let toks = &self.doc.toks;
+        let own = |k: usize| -> Option<((usize, usize), Option<usize>)> {
+            let ms = &self.ents.mentions;
+            let speaking = |m: &&crate::entity::Mention| speaks(self.doc, m) && !self.inside[m.ts];
+            // "a Port Authority statement", "the agency's statement".
+            let before = k.checked_sub(1).and_then(|b| {
+                let b = if matches!(toks[b].lower.as_str(), "'s" | "’s" | "'" | "’") {
+                    b
+                } else {
+                    b + 1
+                };
+                ms.iter()
+                    .filter(|m| m.te == b)
+                    .filter(speaking)
+                    .max_by_key(|m| m.te - m.ts)
+            });
+            // "a statement from the agency", "the daily El Norte".
+            let after = || {
+                let mut j = k + 1;
+                if toks.get(j).is_some_and(|t| {
+                    matches!(t.lower.as_str(), "from" | "by" | "of" | "de" | "del")
+                }) {
+                    j += 1;
+                }
+                let from = j;
+                while toks
+                    .get(j)
+                    .is_some_and(|t| self.doc.lex.determiners.contains(t.lower.as_str()))
+                {
+                    j += 1;
+                }
+                ms.iter()
+                    .filter(|m| (from..=j).contains(&m.ts))
+                    .filter(speaking)
+                    .max_by_key(|m| m.te - m.ts)
+            };
+            before.or_else(after).map(|m| self.attribution(m))
+        };
+        if let Some(found) = own(n) {
+            return Some(found);
+        }
+        let sent = toks[n].sent as usize;
+        for s in (sent.saturating_sub(3)..sent).rev() {
+            let r = self.doc.sents.get(s).cloned().unwrap_or(0..0);
+            let documents: Vec<usize> = r
+                .clone()
+                .filter(|&k| !self.inside[k] && self.is_document(k))
+                .collect();
+            if documents.is_empty() {
+                continue;
+            }
+            if let Some(found) = documents.iter().find_map(|&k| own(k)) {
+                return Some(found);
+            }
+            // "…, the statement said." there too: the one introduced
+            // before that ("a statement" is a new one, its subject's).
+            let definite = |k: usize| {
+                k > 0 && {
+                    let w = toks[k - 1].lower.as_str();
+                    self.doc.lex.determiners.contains(w) && !self.doc.lex.is("indefinite", w)
+                }
+            };
+            if depth > 0 {
+                if let Some(found) = documents
+                    .iter()
+                    .filter(|&&k| definite(k))
+                    .find_map(|&k| self.issuer_within(k, depth - 1))
+                {
+                    return Some(found);
+                }
+            }
+            let subject = self.subjects.get(s).copied().flatten()?;
+            let m = self
+                .ents
+                .mentions
+                .iter()
+                .find(|m| r.contains(&m.ts) && m.cluster == subject)?;
+            return Some(self.attribution(m));
+        }
+        let prev = self.doc.sents.get(sent.checked_sub(1)?)?.clone();
+        let k = prev.clone().rev().find(|&k| self.is_cue(k))?;
+        let (sp, cl) = self.speaker_for_cue(k, prev.start, prev.end)?;
+        let org = cl
+            .and_then(|c| self.ents.clusters.get(c))
+            .is_some_and(|c| c.kind == Some(EntityKind::Org));
+        org.then_some((sp, cl))
+    }
+
+    fn after_prep(&self, ts: usize) -> bool {
+        self.prep_before(ts).is_some()
+    }
+
+    /// The preposition that a mention at `ts` depends on, past determiners,
+    /// a possessor ("with Chile’s Justice Minister") and a common noun for
+    /// what the name is ("of the company Norvex", "de la empresa Aldana").
+    fn prep_before(&self, ts: usize) -> Option<usize> {
+        let toks = &self.doc.toks;
+        let lex = self.doc.lex;
         let mut j = ts;
-        // Step over a possessor: "with Chile’s Justice Minister".
+        let mut noun = false;
         loop {
             if j == 0 {
-                return false;
+                return None;
             }
             let p = &toks[j - 1];
             if p.kind == Kind::Word && (p.lower == "’s" || p.lower == "'s") {
                 match self.ents.mentions.iter().find(|m| m.te == j - 1) {
                     Some(m) => j = m.ts,
-                    None => return false,
+                    None => return None,
                 }
                 continue;
             }
-            if p.kind == Kind::Word && self.doc.lex.determiners.contains(p.lower.as_str()) {
+            if p.kind == Kind::Word && lex.determiners.contains(p.lower.as_str()) {
                 j -= 1;
                 continue;
             }
-            return p.kind == Kind::Word && is_prep(&p.lower);
+            if !noun
+                && p.kind == Kind::Word
+                && !p.upper
+                && lex.org_nominals.contains(p.lower.as_str())
+            {
+                noun = true;
+                j -= 1;
+                continue;
+            }
+            return (p.kind == Kind::Word && is_prep(&p.lower)).then_some(j - 1);
         }
     }
 
@@ -449,6 +714,28 @@ impl Ctx<'_> {
     ) -> Option<((usize, usize), Option<usize>)> {
         let toks = &self.doc.toks;
         let sent = toks[c].sent;
+        // "Lee was quoted by the radio as saying …": the one quoted.
+        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        if c > lo + 1 && sp.quoted_as.contains(&toks[c - 1].lower.as_str()) {
+            let quoted = (lo.max(c.saturating_sub(10))..c - 1)
+                .rev()
+                .take_while(|&k| toks[k].sent == sent && !self.inside[k])
+                .find(|&k| sp.quoted.contains(&toks[k].lower.as_str()));
+            if let Some(q) = quoted {
+                return self.speaker_for_cue(q, lo, q);
+            }
+        }
+        // "the ministry, which said …", "a man, who wept and shouted …":
+        // a relative clause's cue is its antecedent's.
+        let relative = (c.saturating_sub(6).max(lo + 1)..c)
+            .rev()
+            .take_while(|&k| toks[k].kind == Kind::Word && !self.inside[k])
+            .find(|&k| sp.relative_pronouns.contains(&toks[k].lower.as_str()));
+        if let Some(r) = relative.filter(|&r| r >= lo + 2 && toks[r - 1].is_p(",")) {
+            if let Some(found) = self.antecedent(r - 1, lo) {
+                return Some(found);
+            }
+        }
         // "She thanked X and described Y as “...”": a coordinated verb
         // shares the sentence's subject.
         if c > lo && matches!(toks[c - 1].lower.as_str(), "and" | "y") {
@@ -495,15 +782,66 @@ impl Ctx<'_> {
                     return Some(found);
                 }
             }
+            // A name right after a verb ("pelting the police") is its
+            // object, not the subject.
+            let opens = |ts: usize| {
+                let mut k = ts;
+                while k > r.start.max(lo)
+                    && self
+                        .doc
+                        .lex
+                        .determiners
+                        .contains(toks[k - 1].lower.as_str())
+                {
+                    k -= 1;
+                }
+                let lex = self.doc.lex;
+                k == r.start.max(lo) || {
+                    let p = &toks[k - 1];
+                    p.kind != Kind::Word
+                        || p.upper
+                        || lex.roles.contains(p.lower.as_str())
+                        || lex.person_nouns.contains(p.lower.as_str())
+                        || lex.function_words.contains(p.lower.as_str())
+                }
+            };
             let subject = self.ents.mentions.iter().find(|m| {
                 m.ts >= r.start.max(lo)
                     && m.te < c
                     && !self.inside[m.ts]
                     && speaks(self.doc, m)
                     && !self.after_prep(m.ts)
+                    && opens(m.ts)
             });
             if let Some(m) = subject {
-                return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
+                return Some(self.group_of(m));
+            }
+            // "…, other protesters joined them in pelting the police,
+            // shouting": a group nobody names that opens a clause.
+            let start = r.start.max(lo);
+            let group = (start..c.saturating_sub(1))
+                .filter(|&j| !self.inside[j] && toks[j].kind == Kind::Word)
+                .filter_map(|j| self.group_before(j, start))
+                .map(|(a, b)| {
+                    // "other protesters", "some residents".
+                    let mut a = a;
+                    while a > start
+                        && a + 2 > b
+                        && toks[a - 1].kind == Kind::Word
+                        && !toks[a - 1].upper
+                        && self
+                            .doc
+                            .lex
+                            .function_words
+                            .contains(toks[a - 1].lower.as_str())
+                    {
+                        a -= 1;
+                    }
+                    (a, b)
+                })
+                .find(|&(a, _)| a == start || toks[a - 1].is_p(","));
+            if let Some(g) = group {
+                return Some((g, None));
             }
         }
         // Inversion follows a quote or a clause: '“…,” said Lee', '…, said
@@ -524,14 +862,24 @@ impl Ctx<'_> {
                         .any(|m| m.te == k && !m.nominal && m.kind == EntityKind::Person)
             })
         };
-        let prev_punct = c > 0
-            && (toks[c - 1].kind == Kind::Punct && !apposition_ends
-                || self.inside[c - 1] && c - 1 < lo);
+        // "“…”, ha detto il ministro", "a déclaré le ministre": an
+        // auxiliary before the participle belongs to the cue.
+        let aux = c > lo + 1
+            && crate::lang::speech::speech(self.doc.lex.lang.code)
+                .auxiliaries
+                .contains(&toks[c - 1].lower.as_str());
+        let before = if aux { c - 1 } else { c };
+        let prev_punct = before > 0
+            && (toks[before - 1].kind == Kind::Punct && !apposition_ends
+                || self.inside[before - 1] && before - 1 < lo);
         // Right side: "said Omar Castell", "said the official".
         // Right after the cue, or after a determiner or title ("said the
         // official", "dijo el ministro"), never across "that".
+        // "said 81-year-old Ann Lee": an age before the name is stepped
+        // over.
+        let age = self.age_at(c + 1);
         let between_ok = |m: &crate::entity::Mention| {
-            toks[c + 1..m.ts].iter().all(|t| {
+            toks[(c + 1 + age).min(m.ts)..m.ts].iter().all(|t| {
                 t.kind == Kind::Word
                     && (self.doc.lex.determiners.contains(t.lower.as_str())
                         || self.doc.lex.is("indefinite", &t.lower)
@@ -546,7 +894,7 @@ impl Ctx<'_> {
         let right = self.ents.mentions.iter().find(|m| {
             !addressee
                 && m.ts > c
-                && m.ts <= c + 3
+                && m.ts <= c + 3 + age
                 && between_ok(m)
                 && m.te <= hi.max(c + 1) + 8
                 && toks[m.ts].sent == sent
@@ -567,6 +915,33 @@ impl Ctx<'_> {
                 .flatten()
                 .unwrap_or(m)
         });
+        // '“…,” read the press release': its issuer.
+        let right_document = (c + 1..toks.len().min(c + 4))
+            .take_while(|&k| toks[k].sent == sent && toks[k].kind == Kind::Word)
+            .find(|&k| self.is_document(k))
+            .filter(|&k| {
+                toks[c + 1..k].iter().all(|t| {
+                    self.doc.lex.determiners.contains(t.lower.as_str())
+                        || !self.doc.lex.function_words.contains(t.lower.as_str())
+                })
+            });
+        // "said a government spokesman, Ivo Marten", "declaró la jefa de
+        // bomberos, Orla Brennick": the name in apposition to the
+        // description (and what it is head of).
+        let right = right.map(|m| {
+            let comma = (m.te..toks.len().min(m.te + 6))
+                .take_while(|&k| toks[k].kind == Kind::Word || toks[k].is_p(","))
+                .find(|&k| toks[k].is_p(","));
+            let named = comma.filter(|_| m.nominal).and_then(|k| {
+                self.ents.mentions.iter().find(|n| {
+                    n.ts == k + 1
+                        && !n.nominal
+                        && n.kind == EntityKind::Person
+                        && n.cluster != usize::MAX
+                })
+            });
+            named.unwrap_or(m)
+        });
         let right_pron = (c + 1 < toks.len() && self.pronoun(c + 1)).then_some(c + 1);
         // Inversion (", said X") needs a finite verb: ", saying her ..." is
         // the subject's own participle.
@@ -578,6 +953,31 @@ impl Ctx<'_> {
             }
             if let Some(p) = right_pron {
                 return Some(((p, p + 1), self.resolve_pronoun(p)));
+            }
+            if let Some(found) = right_document.and_then(|k| self.issuer(k)) {
+                return Some(found);
+            }
+            // "escribió en su cuenta de X el ministro", "dijo a la prensa
+            // la alcaldesa": an adjunct between the cue and the speaker,
+            // who closes the clause.
+            let adjunct = toks
+                .get(c + 1)
+                .is_some_and(|t| t.kind == Kind::Word && is_prep(&t.lower));
+            let far = self.ents.mentions.iter().find(|m| {
+                adjunct
+                    && m.ts > c + 2
+                    && m.ts <= c + 10
+                    && toks[m.ts].sent == sent
+                    && !self.inside[m.ts]
+                    && toks[c + 1..m.ts].iter().all(|t| t.kind == Kind::Word)
+                    && speaks(self.doc, m)
+                    && !self.after_prep(m.ts)
+                    && toks
+                        .get(m.te)
+                        .is_none_or(|t| t.kind == Kind::Punct && !t.is_p("'"))
+            });
+            if let Some(m) = far {
+                return Some(self.attribution(m));
             }
         }
         // Left side: the nearest subject-like mention or pronoun. When the
@@ -631,6 +1031,7 @@ impl Ctx<'_> {
             }
         }
         let mut first = true;
+        let mut pp_end: Option<usize> = None;
         while j > lo {
             j -= 1;
             if toks[j].sent != sent || self.inside[j] {
@@ -666,6 +1067,19 @@ impl Ctx<'_> {
                     let m = named.unwrap_or(m);
                     return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
                 }
+                // "one woman in Kelvar told Radio Norte", "a resident of Ostra
+                // said": a place after the described speaker.
+                let prep = self.prep_before(m.ts).filter(|&p| {
+                    !matches!(
+                        toks[p].lower.as_str(),
+                        "to" | "by" | "than" | "with" | "a" | "al"
+                    )
+                });
+                if let Some(p) = prep.filter(|&p| first && pp_end.is_none() && p > lo) {
+                    pp_end = Some(m.te);
+                    j = p;
+                    continue;
+                }
                 j = m.ts;
                 first = false;
                 continue;
@@ -673,7 +1087,9 @@ impl Ctx<'_> {
             let t = &toks[j];
             if first && t.kind == Kind::Word {
                 let w = t.lower.as_str();
-                let skippable = self.doc.lex.function_words.contains(w)
+                // "analysts" is a function word to names ("Analysts warn"
+                // is no name), not to speakers.
+                let skippable = self.doc.lex.function_words.contains(w) && !self.people_noun(w)
                     || w.ends_with("ly")
                     || self.doc.lex.determiners.contains(w)
                     || self.doc.lex.cue_verbs.contains(w);
@@ -704,10 +1120,92 @@ impl Ctx<'_> {
                             ));
                         }
                     }
+                    // "the statement said": whoever issued it.
+                    if self.is_document(j) {
+                        return self.issuer(j);
+                    }
+                    // "the man says", "la mujer dijo": a gendered noun with
+                    // a definite article is someone met before, found as a
+                    // pronoun of that gender would be.
+                    let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+                    let definite = j > lo && {
+                        let d = toks[j - 1].lower.as_str();
+                        self.doc.lex.determiners.contains(d) && !self.doc.lex.is("indefinite", d)
+                    };
+                    let gendered = (sp.female.contains(&w) || sp.male.contains(&w))
+                        && !self.doc.lex.pronouns.contains(w)
+                        && !self.doc.lex.determiners.contains(w)
+                        && !self.doc.lex.roles.contains(w);
+                    if definite && gendered {
+                        if let Some(cl) = self.resolve_pronoun(j) {
+                            return Some(((j - 1, j + 1), Some(cl)));
+                        }
+                    }
+                    // "Norvex Airlines … the airline said": the organisation
+                    // whose name ends in that noun.
+                    let stem = |x: &str| x.strip_suffix('s').unwrap_or(x).to_string();
+                    let named_so = definite
+                        .then(|| {
+                            self.ents
+                                .mentions
+                                .iter()
+                                .rev()
+                                .filter(|m| {
+                                    m.te <= j.saturating_sub(1)
+                                        && !m.nominal
+                                        && m.kind == EntityKind::Org
+                                        && m.cluster != usize::MAX
+                                        && toks[m.ts].sent + 5 >= toks[j].sent
+                                })
+                                .find(|m| {
+                                    toks.get(m.te - 1)
+                                        .is_some_and(|t| t.upper && stem(&t.lower) == stem(w))
+                                })
+                        })
+                        .flatten();
+                    if let Some(m) = named_so {
+                        return Some(((j - 1, j + 1), Some(m.cluster)));
+                    }
+                    // "Norvex's broadband unit said": a part of the
+                    // company speaks as the company (its people do not:
+                    // "Norvex chief executive" is someone).
+                    let lex = self.doc.lex;
+                    let part = !lex.roles.contains(w)
+                        && !lex.person_nouns.contains(w)
+                        && !self.people_noun(w);
+                    let owner = (j.saturating_sub(5).max(lo)..j)
+                        .rev()
+                        .take_while(|&k| {
+                            !toks[k].upper && (toks[k].kind == Kind::Word || toks[k].is_p("-"))
+                        })
+                        .last()
+                        .unwrap_or(j);
+                    let org = self
+                        .ents
+                        .mentions
+                        .iter()
+                        .filter(|m| {
+                            m.te == owner
+                                && m.kind == EntityKind::Org
+                                && speaks(self.doc, m)
+                                && !self.after_prep(m.ts)
+                        })
+                        .max_by_key(|m| m.te - m.ts);
+                    if let Some(m) = org.filter(|_| part) {
+                        return Some(self.attribution(m));
+                    }
+                    // "the union of chemical workers said", "el sindicato
+                    // de trabajadores químicos aseguró": an organisation
+                    // nobody names, its description all there is.
+                    if let Some(a) = self.unnamed_org_before(j, lo) {
+                        return Some(((a, pp_end.unwrap_or(j + 1)), None));
+                    }
                     // "demonstrators chanted", "the families of the two
                     // wounded men requested": a group nobody names speaks,
                     // and its description is all there is to say who.
-                    return self.group_before(j, lo).map(|r| (r, None));
+                    return self
+                        .group_before(j, lo)
+                        .map(|(a, b)| ((a, pp_end.unwrap_or(b)), None));
                 }
             }
             if t.kind == Kind::Punct {
@@ -722,6 +1220,101 @@ impl Ctx<'_> {
         None
     }
 
+    /// The speaker a relative clause opening after the comma at `comma`
+    /// refers to: the mention ending there, or the description of a person
+    /// or group ending there, a place after it included ("a woman outside
+    /// the bank, who …").
+    fn antecedent(&self, comma: usize, lo: usize) -> Option<((usize, usize), Option<usize>)> {
+        let toks = &self.doc.toks;
+        let m = self
+            .ents
+            .mentions
+            .iter()
+            .filter(|m| m.te == comma && speaks(self.doc, m))
+            .max_by_key(|m| m.te - m.ts);
+        if let Some(m) = m {
+            return Some(self.attribution(m));
+        }
+        let end = comma.checked_sub(1)?;
+        // "Doe's journals, which said …".
+        if self.is_document(end) {
+            return self.issuer(end);
+        }
+        if let Some(r) = self.group_before(end, lo) {
+            return Some((r, None));
+        }
+        // Past a place: "outside the depot".
+        let prep = (end.saturating_sub(4).max(lo + 1)..end)
+            .rev()
+            .take_while(|&k| toks[k].kind == Kind::Word)
+            .find(|&k| {
+                is_prep(&toks[k].lower)
+                    && !self.doc.lex.determiners.contains(toks[k].lower.as_str())
+            })?;
+        let (a, _) = self.group_before(prep.checked_sub(1)?, lo)?;
+        Some(((a, comma), None))
+    }
+
+    /// The start of a description ending at token `j` that a common noun
+    /// for an organisation heads right after its determiner ("the union of
+    /// chemical workers", "el sindicato de trabajadores"), lower-case words
+    /// and connectors only between.
+    fn unnamed_org_before(&self, j: usize, lo: usize) -> Option<usize> {
+        let toks = &self.doc.toks;
+        let lex = self.doc.lex;
+        let mut k = j;
+        while k >= lo && j - k < 8 {
+            let t = &toks[k];
+            if t.kind != Kind::Word || t.upper && !self.doc.initial(k) || self.inside[k] {
+                return None;
+            }
+            let w = t.lower.as_str();
+            if k < j && lex.determiners.contains(w) {
+                let head = toks.get(k + 1)?;
+                let org = !head.upper
+                    && (lex.org_nominals.contains(head.lower.as_str())
+                        || lex
+                            .org_words
+                            .iter()
+                            .any(|o| o.eq_ignore_ascii_case(&head.lower)));
+                return org.then_some(k);
+            }
+            if lex.function_words.contains(w) && !lex.name_connectors.contains(w) || k == 0 {
+                return None;
+            }
+            k -= 1;
+        }
+        None
+    }
+
+    /// Whether `w` names people as a group: a collective noun ("police"),
+    /// or the plural of a role or of a noun for people ("officials").
+    fn people_noun(&self, w: &str) -> bool {
+        let lex = self.doc.lex;
+        let sp = crate::lang::speech::speech(lex.lang.code);
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        // "-men" plurals ("men", "fishermen", "women") are people too.
+        sp.collective.contains(&w)
+            || lex.lang.code == "en" && w.ends_with("men")
+            || w.ends_with('s') && sp.collective.contains(&singular)
+            || w.ends_with('s')
+                && (lex.roles.contains(singular) || lex.person_nouns.contains(singular))
+    }
+
+    /// A speaking mention, or the people it qualifies when a noun for
+    /// people follows it ("Norvex employees", "Union officials"): those
+    /// speak, and nobody names them.
+    fn group_of(&self, m: &crate::entity::Mention) -> ((usize, usize), Option<usize>) {
+        let next = self.doc.toks.get(m.te);
+        if next.is_some_and(|t| {
+            t.kind == Kind::Word && !t.upper && !self.inside[m.te] && self.people_noun(&t.lower)
+        }) && m.kind != EntityKind::Person
+        {
+            return ((m.ts, m.te + 1), None);
+        }
+        self.attribution(m)
+    }
+
     /// The description of an unnamed group ending at token `j` ("the
     /// families of the two wounded men", "demonstrators"): lower-case words
     /// and "of" phrases back to a determiner, headed by a plural or a
@@ -731,22 +1324,26 @@ impl Ctx<'_> {
         let lex = self.doc.lex;
         let sp = crate::lang::speech::speech(lex.lang.code);
         let head = &toks[j];
-        let w = head.lower.as_str();
-        let people = |w: &str| {
-            let singular = w.strip_suffix('s').unwrap_or(w);
-            // "-men" plurals ("men", "fishermen", "women") are people too.
-            sp.collective.contains(&w)
-                || lex.lang.code == "en" && w.ends_with("men")
-                || w.ends_with('s') && sp.collective.contains(&singular)
-                || w.ends_with('s')
-                    && (lex.roles.contains(singular) || lex.person_nouns.contains(singular))
-        };
-        if head.upper || !people(w) {
+        // A hyphenated head is one word ("porta-voz").
+        let glued = |k: usize| !toks[k].sp && !toks[k].nl;
+        let compound = (j >= lo + 2 && toks[j - 1].is_p("-") && glued(j - 1) && glued(j))
+            .then(|| format!("{}-{}", toks[j - 2].lower, head.lower));
+        let w = compound.as_deref().unwrap_or(head.lower.as_str());
+        let people = |w: &str| self.people_noun(w);
+        // One person nobody names: "one woman", "a distraught resident".
+        let one = (lex.person_nouns.contains(w)
+            || lex.roles.contains(w)
+            || sp.female.contains(&w)
+            || sp.male.contains(&w)
+            || sp.collective.contains(&w))
+            && !lex.pronouns.contains(w)
+            && !lex.possessives.contains(w);
+        if head.upper && !self.doc.initial(j) || !(people(w) || one) {
             return None;
         }
         // The head of "families of the men" is "families": step back over
         // "of" phrases to it.
-        let mut s = j;
+        let mut s = if compound.is_some() { j - 2 } else { j };
         let mut steps = 0;
         while s > lo && steps < 8 {
             let p = &toks[s - 1];
@@ -791,7 +1388,16 @@ impl Ctx<'_> {
         {
             return None;
         }
-        Some((s, j + 1))
+        // "Harbour Union officials": the organisation they speak for
+        // belongs to their description.
+        let org = (s == j)
+            .then(|| {
+                self.ents.mentions.iter().find(|m| {
+                    m.te == s && m.ts >= lo && matches!(m.kind, EntityKind::Org | EntityKind::Gpe)
+                })
+            })
+            .flatten();
+        Some((org.map_or(s, |m| m.ts), j + 1))
     }
 
     fn is_cue(&self, i: usize) -> bool {
@@ -872,6 +1478,17 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 if ctx.after_prep(m.ts) {
                     continue;
                 }
+                // "… told the Kelvar Courier": the one told.
+                let addressees = crate::lang::speech::speech(doc.lex.lang.code).addressee_cues;
+                let told = (m.ts.saturating_sub(3).max(r.start)..m.ts).any(|k| {
+                    addressees.contains(&toks[k].lower.as_str())
+                        && toks[k + 1..m.ts]
+                            .iter()
+                            .all(|t| doc.lex.determiners.contains(t.lower.as_str()))
+                });
+                if told {
+                    continue;
+                }
                 if first_pron.is_some_and(|p| p < m.ts) {
                     break;
                 }
@@ -889,6 +1506,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
     // Quotes followed in their sentence by a cue that introduces another
     // quote: that sentence's subject speaks the other one.
     let mut before_colon_cue: Vec<bool> = Vec::new();
+    let mut headings: Vec<bool> = Vec::new();
     for &(o, c, marked) in &pairs {
         let cs = o + 1;
         let ce = c;
@@ -933,7 +1551,21 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         };
         // 0. "Lee told the radio: “…”": a cue before a colon that opens the
         // quote is its own, whatever follows the quote.
-        let mut done = false;
+        // "‘Entirely untrue’ Several residents told him …": a quote that
+        // opens a sentence with no punctuation of its own, run into a
+        // capitalised clause, is a heading, not the words of the clause's
+        // subject.
+        // Only words quoted elsewhere can say whose it is (a pull quote).
+        let heading = marked
+            && (toks[o].nl
+                || o == open_range.start
+                || o > 0 && matches!(toks[o - 1].lower.as_str(), "." | "!" | "?"))
+            && ce > cs
+            && toks[ce - 1].kind == Kind::Word
+            && toks.get(te).is_some_and(|t| {
+                t.kind == Kind::Word && t.upper && !doc.lex.cue_verbs.contains(t.lower.as_str())
+            });
+        let mut done = heading;
         if o > open_range.start && toks[o - 1].is_p(":") {
             if let Some((k, sp, cl)) = ctx.cue_back(o - 1, open_range.start, o) {
                 (f.speaker_tok, f.cluster, f.cue) = (Some(sp), cl, Some((k, k + 1)));
@@ -985,7 +1617,11 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                     .find(|&k| !ctx.inside[k] && ctx.is_cue(k));
                 let short = |k: usize| end_mark != "." || next.end.saturating_sub(k) <= 5;
                 if let Some(k) = k.filter(|&k| {
-                    next.start <= te + 1 && short(k) && !introduces(k) && !new_clause(k)
+                    next.start <= te + 1
+                        && !toks[next.start].nl
+                        && short(k)
+                        && !introduces(k)
+                        && !new_clause(k)
                 }) {
                     if let Some((sp, cl)) = ctx.speaker_for_cue(k, te.max(next.start), next.end) {
                         f.speaker_tok = Some(sp);
@@ -1057,6 +1693,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             }
         }
         before_colon_cue.push((te..close_range.end).any(|k| ctx.is_cue(k) && introduces(k)));
+        headings.push(heading);
         out.push(f);
     }
     // 5. Unattributed quotes: pull quotes repeating words quoted elsewhere,
@@ -1077,6 +1714,33 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 continue;
             }
         }
+        // A heading shortens what it quotes ("We all ran" for "We all ran
+        // outside. The roof …"): its words, in order, in a quote of the
+        // article; nothing else says whose it is.
+        if headings.get(qi).copied().unwrap_or(false) {
+            let words = |s: &str| -> Vec<String> {
+                s.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            };
+            let mine = words(me);
+            let hit = (0..out.len()).find(|&k| {
+                k != qi
+                    && (out[k].cluster.is_some() || out[k].speaker_tok.is_some())
+                    && !headings.get(k).copied().unwrap_or(false)
+                    && {
+                        let theirs = words(&contents[k]);
+                        let mut it = theirs.iter();
+                        mine.len() >= 2 && mine.iter().all(|w| it.any(|t| t == w))
+                    }
+            });
+            if let Some(k) = hit {
+                out[qi].cluster = out[k].cluster;
+                out[qi].speaker_tok = out[k].speaker_tok;
+            }
+            continue;
+        }
         let f = &out[qi];
         let opens_para = toks[f.ts].nl || f.ts == 0;
         if qi > 0 {
@@ -1086,6 +1750,33 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             let (a, b) = (prev.te.min(f.ts), f.ts);
             // Someone else between them: not a description in apposition
             // ("Lee, a navy spokesman, said"), which is the same speaker.
+            // Nor the one told ("Lee told Radio Norte.") or the possessor
+            // of the speaker's title ("Doe's lawyer Ann Lee said."): the
+            // attribution names them, and they did not speak.
+            let addressees = crate::lang::speech::speech(doc.lex.lang.code).addressee_cues;
+            let told = |m: &crate::entity::Mention| {
+                (m.ts.saturating_sub(8).max(a)..m.ts).any(|k| {
+                    addressees.contains(&toks[k].lower.as_str())
+                        && toks[k + 1..m.ts].iter().all(|t| {
+                            t.kind == Kind::Word || matches!(t.lower.as_str(), "(" | ")" | "-")
+                        })
+                        && toks[k].sent == toks[m.ts].sent
+                })
+            };
+            let possessor = |m: &crate::entity::Mention| {
+                toks.get(m.te)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "'s" | "’s" | "'" | "’"))
+            };
+            // "said a port spokesman, Ivo Marten": the description the
+            // speaker's name stands beside.
+            let beside = |m: &crate::entity::Mention| {
+                m.nominal
+                    && toks.get(m.te).is_some_and(|t| t.is_p(","))
+                    && ents
+                        .mentions
+                        .iter()
+                        .any(|n| n.ts == m.te + 1 && Some(n.cluster) == prev.cluster)
+            };
             let other = ents.mentions.iter().any(|m| {
                 m.ts >= a
                     && m.ts < b
@@ -1093,10 +1784,21 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                     && m.kind == EntityKind::Person
                     && !(m.nominal && m.ts > 0 && toks[m.ts - 1].is_p(","))
                     && Some(m.cluster) != prev.cluster
+                    && !told(m)
+                    && !possessor(m)
+                    && !beside(m)
+                    && !ctx.after_prep(m.ts)
             });
             let near = b - a < 60
                 && toks[f.ts].sent <= toks[prev.te.saturating_sub(1).min(toks.len() - 1)].sent + 2;
-            if prev.cluster.is_some() && (opens_para || near && !other) {
+            // A quote set inside a sentence of the story ("patrols since
+            // May to “keep the lanes open”") is the sentence's, not a
+            // continuation.
+            let opens_sentence = f.ts == 0
+                || toks[f.ts - 1].sent != toks[f.ts].sent
+                || toks[f.ts - 1].kind == Kind::Punct && !toks[f.ts - 1].is_p(",")
+                || ctx.inside[f.ts - 1];
+            if prev.cluster.is_some() && (opens_para || near && !other && opens_sentence) {
                 let (c, sp) = (prev.cluster, prev.speaker_tok);
                 out[qi].cluster = c;
                 out[qi].speaker_tok = sp;
@@ -1116,10 +1818,68 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         if before_colon_cue.get(qi).copied().unwrap_or(false) {
             continue;
         }
+        // "…, a ministry statement said. “On sighting …”": a quote that
+        // opens a sentence right after reported speech ending in its
+        // attribution goes on with that speaker, unless a cue of its own
+        // follows it ("“…,” he was quoted as saying").
+        let ts = out[qi].ts;
+        let own_cue = doc
+            .sents
+            .get(toks[out[qi].te.saturating_sub(1)].sent as usize)
+            .is_some_and(|r| (out[qi].te..r.end.min(out[qi].te + 6)).any(|k| ctx.is_cue(k)));
+        let after_reported = (ts > 0 && !own_cue && !ctx.inside[ts - 1] && toks[ts - 1].is_p("."))
+            .then(|| doc.sents.get(toks[ts - 1].sent as usize).cloned())
+            .flatten()
+            .filter(|r| r.end == ts || r.end == ts + 1 && toks[ts].sent != toks[ts - 1].sent)
+            .and_then(|r| {
+                let k = (r.end.saturating_sub(8).max(r.start)..r.end)
+                    .rev()
+                    .find(|&k| ctx.is_cue(k) && is_reporting(&toks[k].lower))?;
+                ctx.speaker_for_cue(k, r.start, r.end)
+            });
+        if let Some((sp, cl)) = after_reported {
+            out[qi].speaker_tok = Some(sp);
+            out[qi].cluster = cl;
+            continue;
+        }
         if let Some(c) = ctx.subjects.get(s).copied().flatten() {
             out[qi].cluster = Some(c);
         }
     }
+    // "…, but Lee said that 12 people died": a clause of its own, after a
+    // comma and a contrasting conjunction, reports its own speaker's words.
+    let contrast = crate::lang::speech::speech(doc.lex.lang.code).contrast;
+    let second_clause = |from: usize, r: &std::ops::Range<usize>| -> Option<(usize, Found)> {
+        let p = (from..r.end.saturating_sub(3)).find(|&p| {
+            toks[p].is_p(",") && !ctx.inside[p] && contrast.contains(&toks[p + 1].lower.as_str())
+        })?;
+        // The speaker may carry an apposition: "but Lee, the mayor, said".
+        let k = (p + 2..r.end.min(p + 18))
+            .take_while(|&k| !ctx.inside[k])
+            .find(|&k| ctx.is_cue(k) && is_reporting(&toks[k].lower))?;
+        let (sp, cl) = ctx.speaker_for_cue(k, p + 2, r.end)?;
+        let mut cs = k + 1;
+        if toks
+            .get(cs)
+            .is_some_and(|t| t.lower == "that" || t.lower == "que")
+        {
+            cs += 1;
+        }
+        (r.end > cs + 1).then_some((
+            p,
+            Found {
+                ts: p + 2,
+                te: r.end,
+                cs,
+                ce: r.end,
+                direct: false,
+                speaker_tok: Some(sp),
+                cluster: cl,
+                cue: Some((k, k + 1)),
+                described: None,
+            },
+        ))
+    };
     // Indirect speech: a cue in a sentence without marks.
     for r in doc.sents.iter() {
         // In a sentence with quotation marks, only a cue after the last
@@ -1136,6 +1896,9 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             }
         }
         if last_inside.is_some() && cue.is_none() {
+            if let Some((_, f)) = last_inside.and_then(|x| second_clause(x + 1, r)) {
+                out.push(f);
+            }
             continue;
         }
         let (sp, cl, cue_r) = match cue {
@@ -1178,6 +1941,9 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         if said < 2 {
             continue;
         }
+        // What the first speaker said ends where the second one's clause
+        // begins.
+        let second = second_clause(cue_r.1, r).filter(|(p, _)| *p > cs);
         out.push(Found {
             ts: if last_inside.is_some() {
                 cue_r.0
@@ -1186,13 +1952,16 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             },
             te: r.end,
             cs: cs.min(ce),
-            ce,
+            ce: second.as_ref().map_or(ce, |(p, _)| ce.min(*p)),
             direct: false,
             speaker_tok: sp,
             cluster: cl,
             cue: Some(cue_r),
             described: None,
         });
+        if let Some((_, f)) = second {
+            out.push(f);
+        }
     }
     for f in out.iter_mut() {
         f.described = f
@@ -1221,7 +1990,14 @@ fn described(
             .any(|t| doc.lex.pronouns.contains(t.lower.as_str()))
         && toks[a..b]
             .iter()
-            .all(|t| matches!(t.kind, Kind::Word | Kind::Num) && (!t.upper || doc.initial(a)))
+            .all(|t| matches!(t.kind, Kind::Word | Kind::Num) || t.is_p("-"))
+        && (toks[a..b].iter().all(|t| !t.upper || doc.initial(a))
+            || toks.get(b.wrapping_sub(1)).is_some_and(|t| !t.upper) && b > a
+            // "the spokesman of the company Aldana": a common noun heads it.
+            || toks[a..b]
+                .iter()
+                .find(|t| !doc.lex.determiners.contains(t.lower.as_str()))
+                .is_some_and(|t| !t.upper))
     {
         return Some((a, b));
     }
@@ -1242,10 +2018,30 @@ fn described(
     ) {
         return None;
     }
-    let org = ents.mentions.iter().find(|m| {
-        (m.ts == b + 1 || m.ts == b + 2 && doc.lex.determiners.contains(toks[b + 1].lower.as_str()))
-            && matches!(m.kind, EntityKind::Org | EntityKind::Gpe)
-    })?;
+    // "for Norvex", "of the ministry", "de la empresa Aldana".
+    let mut k = b + 1;
+    while toks
+        .get(k)
+        .is_some_and(|t| doc.lex.determiners.contains(t.lower.as_str()))
+    {
+        k += 1;
+    }
+    // After "the company", whatever the name was taken for is its name.
+    let common = toks
+        .get(k)
+        .is_some_and(|t| !t.upper && doc.lex.org_nominals.contains(t.lower.as_str()));
+    if common {
+        k += 1;
+    }
+    let org = ents
+        .mentions
+        .iter()
+        .filter(|m| {
+            m.ts > b
+                && m.ts <= k
+                && (matches!(m.kind, EntityKind::Org | EntityKind::Gpe) || common && m.ts == k)
+        })
+        .max_by_key(|m| m.te)?;
     Some((a, org.te))
 }
 
@@ -1282,6 +2078,13 @@ fn is_reporting(w: &str) -> bool {
             | "screamed"
             | "screaming"
             | "yelled"
+            | "cried"
+            | "demand"
+            | "demands"
+            | "chant"
+            | "chants"
+            | "shout"
+            | "shouts"
     )
 }
 

@@ -117,12 +117,27 @@ pub fn same_person(a: &str, b: &str) -> bool {
         // A lone surname matches the full name's last token.
         return long.last() == short.first();
     }
-    // Same surname, and the first names agree (or one is an initial).
+    // Same surname, and the first names agree (or one is an initial, or
+    // one spells it with a letter more: "Philip" and "Phillip").
     short.last() == long.last()
         && match (short.first(), long.first()) {
-            (Some(x), Some(y)) => x == y || x.starts_with(y.as_str()) || y.starts_with(x.as_str()),
+            (Some(x), Some(y)) => {
+                x == y || x.starts_with(y.as_str()) || y.starts_with(x.as_str()) || one_more(x, y)
+            }
             _ => false,
         }
+}
+
+/// Whether one word is the other with one letter added (not changed: "Mark"
+/// and "Mary" are two people), both of four letters or more and with the
+/// same first letter.
+fn one_more(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if short.len() < 4 || long.len() != short.len() + 1 || short.first() != long.first() {
+        return false;
+    }
+    (0..long.len()).any(|i| long[..i] == short[..i] && long[i + 1..] == short[i..])
 }
 
 /// The name to show for several spellings of one person: the longest,
@@ -178,6 +193,9 @@ mod tests {
         assert!(!same_person("Ann Lee Jr.", "Ann B. Lee"));
         assert!(same_person("Ann Lee Jr.", "Ann Lee, Jr."));
         assert!(!same_person("Tom Lee", "Ann Lee"));
+        // A letter more is a spelling; a letter changed is someone else.
+        assert!(same_person("Phillip Marten", "Philip Marten"));
+        assert!(!same_person("Mark Marten", "Mary Marten"));
         assert_eq!(
             canonical(&["Republican Ann Lee", "Ann B. Lee", "Lee"]),
             "Ann B. Lee"

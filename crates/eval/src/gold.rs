@@ -1144,6 +1144,16 @@ fn score(gold: &Gold, articles: &[Article], dossier: &Dossier) -> (Vec<Metric>, 
                 (true, false) => ofn += 1,
                 _ => {}
             }
+            if g != p {
+                explain.push(format!(
+                    "origin pair {} {} and {}: gold {} / {}",
+                    if g { "missed" } else { "false" },
+                    file_of(i),
+                    file_of(j),
+                    gold_origin[i],
+                    gold_origin[j]
+                ));
+            }
         }
     }
     let (p, r, f) = prf(otp, ofp, ofn);

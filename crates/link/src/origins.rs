@@ -29,6 +29,10 @@ pub struct OriginOptions {
     /// them; two reports of one event share a sentence at most). A copy
     /// (`copy_containment`) needs this much own wording too.
     pub rewrite_pair_containment: f32,
+    /// A condensed rewrite may keep a single sentence of the other (the
+    /// lead) when this much of its own wording is shared: independent
+    /// reports of one event share a tenth of their five-word runs at most.
+    pub rewrite_condensed_containment: f32,
     /// A copy or rewrite shares at least this much of its names (Dice over
     /// the distinct capitalised words, see [`Fingerprint::names`]).
     pub rewrite_min_anchors: f32,
@@ -66,6 +70,7 @@ impl Default for OriginOptions {
             rewrite_min_sentences: 3,
             rewrite_pair_sentences: 2,
             rewrite_pair_containment: 0.05,
+            rewrite_condensed_containment: 0.2,
             rewrite_min_anchors: 0.25,
             merge_same_wire: true,
             wire_min_containment: 0.05,
@@ -546,7 +551,8 @@ fn link_pairs(
                     && ((n >= opts.rewrite_min_sentences
                         && n as f32 / of as f32 >= opts.rewrite_share)
                         || (n >= opts.rewrite_pair_sentences
-                            && own >= opts.rewrite_pair_containment));
+                            && own >= opts.rewrite_pair_containment)
+                        || (n >= 1 && own >= opts.rewrite_condensed_containment));
                 if rewords && same_names {
                     Some(LinkReason::Rewrite { aligned: n, of })
                 } else if let Some(t) = translations.remove(&(a, b)) {
@@ -1053,6 +1059,45 @@ mod tests {
         assert!((m.in_order - 0.75).abs() < 1e-6);
         assert!((m.dice() - 8.0 / 9.0).abs() < 1e-6);
         assert_eq!(anchor_agreement(&[], &[1]).dice(), 0.0);
+    }
+
+    #[test]
+    fn a_condensed_rewrite_keeping_its_lead_joins_its_story() {
+        // The rewrite keeps one sentence of the original whole (the lead)
+        // and much of its wording in reordered, shortened sentences; a
+        // report of its own on the same event shares the facts and a
+        // background sentence only.
+        let original = analyzed(
+            "original",
+            "Ferry services between the northern islands and the mainland were badly disrupted on Friday after two of the harbour cranes collapsed in high winds, the port authority said. \
+             The cause of the collapse was still unclear, a statement said. \
+             Most passenger traffic between the islands was being diverted through the southern terminal, the authority said. \
+             Sixty per cent of freight to Kelvar was halted, while services to Ostra, Mirren and Tolby were also badly affected. \
+             A repair barge would leave on Saturday and normal service might not return until the end of the month. \
+             The cranes are jointly owned by four shipping groups. \
+             One crane is forty metres tall and lifts containers for twelve lines. \
+             In March, a storm closed the port for two days.",
+        );
+        let condensed = analyzed(
+            "condensed",
+            "Ferry services between the northern islands and the mainland were badly disrupted on Friday after two harbour cranes collapsed in high winds. \
+             Nobody yet knows why they fell. \
+             Passenger traffic goes through the southern terminal now, and services to Ostra and Mirren are badly affected. \
+             Repairs could take the rest of the month, with a barge on its way.",
+        );
+        let own = analyzed(
+            "own",
+            "Two cranes fell at the northern harbour of Kelvar on Friday as gales swept the islands. \
+             Islanders waited for hours at the quay for ferry services to the mainland. \
+             Travellers said they had been given no information. \
+             Dock workers said the storm was the worst in years. \
+             The cranes are jointly owned by four shipping groups. \
+             Fishing boats stayed in port and the schools on the islands closed early. \
+             The weather service expects the gales to ease by Sunday night.",
+        );
+        let o = find_origins(&[original, condensed, own], &OriginOptions::default());
+        assert_eq!(o.of_article[0], o.of_article[1]);
+        assert_ne!(o.of_article[0], o.of_article[2]);
     }
 
     #[test]

@@ -1,0 +1,503 @@
+//! Quote speakers on invented fixtures: attribution after tokenised
+//! marks, continuations, statements and descriptions.
+
+use crosswire_analyze::analyze;
+use crosswire_model::{Article, ArticleBuilder, BlockKind, QuoteSpan, SpanKind};
+
+fn article(lang: &str, paras: &[&str]) -> Article {
+    let mut b = ArticleBuilder::new("fixture");
+    for p in paras {
+        b.push_block(BlockKind::Paragraph, p);
+    }
+    b.language = Some(lang.to_string());
+    let mut a = b.finish();
+    analyze(&mut a);
+    a
+}
+
+fn quotes(a: &Article) -> Vec<(String, QuoteSpan)> {
+    a.spans
+        .iter()
+        .filter_map(|s| match &s.kind {
+            SpanKind::Quote(q) => Some((a.slice(q.content).to_string(), q.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The speaker named for the quote holding `needle` (the innermost direct
+/// one first).
+fn speaker(a: &Article, needle: &str) -> Option<String> {
+    let qs = quotes(a);
+    let q = qs
+        .iter()
+        .filter(|(t, _)| t.contains(needle))
+        .min_by_key(|(t, q)| (!q.direct, t.len()))
+        .unwrap_or_else(|| panic!("no quote {needle:?} in {qs:?}"));
+    q.1.speaker.clone()
+}
+
+#[test]
+fn a_closing_mark_glued_to_a_long_name_still_closes() {
+    // Tokenised text writes the closing mark against the next word; the
+    // cue comes only after initials and a possessor ("Doe's lawyer").
+    let a = article(
+        "en",
+        &["The court ruled on Monday. \"He is calm. He is grateful for the ruling, and his friends think the court finally listened, \"Doe's lawyer Ivo B. Marten told the Harbour Courier. \"He wants to go home. \""],
+    );
+    assert_eq!(speaker(&a, "He is calm").as_deref(), Some("Ivo B. Marten"));
+    assert_eq!(
+        speaker(&a, "wants to go home").as_deref(),
+        Some("Ivo B. Marten")
+    );
+    assert!(!quotes(&a).iter().any(|(t, _)| t.contains("told")));
+}
+
+#[test]
+fn a_quote_running_on_after_its_attribution_keeps_its_speaker() {
+    let a = article(
+        "en",
+        &["\"They fear nothing, \"Ann Lusk, the shop's insurer, told Radio Norte. \"It happens every month now. \""],
+    );
+    assert_eq!(speaker(&a, "fear nothing").as_deref(), Some("Ann Lusk"));
+    assert_eq!(speaker(&a, "every month now").as_deref(), Some("Ann Lusk"));
+    // Words after a reopened mark that go on with a pronoun and a verb
+    // of saying are the quote's, not an attribution.
+    let b = article(
+        "en",
+        &["Mayor Tom Vell spoke at noon. He added : \"We will stand by the families. This is the least we can do. \"To those who mourn we say that the guilty will be found. \" The strike went on."],
+    );
+    assert!(quotes(&b)
+        .iter()
+        .any(|(t, _)| t.starts_with("To those who mourn")));
+}
+
+#[test]
+fn a_document_speaks_for_whoever_issued_it() {
+    let a = article(
+        "en",
+        &[
+            "Four people were hurt at the plant. Norvex Logistics issued a statement on Tuesday. \"We mourn a colleague and a friend, \"the statement said. \"We thank our staff for their courage. \"",
+            "Ferry services were cut on Friday, the Kelvar Port Authority said. \"Nobody yet knows why the line failed, '' a statement said.",
+            "In a press statement released on Monday, the Harbour Board urged restraint. \"Both unions must come back to the table, \" read the press release.",
+            "The centre-right daily Il Vespro warned of unrest. \"Unless the council listens, the anger will only grow, \" the paper said.",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "mourn a colleague").as_deref(),
+        Some("Norvex Logistics")
+    );
+    assert_eq!(
+        speaker(&a, "thank our staff").as_deref(),
+        Some("Norvex Logistics")
+    );
+    assert_eq!(
+        speaker(&a, "why the line failed").as_deref(),
+        Some("Kelvar Port Authority")
+    );
+    assert_eq!(
+        speaker(&a, "come back to the table").as_deref(),
+        Some("Harbour Board")
+    );
+    assert_eq!(
+        speaker(&a, "anger will only grow").as_deref(),
+        Some("Il Vespro")
+    );
+}
+
+#[test]
+fn a_name_beside_a_description_speaks_and_goes_on_speaking() {
+    let a = article(
+        "en",
+        &[
+            "\"We have no wish to fight, \" said a harbour board spokesman, Ivo B. Marten. \"A strike helps nobody. \"",
+            "\"He was always late with the rent, \"Sheriff Tom Lusk told the Delvin (Orvenna) Evening - Courier. \"He never paid on time. \"",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "no wish to fight").as_deref(),
+        Some("Ivo B. Marten")
+    );
+    assert_eq!(
+        speaker(&a, "helps nobody").as_deref(),
+        Some("Ivo B. Marten")
+    );
+    assert_eq!(speaker(&a, "never paid").as_deref(), Some("Tom Lusk"));
+}
+
+#[test]
+fn a_pronoun_finds_a_described_speaker_of_its_gender_past_her_own_quote() {
+    let a = article(
+        "en",
+        &[
+            "Two ferry routes were halted, a Norvex spokeswoman who asked not to be named said. Norvex does not know why, she said. \"There are two theories. One is a storm surge, '' she said. \"Another is a broken winch. ''",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "two theories").as_deref(),
+        Some("a Norvex spokeswoman")
+    );
+}
+
+#[test]
+fn an_age_before_an_inverted_name_is_stepped_over() {
+    let a = article(
+        "en",
+        &[
+            "Mayor Tom Vell defended the cuts. \"We will come back every week! Nothing changes if we stay home, \" said 76-year-old Ann Lusk, a retired teacher.",
+            "\"They took everything, \" said 81 - year - old Ivo Marten.",
+        ],
+    );
+    assert_eq!(speaker(&a, "Nothing changes").as_deref(), Some("Ann Lusk"));
+    assert_eq!(
+        speaker(&a, "took everything").as_deref(),
+        Some("Ivo Marten")
+    );
+}
+
+#[test]
+fn someone_named_after_a_preposition_does_not_cut_a_continuation() {
+    let a = article(
+        "en",
+        &["The fire started at noon. \"We heard a crash, \" said Ann Lusk, who shares an office with Tom Vell. \"I ran to the door and hid. \""],
+    );
+    assert_eq!(speaker(&a, "ran to the door").as_deref(), Some("Ann Lusk"));
+}
+
+#[test]
+fn the_one_quoted_as_saying_speaks() {
+    let a = article(
+        "en",
+        &[
+            "Ann Lusk, the governor of Kelvar, was quoted by state television as saying the bridges would reopen within a week.",
+            "Ivo Marten, head of the Delvin weather centre, dismissed fears of a flood, Radio Norte reported. ''The river has room to spare this year, '' he was quoted as saying.",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "bridges would reopen").as_deref(),
+        Some("Ann Lusk")
+    );
+    assert_eq!(speaker(&a, "room to spare").as_deref(), Some("Ivo Marten"));
+}
+
+#[test]
+fn a_quote_after_reported_speech_goes_on_with_its_speaker() {
+    let a = article(
+        "en",
+        &[
+            "The patrol boat reached the freighter at dawn, a Kelvar Coast Guard statement said. \"When the cutter came close, the smugglers threw their cargo overboard. '' Divers boarded the larger boat and seized its nets, the statement said. The crew would be handed to the port police, the statement added.",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "When the cutter came close").as_deref(),
+        Some("Kelvar Coast Guard")
+    );
+    assert_eq!(
+        speaker(&a, "Divers boarded").as_deref(),
+        Some("Kelvar Coast Guard")
+    );
+    // "the statement" again: the one introduced before it.
+    assert_eq!(
+        speaker(&a, "handed to the port police").as_deref(),
+        Some("Kelvar Coast Guard")
+    );
+}
+
+#[test]
+fn an_unnamed_speaker_is_described_with_the_place_after_it() {
+    let a = article(
+        "en",
+        &["Power was cut across the island. \"We hid under the table. The walls shook for a minute, \" one woman in Kelvar told Radio Norte."],
+    );
+    assert_eq!(
+        speaker(&a, "hid under the table").as_deref(),
+        Some("one woman in Kelvar")
+    );
+}
+
+#[test]
+fn people_named_by_their_organisation_speak_as_a_group() {
+    let a = article(
+        "en",
+        &[
+            "In Ostra, Harbour Union officials tried to reassure savers, insisting it was a \"one-off\" of bad bookkeeping.",
+            "\"Who decided where the fence goes? \"Ivo Marten questioned, noting that the farm is ten miles away.",
+            "Doe's lawyer, Ann Lusk, hinted at \"anomalies\" in the case.",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "one-off").as_deref(),
+        Some("Harbour Union officials")
+    );
+    assert_eq!(speaker(&a, "Who decided").as_deref(), Some("Ivo Marten"));
+    assert_eq!(speaker(&a, "anomalies").as_deref(), Some("Ann Lusk"));
+}
+
+#[test]
+fn portuguese_inversion_roles_and_a_spokesman_of_a_company() {
+    let a = article(
+        "pt",
+        &[
+            "A ministra da Saúde, Carla Mendes, visitou o hospital na segunda-feira. \"Reforçamos todos os turnos\", disse a ministra.",
+            "O porta-voz da empresa Aldana escreveu em sua conta no Twitter: \"Continuamos trabalhando\".",
+            "\"Quem vai pagar a obra?\", perguntou o prefeito Tomás Ribeiro.",
+        ],
+    );
+    assert_eq!(speaker(&a, "Reforçamos").as_deref(), Some("Carla Mendes"));
+    assert_eq!(
+        speaker(&a, "Continuamos").as_deref(),
+        Some("O porta-voz da empresa Aldana")
+    );
+    assert_eq!(
+        speaker(&a, "Quem vai pagar").as_deref(),
+        Some("Tomás Ribeiro")
+    );
+}
+
+#[test]
+fn spanish_a_spokesman_of_a_company_is_described_with_it() {
+    let a = article(
+        "es",
+        &["El portavoz de la empresa Aldana escribió en su cuenta de Twitter: «Seguimos trabajando»."],
+    );
+    assert_eq!(
+        speaker(&a, "Seguimos").as_deref(),
+        Some("El portavoz de la empresa Aldana")
+    );
+}
+
+#[test]
+fn a_relative_clause_speaks_for_its_antecedent() {
+    let a = article(
+        "en",
+        &[
+            "The raids drew condemnation from the Harbour Board, which said the \"reckless and unjustified\" raids risked a wider strike.",
+            "Neighbours had to calm an elderly man outside the depot, who wept and cried \"my boat, my boat.\"",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "reckless and unjustified").as_deref(),
+        Some("Harbour Board")
+    );
+    assert_eq!(
+        speaker(&a, "my boat").as_deref(),
+        Some("an elderly man outside the depot")
+    );
+}
+
+#[test]
+fn a_part_of_a_company_speaks_as_the_company() {
+    let a = article(
+        "en",
+        &["A company official said the impact was small. Norvex Telecom's Arvo broadband unit said the outage \"seriously slowed\" traffic to the islands."],
+    );
+    assert_eq!(speaker(&a, "seriously slowed").as_deref(), Some("Arvo"));
+}
+
+#[test]
+fn spanish_inversion_after_an_adjunct() {
+    let a = article(
+        "es",
+        &[
+            "La alcaldesa de Villaseca, Lucía Arnal, y el ministro del Interior, Jaime Otero, visitaron la zona el martes.",
+            "«Nadie quedará atrás», escribió en su cuenta de X el ministro Otero. «¿Dónde estaba el Gobierno?», preguntó a la prensa la alcaldesa.",
+            "«Hoy abrimos la nueva planta», dijo con entusiasmo Ramón Pardo, director del proyecto.",
+        ],
+    );
+    assert_eq!(speaker(&a, "Nadie quedará").as_deref(), Some("Jaime Otero"));
+    assert_eq!(speaker(&a, "Dónde estaba").as_deref(), Some("Lucía Arnal"));
+    assert_eq!(speaker(&a, "nueva planta").as_deref(), Some("Ramón Pardo"));
+}
+
+#[test]
+fn an_unnamed_correspondent_of_an_outlet_is_described_with_it() {
+    let a = article(
+        "en",
+        &["A Norvex Broadcasting Corporation correspondent reported hearing a large blast, then saw \"a hole three metres across\" by the market."],
+    );
+    assert_eq!(
+        speaker(&a, "a hole three").as_deref(),
+        Some("Norvex Broadcasting Corporation correspondent")
+    );
+}
+
+#[test]
+fn a_name_after_a_description_and_its_complement_speaks() {
+    let a = article(
+        "es",
+        &["«Fue una noche muy larga», declaró la jefa de bomberos, Rosa Quintal, que dirigió a 60 efectivos. El sindicato de trabajadores portuarios de Kelvar aseguró que el muelle era inseguro."],
+    );
+    assert_eq!(
+        speaker(&a, "noche muy larga").as_deref(),
+        Some("Rosa Quintal")
+    );
+    assert_eq!(
+        speaker(&a, "el muelle era inseguro").as_deref(),
+        Some("El sindicato de trabajadores portuarios de Kelvar")
+    );
+}
+
+#[test]
+fn unnamed_analysts_speak_and_a_heading_quote_is_a_pull_quote() {
+    let a = article(
+        "en",
+        &[
+            "The deal was signed on Monday.",
+            "Analysts warn that, although the merger may lift profits, it may also anger the regulators.",
+            "A large plane was seen heading north. 'Entirely untrue' Several residents of the camp told him it was a bomber. The army spokesman, Ivo Marten, told reporters: \"This story is entirely untrue. We fired at nothing.\"",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "anger the regulators").as_deref(),
+        Some("Analysts")
+    );
+    assert_eq!(
+        speaker(&a, "Entirely untrue").as_deref(),
+        Some("Ivo Marten")
+    );
+}
+
+#[test]
+fn a_contrasting_clause_reports_its_own_speaker() {
+    let a = article(
+        "en",
+        &[
+            "The radio says it saw no damage, but Mr Lusk, the mayor of Kelvar, said that 30 homes had collapsed.",
+            "\"The fault is still being traced, '' a statement said, while a spokesman said sabotage was unlikely.",
+        ],
+    );
+    assert_eq!(speaker(&a, "30 homes had").as_deref(), Some("Lusk"));
+    assert_eq!(
+        speaker(&a, "sabotage was unlikely").as_deref(),
+        Some("a spokesman")
+    );
+}
+
+#[test]
+fn a_heading_takes_the_speaker_of_the_quote_it_shortens() {
+    let a = article(
+        "en",
+        &["The storm struck at noon. 'We all ran' The Kelvar Survey put the wind at 120 km/h. \"We all ran outside. The roof came off, \" one woman in Ostra told Radio Norte."],
+    );
+    assert_eq!(
+        speaker(&a, "We all ran").as_deref(),
+        Some("one woman in Ostra")
+    );
+}
+
+#[test]
+fn a_single_mark_before_a_comma_closes() {
+    let a = article(
+        "en",
+        &["The 'big prize', as fleet chief Admiral Ivo Marten had later described the seizure, turned out to be a fishing boat. The crew don't know who owns it."],
+    );
+    assert_eq!(speaker(&a, "big prize").as_deref(), Some("Ivo Marten"));
+    assert!(quotes(&a)
+        .iter()
+        .all(|(t, _)| !t.contains("turned out") && !t.contains("t know")));
+}
+
+#[test]
+fn italian_and_french_inversion_after_an_auxiliary() {
+    let it = article(
+        "it",
+        &["\"Non lasceremo nessuno indietro\", ha detto il ministro. \"Stiamo lavorando giorno e notte\" commenta Giulia Vanni, portavoce dei vigili del fuoco."],
+    );
+    assert_eq!(
+        speaker(&it, "Non lasceremo")
+            .map(|s| s.to_lowercase())
+            .as_deref(),
+        Some("il ministro")
+    );
+    assert_eq!(
+        speaker(&it, "Stiamo lavorando").as_deref(),
+        Some("Giulia Vanni")
+    );
+    let fr = article(
+        "fr",
+        &["« Nous ne laisserons personne de côté », a déclaré le ministre. « Nous travaillons jour et nuit », a affirmé Claire Vanel, porte-parole des pompiers."],
+    );
+    assert_eq!(
+        speaker(&fr, "personne de côté")
+            .map(|s| s.to_lowercase())
+            .as_deref(),
+        Some("le ministre")
+    );
+    assert_eq!(
+        speaker(&fr, "jour et nuit").as_deref(),
+        Some("Claire Vanel")
+    );
+}
+
+#[test]
+fn groups_speak_through_present_cues_and_participles() {
+    let a = article(
+        "en",
+        &[
+            "Tens of thousands marched in Kelvar. People demand \"Open the books\" and new elections.",
+            "Mayor Tom Vell spoke at noon. While they led the march, other protesters joined them in blocking the police with carts, shouting \"Shame!\"",
+            "Oil demand fell in March, traders said.",
+        ],
+    );
+    assert_eq!(speaker(&a, "Open the books").as_deref(), Some("People"));
+    assert_eq!(speaker(&a, "Shame").as_deref(), Some("other protesters"));
+    // A noun that is also a cue does not report speech.
+    assert!(quotes(&a).iter().all(|(_, q)| q
+        .cue
+        .as_deref()
+        .is_none_or(|c| !c.starts_with("demand"))
+        || q.direct));
+}
+
+#[test]
+fn a_writer_speaks_through_a_journal() {
+    let a = article(
+        "en",
+        &[
+            "Inspector Tom Vell read from the logs of the accused. He quoted Ivo Marks' journals, which said he sailed at night for \"practice.\"",
+            "Ships were kept away. A Kelvar Port Authority report said the harbour was \"unsafe\".",
+        ],
+    );
+    assert_eq!(speaker(&a, "practice").as_deref(), Some("Ivo Marks"));
+    assert_eq!(
+        speaker(&a, "unsafe").as_deref(),
+        Some("Kelvar Port Authority")
+    );
+}
+
+#[test]
+fn the_man_is_someone_met_before() {
+    let a = article(
+        "en",
+        &["Jurors heard tapes of Ivo Marten giving orders to his crew. \"Keep rowing and do not look back, \" the man says."],
+    );
+    assert_eq!(speaker(&a, "Keep rowing").as_deref(), Some("Ivo Marten"));
+}
+
+#[test]
+fn a_quote_inside_a_sentence_of_the_story_is_no_continuation() {
+    let a = article(
+        "en",
+        &["\"We will pursue them,\" Ivo Marten said. The Kelvar Coast Guard has patrolled the strait since May to \"keep the lanes open.\""],
+    );
+    assert_ne!(
+        speaker(&a, "keep the lanes open").as_deref(),
+        Some("Ivo Marten")
+    );
+}
+
+#[test]
+fn the_airline_is_the_one_named_and_the_one_told_never_speaks() {
+    let a = article(
+        "en",
+        &[
+            "Norvex Airlines cancelled 40 flights on Friday. \"Safety comes first,\" the airline said in a statement.",
+            "Police arrested two men. \"We found a knife,\" one officer told the Kelvar Courier.",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "Safety comes first").as_deref(),
+        Some("Norvex Airlines")
+    );
+    assert_eq!(speaker(&a, "found a knife").as_deref(), Some("one officer"));
+}
