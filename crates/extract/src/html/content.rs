@@ -300,14 +300,19 @@ fn compute_stats(dom: &Dom, alive: &[bool], in_link: &[bool], owner: &[u32]) -> 
 /// Extracts the body blocks of a page. `hint` is the JSON-LD
 /// `articleBody`, when the page has one: a strong signal of which
 /// container holds the text.
-pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
-    extract_with(dom, hint, false)
+pub(crate) fn extract(dom: &Dom, hint: Option<&str>, article: bool) -> Vec<OutBlock> {
+    extract_with(dom, hint, article, false)
 }
 
 /// [`extract`], with class/id words ignored when `relaxed`: the second try
 /// on pages where they removed all the text (a forum thread is all
 /// "comments").
-pub(crate) fn extract_with(dom: &Dom, hint: Option<&str>, relaxed: bool) -> Vec<OutBlock> {
+pub(crate) fn extract_with(
+    dom: &Dom,
+    hint: Option<&str>,
+    article: bool,
+    relaxed: bool,
+) -> Vec<OutBlock> {
     let n = dom.nodes.len();
     if n <= 1 {
         return Vec::new();
@@ -423,7 +428,10 @@ pub(crate) fn extract_with(dom: &Dom, hint: Option<&str>, relaxed: bool) -> Vec<
     let stats = compute_stats(dom, &alive, &in_link, &owner);
 
     let scores = score_candidates(dom, &alive, &stats, &owner, hint_words.as_ref());
-    let container = choose_container(dom, &alive, &stats, &scores);
+    let mut container = choose_container(dom, &alive, &stats, &scores);
+    if let Some(region) = widen_to_region(dom, &alive, &stats, &container, article) {
+        container = vec![region];
+    }
     // An `article` nested in the chosen text, other than the one holding
     // the best candidate, is another post (teasers, comments), unless such
     // tiles are most of the chosen text: then they are the content (the
@@ -455,6 +463,49 @@ pub(crate) fn extract_with(dom: &Dom, hint: Option<&str>, relaxed: bool) -> Vec<
         emit(dom, c, &alive, &in_link, &stats.chars, &mut out);
     }
     filter_blocks(out)
+}
+
+/// The page's content region: the publisher's `main` landmark holding the
+/// chosen text, else the body. When the chosen containers hold only a
+/// small share of the region's link-poor text, the page's content is made
+/// of many short sections (a service page's feature blurbs, a listing's
+/// entries) and no single one of them is "the article": the whole region
+/// is, minus what cleaning and block filtering drop.
+fn widen_to_region(
+    dom: &Dom,
+    alive: &[bool],
+    stats: &Stats,
+    container: &[usize],
+    article: bool,
+) -> Option<usize> {
+    let first = *container.first()?;
+    let last = *container.last()?;
+    let end = dom.nodes.get(last)?.end as usize;
+    let encloses = |r: usize| r < first && dom.nodes[r].end as usize >= end;
+    let landmark = (1..first).find(|&i| {
+        alive[i]
+            && encloses(i)
+            && (dom.nodes[i].tag == Tag::Main
+                || dom.attr(i, "role").is_some_and(|r| r.trim() == "main"))
+    });
+    let region = match landmark {
+        Some(m) => m,
+        None => (1..first).find(|&i| dom.nodes[i].tag == Tag::Body && alive[i] && encloses(i))?,
+    };
+    let plain = |i: usize| stats.chars[i].saturating_sub(stats.link_chars[i]);
+    let chosen: u32 = container.iter().map(|&c| plain(c)).sum();
+    // A page that calls itself an article is one story: related teasers
+    // and comments around it in `main` are not its text, so only a tiny
+    // share (a misplaced pick) widens. A landmark is the publisher's own
+    // bound of the content and may be taken more readily than the body.
+    let frac = if article {
+        0.2
+    } else if landmark.is_some() {
+        0.6
+    } else {
+        0.45
+    };
+    ((chosen as f32) < plain(region) as f32 * frac).then_some(region)
 }
 
 /// A long, dense, link-poor block of prose: what a class word alone
@@ -762,8 +813,10 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
         let added = stats.chars[p].saturating_sub(stats.chars[top]);
         let added_links = stats.link_chars[p].saturating_sub(stats.link_chars[top]);
         let added_para = stats.para_chars[p].saturating_sub(stats.para_chars[top]);
-        // A wrapper that adds nothing is climbed through too.
-        let more_content = added_para * 10 >= stats.para_chars[top]
+        // A wrapper that adds nothing is climbed through too. An
+        // `article` is self-contained: what its wrapper adds is other posts.
+        let more_content = dom.nodes[top].tag != Tag::Article
+            && added_para * 10 >= stats.para_chars[top]
             && added_links * 3 < added
             && added_para * 10 >= added * 3
             && sc.extra_agrees(p, top);
@@ -801,9 +854,14 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
         let next = node.end as usize;
         if j == top {
             out.push(j);
-        } else if alive[j] && node.tag != Tag::Text && node.tag != Tag::Article {
+        } else if alive[j]
+            && node.tag != Tag::Text
+            && node.tag != Tag::Article
+            && dom.nodes[top].tag != Tag::Article
+        {
             // A sibling `article` is another self-contained post (a blog
-            // index, "more stories"), never the rest of this one.
+            // index, "more stories"), never the rest of this one; and an
+            // `article` is whole, so what sits beside it is something else.
             let ld = stats.link_chars[j] as f32 / stats.chars[j].max(1) as f32;
             let keep = if !final_score[j].is_nan() && final_score[j] >= threshold && ld < 0.3 {
                 true

@@ -27,6 +27,9 @@ pub(crate) struct PageMeta {
     pub deck_element: bool,
     pub language: Option<String>,
     pub article_body: Option<String>,
+    /// The page calls itself an article (`og:type`, a JSON-LD article
+    /// type): its main text is one story, not many sections.
+    pub declares_article: bool,
 }
 
 /// What JSON-LD said about the article.
@@ -289,6 +292,8 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> PageMeta {
         standfirst,
         deck_element,
         language,
+        declares_article: ld.strong_seen
+            || meta("og:type").is_some_and(|t| t.eq_ignore_ascii_case("article")),
         article_body: ld.body.filter(|b| b.len() > 200),
     }
 }

@@ -584,3 +584,87 @@ fn a_single_teaser_article_inside_the_story_stays_out() {
     assert!(text.contains("Paragraph 4:"), "{text}");
     assert!(!text.contains("Another story"), "{text}");
 }
+
+/// A service page: one long section and several short ones of labels
+/// inside `main`. All of them are the content.
+fn service_page(head: &str) -> String {
+    let sections: String = [
+        (
+            "Harbour cleaning",
+            ["Silt removal", "Net clearing", "Grate checks"],
+        ),
+        (
+            "Hull inspection",
+            ["Keel survey", "Rudder check", "Photo report"],
+        ),
+        (
+            "Mooring repair",
+            ["Chain gauging", "New shackles", "Swivel swaps"],
+        ),
+        ("Engine care", ["Impellers", "Filters", "Belts and anodes"]),
+    ]
+    .iter()
+    .map(|(h, items)| {
+        let li: String = items.iter().map(|t| format!("<li>{t}</li>")).collect();
+        format!("<section><h3>{h}</h3><ul>{li}</ul></section>")
+    })
+    .collect();
+    let body = format!(
+        r#"<nav><a href="/">Home</a> <a href="/services">Services</a></nav>
+        <main><h1>Marine services</h1>
+        <div class="intro"><p>From a single mooring to a whole marina.</p></div>
+        <div class="row"><div class="long"><p>{LOREM} {LOREM}</p></div></div>
+        <div class="row">{sections}</div>
+        </main><footer><p>Copyright 2025 Harbour Works Ltd.</p></footer>"#
+    );
+    page(head, &body)
+}
+
+#[test]
+fn sectioned_pages_keep_every_section_of_their_main() {
+    let a = extract_html(&service_page("<title>Marine services</title>"), "t", None);
+    let text = a.body_text();
+    // The intro right under the headline is the standfirst.
+    let lead = kinds(&a, BlockKind::Standfirst).join(" ") + &text;
+    assert!(lead.contains("From a single mooring"), "{lead}");
+    for want in [
+        "Harbour cleaning",
+        "Net clearing",
+        "Belts and anodes",
+        "The council voted",
+    ] {
+        assert!(text.contains(want), "missing {want:?}: {text}");
+    }
+    for junk in ["Home", "Copyright"] {
+        assert!(!text.contains(junk), "kept {junk:?}: {text}");
+    }
+}
+
+#[test]
+fn a_declared_article_does_not_take_the_teasers_around_it() {
+    // The story is under half of `main`'s text; the rest is teasers.
+    let teasers: String = (0..8)
+        .map(|i| {
+            format!(
+                "<div class=\"card\"><a href=\"/s{i}\">Other story {i}</a><p>Teaser {i}: the \
+                 ferry timetable changes next month with fewer crossings on Sundays and a \
+                 late boat on Fridays</p></div>"
+            )
+        })
+        .collect();
+    let body = format!(
+        "<main><article><h1>Budget approved</h1><div class=\"story\">{}{}{}</div></article>\
+         <div class=\"more\">{teasers}</div></main>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let a = extract_html(
+        &page(r#"<meta property="og:type" content="article">"#, &body),
+        "t",
+        None,
+    );
+    let text = a.body_text();
+    assert!(text.contains("Paragraph 3:"), "{text}");
+    assert!(!text.contains("Teaser"), "took the teasers: {text}");
+}
