@@ -966,11 +966,13 @@ fn emit(
                 }
             };
             let heading_tag = heading.unwrap_or(Tag::Other);
-            // Link lists go; prose with many inline links stays.
+            // Link lists go; prose with many inline links stays. A heading
+            // that is a link is the title of an entry (a listing's item,
+            // a guide's chapter) and stays with the entry's text.
             let ratio = *link as f32 / (*total).max(1) as f32;
             let prose = text.contains(". ") || text.ends_with(['.', '!', '?', '。']);
             let dense = ratio > 0.75 || (ratio > 0.5 && !prose);
-            let keep = !(dense && kind != BlockKind::Caption) && heading_tag != Tag::H1;
+            let keep = !(dense && kind == BlockKind::Paragraph) && heading_tag != Tag::H1;
             if keep {
                 out.push(OutBlock {
                     kind,

@@ -668,3 +668,29 @@ fn a_declared_article_does_not_take_the_teasers_around_it() {
     assert!(text.contains("Paragraph 3:"), "{text}");
     assert!(!text.contains("Teaser"), "took the teasers: {text}");
 }
+
+#[test]
+fn linked_entry_headings_stay_and_link_lines_go() {
+    let entries: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<div class=\"entry\"><h2><a href=\"/boat-{i}\">Ferry route {i} timetable</a></h2>\
+                 <p>Entry {i}: {LOREM}</p><p><a href=\"/boat-{i}/more\">Continue to route {i}</a></p></div>"
+            )
+        })
+        .collect();
+    let a = extract_html(
+        &page("<title>Routes</title>", &format!("<main>{entries}</main>")),
+        "t",
+        None,
+    );
+    let text = a.body_text();
+    for i in 1..=4 {
+        assert!(
+            text.contains(&format!("Ferry route {i} timetable")),
+            "{text}"
+        );
+        assert!(text.contains(&format!("Entry {i}:")), "{text}");
+    }
+    assert!(!text.contains("Continue to route"), "{text}");
+}
