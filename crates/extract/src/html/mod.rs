@@ -92,8 +92,9 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
             t.contains(&key) && t.len() <= key.len() + key.len() / 5 + 8
         });
         match repeated {
-            // A deck element inside the content container: typed as the
-            // standfirst, out of the body.
+            // A deck beside the headline that the content container also
+            // holds: typed as the standfirst, out of the body. A lead
+            // paragraph further in (`deck_element` false) stays body text.
             Some(i) if meta.deck_element => {
                 body.remove(i);
                 b.push_block(BlockKind::Standfirst, d);

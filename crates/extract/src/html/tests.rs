@@ -694,3 +694,17 @@ fn linked_entry_headings_stay_and_link_lines_go() {
     }
     assert!(!text.contains("Continue to route"), "{text}");
 }
+
+#[test]
+fn a_lead_paragraph_among_the_story_stays_in_the_body() {
+    let body = format!(
+        "<article><h1>Storm hits the coast</h1><div class=\"story-body\">\
+         <p class=\"intro\">Twelve people were hurt as the storm made landfall near Porthaven.</p>{}{}</div></article>",
+        para(1),
+        para(2)
+    );
+    let a = extract_html(&page("", &body), "t", None);
+    let text = a.body_text();
+    assert!(text.starts_with("Twelve people were hurt"), "{text}");
+    assert!(kinds(&a, BlockKind::Standfirst).is_empty());
+}
