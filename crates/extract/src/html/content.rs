@@ -126,12 +126,42 @@ pub(crate) struct OutBlock {
     pub list_item: bool,
 }
 
+/// The class and id words of a node, lower-cased, without utility-CSS
+/// tokens: `overflow-hidden`, `md:flex`, `group/tooltip` or `bg-[#fff]`
+/// style a box and say nothing of what it holds, yet carry words
+/// ("hidden", "tooltip", "banner") that name boilerplate elsewhere.
 fn class_id(dom: &Dom, i: usize) -> String {
     let mut s = String::new();
     for a in dom.attrs_of(i) {
-        if matches!(&*a.name, "class" | "id") {
-            s.push_str(&a.value.to_ascii_lowercase());
-            s.push(' ');
+        if !matches!(&*a.name, "class" | "id") {
+            continue;
+        }
+        let v = a.value.to_ascii_lowercase();
+        // `hidden md:block`: hidden on small screens only, shown on a
+        // desktop.
+        let shown_wider = v.split_ascii_whitespace().any(|t| {
+            t.split_once(':').is_some_and(|(_, d)| {
+                matches!(
+                    d,
+                    "block"
+                        | "flex"
+                        | "grid"
+                        | "inline"
+                        | "inline-block"
+                        | "inline-flex"
+                        | "table"
+                        | "contents"
+                )
+            })
+        });
+        for t in v.split_ascii_whitespace() {
+            let utility = t.contains([':', '[', '/', '('])
+                || t.starts_with("overflow-")
+                || (shown_wider && t == "hidden");
+            if !utility {
+                s.push_str(t);
+                s.push(' ');
+            }
         }
     }
     s

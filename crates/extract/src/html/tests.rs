@@ -708,3 +708,25 @@ fn a_lead_paragraph_among_the_story_stays_in_the_body() {
     assert!(text.starts_with("Twelve people were hurt"), "{text}");
     assert!(kinds(&a, BlockKind::Standfirst).is_empty());
 }
+
+#[test]
+fn utility_css_classes_are_not_boilerplate_words() {
+    let body = format!(
+        r#"<main><h1>Boat care</h1>
+        <div class="relative overflow-hidden rounded-lg">{}{}</div>
+        <div class="hidden md:block"><p>Anodes are replaced every spring, before the boats go back in the water, at no extra cost.</p></div>
+        <div class="group/tooltip p-4"><p>Winter storage comes with a monthly battery charge and a wash before launch.</p></div>
+        </main>"#,
+        para(1),
+        para(2)
+    );
+    let a = extract_html(&page("<title>Boat care</title>", &body), "t", None);
+    let text = a.body_text();
+    for want in [
+        "Paragraph 2:",
+        "Anodes are replaced",
+        "Winter storage comes",
+    ] {
+        assert!(text.contains(want), "missing {want:?}: {text}");
+    }
+}
