@@ -350,6 +350,7 @@ pub(crate) fn extract_with(
     // Pass 1: tag-level drops, links, block owners.
     let mut alive = vec![true; n];
     let mut in_link = vec![false; n];
+    let mut in_main = vec![false; n];
     let mut class_drop = vec![false; n];
     // Dropped by a class/id word alone, not by tag, role or hiding.
     let mut word_drop = vec![false; n];
@@ -376,6 +377,9 @@ pub(crate) fn extract_with(
             continue;
         }
         in_link[i] = in_link[p] || node.tag == Tag::A;
+        in_main[i] = in_main[p]
+            || node.tag == Tag::Main
+            || dom.attr(i, "role").is_some_and(|r| r.trim() == "main");
         if node.tag == Tag::Text {
             continue;
         }
@@ -402,10 +406,15 @@ pub(crate) fn extract_with(
             protected[i] = true;
             continue;
         }
-        let structural = matches!(
-            node.tag,
-            Tag::Nav | Tag::Aside | Tag::Footer | Tag::Menu | Tag::Header
-        );
+        // A `header` inside the content landmark of a page that is not
+        // one story heads a section of that content (a hero, a
+        // feature's title and blurb), not the site.
+        let section_header = node.tag == Tag::Header && in_main[p] && !article;
+        let structural = !section_header
+            && matches!(
+                node.tag,
+                Tag::Nav | Tag::Aside | Tag::Footer | Tag::Menu | Tag::Header
+            );
         let by_role = dom.attr(i, "role").is_some_and(role_is_boilerplate);
         if structural || by_role {
             class_drop[i] = true;

@@ -730,3 +730,29 @@ fn utility_css_classes_are_not_boilerplate_words() {
         assert!(text.contains(want), "missing {want:?}: {text}");
     }
 }
+
+#[test]
+fn section_headers_inside_main_are_content_unless_the_page_is_a_story() {
+    let body = format!(
+        r#"<header class="site"><p>Harbour Works Ltd, marine services since 1962, call us any day of the week.</p></header>
+        <main><section><header><h2>Haul-out</h2><p>Boats up to twenty metres are lifted out with our travel hoist in under an hour.</p></header>{}</section>
+        <section><header><h2>Rigging</h2><p>Standing rigging is checked strand by strand and replaced every ten years.</p></header>{}</section></main>"#,
+        para(1),
+        para(2)
+    );
+    let a = extract_html(&page("<title>Services</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(text.contains("Boats up to twenty metres"), "{text}");
+    assert!(text.contains("Standing rigging is checked"), "{text}");
+    assert!(!text.contains("marine services since 1962"), "{text}");
+    let story = extract_html(
+        &page(r#"<meta property="og:type" content="article">"#, &body),
+        "t",
+        None,
+    );
+    assert!(
+        !story.body_text().contains("Standing rigging is checked"),
+        "{}",
+        story.body_text()
+    );
+}
