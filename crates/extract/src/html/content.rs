@@ -29,6 +29,11 @@
 //! block by how many of its words it shares and vetoes merges that bring
 //! foreign text; `itemprop="articleBody"` marks the whole body; the
 //! containers right above the headline win ties against teaser posts.
+//! When the chosen containers hold only a small share of the link-poor
+//! text of the page's `main` landmark (else its body), the page is made
+//! of many short sections and the whole region is its content; a page
+//! that declares itself an article (`og:type`, JSON-LD) is one story and
+//! widens only on a tiny share.
 //!
 //! Every pass is a loop over the flat node array (see [`super::dom`]).
 
