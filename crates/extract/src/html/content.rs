@@ -29,6 +29,11 @@
 //! block by how many of its words it shares and vetoes merges that bring
 //! foreign text; `itemprop="articleBody"` marks the whole body; the
 //! containers right above the headline win ties against teaser posts.
+//! When the chosen containers hold only a small share of the link-poor
+//! text of the page's `main` landmark (else its body), the page is made
+//! of many short sections and the whole region is its content; a page
+//! that declares itself an article (`og:type`, JSON-LD) is one story and
+//! widens only on a tiny share.
 //!
 //! Every pass is a loop over the flat node array (see [`super::dom`]).
 
@@ -126,12 +131,42 @@ pub(crate) struct OutBlock {
     pub list_item: bool,
 }
 
+/// The class and id words of a node, lower-cased, without utility-CSS
+/// tokens: `overflow-hidden`, `md:flex`, `group/tooltip` or `bg-[#fff]`
+/// style a box and say nothing of what it holds, yet carry words
+/// ("hidden", "tooltip", "banner") that name boilerplate elsewhere.
 fn class_id(dom: &Dom, i: usize) -> String {
     let mut s = String::new();
     for a in dom.attrs_of(i) {
-        if matches!(&*a.name, "class" | "id") {
-            s.push_str(&a.value.to_ascii_lowercase());
-            s.push(' ');
+        if !matches!(&*a.name, "class" | "id") {
+            continue;
+        }
+        let v = a.value.to_ascii_lowercase();
+        // `hidden md:block`: hidden on small screens only, shown on a
+        // desktop.
+        let shown_wider = v.split_ascii_whitespace().any(|t| {
+            t.split_once(':').is_some_and(|(_, d)| {
+                matches!(
+                    d,
+                    "block"
+                        | "flex"
+                        | "grid"
+                        | "inline"
+                        | "inline-block"
+                        | "inline-flex"
+                        | "table"
+                        | "contents"
+                )
+            })
+        });
+        for t in v.split_ascii_whitespace() {
+            let utility = t.contains([':', '[', '/', '('])
+                || t.starts_with("overflow-")
+                || (shown_wider && t == "hidden");
+            if !utility {
+                s.push_str(t);
+                s.push(' ');
+            }
         }
     }
     s
@@ -300,14 +335,19 @@ fn compute_stats(dom: &Dom, alive: &[bool], in_link: &[bool], owner: &[u32]) -> 
 /// Extracts the body blocks of a page. `hint` is the JSON-LD
 /// `articleBody`, when the page has one: a strong signal of which
 /// container holds the text.
-pub(crate) fn extract(dom: &Dom, hint: Option<&str>) -> Vec<OutBlock> {
-    extract_with(dom, hint, false)
+pub(crate) fn extract(dom: &Dom, hint: Option<&str>, article: bool) -> Vec<OutBlock> {
+    extract_with(dom, hint, article, false)
 }
 
 /// [`extract`], with class/id words ignored when `relaxed`: the second try
 /// on pages where they removed all the text (a forum thread is all
 /// "comments").
-pub(crate) fn extract_with(dom: &Dom, hint: Option<&str>, relaxed: bool) -> Vec<OutBlock> {
+pub(crate) fn extract_with(
+    dom: &Dom,
+    hint: Option<&str>,
+    article: bool,
+    relaxed: bool,
+) -> Vec<OutBlock> {
     let n = dom.nodes.len();
     if n <= 1 {
         return Vec::new();
@@ -315,6 +355,7 @@ pub(crate) fn extract_with(dom: &Dom, hint: Option<&str>, relaxed: bool) -> Vec<
     // Pass 1: tag-level drops, links, block owners.
     let mut alive = vec![true; n];
     let mut in_link = vec![false; n];
+    let mut in_main = vec![false; n];
     let mut class_drop = vec![false; n];
     // Dropped by a class/id word alone, not by tag, role or hiding.
     let mut word_drop = vec![false; n];
@@ -341,6 +382,9 @@ pub(crate) fn extract_with(dom: &Dom, hint: Option<&str>, relaxed: bool) -> Vec<
             continue;
         }
         in_link[i] = in_link[p] || node.tag == Tag::A;
+        in_main[i] = in_main[p]
+            || node.tag == Tag::Main
+            || dom.attr(i, "role").is_some_and(|r| r.trim() == "main");
         if node.tag == Tag::Text {
             continue;
         }
@@ -367,10 +411,15 @@ pub(crate) fn extract_with(dom: &Dom, hint: Option<&str>, relaxed: bool) -> Vec<
             protected[i] = true;
             continue;
         }
-        let structural = matches!(
-            node.tag,
-            Tag::Nav | Tag::Aside | Tag::Footer | Tag::Menu | Tag::Header
-        );
+        // A `header` inside the content landmark of a page that is not
+        // one story heads a section of that content (a hero, a
+        // feature's title and blurb), not the site.
+        let section_header = node.tag == Tag::Header && in_main[p] && !article;
+        let structural = !section_header
+            && matches!(
+                node.tag,
+                Tag::Nav | Tag::Aside | Tag::Footer | Tag::Menu | Tag::Header
+            );
         let by_role = dom.attr(i, "role").is_some_and(role_is_boilerplate);
         if structural || by_role {
             class_drop[i] = true;
@@ -423,7 +472,10 @@ pub(crate) fn extract_with(dom: &Dom, hint: Option<&str>, relaxed: bool) -> Vec<
     let stats = compute_stats(dom, &alive, &in_link, &owner);
 
     let scores = score_candidates(dom, &alive, &stats, &owner, hint_words.as_ref());
-    let container = choose_container(dom, &alive, &stats, &scores);
+    let mut container = choose_container(dom, &alive, &stats, &scores);
+    if let Some(region) = widen_to_region(dom, &alive, &stats, &container, article) {
+        container = vec![region];
+    }
     // An `article` nested in the chosen text, other than the one holding
     // the best candidate, is another post (teasers, comments), unless such
     // tiles are most of the chosen text: then they are the content (the
@@ -455,6 +507,49 @@ pub(crate) fn extract_with(dom: &Dom, hint: Option<&str>, relaxed: bool) -> Vec<
         emit(dom, c, &alive, &in_link, &stats.chars, &mut out);
     }
     filter_blocks(out)
+}
+
+/// The page's content region: the publisher's `main` landmark holding the
+/// chosen text, else the body. When the chosen containers hold only a
+/// small share of the region's link-poor text, the page's content is made
+/// of many short sections (a service page's feature blurbs, a listing's
+/// entries) and no single one of them is "the article": the whole region
+/// is, minus what cleaning and block filtering drop.
+fn widen_to_region(
+    dom: &Dom,
+    alive: &[bool],
+    stats: &Stats,
+    container: &[usize],
+    article: bool,
+) -> Option<usize> {
+    let first = *container.first()?;
+    let last = *container.last()?;
+    let end = dom.nodes.get(last)?.end as usize;
+    let encloses = |r: usize| r < first && dom.nodes[r].end as usize >= end;
+    let landmark = (1..first).find(|&i| {
+        alive[i]
+            && encloses(i)
+            && (dom.nodes[i].tag == Tag::Main
+                || dom.attr(i, "role").is_some_and(|r| r.trim() == "main"))
+    });
+    let region = match landmark {
+        Some(m) => m,
+        None => (1..first).find(|&i| dom.nodes[i].tag == Tag::Body && alive[i] && encloses(i))?,
+    };
+    let plain = |i: usize| stats.chars[i].saturating_sub(stats.link_chars[i]);
+    let chosen: u32 = container.iter().map(|&c| plain(c)).sum();
+    // A page that calls itself an article is one story: related teasers
+    // and comments around it in `main` are not its text, so only a tiny
+    // share (a misplaced pick) widens. A landmark is the publisher's own
+    // bound of the content and may be taken more readily than the body.
+    let frac = if article {
+        0.2
+    } else if landmark.is_some() {
+        0.6
+    } else {
+        0.45
+    };
+    ((chosen as f32) < plain(region) as f32 * frac).then_some(region)
 }
 
 /// A long, dense, link-poor block of prose: what a class word alone
@@ -762,8 +857,10 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
         let added = stats.chars[p].saturating_sub(stats.chars[top]);
         let added_links = stats.link_chars[p].saturating_sub(stats.link_chars[top]);
         let added_para = stats.para_chars[p].saturating_sub(stats.para_chars[top]);
-        // A wrapper that adds nothing is climbed through too.
-        let more_content = added_para * 10 >= stats.para_chars[top]
+        // A wrapper that adds nothing is climbed through too. An
+        // `article` is self-contained: what its wrapper adds is other posts.
+        let more_content = dom.nodes[top].tag != Tag::Article
+            && added_para * 10 >= stats.para_chars[top]
             && added_links * 3 < added
             && added_para * 10 >= added * 3
             && sc.extra_agrees(p, top);
@@ -801,9 +898,14 @@ fn choose_container(dom: &Dom, alive: &[bool], stats: &Stats, sc: &Scores) -> Ve
         let next = node.end as usize;
         if j == top {
             out.push(j);
-        } else if alive[j] && node.tag != Tag::Text && node.tag != Tag::Article {
+        } else if alive[j]
+            && node.tag != Tag::Text
+            && node.tag != Tag::Article
+            && dom.nodes[top].tag != Tag::Article
+        {
             // A sibling `article` is another self-contained post (a blog
-            // index, "more stories"), never the rest of this one.
+            // index, "more stories"), never the rest of this one; and an
+            // `article` is whole, so what sits beside it is something else.
             let ld = stats.link_chars[j] as f32 / stats.chars[j].max(1) as f32;
             let keep = if !final_score[j].is_nan() && final_score[j] >= threshold && ld < 0.3 {
                 true
@@ -908,11 +1010,13 @@ fn emit(
                 }
             };
             let heading_tag = heading.unwrap_or(Tag::Other);
-            // Link lists go; prose with many inline links stays.
+            // Link lists go; prose with many inline links stays. A heading
+            // that is a link is the title of an entry (a listing's item,
+            // a guide's chapter) and stays with the entry's text.
             let ratio = *link as f32 / (*total).max(1) as f32;
             let prose = text.contains(". ") || text.ends_with(['.', '!', '?', '。']);
             let dense = ratio > 0.75 || (ratio > 0.5 && !prose);
-            let keep = !(dense && kind != BlockKind::Caption) && heading_tag != Tag::H1;
+            let keep = !(dense && kind == BlockKind::Paragraph) && heading_tag != Tag::H1;
             if keep {
                 out.push(OutBlock {
                     kind,

@@ -23,7 +23,7 @@ use regex::Regex;
 pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
     let dom = dom::Dom::parse(page);
     let meta = pagemeta::read(&dom, url);
-    let mut body = content::extract(&dom, meta.article_body.as_deref());
+    let mut body = content::extract(&dom, meta.article_body.as_deref(), meta.declares_article);
     // Pages that render with scripts may carry their whole text in
     // `<noscript>` (forum software, some blogs): when the visible body is
     // tiny, read the page again with those elements shown.
@@ -36,7 +36,7 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
     if body_words(&body) < 50 && NOSCRIPT_TAG.is_match(page) {
         let shown = NOSCRIPT_TAG.replace_all(page, "<${1}div");
         let dom = dom::Dom::parse(&shown);
-        let again = content::extract(&dom, meta.article_body.as_deref());
+        let again = content::extract(&dom, meta.article_body.as_deref(), meta.declares_article);
         if body_words(&again) > body_words(&body) * 2 {
             body = again;
         }
@@ -44,7 +44,12 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
     // Class words are guesses: when they removed all the text (a forum
     // thread is all "comments"), judge the blocks without them.
     if body_words(&body) < 50 {
-        let again = content::extract_with(&dom, meta.article_body.as_deref(), true);
+        let again = content::extract_with(
+            &dom,
+            meta.article_body.as_deref(),
+            meta.declares_article,
+            true,
+        );
         if body_words(&again) >= 50 && body_words(&again) > body_words(&body) * 2 {
             body = again;
         }
@@ -87,8 +92,9 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
             t.contains(&key) && t.len() <= key.len() + key.len() / 5 + 8
         });
         match repeated {
-            // A deck element inside the content container: typed as the
-            // standfirst, out of the body.
+            // A deck beside the headline that the content container also
+            // holds: typed as the standfirst, out of the body. A lead
+            // paragraph further in (`deck_element` false) stays body text.
             Some(i) if meta.deck_element => {
                 body.remove(i);
                 b.push_block(BlockKind::Standfirst, d);

@@ -22,11 +22,15 @@ pub(crate) struct PageMeta {
     pub outlet: Option<String>,
     pub canonical: Option<String>,
     pub standfirst: Option<String>,
-    /// True when the standfirst is a deck element of the page, not a
-    /// description from `<meta>`.
+    /// True when the standfirst is a deck element beside the headline, not
+    /// a description from `<meta>` nor the story's lead paragraph (which
+    /// stays in the body when the body repeats it).
     pub deck_element: bool,
     pub language: Option<String>,
     pub article_body: Option<String>,
+    /// The page calls itself an article (`og:type`, a JSON-LD article
+    /// type): its main text is one story, not many sections.
+    pub declares_article: bool,
 }
 
 /// What JSON-LD said about the article.
@@ -273,8 +277,9 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> PageMeta {
         .or_else(|| dateline_date(dom, h1.as_ref().map(|(i, _)| *i), first_p));
 
     let deck = h1.as_ref().and_then(|(i, _)| deck_after(dom, *i));
-    let deck_element = deck.is_some();
+    let deck_element = deck.as_ref().is_some_and(|(_, beside)| *beside);
     let standfirst = deck
+        .map(|(t, _)| t)
         .or_else(|| meta("og:description").map(str::to_string))
         .or_else(|| meta("description").map(str::to_string))
         .or_else(|| ld.description.clone())
@@ -289,6 +294,8 @@ pub(crate) fn read(dom: &Dom, url: Option<&str>) -> PageMeta {
         standfirst,
         deck_element,
         language,
+        declares_article: ld.strong_seen
+            || meta("og:type").is_some_and(|t| t.eq_ignore_ascii_case("article")),
         article_body: ld.body.filter(|b| b.len() > 200),
     }
 }
@@ -543,7 +550,31 @@ fn dateline_date(dom: &Dom, h1: Option<usize>, first_p: Option<usize>) -> Option
 
 /// A deck element right under the headline: the first text element after
 /// the `h1` whose class names it a deck, or an `h2` directly following.
-fn deck_after(dom: &Dom, h1: usize) -> Option<String> {
+/// A deck in the headline's own block (its sibling, or inside a `header`
+/// or `hgroup` holding the headline) is the standfirst; one further in,
+/// among the story's paragraphs, is the story's lead paragraph.
+fn beside_headline(dom: &Dom, h1: usize, deck: usize) -> bool {
+    let (hp, dp) = (dom.nodes[h1].parent, dom.nodes[deck].parent);
+    if hp == dp {
+        return true;
+    }
+    let mut a = dp as usize;
+    for _ in 0..3 {
+        if a == 0 {
+            break;
+        }
+        if matches!(dom.nodes[a].tag, Tag::Header | Tag::Hgroup) {
+            let end = dom.nodes[a].end as usize;
+            return a < h1 && h1 < end;
+        }
+        a = dom.nodes[a].parent as usize;
+    }
+    false
+}
+
+/// The deck under the headline, and whether it sits beside the headline
+/// (see [`beside_headline`]).
+fn deck_after(dom: &Dom, h1: usize) -> Option<(String, bool)> {
     let start = dom.nodes.get(h1)?.end as usize;
     let stop = (start + 40).min(dom.nodes.len());
     for j in start..stop {
@@ -561,7 +592,7 @@ fn deck_after(dom: &Dom, h1: usize) -> Option<String> {
                 let t = clean(&dom.text_of(j));
                 let len = t.chars().count();
                 if (20..=600).contains(&len) {
-                    return Some(t);
+                    return Some((t, beside_headline(dom, h1, j)));
                 }
             }
         }

@@ -584,3 +584,175 @@ fn a_single_teaser_article_inside_the_story_stays_out() {
     assert!(text.contains("Paragraph 4:"), "{text}");
     assert!(!text.contains("Another story"), "{text}");
 }
+
+/// A service page: one long section and several short ones of labels
+/// inside `main`. All of them are the content.
+fn service_page(head: &str) -> String {
+    let sections: String = [
+        (
+            "Harbour cleaning",
+            ["Silt removal", "Net clearing", "Grate checks"],
+        ),
+        (
+            "Hull inspection",
+            ["Keel survey", "Rudder check", "Photo report"],
+        ),
+        (
+            "Mooring repair",
+            ["Chain gauging", "New shackles", "Swivel swaps"],
+        ),
+        ("Engine care", ["Impellers", "Filters", "Belts and anodes"]),
+    ]
+    .iter()
+    .map(|(h, items)| {
+        let li: String = items.iter().map(|t| format!("<li>{t}</li>")).collect();
+        format!("<section><h3>{h}</h3><ul>{li}</ul></section>")
+    })
+    .collect();
+    let body = format!(
+        r#"<nav><a href="/">Home</a> <a href="/services">Services</a></nav>
+        <main><h1>Marine services</h1>
+        <div class="intro"><p>From a single mooring to a whole marina.</p></div>
+        <div class="row"><div class="long"><p>{LOREM} {LOREM}</p></div></div>
+        <div class="row">{sections}</div>
+        </main><footer><p>Copyright 2025 Harbour Works Ltd.</p></footer>"#
+    );
+    page(head, &body)
+}
+
+#[test]
+fn sectioned_pages_keep_every_section_of_their_main() {
+    let a = extract_html(&service_page("<title>Marine services</title>"), "t", None);
+    let text = a.body_text();
+    // The intro right under the headline is the standfirst.
+    let lead = kinds(&a, BlockKind::Standfirst).join(" ") + &text;
+    assert!(lead.contains("From a single mooring"), "{lead}");
+    for want in [
+        "Harbour cleaning",
+        "Net clearing",
+        "Belts and anodes",
+        "The council voted",
+    ] {
+        assert!(text.contains(want), "missing {want:?}: {text}");
+    }
+    for junk in ["Home", "Copyright"] {
+        assert!(!text.contains(junk), "kept {junk:?}: {text}");
+    }
+}
+
+#[test]
+fn a_declared_article_does_not_take_the_teasers_around_it() {
+    // The story is under half of `main`'s text; the rest is teasers.
+    let teasers: String = (0..8)
+        .map(|i| {
+            format!(
+                "<div class=\"card\"><a href=\"/s{i}\">Other story {i}</a><p>Teaser {i}: the \
+                 ferry timetable changes next month with fewer crossings on Sundays and a \
+                 late boat on Fridays</p></div>"
+            )
+        })
+        .collect();
+    let body = format!(
+        "<main><article><h1>Budget approved</h1><div class=\"story\">{}{}{}</div></article>\
+         <div class=\"more\">{teasers}</div></main>",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let a = extract_html(
+        &page(r#"<meta property="og:type" content="article">"#, &body),
+        "t",
+        None,
+    );
+    let text = a.body_text();
+    assert!(text.contains("Paragraph 3:"), "{text}");
+    assert!(!text.contains("Teaser"), "took the teasers: {text}");
+}
+
+#[test]
+fn linked_entry_headings_stay_and_link_lines_go() {
+    let entries: String = (1..=4)
+        .map(|i| {
+            format!(
+                "<div class=\"entry\"><h2><a href=\"/boat-{i}\">Ferry route {i} timetable</a></h2>\
+                 <p>Entry {i}: {LOREM}</p><p><a href=\"/boat-{i}/more\">Continue to route {i}</a></p></div>"
+            )
+        })
+        .collect();
+    let a = extract_html(
+        &page("<title>Routes</title>", &format!("<main>{entries}</main>")),
+        "t",
+        None,
+    );
+    let text = a.body_text();
+    for i in 1..=4 {
+        assert!(
+            text.contains(&format!("Ferry route {i} timetable")),
+            "{text}"
+        );
+        assert!(text.contains(&format!("Entry {i}:")), "{text}");
+    }
+    assert!(!text.contains("Continue to route"), "{text}");
+}
+
+#[test]
+fn a_lead_paragraph_among_the_story_stays_in_the_body() {
+    let body = format!(
+        "<article><h1>Storm hits the coast</h1><div class=\"story-body\">\
+         <p class=\"intro\">Twelve people were hurt as the storm made landfall near Porthaven.</p>{}{}</div></article>",
+        para(1),
+        para(2)
+    );
+    let a = extract_html(&page("", &body), "t", None);
+    let text = a.body_text();
+    assert!(text.starts_with("Twelve people were hurt"), "{text}");
+    assert!(kinds(&a, BlockKind::Standfirst).is_empty());
+}
+
+#[test]
+fn utility_css_classes_are_not_boilerplate_words() {
+    let body = format!(
+        r#"<main><h1>Boat care</h1>
+        <div class="relative overflow-hidden rounded-lg">{}{}</div>
+        <div class="hidden md:block"><p>Anodes are replaced every spring, before the boats go back in the water, at no extra cost.</p></div>
+        <div class="group/tooltip p-4"><p>Winter storage comes with a monthly battery charge and a wash before launch.</p></div>
+        </main>"#,
+        para(1),
+        para(2)
+    );
+    let a = extract_html(&page("<title>Boat care</title>", &body), "t", None);
+    let text = a.body_text();
+    for want in [
+        "Paragraph 2:",
+        "Anodes are replaced",
+        "Winter storage comes",
+    ] {
+        assert!(text.contains(want), "missing {want:?}: {text}");
+    }
+}
+
+#[test]
+fn section_headers_inside_main_are_content_unless_the_page_is_a_story() {
+    let body = format!(
+        r#"<header class="site"><p>Harbour Works Ltd, marine services since 1962, call us any day of the week.</p></header>
+        <main><section><header><h2>Haul-out</h2><p>Boats up to twenty metres are lifted out with our travel hoist in under an hour.</p></header>{}</section>
+        <section><header><h2>Rigging</h2><p>Standing rigging is checked strand by strand and replaced every ten years.</p></header>{}</section></main>"#,
+        para(1),
+        para(2)
+    );
+    let a = extract_html(&page("<title>Services</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(text.contains("Boats up to twenty metres"), "{text}");
+    assert!(text.contains("Standing rigging is checked"), "{text}");
+    assert!(!text.contains("marine services since 1962"), "{text}");
+    let story = extract_html(
+        &page(r#"<meta property="og:type" content="article">"#, &body),
+        "t",
+        None,
+    );
+    assert!(
+        !story.body_text().contains("Standing rigging is checked"),
+        "{}",
+        story.body_text()
+    );
+}
