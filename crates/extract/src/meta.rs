@@ -151,6 +151,8 @@ pub(crate) fn month_number(name: &str) -> Option<u32> {
         .iter()
         .find(|(names, _)| names.contains(&key))
         .map(|(_, m)| *m)
+        // The shared calendar data knows more languages (Dutch among them).
+        .or_else(|| crosswire_lang::month_number(key))
 }
 
 fn valid_ymd(y: i32, m: u32, d: u32) -> bool {
