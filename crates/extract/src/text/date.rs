@@ -32,7 +32,7 @@ static WRITTEN: Lazy<(Regex, Regex, Regex)> = Lazy::new(|| {
         format!(r"(?i)^{weekday}({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b");
     // "27 March 2025", "27 de marzo de 2025"
     let day_first = format!(
-        r"(?i)^{weekday}(\d{{1,2}})(?:st|nd|rd|th|º)?\.?\s+(?:de\s+)?({months})\.?,?\s+(?:de\s+|del\s+)?(\d{{4}})\b"
+        r"(?i)^{weekday}(\d{{1,2}})(?:st|nd|rd|th|º|er)?\.?\s+(?:de\s+)?({months})\.?,?\s+(?:de\s+|del\s+)?(\d{{4}})\b"
     );
     // "01-Mar-08", "1/mar/2008": a day, a month word and a year joined
     // by dashes or slashes, as agency feeds and spreadsheets write them.
@@ -183,6 +183,21 @@ mod tests {
             parse_prefix("7/okt/1998").map(|x| x.0).as_deref(),
             Some("1998-10-07")
         );
+        for (line, day) in [
+            ("5 de março de 2031", "2031-03-05"),
+            ("quarta-feira, 5 de março de 2031", "2031-03-05"),
+            ("1er mars 2031", "2031-03-01"),
+            ("mercredi 5 mars 2031", "2031-03-05"),
+            ("Mittwoch, 5. März 2031", "2031-03-05"),
+            ("5 maart 2031", "2031-03-05"),
+            ("mercoledì 5 marzo 2031", "2031-03-05"),
+        ] {
+            assert_eq!(
+                parse_prefix(line).map(|x| x.0).as_deref(),
+                Some(day),
+                "{line}"
+            );
+        }
         assert_eq!(parse_prefix("7-okt/98"), None);
         assert_eq!(parse_prefix("31-Feb-31"), None);
         assert_eq!(parse_prefix("2024-02-30"), None);
