@@ -224,8 +224,8 @@ fn group_in_store(docs: &[GoldDoc], order: &[usize]) -> Result<(Vec<Placed>, f64
     let mut store = crosswire_store::Store::open(tmp.path().join("db"))?;
     let opts = crosswire_store::IngestOptions::default();
     let start = Instant::now();
-    let mut seen: Vec<Option<(String, Option<String>, Option<String>, Option<String>)>> =
-        (0..docs.len()).map(|_| None).collect();
+    // Each document's stored id, and what it was read as.
+    let mut seen: Vec<Option<(String, Placed)>> = (0..docs.len()).map(|_| None).collect();
     for chunk in order.chunks(100) {
         let articles: Vec<(usize, crosswire_model::Article)> = chunk
             .par_iter()
@@ -240,9 +240,12 @@ fn group_in_store(docs: &[GoldDoc], order: &[usize]) -> Result<(Vec<Placed>, f64
             if let Some(slot) = seen.get_mut(*i) {
                 *slot = Some((
                     a.id.0.clone(),
-                    a.title.clone(),
-                    a.published.as_ref().map(|p| p.value.clone()),
-                    a.language.clone(),
+                    Placed {
+                        event: EventId(u32::MAX),
+                        title: a.title.clone(),
+                        published: a.published.as_ref().map(|p| p.value.clone()),
+                        language: a.language.clone(),
+                    },
                 ));
             }
         }
@@ -254,14 +257,12 @@ fn group_in_store(docs: &[GoldDoc], order: &[usize]) -> Result<(Vec<Placed>, f64
         // A document the store lacks gets an event of its own.
         let own = EventId(u32::MAX - n as u32);
         let placed = match s {
-            Some((id, title, published, language)) => Placed {
+            Some((id, read)) => Placed {
                 event: store
                     .article_event(&id)?
                     .and_then(|e| u32::try_from(e).ok())
                     .map_or(own, EventId),
-                title,
-                published,
-                language,
+                ..read
             },
             None => Placed {
                 event: own,

@@ -16,6 +16,15 @@
 //! earthquakes share "magnitude" and "aftershock" but not the town, the
 //! toll or the date.
 //!
+//! An event is a happening on a day, so dates weigh when both sides have
+//! one: a dated article is not compared with events outside the date
+//! window, and within it its similarity shrinks with the days between it
+//! and the event's span ([`EventOptions::date_scale_days`]): two falls of
+//! one market in one week are told in the same words, and only the dates
+//! keep them apart. A missing date weighs nothing, and an article may
+//! merge two events only when they are near in time themselves, so an
+//! undated report never chains stories months apart.
+//!
 //! Over a batch ([`group_batch`] with [`EventOptions::batch`]) the stream
 //! joins loosely, grouping events of one kind; a second pass then splits
 //! each group in two halves (k-means on weights of rarity within the
@@ -48,7 +57,9 @@ pub struct EventDoc {
     /// Body text.
     pub text: String,
     /// Publish date, when known: events further apart in time than
-    /// [`EventOptions::date_window_days`] are not compared.
+    /// [`EventOptions::date_window_days`] are not compared, and nearer
+    /// ones weigh less the further apart they are
+    /// ([`EventOptions::date_scale_days`]).
     pub published: Option<NaiveDate>,
     /// Entity names from the analyzer, when the caller has them. Without
     /// them, capitalized words that do not open a sentence stand in.
