@@ -474,9 +474,11 @@ fn one_week(docs: &[GoldDoc]) -> Vec<GoldDoc> {
     let mut day: HashMap<(&str, &str), usize> = HashMap::new();
     let mut per_topic: HashMap<&str, usize> = HashMap::new();
     for d in docs {
-        if !day.contains_key(&(d.topic.as_str(), d.event.as_str())) {
+        if let std::collections::hash_map::Entry::Vacant(slot) =
+            day.entry((d.topic.as_str(), d.event.as_str()))
+        {
             let n = per_topic.entry(d.topic.as_str()).or_insert(0);
-            day.insert((d.topic.as_str(), d.event.as_str()), *n % 7);
+            slot.insert(*n % 7);
             *n += 1;
         }
     }
