@@ -99,9 +99,13 @@ enum EvalCommand {
     ///
     /// The headline, `events.store.*` and `events.meantime.{en,en_es,all}.*`,
     /// is the path `ingest` runs: each document read as a plain-text file,
-    /// extracted, analyzed and added to a fresh store. `events.*`,
-    /// `events.file_order.*` and `events.stream.*` are the link stage's
-    /// batch and split-free incremental groupings, for comparison.
+    /// extracted, analyzed and added to a fresh store. Two stress runs of
+    /// that path: `events.store.dated.*` (ECB+ with its reports dated over
+    /// a week: dates must not split an event) and `events.meantime.week.*`
+    /// (every story of a topic moved into one week: topic words must not
+    /// merge stories). `events.*`, `events.file_order.*` and
+    /// `events.stream.*` are the link stage's batch and split-free
+    /// incremental groupings, for comparison.
     Events {
         /// The ECB+ documents (`docs.jsonl`).
         #[arg(long, default_value = "../shared/bench/ecbplus/docs.jsonl")]
