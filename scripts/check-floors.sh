@@ -13,7 +13,7 @@ trap 'rm -f "$out"' EXIT
 
 "$bin" eval aeb --data "$shared/bench/aeb" | tee -a "$out"
 "$bin" eval wcxb --data "$shared/bench/wcxb" | tee -a "$out"
-"$bin" eval events --data "$shared/bench/ecbplus/docs.jsonl" | tee -a "$out"
+"$bin" eval events --data "$shared/bench/ecbplus/docs.jsonl" --meantime "$shared/bench/meantime/docs.jsonl" | tee -a "$out"
 "$bin" eval seeds --gold "$shared/gold/seeds.gold.json" | tee -a "$out"
 # The example corpus is scored too, under an `examples.` prefix.
 "$bin" eval seeds --gold "$here/examples/expected.json" | sed -e '/^#/d' -e 's/^/examples./' | tee -a "$out"

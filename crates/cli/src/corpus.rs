@@ -70,6 +70,10 @@ pub struct EventsArgs {
     /// Print JSON Lines instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Also list each event's articles (date, language, outlet, source,
+    /// title), in arrival order; with `--json`, as a `members` array.
+    #[arg(long)]
+    pub members: bool,
 }
 
 /// The order of `crosswire events`.
@@ -93,6 +97,10 @@ pub struct ShowArgs {
     /// event).
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
     pub max_articles: Option<u64>,
+    /// List the event's articles (date, language, outlet, source, title)
+    /// instead of the dossier; with `--format json`, as JSON Lines.
+    #[arg(long)]
+    pub articles: bool,
     #[command(flatten)]
     pub out: crate::output::DossierOutput,
 }
@@ -257,9 +265,26 @@ pub fn events(args: EventsArgs) -> Result<ExitCode> {
     };
     let events = store.events_by(order, args.limit)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let members = |id: i64| -> Result<Vec<crosswire_store::EventArticle>> {
+        Ok(store.event_articles(id, usize::MAX)?.1)
+    };
     if args.json {
+        #[derive(serde::Serialize)]
+        struct WithMembers<'a> {
+            #[serde(flatten)]
+            event: &'a crosswire_store::EventSummary,
+            members: Vec<crosswire_store::EventArticle>,
+        }
         for e in &events {
-            serde_json::to_writer(&mut out, e)?;
+            if args.members {
+                let event = WithMembers {
+                    event: e,
+                    members: members(e.id)?,
+                };
+                serde_json::to_writer(&mut out, &event)?;
+            } else {
+                serde_json::to_writer(&mut out, e)?;
+            }
             writeln!(out)?;
         }
     } else {
@@ -280,10 +305,35 @@ pub fn events(args: EventsArgs) -> Result<ExitCode> {
                 printable(e.title.as_deref().unwrap_or("(untitled)"), false),
                 if e.stale { "  (dossier pending)" } else { "" }
             )?;
+            if args.members {
+                for a in members(e.id)? {
+                    write_member(&mut out, &a)?;
+                }
+            }
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// One article of an event on one indented line: date, language, outlet,
+/// source, title.
+fn write_member(out: &mut impl Write, a: &crosswire_store::EventArticle) -> Result<()> {
+    let date = a
+        .published
+        .as_deref()
+        .and_then(|d| d.get(..10))
+        .unwrap_or("-");
+    writeln!(
+        out,
+        "    {:<10}  {:<2}  {}  {}  {}",
+        printable(date, false),
+        printable(a.language.as_deref().unwrap_or("-"), false),
+        printable(a.outlet.as_deref().unwrap_or("-"), false),
+        printable(&a.source, false),
+        printable(a.title.as_deref().unwrap_or("(untitled)"), false)
+    )?;
+    Ok(())
 }
 
 /// Renders the stored dossier of one event.
@@ -291,6 +341,27 @@ pub fn show(args: ShowArgs) -> Result<ExitCode> {
     let id = crosswire_store::parse_event_id(&args.event)
         .with_context(|| format!("not an event id: {:?} (expected e12 or 12)", args.event))?;
     let store = Store::open_read_only(&args.db.db)?;
+    if args.articles {
+        let cap = args
+            .max_articles
+            .map_or(usize::MAX, |n| n.min(usize::MAX as u64) as usize);
+        let (resolved, articles) = store.event_articles(id, cap)?;
+        if resolved != id {
+            eprintln!("crosswire: e{id} was merged into e{resolved}");
+        }
+        let json = args.out.format == Some(crosswire_report::Format::Json);
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        for a in &articles {
+            if json {
+                serde_json::to_writer(&mut out, a)?;
+                writeln!(out)?;
+            } else {
+                write_member(&mut out, a)?;
+            }
+        }
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let cap = args.max_articles.map(|n| n.min(usize::MAX as u64) as usize);
     let (resolved, dossier) = store.dossier_with(id, cap)?;
     if resolved != id {
@@ -350,6 +421,7 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
                 h.event,
                 printable(h.title.as_deref().unwrap_or("(untitled)"), false)
             )?;
+            writeln!(out, "    {}", printable(&h.source, false))?;
             writeln!(
                 out,
                 "    {}",

@@ -89,11 +89,34 @@ enum EvalCommand {
         #[arg(long, default_value = "../shared/bench/wcxb")]
         data: PathBuf,
     },
-    /// Event grouping on ECB+ (pairwise and BCubed, by event and by topic).
+    /// Event grouping on ECB+ and MEANTIME, pairwise and BCubed.
+    ///
+    /// Input: JSON Lines, one document per line: `id`, `text`, `title`
+    /// (optional), the gold event as `event` (ECB+) or `story` (MEANTIME),
+    /// `lang` (MEANTIME's sets are cut by it), `topic` (optional) and
+    /// `date` (optional: a record's publish date, any common format; without
+    /// it the date is read from the text, as for a plain-text file).
+    ///
+    /// The headline, `events.store.*` and `events.meantime.{en,en_es,all}.*`,
+    /// is the path `ingest` runs: each document read as a plain-text file,
+    /// extracted, analyzed and added to a fresh store. Two stress runs of
+    /// that path: `events.store.dated.*` (ECB+ with its reports dated over
+    /// a week: dates must not split an event) and `events.meantime.week.*`
+    /// (every story of a topic moved into one week: topic words must not
+    /// merge stories). `events.*`, `events.file_order.*` and
+    /// `events.stream.*` are the link stage's batch and split-free
+    /// incremental groupings, for comparison.
     Events {
         /// The ECB+ documents (`docs.jsonl`).
         #[arg(long, default_value = "../shared/bench/ecbplus/docs.jsonl")]
         data: PathBuf,
+        /// The MEANTIME documents (`docs.jsonl`), scored too when given.
+        #[arg(long)]
+        meantime: Option<PathBuf>,
+        /// Write each document's event of the headline runs to this file,
+        /// one JSON object per line (set, id, gold, event, title, date).
+        #[arg(long)]
+        assignments: Option<PathBuf>,
     },
     /// The cross-check across languages on MEANTIME (the same stories in
     /// English, Spanish, Italian and Dutch): translation origins, figure
@@ -287,8 +310,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let (path, parts): (PathBuf, Vec<(&str, Eval)>) = match which {
                 EvalCommand::Aeb { data } => (data, vec![("aeb", crosswire_eval::aeb::run)]),
                 EvalCommand::Wcxb { data } => (data, vec![("wcxb", crosswire_eval::wcxb::run)]),
-                EvalCommand::Events { data } => {
-                    (data, vec![("events", crosswire_eval::events::run)])
+                EvalCommand::Events {
+                    data,
+                    meantime,
+                    assignments,
+                } => {
+                    let inputs = crosswire_eval::events::Inputs {
+                        ecbplus: Some(data),
+                        meantime,
+                        assignments,
+                    };
+                    for m in crosswire_eval::events::run_inputs(&inputs)? {
+                        println!("{m}");
+                    }
+                    return Ok(ExitCode::SUCCESS);
                 }
                 EvalCommand::Meantime { data } => {
                     (data, vec![("meantime", crosswire_eval::meantime::run)])

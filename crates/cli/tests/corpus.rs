@@ -329,6 +329,32 @@ fn events_show_search_and_stats_read_the_store() {
         })
         .collect();
     assert!(last.windows(2).all(|w| w[0] >= w[1]), "{last:?}");
+    let size: usize = row
+        .split_whitespace()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_default();
+    let listed = ok(&["show", &id, "--db", &db, "--articles"]);
+    assert_eq!(
+        listed.lines().count(),
+        size,
+        "one line per article: {listed}"
+    );
+    assert!(listed.contains("2031-06-07"), "{listed}");
+    let members = ok(&["events", "--db", &db, "--members"]);
+    let indented = members.lines().filter(|l| l.starts_with("    ")).count();
+    assert_eq!(indented, 20, "every article under its event: {members}");
+    let members = ok(&["events", "--db", &db, "--members", "--json"]);
+    let total: usize = members
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).expect("event");
+            let n = v["members"].as_array().map_or(0, |a| a.len());
+            assert_eq!(Some(n as u64), v["size"].as_u64(), "{l}");
+            n
+        })
+        .sum();
+    assert_eq!(total, 20);
     let md = ok(&["show", &id, "--db", &db, "--format", "markdown"]);
     assert!(md.contains(&town), "{md}");
     let json = ok(&["show", &id, "--db", &db, "--format", "json"]);
@@ -354,7 +380,15 @@ fn events_show_search_and_stats_read_the_store() {
     assert!(stderr(&missing).contains("no event e9999"));
 
     let found = ok(&["search", &town, "--db", &db]);
-    assert_eq!(found.lines().count(), 6, "3 hits, 2 lines each: {found}");
+    assert_eq!(found.lines().count(), 9, "3 hits, 3 lines each: {found}");
+    assert!(
+        found
+            .lines()
+            .skip(1)
+            .step_by(3)
+            .all(|l| l.trim_start().starts_with(&input.display().to_string())),
+        "the second line of a hit is its source: {found}"
+    );
     assert!(found.contains(&format!("**{town}**")), "{found}");
     assert!(found.contains(&format!(" {id} ")), "event column: {found}");
 

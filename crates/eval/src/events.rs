@@ -2,11 +2,25 @@
 //! one event, and articles on another event of the same kind (another
 //! earthquake, another rehab stay) in another?
 //!
-//! `docs.jsonl` holds one `{id, topic, event, title, text}` per line. The
-//! documents are streamed through [`crosswire_link::events::EventIndex`] in
-//! a fixed pseudo-random order (a real stream interleaves events) and in
-//! file order, and scored with pairwise and BCubed precision, recall and F1
-//! against the gold events and, coarser, against the gold topics.
+//! Two inputs, both JSON Lines with one document per line:
+//!
+//! - ECB+ (`--data`): `{id, event, topic?, title?, text, date?}`; the gold
+//!   is `event`.
+//! - MEANTIME (`--meantime`): `{id, story, lang, topic?, title?, text}`;
+//!   the gold is `story` (one story told in four languages). Scored in
+//!   English alone (where every story is one article, so BCubed is the
+//!   measure), English with Spanish, and all languages together.
+//!
+//! `date` (any common format) stands for a record's publish date, as a
+//! JSON Lines record gives it to `ingest`; without it the date comes from
+//! the text, as it would for a plain-text file.
+//!
+//! The headline, `events.store.*` (and `events.meantime.*`), is the path
+//! `ingest` runs: each document is extracted from plain text, analyzed and
+//! added to a fresh store in a fixed pseudo-random order (a real stream
+//! interleaves events). The link stage's other groupings are scored too,
+//! for comparison: the batch path (`events.*`, `events.file_order.*`) and
+//! the incremental path without splits (`events.stream.*`).
 
 use crate::Metric;
 use anyhow::{Context, Result};
@@ -17,15 +31,27 @@ use std::hash::Hash;
 use std::path::Path;
 use std::time::Instant;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 struct GoldDoc {
     id: String,
+    #[serde(default)]
     topic: String,
+    /// The gold event; MEANTIME's `story` stands in when it is absent.
+    #[serde(default, alias = "story")]
     event: String,
+    #[serde(default)]
+    lang: String,
     #[serde(default)]
     title: String,
     #[serde(default)]
     text: String,
+    /// A record's publish date, when the set gives one.
+    #[serde(default, alias = "published")]
+    date: Option<String>,
+    /// A publish date that replaces whatever the text says (the one-week
+    /// run of MEANTIME).
+    #[serde(skip)]
+    forced_date: Option<String>,
 }
 
 /// Seed of the fixed shuffle.
@@ -141,13 +167,21 @@ pub fn shuffled_order(n: usize, seed: u64) -> Vec<usize> {
 fn read_docs(data: &Path) -> Result<Vec<GoldDoc>> {
     let text =
         std::fs::read_to_string(data).with_context(|| format!("reading {}", data.display()))?;
-    text.lines()
+    let mut docs: Vec<GoldDoc> = text
+        .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| {
             serde_json::from_str(l).with_context(|| format!("{}:{}", data.display(), i + 1))
         })
-        .collect()
+        .collect::<Result<_>>()?;
+    for d in &mut docs {
+        // A document without gold event is an event of its own.
+        if d.event.is_empty() {
+            d.event.clone_from(&d.id);
+        }
+    }
+    Ok(docs)
 }
 
 /// Groups the documents in the given order; returns each document's event
@@ -175,49 +209,103 @@ fn group(docs: &[GoldDoc], order: &[usize], opts: &EventOptions) -> (Vec<EventId
     (out, secs)
 }
 
-/// Corpus mode end to end: the documents are analyzed like ingested ones
-/// (so the grouper gets the analyzer's entities) and added to a fresh
-/// store in stream order, a batch at a time; each one's event is read
-/// back from the store. Returns the events (indexed like `docs`) and the
+/// Where the store put one document.
+struct Placed {
+    event: EventId,
+    title: Option<String>,
+    published: Option<String>,
+    language: Option<String>,
+}
+
+/// Corpus mode end to end: the documents are extracted from plain text
+/// and analyzed like ingested ones and added to a fresh store in stream
+/// order, a batch at a time; each one's event is read back from the
+/// store. Returns where each document went (indexed like `docs`) and the
 /// seconds taken.
-fn group_in_store(docs: &[GoldDoc], order: &[usize]) -> Result<(Vec<EventId>, f64)> {
-    use crosswire_model::{ArticleBuilder, BlockKind};
+fn group_in_store(docs: &[GoldDoc], order: &[usize]) -> Result<(Vec<Placed>, f64)> {
     use rayon::prelude::*;
     let tmp = tempfile::tempdir().context("temporary store directory")?;
     let mut store = crosswire_store::Store::open(tmp.path().join("db"))?;
     let opts = crosswire_store::IngestOptions::default();
     let start = Instant::now();
-    let mut ids = vec![String::new(); docs.len()];
+    // Each document's stored id, and what it was read as.
+    let mut seen: Vec<Option<(String, Placed)>> = (0..docs.len()).map(|_| None).collect();
     for chunk in order.chunks(100) {
         let articles: Vec<(usize, crosswire_model::Article)> = chunk
             .par_iter()
             .filter_map(|&i| Some((i, docs.get(i)?)))
-            .map(|(i, d)| {
-                let mut b = ArticleBuilder::new(format!("{}.txt", d.id));
-                b.push_block(BlockKind::Title, &d.title);
-                for p in d.text.split('\n').filter(|p| !p.trim().is_empty()) {
-                    b.push_block(BlockKind::Paragraph, p);
+            .filter_map(|(i, d)| {
+                let mut a = crosswire_extract::extract(&as_plain_text(d)).ok()?;
+                if let Some(day) = &d.forced_date {
+                    a.published = Some(crosswire_model::Published {
+                        value: day.clone(),
+                        precision: crosswire_model::Precision::Day,
+                        origin: crosswire_model::DateOrigin::Record,
+                    });
                 }
-                let mut a = b.finish();
                 crosswire_analyze::analyze(&mut a);
-                (i, a)
+                Some((i, a))
             })
             .collect();
         for (i, a) in &articles {
-            if let Some(slot) = ids.get_mut(*i) {
-                slot.clone_from(&a.id.0);
+            if let Some(slot) = seen.get_mut(*i) {
+                *slot = Some((
+                    a.id.0.clone(),
+                    Placed {
+                        event: EventId(u32::MAX),
+                        title: a.title.clone(),
+                        published: a.published.as_ref().map(|p| p.value.clone()),
+                        language: a.language.clone(),
+                    },
+                ));
             }
         }
         store.add_articles(articles.into_iter().map(|(_, a)| a).collect(), &opts)?;
     }
     let secs = start.elapsed().as_secs_f64();
     let mut out = Vec::with_capacity(docs.len());
-    for id in &ids {
+    for (n, s) in seen.into_iter().enumerate() {
         // A document the store lacks gets an event of its own.
-        let e = store.article_event(id)?.unwrap_or(-1 - out.len() as i64);
-        out.push(EventId(e as u32));
+        let own = EventId(u32::MAX - n as u32);
+        let placed = match s {
+            Some((id, read)) => Placed {
+                event: store
+                    .article_event(&id)?
+                    .and_then(|e| u32::try_from(e).ok())
+                    .map_or(own, EventId),
+                ..read
+            },
+            None => Placed {
+                event: own,
+                title: None,
+                published: None,
+                language: None,
+            },
+        };
+        out.push(placed);
     }
     Ok((out, secs))
+}
+
+/// A document as `ingest` reads a plain-text file: the headline on the
+/// first line, a blank line, then the text; a `date` comes as a record's
+/// publish date would.
+fn as_plain_text(d: &GoldDoc) -> crosswire_ingest::RawDoc {
+    let mut bytes = String::with_capacity(d.title.len() + d.text.len() + 2);
+    if !d.title.trim().is_empty() {
+        bytes.push_str(d.title.trim());
+        bytes.push_str("\n\n");
+    }
+    bytes.push_str(&d.text);
+    crosswire_ingest::RawDoc {
+        source: format!("{}.txt", d.id),
+        format: crosswire_ingest::Format::Text,
+        bytes: bytes.into_bytes(),
+        hints: crosswire_ingest::Hints {
+            published: d.date.clone(),
+            ..Default::default()
+        },
+    }
 }
 
 fn score(out: &mut Vec<Metric>, prefix: &str, pred: &[EventId], docs: &[GoldDoc]) {
@@ -270,41 +358,224 @@ fn run_seeded(data: &Path, opts: &EventOptions, seed: u64) -> Result<Vec<Metric>
     Ok(out)
 }
 
-/// Scores event grouping on an ECB+-style `docs.jsonl`: the batch path
-/// ([`EventOptions::batch`]: stream, split, rejoin) under `events.*` and
-/// `events.file_order.*`; the incremental path alone
-/// ([`EventOptions::default`], what corpus mode runs per article) under
-/// `events.stream.*`; and the incremental path splitting as it goes
-/// ([`EventOptions::incremental_split`]) under `events.stream_split.*`.
+/// What `crosswire eval events` reads and writes.
+#[derive(Debug, Clone, Default)]
+pub struct Inputs {
+    /// ECB+ documents (`{id, event, ...}` per line), when scored.
+    pub ecbplus: Option<std::path::PathBuf>,
+    /// MEANTIME documents (`{id, story, lang, ...}` per line), when scored.
+    pub meantime: Option<std::path::PathBuf>,
+    /// Where to write each document's event of the headline runs, one JSON
+    /// object per line, so that errors can be read.
+    pub assignments: Option<std::path::PathBuf>,
+}
+
+/// One document's event in an `--assignments` file.
+#[derive(serde::Serialize)]
+struct AssignmentLine<'a> {
+    set: &'a str,
+    id: &'a str,
+    gold: &'a str,
+    event: String,
+    language: Option<&'a str>,
+    published: Option<&'a str>,
+    title: Option<&'a str>,
+}
+
+/// Scores ECB+ alone: see [`run_inputs`].
 pub fn run(data: &Path) -> Result<Vec<Metric>> {
-    let mut out = run_with(data, &EventOptions::batch())?;
-    let docs = read_docs(data)?;
-    let shuffled = shuffled_order(docs.len(), SHUFFLE_SEED);
-    let file_order: Vec<usize> = (0..docs.len()).collect();
-    let (pred, secs) = group_in_store(&docs, &shuffled)?;
-    out.push(Metric::new(
-        "events.store.docs_per_sec",
-        (docs.len() as f64 / secs.max(1e-9)).round(),
-    ));
-    score(&mut out, "events.store", &pred, &docs);
-    for (name, opts) in [
-        ("events.stream", EventOptions::default()),
-        ("events.stream_split", EventOptions::incremental_split()),
-    ] {
-        let (pred, secs) = group(&docs, &shuffled, &opts);
+    run_inputs(&Inputs {
+        ecbplus: Some(data.to_path_buf()),
+        ..Default::default()
+    })
+}
+
+/// Scores event grouping. On ECB+: the store path that `ingest` runs
+/// (the headline) under `events.store.*`; for comparison, the link
+/// stage's batch path ([`EventOptions::batch`]: stream, split, rejoin)
+/// under `events.*` and `events.file_order.*`, and the incremental path
+/// without splits ([`EventOptions::default`]) under `events.stream.*`.
+/// On MEANTIME, the store path under `events.meantime.<set>.*` for the
+/// sets `en`, `en_es` and `all`, and `week`: all languages with every
+/// story of a topic moved into one week.
+pub fn run_inputs(inputs: &Inputs) -> Result<Vec<Metric>> {
+    let mut out = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    if let Some(data) = &inputs.ecbplus {
+        let docs = read_docs(data)?;
+        let shuffled = shuffled_order(docs.len(), SHUFFLE_SEED);
+        let (placed, secs) = group_in_store(&docs, &shuffled)?;
+        let pred: Vec<EventId> = placed.iter().map(|p| p.event).collect();
+        score(&mut out, "events.store", &pred, &docs);
         out.push(Metric::new(
-            format!("{name}.docs_per_sec"),
-            if secs > 0.0 {
-                (docs.len() as f64 / secs).round()
-            } else {
-                0.0
-            },
+            "events.store.docs_per_sec",
+            (docs.len() as f64 / secs.max(1e-9)).round(),
         ));
-        score(&mut out, name, &pred, &docs);
-        let (pred, _) = group(&docs, &file_order, &opts);
-        score(&mut out, &format!("{name}.file_order"), &pred, &docs);
+        assignment_lines(&mut lines, "ecbplus", &docs, &placed)?;
+        let dated = dated_in_one_week(&docs);
+        let (placed, _) = group_in_store(&dated, &shuffled)?;
+        let pred: Vec<EventId> = placed.iter().map(|p| p.event).collect();
+        let gold: Vec<&str> = dated.iter().map(|d| d.event.as_str()).collect();
+        pairwise(&pred, &gold).push(&mut out, "events.store.dated.pairwise");
+        bcubed(&pred, &gold).push(&mut out, "events.store.dated.bcubed");
+        let all: Vec<usize> = (0..docs.len()).collect();
+        compare(&mut out, &docs, &all);
+    }
+    if let Some(data) = &inputs.meantime {
+        let docs = read_docs(data)?;
+        let week = one_week(&docs);
+        for (set, langs, docs) in [
+            ("en", &["en"][..], &docs),
+            ("en_es", &["en", "es"][..], &docs),
+            ("all", &[][..], &docs),
+            ("week", &[][..], &week),
+        ] {
+            let owned: Vec<GoldDoc> = docs
+                .iter()
+                .filter(|d| langs.is_empty() || langs.contains(&d.lang.as_str()))
+                .cloned()
+                .collect();
+            let order = shuffled_order(owned.len(), SHUFFLE_SEED);
+            let (placed, _) = group_in_store(&owned, &order)?;
+            let pred: Vec<EventId> = placed.iter().map(|p| p.event).collect();
+            let prefix = format!("events.meantime.{set}");
+            out.push(Metric::new(format!("{prefix}.docs"), owned.len() as f64));
+            out.push(Metric::new(
+                format!("{prefix}.predicted_events"),
+                distinct(&pred) as f64,
+            ));
+            let gold: Vec<&str> = owned.iter().map(|d| d.event.as_str()).collect();
+            pairwise(&pred, &gold).push(&mut out, &format!("{prefix}.pairwise"));
+            bcubed(&pred, &gold).push(&mut out, &format!("{prefix}.bcubed"));
+            let undated = placed.iter().filter(|p| p.published.is_none()).count();
+            out.push(Metric::new(format!("{prefix}.undated"), undated as f64));
+            let unlabelled = placed.iter().filter(|p| p.language.is_none()).count();
+            out.push(Metric::new(
+                format!("{prefix}.no_language"),
+                unlabelled as f64,
+            ));
+            assignment_lines(&mut lines, &format!("meantime.{set}"), &owned, &placed)?;
+        }
+    }
+    if let Some(path) = &inputs.assignments {
+        let mut text = lines.join("\n");
+        text.push('\n');
+        std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(out)
+}
+
+/// The documents with every story of a topic moved into one week: story
+/// k of a topic (in order of first appearance) on day k mod 7, all its
+/// languages on that day. Several stories of one topic then share a day,
+/// and only what happened can keep them apart: the measure of grouping by
+/// topic words that the real dates, months apart, would hide.
+fn one_week(docs: &[GoldDoc]) -> Vec<GoldDoc> {
+    let mut day: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut per_topic: HashMap<&str, usize> = HashMap::new();
+    for d in docs {
+        if let std::collections::hash_map::Entry::Vacant(slot) =
+            day.entry((d.topic.as_str(), d.event.as_str()))
+        {
+            let n = per_topic.entry(d.topic.as_str()).or_insert(0);
+            slot.insert(*n % 7);
+            *n += 1;
+        }
+    }
+    docs.iter()
+        .map(|d| {
+            let k = day
+                .get(&(d.topic.as_str(), d.event.as_str()))
+                .copied()
+                .unwrap_or(0);
+            GoldDoc {
+                forced_date: Some(format!("2031-03-{:02}", 3 + k)),
+                ..d.clone()
+            }
+        })
+        .collect()
+}
+
+/// ECB+ with publish dates as a stream would have them: every event
+/// starts within one week (the two events of a topic, one kind of
+/// happening each, three or four days apart), and its reports are dated
+/// up to three days after its first day. A grouping that weighs dates must
+/// still hold the reports of one event together across days.
+fn dated_in_one_week(docs: &[GoldDoc]) -> Vec<GoldDoc> {
+    let mut first_day: HashMap<&str, u64> = HashMap::new();
+    for d in docs {
+        let n = first_day.len() as u64;
+        // Spread over a week by the event's rank (a topic's events are
+        // neighbours in the file).
+        first_day.entry(d.event.as_str()).or_insert(n * 3 % 7);
+    }
+    docs.iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let start = first_day.get(d.event.as_str()).copied().unwrap_or(0);
+            // A fixed spread of report days: 0, 0, 1, 0, 2, 1, 3, ...
+            let lag = [0, 0, 1, 0, 2, 1, 3][i % 7];
+            GoldDoc {
+                forced_date: Some(format!("2031-03-{:02}", 3 + start + lag)),
+                ..d.clone()
+            }
+        })
+        .collect()
+}
+
+fn distinct<T: Ord + Clone>(xs: &[T]) -> usize {
+    let mut v = xs.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    v.len()
+}
+
+fn assignment_lines(
+    lines: &mut Vec<String>,
+    set: &str,
+    docs: &[GoldDoc],
+    placed: &[Placed],
+) -> Result<()> {
+    for (d, p) in docs.iter().zip(placed) {
+        lines.push(serde_json::to_string(&AssignmentLine {
+            set,
+            id: &d.id,
+            gold: &d.event,
+            event: p.event.to_string(),
+            language: p.language.as_deref(),
+            published: p.published.as_deref(),
+            title: p.title.as_deref(),
+        })?);
+    }
+    Ok(())
+}
+
+/// The link stage's other groupings on the same documents, F1 only: the
+/// batch path shuffled (`events.*`) and in file order
+/// (`events.file_order.*`), and the incremental path without splits
+/// (`events.stream.*`).
+fn compare(out: &mut Vec<Metric>, docs: &[GoldDoc], file_order: &[usize]) {
+    let shuffled = shuffled_order(docs.len(), SHUFFLE_SEED);
+    let gold: Vec<&str> = docs.iter().map(|d| d.event.as_str()).collect();
+    for (name, opts, order) in [
+        ("events", EventOptions::batch(), &shuffled),
+        (
+            "events.file_order",
+            EventOptions::batch(),
+            &file_order.to_vec(),
+        ),
+        ("events.stream", EventOptions::default(), &shuffled),
+    ] {
+        let (pred, _) = group(docs, order, &opts);
+        out.push(Metric::new(
+            format!("{name}.pairwise.f1"),
+            pairwise(&pred, &gold).f1,
+        ));
+        out.push(Metric::new(
+            format!("{name}.bcubed.f1"),
+            bcubed(&pred, &gold).f1,
+        ));
+    }
 }
 
 #[cfg(test)]

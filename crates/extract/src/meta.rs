@@ -151,6 +151,8 @@ pub(crate) fn month_number(name: &str) -> Option<u32> {
         .iter()
         .find(|(names, _)| names.contains(&key))
         .map(|(_, m)| *m)
+        // The shared calendar data knows more languages (Dutch among them).
+        .or_else(|| crosswire_lang::month_number(key))
 }
 
 fn valid_ymd(y: i32, m: u32, d: u32) -> bool {
@@ -251,6 +253,14 @@ pub(crate) fn parse_text_date(s: &str) -> Option<(i32, u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn record_dates_with_dutch_months() {
+        let p = parse_date("7 maart 2031", DateOrigin::Record).expect("date");
+        assert_eq!(p.value, "2031-03-07");
+        let p = parse_date("zondag 12 oktober 2031", DateOrigin::Record).expect("date");
+        assert_eq!(p.value, "2031-10-12");
+    }
 
     fn v(s: &str) -> Option<(String, Precision)> {
         parse_date(s, DateOrigin::Meta).map(|p| (p.value, p.precision))

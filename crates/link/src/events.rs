@@ -16,6 +16,15 @@
 //! earthquakes share "magnitude" and "aftershock" but not the town, the
 //! toll or the date.
 //!
+//! An event is a happening on a day, so dates weigh when both sides have
+//! one: a dated article is not compared with events outside the date
+//! window, and within it its similarity shrinks with the days between it
+//! and the event's span ([`EventOptions::date_scale_days`]): two falls of
+//! one market in one week are told in the same words, and only the dates
+//! keep them apart. A missing date weighs nothing, and an article may
+//! merge two events only when they are near in time themselves, so an
+//! undated report never chains stories months apart.
+//!
 //! Over a batch ([`group_batch`] with [`EventOptions::batch`]) the stream
 //! joins loosely, grouping events of one kind; a second pass then splits
 //! each group in two halves (k-means on weights of rarity within the
@@ -48,7 +57,9 @@ pub struct EventDoc {
     /// Body text.
     pub text: String,
     /// Publish date, when known: events further apart in time than
-    /// [`EventOptions::date_window_days`] are not compared.
+    /// [`EventOptions::date_window_days`] are not compared, and nearer
+    /// ones weigh less the further apart they are
+    /// ([`EventOptions::date_scale_days`]).
     pub published: Option<NaiveDate>,
     /// Entity names from the analyzer, when the caller has them. Without
     /// them, capitalized words that do not open a sentence stand in.
@@ -154,6 +165,19 @@ pub struct EventOptions {
     /// Days outside an event's first and last dates beyond which a dated
     /// article is not compared with it.
     pub date_window_days: i64,
+    /// How fast a date gap weakens a match: a dated article's similarity
+    /// to a dated event is divided by `1 + gap / date_scale_days`, the gap
+    /// being the days between the article's date and the event's span. An
+    /// event is a happening on a day; the next report of one market crash
+    /// two days on is as near in words as a report of a second crash, and
+    /// only the date tells them apart. A story that goes on keeps its span
+    /// growing, so its reports stay near. At 3 a report three days off
+    /// keeps half its similarity: at 2, ECB+ with its reports dated up to
+    /// three days after their event (`eval events`, `events.store.dated`)
+    /// lost a tenth of its recall. 0 turns this off; an undated article or
+    /// event is not weakened (a missing date says nothing).
+    #[serde(default)]
+    pub date_scale_days: f32,
     /// Terms whose document frequency is kept; beyond it, terms seen once
     /// are forgotten.
     pub max_vocabulary: usize,
@@ -183,6 +207,7 @@ impl Default for EventOptions {
             posting_cap: 64,
             max_candidates: 32,
             date_window_days: 14,
+            date_scale_days: 3.0,
             max_vocabulary: 4_000_000,
         }
     }
@@ -548,6 +573,46 @@ impl EventIndex {
         }
     }
 
+    /// Days between day `day` and the span of event `id`: 0 inside it, and
+    /// `None` when either is undated (or the event is gone).
+    fn day_gap(&self, day: Option<i32>, id: u32) -> Option<i64> {
+        let (d, &(first, last)) = (day?, self.spans.get(id as usize)?);
+        if (first, last) == UNDATED || (first, last) == GONE {
+            return None;
+        }
+        Some(
+            (i64::from(first) - i64::from(d))
+                .max(i64::from(d) - i64::from(last))
+                .max(0),
+        )
+    }
+
+    /// Days between the spans of two events, `None` when either is undated.
+    fn span_gap(&self, a: u32, b: u32) -> Option<i64> {
+        let &(f1, l1) = self.spans.get(a as usize)?;
+        let &(f2, l2) = self.spans.get(b as usize)?;
+        let dated = |s: (i32, i32)| s != UNDATED && s != GONE;
+        if !dated((f1, l1)) || !dated((f2, l2)) {
+            return None;
+        }
+        Some(
+            (i64::from(f2) - i64::from(l1))
+                .max(i64::from(f1) - i64::from(l2))
+                .max(0),
+        )
+    }
+
+    /// What a gap of `gap` days leaves of a similarity
+    /// ([`EventOptions::date_scale_days`]).
+    fn date_factor(&self, gap: Option<i64>) -> f32 {
+        match gap {
+            Some(g) if self.opts.date_scale_days > 0.0 => {
+                1.0 / (1.0 + g as f32 / self.opts.date_scale_days)
+            }
+            _ => 1.0,
+        }
+    }
+
     /// Whether an article of day `day` may be compared with event `id`: an
     /// undated article or event always may; a merged or retired event
     /// never, when the article is dated.
@@ -632,12 +697,14 @@ impl EventIndex {
         // one merge instead of a hash lookup per term.
         let mut unit: Vec<(u64, f32)> = vec.unit.clone();
         unit.sort_unstable_by_key(|&(k, _)| k);
+        let day = doc.published.map(day_number);
         let mut scored: Vec<(f32, u32)> = self
             .candidates(&vec, doc.published)
             .into_iter()
             .filter_map(|id| {
                 let e = self.events.get(id as usize)?.as_ref()?;
-                Some((self.score(&unit, e), id))
+                let near = self.date_factor(self.day_gap(day, id));
+                Some((self.score(&unit, e) * near, id))
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -646,18 +713,25 @@ impl EventIndex {
             Some(&(s, id)) if s >= self.opts.join => (id, false),
             _ => (self.new_event(), true),
         };
-        let merged: Vec<u32> = if new_event {
-            Vec::new()
-        } else {
-            scored
-                .iter()
-                .skip(1)
-                .filter(|&&(s, _)| s >= self.opts.merge)
-                .map(|&(_, id)| id)
-                .collect()
-        };
-        for &m in &merged {
-            self.absorb(target, m);
+        // A bridge must hold between the two events too, not only between
+        // the article and each: an undated article near two stories months
+        // apart would otherwise chain them. Merged one by one, each against
+        // the target as it has grown.
+        let mut merged: Vec<u32> = Vec::new();
+        if !new_event {
+            for &(s, id) in scored.iter().skip(1) {
+                if s < self.opts.merge {
+                    break;
+                }
+                let gap = self.span_gap(target, id);
+                if gap.is_some_and(|g| g > self.opts.date_window_days)
+                    || s * self.date_factor(gap) < self.opts.merge
+                {
+                    continue;
+                }
+                self.absorb(target, id);
+                merged.push(id);
+            }
         }
         self.add_doc(target, &doc.id, &vec, doc.published);
         let split = if self.opts.stream_split {
@@ -1232,6 +1306,72 @@ mod tests {
             .map(|(i, (t, x))| index.insert(doc(&i.to_string(), t, x)).event)
             .collect();
         assert_eq!(events.len(), 1, "one flood, one event");
+    }
+
+    fn dated(id: &str, title: &str, text: &str, day: &str) -> EventDoc {
+        EventDoc {
+            published: NaiveDate::parse_from_str(day, "%Y-%m-%d").ok(),
+            ..doc(id, title, text)
+        }
+    }
+
+    /// Two falls of one (invented) exchange, reported in much the same
+    /// words: the dates tell the happenings apart.
+    fn two_falls(first: &str, second: &str) -> (Assignment, Assignment, Assignment) {
+        let mut index = EventIndex::new(EventOptions::incremental_split());
+        let a = index.insert(dated(
+            "a",
+            "Shares tumble on the Quarrow exchange",
+            "Shares on the Quarrow exchange fell sharply on Monday, with the Quarrow index losing ground as banks and miners led the fall, traders at Vell Capital said.",
+            first,
+        ));
+        let b = index.insert(dated(
+            "b",
+            "Quarrow exchange shares tumble again",
+            "Shares fell sharply as oil producers dragged the Quarrow index down 6 percent by the close, the steepest drop since spring, brokers at Ostmark Bank said.",
+            second,
+        ));
+        let c = index.insert(dated(
+            "c",
+            "Quarrow shares fall as banks slide",
+            "Shares on the Quarrow exchange fell, the Quarrow index losing ground as banks led the fall, Vell Capital traders said.",
+            first,
+        ));
+        (a, b, c)
+    }
+
+    #[test]
+    fn reports_of_one_day_join_and_a_like_story_days_later_does_not() {
+        let (a, b, c) = two_falls("2031-03-03", "2031-03-07");
+        assert_eq!(c.event, a.event, "the same fall, the same day");
+        assert!(b.new_event, "a second fall four days on: {b:?}");
+        // The same words on the same day are one happening.
+        let (a, b, _) = two_falls("2031-03-03", "2031-03-03");
+        assert_eq!(b.event, a.event);
+    }
+
+    #[test]
+    fn an_undated_report_does_not_chain_stories_months_apart() {
+        let mut index = EventIndex::new(EventOptions::incremental_split());
+        let text = "The Quarrow exchange suspended trading after the Quarrow index fell by a fifth, Vell Capital traders said.";
+        let a = index.insert(dated(
+            "a",
+            "Quarrow exchange halts trading",
+            text,
+            "2031-03-03",
+        ));
+        let b = index.insert(dated(
+            "b",
+            "Quarrow exchange halts trading",
+            text,
+            "2031-11-20",
+        ));
+        assert!(b.new_event, "eight months apart");
+        let c = index.insert(doc("c", "Quarrow exchange halts trading", text));
+        assert!(!c.new_event, "an undated report joins one of them");
+        assert!(c.merged.is_empty(), "but bridges neither: {c:?}");
+        assert_ne!(index.resolve(a.event), index.resolve(b.event));
+        assert_eq!(index.events(), 2);
     }
 
     fn fires() -> Vec<EventDoc> {

@@ -194,8 +194,8 @@ mod link {
         }
     }
 
-    // Version 2: the split preset (a version-1 checkpoint is replayed).
-    const MAGIC: &[u8] = b"crosswire-link-events/3\n";
+    // Version 4: date-weighted matches (an older checkpoint is replayed).
+    const MAGIC: &[u8] = b"crosswire-link-events/4\n";
 }
 
 /// A small grouper: an article joins the event whose articles share most

@@ -98,7 +98,9 @@ pub use grouper::{
     default_grouper, EventGrouper, Grouped, Prepared, Preparer, SimpleGrouper, Split,
 };
 pub use ingest::{IngestOptions, IngestReport, Note};
-pub use query::{parse_event_id, EventOrder, EventSummary, SearchHit, SearchQuery, Stats};
+pub use query::{
+    parse_event_id, EventArticle, EventOrder, EventSummary, SearchHit, SearchQuery, Stats,
+};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

@@ -32,6 +32,23 @@ pub struct EventSummary {
     pub stale: bool,
 }
 
+/// One article of an event, as [`Store::event_articles`] lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventArticle {
+    /// The article id (content hash).
+    pub id: String,
+    /// Where it was read from.
+    pub source: String,
+    /// The outlet.
+    pub outlet: Option<String>,
+    /// The publish date as stored.
+    pub published: Option<String>,
+    /// ISO 639-1 language code.
+    pub language: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
+}
+
 /// How [`Store::events_by`] orders events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventOrder {
@@ -165,6 +182,31 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The articles of an event (a merged id resolves to its event) in
+    /// arrival order, at most `limit`; with the event's resolved id.
+    pub fn event_articles(
+        &self,
+        id: i64,
+        limit: usize,
+    ) -> Result<(i64, Vec<EventArticle>), StoreError> {
+        let id = self.resolve_event(id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, source, outlet, published, language, title FROM articles \
+             WHERE event = ?1 ORDER BY seq LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![id, limit.min(i64::MAX as usize) as i64], |r| {
+            Ok(EventArticle {
+                id: r.get(0)?,
+                source: r.get(1)?,
+                outlet: r.get(2)?,
+                published: r.get(3)?,
+                language: r.get(4)?,
+                title: r.get(5)?,
+            })
+        })?;
+        Ok((id, rows.collect::<Result<_, _>>()?))
     }
 
     /// The event an article is in now, by article id; `None` when the

@@ -23,7 +23,7 @@ static ISO: Lazy<Regex> = Lazy::new(|| {
         .expect("static regex")
 });
 
-static WRITTEN: Lazy<(Regex, Regex)> = Lazy::new(|| {
+static WRITTEN: Lazy<(Regex, Regex, Regex)> = Lazy::new(|| {
     let months = alternation(tables::month_words());
     let days = alternation(tables::weekday_words());
     let weekday = format!(r"(?:(?:{days})\.?,?\s+)?");
@@ -32,11 +32,15 @@ static WRITTEN: Lazy<(Regex, Regex)> = Lazy::new(|| {
         format!(r"(?i)^{weekday}({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b");
     // "27 March 2025", "27 de marzo de 2025"
     let day_first = format!(
-        r"(?i)^{weekday}(\d{{1,2}})(?:st|nd|rd|th|º)?\.?\s+(?:de\s+)?({months})\.?,?\s+(?:de\s+|del\s+)?(\d{{4}})\b"
+        r"(?i)^{weekday}(\d{{1,2}})(?:st|nd|rd|th|º|er)?\.?\s+(?:de\s+)?({months})\.?,?\s+(?:de\s+|del\s+)?(\d{{4}})\b"
     );
+    // "01-Mar-08", "1/mar/2008": a day, a month word and a year joined
+    // by dashes or slashes, as agency feeds and spreadsheets write them.
+    let joined = format!(r"(?i)^(\d{{1,2}})([-/])({months})\.?([-/])(\d{{4}}|\d{{2}})\b");
     (
         Regex::new(&month_first).expect("built regex"),
         Regex::new(&day_first).expect("built regex"),
+        Regex::new(&joined).expect("built regex"),
     )
 });
 
@@ -61,7 +65,7 @@ pub(crate) fn parse_prefix(s: &str) -> Option<(String, usize)> {
         let v = day(&c[1], m, &c[3])?;
         return Some((v, c.get(0)?.end()));
     }
-    let (month_first, day_first) = &*WRITTEN;
+    let (month_first, day_first, joined) = &*WRITTEN;
     if let Some(c) = month_first.captures(s) {
         let m = tables::month_number(&c[1].to_lowercase())?;
         let v = day(&c[3], m, &c[2])?;
@@ -72,7 +76,30 @@ pub(crate) fn parse_prefix(s: &str) -> Option<(String, usize)> {
         let v = day(&c[3], m, &c[1])?;
         return Some((v, c.get(0)?.end()));
     }
+    if let Some(c) = joined.captures(s) {
+        // One separator throughout: "1-mar/08" is not a date line.
+        if c[2] != c[4] {
+            return None;
+        }
+        let m = tables::month_number(&c[3].to_lowercase())?;
+        let year = full_year(&c[5])?;
+        let v = day(&year, m, &c[1])?;
+        return Some((v, c.get(0)?.end()));
+    }
     None
+}
+
+/// A four-digit year from a two- or four-digit one. Two digits are read
+/// in the window of news archives: 00-69 as 2000-2069, 70-99 as 1970-1999.
+fn full_year(y: &str) -> Option<String> {
+    match y.len() {
+        4 => Some(y.to_string()),
+        2 => {
+            let n: u32 = y.parse().ok()?;
+            Some(format!("{}", if n < 70 { 2000 + n } else { 1900 + n }))
+        }
+        _ => None,
+    }
 }
 
 /// A line that is nothing but a date (and maybe a time).
@@ -138,6 +165,41 @@ mod tests {
                 .as_deref(),
             Some("2024-11-05")
         );
+        assert_eq!(
+            parse_prefix("7 settembre 2031").map(|x| x.0).as_deref(),
+            Some("2031-09-07")
+        );
+        assert_eq!(
+            parse_prefix("zondag 7 september 2031")
+                .map(|x| x.0)
+                .as_deref(),
+            Some("2031-09-07")
+        );
+        assert_eq!(
+            parse_prefix("07-Sep-31").map(|x| x.0).as_deref(),
+            Some("2031-09-07")
+        );
+        assert_eq!(
+            parse_prefix("7/okt/1998").map(|x| x.0).as_deref(),
+            Some("1998-10-07")
+        );
+        for (line, day) in [
+            ("5 de março de 2031", "2031-03-05"),
+            ("quarta-feira, 5 de março de 2031", "2031-03-05"),
+            ("1er mars 2031", "2031-03-01"),
+            ("mercredi 5 mars 2031", "2031-03-05"),
+            ("Mittwoch, 5. März 2031", "2031-03-05"),
+            ("5 maart 2031", "2031-03-05"),
+            ("mercoledì 5 marzo 2031", "2031-03-05"),
+        ] {
+            assert_eq!(
+                parse_prefix(line).map(|x| x.0).as_deref(),
+                Some(day),
+                "{line}"
+            );
+        }
+        assert_eq!(parse_prefix("7-okt/98"), None);
+        assert_eq!(parse_prefix("31-Feb-31"), None);
         assert_eq!(parse_prefix("2024-02-30"), None);
         assert_eq!(parse_prefix("The 5 November 2024"), None);
     }

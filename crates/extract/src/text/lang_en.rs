@@ -211,7 +211,6 @@ pub(crate) static TABLE: LangTable = LangTable {
         "updated",
         "last updated",
     ],
-    calendar: &crosswire_lang::en::CALENDAR,
     name_particles: &[
         "van", "von", "der", "den", "da", "di", "du", "bin", "al", "le", "la",
     ],

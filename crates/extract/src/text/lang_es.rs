@@ -152,6 +152,5 @@ pub(crate) static TABLE: LangTable = LangTable {
         "actualizado",
         "actualizado el",
     ],
-    calendar: &crosswire_lang::es::CALENDAR,
     name_particles: &["de", "del", "la", "las", "los", "y"],
 };

@@ -681,7 +681,7 @@ fn lay_out(units: &mut [Unit], blank_mode: bool) -> Layout {
         if later_prose
             && u.words <= 30
             && u.text.chars().count() <= 250
-            && !ends_with_period(&u.text)
+            && (!ends_with_period(&u.text) || period_headline(units, t, limit))
         {
             units[t].role = Role::Title;
             cursor = t + 1;
@@ -810,6 +810,34 @@ fn is_question_subhead(units: &[Unit], i: usize, end: usize) -> bool {
         .find(|x| matches!(x.role, Role::Prose | Role::Short))
         .is_some_and(|x| x.role == Role::Prose && !is_question(&x.text));
     !prev_question && next_prose
+}
+
+/// A first line that ends in a period yet is the headline: some sources
+/// end every headline with one. It must open the text, be one short
+/// sentence, and be much shorter than the paragraphs below it: a one-line
+/// lead is about as long as the paragraphs that follow it, a headline
+/// about half as long or less.
+fn period_headline(units: &[Unit], t: usize, limit: usize) -> bool {
+    let Some(u) = units.get(t) else {
+        return false;
+    };
+    if u.words > 20 || sentence_count(&u.text) > 1 {
+        return false;
+    }
+    if units[..t].iter().any(|x| is_content(x.role)) {
+        return false;
+    }
+    let mut later: Vec<usize> = units
+        .get(t + 1..limit)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|x| x.role == Role::Prose)
+        .map(|x| x.words)
+        .collect();
+    later.sort_unstable();
+    later
+        .get(later.len() / 2)
+        .is_some_and(|&median| u.words * 2 <= median)
 }
 
 /// Shaped like a headline: a few words to a long line, no final period.

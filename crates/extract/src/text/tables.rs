@@ -51,8 +51,6 @@ pub(crate) struct LangTable {
     pub job_titles: &'static [&'static str],
     /// Words introducing a publish date in a metadata line ("published").
     pub date_keywords: &'static [&'static str],
-    /// Month and weekday names, shared with the other stages.
-    pub calendar: &'static crosswire_lang::Calendar,
     /// Lowercase particles allowed inside a person's or outlet's name.
     pub name_particles: &'static [&'static str],
 }
@@ -77,25 +75,25 @@ pub(crate) fn month_number(name: &str) -> Option<u32> {
     crosswire_lang::month_number(name)
 }
 
-/// Month names and abbreviations of every table, without final dots.
+/// Month names and abbreviations of every language the shared calendar
+/// data knows (not only the tables'): a date line is read whatever the
+/// language of the cleaning cues.
 pub(crate) fn month_words() -> impl Iterator<Item = &'static str> {
-    TABLES.iter().flat_map(|t| {
-        t.calendar
-            .months
+    crosswire_lang::CALENDARS.iter().flat_map(|(_, cal)| {
+        cal.months
             .iter()
-            .chain(t.calendar.month_abbreviations)
+            .chain(cal.month_abbreviations)
             .map(|(m, _)| m.trim_end_matches('.'))
     })
 }
 
-/// Weekday names and abbreviations of every table (a weekday may precede
-/// a date).
+/// Weekday names and abbreviations of every language (a weekday may
+/// precede a date).
 pub(crate) fn weekday_words() -> impl Iterator<Item = &'static str> {
-    TABLES.iter().flat_map(|t| {
-        t.calendar
-            .weekdays
+    crosswire_lang::CALENDARS.iter().flat_map(|(_, cal)| {
+        cal.weekdays
             .iter()
-            .chain(t.calendar.weekday_abbreviations)
+            .chain(cal.weekday_abbreviations)
             .map(|(d, _)| *d)
     })
 }

@@ -663,3 +663,34 @@ fn cue_words_opening_a_sentence_stay_prose() {
     let a = extract_text(raw, "arrest.txt");
     assert_eq!(kinds(&a, BlockKind::Paragraph).len(), 4);
 }
+
+#[test]
+fn a_headline_ending_in_a_period_is_the_title() {
+    let raw = "Ferry service to Outer Kell resumes after storm.\n\n\
+               The ferry between Port Amsel and Outer Kell sailed again on Thursday morning, \
+               three days after a storm tore the landing stage from its moorings and left the \
+               island's four hundred residents without a crossing.\n\
+               Harbour master Ines Varga said engineers had worked through two nights to anchor \
+               a temporary pontoon, and that a permanent repair would take until the spring.";
+    let a = extract_text(raw, "ferry.txt");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Ferry service to Outer Kell resumes after storm.")
+    );
+    assert_body(&a, "The ferry between", "until the spring.");
+}
+
+#[test]
+fn a_short_lead_sentence_is_not_a_title() {
+    // As long as the paragraph after it: a lead, not a headline.
+    let raw = "The ferry to Outer Kell sailed again on Thursday after three days.\n\n\
+               Engineers anchored a temporary pontoon at the landing stage overnight.";
+    let a = extract_text(raw, "ferry.txt");
+    assert_eq!(a.title, None);
+    // Two sentences on the first line: a paragraph.
+    let raw = "The ferry sailed. The island cheered.\n\n\
+               The ferry between Port Amsel and Outer Kell sailed again on Thursday morning, \
+               three days after a storm tore the landing stage from its moorings and left the \
+               island's four hundred residents without a crossing for the weekend.";
+    assert_eq!(extract_text(raw, "ferry.txt").title, None);
+}
