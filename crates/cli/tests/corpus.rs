@@ -106,11 +106,15 @@ fn kill_9_mid_ingest_loses_and_duplicates_nothing() {
             .map_or(0, |s| s.articles)
     };
     for round in 0..4u64 {
+        // The child's messages are kept: when a round goes wrong they say
+        // whether the ingest failed or was killed.
+        let log_path = tmp.path().join(format!("ingest-{round}.log"));
+        let log = std::fs::File::create(&log_path).expect("log file");
         let mut child = Command::new(env!("CARGO_BIN_EXE_crosswire"))
             .args(["ingest", &input, "--db", &db, "--batch-size", "50"])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(log)
             .spawn()
             .expect("ingest starts");
         // Each round is killed further into the input, at a random point
@@ -134,7 +138,8 @@ fn kill_9_mid_ingest_loses_and_duplicates_nothing() {
             child.kill().expect("SIGKILL");
             killed += 1;
         }
-        child.wait().expect("reaped");
+        let status = child.wait().expect("reaped");
+        let log = std::fs::read_to_string(&log_path).unwrap_or_default();
         let s = stats(&db);
         let after = count(&s, "articles");
         assert!(
@@ -142,7 +147,10 @@ fn kill_9_mid_ingest_loses_and_duplicates_nothing() {
             "committed articles survive: {seen} seen, {after} after"
         );
         assert!(after <= distinct, "{s}");
-        assert!(count(&s, "indexed") <= after, "{s}");
+        assert!(
+            count(&s, "indexed") <= after,
+            "{s}\ningest ended with {status}:\n{log}"
+        );
         eprintln!("round {round}: killed at >= {seen} articles (target {target}); {s}");
     }
     let out = crosswire(&["ingest", &input, "--db", &db]);

@@ -166,6 +166,14 @@ pub(crate) fn open(dir: &Path, mode: Mode) -> Result<Connection, StoreError> {
                 path: dir.to_path_buf(),
             });
         }
+        // WAL: readers never block the writer, and a commit is one append,
+        // so a kill at any moment leaves the last committed batch intact.
+        // The mode is stored in the file, so it is set once, here, before
+        // the schema exists: no reader ever sees a store in the old mode,
+        // and readers never switch it (two connections switching the mode
+        // at once can fail one at once, whatever the busy timeout).
+        conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0))
+            .map_err(|e| corrupt(&db_path, e))?;
         init(&conn).map_err(|e| corrupt(&db_path, e))?;
     } else if app != APPLICATION_ID {
         return Err(StoreError::NotAStore {
@@ -178,8 +186,6 @@ pub(crate) fn open(dir: &Path, mode: Mode) -> Result<Connection, StoreError> {
         path: db_path.clone(),
         detail: format!("upgrading the store to schema version {SCHEMA_VERSION} failed: {e}"),
     })?;
-    // WAL: readers never block the writer, and a commit is one append, so
-    // a kill at any moment leaves the last committed batch intact.
     // synchronous=NORMAL is durable across process crashes; only a power
     // loss can drop the last few batches (never corrupt the file).
     // A 64 MiB page cache: the article-id index is probed for every new
@@ -189,7 +195,7 @@ pub(crate) fn open(dir: &Path, mode: Mode) -> Result<Connection, StoreError> {
     // 32 MiB of WAL rather than 4: pages rewritten by consecutive batches
     // are then copied back once.
     conn.execute_batch(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; \
+        "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; \
          PRAGMA wal_autocheckpoint = 8192;",
     )
     .map_err(|e| corrupt(&db_path, e))?;
