@@ -93,12 +93,16 @@ mod grouper;
 mod index;
 mod ingest;
 mod query;
+mod read;
+mod watch;
 
 pub use grouper::{
     default_grouper, EventGrouper, Grouped, Prepared, Preparer, SimpleGrouper, Split,
 };
 pub use ingest::{IngestOptions, IngestReport, Note};
 pub use query::{parse_event_id, EventOrder, EventSummary, SearchHit, SearchQuery, Stats};
+pub use read::{EventFilter, EventVersion, StoredArticle};
+pub use watch::{Alert, AlertKind, Delivery, NewAlert, SavedQuery, Watch, WatchTarget};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

@@ -659,7 +659,7 @@ fn a_version_1_store_is_migrated_and_keeps_its_dossiers() {
             |r| r.get(0),
         )
         .expect("version");
-    assert_eq!(version, "2");
+    assert_eq!(version, "3", "migrated through version 2 to 3 (watches)");
     let inline: i64 = conn
         .query_row(
             "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'dossier'",
