@@ -829,8 +829,10 @@ mod tests {
 
     #[test]
     fn changes_name_what_the_new_digest_adds() {
-        let mut before = Digest::default();
-        before.origins = set(&["Quarry Gazette"]);
+        let mut before = Digest {
+            origins: set(&["Quarry Gazette"]),
+            ..Default::default()
+        };
         before
             .revised
             .insert("people hurt".into(), set(&["4 (as of 2031-03-02)"]));

@@ -87,6 +87,12 @@ impl Config {
     }
 }
 
+/// Every route of the server as (method, path), pages included: what
+/// the router is built from.
+pub fn route_table() -> Vec<(&'static str, &'static str)> {
+    api::routes().list
+}
+
 /// What every handler shares.
 pub(crate) struct AppState {
     pub config: Config,

@@ -56,7 +56,7 @@ pub(crate) fn inline_script_hashes(html: &[u8]) -> Vec<String> {
         let Some(j) = after.find("</script>") else {
             break;
         };
-        let digest = sha2::Sha256::digest(after[..j].as_bytes());
+        let digest = sha2::Sha256::digest(&after.as_bytes()[..j]);
         out.push(base64::engine::general_purpose::STANDARD.encode(digest));
         rest = &after[j..];
     }
@@ -265,9 +265,9 @@ pub(crate) async fn article(
         (x < y && y <= a.text.len()).then_some((x, y))
     });
     let mut body = String::new();
-    let _ = write!(
+    let _ = writeln!(
         body,
-        "<header class=\"top\"><div class=\"brand\">crosswire · article in <a href=\"/events/{ev}\">e{ev}</a></div><h1>{}</h1><p class=\"sub\">{}</p></header>\n",
+        "<header class=\"top\"><div class=\"brand\">crosswire · article in <a href=\"/events/{ev}\">e{ev}</a></div><h1>{}</h1><p class=\"sub\">{}</p></header>",
         esc(a.title.as_deref().unwrap_or("(untitled)")),
         esc(&[
             a.outlet.clone(),

@@ -20,9 +20,14 @@ const REFRESH_EVERY: Duration = Duration::from_millis(250);
 /// version, so an entry is never stale: a changed event gets a new key.
 const CACHE_ENTRIES: usize = 512;
 
+/// A rendering's key: the event's version and the format.
+type CacheKey = (crosswire_store::EventVersion, &'static str);
+
 struct Reader {
     store: Store,
     refreshed: Instant,
+    /// SQLite's `data_version` at the last refresh.
+    seen: i64,
 }
 
 /// The pool, with a cache of rendered dossiers.
@@ -30,7 +35,7 @@ pub(crate) struct Pool {
     dir: PathBuf,
     idle: Mutex<Vec<Reader>>,
     permits: Arc<Semaphore>,
-    cache: Mutex<HashMap<(crosswire_store::EventVersion, &'static str), Arc<Vec<u8>>>>,
+    cache: Mutex<HashMap<CacheKey, Arc<Vec<u8>>>>,
 }
 
 impl Pool {
@@ -43,6 +48,7 @@ impl Pool {
             idle: Mutex::new(vec![Reader {
                 store: first,
                 refreshed: Instant::now(),
+                seen: i64::MIN,
             }]),
             permits: Arc::new(Semaphore::new(size)),
             cache: Mutex::new(HashMap::new()),
@@ -66,9 +72,15 @@ impl Pool {
                 None => Reader {
                     store: Store::open_read_only(&pool.dir)?,
                     refreshed: Instant::now(),
+                    seen: i64::MIN,
                 },
             };
-            if reader.refreshed.elapsed() >= REFRESH_EVERY {
+            // A commit since the last look (an ingest that just answered)
+            // is seen at once; the timer catches an index committed a
+            // moment after its database batch.
+            let version = reader.store.data_version().unwrap_or(reader.seen);
+            if version != reader.seen || reader.refreshed.elapsed() >= REFRESH_EVERY {
+                reader.seen = version;
                 // A failed reload keeps the older view: still correct, a
                 // little behind.
                 let _ = reader.store.refresh();
@@ -93,15 +105,12 @@ impl Pool {
     }
 
     /// A cached rendering.
-    pub fn cached(
-        &self,
-        key: &(crosswire_store::EventVersion, &'static str),
-    ) -> Option<Arc<Vec<u8>>> {
+    pub fn cached(&self, key: &CacheKey) -> Option<Arc<Vec<u8>>> {
         self.cache.lock().ok()?.get(key).cloned()
     }
 
     /// Keeps a rendering.
-    pub fn keep(&self, key: (crosswire_store::EventVersion, &'static str), body: Arc<Vec<u8>>) {
+    pub fn keep(&self, key: CacheKey, body: Arc<Vec<u8>>) {
         if let Ok(mut cache) = self.cache.lock() {
             if cache.len() >= CACHE_ENTRIES {
                 // Cheaper than tracking recency, and the cache refills

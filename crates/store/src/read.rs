@@ -210,7 +210,9 @@ impl Store {
             let pk = arg(k.into(), &mut args);
             let pi = arg(id.into(), &mut args);
             let tie = if f.recent { "<" } else { ">" };
-            wheres.push(format!("({key} < {pk} OR ({key} = {pk} AND id {tie} {pi}))"));
+            wheres.push(format!(
+                "({key} < {pk} OR ({key} = {pk} AND id {tie} {pi}))"
+            ));
         }
         let limit = arg((f.limit.min(10_000) as i64).into(), &mut args);
         let sql = format!(

@@ -326,7 +326,9 @@ impl Store {
         alerts: &[NewAlert],
     ) -> Result<Vec<Alert>, StoreError> {
         let created = now();
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute(
             "INSERT INTO watch_state (watch, event, digest) VALUES (?1, ?2, ?3) \
              ON CONFLICT (watch, event) DO UPDATE SET digest = excluded.digest",
@@ -346,7 +348,15 @@ impl Store {
             let n = tx.execute(
                 "INSERT OR IGNORE INTO alerts (watch, event, kind, summary, detail, key, created) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![watch, a.event, a.kind.name(), a.summary, detail, a.key, created],
+                params![
+                    watch,
+                    a.event,
+                    a.kind.name(),
+                    a.summary,
+                    detail,
+                    a.key,
+                    created
+                ],
             )?;
             if n == 0 {
                 continue;
@@ -458,7 +468,12 @@ impl Store {
             .query_row(
                 "SELECT attempts, done_at IS NOT NULL FROM deliveries WHERE alert = ?1",
                 [alert],
-                |r| Ok((r.get::<_, i64>(0)?.clamp(0, u32::MAX as i64) as u32, r.get(1)?)),
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?.clamp(0, u32::MAX as i64) as u32,
+                        r.get(1)?,
+                    ))
+                },
             )
             .optional()?)
     }
