@@ -99,7 +99,7 @@ fn page(state: &State, title: &str, active: &str, body: &str) -> Response {
     let html = format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{} · crosswire</title>\n<link rel=\"stylesheet\" href=\"/assets/report.css\">\n\
+         <title>{} · crosswire</title>\n<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/assets/report.css\">\n\
          <link rel=\"stylesheet\" href=\"/assets/app.css\">\n<script src=\"/assets/app.js\" defer></script>\n\
          </head>\n<body data-auth=\"{auth}\">\n{}<main>\n{body}\n</main>\n</body>\n</html>\n",
         esc(title),
@@ -227,7 +227,7 @@ pub(crate) async fn event(St(state): St<State>, Path(id): Path<String>) -> Respo
     let html = html
         .replacen(
             "</head>",
-            "<link rel=\"stylesheet\" href=\"/assets/app.css\">\n<script src=\"/assets/app.js\" defer></script>\n</head>",
+            "<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/assets/app.css\">\n<script src=\"/assets/app.js\" defer></script>\n</head>",
             1,
         )
         .replacen(

@@ -52,6 +52,9 @@
       if (list) list.insertBefore(li(a.summary, '/events/' + a.event), list.firstChild);
     });
     es.onerror = function () { /* EventSource reconnects by itself */ };
+    // A browser keeps six connections per server: a stream left open by
+    // each page left behind would stall the seventh page.
+    window.addEventListener('pagehide', function () { es.close(); });
   }
   if (live) live.addEventListener('click', function () { location.reload(); });
 
