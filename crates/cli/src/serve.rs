@@ -68,9 +68,14 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
     config.cors_origin = args.cors_origin;
     config.max_body = args.max_body;
     config.timeout = std::time::Duration::from_secs(args.timeout);
-    if !config.ingest.is_empty() && !args.db.db.exists() {
-        // Serving what is about to be ingested: the store is made first.
-        drop(crosswire_store::Store::open(&args.db.db)?);
+    if !config.ingest.is_empty() {
+        // Serving what is about to be ingested: the store is made first
+        // (when another process is writing to it, it exists already).
+        match crosswire_store::Store::open(&args.db.db) {
+            Ok(store) => drop(store),
+            Err(crosswire_store::StoreError::Busy { .. }) => {}
+            Err(e) => return Err(e.into()),
+        }
     }
     crosswire_serve::serve(config)?;
     Ok(ExitCode::SUCCESS)

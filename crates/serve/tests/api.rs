@@ -452,30 +452,30 @@ fn a_watched_event_alerts_over_sse_atom_and_a_signed_retried_webhook() {
 
     let stream_url = format!("{base}/api/v1/alerts/stream?access_token={TOKEN}");
     let reader = std::thread::spawn(move || {
-        let t = std::time::Instant::now();
         let alerts = read_alerts(&stream_url, 3, std::time::Duration::from_secs(20));
-        (alerts, t)
+        (alerts, std::time::Instant::now())
     });
     std::thread::sleep(std::time::Duration::from_millis(300));
+    let posted = std::time::Instant::now();
     let doc = json!({"documents": [{"name": "ridgeway.txt", "content": std::fs::read_to_string(fixture("followup-ridgeway.txt")).expect("fixture")}]});
     let (status, summary) = send("POST", &format!("{base}/api/v1/ingest"), Some(TOKEN), &doc);
-    let committed = std::time::Instant::now();
     assert_eq!(
         (status, summary["added"].clone()),
         (200, json!(1)),
         "{summary}"
     );
-    let (alerts, _) = reader.join().expect("reader");
-    let latency = committed.elapsed();
+    let (alerts, arrived) = reader.join().expect("reader");
     let kinds: BTreeSet<&str> = alerts.iter().filter_map(|a| a["kind"].as_str()).collect();
     assert_eq!(
         kinds,
         BTreeSet::from(["new_conflict", "figure_revised", "new_origin"]),
         "{alerts:?}"
     );
+    // The commit happens inside the post (after extraction and
+    // analysis), so this bounds the delay after it from above.
     println!(
-        "alert latency after the ingest commit: at most {} ms",
-        latency.as_millis()
+        "all three alerts on the stream {} ms after the post was sent",
+        arrived.duration_since(posted).as_millis()
     );
     assert!(alerts.iter().all(|a| a["event"] == 1 && a["watch"] == id));
     let conflict = alerts
