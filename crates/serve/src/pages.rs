@@ -180,7 +180,7 @@ pub(crate) async fn index(St(state): St<State>, Query(q): Query<EventsQuery>) ->
             };
             let _ = writeln!(
                 body,
-                "<tr><td><a href=\"/events/{id}\">e{id}</a></td><td><a href=\"/events/{id}\">{}</a>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{conflicts}</td></tr>",
+                "<tr><td><a href=\"/events/{id}\">e{id}</a></td><td><a href=\"/events/{id}\">{}</a>{}</td><td class=\"n\" data-label=\"articles\">{}</td><td class=\"n\" data-label=\"origins\">{}</td><td class=\"d\">{}</td><td class=\"n\" data-label=\"open conflicts\">{conflicts}</td></tr>",
                 esc(e.title.as_deref().unwrap_or("(untitled)")),
                 if e.stale { " <span class=\"muted small\">(dossier pending)</span>" } else { "" },
                 e.size,
