@@ -49,11 +49,16 @@ print("request = function() return wrk.format(\"GET\", \"/api/v1/events/\" .. id
 ' >"$WORK/dossiers.lua"
 echo "events in the rotation: $(grep -o ',' "$WORK/dossiers.lua" | wc -l)"
 
-echo "== warm-up (5 s), then $SECS s at $CONNS connections with an ingest of 1,000 articles beside it"
+echo "== warm-up: 5 s"
 wrk -t2 -c"$CONNS" -d5s -s "$WORK/dossiers.lua" "$BASE" >/dev/null
+# The ingest of 1,000 articles takes a few seconds: the window starts with
+# it and lasts INGEST_WINDOW seconds (default 4), so most of it overlaps.
+echo "== ${INGEST_WINDOW:-4} s at $CONNS connections, starting with an ingest of 1,000 articles by a separate process"
 ( /usr/bin/time -f "concurrent ingest of 1000 articles: %e s" "$BIN" ingest "$WORK/more.warc" --db "$WORK/run" 2>&1 | tail -3 ) &
 INGEST=$!
-wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout 10s --latency -s "$WORK/dossiers.lua" "$BASE"
+wrk -t2 -c"$CONNS" -d"${INGEST_WINDOW:-4}s" --timeout 10s --latency -s "$WORK/dossiers.lua" "$BASE"
 wait $INGEST || true
+echo "== $SECS s at $CONNS connections, no ingest"
+wrk -t2 -c"$CONNS" -d"${SECS}s" --timeout 10s --latency -s "$WORK/dossiers.lua" "$BASE"
 echo "== after the ingest"
 curl -sf "$BASE/api/v1/stats"; echo

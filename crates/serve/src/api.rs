@@ -20,7 +20,6 @@ use chrono::NaiveDate;
 use crosswire_report::{Format, RenderOptions};
 use crosswire_store::{EventFilter, SearchQuery, Store};
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 /// The name of the API's shapes, in every answer.
@@ -352,20 +351,41 @@ pub(crate) async fn rendered(
     state: &State,
     id: i64,
     format: Format,
-) -> Result<Arc<Vec<u8>>, ApiError> {
+) -> Result<axum::body::Bytes, ApiError> {
     let pool = state.pool.clone();
     state
         .pool
         .with(move |store| {
             let version = store.event_version(id)?;
-            let key = (version, format.name());
+            // While an ingest has the dossier pending, the last stored one
+            // is served (keyed by when it was computed, so the event's
+            // growth does not invalidate it): recomputing it per request
+            // would put a cross-check in the path of every reader.
+            let stale = version.dirty && version.computed_at > 0;
+            let key_version = if stale {
+                crosswire_store::EventVersion {
+                    size: version.computed_size,
+                    ..version
+                }
+            } else {
+                version
+            };
+            let key = (key_version, format.name());
             if let Some(hit) = pool.cached(&key) {
                 return Ok(hit);
             }
-            let (_, d) = store.dossier(version.id)?;
+            let stored = if stale {
+                store.stored_dossier(version.id)?
+            } else {
+                None
+            };
+            let d = match stored {
+                Some(d) => d,
+                None => store.dossier(version.id)?.1,
+            };
             let body = crosswire_report::render_to_string(&d, format, &RenderOptions::default())
                 .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-            let body = Arc::new(body.into_bytes());
+            let body = axum::body::Bytes::from(body.into_bytes());
             pool.keep(key, body.clone());
             Ok(body)
         })
@@ -409,7 +429,7 @@ async fn dossier(
         Format::Markdown => "text/markdown; charset=utf-8",
         _ => "text/csv; charset=utf-8",
     };
-    let mut response = Response::new(Body::from(body.as_ref().clone()));
+    let mut response = Response::new(Body::from(body.clone()));
     let h = response.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     if format == Format::Html {

@@ -35,7 +35,8 @@ pub(crate) struct Pool {
     dir: PathBuf,
     idle: Mutex<Vec<Reader>>,
     permits: Arc<Semaphore>,
-    cache: Mutex<HashMap<CacheKey, Arc<Vec<u8>>>>,
+    // Bytes: an answer shares the cached buffer instead of copying it.
+    cache: Mutex<HashMap<CacheKey, axum::body::Bytes>>,
 }
 
 impl Pool {
@@ -105,12 +106,12 @@ impl Pool {
     }
 
     /// A cached rendering.
-    pub fn cached(&self, key: &CacheKey) -> Option<Arc<Vec<u8>>> {
+    pub fn cached(&self, key: &CacheKey) -> Option<axum::body::Bytes> {
         self.cache.lock().ok()?.get(key).cloned()
     }
 
     /// Keeps a rendering.
-    pub fn keep(&self, key: CacheKey, body: Arc<Vec<u8>>) {
+    pub fn keep(&self, key: CacheKey, body: axum::body::Bytes) {
         if let Ok(mut cache) = self.cache.lock() {
             if cache.len() >= CACHE_ENTRIES {
                 // Cheaper than tracking recency, and the cache refills

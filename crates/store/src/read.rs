@@ -6,6 +6,7 @@ use crate::db::{self, date_of, day_of};
 use crate::query::EventSummary;
 use crate::{SearchQuery, Store, StoreError};
 use chrono::NaiveDate;
+use crosswire_model::dossier::Dossier;
 use crosswire_model::Article;
 use rusqlite::{params_from_iter, OptionalExtension};
 
@@ -115,6 +116,34 @@ impl Store {
             })
             .optional()?;
         row.ok_or_else(|| StoreError::NoEvent(format!("e{id}")))
+    }
+
+    /// The last dossier stored for an event even while it waits for
+    /// recomputation (`None` when none was ever stored). [`Store::dossier`]
+    /// recomputes a pending one on the spot instead: a server under load
+    /// answers with this one while an ingest runs.
+    pub fn stored_dossier(&self, id: i64) -> Result<Option<Dossier>, StoreError> {
+        let id = self.resolve_event(id)?;
+        let packed: Option<Vec<u8>> = self
+            .conn
+            .prepare_cached("SELECT packed FROM dossiers WHERE event = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        let Some(packed) = packed else {
+            return Ok(None);
+        };
+        let mut dossier: Dossier = serde_json::from_str(&db::unpack(&packed)?)
+            .map_err(|e| StoreError::Data(e.to_string()))?;
+        let mut text = self
+            .conn
+            .prepare_cached("SELECT text FROM articles WHERE id = ?1")?;
+        for a in &mut dossier.articles {
+            a.text = text
+                .query_row([&a.id], |r| r.get(0))
+                .optional()?
+                .unwrap_or_default();
+        }
+        Ok(Some(dossier))
     }
 
     /// One article by id (its content hash), with its spans; `None` when
