@@ -257,8 +257,12 @@ fn round(
                 Err(_) => continue,
             },
             WatchTarget::Query { query } => {
+                // One watch's unusable query must not stop the others.
+                let Ok(hits) = store.search(&search_of(query)) else {
+                    continue;
+                };
                 let mut ids = Vec::new();
-                for h in store.search(&search_of(query))? {
+                for h in hits {
                     if !ids.contains(&h.event) {
                         ids.push(h.event);
                     }

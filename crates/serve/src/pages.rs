@@ -370,8 +370,10 @@ fn marked_text(a: &crosswire_model::Article, hl: Option<(usize, usize)>) -> Stri
     let mut events: Vec<(usize, u8, String)> = Vec::new();
     for (i, &(s, e)) in kept.iter().enumerate() {
         let cls = if Some(i) == target { "s target" } else { "s" };
+        // At one position: marks close (0), then sentences (1), then
+        // sentences open (2), then marks (3), so tags always nest.
         events.push((s, 2, format!("<span class=\"{cls}\" id=\"s{s}\">")));
-        events.push((e, 0, "</span>".into()));
+        events.push((e, 1, "</span>".into()));
     }
     for &(s, e, kind) in &inner {
         let open = match kind {
@@ -379,7 +381,7 @@ fn marked_text(a: &crosswire_model::Article, hl: Option<(usize, usize)>) -> Stri
             k => format!("<a class=\"{k}\" href=\"?hl={s}-{e}#hit\">"),
         };
         events.push((s, 3, open));
-        events.push((e, 1, if kind == "hit" { "</mark>" } else { "</a>" }.into()));
+        events.push((e, 0, if kind == "hit" { "</mark>" } else { "</a>" }.into()));
     }
     events.sort_by_key(|ev| (ev.0, ev.1));
     let mut out = String::with_capacity(text.len() * 2);
@@ -499,6 +501,28 @@ mod tests {
         // sha256("alert(1)"), base64.
         assert_eq!(h[0], "bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI=");
         assert_eq!(h[1], "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+    }
+
+    #[test]
+    fn marks_nest_inside_their_sentence() {
+        let text = "Nine <b>boats</b> sank. Two crews swam ashore.";
+        let mut a = crosswire_model::ArticleBuilder::new("t.txt").finish();
+        a.text = text.to_string();
+        let span = |s: u32, e: u32, kind: SpanKind| crosswire_model::Span {
+            range: crosswire_model::ByteRange { start: s, end: e },
+            kind,
+        };
+        a.spans = vec![
+            span(0, 23, SpanKind::Sentence),
+            span(24, 46, SpanKind::Sentence),
+        ];
+        // A highlight that ends where its sentence ends.
+        let html = marked_text(&a, Some((18, 23)));
+        assert_eq!(
+            html,
+            "<span class=\"s target\" id=\"s0\">Nine &lt;b&gt;boats&lt;/b&gt; <mark class=\"hit\" id=\"hit\">sank.</mark></span> \
+             <span class=\"s\" id=\"s24\">Two crews swam ashore.</span>"
+        );
     }
 
     #[test]

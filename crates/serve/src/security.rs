@@ -32,16 +32,20 @@ pub(crate) fn check_config(config: &Config) -> Result<(), ServeError> {
 /// The token a request carries: `Authorization: Bearer ...`, or for the
 /// browser's `EventSource` and feed readers (which cannot set headers) an
 /// `access_token` query parameter.
-fn presented<'a>(headers: &'a HeaderMap, query: Option<&'a str>) -> Option<&'a str> {
+fn presented(headers: &HeaderMap, query: Option<&str>) -> Option<String> {
     if let Some(h) = headers.get(axum::http::header::AUTHORIZATION) {
-        return h.to_str().ok()?.strip_prefix("Bearer ").map(str::trim);
+        return h
+            .to_str()
+            .ok()?
+            .strip_prefix("Bearer ")
+            .map(|t| t.trim().to_string());
     }
-    query?
-        .split('&')
-        .find_map(|kv| kv.strip_prefix("access_token="))
+    url::form_urlencoded::parse(query?.as_bytes())
+        .find(|(k, _)| k == "access_token")
+        .map(|(_, v)| v.into_owned())
 }
 
-fn matches(expected: &str, got: Option<&str>) -> bool {
+fn matches(expected: &str, got: Option<String>) -> bool {
     got.is_some_and(|g| bool::from(g.as_bytes().ct_eq(expected.as_bytes())))
 }
 
@@ -129,6 +133,14 @@ mod tests {
         assert!(require_watch(&c, &h, None).is_err());
         assert!(require_watch(&c, &h, Some("access_token=0123456789abcdef0123")).is_ok());
         assert!(require_watch(&c, &h, Some("access_token=0123456789abcdef012")).is_err());
+        c.token = Some("token with spaces & marks".into());
+        assert!(require_watch(
+            &c,
+            &h,
+            Some("x=1&access_token=token+with%20spaces+%26+marks")
+        )
+        .is_ok());
+        c.token = Some("0123456789abcdef0123".into());
         h.insert(
             axum::http::header::AUTHORIZATION,
             HeaderValue::from_static("Bearer 0123456789abcdef0123"),
