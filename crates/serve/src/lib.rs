@@ -160,7 +160,18 @@ impl Server {
 }
 
 /// Serves a store until interrupted (Ctrl-C).
+///
+/// With `RUST_LOG` set (e.g. `RUST_LOG=tower_http=debug`), requests are
+/// logged to standard error.
 pub fn serve(config: Config) -> Result<(), ServeError> {
+    if std::env::var_os("RUST_LOG").is_some() {
+        // Already set up by an embedding program: keep its.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .with_writer(std::io::stderr)
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .try_init();
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
