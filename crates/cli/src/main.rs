@@ -6,6 +6,7 @@
 mod corpus;
 mod output;
 mod pipeline;
+mod serve;
 
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -50,6 +51,9 @@ enum Command {
     Search(corpus::SearchArgs),
     /// Counts of a store: articles, events, outlets, languages, size.
     Stats(corpus::StatsArgs),
+    /// Serve a store over HTTP: JSON API (/openapi.json), web pages,
+    /// watches and alerts (SSE, Atom, webhooks). See docs/serve.md.
+    Serve(serve::ServeArgs),
     /// Write synthetic news (HTML pages in a WARC) for throughput benchmarks.
     Generate {
         /// How many articles.
@@ -305,6 +309,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Show(args) => corpus::show(args),
         Command::Search(args) => corpus::search(args),
         Command::Stats(args) => corpus::stats(args),
+        Command::Serve(args) => serve::run(args),
         Command::Eval { which } => {
             type Eval = fn(&std::path::Path) -> Result<Vec<crosswire_eval::Metric>>;
             let (path, parts): (PathBuf, Vec<(&str, Eval)>) = match which {

@@ -20,7 +20,7 @@ const APPLICATION_ID: i32 = 0x4357_5354;
 /// The marker row that says "this is a crosswire store".
 const FORMAT: &str = "crosswire-store";
 /// Version of the schema below. Bump on any change and add a migration.
-pub(crate) const SCHEMA_VERSION: i64 = 2;
+pub(crate) const SCHEMA_VERSION: i64 = 3;
 
 const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
 
@@ -310,9 +310,11 @@ pub(crate) fn finish_checkpoint(conn: &Connection, frames: &AtomicU64) {
 }
 
 fn init(conn: &Connection) -> rusqlite::Result<()> {
+    use crate::watch::WATCH_SCHEMA;
     conn.execute_batch(&format!(
         "BEGIN;
          {SCHEMA}
+         {WATCH_SCHEMA}
          INSERT INTO crosswire_meta(key, value) VALUES ('format', '{FORMAT}');
          INSERT INTO crosswire_meta(key, value) VALUES ('version', '{SCHEMA_VERSION}');
          PRAGMA application_id = {APPLICATION_ID};
@@ -339,6 +341,18 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
              UPDATE crosswire_meta SET value = '2' WHERE key = 'version';
              COMMIT;",
         )?;
+    }
+    if version <= 2 {
+        // Version 3 adds the server's watches, alerts and webhook
+        // deliveries. Written with IF NOT EXISTS: a server and an ingest
+        // opening an old store at once both run this, one after the other.
+        conn.execute_batch(&format!(
+            "BEGIN IMMEDIATE;
+             {}
+             UPDATE crosswire_meta SET value = '3' WHERE key = 'version';
+             COMMIT;",
+            crate::watch::WATCH_SCHEMA
+        ))?;
     }
     Ok(())
 }

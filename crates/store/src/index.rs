@@ -180,6 +180,13 @@ impl TextIndex {
         })
     }
 
+    /// Sees what other processes committed since this reader last
+    /// looked (the reader is reloaded by hand, not on a file watch).
+    pub fn reload(&self) -> Result<(), StoreError> {
+        self.reader.reload().map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
     fn err(&self, e: tantivy::TantivyError) -> StoreError {
         index_err(&self.dir, e)
     }

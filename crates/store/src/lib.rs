@@ -93,6 +93,8 @@ mod grouper;
 mod index;
 mod ingest;
 mod query;
+mod read;
+mod watch;
 
 pub use grouper::{
     default_grouper, EventGrouper, Grouped, Prepared, Preparer, SimpleGrouper, Split,
@@ -101,6 +103,8 @@ pub use ingest::{IngestOptions, IngestReport, Note};
 pub use query::{
     parse_event_id, EventArticle, EventOrder, EventSummary, SearchHit, SearchQuery, Stats,
 };
+pub use read::{EventFilter, EventVersion, StoredArticle};
+pub use watch::{Alert, AlertKind, Delivery, NewAlert, SavedQuery, Watch, WatchTarget};
 
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};

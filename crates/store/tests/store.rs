@@ -659,7 +659,7 @@ fn a_version_1_store_is_migrated_and_keeps_its_dossiers() {
             |r| r.get(0),
         )
         .expect("version");
-    assert_eq!(version, "2");
+    assert_eq!(version, "3", "migrated through version 2 to 3 (watches)");
     let inline: i64 = conn
         .query_row(
             "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'dossier'",
@@ -719,4 +719,37 @@ fn one_article_events_skip_the_cross_check_but_still_show() {
         assert_eq!(dossier.origins.len(), 1);
         assert!(!dossier.articles[0].text.is_empty());
     }
+}
+
+#[test]
+fn a_pending_dossier_is_recomputed_but_the_stored_one_stays_readable() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    common::write_text_corpus(&input, 2, 4, 0);
+    let db = tmp.path().join("db");
+    let mut store = Store::open(&db).expect("store");
+    ingest_dir(&mut store, &input);
+    let big = store.events(10).expect("events")[0].id;
+    let (_, stored) = store.dossier(big).expect("dossier");
+    let before = store.event_version(big).expect("version");
+    assert!(!before.dirty);
+    assert_eq!(before.size, before.computed_size);
+    drop(store);
+
+    // What an ingest in progress leaves: the event marked pending.
+    let conn = rusqlite::Connection::open(db.join("crosswire.sqlite")).expect("sqlite");
+    conn.execute("UPDATE events SET dirty = 1 WHERE id = ?1", [big])
+        .expect("mark pending");
+    drop(conn);
+    let store = Store::open_read_only(&db).expect("reader");
+    let pending = store.event_version(big).expect("version");
+    assert!(pending.dirty);
+    assert_ne!(pending, before, "a pending event has another version");
+    assert_eq!(
+        store.stored_dossier(big).expect("read"),
+        Some(stored.clone()),
+        "the last stored dossier, texts included"
+    );
+    let (_, recomputed) = store.dossier(big).expect("recomputed");
+    assert_eq!(recomputed.articles.len(), stored.articles.len());
 }
