@@ -1,10 +1,11 @@
-//! Prints the spans of a text given in `CW_TEXT` (a debugging aid).
+//! Prints the spans the analyzer finds in a text, one per line (a
+//! debugging aid): `CW_FILE=path cargo run -p crosswire-analyze --example
+//! spans`, or the text itself in `CW_TEXT`. Paragraphs are separated by a
+//! blank line; relative dates resolve against 2025-03-27.
 use crosswire_analyze::{analyze_with, Options};
 use crosswire_model::{ArticleBuilder, BlockKind};
 
-#[test]
-#[ignore]
-fn dump() {
+fn main() {
     let text = match std::env::var("CW_FILE") {
         Ok(path) => std::fs::read_to_string(path).unwrap_or_default(),
         Err(_) => std::env::var("CW_TEXT").unwrap_or_default(),
