@@ -2,31 +2,9 @@
 //! clock times, hedges, ranges, money, ages, zero and one in words, what is
 //! not a figure, and spelled-out numbers in each language.
 
-use crosswire_analyze::analyze;
-use crosswire_model::{
-    Article, ArticleBuilder, BlockKind, Figure, FigureRole, Qualifier, SpanKind,
-};
-
-fn article(lang: &str, paras: &[&str]) -> Article {
-    let mut b = ArticleBuilder::new("fixture");
-    for p in paras {
-        b.push_block(BlockKind::Paragraph, p);
-    }
-    b.language = Some(lang.to_string());
-    let mut a = b.finish();
-    analyze(&mut a);
-    a
-}
-
-fn figures(a: &Article) -> Vec<(String, Figure)> {
-    a.spans
-        .iter()
-        .filter_map(|s| match &s.kind {
-            SpanKind::Figure(f) => Some((a.slice(s.range).to_string(), f.clone())),
-            _ => None,
-        })
-        .collect()
-}
+mod common;
+use common::{article, figures};
+use crosswire_model::{Article, Figure, FigureRole, Qualifier, SpanKind};
 
 /// The figure whose span is `needle`, else the first that contains it.
 fn figure(a: &Article, needle: &str) -> Figure {

@@ -1,36 +1,12 @@
 //! Fictional fixtures, English and Spanish, one test per phenomenon.
 
+mod common;
+use common::{article_at as article, figures, quotes};
 use crosswire_analyze::{analyze, analyze_with, token, Options};
 use crosswire_model::{
-    Article, ArticleBuilder, BlockKind, DateOrigin, EntityKind, Figure, FigureRole, Precision,
-    Published, Qualifier, QuoteSpan, SpanKind,
+    Article, ArticleBuilder, BlockKind, EntityKind, Figure, FigureRole, Precision, Qualifier,
+    QuoteSpan, SpanKind,
 };
-
-fn article(lang: &str, published: Option<&str>, paras: &[&str]) -> Article {
-    let mut b = ArticleBuilder::new("fixture");
-    for p in paras {
-        b.push_block(BlockKind::Paragraph, p);
-    }
-    b.language = Some(lang.to_string());
-    b.published = published.map(|p| Published {
-        value: p.to_string(),
-        precision: Precision::Day,
-        origin: DateOrigin::Record,
-    });
-    let mut a = b.finish();
-    analyze(&mut a);
-    a
-}
-
-fn figures(a: &Article) -> Vec<(String, Figure)> {
-    a.spans
-        .iter()
-        .filter_map(|s| match &s.kind {
-            SpanKind::Figure(f) => Some((a.slice(s.range).to_string(), f.clone())),
-            _ => None,
-        })
-        .collect()
-}
 
 fn figure(a: &Article, needle: &str) -> Figure {
     figures(a)
@@ -56,16 +32,6 @@ fn date(a: &Article, needle: &str) -> Option<String> {
         .find(|(t, _)| t.contains(needle))
         .unwrap_or_else(|| panic!("no date {needle:?} in {:?}", dates(a)))
         .1
-}
-
-fn quotes(a: &Article) -> Vec<(String, QuoteSpan)> {
-    a.spans
-        .iter()
-        .filter_map(|s| match &s.kind {
-            SpanKind::Quote(q) => Some((a.slice(q.content).to_string(), q.clone())),
-            _ => None,
-        })
-        .collect()
 }
 
 fn quote(a: &Article, needle: &str) -> QuoteSpan {

@@ -1,29 +1,9 @@
 //! Quote speakers on invented fixtures: attribution after tokenised
 //! marks, continuations, statements and descriptions.
 
-use crosswire_analyze::analyze;
-use crosswire_model::{Article, ArticleBuilder, BlockKind, QuoteSpan, SpanKind};
-
-fn article(lang: &str, paras: &[&str]) -> Article {
-    let mut b = ArticleBuilder::new("fixture");
-    for p in paras {
-        b.push_block(BlockKind::Paragraph, p);
-    }
-    b.language = Some(lang.to_string());
-    let mut a = b.finish();
-    analyze(&mut a);
-    a
-}
-
-fn quotes(a: &Article) -> Vec<(String, QuoteSpan)> {
-    a.spans
-        .iter()
-        .filter_map(|s| match &s.kind {
-            SpanKind::Quote(q) => Some((a.slice(q.content).to_string(), q.clone())),
-            _ => None,
-        })
-        .collect()
-}
+mod common;
+use common::{article, quotes};
+use crosswire_model::Article;
 
 /// The speaker named for the quote holding `needle` (the innermost direct
 /// one first).
