@@ -21,7 +21,7 @@ use crosswire_link::Origins;
 use crosswire_model::dossier::{FigureSlot, Mention, SlotValue, Verdict};
 use crosswire_model::{Article, ByteRange, Figure, FigureRole, Qualifier, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 /// Tuning of slot alignment.
@@ -917,7 +917,7 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
                             || (hit(a, &want[1]) && hit(b, &want[0])))
                 }) {
                     eprintln!(
-                        "PAIR [{}] [{}]: {:?} sim {:.3} quote {}/{} art {}/{} upd {}/{}",
+                        "PAIR [{}] [{}]: {:?} sim {:.3} quote {}/{} art {}/{} upd {}/{} kinds {:?}/{:?}",
                         a.text,
                         b.text,
                         merge_blocker(a, b),
@@ -927,7 +927,9 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
                         a.article,
                         b.article,
                         a.measure.updated,
-                        b.measure.updated
+                        b.measure.updated,
+                        a.measure.kinds,
+                        b.measure.kinds
                     );
                 }
             }
@@ -1565,6 +1567,7 @@ pub fn figure_slots(
     mark_smaller_counts_of_one_sentence(&mut figs);
     let mut groups = cluster(&figs, opts);
     join_equal_sums(&figs, &mut groups);
+    join_translations(&figs, &mut groups);
     let runs = attach_parts(&figs, &mut groups);
     let mut slots: Vec<FigureSlot> = groups
         .into_iter()
@@ -1600,6 +1603,75 @@ pub fn figure_slots(
             .then(a.label.cmp(&b.label))
     });
     slots
+}
+
+/// Joins the slots of one number told in two languages of one story. A
+/// translation keeps its original's numbers while its words differ more
+/// than any two reports in one language ("two years later" / "dos años
+/// después"), so the similarity alone leaves many such pairs apart. Where
+/// each language version's mentions of one value, hedge and kind of
+/// measure already sit in one slot, the two slots are one quantity,
+/// provided every pair across them may share a slot. A value a version
+/// gives for two different things (two slots in one language) joins
+/// nothing: which of them the other language's is, is unknown.
+fn join_translations(figs: &[Fig], groups: &mut [Vec<usize>]) {
+    let mut group_of: Vec<usize> = vec![usize::MAX; figs.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &i in members {
+            group_of[i] = g;
+        }
+    }
+    // (origin, value in base units, hedge, kind) -> language -> figures.
+    type Key<'k> = (usize, u64, String, &'k Dim);
+    let mut by_key: BTreeMap<Key, BTreeMap<&str, Vec<usize>>> = BTreeMap::new();
+    for (i, f) in figs.iter().enumerate() {
+        let (Some(origin), Some(lang)) = (f.translated_origin, f.language) else {
+            continue;
+        };
+        let m = magnitude(f);
+        if !m.is_finite() || f.figure.qualifier == Qualifier::Vague || group_of[i] == usize::MAX {
+            continue;
+        }
+        let key = (
+            origin,
+            m.to_bits(),
+            format!("{:?}", f.figure.qualifier),
+            f.dim(),
+        );
+        by_key
+            .entry(key)
+            .or_default()
+            .entry(lang)
+            .or_default()
+            .push(i);
+    }
+    for langs in by_key.values() {
+        let sides: Vec<&Vec<usize>> = langs.values().collect();
+        for w in 0..sides.len() {
+            for v in w + 1..sides.len() {
+                let one_slot = |side: &[usize]| {
+                    let g = side.first().map(|&i| group_of[i])?;
+                    side.iter().all(|&i| group_of[i] == g).then_some(g)
+                };
+                let (Some(a), Some(b)) = (one_slot(sides[w]), one_slot(sides[v])) else {
+                    continue;
+                };
+                if a == b || groups[a].is_empty() || groups[b].is_empty() {
+                    continue;
+                }
+                let shareable = groups[a]
+                    .iter()
+                    .all(|&i| groups[b].iter().all(|&j| can_share(&figs[i], &figs[j])));
+                if shareable {
+                    let moved = std::mem::take(&mut groups[b]);
+                    for &i in &moved {
+                        group_of[i] = a;
+                    }
+                    groups[a].extend(moved);
+                }
+            }
+        }
+    }
 }
 
 /// Joins slots of money that give one sum. A sum of money, with its

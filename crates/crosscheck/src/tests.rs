@@ -1720,3 +1720,60 @@ fn a_translation_repeats_small_numbers_and_what_they_add_to() {
         assert_eq!(articles.len(), 2, "{value}: {slot:#?}");
     }
 }
+
+#[test]
+fn a_translated_duration_whose_words_differ_is_one_slot() {
+    let story = |lang: &str, outlet: &str, text: &str| {
+        let mut a = plain(lang, outlet, text);
+        a.language = Some(lang.into());
+        a
+    };
+    let en = story(
+        "en",
+        "The Ledger",
+        "Norvex Textiles said on Monday that it had sold 312 looms to Tarsk Mills. \
+         The first looms are due in spring and the last two years later, once the new hall in Orlen is built.",
+    );
+    let es = story(
+        "es",
+        "El Telar",
+        "Norvex Textiles dijo el lunes que había vendido 312 telares a Tarsk Mills. \
+         Los primeros telares llegarán en primavera y los últimos dos años después, cuando esté construida la nueva nave de Orlen.",
+    );
+    let with_figures = |mut a: Article, duration: &str, unit: &str| {
+        for (wording, value, unit) in [("312", 312.0, None), (duration, 2.0, Some(unit))] {
+            let start = a.text.find(wording).unwrap_or(0);
+            a.spans.push(Span {
+                range: ByteRange::new(start, start + wording.len()),
+                kind: SpanKind::Figure(Figure {
+                    value,
+                    low: value,
+                    high: Some(value),
+                    unit: unit.map(str::to_string),
+                    qualifier: Qualifier::Exact,
+                    counts: None,
+                    attributed_to: None,
+                    role: FigureRole::Claim,
+                }),
+            });
+        }
+        a.spans.sort_by_key(|s| s.range.start);
+        a
+    };
+    let d = crosscheck(
+        vec![
+            with_figures(en, "two years", "years"),
+            with_figures(es, "dos años", "años"),
+        ],
+        &Options::default(),
+    );
+    assert_eq!(d.origins.len(), 1, "{:#?}", d.origins);
+    let slot = slot_of(&d, "two years");
+    let articles: std::collections::BTreeSet<usize> = slot
+        .values
+        .iter()
+        .flat_map(|v| v.mentions.iter().map(|m| m.article))
+        .collect();
+    assert_eq!(articles.len(), 2, "{slot:#?}");
+    assert_ne!(slot.verdict, Verdict::Conflict, "{slot:#?}");
+}
