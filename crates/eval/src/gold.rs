@@ -18,9 +18,10 @@
 //! up_to); `about`; `range`; `vague`. Matching is one to one, gold figures
 //! in text order, each taking the first unmatched mention that fits.
 //!
-//! Each mention carries the *labels* of the gold figures it overlaps: their
-//! slot names, or `incidental` for a gold figure with `slot: null`; a
-//! mention that overlaps no gold figure is `unannotated`.
+//! Each mention carries the *label* of the gold figure it matches, else the
+//! labels of the gold figures it overlaps: their slot names, or
+//! `incidental` for a gold figure with `slot: null`; a mention that
+//! overlaps no gold figure is `unannotated`.
 //!
 //! # Metrics (per set, as `<set>.<metric>`)
 //!
@@ -658,16 +659,24 @@ fn score(gold: &Gold, articles: &[Article], dossier: &Dossier) -> (Vec<Metric>, 
     }
 
     // Labels of each mention.
+    let label_of = |g: &GoldLoc| match &g.fig.slot {
+        Some(s) => Label::Slot(s.clone()),
+        None => Label::Incidental,
+    };
     let labels: Vec<BTreeSet<Label>> = preds
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(pi, p)| {
+            // A mention that matches a gold figure is that figure, not
+            // the others its span touches ("80" in "30 of the 80 wounded"
+            // is the 80, not the 30).
+            if let Some(g) = matched_pred[pi].and_then(|gi| locs.get(gi)) {
+                return BTreeSet::from([label_of(g)]);
+            }
             let set: BTreeSet<Label> = locs
                 .iter()
                 .filter(|g| g.article == p.article && overlap(g.range, p.range) > 0)
-                .map(|g| match &g.fig.slot {
-                    Some(s) => Label::Slot(s.clone()),
-                    None => Label::Incidental,
-                })
+                .map(label_of)
                 .collect();
             if set.is_empty() {
                 BTreeSet::from([Label::Unannotated])
