@@ -430,10 +430,18 @@ impl Ctx<'_> {
             toks[i].lower.as_str(),
             "it" | "they" | "its" | "their" | "ellos" | "ellas"
         );
+        // "it" is never a person: "The United States issued a statement
+        // ... what it called" is the country's word, not the president's
+        // named a sentence before.
+        let neuter = matches!(toks[i].lower.as_str(), "it" | "its");
         let gender = self.gender_of_word(&toks[i].lower);
-        let fits = |c: usize| match (gender, self.cluster_gender(c)) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
+        let fits = |c: usize| {
+            let person = self.ents.clusters.get(c).and_then(|x| x.kind) == Some(EntityKind::Person);
+            !(neuter && person)
+                && match (gender, self.cluster_gender(c)) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
         };
         for m in self.ents.mentions.iter().rev() {
             if m.te > i || toks[m.ts].sent != sent {
@@ -442,10 +450,12 @@ impl Ctx<'_> {
             if self.inside[m.ts] || m.cluster == usize::MAX || m.nominal && want_person {
                 continue;
             }
+            // A country that "it" stands for speaks through its
+            // government ("The United States ... what it called").
             let ok = if want_person {
                 m.kind == EntityKind::Person
             } else {
-                speaks(self.doc, m)
+                speaks(self.doc, m) || neuter && m.kind == EntityKind::Gpe
             };
             if ok && !self.after_prep(m.ts) && fits(m.cluster) {
                 return Some(m.cluster);

@@ -481,3 +481,23 @@ fn the_airline_is_the_one_named_and_the_one_told_never_speaks() {
     );
     assert_eq!(speaker(&a, "found a knife").as_deref(), Some("one officer"));
 }
+
+#[test]
+fn it_is_never_a_person() {
+    let a = article(
+        "en",
+        &[
+            "President Lena Farrow spoke to reporters on Monday.",
+            "Norway issued a statement condemning \"in the strongest terms\" what it called \"reckless moves\" at the border.",
+        ],
+    );
+    for needle in ["strongest terms", "reckless moves"] {
+        let q = quotes(&a)
+            .into_iter()
+            .find(|(t, _)| t.contains(needle))
+            .map(|(_, q)| q);
+        let speaker = q.as_ref().and_then(|q| q.speaker.clone());
+        assert_ne!(speaker.as_deref(), Some("Lena Farrow"), "{q:?}");
+        assert_eq!(speaker.as_deref(), Some("Norway"), "{q:?}");
+    }
+}
