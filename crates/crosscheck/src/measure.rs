@@ -26,8 +26,9 @@
 use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
 use crate::lexicon::{
     AFTERSHOCK_WORDS, BACKGROUND_CUES, BEARINGS, CONCEPTS, CONCEPT_PHRASES, DISTANCE_GAP_WORDS,
-    GENERIC_PERSONS, INCREMENT_WORDS, MEASURES, MEASURE_NOUNS, PART_CUES, PERCENT_UNITS,
-    PERIOD_STARTS, SIZE_WORDS, STOP_WORDS, THINGS, UNIT_DIMENSIONS, UPDATE_CUES, WIDE_SCOPE_CUES,
+    GENERIC_PERSONS, INCREMENT_WORDS, MEASURES, MEASURE_NOUNS, MOMENT_CUES, PART_CUES,
+    PERCENT_UNITS, PERIOD_STARTS, SIZE_WORDS, STOP_WORDS, THINGS, UNIT_DIMENSIONS, UPDATE_CUES,
+    WIDE_SCOPE_CUES,
 };
 use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, Precision, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -338,6 +339,55 @@ pub fn has_phrase(lower: &str, phrase: &str) -> bool {
     lower
         .match_indices(phrase)
         .any(|(i, m)| whole_words(lower, i, i + m.len()))
+}
+
+/// When a clause says its figure held, in the text's own words, for
+/// coverage whose dates cannot be resolved (no publish date to place
+/// "Friday"): the day it names and the part of the day or of the story
+/// ("early friday", "friday evening", "at one point"), in text order.
+/// Two values of one count with different moments are a trajectory, not
+/// a contradiction; without a moment in the text, nothing is guessed.
+pub fn said_moment(a: &Article, clause: ByteRange) -> Option<String> {
+    let text = a.text.get(clause.start as usize..clause.end as usize)?;
+    let lower = text.to_lowercase();
+    let mut parts: Vec<(usize, String)> = Vec::new();
+    for s in &a.spans {
+        if s.range.start < clause.start || s.range.end > clause.end {
+            continue;
+        }
+        if let SpanKind::Date(_) = s.kind {
+            let day = a.slice(s.range).trim().to_lowercase();
+            if let Some(at) = lower.find(&day) {
+                parts.push((at, day));
+            }
+        }
+    }
+    for cue in MOMENT_CUES.iter() {
+        let found = lower
+            .match_indices(cue)
+            .find(|(i, m)| whole_words(&lower, *i, i + m.len()));
+        if let Some((at, _)) = found {
+            // A cue inside a date's own words ("Friday evening" as one
+            // span) is said already.
+            let inside = parts
+                .iter()
+                .any(|(p, d)| *p <= at && at + cue.len() <= p + d.len());
+            if !inside {
+                parts.push((at, cue.to_string()));
+            }
+        }
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    parts.sort();
+    Some(
+        parts
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// Whether `text[start..end]` starts and ends at word boundaries.
@@ -1304,6 +1354,70 @@ fn window(
 mod tests {
     use super::*;
     use crosswire_model::{ArticleBuilder, BlockKind, Qualifier, Span};
+
+    /// A one-sentence article with `day` marked as a date no publish
+    /// date resolves, and the moment its clause names.
+    fn moment(sentence: &str, day: Option<&str>) -> Option<String> {
+        let mut b = ArticleBuilder::new("t");
+        b.push_block(BlockKind::Paragraph, sentence);
+        let mut a = b.finish();
+        if let Some(day) = day {
+            let start = a.text.find(day).unwrap_or(0);
+            a.spans.push(Span {
+                range: ByteRange::new(start, start + day.len()),
+                kind: SpanKind::Date(crosswire_model::DateValue {
+                    resolved: None,
+                    precision: Precision::Day,
+                    relative: true,
+                    refers_to: None,
+                }),
+            });
+        }
+        let clause = ByteRange::new(0, a.text.len());
+        said_moment(&a, clause)
+    }
+
+    #[test]
+    fn a_moment_is_said_in_the_texts_own_words() {
+        assert_eq!(
+            moment(
+                "82 percent of traffic was out of service early Friday.",
+                Some("Friday")
+            )
+            .as_deref(),
+            Some("early friday")
+        );
+        assert_eq!(
+            moment(
+                "65 percent of traffic was down on Friday evening.",
+                Some("Friday")
+            )
+            .as_deref(),
+            Some("friday evening")
+        );
+        assert_eq!(
+            moment(
+                "At one point 82 percent of traffic was out of service.",
+                None
+            )
+            .as_deref(),
+            Some("at one point")
+        );
+        assert_eq!(
+            moment(
+                "El viernes por la noche, el 65 por ciento del tráfico seguía caído.",
+                Some("viernes")
+            )
+            .as_deref(),
+            Some("viernes por la noche")
+        );
+        assert_eq!(
+            moment("Hasta ahora han muerto 12 personas.", None).as_deref(),
+            Some("hasta ahora")
+        );
+        // No word for a time: nothing is guessed ("lately" is not "late").
+        assert_eq!(moment("Lately 65 percent of traffic was down.", None), None);
+    }
 
     fn measure(sentence: &str, number: &str, unit: Option<&str>) -> Measure {
         let mut b = ArticleBuilder::new("t");

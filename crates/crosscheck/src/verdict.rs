@@ -190,17 +190,36 @@ pub fn difference(a: &Claim, b: &Claim, origins: &Origins) -> Difference {
     let grew = a.running
         && b.running
         && match (&a.as_of, &b.as_of) {
-            (Some(x), Some(y)) if x != y => {
+            (Some(x), Some(y)) if x != y && is_date(x) && is_date(y) => {
                 let (early, late) = if x < y { (a, b) } else { (b, a) };
                 interval(&late.figure).1 * late.factor >= interval(&early.figure).0 * early.factor
             }
             _ => false,
         };
-    if a.updated || b.updated || (same_origin && a.article != b.article) || one_year_apart || grew {
+    // Each report says, in words, when its value held, and they name two
+    // moments ("early Friday" / "Friday evening", "at one point" / "so
+    // far"): two times, not two accounts of one.
+    let two_moments = match (&a.as_of, &b.as_of) {
+        (Some(x), Some(y)) => !is_date(x) && !is_date(y) && x != y,
+        _ => false,
+    };
+    if a.updated
+        || b.updated
+        || (same_origin && a.article != b.article)
+        || one_year_apart
+        || grew
+        || two_moments
+    {
         Difference::Revision
     } else {
         Difference::Conflict
     }
+}
+
+/// An `as_of` that is a resolved date ("2024-03-08"), not a moment in the
+/// text's words ("early friday"), which has no order to compare.
+fn is_date(s: &str) -> bool {
+    s.as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
 
 fn describe(f: &Figure, text: &str) -> String {
@@ -469,6 +488,63 @@ mod tests {
         assert_eq!(rounding_tolerance(238.0), 0.0);
         assert_eq!(rounding_tolerance(6_000_000.0), 500_000.0);
         assert_eq!(rounding_tolerance(40.0), 0.0);
+    }
+
+    fn claim_at(article: usize, value: f64, as_of: Option<&str>, running: bool) -> Claim {
+        Claim {
+            figure: fig(value, Qualifier::Exact, value, Some(value)),
+            text: format!("{value}"),
+            article,
+            dim: Dim::Count,
+            factor: 1.0,
+            updated: false,
+            in_quote: false,
+            as_of: as_of.map(str::to_string),
+            running,
+            members: vec![article],
+            language: Some("en".into()),
+        }
+    }
+
+    #[test]
+    fn two_moments_said_in_words_are_a_revision_one_moment_a_conflict() {
+        let origins = Origins {
+            clusters: Vec::new(),
+            kinds: vec![None; 2],
+            of_article: vec![0, 1],
+        };
+        let early = claim_at(0, 82.0, Some("early friday"), false);
+        let evening = claim_at(1, 65.0, Some("friday evening"), false);
+        assert_eq!(difference(&early, &evening, &origins), Difference::Revision);
+        let same = claim_at(1, 65.0, Some("early friday"), false);
+        assert_eq!(difference(&early, &same, &origins), Difference::Conflict);
+        // One side without a moment says nothing of when.
+        let undated = claim_at(1, 65.0, None, false);
+        assert_eq!(difference(&early, &undated, &origins), Difference::Conflict);
+        let (v, _, pairs) = decide(&[early, evening], &origins);
+        assert_eq!(v, Verdict::Revised);
+        assert!(pairs.is_empty());
+    }
+
+    #[test]
+    fn only_resolved_dates_order_a_running_count() {
+        let origins = Origins {
+            clusters: Vec::new(),
+            kinds: vec![None; 2],
+            of_article: vec![0, 1],
+        };
+        let monday = claim_at(0, 14.0, Some("2024-03-04"), true);
+        let tuesday = claim_at(1, 17.0, Some("2024-03-05"), true);
+        assert_eq!(
+            difference(&monday, &tuesday, &origins),
+            Difference::Revision
+        );
+        // A later date with a lower count is not growth.
+        let lower = claim_at(1, 9.0, Some("2024-03-05"), true);
+        assert_eq!(difference(&monday, &lower, &origins), Difference::Conflict);
+        // A date against a moment in words has no order.
+        let words = claim_at(1, 17.0, Some("so far"), true);
+        assert_eq!(difference(&monday, &words, &origins), Difference::Conflict);
     }
 
     #[test]

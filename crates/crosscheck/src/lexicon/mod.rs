@@ -42,6 +42,10 @@ pub struct Words {
     pub time_prepositions: &'static [&'static str],
     /// Words that report a figure changing over time ("rose to").
     pub update_cues: &'static [&'static str],
+    /// Words that say when, within the story, a figure held, where no
+    /// date can be resolved ("early", "evening", "at one point", "so
+    /// far"): a value's place in a trajectory, in the text's own words.
+    pub moment_cues: &'static [&'static str],
     /// Phrases naming a happening next to a number ("death toll").
     pub concept_phrases: &'static [(&'static str, &'static str)],
     /// Nouns that name the measure itself ("toll", "population").
@@ -303,6 +307,8 @@ pub static TIME_PREPOSITIONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.time_prepositions));
 /// See [`Words::update_cues`].
 pub static UPDATE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.update_cues));
+/// See [`Words::moment_cues`].
+pub static MOMENT_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.moment_cues));
 /// See [`Words::concept_phrases`].
 pub static CONCEPT_PHRASES: LazyLock<Vec<(&'static str, &'static str)>> =
     LazyLock::new(|| pairs(|w| w.concept_phrases));
