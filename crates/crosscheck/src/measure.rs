@@ -1010,6 +1010,14 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     {
         static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
         m.updated = any_phrase(&clause_text, &UPDATE_CUES, &CUES);
+        // An item of a list ("at one point 55% in one country, 52% in
+        // another and 82% in a third") is dated by what leads the list,
+        // as it is counted by the list's verb.
+        let lead_in = sent_text.get(..clause.start).unwrap_or("");
+        let bare_item = before.iter().all(|(_, w)| is_stop(&w.to_lowercase()));
+        if !m.updated && bare_item && lead_in.trim_end().ends_with(',') {
+            m.updated = any_phrase(&lead_in.to_lowercase(), &UPDATE_CUES, &CUES);
+        }
     }
     {
         static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
@@ -1375,6 +1383,19 @@ mod tests {
         }
         let clause = ByteRange::new(0, a.text.len());
         said_moment(&a, clause)
+    }
+
+    #[test]
+    fn an_item_of_a_list_is_dated_by_what_leads_the_list() {
+        let listed = "At one point 55 percent of traffic in Norland was out, 52 percent in Tarsk, 82 percent in Vell.";
+        assert!(measure(listed, "82 percent", Some("percent")).updated);
+        let plain = "Officials said 55 percent of traffic in Norland was out, 52 percent in Tarsk, 82 percent in Vell.";
+        assert!(!measure(plain, "82 percent", Some("percent")).updated);
+        // A clause of its own, with words before the number, is not an item.
+        let own = "At one point traffic in Norland was out, and officials said 82 percent in Vell.";
+        assert!(!measure(own, "82 percent", Some("percent")).updated);
+        let es = "Hasta ahora han muerto 12 personas en Norland, 30 en Tarsk.";
+        assert!(measure(es, "30", None).updated);
     }
 
     #[test]
