@@ -17,7 +17,7 @@ use crate::measure::{
     clause_of, has_phrase, measure_of, said_moment, Dim, Measure, Site, CODE_MARK, DISTANCE_HEAD,
     UNPLACED_MONTH,
 };
-use crate::verdict::{decide, fits, Claim};
+use crate::verdict::{decide, fits, trajectory_key, Claim};
 use crosswire_link::Origins;
 use crosswire_model::dossier::{FigureSlot, Mention, SlotValue, Verdict};
 use crosswire_model::{Article, ByteRange, Figure, FigureRole, Qualifier, SpanKind};
@@ -1899,7 +1899,7 @@ fn build_slot(members: &[&Fig], claims: &[Claim], origins: &Origins) -> FigureSl
         // A trajectory: in the order of the times the values refer to,
         // then (for a rising count) smallest first.
         order.sort_by(|&a, &b| {
-            let key = |v: &SlotValue| (v.as_of.is_none(), v.as_of.clone());
+            let key = |v: &SlotValue| trajectory_key(v.as_of.as_deref());
             key(&values[a])
                 .cmp(&key(&values[b]))
                 .then(values[a].value.total_cmp(&values[b].value))

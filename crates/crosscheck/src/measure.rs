@@ -362,7 +362,7 @@ pub fn said_moment(a: &Article, clause: ByteRange) -> Option<String> {
             }
         }
     }
-    for cue in MOMENT_CUES.iter() {
+    for (cue, _) in MOMENT_CUES.iter() {
         let found = lower
             .match_indices(cue)
             .find(|(i, m)| whole_words(&lower, *i, i + m.len()));
@@ -388,6 +388,22 @@ pub fn said_moment(a: &Article, clause: ByteRange) -> Option<String> {
             .collect::<Vec<_>>()
             .join(" "),
     )
+}
+
+/// Where a moment said in words ([`said_moment`]) falls in a
+/// trajectory: the phase of its first cue (see `Words::moment_cues`), or
+/// none for a bare day, which words alone do not order.
+pub fn moment_phase(moment: &str) -> Option<u8> {
+    MOMENT_CUES
+        .iter()
+        .filter_map(|(cue, phase)| {
+            moment
+                .match_indices(cue)
+                .find(|(i, m)| whole_words(moment, *i, i + m.len()))
+                .map(|(i, _)| (i, *phase))
+        })
+        .min()
+        .map(|(_, phase)| phase)
 }
 
 /// Whether `text[start..end]` starts and ends at word boundaries.

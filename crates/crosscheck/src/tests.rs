@@ -1845,3 +1845,64 @@ fn two_stories_sentences_alike_are_not_versions() {
     );
     assert_ne!(slot.verdict, Verdict::Revised, "{slot:#?}");
 }
+
+#[test]
+fn a_revised_count_is_shown_in_the_order_of_the_moments_its_reports_name() {
+    // No publish dates: each value's time is what its clause says.
+    let d = two_reports(
+        (
+            "At present 17 workers are reported killed in the fire at the Korvald plant.",
+            exact("17 workers", 17.0, "workers killed in the fire"),
+        ),
+        (
+            "Initially 14 workers were reported killed in the fire at the Korvald plant.",
+            exact("14 workers", 14.0, "workers killed in the fire"),
+        ),
+    );
+    let slot = slot_of(&d, "17 workers");
+    assert_eq!(slot.verdict, Verdict::Revised, "{slot:#?}");
+    let trajectory: Vec<(f64, Option<&str>)> = slot
+        .values
+        .iter()
+        .map(|v| (v.value, v.as_of.as_deref()))
+        .collect();
+    assert_eq!(
+        trajectory,
+        [(14.0, Some("initially")), (17.0, Some("at present"))],
+        "{slot:#?}"
+    );
+}
+
+#[test]
+fn una_cifra_revisada_sigue_el_orden_de_los_momentos_que_nombra() {
+    let d = two_reports(
+        (
+            "Hasta ahora han muerto 17 trabajadores en el incendio de la planta de Korvald.",
+            exact(
+                "17 trabajadores",
+                17.0,
+                "trabajadores muertos en el incendio",
+            ),
+        ),
+        (
+            "Inicialmente murieron 14 trabajadores en el incendio de la planta de Korvald.",
+            exact(
+                "14 trabajadores",
+                14.0,
+                "trabajadores muertos en el incendio",
+            ),
+        ),
+    );
+    let slot = slot_of(&d, "17 trabajadores");
+    assert_eq!(slot.verdict, Verdict::Revised, "{slot:#?}");
+    let trajectory: Vec<(f64, Option<&str>)> = slot
+        .values
+        .iter()
+        .map(|v| (v.value, v.as_of.as_deref()))
+        .collect();
+    assert_eq!(
+        trajectory,
+        [(14.0, Some("inicialmente")), (17.0, Some("hasta ahora"))],
+        "{slot:#?}"
+    );
+}

@@ -11,7 +11,7 @@
 //! independent origins: values that all come from one origin are a single
 //! source, or a revision when its versions differ.
 
-use crate::measure::Dim;
+use crate::measure::{moment_phase, Dim};
 use crosswire_link::Origins;
 use crosswire_model::dossier::Verdict;
 use crosswire_model::{Figure, FigureRole, Qualifier};
@@ -220,6 +220,22 @@ pub fn difference(a: &Claim, b: &Claim, origins: &Origins) -> Difference {
 /// text's words ("early friday"), which has no order to compare.
 fn is_date(s: &str) -> bool {
     s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Where a value falls in a trajectory, by the time it refers to:
+/// resolved dates first, in date order; then moments said in words, by
+/// their phase ("at one point" before "early friday" before "friday
+/// evening" before "so far"); then moments words do not order (a bare
+/// day); then values with no time at all.
+pub fn trajectory_key(as_of: Option<&str>) -> (u8, u8, String) {
+    match as_of {
+        Some(d) if is_date(d) => (0, 0, d.to_string()),
+        Some(m) => match moment_phase(m) {
+            Some(p) => (1, p, m.to_string()),
+            None => (2, 0, m.to_string()),
+        },
+        None => (3, 0, String::new()),
+    }
 }
 
 fn describe(f: &Figure, text: &str) -> String {
@@ -524,6 +540,39 @@ mod tests {
         let (v, _, pairs) = decide(&[early, evening], &origins);
         assert_eq!(v, Verdict::Revised);
         assert!(pairs.is_empty());
+    }
+
+    #[test]
+    fn a_trajectory_orders_dates_then_moments_by_phase() {
+        let mut keys = vec![
+            trajectory_key(None),
+            trajectory_key(Some("so far")),
+            trajectory_key(Some("friday evening")),
+            trajectory_key(Some("2024-03-05")),
+            trajectory_key(Some("saturday")),
+            trajectory_key(Some("early friday")),
+            trajectory_key(Some("at one point")),
+            trajectory_key(Some("2024-03-04")),
+            trajectory_key(Some("viernes por la noche")),
+            trajectory_key(Some("inicialmente")),
+        ];
+        keys.sort();
+        let order: Vec<&str> = keys.iter().map(|k| k.2.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "2024-03-04",
+                "2024-03-05",
+                "at one point",
+                "inicialmente",
+                "early friday",
+                "friday evening",
+                "viernes por la noche",
+                "so far",
+                "saturday",
+                "",
+            ]
+        );
     }
 
     #[test]
