@@ -1701,19 +1701,27 @@ fn join_versions(figs: &[Fig], groups: &mut [Vec<usize>], origins: &Origins) {
             }
         }
     }
-    let words = |f: &Fig| -> BTreeSet<String> {
-        crate::context::words_with_offsets(f.sent_text)
-            .into_iter()
-            .map(|(_, w)| w.to_lowercase())
-            .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
-            .collect()
-    };
+    // Computed once per figure: an origin with many copies pairs many
+    // figures, and each pair must cost little.
+    let words: Vec<BTreeSet<String>> = figs
+        .iter()
+        .map(|f| {
+            crate::context::words_with_offsets(f.sent_text)
+                .into_iter()
+                .map(|(_, w)| w.to_lowercase())
+                .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+                .collect()
+        })
+        .collect();
+    let mut per_sentence: HashMap<(usize, u32, &Dim), usize> = HashMap::default();
+    for f in figs {
+        *per_sentence
+            .entry((f.article, f.sentence.start, f.dim()))
+            .or_default() += 1;
+    }
     let alone_in_sentence = |i: usize| {
         let f = &figs[i];
-        figs.iter()
-            .filter(|g| g.article == f.article && g.sentence == f.sentence && g.dim() == f.dim())
-            .count()
-            == 1
+        per_sentence.get(&(f.article, f.sentence.start, f.dim())) == Some(&1)
     };
     // The measure is read from the rewritten sentence, so only an unclear
     // measure is forgiven, never a sign that the two measure other things.
@@ -1727,13 +1735,13 @@ fn join_versions(figs: &[Fig], groups: &mut [Vec<usize>], origins: &Origins) {
                 || b.measure.updated
                 || origin(a).is_some() && origin(a) == origin(b))
     };
-    let mut by_origin: HashMap<usize, Vec<usize>> = HashMap::default();
+    let mut by_origin: HashMap<(usize, &Dim), Vec<usize>> = HashMap::default();
     for (i, f) in figs.iter().enumerate() {
         if let Some(o) = origin(f) {
-            by_origin.entry(o).or_default().push(i);
+            by_origin.entry((o, f.dim())).or_default().push(i);
         }
     }
-    let mut origin_keys: Vec<usize> = by_origin.keys().copied().collect();
+    let mut origin_keys: Vec<(usize, &Dim)> = by_origin.keys().copied().collect();
     origin_keys.sort_unstable();
     for o in origin_keys {
         let Some(members) = by_origin.get(&o) else {
@@ -1748,15 +1756,17 @@ fn join_versions(figs: &[Fig], groups: &mut [Vec<usize>], origins: &Origins) {
                 if ga == gb || a.article == b.article || a.dim() != b.dim() {
                     continue;
                 }
-                if !same_measure(a, b) || !alone_in_sentence(i) || !alone_in_sentence(j) {
+                if !alone_in_sentence(i) || !alone_in_sentence(j) {
                     continue;
                 }
-                let (wa, wb) = (words(a), words(b));
-                let shared = wa.intersection(&wb).count();
+                let (wa, wb) = (&words[i], &words[j]);
                 let smaller = wa.len().min(wb.len());
                 if smaller < VERSION_MIN_WORDS
-                    || (shared as f32) < VERSION_SHARED_WORDS * smaller as f32
+                    || (wa.intersection(wb).count() as f32) < VERSION_SHARED_WORDS * smaller as f32
                 {
+                    continue;
+                }
+                if !same_measure(a, b) {
                     continue;
                 }
                 let joinable = groups[ga].iter().all(|&p| {
