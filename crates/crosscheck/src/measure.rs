@@ -406,6 +406,16 @@ pub fn moment_phase(moment: &str) -> Option<u8> {
         .map(|(_, phase)| phase)
 }
 
+/// What a moment said in words names besides its cues: the day ("friday"
+/// of "early friday"), empty when it names none.
+pub fn moment_day(moment: &str) -> String {
+    let mut rest = format!(" {moment} ");
+    for (cue, _) in MOMENT_CUES.iter() {
+        rest = rest.replace(&format!(" {cue} "), " ");
+    }
+    rest.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Whether `text[start..end]` starts and ends at word boundaries.
 fn whole_words(text: &str, start: usize, end: usize) -> bool {
     let before = text.get(..start).and_then(|t| t.chars().next_back());

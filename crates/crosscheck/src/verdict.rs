@@ -11,7 +11,7 @@
 //! independent origins: values that all come from one origin are a single
 //! source, or a revision when its versions differ.
 
-use crate::measure::{moment_phase, Dim};
+use crate::measure::{moment_day, moment_phase, Dim};
 use crosswire_link::Origins;
 use crosswire_model::dossier::Verdict;
 use crosswire_model::{Figure, FigureRole, Qualifier};
@@ -200,7 +200,7 @@ pub fn difference(a: &Claim, b: &Claim, origins: &Origins) -> Difference {
     // moments ("early Friday" / "Friday evening", "at one point" / "so
     // far"): two times, not two accounts of one.
     let two_moments = match (&a.as_of, &b.as_of) {
-        (Some(x), Some(y)) => !is_date(x) && !is_date(y) && x != y,
+        (Some(x), Some(y)) if !is_date(x) && !is_date(y) => moments_differ(x, y),
         _ => false,
     };
     if a.updated
@@ -220,6 +220,18 @@ pub fn difference(a: &Claim, b: &Claim, origins: &Origins) -> Difference {
 /// text's words ("early friday"), which has no order to compare.
 fn is_date(s: &str) -> bool {
     s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Two moments said in words are two times when they name two days, or
+/// two phases of one ("early friday" / "friday evening", "at one point" /
+/// "so far"). A day against a part of it ("friday" / "early friday") may
+/// be one time: no revision is read into it.
+fn moments_differ(x: &str, y: &str) -> bool {
+    let (dx, dy) = (moment_day(x), moment_day(y));
+    if !dx.is_empty() && !dy.is_empty() && dx != dy {
+        return true;
+    }
+    matches!((moment_phase(x), moment_phase(y)), (Some(p), Some(q)) if p != q)
 }
 
 /// Where a value falls in a trajectory, by the time it refers to:
@@ -534,6 +546,23 @@ mod tests {
         assert_eq!(difference(&early, &evening, &origins), Difference::Revision);
         let same = claim_at(1, 65.0, Some("early friday"), false);
         assert_eq!(difference(&early, &same, &origins), Difference::Conflict);
+        // A day against a part of it may be one time.
+        let day = claim_at(1, 65.0, Some("friday"), false);
+        assert_eq!(difference(&early, &day, &origins), Difference::Conflict);
+        // Two days are two times, though words do not order them.
+        let saturday = claim_at(1, 65.0, Some("saturday"), false);
+        let friday = claim_at(0, 82.0, Some("friday"), false);
+        assert_eq!(
+            difference(&friday, &saturday, &origins),
+            Difference::Revision
+        );
+        // Two phases in Spanish.
+        let madrugada = claim_at(0, 82.0, Some("viernes de madrugada"), false);
+        let noche = claim_at(1, 65.0, Some("viernes por la noche"), false);
+        assert_eq!(
+            difference(&madrugada, &noche, &origins),
+            Difference::Revision
+        );
         // One side without a moment says nothing of when.
         let undated = claim_at(1, 65.0, None, false);
         assert_eq!(difference(&early, &undated, &origins), Difference::Conflict);
