@@ -14,9 +14,10 @@ use crate::lexicon::{
     CONCEPTS, GENERIC_PERSONS, LIST_CONNECTORS, OPPOSED_CONCEPTS, RELATED_CONCEPTS,
 };
 use crate::measure::{
-    clause_of, has_phrase, measure_of, Dim, Measure, Site, CODE_MARK, DISTANCE_HEAD, UNPLACED_MONTH,
+    clause_of, has_phrase, measure_of, said_moment, Dim, Measure, Site, CODE_MARK, DISTANCE_HEAD,
+    UNPLACED_MONTH,
 };
-use crate::verdict::{decide, fits, Claim};
+use crate::verdict::{decide, fits, trajectory_key, Claim};
 use crosswire_link::Origins;
 use crosswire_model::dossier::{FigureSlot, Mention, SlotValue, Verdict};
 use crosswire_model::{Article, ByteRange, Figure, FigureRole, Qualifier, SpanKind};
@@ -226,7 +227,8 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                 _ => false,
             });
             // The date the clause gives (a day or a month), else the
-            // publish date: what a revision's values are ordered by.
+            // publish date, else the moment the clause names in words:
+            // what a revision's values are ordered by.
             let clause = {
                 let c = clause_of(sent_text, rel.clone());
                 ByteRange::new(
@@ -242,7 +244,8 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                     SpanKind::Date(d) => d.resolved.clone().filter(|r| r.len() >= 7),
                     _ => None,
                 })
-                .or_else(|| published.clone());
+                .or_else(|| published.clone())
+                .or_else(|| said_moment(article, clause));
             if std::env::var_os("CROSSWIRE_DEBUG_MEASURES").is_some() {
                 eprintln!(
                     "MEASURE {} [{}] {:?} dim={:?} head={:?} gen={} marks={:?} words={:?} hap={:?} inc={} part={} places={:?} bg={:?} kinds={:?} upd={} clear={}",
@@ -1568,6 +1571,7 @@ pub fn figure_slots(
     let mut groups = cluster(&figs, opts);
     join_equal_sums(&figs, &mut groups);
     join_translations(&figs, &mut groups);
+    join_versions(&figs, &mut groups, origins);
     let runs = attach_parts(&figs, &mut groups);
     let mut slots: Vec<FigureSlot> = groups
         .into_iter()
@@ -1749,6 +1753,119 @@ fn join_equal_sums(figs: &[Fig], groups: &mut [Vec<usize>]) {
     }
 }
 
+/// Joins the slots of one number in two versions of one story. An
+/// updated version keeps its sentence and changes the number ("stocks
+/// plunged 5.4%" / "stocks closed down 3.9%"), so the words around it may
+/// no longer say enough to slot it (no counted noun, no happening), yet
+/// the rewritten sentence says it is the same quantity, later. The join
+/// needs: two articles of one origin; sentences that share most of their
+/// words and hold one figure of that dimension each; and no pair across
+/// the two slots that could read as a conflict (see
+/// [`crate::verdict::difference`]: versions of one origin differ as a
+/// revision).
+fn join_versions(figs: &[Fig], groups: &mut [Vec<usize>], origins: &Origins) {
+    let origin = |f: &Fig| origins.of_article.get(f.article).copied();
+    let mut group_of: Vec<Option<usize>> = vec![None; figs.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &i in members {
+            if let Some(x) = group_of.get_mut(i) {
+                *x = Some(g);
+            }
+        }
+    }
+    // Computed once per figure: an origin with many copies pairs many
+    // figures, and each pair must cost little.
+    let words: Vec<BTreeSet<String>> = figs
+        .iter()
+        .map(|f| {
+            crate::context::words_with_offsets(f.sent_text)
+                .into_iter()
+                .map(|(_, w)| w.to_lowercase())
+                .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+                .collect()
+        })
+        .collect();
+    let mut per_sentence: HashMap<(usize, u32, &Dim), usize> = HashMap::default();
+    for f in figs {
+        *per_sentence
+            .entry((f.article, f.sentence.start, f.dim()))
+            .or_default() += 1;
+    }
+    let alone_in_sentence = |i: usize| {
+        let f = &figs[i];
+        per_sentence.get(&(f.article, f.sentence.start, f.dim())) == Some(&1)
+    };
+    // The measure is read from the rewritten sentence, so only an unclear
+    // measure is forgiven, never a sign that the two measure other things.
+    let same_measure = |a: &Fig, b: &Fig| match merge_blocker(a, b) {
+        None => true,
+        Some(r) => r == "conflict: measure unclear",
+    };
+    let revision = |a: &Fig, b: &Fig| {
+        a.article != b.article
+            && (a.measure.updated
+                || b.measure.updated
+                || origin(a).is_some() && origin(a) == origin(b))
+    };
+    let mut by_origin: HashMap<(usize, &Dim), Vec<usize>> = HashMap::default();
+    for (i, f) in figs.iter().enumerate() {
+        if let Some(o) = origin(f) {
+            by_origin.entry((o, f.dim())).or_default().push(i);
+        }
+    }
+    let mut origin_keys: Vec<(usize, &Dim)> = by_origin.keys().copied().collect();
+    origin_keys.sort_unstable();
+    for o in origin_keys {
+        let Some(members) = by_origin.get(&o) else {
+            continue;
+        };
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                let (a, b) = (&figs[i], &figs[j]);
+                let (Some(ga), Some(gb)) = (group_of[i], group_of[j]) else {
+                    continue;
+                };
+                if ga == gb || a.article == b.article || a.dim() != b.dim() {
+                    continue;
+                }
+                if !alone_in_sentence(i) || !alone_in_sentence(j) {
+                    continue;
+                }
+                let (wa, wb) = (&words[i], &words[j]);
+                let smaller = wa.len().min(wb.len());
+                if smaller < VERSION_MIN_WORDS
+                    || (wa.intersection(wb).count() as f32) < VERSION_SHARED_WORDS * smaller as f32
+                {
+                    continue;
+                }
+                if !same_measure(a, b) {
+                    continue;
+                }
+                let joinable = groups[ga].iter().all(|&p| {
+                    groups[gb].iter().all(|&q| {
+                        let (p, q) = (&figs[p], &figs[q]);
+                        can_share(p, q) || (same_measure(p, q) && revision(p, q))
+                    })
+                });
+                if !joinable {
+                    continue;
+                }
+                let moved = std::mem::take(&mut groups[gb]);
+                for &m in &moved {
+                    group_of[m] = Some(ga);
+                }
+                groups[ga].extend(moved);
+            }
+        }
+    }
+}
+
+/// Words a sentence needs for its rewrite to be recognised.
+const VERSION_MIN_WORDS: usize = 6;
+
+/// The share of the shorter sentence's words a rewrite keeps.
+const VERSION_SHARED_WORDS: f32 = 0.6;
+
 /// The slot's claims: each member figure, except that parts of a total
 /// (see [`part_runs`]) count once, as their sum, since the article's claim
 /// is the total ("2 leaders plus 21 others" claims 23). `members` of each
@@ -1864,7 +1981,7 @@ fn build_slot(members: &[&Fig], claims: &[Claim], origins: &Origins) -> FigureSl
         // A trajectory: in the order of the times the values refer to,
         // then (for a rising count) smallest first.
         order.sort_by(|&a, &b| {
-            let key = |v: &SlotValue| (v.as_of.is_none(), v.as_of.clone());
+            let key = |v: &SlotValue| trajectory_key(v.as_of.as_deref());
             key(&values[a])
                 .cmp(&key(&values[b]))
                 .then(values[a].value.total_cmp(&values[b].value))

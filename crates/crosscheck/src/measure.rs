@@ -26,8 +26,9 @@
 use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
 use crate::lexicon::{
     AFTERSHOCK_WORDS, BACKGROUND_CUES, BEARINGS, CONCEPTS, CONCEPT_PHRASES, DISTANCE_GAP_WORDS,
-    GENERIC_PERSONS, INCREMENT_WORDS, MEASURES, MEASURE_NOUNS, PART_CUES, PERCENT_UNITS,
-    PERIOD_STARTS, SIZE_WORDS, STOP_WORDS, THINGS, UNIT_DIMENSIONS, UPDATE_CUES, WIDE_SCOPE_CUES,
+    GENERIC_PERSONS, INCREMENT_WORDS, MEASURES, MEASURE_NOUNS, MOMENT_CUES, PART_CUES,
+    PERCENT_UNITS, PERIOD_STARTS, SIZE_WORDS, STOP_WORDS, THINGS, UNIT_DIMENSIONS, UPDATE_CUES,
+    WIDE_SCOPE_CUES,
 };
 use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, Precision, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -338,6 +339,81 @@ pub fn has_phrase(lower: &str, phrase: &str) -> bool {
     lower
         .match_indices(phrase)
         .any(|(i, m)| whole_words(lower, i, i + m.len()))
+}
+
+/// When a clause says its figure held, in the text's own words, for
+/// coverage whose dates cannot be resolved (no publish date to place
+/// "Friday"): the day it names and the part of the day or of the story
+/// ("early friday", "friday evening", "at one point"), in text order.
+/// Two values of one count with different moments are a trajectory, not
+/// a contradiction; without a moment in the text, nothing is guessed.
+pub fn said_moment(a: &Article, clause: ByteRange) -> Option<String> {
+    let text = a.text.get(clause.start as usize..clause.end as usize)?;
+    let lower = text.to_lowercase();
+    let mut parts: Vec<(usize, String)> = Vec::new();
+    for s in &a.spans {
+        if s.range.start < clause.start || s.range.end > clause.end {
+            continue;
+        }
+        if let SpanKind::Date(_) = s.kind {
+            let day = a.slice(s.range).trim().to_lowercase();
+            if let Some(at) = lower.find(&day) {
+                parts.push((at, day));
+            }
+        }
+    }
+    for (cue, _) in MOMENT_CUES.iter() {
+        let found = lower
+            .match_indices(cue)
+            .find(|(i, m)| whole_words(&lower, *i, i + m.len()));
+        if let Some((at, _)) = found {
+            // A cue inside a date's own words ("Friday evening" as one
+            // span) is said already.
+            let inside = parts
+                .iter()
+                .any(|(p, d)| *p <= at && at + cue.len() <= p + d.len());
+            if !inside {
+                parts.push((at, cue.to_string()));
+            }
+        }
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    parts.sort();
+    Some(
+        parts
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// Where a moment said in words ([`said_moment`]) falls in a
+/// trajectory: the phase of its first cue (see `Words::moment_cues`), or
+/// none for a bare day, which words alone do not order.
+pub fn moment_phase(moment: &str) -> Option<u8> {
+    MOMENT_CUES
+        .iter()
+        .filter_map(|(cue, phase)| {
+            moment
+                .match_indices(cue)
+                .find(|(i, m)| whole_words(moment, *i, i + m.len()))
+                .map(|(i, _)| (i, *phase))
+        })
+        .min()
+        .map(|(_, phase)| phase)
+}
+
+/// What a moment said in words names besides its cues: the day ("friday"
+/// of "early friday"), empty when it names none.
+pub fn moment_day(moment: &str) -> String {
+    let mut rest = format!(" {moment} ");
+    for (cue, _) in MOMENT_CUES.iter() {
+        rest = rest.replace(&format!(" {cue} "), " ");
+    }
+    rest.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether `text[start..end]` starts and ends at word boundaries.
@@ -960,6 +1036,14 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     {
         static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
         m.updated = any_phrase(&clause_text, &UPDATE_CUES, &CUES);
+        // An item of a list ("at one point 55% in one country, 52% in
+        // another and 82% in a third") is dated by what leads the list,
+        // as it is counted by the list's verb.
+        let lead_in = sent_text.get(..clause.start).unwrap_or("");
+        let bare_item = before.iter().all(|(_, w)| is_stop(&w.to_lowercase()));
+        if !m.updated && bare_item && lead_in.trim_end().ends_with(',') {
+            m.updated = any_phrase(&lead_in.to_lowercase(), &UPDATE_CUES, &CUES);
+        }
     }
     {
         static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
@@ -1304,6 +1388,83 @@ fn window(
 mod tests {
     use super::*;
     use crosswire_model::{ArticleBuilder, BlockKind, Qualifier, Span};
+
+    /// A one-sentence article with `day` marked as a date no publish
+    /// date resolves, and the moment its clause names.
+    fn moment(sentence: &str, day: Option<&str>) -> Option<String> {
+        let mut b = ArticleBuilder::new("t");
+        b.push_block(BlockKind::Paragraph, sentence);
+        let mut a = b.finish();
+        if let Some(day) = day {
+            let start = a.text.find(day).unwrap_or(0);
+            a.spans.push(Span {
+                range: ByteRange::new(start, start + day.len()),
+                kind: SpanKind::Date(crosswire_model::DateValue {
+                    resolved: None,
+                    precision: Precision::Day,
+                    relative: true,
+                    refers_to: None,
+                }),
+            });
+        }
+        let clause = ByteRange::new(0, a.text.len());
+        said_moment(&a, clause)
+    }
+
+    #[test]
+    fn an_item_of_a_list_is_dated_by_what_leads_the_list() {
+        let listed = "At one point 55 percent of traffic in Norland was out, 52 percent in Tarsk, 82 percent in Vell.";
+        assert!(measure(listed, "82 percent", Some("percent")).updated);
+        let plain = "Officials said 55 percent of traffic in Norland was out, 52 percent in Tarsk, 82 percent in Vell.";
+        assert!(!measure(plain, "82 percent", Some("percent")).updated);
+        // A clause of its own, with words before the number, is not an item.
+        let own = "At one point traffic in Norland was out, and officials said 82 percent in Vell.";
+        assert!(!measure(own, "82 percent", Some("percent")).updated);
+        let es = "Hasta ahora han muerto 12 personas en Norland, 30 en Tarsk.";
+        assert!(measure(es, "30", None).updated);
+    }
+
+    #[test]
+    fn a_moment_is_said_in_the_texts_own_words() {
+        assert_eq!(
+            moment(
+                "82 percent of traffic was out of service early Friday.",
+                Some("Friday")
+            )
+            .as_deref(),
+            Some("early friday")
+        );
+        assert_eq!(
+            moment(
+                "65 percent of traffic was down on Friday evening.",
+                Some("Friday")
+            )
+            .as_deref(),
+            Some("friday evening")
+        );
+        assert_eq!(
+            moment(
+                "At one point 82 percent of traffic was out of service.",
+                None
+            )
+            .as_deref(),
+            Some("at one point")
+        );
+        assert_eq!(
+            moment(
+                "El viernes por la noche, el 65 por ciento del tráfico seguía caído.",
+                Some("viernes")
+            )
+            .as_deref(),
+            Some("viernes por la noche")
+        );
+        assert_eq!(
+            moment("Hasta ahora han muerto 12 personas.", None).as_deref(),
+            Some("hasta ahora")
+        );
+        // No word for a time: nothing is guessed ("lately" is not "late").
+        assert_eq!(moment("Lately 65 percent of traffic was down.", None), None);
+    }
 
     fn measure(sentence: &str, number: &str, unit: Option<&str>) -> Measure {
         let mut b = ArticleBuilder::new("t");

@@ -1777,3 +1777,189 @@ fn a_translated_duration_whose_words_differ_is_one_slot() {
     assert_eq!(articles.len(), 2, "{slot:#?}");
     assert_ne!(slot.verdict, Verdict::Conflict, "{slot:#?}");
 }
+
+/// Sets every figure of `a` in `unit` (the fixtures count people).
+fn in_unit(mut a: Article, unit: &str) -> Article {
+    for s in &mut a.spans {
+        if let SpanKind::Figure(f) = &mut s.kind {
+            f.unit = Some(unit.to_string());
+        }
+    }
+    a
+}
+
+/// One story in two versions: the paragraphs the update kept, and the
+/// sentence it rewrote with a new number.
+fn versions(kept: &[&str], first: (&str, &str, f64), second: (&str, &str, f64)) -> Vec<Article> {
+    let version = |source: &str, outlet: &str, (sentence, wording, value): (&str, &str, f64)| {
+        let mut paras: Vec<&str> = kept.to_vec();
+        paras.insert(1, sentence);
+        in_unit(
+            article(source, outlet, &paras, &[exact(wording, value, "")], &[]),
+            "percent",
+        )
+    };
+    vec![
+        version("a", "The Ledger", first),
+        version("a2", "The Ledger", second),
+    ]
+}
+
+#[test]
+fn a_number_rewritten_in_an_updated_version_is_revised() {
+    let kept = [
+        "Rioters set fire to a bank in the centre of Tarsk on Wednesday as protests against the government spread to a third city.",
+        "Police fired tear gas at crowds that gathered outside the parliament building late into the night.",
+        "The interior minister said the officers had shown restraint and called on the organisers to end the marches.",
+        "Schools and shops in the old town stayed closed, and the railway company cancelled trains into the capital.",
+    ];
+    let d = crosscheck(
+        versions(
+            &kept,
+            (
+                "Markets reacted to the unrest with alarm as Norland stocks plunged 5.4 percent in early trading.",
+                "5.4 percent",
+                5.4,
+            ),
+            (
+                "Markets reacted with alarm as Norland stocks closed down 3.9 percent at the end of trading.",
+                "3.9 percent",
+                3.9,
+            ),
+        ),
+        &Options::default(),
+    );
+    let slot = slot_of(&d, "5.4 percent");
+    assert!(
+        slot.values.iter().any(|v| v.text == "3.9 percent"),
+        "{slot:#?}"
+    );
+    assert_eq!(slot.verdict, Verdict::Revised, "{slot:#?}");
+    assert!(slot.conflicts.is_empty(), "{slot:#?}");
+}
+
+#[test]
+fn una_cifra_reescrita_en_una_version_posterior_es_una_revision() {
+    let kept = [
+        "Manifestantes incendiaron un banco en el centro de Tarsk el miércoles mientras las protestas contra el gobierno llegaban a una tercera ciudad.",
+        "La policía lanzó gases lacrimógenos contra la multitud reunida frente al parlamento hasta bien entrada la noche.",
+        "El ministro del Interior dijo que los agentes actuaron con moderación y pidió a los organizadores que pusieran fin a las marchas.",
+        "Las escuelas y las tiendas del casco antiguo permanecieron cerradas y la compañía ferroviaria canceló los trenes hacia la capital.",
+    ];
+    let d = crosscheck(
+        versions(
+            &kept,
+            (
+                "Los mercados reaccionaron con alarma y la bolsa de Norland se desplomó un 5,4 por ciento en la apertura.",
+                "5,4 por ciento",
+                5.4,
+            ),
+            (
+                "Los mercados reaccionaron con alarma y la bolsa de Norland cerró con una caída del 3,9 por ciento.",
+                "3,9 por ciento",
+                3.9,
+            ),
+        ),
+        &Options::default(),
+    );
+    let slot = slot_of(&d, "5,4 por ciento");
+    assert!(
+        slot.values.iter().any(|v| v.text == "3,9 por ciento"),
+        "{slot:#?}"
+    );
+    assert_eq!(slot.verdict, Verdict::Revised, "{slot:#?}");
+}
+
+#[test]
+fn two_stories_sentences_alike_are_not_versions() {
+    // The same sentence pattern in two independent reports is no rewrite:
+    // the numbers are not joined as one count revised.
+    let a = in_unit(
+        article(
+            "a",
+            "The Ledger",
+            &["Markets reacted to the unrest with alarm as Norland stocks plunged 5.4 percent in early trading."],
+            &[exact("5.4 percent", 5.4, "")],
+            &[],
+        ),
+        "percent",
+    );
+    let b = in_unit(
+        article(
+            "b",
+            "Morning Wire",
+            &["Markets reacted with alarm as Norland stocks closed down 3.9 percent at the end of trading."],
+            &[exact("3.9 percent", 3.9, "")],
+            &[],
+        ),
+        "percent",
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let slot = slot_of(&d, "5.4 percent");
+    assert!(
+        !slot.values.iter().any(|v| v.text == "3.9 percent"),
+        "{slot:#?}"
+    );
+    assert_ne!(slot.verdict, Verdict::Revised, "{slot:#?}");
+}
+
+#[test]
+fn a_revised_count_is_shown_in_the_order_of_the_moments_its_reports_name() {
+    // No publish dates: each value's time is what its clause says.
+    let d = two_reports(
+        (
+            "At present 17 workers are reported killed in the fire at the Korvald plant.",
+            exact("17 workers", 17.0, "workers killed in the fire"),
+        ),
+        (
+            "Initially 14 workers were reported killed in the fire at the Korvald plant.",
+            exact("14 workers", 14.0, "workers killed in the fire"),
+        ),
+    );
+    let slot = slot_of(&d, "17 workers");
+    assert_eq!(slot.verdict, Verdict::Revised, "{slot:#?}");
+    let trajectory: Vec<(f64, Option<&str>)> = slot
+        .values
+        .iter()
+        .map(|v| (v.value, v.as_of.as_deref()))
+        .collect();
+    assert_eq!(
+        trajectory,
+        [(14.0, Some("initially")), (17.0, Some("at present"))],
+        "{slot:#?}"
+    );
+}
+
+#[test]
+fn una_cifra_revisada_sigue_el_orden_de_los_momentos_que_nombra() {
+    let d = two_reports(
+        (
+            "Hasta ahora han muerto 17 trabajadores en el incendio de la planta de Korvald.",
+            exact(
+                "17 trabajadores",
+                17.0,
+                "trabajadores muertos en el incendio",
+            ),
+        ),
+        (
+            "Inicialmente murieron 14 trabajadores en el incendio de la planta de Korvald.",
+            exact(
+                "14 trabajadores",
+                14.0,
+                "trabajadores muertos en el incendio",
+            ),
+        ),
+    );
+    let slot = slot_of(&d, "17 trabajadores");
+    assert_eq!(slot.verdict, Verdict::Revised, "{slot:#?}");
+    let trajectory: Vec<(f64, Option<&str>)> = slot
+        .values
+        .iter()
+        .map(|v| (v.value, v.as_of.as_deref()))
+        .collect();
+    assert_eq!(
+        trajectory,
+        [(14.0, Some("inicialmente")), (17.0, Some("hasta ahora"))],
+        "{slot:#?}"
+    );
+}

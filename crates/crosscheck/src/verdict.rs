@@ -11,7 +11,7 @@
 //! independent origins: values that all come from one origin are a single
 //! source, or a revision when its versions differ.
 
-use crate::measure::Dim;
+use crate::measure::{moment_day, moment_phase, Dim};
 use crosswire_link::Origins;
 use crosswire_model::dossier::Verdict;
 use crosswire_model::{Figure, FigureRole, Qualifier};
@@ -190,16 +190,63 @@ pub fn difference(a: &Claim, b: &Claim, origins: &Origins) -> Difference {
     let grew = a.running
         && b.running
         && match (&a.as_of, &b.as_of) {
-            (Some(x), Some(y)) if x != y => {
+            (Some(x), Some(y)) if x != y && is_date(x) && is_date(y) => {
                 let (early, late) = if x < y { (a, b) } else { (b, a) };
                 interval(&late.figure).1 * late.factor >= interval(&early.figure).0 * early.factor
             }
             _ => false,
         };
-    if a.updated || b.updated || (same_origin && a.article != b.article) || one_year_apart || grew {
+    // Each report says, in words, when its value held, and they name two
+    // moments ("early Friday" / "Friday evening", "at one point" / "so
+    // far"): two times, not two accounts of one.
+    let two_moments = match (&a.as_of, &b.as_of) {
+        (Some(x), Some(y)) if !is_date(x) && !is_date(y) => moments_differ(x, y),
+        _ => false,
+    };
+    if a.updated
+        || b.updated
+        || (same_origin && a.article != b.article)
+        || one_year_apart
+        || grew
+        || two_moments
+    {
         Difference::Revision
     } else {
         Difference::Conflict
+    }
+}
+
+/// An `as_of` that is a resolved date ("2024-03-08"), not a moment in the
+/// text's words ("early friday"), which has no order to compare.
+fn is_date(s: &str) -> bool {
+    s.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Two moments said in words are two times when they name two days, or
+/// two phases of one ("early friday" / "friday evening", "at one point" /
+/// "so far"). A day against a part of it ("friday" / "early friday") may
+/// be one time: no revision is read into it.
+fn moments_differ(x: &str, y: &str) -> bool {
+    let (dx, dy) = (moment_day(x), moment_day(y));
+    if !dx.is_empty() && !dy.is_empty() && dx != dy {
+        return true;
+    }
+    matches!((moment_phase(x), moment_phase(y)), (Some(p), Some(q)) if p != q)
+}
+
+/// Where a value falls in a trajectory, by the time it refers to:
+/// resolved dates first, in date order; then moments said in words, by
+/// their phase ("at one point" before "early friday" before "friday
+/// evening" before "so far"); then moments words do not order (a bare
+/// day); then values with no time at all.
+pub fn trajectory_key(as_of: Option<&str>) -> (u8, u8, String) {
+    match as_of {
+        Some(d) if is_date(d) => (0, 0, d.to_string()),
+        Some(m) => match moment_phase(m) {
+            Some(p) => (1, p, m.to_string()),
+            None => (2, 0, m.to_string()),
+        },
+        None => (3, 0, String::new()),
     }
 }
 
@@ -469,6 +516,113 @@ mod tests {
         assert_eq!(rounding_tolerance(238.0), 0.0);
         assert_eq!(rounding_tolerance(6_000_000.0), 500_000.0);
         assert_eq!(rounding_tolerance(40.0), 0.0);
+    }
+
+    fn claim_at(article: usize, value: f64, as_of: Option<&str>, running: bool) -> Claim {
+        Claim {
+            figure: fig(value, Qualifier::Exact, value, Some(value)),
+            text: format!("{value}"),
+            article,
+            dim: Dim::Count,
+            factor: 1.0,
+            updated: false,
+            in_quote: false,
+            as_of: as_of.map(str::to_string),
+            running,
+            members: vec![article],
+            language: Some("en".into()),
+        }
+    }
+
+    #[test]
+    fn two_moments_said_in_words_are_a_revision_one_moment_a_conflict() {
+        let origins = Origins {
+            clusters: Vec::new(),
+            kinds: vec![None; 2],
+            of_article: vec![0, 1],
+        };
+        let early = claim_at(0, 82.0, Some("early friday"), false);
+        let evening = claim_at(1, 65.0, Some("friday evening"), false);
+        assert_eq!(difference(&early, &evening, &origins), Difference::Revision);
+        let same = claim_at(1, 65.0, Some("early friday"), false);
+        assert_eq!(difference(&early, &same, &origins), Difference::Conflict);
+        // A day against a part of it may be one time.
+        let day = claim_at(1, 65.0, Some("friday"), false);
+        assert_eq!(difference(&early, &day, &origins), Difference::Conflict);
+        // Two days are two times, though words do not order them.
+        let saturday = claim_at(1, 65.0, Some("saturday"), false);
+        let friday = claim_at(0, 82.0, Some("friday"), false);
+        assert_eq!(
+            difference(&friday, &saturday, &origins),
+            Difference::Revision
+        );
+        // Two phases in Spanish.
+        let madrugada = claim_at(0, 82.0, Some("viernes de madrugada"), false);
+        let noche = claim_at(1, 65.0, Some("viernes por la noche"), false);
+        assert_eq!(
+            difference(&madrugada, &noche, &origins),
+            Difference::Revision
+        );
+        // One side without a moment says nothing of when.
+        let undated = claim_at(1, 65.0, None, false);
+        assert_eq!(difference(&early, &undated, &origins), Difference::Conflict);
+        let (v, _, pairs) = decide(&[early, evening], &origins);
+        assert_eq!(v, Verdict::Revised);
+        assert!(pairs.is_empty());
+    }
+
+    #[test]
+    fn a_trajectory_orders_dates_then_moments_by_phase() {
+        let mut keys = vec![
+            trajectory_key(None),
+            trajectory_key(Some("so far")),
+            trajectory_key(Some("friday evening")),
+            trajectory_key(Some("2024-03-05")),
+            trajectory_key(Some("saturday")),
+            trajectory_key(Some("early friday")),
+            trajectory_key(Some("at one point")),
+            trajectory_key(Some("2024-03-04")),
+            trajectory_key(Some("viernes por la noche")),
+            trajectory_key(Some("inicialmente")),
+        ];
+        keys.sort();
+        let order: Vec<&str> = keys.iter().map(|k| k.2.as_str()).collect();
+        assert_eq!(
+            order,
+            [
+                "2024-03-04",
+                "2024-03-05",
+                "at one point",
+                "inicialmente",
+                "early friday",
+                "friday evening",
+                "viernes por la noche",
+                "so far",
+                "saturday",
+                "",
+            ]
+        );
+    }
+
+    #[test]
+    fn only_resolved_dates_order_a_running_count() {
+        let origins = Origins {
+            clusters: Vec::new(),
+            kinds: vec![None; 2],
+            of_article: vec![0, 1],
+        };
+        let monday = claim_at(0, 14.0, Some("2024-03-04"), true);
+        let tuesday = claim_at(1, 17.0, Some("2024-03-05"), true);
+        assert_eq!(
+            difference(&monday, &tuesday, &origins),
+            Difference::Revision
+        );
+        // A later date with a lower count is not growth.
+        let lower = claim_at(1, 9.0, Some("2024-03-05"), true);
+        assert_eq!(difference(&monday, &lower, &origins), Difference::Conflict);
+        // A date against a moment in words has no order.
+        let words = claim_at(1, 17.0, Some("so far"), true);
+        assert_eq!(difference(&monday, &words, &origins), Difference::Conflict);
     }
 
     #[test]

@@ -116,6 +116,7 @@ pub const WORDS: Words = Words {
         "ursprünglich",
         "korrigiert",
     ],
+    moment_cues: &[],
     concept_phrases: &[
         ("zahl der toten", "dead"),
         ("ins krankenhaus", "injured"),

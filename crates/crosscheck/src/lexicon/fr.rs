@@ -124,6 +124,7 @@ pub const WORDS: Words = Words {
         "précédemment",
         "révisé",
     ],
+    moment_cues: &[],
     concept_phrases: &[
         ("bilan de", "dead"),
         ("à l'hôpital", "injured"),

@@ -117,6 +117,7 @@ pub const WORDS: Words = Words {
         "in precedenza",
         "rivisto",
     ],
+    moment_cues: &[],
     concept_phrases: &[
         ("bilancio delle vittime", "dead"),
         ("in ospedale", "injured"),

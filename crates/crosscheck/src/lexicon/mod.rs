@@ -42,6 +42,13 @@ pub struct Words {
     pub time_prepositions: &'static [&'static str],
     /// Words that report a figure changing over time ("rose to").
     pub update_cues: &'static [&'static str],
+    /// Words that say when, within the story, a figure held, where no
+    /// date can be resolved ("early", "evening", "at one point", "so
+    /// far"): a value's place in a trajectory, in the text's own words.
+    /// Each with its phase, which orders the trajectory: 0 an earlier
+    /// report ("initially", "at one point"), 1 to 3 early, middle and late
+    /// in the day, 4 the latest ("so far", "at present").
+    pub moment_cues: &'static [(&'static str, u8)],
     /// Phrases naming a happening next to a number ("death toll").
     pub concept_phrases: &'static [(&'static str, &'static str)],
     /// Nouns that name the measure itself ("toll", "population").
@@ -303,6 +310,13 @@ pub static TIME_PREPOSITIONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.time_prepositions));
 /// See [`Words::update_cues`].
 pub static UPDATE_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.update_cues));
+/// See [`Words::moment_cues`].
+pub static MOMENT_CUES: LazyLock<Vec<(&'static str, u8)>> = LazyLock::new(|| {
+    LANGUAGES
+        .iter()
+        .flat_map(|(_, w)| w.moment_cues.iter().copied())
+        .collect()
+});
 /// See [`Words::concept_phrases`].
 pub static CONCEPT_PHRASES: LazyLock<Vec<(&'static str, &'static str)>> =
     LazyLock::new(|| pairs(|w| w.concept_phrases));

@@ -83,6 +83,7 @@ pub const WORDS: Words = Words {
         "tot nu toe",
         "bijgesteld",
     ],
+    moment_cues: &[],
     concept_phrases: &[
         ("naar het ziekenhuis", "injured"),
         ("in het ziekenhuis", "injured"),

@@ -64,6 +64,7 @@ pub const WORDS: Words = Words {
         "até agora",
         "anteriormente",
     ],
+    moment_cues: &[],
     concept_phrases: &[
         ("número de mortos", "dead"),
         ("balanço de", "dead"),
