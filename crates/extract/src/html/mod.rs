@@ -49,8 +49,25 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
             meta.article_body.as_deref(),
             meta.declares_article,
             true,
+            false,
         );
         if body_words(&again) >= 50 && body_words(&again) > body_words(&body) * 2 {
+            body = again;
+        }
+    }
+    // A page that is not one story and yields little text may be a
+    // listing whose entries are all links (search results, job boards,
+    // topic pages): read their title links as text and keep that reading
+    // when it finds clearly more.
+    if !meta.declares_article && body_words(&body) < 250 {
+        let again = content::extract_with(
+            &dom,
+            meta.article_body.as_deref(),
+            meta.declares_article,
+            false,
+            true,
+        );
+        if body_words(&again) * 10 > body_words(&body) * 13 {
             body = again;
         }
     }

@@ -756,3 +756,65 @@ fn section_headers_inside_main_are_content_unless_the_page_is_a_story() {
         story.body_text()
     );
 }
+
+/// A topic page: an intro line and teasers whose heading and blurb both
+/// sit inside the teaser's link. The teasers are the page's content.
+fn listing_page(head: &str) -> String {
+    let mut tiles = String::new();
+    for (i, name) in ["harbour", "schools", "roads", "parks", "library"]
+        .iter()
+        .enumerate()
+    {
+        tiles.push_str(&format!(
+            r#"<div class="tile"><a href="/story/{i}"><h2>Council plans new spending on the {name}</h2>
+            <p>The plan for the {name} was debated for hours on Tuesday, and the vote is set for next month.</p></a></div>"#
+        ));
+    }
+    page(
+        head,
+        &format!(
+            r#"<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+            <main><h1>City budget coverage</h1><p>All our reporting on the city budget.</p>
+            <div class="tiles">{tiles}</div></main>
+            <footer><p>Copyright 2025 The Daily Planet.</p></footer>"#
+        ),
+    )
+}
+
+#[test]
+fn linked_teasers_of_a_listing_are_its_content() {
+    let a = extract_html(&listing_page("<title>City budget</title>"), "t", None);
+    let body = a.body_text();
+    for name in ["harbour", "schools", "roads", "parks", "library"] {
+        assert!(
+            body.contains(&format!("The plan for the {name} was debated")),
+            "{name} missing from {body:?}"
+        );
+    }
+    assert!(!body.contains("Copyright"), "{body:?}");
+}
+
+#[test]
+fn a_declared_article_keeps_linked_teasers_out() {
+    let head = r#"<title>Budget</title><meta property="og:type" content="article">"#;
+    let body = format!(
+        r#"<main><h1>Budget approved</h1><div class="story">{}{}{}</div>
+        <div class="more">{}</div></main>"#,
+        para(1),
+        para(2),
+        para(3),
+        (0..5)
+            .map(|i| format!(
+                r#"<div class="tile"><a href="/s/{i}"><h2>Another story about the town number {i}</h2>
+                <p>A teaser line for another story, which is not part of this one at all.</p></a></div>"#
+            ))
+            .collect::<String>()
+    );
+    let a = extract_html(&page(head, &body), "t", None);
+    assert!(a.body_text().contains("Paragraph 3"));
+    assert!(
+        !a.body_text().contains("teaser line"),
+        "{:?}",
+        a.body_text()
+    );
+}
