@@ -42,8 +42,11 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
         }
     }
     // Class words are guesses: when they removed all the text (a forum
-    // thread is all "comments"), judge the blocks without them.
-    if body_words(&body) < 50 {
+    // thread is all "comments"), judge the blocks without them. A page
+    // that is not one story and kept little may have lost its replies or
+    // sections to them too: without them it must find far more.
+    let short = body_words(&body);
+    if short < 50 || (!meta.declares_article && short < 250) {
         let again = content::extract_with(
             &dom,
             meta.article_body.as_deref(),
@@ -51,7 +54,8 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
             true,
             false,
         );
-        if body_words(&again) >= 50 && body_words(&again) > body_words(&body) * 2 {
+        let need = if short < 50 { short * 2 } else { short * 3 };
+        if body_words(&again) >= 50 && body_words(&again) > need {
             body = again;
         }
     }

@@ -818,3 +818,31 @@ fn a_declared_article_keeps_linked_teasers_out() {
         a.body_text()
     );
 }
+
+/// A thread page: the opening post, then the replies in blocks whose
+/// class names them comments. On a page that is not one story, the
+/// replies are the thread.
+#[test]
+fn replies_of_a_thread_page_are_kept() {
+    let replies: String = (0..6)
+        .map(|i| {
+            format!(
+                r#"<div class="comment"><span class="user">member{i}</span><p>Reply {i}: I had the same trouble with my first telescope, and a smaller refractor on a sturdy mount was the answer. Dark skies matter more than aperture, so drive out of town when you can, and start with the moon and the bright planets before anything else.</p></div>"#
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<main><h1>Which first telescope?</h1><div class="topic"><p>I am new to this and would like advice on a first telescope for the planets, with a modest budget, and something easy to carry.</p><p>I live in a small flat in the middle of a city, so it has to fit in a cupboard, and I would rather not spend the whole budget on the first try. What would you buy again, and what would you avoid?</p></div>
+        <div class="comments">{replies}</div></main>"#
+    );
+    let a = extract_html(&page("<title>Forum</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(text.contains("new to this"), "{text:?}");
+    assert!(text.contains("Reply 5: I had the same trouble"), "{text:?}");
+
+    // The same replies under a page that declares itself an article are
+    // its comments, not its text.
+    let head = r#"<title>Story</title><meta property="og:type" content="article">"#;
+    let a = extract_html(&page(head, &body), "t", None);
+    assert!(!a.body_text().contains("Reply 5"), "{:?}", a.body_text());
+}
