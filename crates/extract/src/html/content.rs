@@ -1191,8 +1191,14 @@ fn emit(
                 // Size-guarded: a wrapper that happens to be called
                 // "caption-wrap" around the whole story is not a caption.
                 let size = chars.get(i).copied().unwrap_or(0);
+                // A "caption" box holding a heading is the text of a card
+                // (a product tile's name, maker and price), not a line
+                // under a picture.
                 let caption = (matches!(tag, Tag::Figcaption | Tag::Figure) && size < 1500)
-                    || (size < 500 && CAPTION.is_match(&class_id(dom, i)));
+                    || (size < 500
+                        && CAPTION.is_match(&class_id(dom, i))
+                        && !(i..(node.end as usize).min(dom.nodes.len()))
+                            .any(|j| dom.nodes[j].tag.is_heading()));
                 if caption {
                     caption_depth += 1;
                 }

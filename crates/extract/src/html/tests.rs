@@ -846,3 +846,24 @@ fn replies_of_a_thread_page_are_kept() {
     let a = extract_html(&page(head, &body), "t", None);
     assert!(!a.body_text().contains("Reply 5"), "{:?}", a.body_text());
 }
+
+#[test]
+fn a_caption_box_with_a_heading_is_card_text() {
+    let cards: String = (0..4)
+        .map(|i| {
+            format!(
+                r#"<div class="card"><img src="/p{i}.jpg" alt=""><div class="caption"><h3>Folding camp stool model {i}</h3><p>Weighs under a kilo, folds flat, and carries up to one hundred kilograms.</p></div></div>"#
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<main><h1>Camp furniture</h1><p>Stools, chairs and tables for the campsite, chosen for weight and strength.</p>{cards}
+        <figure><img src="/x.jpg" alt=""><div class="caption">A stool at the lake, last summer.</div></figure></main>"#
+    );
+    let a = extract_html(&page("<title>Camp furniture</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(text.contains("Folding camp stool model 3"), "{text:?}");
+    assert!(text.contains("carries up to one hundred"), "{text:?}");
+    // A plain caption under a picture is still a caption.
+    assert!(!text.contains("at the lake"), "{text:?}");
+}
