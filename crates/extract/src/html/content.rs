@@ -517,8 +517,9 @@ pub(crate) fn extract_with(
 /// Links that title the entries of a listing (a search result, a job
 /// ad, a story teaser, a product tile) are what such a page is about, not
 /// navigation away from it: the page is made of them. An entry is told
-/// from a menu item by its link reading like a title (several words, a
-/// line long), and a listing from a lone teaser by repetition: at least
+/// from a menu item by its link reading like a name or a title (two
+/// words or more, 16 characters or more, where "Home" and "About us" are
+/// shorter), and a listing from a lone teaser by repetition: at least
 /// four siblings with the same tag and class, most of them with such a
 /// link. Their text then counts as plain text for link density.
 fn unlink_listing_items(dom: &Dom, alive: &[bool], in_link: &mut [bool]) {
@@ -554,7 +555,7 @@ fn unlink_listing_items(dom: &Dom, alive: &[bool], in_link: &mut [bool]) {
             chars[i] = count_chars(dom.node_text(i));
         }
         chars[p] += chars[i];
-        if dom.nodes[i].tag == Tag::A && link_chars[i] >= 24 && link_words[i] >= 3 {
+        if dom.nodes[i].tag == Tag::A && link_chars[i] >= 16 && link_words[i] >= 2 {
             titled[i] = true;
         }
         if titled[i] {

@@ -867,3 +867,31 @@ fn a_caption_box_with_a_heading_is_card_text() {
     // A plain caption under a picture is still a caption.
     assert!(!text.contains("at the lake"), "{text:?}");
 }
+
+#[test]
+fn a_grid_of_short_linked_product_names_is_the_content() {
+    let names = [
+        "Cedar bookshelves",
+        "Walnut sideboards",
+        "Bamboo stepstools",
+        "Rattan lounge chairs",
+        "Marble coffeetables",
+    ];
+    let tiles: String = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            format!(r#"<li class="tile"><a href="/p/{i}">{n}</a> <span>{i}9 euros</span></li>"#)
+        })
+        .collect();
+    let body = format!(
+        r#"<header><nav><a href="/">Home</a> <a href="/about">About us</a></nav></header>
+        <main><h1>Furniture</h1><ul class="grid">{tiles}</ul></main>"#
+    );
+    let a = extract_html(&page("<title>Furniture</title>", &body), "t", None);
+    let text = a.body_text();
+    for n in names {
+        assert!(text.contains(n), "{n} missing from {text:?}");
+    }
+    assert!(!text.contains("About us"), "{text:?}");
+}
