@@ -336,17 +336,19 @@ fn compute_stats(dom: &Dom, alive: &[bool], in_link: &[bool], owner: &[u32]) -> 
 /// `articleBody`, when the page has one: a strong signal of which
 /// container holds the text.
 pub(crate) fn extract(dom: &Dom, hint: Option<&str>, article: bool) -> Vec<OutBlock> {
-    extract_with(dom, hint, article, false)
+    extract_with(dom, hint, article, false, false)
 }
 
 /// [`extract`], with class/id words ignored when `relaxed`: the second try
 /// on pages where they removed all the text (a forum thread is all
-/// "comments").
+/// "comments"); with the title links of repeated entries read as text
+/// when `listing` (see [`unlink_listing_items`]).
 pub(crate) fn extract_with(
     dom: &Dom,
     hint: Option<&str>,
     article: bool,
     relaxed: bool,
+    listing: bool,
 ) -> Vec<OutBlock> {
     let n = dom.nodes.len();
     if n <= 1 {
@@ -428,6 +430,9 @@ pub(crate) fn extract_with(
             word_drop[i] = true;
         }
     }
+    if listing {
+        unlink_listing_items(dom, &alive, &mut in_link);
+    }
     let owner = block_owner(dom);
     let before = compute_stats(dom, &alive, &in_link, &owner);
     let total_para = before.para_chars[0].max(1);
@@ -507,6 +512,125 @@ pub(crate) fn extract_with(
         emit(dom, c, &alive, &in_link, &stats.chars, &mut out);
     }
     filter_blocks(out)
+}
+
+/// Links that title the entries of a listing (a search result, a job
+/// ad, a story teaser, a product tile) are what such a page is about, not
+/// navigation away from it: the page is made of them. An entry is told
+/// from a menu item by its link reading like a name or a title (two
+/// words or more, 16 characters or more, where "Home" and "About us" are
+/// shorter), and a listing from a lone teaser by repetition: at least
+/// four siblings with the same tag and class, most of them with such a
+/// link. Their text then counts as plain text for link density.
+fn unlink_listing_items(dom: &Dom, alive: &[bool], in_link: &mut [bool]) {
+    let n = dom.nodes.len();
+    // Per link: its non-white-space characters and words; per node, the
+    // longest title-like link below it.
+    let mut anchor = vec![0u32; n];
+    let mut link_chars = vec![0u32; n];
+    let mut link_words = vec![0u32; n];
+    for i in 1..n {
+        let node = &dom.nodes[i];
+        let p = node.parent as usize;
+        anchor[i] = if node.tag == Tag::A {
+            i as u32
+        } else {
+            anchor[p]
+        };
+        if node.tag == Tag::Text && alive[i] && anchor[i] != 0 {
+            let a = anchor[i] as usize;
+            let t = dom.node_text(i);
+            link_chars[a] += count_chars(t);
+            link_words[a] += t.split_whitespace().count() as u32;
+        }
+    }
+    let mut titled = vec![false; n];
+    let mut chars = vec![0u32; n];
+    for i in (1..n).rev() {
+        if !alive[i] {
+            continue;
+        }
+        let p = dom.nodes[i].parent as usize;
+        if dom.nodes[i].tag == Tag::Text {
+            chars[i] = count_chars(dom.node_text(i));
+        }
+        chars[p] += chars[i];
+        if dom.nodes[i].tag == Tag::A && link_chars[i] >= 16 && link_words[i] >= 2 {
+            titled[i] = true;
+        }
+        if titled[i] {
+            titled[p] = true;
+        }
+    }
+    // A listing is the page's content only when it is a good part of the
+    // page: a sidebar of headlines or a mega-menu of product lines beside
+    // a short text is not.
+    let min_chars = chars[0] / 5;
+    // Siblings grouped by parent and signature; a parent's children are
+    // contiguous in a walk that skips each child's subtree.
+    let mut groups: rustc_hash::FxHashMap<(Tag, &str), (u32, u32, u32)> = Default::default();
+    let mut marked: Vec<usize> = Vec::new();
+    for p in 0..n {
+        if !alive[p] || dom.nodes[p].tag == Tag::Text {
+            continue;
+        }
+        let end = dom.nodes[p].end as usize;
+        let mut j = p + 1;
+        let mut children = 0u32;
+        groups.clear();
+        while j < end {
+            let next = (dom.nodes[j].end as usize).max(j + 1);
+            if alive[j] && dom.nodes[j].tag != Tag::Text {
+                children += 1;
+                let class = dom.attr(j, "class").unwrap_or("").trim();
+                let g = groups.entry((dom.nodes[j].tag, class)).or_insert((0, 0, 0));
+                g.0 += 1;
+                if titled[j] {
+                    g.1 += 1;
+                    g.2 += chars[j];
+                }
+            }
+            j = next;
+            // Wide parents are rare; cap the walk all the same.
+            if children > 10_000 {
+                break;
+            }
+        }
+        if children < 4 {
+            continue;
+        }
+        let listing: Vec<(Tag, &str)> = groups
+            .iter()
+            .filter(|(_, &(all, with_title, size))| {
+                with_title >= 4 && with_title * 10 >= all * 6 && size >= min_chars
+            })
+            .map(|(&k, _)| k)
+            .collect();
+        if listing.is_empty() {
+            continue;
+        }
+        let mut j = p + 1;
+        while j < end {
+            let next = (dom.nodes[j].end as usize).max(j + 1);
+            if alive[j] && titled[j] && dom.nodes[j].tag != Tag::Text {
+                let class = dom.attr(j, "class").unwrap_or("").trim();
+                if listing.contains(&(dom.nodes[j].tag, class)) {
+                    marked.push(j);
+                }
+            }
+            j = next;
+        }
+    }
+    // Entries of nested listings overlap: each node is cleared once.
+    marked.sort_unstable();
+    let mut done = 0usize;
+    for m in marked {
+        let end = dom.nodes[m].end as usize;
+        for flag in in_link.iter_mut().take(end).skip(m.max(done)) {
+            *flag = false;
+        }
+        done = done.max(end);
+    }
 }
 
 /// The page's content region: the publisher's `main` landmark holding the
@@ -1068,8 +1192,14 @@ fn emit(
                 // Size-guarded: a wrapper that happens to be called
                 // "caption-wrap" around the whole story is not a caption.
                 let size = chars.get(i).copied().unwrap_or(0);
+                // A "caption" box holding a heading is the text of a card
+                // (a product tile's name, maker and price), not a line
+                // under a picture.
                 let caption = (matches!(tag, Tag::Figcaption | Tag::Figure) && size < 1500)
-                    || (size < 500 && CAPTION.is_match(&class_id(dom, i)));
+                    || (size < 500
+                        && CAPTION.is_match(&class_id(dom, i))
+                        && !(i..(node.end as usize).min(dom.nodes.len()))
+                            .any(|j| dom.nodes[j].tag.is_heading()));
                 if caption {
                     caption_depth += 1;
                 }

@@ -42,7 +42,7 @@ const MAX_ATTRS: usize = 64;
 
 /// Element names the extractor tells apart; everything else is `Other`.
 #[allow(missing_docs)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Tag {
     Text,
     A,

@@ -44,6 +44,9 @@ const EN: Lexicon = Lexicon {
         r"explore further|sponsored(?: (?:links|content|stories))?",
         r"read (?:next|more|also)|see also|also read|don['’]t miss",
         r"partner (?:news|content)|from our partners|promoted (?:stories|content)",
+        // The tiles of other products under a product's page.
+        r"related (?:items|products)(?: to explore)?|more like this|similar (?:items|products)",
+        r"(?:customers|people) who (?:bought|viewed) this.*|(?:frequently )?bought together",
     ],
 };
 
@@ -171,6 +174,8 @@ mod tests {
         assert!(POINTER_HEADING.is_match("Related Stories:"));
         assert!(POINTER_HEADING.is_match("Читайте также"));
         assert!(POINTER_HEADING.is_match("関連記事"));
+        assert!(POINTER_HEADING.is_match("Related items to explore"));
+        assert!(!POINTER_HEADING.is_match("Related items were found in the shed."));
         assert!(LEGAL.is_match("Disclaimer: The views expressed are the author's own."));
         assert!(!LEGAL.is_match("The disclaimer was added later, she said."));
         assert!(!POINTER_HEADING.is_match("Related to the storm, officials said"));

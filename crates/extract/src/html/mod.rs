@@ -42,15 +42,36 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
         }
     }
     // Class words are guesses: when they removed all the text (a forum
-    // thread is all "comments"), judge the blocks without them.
-    if body_words(&body) < 50 {
+    // thread is all "comments"), judge the blocks without them. A page
+    // that is not one story and kept little may have lost its replies or
+    // sections to them too: without them it must find far more.
+    let short = body_words(&body);
+    if short < 50 || (!meta.declares_article && short < 250) {
         let again = content::extract_with(
             &dom,
             meta.article_body.as_deref(),
             meta.declares_article,
             true,
+            false,
         );
-        if body_words(&again) >= 50 && body_words(&again) > body_words(&body) * 2 {
+        let need = if short < 50 { short * 2 } else { short * 3 };
+        if body_words(&again) >= 50 && body_words(&again) > need {
+            body = again;
+        }
+    }
+    // A page that is not one story and yields little text may be a
+    // listing whose entries are all links (search results, job boards,
+    // topic pages): read their title links as text and keep that reading
+    // when it finds clearly more.
+    if !meta.declares_article && body_words(&body) < 250 {
+        let again = content::extract_with(
+            &dom,
+            meta.article_body.as_deref(),
+            meta.declares_article,
+            false,
+            true,
+        );
+        if body_words(&again) * 10 > body_words(&body) * 13 {
             body = again;
         }
     }

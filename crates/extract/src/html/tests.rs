@@ -756,3 +756,142 @@ fn section_headers_inside_main_are_content_unless_the_page_is_a_story() {
         story.body_text()
     );
 }
+
+/// A topic page: an intro line and teasers whose heading and blurb both
+/// sit inside the teaser's link. The teasers are the page's content.
+fn listing_page(head: &str) -> String {
+    let mut tiles = String::new();
+    for (i, name) in ["harbour", "schools", "roads", "parks", "library"]
+        .iter()
+        .enumerate()
+    {
+        tiles.push_str(&format!(
+            r#"<div class="tile"><a href="/story/{i}"><h2>Council plans new spending on the {name}</h2>
+            <p>The plan for the {name} was debated for hours on Tuesday, and the vote is set for next month.</p></a></div>"#
+        ));
+    }
+    page(
+        head,
+        &format!(
+            r#"<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+            <main><h1>City budget coverage</h1><p>All our reporting on the city budget.</p>
+            <div class="tiles">{tiles}</div></main>
+            <footer><p>Copyright 2025 The Daily Planet.</p></footer>"#
+        ),
+    )
+}
+
+#[test]
+fn linked_teasers_of_a_listing_are_its_content() {
+    let a = extract_html(&listing_page("<title>City budget</title>"), "t", None);
+    let body = a.body_text();
+    for name in ["harbour", "schools", "roads", "parks", "library"] {
+        assert!(
+            body.contains(&format!("The plan for the {name} was debated")),
+            "{name} missing from {body:?}"
+        );
+    }
+    assert!(!body.contains("Copyright"), "{body:?}");
+}
+
+#[test]
+fn a_declared_article_keeps_linked_teasers_out() {
+    let head = r#"<title>Budget</title><meta property="og:type" content="article">"#;
+    let body = format!(
+        r#"<main><h1>Budget approved</h1><div class="story">{}{}{}</div>
+        <div class="more">{}</div></main>"#,
+        para(1),
+        para(2),
+        para(3),
+        (0..5)
+            .map(|i| format!(
+                r#"<div class="tile"><a href="/s/{i}"><h2>Another story about the town number {i}</h2>
+                <p>A teaser line for another story, which is not part of this one at all.</p></a></div>"#
+            ))
+            .collect::<String>()
+    );
+    let a = extract_html(&page(head, &body), "t", None);
+    assert!(a.body_text().contains("Paragraph 3"));
+    assert!(
+        !a.body_text().contains("teaser line"),
+        "{:?}",
+        a.body_text()
+    );
+}
+
+/// A thread page: the opening post, then the replies in blocks whose
+/// class names them comments. On a page that is not one story, the
+/// replies are the thread.
+#[test]
+fn replies_of_a_thread_page_are_kept() {
+    let replies: String = (0..6)
+        .map(|i| {
+            format!(
+                r#"<div class="comment"><span class="user">member{i}</span><p>Reply {i}: I had the same trouble with my first telescope, and a smaller refractor on a sturdy mount was the answer. Dark skies matter more than aperture, so drive out of town when you can, and start with the moon and the bright planets before anything else.</p></div>"#
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<main><h1>Which first telescope?</h1><div class="topic"><p>I am new to this and would like advice on a first telescope for the planets, with a modest budget, and something easy to carry.</p><p>I live in a small flat in the middle of a city, so it has to fit in a cupboard, and I would rather not spend the whole budget on the first try. What would you buy again, and what would you avoid?</p></div>
+        <div class="comments">{replies}</div></main>"#
+    );
+    let a = extract_html(&page("<title>Forum</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(text.contains("new to this"), "{text:?}");
+    assert!(text.contains("Reply 5: I had the same trouble"), "{text:?}");
+
+    // The same replies under a page that declares itself an article are
+    // its comments, not its text.
+    let head = r#"<title>Story</title><meta property="og:type" content="article">"#;
+    let a = extract_html(&page(head, &body), "t", None);
+    assert!(!a.body_text().contains("Reply 5"), "{:?}", a.body_text());
+}
+
+#[test]
+fn a_caption_box_with_a_heading_is_card_text() {
+    let cards: String = (0..4)
+        .map(|i| {
+            format!(
+                r#"<div class="card"><img src="/p{i}.jpg" alt=""><div class="caption"><h3>Folding camp stool model {i}</h3><p>Weighs under a kilo, folds flat, and carries up to one hundred kilograms.</p></div></div>"#
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<main><h1>Camp furniture</h1><p>Stools, chairs and tables for the campsite, chosen for weight and strength.</p>{cards}
+        <figure><img src="/x.jpg" alt=""><div class="caption">A stool at the lake, last summer.</div></figure></main>"#
+    );
+    let a = extract_html(&page("<title>Camp furniture</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(text.contains("Folding camp stool model 3"), "{text:?}");
+    assert!(text.contains("carries up to one hundred"), "{text:?}");
+    // A plain caption under a picture is still a caption.
+    assert!(!text.contains("at the lake"), "{text:?}");
+}
+
+#[test]
+fn a_grid_of_short_linked_product_names_is_the_content() {
+    let names = [
+        "Cedar bookshelves",
+        "Walnut sideboards",
+        "Bamboo stepstools",
+        "Rattan lounge chairs",
+        "Marble coffeetables",
+    ];
+    let tiles: String = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            format!(r#"<li class="tile"><a href="/p/{i}">{n}</a> <span>{i}9 euros</span></li>"#)
+        })
+        .collect();
+    let body = format!(
+        r#"<header><nav><a href="/">Home</a> <a href="/about">About us</a></nav></header>
+        <main><h1>Furniture</h1><ul class="grid">{tiles}</ul></main>"#
+    );
+    let a = extract_html(&page("<title>Furniture</title>", &body), "t", None);
+    let text = a.body_text();
+    for n in names {
+        assert!(text.contains(n), "{n} missing from {text:?}");
+    }
+    assert!(!text.contains("About us"), "{text:?}");
+}
