@@ -1573,6 +1573,7 @@ pub fn figure_slots(
     join_translations(&figs, &mut groups);
     join_versions(&figs, &mut groups, origins);
     let runs = attach_parts(&figs, &mut groups);
+    set_bystanders_apart(&figs, &mut groups, &runs, origins);
     let mut slots: Vec<FigureSlot> = groups
         .into_iter()
         .filter(|g| !g.is_empty())
@@ -1676,6 +1677,73 @@ fn join_translations(figs: &[Fig], groups: &mut [Vec<usize>]) {
             }
         }
     }
+}
+
+/// Takes out of a conflicting slot the small vague counts, and the hedged ones
+/// that name none of its happening, that are no side of the conflict: "a
+/// dozen members stood" or "several men" in a slot where "eleven men were
+/// charged" meets "12 defendants charged". Such a figure fits either side,
+/// so it adds nothing to the conflict, and what it measures is unclear: a
+/// slot called a conflict should hold one measure, so the figure is
+/// listed on its own rather than forced in.
+fn set_bystanders_apart(
+    figs: &[Fig],
+    groups: &mut Vec<Vec<usize>>,
+    runs: &[Vec<usize>],
+    origins: &Origins,
+) {
+    let mut apart = Vec::new();
+    for group in groups.iter_mut() {
+        if group.len() < 3 {
+            continue;
+        }
+        let claims = claims(group, figs, runs);
+        let (verdict, _, pairs) = decide(&claims, origins);
+        if verdict != Verdict::Conflict {
+            continue;
+        }
+        let sides: BTreeSet<usize> = pairs.iter().flatten().copied().collect();
+        let side_figs: BTreeSet<usize> = sides
+            .iter()
+            .filter_map(|&c| claims.get(c))
+            .flat_map(|c| c.members.iter().filter_map(|&pos| group.get(pos).copied()))
+            .collect();
+        let side_happening = side_figs
+            .iter()
+            .fold(0u32, |acc, &i| acc | figs[i].measure.happening);
+        if side_happening == 0 {
+            continue;
+        }
+        let bystander = |i: usize| {
+            let f = &figs[i];
+            let Some(pos) = group.iter().position(|&g| g == i) else {
+                return false;
+            };
+            let Some(own) = claims.iter().find(|c| c.members == [pos]) else {
+                return false;
+            };
+            // A vague word ("several men") sets no value against the
+            // sides whatever it counts; a hedged number only when it names
+            // none of their happening.
+            // "hundreds" beside 238 and 261 is a rough size of the same
+            // group, and stays.
+            let hedge = f.figure.qualifier == Qualifier::Vague && f.figure.low < 100.0
+                || f.figure.qualifier == Qualifier::About && f.measure.happening == 0;
+            *f.dim() == Dim::Count
+                && hedge
+                && !side_figs.contains(&i)
+                && sides.iter().filter_map(|&c| claims.get(c)).all(|c| {
+                    crate::verdict::difference(own, c, origins) == crate::verdict::Difference::None
+                })
+        };
+        let (out, keep): (Vec<usize>, Vec<usize>) = group.iter().partition(|&&i| bystander(i));
+        if out.is_empty() {
+            continue;
+        }
+        *group = keep;
+        apart.extend(out.into_iter().map(|i| vec![i]));
+    }
+    groups.extend(apart);
 }
 
 /// Joins slots of money that give one sum. A sum of money, with its

@@ -1963,3 +1963,42 @@ fn una_cifra_revisada_sigue_el_orden_de_los_momentos_que_nombra() {
         "{slot:#?}"
     );
 }
+
+#[test]
+fn a_conflicting_slot_holds_only_the_values_set_against_each_other() {
+    let a = article(
+        "a",
+        "The Ledger",
+        &["Eleven dockworkers were charged with smuggling on Monday."],
+        &[exact("Eleven dockworkers", 11.0, "dockworkers charged")],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["Police said twelve dockworkers were charged with smuggling cigarettes through the harbour."],
+        &[exact("twelve dockworkers", 12.0, "dockworkers charged")],
+        &[],
+    );
+    let c = article(
+        "c",
+        "Northline",
+        &["Prosecutors charged several dockworkers with smuggling after the raid."],
+        &[F {
+            wording: "several dockworkers",
+            value: 0.0,
+            q: Qualifier::Vague,
+            low: 3.0,
+            high: Some(9.0),
+            counts: "dockworkers charged",
+        }],
+        &[],
+    );
+    let d = crosscheck(vec![a, b, c], &Options::default());
+    let slot = slot_of(&d, "Eleven dockworkers");
+    assert_eq!(slot.verdict, Verdict::Conflict, "{:#?}", d.figures);
+    assert!(
+        slot.values.iter().all(|v| v.text != "several dockworkers"),
+        "{slot:#?}"
+    );
+}
