@@ -81,6 +81,14 @@ fn article(
     a
 }
 
+/// A revised slot's values with the moments they refer to, in order.
+fn trajectory(slot: &crosswire_model::dossier::FigureSlot) -> Vec<(f64, Option<&str>)> {
+    slot.values
+        .iter()
+        .map(|v| (v.value, v.as_of.as_deref()))
+        .collect()
+}
+
 fn slot_of<'d>(
     d: &'d crosswire_model::dossier::Dossier,
     wording: &str,
@@ -1918,13 +1926,8 @@ fn a_revised_count_is_shown_in_the_order_of_the_moments_its_reports_name() {
     );
     let slot = slot_of(&d, "17 workers");
     assert_eq!(slot.verdict, Verdict::Revised, "{slot:#?}");
-    let trajectory: Vec<(f64, Option<&str>)> = slot
-        .values
-        .iter()
-        .map(|v| (v.value, v.as_of.as_deref()))
-        .collect();
     assert_eq!(
-        trajectory,
+        trajectory(slot),
         [(14.0, Some("initially")), (17.0, Some("at present"))],
         "{slot:#?}"
     );
@@ -1952,13 +1955,8 @@ fn una_cifra_revisada_sigue_el_orden_de_los_momentos_que_nombra() {
     );
     let slot = slot_of(&d, "17 trabajadores");
     assert_eq!(slot.verdict, Verdict::Revised, "{slot:#?}");
-    let trajectory: Vec<(f64, Option<&str>)> = slot
-        .values
-        .iter()
-        .map(|v| (v.value, v.as_of.as_deref()))
-        .collect();
     assert_eq!(
-        trajectory,
+        trajectory(slot),
         [(14.0, Some("inicialmente")), (17.0, Some("hasta ahora"))],
         "{slot:#?}"
     );
