@@ -316,14 +316,15 @@ pub fn events(args: EventsArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The day of a stored publish time ("2031-05-04T09:30:00Z"), or "-".
+fn day_of(published: Option<&str>) -> &str {
+    published.and_then(|d| d.get(..10)).unwrap_or("-")
+}
+
 /// One article of an event on one indented line: date, language, outlet,
 /// source, title.
 fn write_member(out: &mut impl Write, a: &crosswire_store::EventArticle) -> Result<()> {
-    let date = a
-        .published
-        .as_deref()
-        .and_then(|d| d.get(..10))
-        .unwrap_or("-");
+    let date = day_of(a.published.as_deref());
     writeln!(
         out,
         "    {:<10}  {:<2}  {}  {}  {}",
@@ -407,11 +408,7 @@ pub fn search(args: SearchArgs) -> Result<ExitCode> {
         }
     } else {
         for h in &hits {
-            let date = h
-                .published
-                .as_deref()
-                .and_then(|d| d.get(..10))
-                .unwrap_or("-");
+            let date = day_of(h.published.as_deref());
             writeln!(
                 out,
                 "{}  {}  {}  e{}  {}",

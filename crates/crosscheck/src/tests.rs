@@ -1786,23 +1786,13 @@ fn a_translated_duration_whose_words_differ_is_one_slot() {
     assert_ne!(slot.verdict, Verdict::Conflict, "{slot:#?}");
 }
 
-/// Sets every figure of `a` in `unit` (the fixtures count people).
-fn in_unit(mut a: Article, unit: &str) -> Article {
-    for s in &mut a.spans {
-        if let SpanKind::Figure(f) = &mut s.kind {
-            f.unit = Some(unit.to_string());
-        }
-    }
-    a
-}
-
 /// One story in two versions: the paragraphs the update kept, and the
 /// sentence it rewrote with a new number.
 fn versions(kept: &[&str], first: (&str, &str, f64), second: (&str, &str, f64)) -> Vec<Article> {
     let version = |source: &str, outlet: &str, (sentence, wording, value): (&str, &str, f64)| {
         let mut paras: Vec<&str> = kept.to_vec();
         paras.insert(1, sentence);
-        in_unit(
+        with_unit(
             article(source, outlet, &paras, &[exact(wording, value, "")], &[]),
             "percent",
         )
@@ -1882,7 +1872,7 @@ fn una_cifra_reescrita_en_una_version_posterior_es_una_revision() {
 fn two_stories_sentences_alike_are_not_versions() {
     // The same sentence pattern in two independent reports is no rewrite:
     // the numbers are not joined as one count revised.
-    let a = in_unit(
+    let a = with_unit(
         article(
             "a",
             "The Ledger",
@@ -1892,7 +1882,7 @@ fn two_stories_sentences_alike_are_not_versions() {
         ),
         "percent",
     );
-    let b = in_unit(
+    let b = with_unit(
         article(
             "b",
             "Morning Wire",
