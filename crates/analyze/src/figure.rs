@@ -538,7 +538,7 @@ pub fn find(doc: &Doc, used: &[Used]) -> Vec<Found> {
             i += 1;
             continue;
         }
-        let f = time_at(doc, i, used)
+        let f = time_span_at(doc, i, used)
             .or_else(|| special_at(doc, i, used))
             .or_else(|| at(doc, i, used, &ctx));
         match f {
@@ -764,6 +764,20 @@ fn zone_at(doc: &Doc, j: usize) -> Option<(String, usize)> {
         (orig.to_string(), k + 1)
     } else if let Some((len, ())) = lex
         .figure_phrases
+        .get("universal_time")
+        .and_then(|p| p.longest_at(toks, k))
+    {
+        // "Coordinated Universal Time (UTC)": the bracketed code repeats it.
+        let end = k + len;
+        let coded = toks.get(end).is_some_and(|t| t.is_p("("))
+            && toks
+                .get(end + 1)
+                .and_then(|t| doc.text.get(t.s..t.e))
+                .is_some_and(|c| ZONES.contains(&c))
+            && toks.get(end + 2).is_some_and(|t| t.is_p(")"));
+        ("UTC".to_string(), if coded { end + 3 } else { end })
+    } else if let Some((len, ())) = lex
+        .figure_phrases
         .get("local_time")
         .and_then(|p| p.longest_at(toks, k))
     {
@@ -791,6 +805,46 @@ fn zone_at(doc: &Doc, j: usize) -> Option<(String, usize)> {
             .map(|_| (zone, end + 1));
     }
     Some((zone, end))
+}
+
+/// A clock time at `i`, or a span of two ("between 07:28 and 08:06 UTC",
+/// "from 9 a.m. to 11 a.m."): a range, whose zone is the one written
+/// after either end.
+fn time_span_at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
+    let first = time_at(doc, i, used)?;
+    let toks = &doc.toks;
+    let lex = doc.lex;
+    let (Some(link), Some(t)) = (toks.get(first.te), toks.get(i)) else {
+        return Some(first);
+    };
+    let opened = first.ts > 0 && lex.is("between", &toks[first.ts - 1].lower);
+    let linked = link.sent == t.sent
+        && lex.is("range", &link.lower)
+        && !matches!(link.lower.as_str(), "or" | "o")
+        && (opened || !lex.is("and", &link.lower));
+    if !linked || first.fig.qualifier != Qualifier::Exact {
+        return Some(first);
+    }
+    let Some(second) = time_at(doc, first.te + 1, used) else {
+        return Some(first);
+    };
+    let zone = |f: &Found| f.fig.unit.clone().filter(|u| u != "time_of_day");
+    let unit = match (zone(&first), zone(&second)) {
+        (Some(a), Some(b)) if a != b => return Some(first),
+        (a, b) => a.or(b).or_else(|| first.fig.unit.clone()),
+    };
+    if second.fig.qualifier != Qualifier::Exact || second.fig.value <= first.fig.value {
+        return Some(first);
+    }
+    let mut fig = first.fig;
+    fig.high = Some(second.fig.value);
+    fig.qualifier = Qualifier::Range;
+    fig.unit = unit;
+    Some(Found {
+        ts: if opened { first.ts - 1 } else { first.ts },
+        te: second.te,
+        fig,
+    })
 }
 
 /// A clock time at `i`, as minutes since midnight with the unit

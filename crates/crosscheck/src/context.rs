@@ -215,6 +215,11 @@ impl Sparse {
         self.ids.iter().copied()
     }
 
+    /// How many features survived weighting.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
     /// True when no feature survived weighting.
     pub fn is_empty(&self) -> bool {
         self.ids.is_empty()

@@ -17,10 +17,10 @@ use crate::measure::{
     clause_of, has_phrase, measure_of, said_moment, Dim, Measure, Site, CODE_MARK, DISTANCE_HEAD,
     UNPLACED_MONTH,
 };
-use crate::verdict::{decide, fits, trajectory_key, Claim};
+use crate::verdict::{decide, fits, interval, trajectory_key, Claim};
 use crosswire_link::Origins;
 use crosswire_model::dossier::{FigureSlot, Mention, SlotValue, Verdict};
-use crosswire_model::{Article, ByteRange, Figure, FigureRole, Qualifier, SpanKind};
+use crosswire_model::{Article, BlockKind, ByteRange, Figure, FigureRole, Qualifier, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -323,6 +323,8 @@ fn running_bits() -> u32 {
             "evacuated",
             "affected",
             "shot",
+            "destroyed",
+            "damaged",
         ]
         .iter()
         .filter_map(|c| CONCEPTS.iter().position(|(n, _)| n == c))
@@ -605,6 +607,9 @@ struct Weighed {
     /// Whether the figure names what it counts (a quoted figure's counted
     /// noun is the speaker's, and says little).
     has_head: bool,
+    /// A time, a length or a duration: what it times or measures is often
+    /// named outside its clause ("at 3 p.m.", "10 miles from the border").
+    measured: bool,
     value_key: Option<(u64, u64)>,
     article: usize,
     in_quote: bool,
@@ -703,8 +708,17 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
             _ => bonus += TRANSLATION_BONUS / 2.0,
         }
     }
-    let near = a.near.cosine(&b.near);
     let far = a.far.cosine(&b.far);
+    // A time or a length in a clause of a word or two ("at 3 p.m.", "10
+    // miles from the border") meets any clause with that word: its
+    // likeness says little, and the sentence, which says what is timed or
+    // measured, weighs in.
+    let thin = |w: &Weighed| !w.has_head && w.measured && w.near.len() <= THIN_CLAUSE;
+    let near = if thin(a) || thin(b) {
+        0.5 * (a.near.cosine(&b.near) + far)
+    } else {
+        a.near.cosine(&b.near)
+    };
     // Linear rather than a product: a product or minimum lets one weak
     // side veto too many true pairs (a terse counted noun, a clause cut
     // short).
@@ -726,6 +740,10 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
         sim + same_number
     }
 }
+
+/// The most weighed words a clause may have for its likeness to another
+/// to count for little.
+const THIN_CLAUSE: usize = 2;
 
 /// The bonus for one stated value in two language versions of one story.
 const TRANSLATION_BONUS: f32 = 0.6;
@@ -855,6 +873,7 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
         .iter()
         .map(|f| Weighed {
             has_head: !f.head.is_empty() && !f.in_quote,
+            measured: matches!(f.dim(), Dim::Length | Dim::Duration | Dim::Clock(_)),
             value_key: value_key(f),
             stated: (f.figure.qualifier != Qualifier::Vague).then(|| {
                 (
@@ -1050,12 +1069,30 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
             });
         }
         // Each value the merge sets against another must meet it, in one
-        // pair at least, in a context that is alike.
+        // pair at least, in a context that is alike. Two values that
+        // already stand in one of the two slots are no new conflict: the
+        // merge only adds reports of them ("rose to 10" joining a slot
+        // where 3 and 10 already met).
+        let holds = |g: usize, x: u64, y: u64| {
+            members[g]
+                .iter()
+                .any(|&k| figs[k].figure.value.to_bits() == x)
+                && members[g]
+                    .iter()
+                    .any(|&k| figs[k].figure.value.to_bits() == y)
+        };
         let conflicts_backed = {
             let mut best: HashMap<(u64, u64), f32> = HashMap::default();
             let mut any = false;
             for &i in &members[a] {
                 for &j in &members[b] {
+                    let (x, y) = (
+                        figs[i].figure.value.to_bits(),
+                        figs[j].figure.value.to_bits(),
+                    );
+                    if holds(a, x, y) || holds(b, x, y) {
+                        continue;
+                    }
                     if let Some(s) = conflict_sim.get(&(i.min(j), i.max(j))) {
                         any = true;
                         let key = (
@@ -1217,13 +1254,27 @@ fn part_runs(figs: &[Fig]) -> Vec<Vec<usize>> {
                 .to_lowercase()
         };
         let joined = |g: &str| LIST_CONNECTORS.iter().any(|c| has_phrase(g, c));
+        // "18 injured and 12 arrested" lists two happenings, not parts of
+        // one whole: the parts of a whole share what happened to them
+        // ("three Britons and two Germans were killed").
+        let apart = |a: usize, b: usize| {
+            let (ha, hb) = (figs[a].measure.happening, figs[b].measure.happening);
+            ha != 0 && hb != 0 && ha & hb == 0
+        };
         for w in 0..list.len() {
-            if w + 1 < list.len() && joined(&gap(list[w], list[w + 1])) {
+            if w + 1 < list.len()
+                && joined(&gap(list[w], list[w + 1]))
+                && !apart(list[w], list[w + 1])
+            {
                 runs.push(vec![list[w], list[w + 1]]);
             }
             if w + 2 < list.len() {
                 let first = gap(list[w], list[w + 1]);
-                if (first.contains(',') || joined(&first)) && joined(&gap(list[w + 1], list[w + 2]))
+                if (first.contains(',') || joined(&first))
+                    && joined(&gap(list[w + 1], list[w + 2]))
+                    && !apart(list[w], list[w + 1])
+                    && !apart(list[w + 1], list[w + 2])
+                    && !apart(list[w], list[w + 2])
                 {
                     runs.push(vec![list[w], list[w + 1], list[w + 2]]);
                 }
@@ -1549,6 +1600,94 @@ const PART_LINKS: &[&str] = &[
     "entre ellos",
 ];
 
+/// A headline squeezes its story into a few words ("7 Villages Damaged");
+/// the body that repeats the number says what happened to them ("seven
+/// villages were destroyed"). A headline figure whose happening no body
+/// figure of the same value and thing confirms takes the body's, when the
+/// body's related happenings (damaged / destroyed) agree on one.
+fn headlines_take_the_body_s_happening(figs: &mut [Fig], articles: &[Article]) {
+    let in_title = |f: &Fig| {
+        articles
+            .get(f.article)
+            .and_then(|a| a.block_at(f.span.start as usize))
+            .is_some_and(|b| matches!(b.kind, BlockKind::Title))
+    };
+    let titled: Vec<bool> = figs.iter().map(in_title).collect();
+    let mut changes = Vec::new();
+    for (i, t) in figs.iter().enumerate() {
+        if !titled[i] {
+            continue;
+        }
+        let same_thing = |b: &Fig| match (&t.measure.head, &b.measure.head) {
+            (Some(x), Some(y)) => same_head(x, y),
+            (None, _) => true,
+            (Some(_), None) => false,
+        };
+        let body: Vec<u32> = figs
+            .iter()
+            .enumerate()
+            .filter(|&(j, b)| {
+                !titled[j]
+                    && b.article == t.article
+                    && b.dim() == t.dim()
+                    && b.figure.value == t.figure.value
+                    && b.measure.happening != 0
+                    && same_thing(b)
+            })
+            .map(|(_, b)| b.measure.happening)
+            .collect();
+        let h = t.measure.happening;
+        if h == 0 || body.is_empty() || body.iter().any(|&b| b & h != 0) {
+            continue;
+        }
+        // The body's happenings the headline's may stand for: its related
+        // ones, and they must agree. A headline that names no happening
+        // keeps none: across the versions of a translated story its
+        // figures must stay worded alike.
+        let fitting: Vec<u32> = body.iter().copied().filter(|&b| related(b, h)).collect();
+        if let Some(&pick) = fitting.first() {
+            if fitting.iter().all(|&b| b == pick) {
+                changes.push((i, pick));
+            }
+        }
+    }
+    for (i, h) in changes {
+        if let Some(f) = figs.get_mut(i) {
+            f.measure.happening = h;
+        }
+    }
+}
+
+/// The articles that report an earlier state of the story: one of their
+/// running counts sits in a slot where another report says the count rose
+/// ("the toll rose to 10"), and is below the value it rose to. Their other
+/// running counts, lower than the rest of the coverage's, are earlier
+/// states too (see [`Claim::early`]).
+fn early_reports(figs: &[Fig], groups: &[Vec<usize>], runs: &[Vec<usize>]) -> BTreeSet<usize> {
+    let mut early = BTreeSet::new();
+    for g in groups {
+        let cs = claims(g, figs, runs, &BTreeSet::new());
+        let risen: Vec<f64> = cs
+            .iter()
+            .filter(|c| c.updated && c.running)
+            .map(|c| interval(&c.figure).0 * c.factor)
+            .collect();
+        for c in &cs {
+            // The stated number, not the interval: "at least three" in a
+            // story the coverage says rose to 10 is the early count, though
+            // it fits.
+            if c.running
+                && !c.updated
+                && c.figure.qualifier != Qualifier::Vague
+                && risen.iter().any(|&r| c.figure.value * c.factor < r)
+            {
+                early.insert(c.article);
+            }
+        }
+    }
+    early
+}
+
 /// Builds the figure slots of a set of analyzed articles.
 pub fn figure_slots(
     articles: &[Article],
@@ -1558,6 +1697,7 @@ pub fn figure_slots(
     let names = EntityNames::new(articles);
     let mut figs = collect(articles, &names, opts);
     mark_side_places(&mut figs, articles, &names, origins);
+    headlines_take_the_body_s_happening(&mut figs, articles);
     convert_currencies(&mut figs);
     mark_translations(&mut figs, origins);
     for run in part_runs(&figs) {
@@ -1574,12 +1714,13 @@ pub fn figure_slots(
     join_versions(&figs, &mut groups, origins);
     let runs = attach_parts(&figs, &mut groups);
     set_bystanders_apart(&figs, &mut groups, &runs, origins);
+    let early = early_reports(&figs, &groups, &runs);
     let mut slots: Vec<FigureSlot> = groups
         .into_iter()
         .filter(|g| !g.is_empty())
         .map(|g| {
             let members: Vec<&Fig> = g.iter().map(|&i| &figs[i]).collect();
-            let claims = claims(&g, &figs, &runs);
+            let claims = claims(&g, &figs, &runs, &early);
             let mut slot = build_slot(&members, &claims, origins);
             // Name the slot after what the total counts, not its parts.
             let whole: Vec<&Fig> = g
@@ -1697,7 +1838,7 @@ fn set_bystanders_apart(
         if group.len() < 3 {
             continue;
         }
-        let claims = claims(group, figs, runs);
+        let claims = claims(group, figs, runs, &BTreeSet::new());
         let (verdict, _, pairs) = decide(&claims, origins);
         if verdict != Verdict::Conflict {
             continue;
@@ -1938,7 +2079,12 @@ const VERSION_SHARED_WORDS: f32 = 0.6;
 /// (see [`part_runs`]) count once, as their sum, since the article's claim
 /// is the total ("2 leaders plus 21 others" claims 23). `members` of each
 /// claim index into `group`.
-fn claims(group: &[usize], figs: &[Fig], runs: &[Vec<usize>]) -> Vec<Claim> {
+fn claims(
+    group: &[usize],
+    figs: &[Fig],
+    runs: &[Vec<usize>],
+    early: &BTreeSet<usize>,
+) -> Vec<Claim> {
     let mut consumed = BTreeSet::new();
     let mut out = Vec::new();
     let pos = |i: usize| group.iter().position(|&g| g == i).unwrap_or(0);
@@ -1970,6 +2116,7 @@ fn claims(group: &[usize], figs: &[Fig], runs: &[Vec<usize>]) -> Vec<Claim> {
             in_quote: f.in_quote,
             as_of: f.as_of.clone(),
             running: f.measure.happening & running_bits() != 0,
+            early: early.contains(&f.article),
             members: run.iter().map(|&i| pos(i)).collect(),
             language: f.language.map(str::to_string),
         });
@@ -1988,6 +2135,7 @@ fn claims(group: &[usize], figs: &[Fig], runs: &[Vec<usize>]) -> Vec<Claim> {
                 in_quote: f.in_quote,
                 as_of: f.as_of.clone(),
                 running: f.measure.happening & running_bits() != 0,
+                early: early.contains(&f.article),
                 members: vec![pos(i)],
                 language: f.language.map(str::to_string),
             });
@@ -2155,6 +2303,70 @@ mod tests {
         assert!(qualifies_a_thing("una ley de"));
         assert!(!qualifies_a_thing("the river flooded in"));
         assert!(!qualifies_a_thing("cerrado desde"));
+    }
+
+    /// Headless figures whose clauses and sentences hold these words, one
+    /// per `(near, far, measured)`, weighed alike.
+    fn weighed(figures: &[(&[&str], &[&str], bool)]) -> Vec<Weighed> {
+        let bag = |words: &[&str]| {
+            let mut b = Bag::default();
+            for w in words {
+                b.add((*w).to_string(), 1.0);
+            }
+            b
+        };
+        let idf: HashMap<String, f32> = figures
+            .iter()
+            .flat_map(|(near, far, _)| near.iter().chain(far.iter()))
+            .map(|w| ((*w).to_string(), 1.0))
+            .collect();
+        let mut ids = HashMap::default();
+        figures
+            .iter()
+            .enumerate()
+            .map(|(article, (near, far, measured))| Weighed {
+                has_head: false,
+                measured: *measured,
+                value_key: None,
+                article,
+                in_quote: false,
+                language: None,
+                happening: 0,
+                head_key: None,
+                places: BTreeSet::new(),
+                aged: None,
+                main_quake: false,
+                share_of: None,
+                translated_origin: None,
+                stated: None,
+                head: Sparse::new(&Bag::default(), &idf, &mut ids),
+                near: Sparse::new(&bag(near), &idf, &mut ids),
+                far: Sparse::new(&bag(far), &idf, &mut ids),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_one_word_clause_of_a_time_or_length_leans_on_its_sentence() {
+        // "at 3 p.m." in two sentences about different things: the clause
+        // words meet, the sentences do not.
+        let talks: &[&str] = &["at", "talks", "resumed", "capital"];
+        let bombs: &[&str] = &["at", "bombs", "fell", "camp"];
+        let w = weighed(&[
+            (&["at"], talks, true),
+            (&["at"], bombs, true),
+            (&["at"], talks, false),
+            (&["at"], bombs, false),
+            (&["at"], talks, true),
+        ]);
+        let time = similarity(&w[0], &w[1]);
+        assert!(time < 0.6, "{time}");
+        // A count's one-word clause still says what it says.
+        let count = similarity(&w[2], &w[3]);
+        assert!(count > time, "{count} vs {time}");
+        // Sentences that meet as well keep the two together.
+        let same = similarity(&w[0], &w[4]);
+        assert!(same > 0.9, "{same}");
     }
 
     #[test]

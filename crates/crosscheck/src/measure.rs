@@ -795,6 +795,11 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     // elsewhere; the head still follows.
     let mut added = false;
     for (k, &(o, w)) in after.iter().enumerate().take(7) {
+        // A clock's zone ("08:06 Coordinated Universal Time") is its unit,
+        // already in the dimension: no mark of what is timed.
+        if matches!(m.dim, Some(Dim::Clock(_))) && o < rel.end {
+            continue;
+        }
         let lower = w.to_lowercase();
         if k == 0 && INCREMENT_WORDS.contains(&lower.as_str()) {
             added = true;
@@ -968,6 +973,32 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         .collect();
     if m.happening == 0 {
         m.happening = happening_near(&before, &after, &near_before, &near_after);
+    }
+    if m.happening == 0 {
+        // "at least three people, a man and two women, were killed": an
+        // apposition between the counted group and its verb. A stretch
+        // that opens with a conjunction ("while services to...") is a
+        // clause of its own, whose verb is not the count's.
+        let opener = sent_text
+            .get(clause.end..)
+            .and_then(|t| t.trim_start().strip_prefix(','))
+            .and_then(|t| t.split_whitespace().next());
+        if let Some(resume) = after_apposition(sent_text, clause.end)
+            .filter(|_| !opener.is_some_and(|w| ends_stretch(&w)))
+        {
+            let rest: Vec<(usize, &str)> = words
+                .iter()
+                .filter(|(o, _)| *o >= resume)
+                .copied()
+                .collect();
+            let near: Vec<&str> = rest
+                .iter()
+                .map(|(_, w)| *w)
+                .take_while(|w| !ends_stretch(w))
+                .take(5)
+                .collect();
+            m.happening = happening_near(&[], &rest, &[], &near);
+        }
     }
     if m.happening == 0 && clause.start > 0 {
         // An item of a list ("recovered seven rifles, RPG launchers, three
@@ -1248,6 +1279,25 @@ fn bit_of(concept: &str) -> u32 {
 /// "10 people were killed"); a measure noun after it; else the clause's,
 /// when it names one only. One happening, not all a clause names: "the
 /// mine collapse killed 14" counts the dead.
+/// Where the sentence resumes after an apposition that closes the clause
+/// ending at `clause_end` (", a man and two women,"): the offset after its
+/// closing comma. `None` when the clause is not followed by a short
+/// stretch between two commas.
+fn after_apposition(sent_text: &str, clause_end: usize) -> Option<usize> {
+    /// Longer stretches are clauses of their own, not appositions.
+    const MAX_WORDS: usize = 6;
+    let tail = sent_text.get(clause_end..)?;
+    let open = tail.len() - tail.trim_start().len();
+    let rest = tail.get(open..)?.strip_prefix(',')?;
+    let close = rest.find(',')?;
+    let inside = rest.get(..close)?;
+    let n = inside.split_whitespace().count();
+    if n == 0 || n > MAX_WORDS || inside.contains([';', ':', '(', ')', '.']) {
+        return None;
+    }
+    Some(clause_end + open + 1 + close + 1)
+}
+
 fn happening_near(
     before: &[(usize, &str)],
     after: &[(usize, &str)],

@@ -1990,3 +1990,267 @@ fn a_conflicting_slot_holds_only_the_values_set_against_each_other() {
         "{slot:#?}"
     );
 }
+
+/// One article whose first block is a headline.
+fn headlined(source: &str, outlet: &str, title: &str, paras: &[&str], figs: &[F]) -> Article {
+    let mut a = article(source, outlet, paras, &[], &[]);
+    let mut b = ArticleBuilder::new(source);
+    b.outlet = Some(outlet.to_string());
+    b.push_block(BlockKind::Title, title);
+    for p in paras {
+        b.push_block(BlockKind::Paragraph, p);
+    }
+    let built = b.finish();
+    a.text = built.text.clone();
+    let mut with = article(source, outlet, &[], &[], &[]);
+    with.text = built.text;
+    with.spans = built.spans;
+    with.blocks = built.blocks;
+    for f in figs {
+        let Some(start) = with.text.find(f.wording) else {
+            panic!("fixture wording {:?} not in text", f.wording)
+        };
+        with.spans.push(Span {
+            range: ByteRange::new(start, start + f.wording.len()),
+            kind: SpanKind::Figure(Figure {
+                value: f.value,
+                low: f.low,
+                high: f.high,
+                unit: Some("people".into()),
+                qualifier: f.q,
+                counts: Some(f.counts.to_string()),
+                attributed_to: None,
+                role: FigureRole::Claim,
+            }),
+        });
+    }
+    with.spans.sort_by_key(|s| s.range.start);
+    with
+}
+
+#[test]
+fn an_early_reports_lower_counts_are_earlier_states_not_contradictions() {
+    // The coverage says the toll rose; the article that gave the lower
+    // toll is an early report, and its other running count (villages
+    // destroyed) is its earlier state too.
+    let early = article(
+        "a",
+        "The Ledger",
+        &["The governor said four villages had been destroyed and three people killed in the Korvald quake."],
+        &[
+            exact("four villages", 4.0, "villages destroyed"),
+            exact("three people", 3.0, "people killed"),
+        ],
+        &[],
+    );
+    let later = article(
+        "b",
+        "Morning Wire",
+        &[
+            "The death toll from the Korvald quake rose to 10 people on Monday, officials said.",
+            "The Korvald quake destroyed seven villages, the governor said.",
+        ],
+        &[
+            exact("10 people", 10.0, "people"),
+            exact("seven villages", 7.0, "villages"),
+        ],
+        &[],
+    );
+    let third = article(
+        "c",
+        "Northline",
+        &[
+            "Ten people were killed when the Korvald quake struck, officials said.",
+            "Seven villages were destroyed by the Korvald quake.",
+        ],
+        &[
+            exact("Ten people", 10.0, "people"),
+            exact("Seven villages", 7.0, "villages"),
+        ],
+        &[],
+    );
+    let d = crosscheck(vec![early, later, third], &Options::default());
+    let toll = slot_of(&d, "three people");
+    assert!(toll.values.iter().any(|v| v.value == 10.0), "{toll:#?}");
+    assert_eq!(toll.verdict, Verdict::Revised, "{toll:#?}");
+    let villages = slot_of(&d, "four villages");
+    assert!(
+        villages.values.iter().any(|v| v.value == 7.0),
+        "{villages:#?}"
+    );
+    assert_eq!(villages.verdict, Verdict::Revised, "{villages:#?}");
+    assert!(d.figures.iter().all(|s| s.verdict != Verdict::Conflict));
+}
+
+#[test]
+fn without_a_reported_rise_a_lower_count_still_conflicts() {
+    // The same reports, but nobody says the toll rose: 3 against 10 is a
+    // contradiction a reader must see.
+    let a = article(
+        "a",
+        "The Ledger",
+        &["Three people were killed in the Korvald quake on Monday, officials said."],
+        &[exact("Three people", 3.0, "people killed")],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["Rescue workers in the hills counted ten people dead after the Korvald quake, the regional governor told reporters."],
+        &[exact("ten people", 10.0, "people dead")],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let toll = slot_of(&d, "ten people");
+    assert!(toll.values.iter().any(|v| v.value == 3.0), "{toll:#?}");
+    assert_eq!(toll.verdict, Verdict::Conflict, "{toll:#?}");
+}
+
+#[test]
+fn damaged_and_destroyed_are_different_counts() {
+    let d = two_reports(
+        (
+            "Homes in five villages were damaged by the Korvald quake, officials said.",
+            exact("five villages", 5.0, "villages"),
+        ),
+        (
+            "The Korvald quake destroyed seven villages, officials said.",
+            exact("seven villages", 7.0, "villages"),
+        ),
+    );
+    assert!(
+        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
+        "{:#?}",
+        d.figures
+    );
+}
+
+#[test]
+fn a_headline_number_takes_what_happened_from_the_body() {
+    // "7 Villages Damaged" above "seven villages were destroyed": the
+    // headline counts the destroyed villages, and so does not contradict
+    // another report's five damaged ones.
+    let a = headlined(
+        "a",
+        "The Ledger",
+        "Quake kills 10; 7 Villages Damaged",
+        &["The Korvald quake struck on Sunday, and seven villages were destroyed."],
+        &[
+            exact("7 Villages", 7.0, "villages"),
+            exact("seven villages", 7.0, "villages"),
+        ],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["Homes in five villages were damaged by the Korvald quake, officials said."],
+        &[exact("five villages", 5.0, "villages")],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    assert!(
+        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
+        "{:#?}",
+        d.figures
+    );
+    let seven = slot_of(&d, "7 Villages");
+    let mentions: usize = seven.values.iter().map(|v| v.mentions.len()).sum();
+    assert_eq!(mentions, 2, "{seven:#?}");
+}
+
+#[test]
+fn a_count_listed_beside_another_happening_is_no_part_of_it() {
+    // "four villages had been destroyed and three people killed" lists two
+    // happenings: the three are all the dead that report gives, and so
+    // contradict another report's ten.
+    let a = article(
+        "a",
+        "The Ledger",
+        &["The governor told reporters that four villages had been destroyed and three people killed in the Korvald quake."],
+        &[
+            exact("four villages", 4.0, "villages"),
+            exact("three people", 3.0, "people"),
+        ],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["Ten people were killed in the Korvald quake, which struck the island on Sunday afternoon."],
+        &[exact("Ten people", 10.0, "people")],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let slot = slot_of(&d, "three people");
+    assert!(slot.values.iter().any(|v| v.value == 10.0), "{slot:#?}");
+    assert_eq!(slot.verdict, Verdict::Conflict, "{slot:#?}");
+}
+
+#[test]
+fn a_gerund_names_the_happening() {
+    // "killing 10 people" counts the dead, as "10 people were killed" does,
+    // and not the injured of the same quake.
+    let a = article(
+        "a",
+        "The Ledger",
+        &["The quake struck the island on Sunday, killing 10 people and injuring 80 others."],
+        &[
+            exact("10 people", 10.0, "people"),
+            exact("80 others", 80.0, "others"),
+        ],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["Officials said 12 people were killed when the quake struck the island on Sunday."],
+        &[exact("12 people", 12.0, "people")],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let toll = slot_of(&d, "12 people");
+    assert!(toll.values.iter().any(|v| v.value == 10.0), "{toll:#?}");
+    assert!(toll.values.iter().all(|v| v.value != 80.0), "{toll:#?}");
+}
+
+#[test]
+fn an_apposition_does_not_hide_the_verb() {
+    // "at least three people, a man and two women, were killed": the dead,
+    // not the injured another sentence of the report counts.
+    let a = article(
+        "a",
+        "The Ledger",
+        &[
+            "Police said at least three people, a man and two women, were killed in the fire.",
+            "Police said 12 people were injured in the riots.",
+        ],
+        &[
+            F {
+                wording: "at least three people",
+                value: 3.0,
+                q: Qualifier::AtLeast,
+                low: 3.0,
+                high: None,
+                counts: "people",
+            },
+            exact("12 people", 12.0, "people"),
+        ],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["Three people died in the fire at the bank, police said."],
+        &[exact("Three people", 3.0, "people")],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let dead = slot_of(&d, "Three people");
+    assert!(
+        dead.values
+            .iter()
+            .any(|v| v.text == "at least three people"),
+        "{dead:#?}"
+    );
+    assert!(dead.values.iter().all(|v| v.value != 12.0), "{dead:#?}");
+}

@@ -40,6 +40,11 @@ pub struct Claim {
     /// The quantity is a running count that grows as news comes in (the
     /// dead, the injured, the missing, the arrested, the evacuated).
     pub running: bool,
+    /// The claim's article reports an earlier state of the story: another
+    /// of its running counts is below a value the coverage says the count
+    /// rose to. Its running counts lower than a later report's are that
+    /// earlier state, not a contradiction.
+    pub early: bool,
     /// Members of the slot (indexes into its figure list) behind the claim.
     pub members: Vec<usize>,
     /// The language of the claim's article, when known.
@@ -203,8 +208,14 @@ pub fn difference(a: &Claim, b: &Claim, origins: &Origins) -> Difference {
         (Some(x), Some(y)) if !is_date(x) && !is_date(y) => moments_differ(x, y),
         _ => false,
     };
+    // An early report's lower count, against a report not early.
+    let earlier_state = a.running && b.running && a.early != b.early && {
+        let (early, late) = if a.early { (a, b) } else { (b, a) };
+        interval(&early.figure).1 * early.factor < interval(&late.figure).0 * late.factor
+    };
     if a.updated
         || b.updated
+        || earlier_state
         || (same_origin && a.article != b.article)
         || one_year_apart
         || grew
@@ -529,6 +540,7 @@ mod tests {
             in_quote: false,
             as_of: as_of.map(str::to_string),
             running,
+            early: false,
             members: vec![article],
             language: Some("en".into()),
         }
@@ -645,6 +657,7 @@ mod tests {
             in_quote: false,
             as_of: None,
             running: false,
+            early: false,
             members: vec![article],
             language: Some(lang.into()),
         };

@@ -1142,6 +1142,7 @@ static FIGURE: FigureWords = FigureWords {
         ("at night", true),
     ],
     local_time: &["local time", "local"],
+    universal_time: &["coordinated universal time", "greenwich mean time"],
     zone_time_word: "time",
     nobody: &["no one", "nobody", "no - one", "no-one", "none"],
     no_words: &["no"],

@@ -716,6 +716,7 @@ static FIGURE: FigureWords = FigureWords {
         ("de la noche", true),
     ],
     local_time: &["hora local", "horario local"],
+    universal_time: &["tiempo universal coordinado", "hora media de greenwich"],
     zone_time_word: "hora",
     nobody: &["nadie", "ninguna persona"],
     no_words: &["ningún", "ninguna", "ningun", "sin", "no"],

@@ -164,6 +164,7 @@ pub const NO_FIGURE_WORDS: FigureWords = FigureWords {
     clock_hours: &[],
     meridiem_phrases: &[],
     local_time: &[],
+    universal_time: &[],
     zone_time_word: "",
     nobody: &[],
     no_words: &[],
@@ -351,6 +352,9 @@ pub struct FigureWords {
     pub meridiem_phrases: &'static [(&'static str, bool)],
     /// Phrases after a clock time that say it is the local one ("local time").
     pub local_time: &'static [&'static str],
+    /// The universal time zone spelled out ("Coordinated Universal Time",
+    /// "Greenwich Mean Time"), read as UTC.
+    pub universal_time: &'static [&'static str],
     /// The word that makes a demonym a time zone ("Greek time", "hora peruana").
     pub zone_time_word: &'static str,
     /// Words for nobody, as the subject of a harm verb ("no one", "nadie").
@@ -573,7 +577,7 @@ pub struct Lexicon {
     /// See [`FigureWords::meridiem_phrases`].
     pub meridiem: PhraseTable<bool>,
     /// The multi-word tables of [`FigureWords`] that only need a yes, by
-    /// name: "nobody", "one", "local_time", "furniture", "furniture_short".
+    /// name: "nobody", "one", "local_time", "universal_time", "furniture", "furniture_short".
     pub figure_phrases: HashMap<&'static str, PhraseTable<()>>,
     /// See [`FigureWords::approx_phrases`].
     pub approx: PhraseTable<(f64, f64, f64)>,
@@ -633,6 +637,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
     figure_phrases.insert("nobody", yes(fw.nobody));
     figure_phrases.insert("one", yes(fw.one_phrases));
     figure_phrases.insert("local_time", yes(fw.local_time));
+    figure_phrases.insert("universal_time", yes(fw.universal_time));
     figure_phrases.insert("furniture", yes(fw.furniture_after));
     figure_phrases.insert("furniture_short", yes(fw.furniture_after_short));
     let mut countries = Vec::new();

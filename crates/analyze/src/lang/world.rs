@@ -139,14 +139,20 @@ fn from_registry(code: &str, row: Country) -> Option<Country> {
             demonyms.push(d);
         }
     }
-    // A name that is also a demonym ("Argentine") or a code ("USA") is
-    // read as that, as before the registry supplied names.
-    names.retain(|n| !demonyms.contains(n) && !row.codes.iter().any(|c| c.eq_ignore_ascii_case(n)));
     let canonical = if row.canonical.is_empty() {
         country.unofficial_name_list().first()?.to_string()
     } else {
         row.canonical
     };
+    // A name that is also a demonym ("Argentine") or a code ("USA") is
+    // read as that, as before the registry supplied names; but never the
+    // country's own name: capitalized "China" is the country, though
+    // Spanish writes "china" for a Chinese woman (a lower-case demonym
+    // still reads as one, since only capitalized words name countries).
+    let own = canonical.to_lowercase();
+    names.retain(|n| {
+        *n == own || !demonyms.contains(n) && !row.codes.iter().any(|c| c.eq_ignore_ascii_case(n))
+    });
     Some(Country {
         canonical,
         names,

@@ -81,7 +81,7 @@ pub const WORDS: Words = Words {
         ("cost", &["kostet", "kosten"]),
         ("population", &["einwoh", "bevölk"]),
         ("seized", &["beschl"]),
-        ("destroyed", &["zerstö", "beschä", "einges"]),
+        ("destroyed", &["zerstö", "einges"]),
         ("stolen", &["gestoh", "erbeut", "beute"]),
         ("convicted", &["verurt"]),
         ("charged", &["angekl"]),
@@ -90,6 +90,7 @@ pub const WORDS: Words = Words {
         ("affected", &["betrof"]),
         ("votes", &["stimme"]),
         ("protesters", &["demons", "protes"]),
+        ("damaged", &["beschä"]),
     ],
     list_connectors: &["und", "sowie"],
     time_prepositions: &[

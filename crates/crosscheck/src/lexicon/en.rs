@@ -215,9 +215,15 @@ pub const WORDS: Words = Words {
             &[
                 "killed", "kill", "kills", "die", "dies", "dying", "dead", "died", "death",
                 "deaths", "deadly", "fatali", "perish", "lives", "bodies", "toll", "mortal",
+                "killing",
             ],
         ),
-        ("injured", &["injure", "injury", "wounde", "hurt", "hospit"]),
+        (
+            "injured",
+            &[
+                "injure", "injury", "injuring", "wounde", "wounding", "hurt", "hospit",
+            ],
+        ),
         ("missing", &["missin", "unacco"]),
         (
             "evacuated",
@@ -230,15 +236,15 @@ pub const WORDS: Words = Words {
                 "held", "holds", "housed", "houses", "impris", "jailed", "incarc", "custod",
             ],
         ),
-        ("released", &["releas", "freed"]),
+        ("released", &["releas", "freed", "freeing"]),
         (
             "sent",
             &[
-                "deport", "expell", "remove", "repatr", "sent", "send", "sends", "transf", "flown",
-                "receiv",
+                "deport", "expell", "remove", "removing", "repatr", "sent", "send", "sends",
+                "sending", "transf", "flown", "receiv",
             ],
         ),
-        ("rescued", &["rescue", "saved"]),
+        ("rescued", &["rescue", "rescuing", "saved"]),
         ("employed", &["employ", "workfo", "hired", "hires"]),
         (
             "paid",
@@ -249,7 +255,16 @@ pub const WORDS: Words = Words {
         ("seized", &["seized", "seize", "seizin", "confis", "recove"]),
         (
             "destroyed",
-            &["destro", "flatte", "levele", "razed", "collap", "damage"],
+            &[
+                "destro",
+                "flatte",
+                "levele",
+                "leveling",
+                "levelling",
+                "razed",
+                "razing",
+                "collap",
+            ],
         ),
         (
             "stolen",
@@ -265,6 +280,7 @@ pub const WORDS: Words = Words {
         ("affected", &["affect", "disrup", "outage"]),
         ("votes", &["vote", "votes", "voted", "ballot"]),
         ("protesters", &["protes", "demons", "marche"]),
+        ("damaged", &["damage", "damaging"]),
     ],
     list_connectors: &[
         "and",

@@ -136,9 +136,17 @@ pub const WORDS: Words = Words {
     concepts: &[
         (
             "dead",
-            &["muerto", "muerta", "murier", "muerte", "fallec", "mortal"],
+            &[
+                "muerto", "muerta", "murier", "muerte", "fallec", "mortal", "mató", "mataron",
+                "matando", "matado", "matada", "matar",
+            ],
         ),
-        ("injured", &["hospit", "herido", "herida", "lesion"]),
+        (
+            "injured",
+            &[
+                "hospit", "herido", "herida", "hiriendo", "hirió", "hirieron", "lesion",
+            ],
+        ),
         ("missing", &["desapa"]),
         ("evacuated", &["desalo", "despla", "albergu", "evacuó"]),
         ("arrested", &["detuvi", "detení", "detenid", "aprehe"]),
@@ -157,10 +165,7 @@ pub const WORDS: Words = Words {
         ("cost", &["costó", "daños", "pérdid"]),
         ("population", &["habita", "poblac", "vecino"]),
         ("seized", &["incaut", "decomi", "requis"]),
-        (
-            "destroyed",
-            &["destru", "derrib", "derrum", "arrasa", "dañado", "dañada"],
-        ),
+        ("destroyed", &["destru", "derrib", "derrum", "arrasa"]),
         (
             "stolen",
             &["robo", "robado", "robada", "botín", "atraco", "hurto"],
@@ -172,6 +177,7 @@ pub const WORDS: Words = Words {
         ("affected", &["afecta", "interr"]),
         ("votes", &["voto", "votos", "votaro"]),
         ("protesters", &["manife"]),
+        ("damaged", &["dañado", "dañada", "dañó"]),
     ],
     list_connectors: &["y", "e", "más", "además de", "junto a", "junto con"],
     time_prepositions: &[

@@ -91,7 +91,7 @@ pub const WORDS: Words = Words {
         ("cost", &["coûté", "coût"]),
         ("population", &["habita", "popula"]),
         ("seized", &["saisi", "saisis", "saisie", "confis"]),
-        ("destroyed", &["détrui", "endomm", "effond"]),
+        ("destroyed", &["détrui", "effond"]),
         ("stolen", &["volé", "volés", "dérobé", "butin"]),
         ("convicted", &["condam", "coupab"]),
         ("charged", &["inculp", "accusé"]),
@@ -100,6 +100,7 @@ pub const WORDS: Words = Words {
         ("affected", &["affect"]),
         ("votes", &["voix", "scruti"]),
         ("protesters", &["manife", "protes"]),
+        ("damaged", &["endomm"]),
     ],
     list_connectors: &["et", "ainsi que", "en plus de"],
     time_prepositions: &[

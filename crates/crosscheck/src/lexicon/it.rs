@@ -84,7 +84,7 @@ pub const WORDS: Words = Words {
         ("cost", &["costat", "costo"]),
         ("population", &["abitan", "popola"]),
         ("seized", &["seques", "confis"]),
-        ("destroyed", &["distru", "crolla", "danneg"]),
+        ("destroyed", &["distru", "crolla"]),
         ("stolen", &["rubati", "rubato", "furto", "bottin"]),
         ("convicted", &["condan", "colpev"]),
         ("charged", &["indaga", "imputa"]),
@@ -92,6 +92,7 @@ pub const WORDS: Words = Words {
         ("shot", &["sparat"]),
         ("votes", &["voti"]),
         ("protesters", &["manife", "protes"]),
+        ("damaged", &["danneg"]),
     ],
     list_connectors: &["e", "oltre a", "insieme a"],
     time_prepositions: &[

@@ -112,6 +112,9 @@ pub const LANGUAGES: &[(&str, &Words)] = &[
 ///   it.
 /// - "population": how many live somewhere is not a count of anything that
 ///   happened.
+/// - "damaged": harmed but maybe standing; the destroyed are among the
+///   damaged, so the two counts are related, never contradictory ("homes
+///   in five villages damaged" / "seven villages destroyed").
 /// - "shot": the dead and the wounded together, as a shooting's reports
 ///   count them ("shot three people, killing one").
 pub const CONCEPT_NAMES: &[&str] = &[
@@ -138,6 +141,7 @@ pub const CONCEPT_NAMES: &[&str] = &[
     "affected",
     "votes",
     "protesters",
+    "damaged",
 ];
 
 /// Which measure a number is: two figures whose measures differ are
@@ -196,7 +200,11 @@ pub const THING_NAMES: &[&str] = &[
 /// Pairs of [`CONCEPT_NAMES`] that name one quantity when the two clauses
 /// also name the same place or body: people sent to a prison (a shelter, a
 /// camp) are the people held there.
-pub const RELATED_CONCEPTS: &[(&str, &str)] = &[("sent", "held"), ("arrested", "held")];
+pub const RELATED_CONCEPTS: &[(&str, &str)] = &[
+    ("sent", "held"),
+    ("arrested", "held"),
+    ("damaged", "destroyed"),
+];
 
 /// Pairs of [`CONCEPT_NAMES`] that never count one population: the dead are
 /// not the injured, those released are not those still held. Two figures

@@ -41,7 +41,7 @@ pub const WORDS: Words = Words {
         ("cost", &["custou", "custo"]),
         ("population", &["popula", "habita", "morado"]),
         ("seized", &["apreen", "confis"]),
-        ("destroyed", &["destru", "danifi", "desaba"]),
+        ("destroyed", &["destru", "desaba"]),
         ("stolen", &["roubad", "roubo", "furto", "furtad"]),
         ("convicted", &["conden"]),
         ("charged", &["acusad", "indici"]),
@@ -50,6 +50,7 @@ pub const WORDS: Words = Words {
         ("affected", &["afetad"]),
         ("votes", &["votos"]),
         ("protesters", &["manife", "protes"]),
+        ("damaged", &["danifi"]),
     ],
     list_connectors: &["e", "além de", "junto com"],
     time_prepositions: &[

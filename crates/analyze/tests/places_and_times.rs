@@ -1,0 +1,67 @@
+//! Countries whose names another language writes as a demonym, and clock
+//! times given as a span or in a spelled-out universal zone.
+
+mod common;
+use common::{article, figures};
+use crosswire_model::{Article, EntityKind, Qualifier, SpanKind};
+
+fn kind_of(a: &Article, text: &str) -> Option<EntityKind> {
+    a.spans.iter().find_map(|s| match &s.kind {
+        SpanKind::Entity { entity, .. } if a.slice(s.range) == text => Some(*entity),
+        _ => None,
+    })
+}
+
+#[test]
+fn a_capitalized_country_name_is_the_country_though_a_demonym_elsewhere() {
+    // Spanish writes "china" for a Chinese woman; capitalized, in either
+    // language, "China" is the country.
+    let en = article(
+        "en",
+        &["On Saturday, more than a dozen people were killed by a quake in eastern China."],
+    );
+    assert_eq!(kind_of(&en, "China"), Some(EntityKind::Gpe));
+    let es = article(
+        "es",
+        &["El sábado, un terremoto en el este de China mató a más de una docena de personas."],
+    );
+    assert_eq!(kind_of(&es, "China"), Some(EntityKind::Gpe));
+}
+
+#[test]
+fn a_span_of_clock_times_is_one_range_in_the_zone_written_after_it() {
+    let a = article(
+        "en",
+        &["The cables were cut between 07:28 and 08:06 Coordinated Universal Time (UTC), and repairs began from 9 a.m. to 11 a.m. on Monday."],
+    );
+    let fs = figures(&a);
+    let (text, cut) = fs
+        .iter()
+        .find(|(t, _)| t.contains("07:28"))
+        .unwrap_or_else(|| panic!("no 07:28 in {fs:?}"));
+    assert!(text.contains("08:06") && text.contains("(UTC)"), "{text:?}");
+    assert_eq!(cut.qualifier, Qualifier::Range);
+    assert_eq!((cut.low, cut.high), (448.0, Some(486.0)));
+    assert_eq!(cut.unit.as_deref(), Some("time_of_day_UTC"));
+    let (_, repair) = fs
+        .iter()
+        .find(|(t, _)| t.contains("9 a.m."))
+        .unwrap_or_else(|| panic!("no 9 a.m. in {fs:?}"));
+    assert_eq!((repair.low, repair.high), (540.0, Some(660.0)));
+    // The end of a span is no time of its own.
+    assert!(!fs.iter().any(|(t, _)| t.starts_with("08:06")), "{fs:?}");
+}
+
+#[test]
+fn a_spelled_out_universal_zone_reads_as_utc() {
+    let a = article(
+        "en",
+        &["The quake struck at 10:20 Greenwich Mean Time on Friday."],
+    );
+    let fs = figures(&a);
+    let (_, f) = fs
+        .iter()
+        .find(|(t, _)| t.contains("10:20"))
+        .unwrap_or_else(|| panic!("no 10:20 in {fs:?}"));
+    assert_eq!(f.unit.as_deref(), Some("time_of_day_UTC"));
+}
