@@ -418,9 +418,18 @@ pub fn moment_day(moment: &str) -> String {
 
 /// Whether `text[start..end]` starts and ends at word boundaries.
 fn whole_words(text: &str, start: usize, end: usize) -> bool {
-    let before = text.get(..start).and_then(|t| t.chars().next_back());
-    let after = text.get(end..).and_then(|t| t.chars().next());
-    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    let mut before = text.get(..start).unwrap_or("").chars().rev();
+    let mut after = text.get(end..).unwrap_or("").chars();
+    // A hyphen glued between two words joins them: "in all" is not in
+    // "in all-economy class".
+    let edge = |c: Option<char>, next: Option<char>| match c {
+        None => true,
+        Some('-') => next.is_none_or(|n| !n.is_alphanumeric()),
+        Some(c) => !c.is_alphanumeric(),
+    };
+    let (b1, b2) = (before.next(), before.next());
+    let (a1, a2) = (after.next(), after.next());
+    edge(b1, b2) && edge(a1, a2)
 }
 
 /// Whether any phrase of a fixed list occurs in a lower-cased text as
@@ -1797,6 +1806,17 @@ mod tests {
         let t = "SIP was built for 40,000 inmates and holds about 15,000";
         let at = t.find("about").unwrap_or(0);
         assert_eq!(clause_of(t, at..t.len()), 0..t.len());
+    }
+
+    #[test]
+    fn a_cue_inside_a_hyphenated_word_is_no_cue() {
+        // "in all-economy class" says nothing of a total; "in all, 840"
+        // and a spaced dash ("in all - 840") do.
+        assert!(measures_in("up to 840 people in all-economy class").is_empty());
+        assert!(measures_in("a non-annual grant").is_empty());
+        assert!(measures_in("840 people in all, the airline said").contains("total"));
+        assert!(measures_in("840 people in all - the airline said").contains("total"));
+        assert!(has_phrase("the toll, in all-", "in all"));
     }
 
     /// The automaton finds exactly what searching cue by cue finds,
