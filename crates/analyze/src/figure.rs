@@ -515,6 +515,13 @@ const ZONES: &[&str] = &[
     "HKT", "SGT", "PKT", "WIB", "SAST", "EAT", "WAT", "CAT", "AST", "ADT", "HST", "IRST", "GST",
 ];
 
+/// Units written in capitals glued to a number ("16GB", "500MW"): a
+/// size, not a model code like "3G" or "4K".
+const CAPITAL_UNITS: &[&str] = &[
+    "kb", "mb", "gb", "tb", "pb", "kbps", "mbps", "gbps", "hz", "khz", "mhz", "ghz", "w", "kw",
+    "mw", "gw", "kwh", "mwh", "gwh", "twh", "v", "kv", "mph", "kph", "hp", "cc", "db",
+];
+
 /// Finds every figure.
 pub fn find(doc: &Doc, used: &[Used]) -> Vec<Found> {
     let ctx = Ctx {
@@ -1741,6 +1748,33 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
             && t.lower.len() >= 3
             && lex.is("identifier_after", word_at(doc, j))
         {
+            role = FigureRole::Identifier;
+        }
+        // A product's name and its version: "iPhone 4", "iOS 4" (a name
+        // with a capital inside it), and a code in capitals glued to the
+        // number: "3G", "4K", "200LR".
+        let prev_tok = start.checked_sub(1).and_then(|p| toks.get(p));
+        let product = prev_tok.is_some_and(|p| {
+            p.sent == t.sent
+                && p.kind == Kind::Word
+                && doc.text.get(p.s..p.e).is_some_and(|w| {
+                    let mut cs = w.chars();
+                    cs.next().is_some_and(char::is_lowercase) && cs.any(char::is_uppercase)
+                })
+        });
+        // Only a glued word the number did not take as its multiplier or
+        // unit ("10M", "5km").
+        let glued = toks
+            .get(i + 1)
+            .filter(|x| j == i + 1 && !x.sp && x.kind == Kind::Word);
+        let glued_code = glued.is_some_and(|x| {
+            x.caps && !CAPITAL_UNITS.contains(&x.lower.as_str())
+                || doc
+                    .text
+                    .get(x.s..x.e)
+                    .is_some_and(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()))
+        });
+        if plain && unit.is_none() && (product && !plural_next || glued_code) {
             role = FigureRole::Identifier;
         }
     }

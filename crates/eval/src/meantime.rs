@@ -22,8 +22,10 @@
 //!   quotes in two languages. Gold: two quotes of one story whose digits
 //!   and capitalised words (names) agree, with at least one such anchor;
 //!   predicted: one dossier quote group;
-//! - `meantime.figures.per_article.<lang>`: compared figures read per
-//!   article in each language (a language without number words reads few).
+//! - `meantime.figures.per_article.<lang>`: numbers read per article in
+//!   each language, whatever role they are given (a language without
+//!   number words reads few; whether a number is compared, an identifier
+//!   or a year is the figure metrics' business, not this one's).
 
 use crate::{prf, Metric};
 use anyhow::{Context, Result};
@@ -102,7 +104,12 @@ pub fn run(path: &Path) -> Result<Vec<Metric>> {
     for docs in topics.values() {
         for r in docs {
             let e = per_lang.entry(r.lang.clone()).or_default();
-            e.0 += compared_figures(&r.article).len();
+            e.0 += r
+                .article
+                .spans
+                .iter()
+                .filter(|s| matches!(s.kind, SpanKind::Figure(_)))
+                .count();
             e.1 += 1;
         }
     }
