@@ -557,6 +557,7 @@ pub fn find(doc: &Doc, used: &[Used]) -> Vec<Found> {
         }
     }
     inherit_qualifiers(doc, &mut out);
+    join_feet_and_inches(doc, &mut out);
     // "aged 15 and 12": the ages listed after an age are ages too.
     for k in 1..out.len() {
         let (a, b) = (&out[k - 1], &out[k]);
@@ -1182,6 +1183,34 @@ fn special_at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
         }
         return None;
     }
+    // "life in prison", "cadena perpetua", "sentenced to life": one life
+    // term, its unit saying what it is; "up to life" keeps its hedge.
+    let life = phrases("life", i).or_else(|| {
+        let w_ok = !lex.lang.figure.life_word.is_empty() && w == lex.lang.figure.life_word;
+        let after_to = i >= 2 && prev == "to" && lex.is("life_verbs", &toks[i - 2].lower);
+        (w_ok && after_to).then_some(1)
+    });
+    if let Some(len) = life {
+        let e = i + len;
+        let (start, qualifier) = match qualifier_before(doc, i) {
+            Some((k, q @ (Qualifier::UpTo | Qualifier::LessThan))) => (k, q),
+            _ => (i, Qualifier::Exact),
+        };
+        return Some(Found {
+            ts: start,
+            te: e,
+            fig: Figure {
+                value: 1.0,
+                low: 1.0,
+                high: Some(1.0),
+                unit: Some("life".into()),
+                qualifier,
+                counts: None,
+                attributed_to: None,
+                role: FigureRole::Claim,
+            },
+        });
+    }
     // "twice", but not "twice as many".
     if let Some(&v) = lex.times_words.get(w) {
         if next.is_some_and(|x| lex.is("comparison_after", &x.lower)) {
@@ -1237,6 +1266,55 @@ fn special_at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
         });
     }
     None
+}
+
+/// "5 foot, 8 inch", "6 feet 2 inches", "a 5-foot-10 man": one length in
+/// inches, as heights are given, not a length and a stray number.
+fn join_feet_and_inches(doc: &Doc, out: &mut Vec<Found>) {
+    let whole = |f: &Found| {
+        f.fig.qualifier == Qualifier::Exact && f.fig.value.fract() == 0.0 && f.fig.value >= 0.0
+    };
+    let mut k = 1;
+    while k < out.len() {
+        let (a, b) = (&out[k - 1], &out[k]);
+        let gap: Vec<&str> = doc
+            .toks
+            .get(a.te..b.ts)
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        let same_sentence =
+            doc.toks.get(a.ts).map(|t| t.sent) == doc.toks.get(b.ts).map(|t| t.sent);
+        let feet = a.fig.unit.as_deref() == Some("ft") && whole(a);
+        let inches = whole(b)
+            && b.fig.value < 12.0
+            && match b.fig.unit.as_deref() {
+                Some("in") => {
+                    gap.is_empty() || gap == [","] || doc.lex.is("and", gap[0]) && gap.len() == 1
+                }
+                None => gap == ["-"],
+                _ => false,
+            };
+        if feet && inches && same_sentence {
+            let value = a.fig.value * 12.0 + b.fig.value;
+            let mut fig = a.fig.clone();
+            fig.value = value;
+            fig.low = value;
+            fig.high = Some(value);
+            fig.unit = Some("in".into());
+            fig.counts = b.fig.counts.clone();
+            let merged = Found {
+                ts: a.ts,
+                te: b.te,
+                fig,
+            };
+            out[k - 1] = merged;
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// The number at `k` as the high end of a range: digits, a glued

@@ -178,6 +178,11 @@ pub static LANG: Lang = Lang {
 static FIGURE: FigureWords = FigureWords {
     near_below: &["knapp", "fast", "beinahe"],
     nobody: &["niemand"],
+    life_terms: &[
+        "lebenslange haft",
+        "lebenslange freiheitsstrafe",
+        "lebenslang",
+    ],
     ordinals: &[
         ("erste", 1.0),
         ("ersten", 1.0),

@@ -1195,6 +1195,18 @@ static FIGURE: FigureWords = FigureWords {
         "the", "no", "any", "each", "every", "someone", "which", "another", "day",
     ],
     both_words: &["both"],
+    life_terms: &[
+        "life in prison",
+        "life imprisonment",
+        "life sentence",
+        "life sentences",
+        "life behind bars",
+        "life without parole",
+        "life term",
+        "life terms",
+    ],
+    life_word: "life",
+    life_verbs: &["sentenced", "condemned", "up", "faces", "facing"],
     times_words: &[("twice", 2.0), ("thrice", 3.0)],
     comparison_after: &["as", "the", "that", "than"],
     ordinals: &[

@@ -773,6 +773,13 @@ static FIGURE: FigureWords = FigureWords {
     relative_after: &["después", "antes", "más", "tarde"],
     one_pronoun_before: &["el", "la", "cada", "ninguno", "cualquier", "algún"],
     both_words: &["ambos", "ambas"],
+    life_terms: &[
+        "cadena perpetua",
+        "prisión perpetua",
+        "prisión permanente revisable",
+    ],
+    life_word: "",
+    life_verbs: &[],
     times_words: &[],
     comparison_after: &["más", "menos", "que"],
     ordinals: &[

@@ -238,6 +238,11 @@ pub static LANG: Lang = Lang {
 static FIGURE: FigureWords = FigureWords {
     near_below: &["près de", "presque"],
     nobody: &["personne"],
+    life_terms: &[
+        "réclusion criminelle à perpétuité",
+        "prison à perpétuité",
+        "perpétuité",
+    ],
     ordinals: &[
         ("premier", 1.0),
         ("première", 1.0),

@@ -218,6 +218,7 @@ pub static LANG: Lang = Lang {
 static FIGURE: FigureWords = FigureWords {
     near_below: &["quasi"],
     nobody: &["nessuno"],
+    life_terms: &["ergastolo"],
     ordinals: &[
         ("primo", 1.0),
         ("seconda", 2.0),

@@ -177,6 +177,9 @@ pub const NO_FIGURE_WORDS: FigureWords = FigureWords {
     relative_after: &[],
     one_pronoun_before: &[],
     both_words: &[],
+    life_terms: &[],
+    life_word: "",
+    life_verbs: &[],
     times_words: &[],
     comparison_after: &[],
     ordinals: &[],
@@ -380,6 +383,14 @@ pub struct FigureWords {
     pub one_pronoun_before: &'static [&'static str],
     /// Words that count exactly two of a noun already known ("both", "ambos").
     pub both_words: &'static [&'static str],
+    /// Phrases that are a life sentence ("life in prison", "cadena
+    /// perpetua"), read as one term of the unit `life`.
+    pub life_terms: &'static [&'static str],
+    /// The word that is a life sentence after a sentencing verb and "to"
+    /// ("sentenced to life"), with those verbs ("sentenced", "up").
+    pub life_word: &'static str,
+    /// See [`FigureWords::life_word`].
+    pub life_verbs: &'static [&'static str],
     /// Words counting repetitions ("twice" = 2), read with the unit `times`.
     pub times_words: &'static [(&'static str, f64)],
     /// Words after "twice" that make it a comparison, not a count ("as").
@@ -619,6 +630,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
     misc.insert("harm_verbs", set(fw.harm_verbs));
     misc.insert("passive_aux", set(fw.passive_aux));
     misc.insert("both", set(fw.both_words));
+    misc.insert("life_verbs", set(fw.life_verbs));
     misc.insert("one_pronoun_after", set(fw.one_pronoun_after));
     misc.insert("one_pronoun_before", set(fw.one_pronoun_before));
     misc.insert("relative_after", set(fw.relative_after));
@@ -636,6 +648,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
     let yes = |l: &'static [&'static str]| PhraseTable::new(l.iter().map(|w| (*w, ())));
     figure_phrases.insert("nobody", yes(fw.nobody));
     figure_phrases.insert("one", yes(fw.one_phrases));
+    figure_phrases.insert("life", yes(fw.life_terms));
     figure_phrases.insert("local_time", yes(fw.local_time));
     figure_phrases.insert("universal_time", yes(fw.universal_time));
     figure_phrases.insert("furniture", yes(fw.furniture_after));
@@ -669,6 +682,8 @@ fn compile(lang: &'static Lang) -> Lexicon {
     figure_start.extend(fw.no_words.iter().copied());
     figure_start.extend(fw.one_phrases.iter().filter_map(|x| x.split(' ').next()));
     figure_start.extend(fw.both_words.iter().copied());
+    figure_start.extend(fw.life_terms.iter().filter_map(|x| x.split(' ').next()));
+    figure_start.extend(Some(fw.life_word).filter(|w| !w.is_empty()));
     figure_start.extend(fw.times_words.iter().map(|x| x.0));
     figure_start.extend(fw.ordinals.iter().map(|x| x.0));
     figure_start.extend(
@@ -681,6 +696,8 @@ fn compile(lang: &'static Lang) -> Lexicon {
     special_start.extend(fw.no_words.iter().copied());
     special_start.extend(fw.one_phrases.iter().filter_map(first));
     special_start.extend(fw.both_words.iter().copied());
+    special_start.extend(fw.life_terms.iter().filter_map(first));
+    special_start.extend(Some(fw.life_word).filter(|w| !w.is_empty()));
     special_start.extend(fw.times_words.iter().map(|x| x.0));
     special_start.extend(fw.ordinals.iter().map(|x| x.0));
     special_start.extend(

@@ -183,6 +183,7 @@ pub static LANG: Lang = Lang {
 static FIGURE: FigureWords = FigureWords {
     near_below: &["bijna"],
     nobody: &["niemand"],
+    life_terms: &["levenslange gevangenisstraf", "levenslang"],
     ordinals: &[
         ("eerste", 1.0),
         ("tweede", 2.0),

@@ -281,6 +281,7 @@ pub static LANG: Lang = Lang {
 static FIGURE: FigureWords = FigureWords {
     near_below: &["quase"],
     nobody: &["ninguém"],
+    life_terms: &["prisão perpétua"],
     ordinals: &[
         ("primeiro", 1.0),
         ("primeira", 1.0),
