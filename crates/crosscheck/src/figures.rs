@@ -1715,9 +1715,24 @@ pub fn figure_slots(
     let runs = attach_parts(&figs, &mut groups);
     set_bystanders_apart(&figs, &mut groups, &runs, origins);
     let early = early_reports(&figs, &groups, &runs);
+    // "Several", "a few", "numerous" from one origin in one language: no
+    // value to check and no one to check it against, so no line of the
+    // dossier. Beside other reports of its quantity (or its translation)
+    // such a word stays, as one more wording of it.
+    let lone_vague = |g: &Vec<usize>| {
+        let small_vague = |&i: &usize| {
+            figs[i].figure.qualifier == Qualifier::Vague && figs[i].figure.low < SMALL_VAGUE
+        };
+        let origins_of: BTreeSet<Option<&usize>> = g
+            .iter()
+            .map(|&i| origins.of_article.get(figs[i].article))
+            .collect();
+        let languages: BTreeSet<Option<&str>> = g.iter().map(|&i| figs[i].language).collect();
+        g.iter().all(small_vague) && origins_of.len() <= 1 && languages.len() <= 1
+    };
     let mut slots: Vec<FigureSlot> = groups
         .into_iter()
-        .filter(|g| !g.is_empty())
+        .filter(|g| !g.is_empty() && !lone_vague(g))
         .map(|g| {
             let members: Vec<&Fig> = g.iter().map(|&i| &figs[i]).collect();
             let claims = claims(&g, &figs, &runs, &early);
@@ -1750,6 +1765,10 @@ pub fn figure_slots(
     });
     slots
 }
+
+/// Below this, a vague count ("several", "a few", "dozens") says too
+/// little to stand alone in a dossier.
+const SMALL_VAGUE: f64 = 10.0;
 
 /// Joins the slots of one number told in two languages of one story. A
 /// translation keeps its original's numbers while its words differ more

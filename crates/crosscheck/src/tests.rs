@@ -2254,3 +2254,31 @@ fn an_apposition_does_not_hide_the_verb() {
     );
     assert!(dead.values.iter().all(|v| v.value != 12.0), "{dead:#?}");
 }
+
+#[test]
+fn a_lone_small_vague_count_is_no_line_of_the_dossier() {
+    let a = article(
+        "a",
+        "The Ledger",
+        &["Several officers were reassigned after the Korvald inquiry, the chief said."],
+        &[vague("Several officers", 3.0, 9.0, "officers reassigned")],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["Rescuers pulled 14 miners from the Korvald shaft on Tuesday night."],
+        &[exact("14 miners", 14.0, "miners pulled")],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    assert!(
+        d.figures
+            .iter()
+            .all(|s| s.values.iter().all(|v| v.text != "Several officers")),
+        "{:#?}",
+        d.figures
+    );
+    // A precise count said once stays, as a single-source line.
+    assert_eq!(slot_of(&d, "14 miners").verdict, Verdict::SingleSource);
+}
