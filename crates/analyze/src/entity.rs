@@ -593,7 +593,10 @@ fn classify(doc: &Doc, s: usize, e: usize, out: &mut Vec<Candidate>) {
     }
     // Multi-word names: people unless connectors or acronyms say otherwise.
     let has_conn = words.iter().any(|w| lex.name_connectors.contains(w));
-    let has_caps = toks[s..e].iter().any(|t| t.caps);
+    // A generation after a name ("Tom Reyes III") is no acronym.
+    let has_caps = toks[s..e]
+        .iter()
+        .any(|t| t.caps && !crate::GENERATIONS.contains(&t.lower.as_str()));
     // "María del Carmen Rivas dijo": a speaker is a person, connectors or not.
     let speaks = toks
         .get(e)

@@ -57,6 +57,9 @@ use lang::Lexicon;
 use std::ops::Range;
 use token::{Kind, Tok};
 
+/// Generational suffixes written after a name ("Jr.", "III").
+pub(crate) const GENERATIONS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
 /// Analysis options.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -325,10 +328,17 @@ fn run(doc: &Doc, recognizer: &dyn Recognizer, dates: Vec<date::Found>) -> Vec<S
                 .toks
                 .get(f.te)
                 .is_none_or(|t| t.is_p(",") || t.is_p(".") || t.is_p(")"))
-            && ents
-                .mentions
-                .iter()
-                .any(|m| m.te == f.ts - 1 && m.kind == crosswire_model::EntityKind::Person);
+            && ents.mentions.iter().any(|m| {
+                // "Ann Lee Jr., 62" and "Tom Reyes III, 38": a generation
+                // after the name still leaves the age in apposition to it.
+                let between = doc.toks.get(m.te..f.ts - 1).unwrap_or(&[]);
+                m.kind == crosswire_model::EntityKind::Person
+                    && m.te < f.ts
+                    && between.len() <= 2
+                    && between
+                        .iter()
+                        .all(|t| t.is_p(".") || GENERATIONS.contains(&t.lower.as_str()))
+            });
         if age_like {
             f.fig.role = crosswire_model::FigureRole::Age;
             f.fig.unit = Some("years".into());

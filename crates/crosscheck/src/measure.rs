@@ -1219,6 +1219,9 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             .filter(|(d, _)| *d <= 24)
             .min_by_key(|(d, _)| *d);
         if let Some((_, name)) = person {
+            // The person is the age's mark; the capitalised words of the
+            // name itself ("38-year-old Ann Lee") are no more marks of it.
+            m.marks.retain(|x| x.starts_with(CODE_MARK));
             m.marks.insert(format!("person:{}", names.feature(name)));
         }
     }

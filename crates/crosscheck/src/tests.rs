@@ -2282,3 +2282,59 @@ fn a_lone_small_vague_count_is_no_line_of_the_dossier() {
     // A precise count said once stays, as a single-source line.
     assert_eq!(slot_of(&d, "14 miners").verdict, Verdict::SingleSource);
 }
+
+/// Marks every figure of `a` an age, and every occurrence of `name` a
+/// person.
+fn aged(mut a: Article, name: &str) -> Article {
+    for s in &mut a.spans {
+        if let SpanKind::Figure(f) = &mut s.kind {
+            f.role = FigureRole::Age;
+            f.unit = Some("years".into());
+        }
+    }
+    let starts: Vec<usize> = a.text.match_indices(name).map(|(i, _)| i).collect();
+    for start in starts {
+        a.spans.push(Span {
+            range: ByteRange::new(start, start + name.len()),
+            kind: SpanKind::Entity {
+                entity: crosswire_model::EntityKind::Person,
+                cluster: 0,
+                canonical: name.to_string(),
+                role: None,
+                nominal: false,
+            },
+        });
+    }
+    a.spans.sort_by_key(|s| s.range.start);
+    a
+}
+
+#[test]
+fn an_age_before_a_name_meets_the_age_after_it() {
+    // "the 54-year-old Marlo Bexley" and "Marlo Bexley, 54": the name's
+    // own capitalised words are no mark of another person.
+    let a = aged(
+        article(
+            "a",
+            "The Ledger",
+            &["Guards moved the 54 - year - old Marlo Bexley north on Monday."],
+            &[exact("54", 54.0, "")],
+            &[],
+        ),
+        "Marlo Bexley",
+    );
+    let b = aged(
+        article(
+            "b",
+            "Morning Wire",
+            &["Marlo Bexley, 54, must serve at least 45 years before parole."],
+            &[exact("54,", 54.0, "")],
+            &[],
+        ),
+        "Marlo Bexley",
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let slot = slot_of(&d, "54");
+    let mentions: usize = slot.values.iter().map(|v| v.mentions.len()).sum();
+    assert_eq!(mentions, 2, "{:#?}", d.figures);
+}

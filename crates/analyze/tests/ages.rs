@@ -1,0 +1,23 @@
+//! Ages given beside a name that carries a generation ("Jr.", "III").
+
+mod common;
+use common::{article, figures};
+use crosswire_model::{EntityKind, FigureRole, SpanKind};
+
+#[test]
+fn an_age_after_a_generation_is_the_persons_age() {
+    let a = article(
+        "en",
+        &["Tomas Vellar III, 38, said nothing after officers surrounded him. Ann Lee Jr., 62, was not there."],
+    );
+    let person = a.spans.iter().find_map(|s| match &s.kind {
+        SpanKind::Entity { entity, .. } if a.slice(s.range) == "Tomas Vellar III" => Some(*entity),
+        _ => None,
+    });
+    assert_eq!(person, Some(EntityKind::Person));
+    let fs = figures(&a);
+    for age in ["38", "62"] {
+        let role = fs.iter().find(|(t, _)| t == age).map(|(_, f)| f.role);
+        assert_eq!(role, Some(FigureRole::Age), "{age}: {fs:?}");
+    }
+}
