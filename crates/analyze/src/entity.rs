@@ -571,6 +571,21 @@ fn classify(doc: &Doc, s: usize, e: usize, out: &mut Vec<Candidate>) {
         out.push(cand(Some(EntityKind::Group)));
         return;
     }
+    // "Unity state", "Pariang county": the division written after the name
+    // says it is a place.
+    if lex.place_kinds_after.contains(next) {
+        out.push(cand(Some(EntityKind::Gpe)));
+        return;
+    }
+    // "the bombing of Guffa", "el ataque contra Orlin": the place struck.
+    let struck = s >= 2
+        && lex
+            .strike_on
+            .contains(format!("{} {}", toks[s - 2].lower, prev).as_str());
+    if struck && !toks[s..e].iter().any(|t| t.caps) {
+        out.push(cand(Some(EntityKind::Gpe)));
+        return;
+    }
     if e - s == 1 {
         let t = &toks[s];
         // "in northern Valdoria": a compass adjective between.

@@ -65,3 +65,17 @@ fn a_spelled_out_universal_zone_reads_as_utc() {
         .unwrap_or_else(|| panic!("no 10:20 in {fs:?}"));
     assert_eq!(f.unit.as_deref(), Some("time_of_day_UTC"));
 }
+
+#[test]
+fn a_division_after_a_name_or_a_strike_before_it_makes_a_place() {
+    let a = article(
+        "en",
+        &["Officials in Morrow county said the bombing of Kesh, in Tallin state, killed four."],
+    );
+    assert_eq!(kind_of(&a, "Morrow"), Some(EntityKind::Gpe));
+    assert_eq!(kind_of(&a, "Tallin"), Some(EntityKind::Gpe));
+    assert_eq!(kind_of(&a, "Kesh"), Some(EntityKind::Gpe));
+    // A strike on a named body is no place: "an attack on NATO".
+    let a = article("en", &["The minister condemned the attack on NATO forces."]);
+    assert_ne!(kind_of(&a, "NATO"), Some(EntityKind::Gpe));
+}

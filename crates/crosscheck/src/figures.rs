@@ -570,6 +570,23 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     {
         return Some("conflict: places");
     }
+    // A relative clause counts what the clause before it names ("the
+    // bombing of one town, which killed seven"): not what a sentence
+    // naming only other places counts.
+    let elsewhere = |x: &Measure, y: &Measure| {
+        let theirs = if y.locations.is_empty() {
+            &y.sentence_locations
+        } else {
+            &y.locations
+        };
+        x.locations.is_empty()
+            && !x.antecedent_locations.is_empty()
+            && !theirs.is_empty()
+            && x.antecedent_locations.is_disjoint(theirs)
+    };
+    if elsewhere(ma, mb) || elsewhere(mb, ma) {
+        return Some("conflict: places of the antecedent");
+    }
     if ma.wide != mb.wide {
         return Some("conflict: country against place");
     }

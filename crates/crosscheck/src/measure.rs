@@ -158,6 +158,12 @@ pub struct Measure {
     pub places: BTreeSet<String>,
     /// The places alone (countries, cities, regions), without bodies.
     pub locations: BTreeSet<String>,
+    /// For a count in a relative clause that places nothing ("..., which
+    /// he said killed seven"), the places of the clause before it, which
+    /// names what the count is of ("the bombing of a town on Tuesday").
+    pub antecedent_locations: BTreeSet<String>,
+    /// The places the whole sentence names.
+    pub sentence_locations: BTreeSet<String>,
     /// An absolute date or a past-time cue in the clause ("in 2003", "last
     /// month"): the figure may describe another, earlier happening.
     pub background: Option<String>,
@@ -528,6 +534,10 @@ const LIST_REACH: usize = 20;
 /// The prefix of a [`Measure::background`] taken from a month or year
 /// that could not be resolved to a calendar date.
 pub const UNPLACED_MONTH: &str = "unplaced:";
+
+/// Words that open a relative clause, whose count is of what the clause
+/// before it names (lower case, as the clause text is).
+const RELATIVE_WORDS: &[&str] = &["which", "que", "cual", "donde", "where"];
 
 /// The prefix of a mark that holds a code named right after a number
 /// ([`code_after`]).
@@ -1127,7 +1137,25 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             }
         }
     }
+    let relative = clause_text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| RELATIVE_WORDS.contains(&w));
     for s in &a.spans {
+        if let SpanKind::Entity {
+            entity: EntityKind::Gpe | EntityKind::Loc,
+            canonical,
+            ..
+        } = &s.kind
+        {
+            if s.range.start >= site.sentence.start && s.range.end <= site.sentence.end {
+                let feature = names.feature(canonical);
+                if relative && s.range.end <= clause_range.start {
+                    m.antecedent_locations.insert(feature.clone());
+                }
+                m.sentence_locations.insert(feature);
+            }
+        }
         if s.range.start < clause_range.start || s.range.end > clause_range.end {
             continue;
         }

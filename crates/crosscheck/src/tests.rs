@@ -2338,3 +2338,132 @@ fn an_age_before_a_name_meets_the_age_after_it() {
     let mentions: usize = slot.values.iter().map(|v| v.mentions.len()).sum();
     assert_eq!(mentions, 2, "{:#?}", d.figures);
 }
+
+/// Marks every occurrence of each name a place.
+fn placed(mut a: Article, places: &[&str]) -> Article {
+    for name in places {
+        let starts: Vec<usize> = a.text.match_indices(name).map(|(i, _)| i).collect();
+        for start in starts {
+            a.spans.push(Span {
+                range: ByteRange::new(start, start + name.len()),
+                kind: SpanKind::Entity {
+                    entity: crosswire_model::EntityKind::Gpe,
+                    cluster: 0,
+                    canonical: name.to_string(),
+                    role: None,
+                    nominal: false,
+                },
+            });
+        }
+    }
+    a.spans.sort_by_key(|s| s.range.start);
+    a
+}
+
+#[test]
+fn a_relative_clause_counts_what_its_antecedent_names() {
+    // "..., which he said killed seven" is the toll of the raid on Kesh,
+    // not of the bombing the commissioner of Tallin speaks of.
+    let a = placed(
+        article(
+            "a",
+            "The Ledger",
+            &["The president would not retaliate for the raid on Kesh on Tuesday, which he said killed seven."],
+            &[exact("seven", 7.0, "")],
+            &[],
+        ),
+        &["Kesh"],
+    );
+    let b = placed(
+        article(
+            "b",
+            "Morning Wire",
+            &["Mr Arden, the commissioner of Tallin, said that 12 people had been killed in the bombing."],
+            &[exact("12 people", 12.0, "people")],
+            &[],
+        ),
+        &["Tallin"],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    assert!(
+        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
+        "{:#?}",
+        d.figures
+    );
+    // Without the other place, the two would meet as one toll.
+    let a = placed(
+        article(
+            "a",
+            "The Ledger",
+            &["The president would not retaliate for the raid on Kesh on Tuesday, which he said killed seven."],
+            &[exact("seven", 7.0, "")],
+            &[],
+        ),
+        &["Kesh"],
+    );
+    let b = placed(
+        article(
+            "b",
+            "Morning Wire",
+            &["Mr Arden, the commissioner of Kesh, said that 12 people had been killed in the raid."],
+            &[exact("12 people", 12.0, "people")],
+            &[],
+        ),
+        &["Kesh"],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    assert_eq!(
+        slot_of(&d, "seven").verdict,
+        Verdict::Conflict,
+        "{:#?}",
+        d.figures
+    );
+}
+
+#[test]
+fn dozens_against_a_number_pull_apart_without_contradicting() {
+    let d = two_reports(
+        (
+            "Clashes near the Kesh border post on Thursday left seven soldiers dead, the army said.",
+            exact("seven soldiers", 7.0, "soldiers dead"),
+        ),
+        (
+            "The army said dozens of soldiers died in Thursday's clashes near the Kesh border post.",
+            vague("dozens of soldiers", 24.0, 99.0, "soldiers died"),
+        ),
+    );
+    assert!(
+        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
+        "{:#?}",
+        d.figures
+    );
+}
+
+#[test]
+fn no_one_killed_against_a_toll_is_a_conflict_whatever_the_update_words() {
+    let a = article(
+        "a",
+        "The Ledger",
+        &["The camp commander said earlier that 12 people were killed in Thursday's bombing of the camp."],
+        &[exact("12 people", 12.0, "people killed")],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["Aid workers at the camp said no one was killed when the bombs fell on Thursday."],
+        &[F {
+            wording: "no one",
+            value: 0.0,
+            q: Qualifier::Exact,
+            low: 0.0,
+            high: Some(0.0),
+            counts: "people",
+        }],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let toll = slot_of(&d, "12 people");
+    assert!(toll.values.iter().any(|v| v.value == 0.0), "{toll:#?}");
+    assert_eq!(toll.verdict, Verdict::Conflict, "{toll:#?}");
+}

@@ -213,9 +213,11 @@ pub fn difference(a: &Claim, b: &Claim, origins: &Origins) -> Difference {
         let (early, late) = if a.early { (a, b) } else { (b, a) };
         interval(&early.figure).1 * early.factor < interval(&late.figure).0 * late.factor
     };
-    if a.updated
-        || b.updated
-        || earlier_state
+    // "No one was killed" against a toll is a denial, not an earlier state
+    // of a growing count: words about change do not explain it away (its
+    // dates still may).
+    let denial = (a.figure.value == 0.0) != (b.figure.value == 0.0);
+    if (a.updated || b.updated || earlier_state) && !denial
         || (same_origin && a.article != b.article)
         || one_year_apart
         || grew
@@ -306,7 +308,8 @@ pub fn decide(claims: &[Claim], origins: &Origins) -> (Verdict, Option<String>, 
     for (i, a) in claims.iter().enumerate() {
         for (j, b) in claims.iter().enumerate().skip(i + 1) {
             let mut d = difference(a, b, origins);
-            if d == Difference::Conflict && running {
+            let denial = (a.figure.value == 0.0) != (b.figure.value == 0.0);
+            if d == Difference::Conflict && running && !denial {
                 d = Difference::Revision;
             }
             if d == Difference::None {
@@ -321,7 +324,12 @@ pub fn decide(claims: &[Claim], origins: &Origins) -> (Verdict, Option<String>, 
             let both_vague = a.figure.qualifier == Qualifier::Vague
                 && b.figure.qualifier == Qualifier::Vague
                 && a.figure.low.min(b.figure.low) < 100.0;
-            let lines = if both_vague {
+            // "Dozens" against seven: a loose word, not a second account of
+            // the number; it pulls apart, it does not contradict.
+            let small_vague = |c: &Claim| {
+                c.figure.qualifier == Qualifier::Vague && c.figure.low * c.factor < 100.0
+            };
+            let lines = if both_vague || small_vague(a) || small_vague(b) {
                 &mut soft
             } else if a.article == b.article
                 && (single_origin || (a.in_quote == b.in_quote && !a.updated && !b.updated))

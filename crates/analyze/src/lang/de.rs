@@ -171,6 +171,8 @@ pub static LANG: Lang = Lang {
     honorifics: &["herr", "frau"],
     name_connectors: &["von", "van", "der", "zu"],
     locative: &["in", "aus", "nach", "bei"],
+    strike_on: &[],
+    place_kinds_after: &[],
     adjectives_follow_noun: false,
     ..BASE
 };

@@ -648,6 +648,15 @@ pub static LANG: Lang = Lang {
     country_nominals: &["país", "nación", "república"],
     name_connectors: &["de", "del", "la", "las", "los", "y", "el"],
     locative: &["en", "a", "desde", "hacia", "hasta"],
+    place_kinds_after: &[],
+    strike_on: &[
+        "bombardeo de",
+        "bombardeos de",
+        "ataque contra",
+        "ataques contra",
+        "asedio de",
+        "invasión de",
+    ],
     person_nouns: &[
         "analista",
         "politólogo",

@@ -232,6 +232,8 @@ pub static LANG: Lang = Lang {
     ],
     name_connectors: &["de", "du", "des", "la", "le"],
     locative: &["à", "en", "de", "depuis"],
+    strike_on: &[],
+    place_kinds_after: &[],
     ..BASE
 };
 

@@ -210,6 +210,8 @@ pub static LANG: Lang = Lang {
     ],
     name_connectors: &["di", "del", "della", "de"],
     locative: &["a", "in", "da"],
+    strike_on: &[],
+    place_kinds_after: &[],
     ..BASE
 };
 

@@ -148,6 +148,8 @@ pub const BASE: Lang = Lang {
     country_nominals: &[],
     name_connectors: &[],
     locative: &[],
+    strike_on: &[],
+    place_kinds_after: &[],
     person_nouns: &[],
     saxon_genitive: false,
     adjectives_follow_noun: true,
@@ -318,6 +320,12 @@ pub struct Lang {
     pub name_connectors: &'static [&'static str],
     /// Prepositions after which an unknown capitalized word is a place.
     pub locative: &'static [&'static str],
+    /// An attack and its preposition before a name ("bombing of", "ataque
+    /// contra"): the name is the place struck.
+    pub strike_on: &'static [&'static str],
+    /// Lower-case administrative divisions written right after a name
+    /// ("Unity state", "Pariang county"): the name is a place.
+    pub place_kinds_after: &'static [&'static str],
     /// Lower-case descriptions of people that precede a name ("analyst").
     pub person_nouns: &'static [&'static str],
     /// Possessive suffix handling: true when "'s" marks possession.
@@ -557,6 +565,10 @@ pub struct Lexicon {
     pub name_connectors: WordSet,
     /// See [`Lang::locative`].
     pub locative: WordSet,
+    /// See [`Lang::strike_on`].
+    pub strike_on: WordSet,
+    /// See [`Lang::place_kinds_after`].
+    pub place_kinds_after: WordSet,
     /// See [`Lang::person_nouns`].
     pub person_nouns: WordSet,
     /// See [`Lang::future_markers`].
@@ -774,6 +786,8 @@ fn compile(lang: &'static Lang) -> Lexicon {
         country_nominals: set(lang.country_nominals),
         name_connectors: set(lang.name_connectors),
         locative: set(lang.locative),
+        strike_on: set(lang.strike_on),
+        place_kinds_after: set(lang.place_kinds_after),
         person_nouns: set(lang.person_nouns),
         future_markers: set(lang.future_markers),
         misc,

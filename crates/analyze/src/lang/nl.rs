@@ -176,6 +176,8 @@ pub static LANG: Lang = Lang {
     ],
     name_connectors: &["van", "de", "der", "den", "ter"],
     locative: &["in", "te", "uit", "naar"],
+    strike_on: &[],
+    place_kinds_after: &[],
     adjectives_follow_noun: false,
     ..BASE
 };

@@ -274,6 +274,8 @@ pub static LANG: Lang = Lang {
     ],
     name_connectors: &["de", "da", "do", "dos", "das", "e"],
     locative: &["em", "no", "na", "de"],
+    strike_on: &[],
+    place_kinds_after: &[],
     ..BASE
 };
 
