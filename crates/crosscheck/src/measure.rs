@@ -27,8 +27,8 @@ use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
 use crate::lexicon::{
     AFTERSHOCK_WORDS, BACKGROUND_CUES, BEARINGS, CONCEPTS, CONCEPT_PHRASES, DISTANCE_GAP_WORDS,
     GENERIC_PERSONS, INCREMENT_WORDS, MEASURES, MEASURE_NOUNS, MOMENT_CUES, PART_CUES,
-    PERCENT_UNITS, PERIOD_STARTS, SIZE_WORDS, STOP_WORDS, THINGS, UNIT_DIMENSIONS, UPDATE_CUES,
-    WIDE_SCOPE_CUES,
+    PERCENT_UNITS, PERIOD_STARTS, SIZE_WORDS, STOP_WORDS, THINGS, TIME_RELATIONS, UNIT_DIMENSIONS,
+    UPDATE_CUES, WIDE_SCOPE_CUES,
 };
 use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, Precision, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -1254,11 +1254,22 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         }
     }
     m.models = models_in(sent_text);
-    let measure_text = format!(
-        "{} {}",
-        a.slice(site.span),
-        window(sent_text, rel.clone(), 4, &clause)
-    );
+    // A rate's words say when, not how often, when a relation of time
+    // follows them ("a day after three workers died").
+    let around = window(sent_text, rel.clone(), 4, &clause).to_lowercase();
+    let mut around = around;
+    for (_, cues) in MEASURES.iter().filter(|(name, _)| name.starts_with("per ")) {
+        // "a day after" says when; "per day before" is still a rate.
+        for cue in cues
+            .iter()
+            .filter(|c| c.starts_with("a ") || c.starts_with("an "))
+        {
+            for relation in TIME_RELATIONS.iter() {
+                around = around.replace(&format!("{cue} {relation}"), " ");
+            }
+        }
+    }
+    let measure_text = format!("{} {}", a.slice(site.span), around);
     m.kinds = measures_in(&measure_text);
     // "65 %" and "65 percent" are one kind of measure: the unit says it
     // whether or not a word does.
@@ -1473,7 +1484,6 @@ fn window(
         after[..after.len().min(n)].join(" ")
     )
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2467,3 +2467,25 @@ fn no_one_killed_against_a_toll_is_a_conflict_whatever_the_update_words() {
     assert!(toll.values.iter().any(|v| v.value == 0.0), "{toll:#?}");
     assert_eq!(toll.verdict, Verdict::Conflict, "{toll:#?}");
 }
+
+#[test]
+fn a_day_after_a_count_is_when_not_a_rate() {
+    let a = article(
+        "a",
+        "The Ledger",
+        &["The strike comes a day after three bank workers died in a fire at the Korvald branch."],
+        &[exact("three bank workers", 3.0, "bank workers died")],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["Three bank workers died when the Korvald branch was set on fire on Wednesday."],
+        &[exact("Three bank workers", 3.0, "bank workers died")],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let slot = slot_of(&d, "three bank workers");
+    let mentions: usize = slot.values.iter().map(|v| v.mentions.len()).sum();
+    assert_eq!(mentions, 2, "{:#?}", d.figures);
+}

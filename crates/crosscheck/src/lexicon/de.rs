@@ -191,6 +191,7 @@ pub const WORDS: Words = Words {
     ],
     period_starts: &["seit", "ab"],
     generic_persons: &["personen", "menschen", "männer", "frauen"],
+    time_relations: &["später", "zuvor", "davor"],
     bearings: &[
         "nördlich von",
         "südlich von",

@@ -488,6 +488,7 @@ pub const WORDS: Words = Words {
     ],
     period_starts: &["since", "beginning", "starting", "from"],
     generic_persons: &["people", "persons", "men", "women", "individuals", "adults"],
+    time_relations: &["after", "before", "earlier", "later", "ago"],
     bearings: &[
         "north of",
         "south of",

@@ -314,6 +314,7 @@ pub const WORDS: Words = Words {
     ],
     period_starts: &["desde", "partir"],
     generic_persons: &["personas", "hombres", "mujeres", "individuos", "adultos"],
+    time_relations: &["después", "antes"],
     bearings: &[
         "al norte de",
         "al sur de",

@@ -189,6 +189,7 @@ pub const WORDS: Words = Words {
     background_cues: &["l'anno scorso", "il mese scorso", "la settimana scorsa"],
     period_starts: &["dal", "dalla", "partire"],
     generic_persons: &["persone", "uomini", "donne", "individui", "adulti"],
+    time_relations: &["dopo", "prima", "più tardi"],
     bearings: &[
         "a nord di",
         "a sud di",

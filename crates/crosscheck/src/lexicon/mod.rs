@@ -75,6 +75,9 @@ pub struct Words {
     pub period_starts: &'static [&'static str],
     /// Counted nouns that name no group in particular ("people").
     pub generic_persons: &'static [&'static str],
+    /// Words after a rate's words ("a day") that make them say when, not
+    /// how often ("a day after").
+    pub time_relations: &'static [&'static str],
     /// Phrases right after a distance that name the place it is measured
     /// from ("south of", "off"): "1,500 km south of the capital" is a
     /// distance between two places, not a length.
@@ -372,6 +375,9 @@ pub static DISTANCE_GAP_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.distance_gap_words));
 /// See [`Words::size_words`].
 pub static SIZE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.size_words));
+/// See [`Words::time_relations`].
+pub static TIME_RELATIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| union(|w| w.time_relations));
 /// See [`Words::generic_persons`].
 pub static GENERIC_PERSONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.generic_persons));

@@ -141,6 +141,7 @@ pub const WORDS: Words = Words {
     background_cues: &["vorig jaar", "vorige maand", "vorige week", "geleden"],
     period_starts: &["sinds", "vanaf"],
     generic_persons: &["personen", "mensen", "mannen", "vrouwen"],
+    time_relations: &["later", "eerder", "geleden"],
     bearings: &[
         "ten noorden van",
         "ten zuiden van",

@@ -130,6 +130,7 @@ pub const WORDS: Words = Words {
     background_cues: &["no ano passado", "no mês passado", "na semana passada"],
     period_starts: &["desde", "partir"],
     generic_persons: &["pessoas", "homens", "mulheres", "indivíduos", "adultos"],
+    time_relations: &["depois", "antes", "mais tarde"],
     bearings: &[
         "ao norte de",
         "ao sul de",
