@@ -660,7 +660,65 @@ impl Ctx<'_> {
     }
 
     fn after_prep(&self, ts: usize) -> bool {
-        self.prep_before(ts).is_some()
+        self.prep_before(ts)
+            .is_some_and(|p| !self.opens_clause(p, ts))
+    }
+
+    /// Whether the word at `p` opens a clause whose subject is the mention
+    /// at `ts` ("days before Lee was to ask"): the mention, followed by a
+    /// finite verb, is no object of a preposition.
+    fn opens_clause(&self, p: usize, ts: usize) -> bool {
+        let toks = &self.doc.toks;
+        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        sp.clause_preps.contains(&toks[p].lower.as_str())
+            && self
+                .ents
+                .mentions
+                .iter()
+                .filter(|m| m.ts == ts)
+                .max_by_key(|m| m.te)
+                .and_then(|m| toks.get(m.te))
+                .is_some_and(|t| sp.finite_verbs.contains(&t.lower.as_str()))
+    }
+
+    /// "in Mohave County, Az. said": an abbreviated region written after a
+    /// place, which names where the place is, not someone who speaks.
+    fn region_after_place(&self, m: &crate::entity::Mention) -> bool {
+        let toks = &self.doc.toks;
+        m.te == m.ts + 1
+            && m.ts >= 2
+            && toks[m.ts - 1].is_p(",")
+            && toks
+                .get(m.te)
+                .is_some_and(|t| t.is_p(".") && !t.sp && !t.nl)
+            && self.ents.mentions.iter().any(|p| {
+                p.te == m.ts - 1
+                    && matches!(p.kind, EntityKind::Gpe | EntityKind::Loc | EntityKind::Org)
+                    && self.after_prep(p.ts)
+            })
+    }
+
+    /// The words of a sign ("unfurling banners reading “…”", "carried
+    /// signs saying “…”") opening at `o`: whoever carries the sign speaks,
+    /// the subject of the clause that carries it.
+    fn sign_holder(&self, o: usize, lo: usize) -> Option<((usize, usize), Option<usize>)> {
+        let toks = &self.doc.toks;
+        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        let cue = o.checked_sub(1).filter(|&c| c > lo)?;
+        if !sp.sign_cues.contains(&toks[cue].lower.as_str()) {
+            return None;
+        }
+        let sign = (cue.saturating_sub(3).max(lo)..cue)
+            .rev()
+            .find(|&k| toks[k].kind == Kind::Word && sp.signs.contains(&toks[k].lower.as_str()))?;
+        let mut v = sign.checked_sub(1)?;
+        while v > lo && self.doc.lex.determiners.contains(toks[v].lower.as_str()) {
+            v -= 1;
+        }
+        if v <= lo || toks[v].kind != Kind::Word || self.inside[v] {
+            return None;
+        }
+        self.speaker_for_cue(v, lo, sign)
     }
 
     /// The preposition that a mention at `ts` depends on, past determiners,
@@ -1060,7 +1118,7 @@ impl Ctx<'_> {
                 .filter(|m| m.ts <= j && j < m.te)
                 .max_by_key(|m| m.te - m.ts)
             {
-                if speaks(self.doc, m) && !self.after_prep(m.ts) {
+                if speaks(self.doc, m) && !self.after_prep(m.ts) && !self.region_after_place(m) {
                     // "Ann Lee, a spokeswoman for the port, said": the name
                     // the description stands beside speaks.
                     let named = (m.nominal && m.ts >= lo + 2 && toks[m.ts - 1].is_p(","))
@@ -1115,6 +1173,31 @@ impl Ctx<'_> {
                             .contains(toks[j - 1].lower.as_str())
                     {
                         return Some(((j - 1, j), self.resolve_pronoun(j - 1)));
+                    }
+                    // "a man's voice says": on a recording, the voice of
+                    // someone met before, found as a pronoun of that
+                    // gender would be.
+                    let voices = crate::lang::speech::speech(self.doc.lex.lang.code).voices;
+                    if voices.contains(&w)
+                        && j >= lo + 3
+                        && matches!(toks[j - 1].lower.as_str(), "’s" | "'s")
+                        && (self
+                            .doc
+                            .lex
+                            .determiners
+                            .contains(toks[j - 3].lower.as_str())
+                            || self.doc.lex.is("indefinite", &toks[j - 3].lower))
+                    {
+                        let owner = j - 2;
+                        let word = toks[owner].lower.as_str();
+                        if self.gender_of_word(word).is_some()
+                            && !self.doc.lex.pronouns.contains(word)
+                            && !self.doc.lex.roles.contains(word)
+                        {
+                            if let Some(cl) = self.resolve_pronoun(owner) {
+                                return Some(((j - 3, j + 1), Some(cl)));
+                            }
+                        }
                     }
                     if j > lo + 1 && matches!(toks[j - 1].lower.as_str(), "’s" | "'s") {
                         if let Some(m) = self
@@ -1380,9 +1463,13 @@ impl Ctx<'_> {
                 break;
             }
             let number = p.kind == Kind::Num || lex.number_words.contains_key(pw);
+            // "of about 200 communists": a qualifier of the number.
+            let qualifier = matches!(toks[s].kind, Kind::Num)
+                && lex.lang.qualifiers.iter().any(|(q, _)| *q == pw);
             if lex.function_words.contains(pw)
                 && !lex.name_connectors.contains(pw)
                 && !number
+                && !qualifier
                 && !people(pw)
                 || lex.cue_verbs.contains(pw)
             {
@@ -1579,6 +1666,14 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         if o > open_range.start && toks[o - 1].is_p(":") {
             if let Some((k, sp, cl)) = ctx.cue_back(o - 1, open_range.start, o) {
                 (f.speaker_tok, f.cluster, f.cue) = (Some(sp), cl, Some((k, k + 1)));
+                done = true;
+            }
+        }
+        // 0b. "unfurling banners reading “…”": the words of a sign are its
+        // carriers', whatever cue follows.
+        if !done {
+            if let Some((sp, cl)) = ctx.sign_holder(o, open_range.start) {
+                (f.speaker_tok, f.cluster) = (Some(sp), cl);
                 done = true;
             }
         }

@@ -501,3 +501,62 @@ fn it_is_never_a_person() {
         assert_eq!(speaker.as_deref(), Some("Norway"), "{q:?}");
     }
 }
+
+#[test]
+fn a_voice_on_a_recording_is_someone_met_before() {
+    // "a man's voice says": the voice of the man the tapes were said to
+    // hold, as "the man says" would be; a quote left running on after it
+    // keeps that speaker.
+    let a = article(
+        "en",
+        &["Jurors heard tapes seized at the farm depicting Ivo Marten giving orders to his crew. \"Keep rowing and do not look back, \" a man's voice says. \"Row until dawn. \""],
+    );
+    assert_eq!(speaker(&a, "Keep rowing").as_deref(), Some("Ivo Marten"));
+    assert_eq!(speaker(&a, "Row until dawn").as_deref(), Some("Ivo Marten"));
+}
+
+#[test]
+fn a_name_after_before_that_opens_a_clause_is_its_subject() {
+    // "before Lee was to ask the council to …": Lee asks, the council is
+    // asked; a quote of that clause with no cue is Lee's.
+    let a = article(
+        "en",
+        &["The arrests came days before Mayor Ann Lusk was to ask the Harbour Council to approve \"every lawful step\" against the smugglers."],
+    );
+    assert_eq!(
+        speaker(&a, "every lawful step").as_deref(),
+        Some("Ann Lusk")
+    );
+}
+
+#[test]
+fn an_abbreviated_region_after_a_place_never_speaks() {
+    // The writer left out the comma before the cue: "…, Kelvar County, Ks.
+    // said" is the man named first, in apposition with his title.
+    let a = article(
+        "en",
+        &["Tom Vell, the county attorney in Kelvar County, Ks. said on Monday that \"the ruling changes nothing here. \""],
+    );
+    assert_eq!(
+        speaker(&a, "the ruling changes nothing").as_deref(),
+        Some("Tom Vell")
+    );
+}
+
+#[test]
+fn the_words_of_a_banner_are_its_carriers() {
+    // Nobody says a banner's words aloud: those who unfurl or carry it
+    // speak, never the place where they stand.
+    let a = article(
+        "en",
+        &[
+            "A group of about 300 anarchists had occupied the Vardo Citadel on Monday, unfurling banners reading \"Workers of the coast, unite. \"",
+            "Protesters carried signs saying \"No more cuts\" outside the Kelvar Tower.",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "Workers of the coast").as_deref(),
+        Some("A group of about 300 anarchists")
+    );
+    assert_eq!(speaker(&a, "No more cuts").as_deref(), Some("Protesters"));
+}
