@@ -254,8 +254,16 @@ fn pair(doc: &Doc) -> Vec<(usize, usize, bool)> {
                         let next = (i + 1..toks.len())
                             .take_while(|&j| !toks[j].nl)
                             .find_map(|j| mark(toks, j).filter(|(d, _)| *d));
-                        if sentence_end
-                            && (matches!(next, Some((_, Mark::Close))) || straight && !cue_after)
+                        // A caption or a line of the story run into the
+                        // quote ("…the Gulf. Lee urged owners to act "As
+                        // with fraud, … ''"): a mark opening a word, with
+                        // a closing mark next, opens a quote of its own.
+                        let close_next = matches!(next, Some((_, Mark::Close)));
+                        let opens_word = toks
+                            .get(i + 1)
+                            .is_some_and(|t| t.kind == Kind::Word && t.upper);
+                        if sentence_end && (close_next || straight && !cue_after)
+                            || !sentence_end && !comma && !cue_after && close_next && opens_word
                         {
                             open_d = Some(i);
                         }
@@ -698,19 +706,27 @@ impl Ctx<'_> {
             })
     }
 
-    /// The words of a sign ("unfurling banners reading “…”", "carried
-    /// signs saying “…”") opening at `o`: whoever carries the sign speaks,
-    /// the subject of the clause that carries it.
-    fn sign_holder(&self, o: usize, lo: usize) -> Option<((usize, usize), Option<usize>)> {
+    /// The sign whose words a quote opening at `o` gives ("banners
+    /// reading “…”"): its token.
+    fn sign_before(&self, o: usize, lo: usize) -> Option<usize> {
         let toks = &self.doc.toks;
         let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
         let cue = o.checked_sub(1).filter(|&c| c > lo)?;
         if !sp.sign_cues.contains(&toks[cue].lower.as_str()) {
             return None;
         }
-        let sign = (cue.saturating_sub(3).max(lo)..cue)
+        (cue.saturating_sub(3).max(lo)..cue)
             .rev()
-            .find(|&k| toks[k].kind == Kind::Word && sp.signs.contains(&toks[k].lower.as_str()))?;
+            .find(|&k| toks[k].kind == Kind::Word && sp.signs.contains(&toks[k].lower.as_str()))
+    }
+
+    /// The words of a sign ("unfurling banners reading “…”", "carried
+    /// signs saying “…”") opening at `o`: whoever carries the sign speaks,
+    /// the subject of the clause that carries it.
+    fn sign_holder(&self, o: usize, lo: usize) -> Option<((usize, usize), Option<usize>)> {
+        let toks = &self.doc.toks;
+        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        let sign = self.sign_before(o, lo)?;
         let mut v = sign.checked_sub(1)?;
         while v > lo && self.doc.lex.determiners.contains(toks[v].lower.as_str()) {
             v -= 1;
@@ -718,7 +734,23 @@ impl Ctx<'_> {
         if v <= lo || toks[v].kind != Kind::Word || self.inside[v] {
             return None;
         }
-        self.speaker_for_cue(v, lo, sign)
+        // A participle after a comma shares the sentence's subject; a
+        // finite verb has its own in its clause ("fans, some of whom held
+        // signs reading …" names no holder, not the name before the comma),
+        // and a relative pronoun is no one resolved here.
+        let participle = toks[v - 1].is_p(",") && toks[v].lower.ends_with("ing");
+        let clause = if participle {
+            lo
+        } else {
+            (lo..v)
+                .rev()
+                .find(|&k| toks[k].kind == Kind::Punct && !self.inside[k])
+                .map_or(lo, |k| k + 1)
+        };
+        self.speaker_for_cue(v, clause, sign)
+            .filter(|&((a, b), _)| {
+                !(b == a + 1 && sp.relative_pronouns.contains(&toks[a].lower.as_str()))
+            })
     }
 
     /// The preposition that a mention at `ts` depends on, past determiners,
@@ -1923,6 +1955,12 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         if before_colon_cue.get(qi).copied().unwrap_or(false) {
             continue;
         }
+        // A sign whose carriers went unnamed: nobody in the sentence
+        // wrote it.
+        let lo = doc.sents.get(s).map_or(0, |r| r.start);
+        if ctx.sign_before(out[qi].ts, lo).is_some() {
+            continue;
+        }
         // "…, a ministry statement said. “On sighting …”": a quote that
         // opens a sentence right after reported speech ending in its
         // attribution goes on with that speaker, unless a cue of its own
@@ -1995,7 +2033,17 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             let clause = toks
                 .get(k + 1)
                 .is_some_and(|t| t.lower == "that" || t.lower == "que");
-            if ctx.is_cue(k) && is_reporting(&toks[k].lower) && (last_inside.is_none() || clause) {
+            // "After the envoy was announced, Lee accused …": a passive
+            // cue reports nothing its subject said.
+            // ("is claiming" is the subject's own words).
+            let progressive = toks[k].lower.ends_with("ing") || toks[k].lower.ends_with("ndo");
+            let passive =
+                k > r.start && !progressive && doc.lex.is("passive_aux", &toks[k - 1].lower);
+            if ctx.is_cue(k)
+                && is_reporting(&toks[k].lower)
+                && !passive
+                && (last_inside.is_none() || clause)
+            {
                 cue = Some(k);
                 break;
             }

@@ -560,3 +560,46 @@ fn the_words_of_a_banner_are_its_carriers() {
     );
     assert_eq!(speaker(&a, "No more cuts").as_deref(), Some("Protesters"));
 }
+
+#[test]
+fn a_quote_opened_inside_an_unclosed_one_is_its_own() {
+    // The first quote is never closed; a line of the story runs into the
+    // next one, which opens against its first word and is closed by the
+    // tokenised closing mark.
+    let a = article(
+        "en",
+        &["Ann Lee told the forum : \"The need for better patrols is clear. Ann Lee urged owners to guard their ships better \"As with fraud, theft at sea hurts every nation that trades. '' Lee said most ships could outrun the raiders."],
+    );
+    assert_eq!(speaker(&a, "As with fraud").as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn a_passive_cue_reports_nothing_of_its_subject() {
+    // "was announced", "is said to": nobody named speaks there; the
+    // sentence's own cue after it does.
+    let a = article(
+        "en",
+        &[
+            "After the new judge was announced, Ann Lusk accused the city council of bias in the hiring of its staff.",
+            "The driver is said to have fled across the border.",
+            "The Kelvar Courier is claiming that the mayor will resign.",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "mayor will resign").as_deref(),
+        Some("Kelvar Courier")
+    );
+    assert_eq!(speaker(&a, "of bias").as_deref(), Some("Ann Lusk"));
+    assert!(!quotes(&a).iter().any(|(t, _)| t.contains("have fled")));
+}
+
+#[test]
+fn signs_held_by_some_of_a_crowd_are_not_the_nearest_name() {
+    // "some of whom held signs reading …": the holders are the crowd, not
+    // the player named before them.
+    let a = article(
+        "en",
+        &["Ivo Marten bowed to the crowd, some of whom held signs reading \"Marten 40\" as they cheered."],
+    );
+    assert_ne!(speaker(&a, "Marten 40").as_deref(), Some("Ivo Marten"));
+}
