@@ -706,6 +706,40 @@ impl Ctx<'_> {
             })
     }
 
+    /// "a spokesman said …" in an article that names one spokesman only
+    /// ("said Norvex spokesman Ivo Marten"): that person, the role noun
+    /// matching their title. `None` for a description that says whom it
+    /// speaks for ("a spokesman for the port"), or when two people or
+    /// none bear the title.
+    fn the_one_with_role(&self, a: usize, b: usize) -> Option<usize> {
+        let toks = &self.doc.toks;
+        let lex = self.doc.lex;
+        if b != a + 2 || !lex.is("indefinite", &toks[a].lower) {
+            return None;
+        }
+        let role = toks[a + 1].lower.as_str();
+        if !lex.roles.contains(role)
+            || toks
+                .get(b)
+                .is_some_and(|t| t.kind == Kind::Word && is_prep(&t.lower))
+        {
+            return None;
+        }
+        // The title as the cluster keeps it, or written right before a
+        // name ("port spokesman Tom Vell").
+        let titled = |(i, c): &(usize, &crate::entity::Cluster)| {
+            c.named
+                && c.kind == Some(EntityKind::Person)
+                && (c.role_words.iter().any(|w| w == role)
+                    || self.ents.mentions.iter().any(|m| {
+                        m.cluster == *i && m.ts > 0 && !m.nominal && toks[m.ts - 1].lower == role
+                    }))
+        };
+        let mut named = self.ents.clusters.iter().enumerate().filter(titled);
+        let (one, _) = named.next()?;
+        named.next().is_none().then_some(one)
+    }
+
     /// The sign whose words a quote opening at `o` gives ("banners
     /// reading “…”"): its token.
     fn sign_before(&self, o: usize, lo: usize) -> Option<usize> {
@@ -2114,6 +2148,11 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         });
         if let Some((_, f)) = second {
             out.push(f);
+        }
+    }
+    for f in out.iter_mut() {
+        if let Some(c) = f.speaker_tok.and_then(|(a, b)| ctx.the_one_with_role(a, b)) {
+            f.cluster = Some(c);
         }
     }
     for f in out.iter_mut() {

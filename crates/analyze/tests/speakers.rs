@@ -603,3 +603,30 @@ fn signs_held_by_some_of_a_crowd_are_not_the_nearest_name() {
     );
     assert_ne!(speaker(&a, "Marten 40").as_deref(), Some("Ivo Marten"));
 }
+
+#[test]
+fn a_bare_role_noun_is_the_one_person_named_with_that_title() {
+    // "a spokesman said" before the article names its one spokesman: the
+    // same person. A description saying whom it speaks for stays itself,
+    // and with two spokesmen named nobody is chosen.
+    let a = article(
+        "en",
+        &["The cable was cut on Friday, and a spokesman said repairs would take a week. \"We have sent a ship, \" said Norvex spokesman Ivo Marten."],
+    );
+    assert_eq!(
+        speaker(&a, "repairs would take a week").as_deref(),
+        Some("Ivo Marten")
+    );
+    let b = article(
+        "en",
+        &["The cable was cut on Friday, and a spokesman said repairs would take a week. \"We have sent a ship, \" said Norvex spokesman Ivo Marten. \"We are waiting, \" said port spokesman Tom Vell."],
+    );
+    assert_ne!(
+        speaker(&b, "repairs would take a week").as_deref(),
+        Some("Ivo Marten")
+    );
+    assert_ne!(
+        speaker(&b, "repairs would take a week").as_deref(),
+        Some("Tom Vell")
+    );
+}
