@@ -370,7 +370,16 @@ fn speaks(doc: &Doc, m: &crate::entity::Mention) -> bool {
     let vessel = crate::lang::speech::speech(doc.lex.lang.code)
         .vessel_prefixes
         .contains(&first);
+    // "(0300 GMT)", "(AP)", "the Harbour Authority (HA)": an aside in
+    // brackets (a time zone, a credit, an acronym) is never who speaks.
+    let opens = (0..m.ts)
+        .rev()
+        .take(2)
+        .find(|&k| doc.toks[k].kind != Kind::Num)
+        .is_some_and(|k| doc.toks[k].is_p("("));
+    let bracketed = opens && doc.toks.get(m.te).is_some_and(|t| t.is_p(")"));
     !vessel
+        && !bracketed
         && !toks
             .iter()
             .any(|t| t.kind == Kind::Num || t.lower.bytes().any(|b| b.is_ascii_digit()))
@@ -693,12 +702,16 @@ impl Ctx<'_> {
     /// place, which names where the place is, not someone who speaks.
     fn region_after_place(&self, m: &crate::entity::Mention) -> bool {
         let toks = &self.doc.toks;
-        m.te == m.ts + 1
-            && m.ts >= 2
-            && toks[m.ts - 1].is_p(",")
+        // "Ks." glued to its full stop, or a region set off by commas ("in
+        // Palermo, Sicily, said"), which a person never is.
+        let abbreviated = m.te == m.ts + 1
             && toks
                 .get(m.te)
-                .is_some_and(|t| t.is_p(".") && !t.sp && !t.nl)
+                .is_some_and(|t| t.is_p(".") && !t.sp && !t.nl);
+        let set_off = m.kind != EntityKind::Person && toks.get(m.te).is_some_and(|t| t.is_p(","));
+        (abbreviated || set_off)
+            && m.ts >= 2
+            && toks[m.ts - 1].is_p(",")
             && self.ents.mentions.iter().any(|p| {
                 p.te == m.ts - 1
                     && matches!(p.kind, EntityKind::Gpe | EntityKind::Loc | EntityKind::Org)
@@ -1082,7 +1095,27 @@ impl Ctx<'_> {
         if (prev_punct || c == lo) && !participle {
             if let Some(m) = right {
                 if speaks(self.doc, m) {
-                    return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
+                    // "said Norvex analyst Ann Lee": the person named after
+                    // the title.
+                    let titled = self.ents.mentions.iter().find(|n| {
+                        n.ts > m.te
+                            && n.ts <= m.te + 3
+                            && n.kind == EntityKind::Person
+                            && !n.nominal
+                            && toks[m.te..n.ts].iter().all(|t| {
+                                // A title, not "and" ("said Lee and Vell").
+                                t.kind == Kind::Word
+                                    && !t.upper
+                                    && !self.doc.lex.name_connectors.contains(t.lower.as_str())
+                                    && !is_prep(&t.lower)
+                            })
+                    });
+                    if let Some(n) = titled {
+                        return Some(self.attribution(n));
+                    }
+                    // "said a Western diplomat", "said Norvex officials":
+                    // the people the name qualifies.
+                    return Some(self.group_of(m));
                 }
             }
             if let Some(p) = right_pron {
@@ -1147,10 +1180,35 @@ impl Ctx<'_> {
                             && m.kind == EntityKind::Person
                             && speaks(self.doc, m)
                     });
+                // "Rep. Ann Lee, D-Ks., said": a party's initial and a
+                // state, set off after a person's name (a name in
+                // apposition, "the head of it, Ann B. Lee, said", is the
+                // speaker itself).
+                let party = clause.first().is_some_and(|t| {
+                    t.kind == Kind::Word && t.upper && t.lower.chars().count() == 1
+                }) && clause.get(1).is_some_and(|t| t.is_p("-"))
+                    || clause
+                        .first()
+                        .is_some_and(|t| t.upper && t.lower.chars().nth(1) == Some('-'));
+                let tag = clause.len() <= 8
+                    && party
+                    && clause.iter().all(|t| t.kind == Kind::Punct || t.upper)
+                    && self
+                        .ents
+                        .mentions
+                        .iter()
+                        .any(|m| m.te == k && !m.nominal && m.kind == EntityKind::Person);
+                // "police in Palermo, Sicily, said": the region of a place
+                // (the place's preposition then leads to the speaker).
+                let region = self
+                    .ents
+                    .mentions
+                    .iter()
+                    .any(|m| m.ts == k + 1 && m.te == c - 1 && self.region_after_place(m));
                 let plain = toks[k].is_p(",")
                     && toks[k].sent == sent
                     && !self.inside[k]
-                    && (relative_or_age || title)
+                    && (relative_or_age || title || tag || region)
                     && !clause
                         .iter()
                         .any(|t| self.doc.lex.cue_verbs.contains(t.lower.as_str()));
@@ -1159,7 +1217,13 @@ impl Ctx<'_> {
                     .mentions
                     .iter()
                     .any(|m| m.te == k && speaks(self.doc, m));
-                if plain && subject_before {
+                // "The two jurors, who did not give their names, said": an
+                // unnamed group before the relative clause.
+                let group_before = relative_or_age
+                    && k > lo
+                    && toks[k - 1].kind == Kind::Word
+                    && self.group_before(k - 1, lo).is_some();
+                if plain && (subject_before || region || group_before) {
                     j = k;
                 }
             }
@@ -1174,7 +1238,8 @@ impl Ctx<'_> {
                 }
                 break;
             }
-            if self.pronoun(j) && toks[j].lower != "her" {
+            // "cast their ballots": a possessive is no subject.
+            if self.pronoun(j) && !self.doc.lex.possessives.contains(toks[j].lower.as_str()) {
                 return Some(((j, j + 1), self.resolve_pronoun(j)));
             }
             if let Some(m) = self
@@ -1570,6 +1635,22 @@ impl Ctx<'_> {
             && (!t.upper || self.doc.initial(i))
             && !self.inside[i]
             && self.doc.lex.cue_verbs.contains(t.lower.as_str())
+            && !self.modifies_noun(i)
+    }
+
+    /// "his alleged victims", "the claimed record": a cue word after an
+    /// article or a possessive qualifies a noun; no verb follows them
+    /// ("a report that said" is a relative clause's verb).
+    fn modifies_noun(&self, i: usize) -> bool {
+        let lex = self.doc.lex;
+        i > 0 && {
+            let p = &self.doc.toks[i - 1];
+            let w = p.lower.as_str();
+            p.kind == Kind::Word
+                && (lex.possessives.contains(w)
+                    || lex.is("indefinite", w)
+                    || lex.determiners.contains(w) && w != "that" && w != "que")
+        }
     }
 
     fn according(&self, lo: usize, hi: usize) -> Option<Attribution> {
