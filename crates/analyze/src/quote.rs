@@ -2306,13 +2306,20 @@ fn described(
     if common {
         k += 1;
     }
+    // A name after an article is no one's own name ("for the Kelvar
+    // Project", however it was typed): a body someone speaks for.
+    let article = |m: &crate::entity::Mention| {
+        m.ts > b + 1 && doc.lex.determiners.contains(toks[m.ts - 1].lower.as_str())
+    };
     let org = ents
         .mentions
         .iter()
         .filter(|m| {
             m.ts > b
                 && m.ts <= k
-                && (matches!(m.kind, EntityKind::Org | EntityKind::Gpe) || common && m.ts == k)
+                && (matches!(m.kind, EntityKind::Org | EntityKind::Gpe)
+                    || common && m.ts == k
+                    || m.kind == EntityKind::Person && !m.nominal && article(m))
         })
         .max_by_key(|m| m.te)?;
     Some((a, org.te))

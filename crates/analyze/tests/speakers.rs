@@ -706,3 +706,17 @@ fn a_group_before_a_relative_clause_speaks_and_an_adjective_is_no_cue() {
         Some("Tom Vell")
     );
 }
+
+#[test]
+fn a_spokesman_for_a_body_named_after_an_article_is_described_with_it() {
+    // "the Harbour Watch Project" reads like a name of someone, but a name
+    // after "the" is a body the spokesman speaks for.
+    let a = article(
+        "en",
+        &["A spokesman for the Harbour Watch Project, a group that tracks ships, said the crews of both ships were safe and unhurt on Friday."],
+    );
+    assert_eq!(
+        speaker(&a, "crews of both ships were safe").as_deref(),
+        Some("A spokesman for the Harbour Watch Project")
+    );
+}
