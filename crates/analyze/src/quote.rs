@@ -1238,9 +1238,14 @@ impl Ctx<'_> {
                 }
                 break;
             }
-            // "cast their ballots": a possessive is no subject.
-            if self.pronoun(j) && !self.doc.lex.possessives.contains(toks[j].lower.as_str()) {
-                return Some(((j, j + 1), self.resolve_pronoun(j)));
+            // A possessive that resolves to nobody ("cast their ballots")
+            // names no speaker; one that does stands for the subject a
+            // language may leave out ("Durante su discurso, afirmó").
+            if self.pronoun(j) && toks[j].lower != "her" {
+                let cl = self.resolve_pronoun(j);
+                if cl.is_some() || !self.doc.lex.possessives.contains(toks[j].lower.as_str()) {
+                    return Some(((j, j + 1), cl));
+                }
             }
             if let Some(m) = self
                 .ents
@@ -1249,7 +1254,19 @@ impl Ctx<'_> {
                 .filter(|m| m.ts <= j && j < m.te)
                 .max_by_key(|m| m.te - m.ts)
             {
-                if speaks(self.doc, m) && !self.after_prep(m.ts) && !self.region_after_place(m) {
+                // "…, India said": a country right before the cue is its
+                // subject and speaks through its government.
+                let country = m.kind == EntityKind::Gpe
+                    && m.te == c
+                    && self
+                        .ents
+                        .clusters
+                        .get(m.cluster)
+                        .is_some_and(|x| x.is_country);
+                if (speaks(self.doc, m) || country)
+                    && !self.after_prep(m.ts)
+                    && !self.region_after_place(m)
+                {
                     // "Ann Lee, a spokeswoman for the port, said": the name
                     // the description stands beside speaks.
                     let named = (m.nominal && m.ts >= lo + 2 && toks[m.ts - 1].is_p(","))
@@ -1838,8 +1855,23 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                     .is_some_and(|r| r.end.saturating_sub(k) > 5)
         };
         let after_end = close_range.end.min(te + 10);
+        // A question or an exclamation followed by a capitalised word of
+        // the language's grammar ("“Where should we go?” Although Lee
+        // said …", not "“Why?” Lee asked") ended its sentence: what
+        // follows is another one.
+        let question_ends = ce > cs
+            && (toks[ce - 1].is_p("?") || toks[ce - 1].is_p("!"))
+            && toks[te.min(toks.len())..]
+                .iter()
+                .take(2)
+                .find(|t| !(t.kind == Kind::Punct && matches!(t.lower.as_str(), "'" | "`")))
+                .is_some_and(|t| {
+                    t.kind == Kind::Word
+                        && t.upper
+                        && doc.lex.function_words.contains(t.lower.as_str())
+                });
         for k in te..after_end {
-            if done || ctx.inside[k] && k >= te {
+            if done || question_ends || ctx.inside[k] && k >= te {
                 break;
             }
             if ctx.is_cue(k) {
@@ -1903,7 +1935,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         // 4. A cue later in the sentence (", he told AFP"); a quote closed
         // by a full stop ended its sentence, and a cue further on is about
         // something else.
-        let full_stop = ce > cs && toks[ce - 1].is_p(".");
+        let full_stop = ce > cs && toks[ce - 1].is_p(".") || question_ends;
         if !done && !full_stop {
             for k in te..close_range.end {
                 if ctx.is_cue(k) {

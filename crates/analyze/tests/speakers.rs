@@ -720,3 +720,30 @@ fn a_spokesman_for_a_body_named_after_an_article_is_described_with_it() {
         Some("A spokesman for the Harbour Watch Project")
     );
 }
+
+#[test]
+fn a_country_right_before_the_cue_speaks_through_its_government() {
+    // Not the ship named in the clause before it.
+    let a = article(
+        "en",
+        &["The raiders will be handed over to the coast guard, and the Aldan will return to its patrol, Norway said."],
+    );
+    assert_eq!(
+        speaker(&a, "handed over to the coast guard").as_deref(),
+        Some("Norway")
+    );
+}
+
+#[test]
+fn a_question_closing_its_sentence_keeps_its_speaker() {
+    // "…?” Although Norway said …" starts another sentence: the question
+    // goes on with the woman who spoke before, not the country.
+    let a = article(
+        "en",
+        &["\"We lost our home, \" Ann Lusk said. \"Where should we go? \" Although Norway said its shells landed outside the camp, witnesses described several blasts."],
+    );
+    assert_eq!(
+        speaker(&a, "Where should we go").as_deref(),
+        Some("Ann Lusk")
+    );
+}
