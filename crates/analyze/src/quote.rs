@@ -1190,8 +1190,12 @@ impl Ctx<'_> {
                     || clause
                         .first()
                         .is_some_and(|t| t.upper && t.lower.chars().nth(1) == Some('-'));
+                // "Sister Ann Lee, DC, said": the initials of an order or
+                // an honour after a name.
+                let postnominal =
+                    clause.len() == 1 && clause[0].caps && clause[0].lower.chars().count() <= 4;
                 let tag = clause.len() <= 8
-                    && party
+                    && (party || postnominal)
                     && clause.iter().all(|t| t.kind == Kind::Punct || t.upper)
                     && self
                         .ents
@@ -2170,6 +2174,65 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             },
         ))
     };
+    // "…, which said the “unacceptable” attacks increase the risk of war":
+    // a clause of reported speech that quotes a few of its words; the
+    // clause is the speaker's as much as the words marked in it.
+    let fragment_clause = |r: &std::ops::Range<usize>, last_inside: usize| -> Option<Found> {
+        let first_inside = (r.start..r.end).find(|&i| ctx.inside[i])?;
+        // The cue right before the first mark: "said the “…”", "said
+        // that “…”".
+        let k = (first_inside.saturating_sub(4).max(r.start)..first_inside)
+            .rev()
+            .find(|&k| ctx.is_cue(k) && is_reporting(&toks[k].lower))?;
+        // "were accused of acting “…”": a passive reports nothing.
+        if k > r.start && doc.lex.is("passive_aux", &toks[k - 1].lower) {
+            return None;
+        }
+        if !toks
+            .get(k + 1..first_inside)
+            .is_some_and(|between| between.iter().all(|t| t.kind == Kind::Word))
+        {
+            return None;
+        }
+        // Every quote of the sentence a fragment, the clause going on
+        // after the last one.
+        let fragments = pairs
+            .iter()
+            .filter(|(o, _, _)| (r.start..r.end).contains(o))
+            .all(|&(o, c, _)| {
+                toks[o + 1..c.min(toks.len())]
+                    .iter()
+                    .filter(|t| t.kind == Kind::Word)
+                    .count()
+                    <= 6
+            });
+        let after = toks[(last_inside + 2).min(r.end)..r.end]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .count();
+        if !fragments || after < 3 {
+            return None;
+        }
+        let (sp, cl) = ctx.speaker_for_cue(k, r.start, r.end)?;
+        let mut cs = k + 1;
+        if toks
+            .get(cs)
+            .is_some_and(|t| t.lower == "that" || t.lower == "que")
+        {
+            cs += 1;
+        }
+        Some(Found {
+            ts: k,
+            te: r.end,
+            cs,
+            ce: r.end,
+            direct: false,
+            speaker_tok: Some(sp),
+            cluster: cl,
+            cue: Some((k, k + 1)),
+            described: None,
+        })
+    };
     // Indirect speech: a cue in a sentence without marks.
     for r in doc.sents.iter() {
         // In a sentence with quotation marks, only a cue after the last
@@ -2197,6 +2260,8 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         }
         if last_inside.is_some() && cue.is_none() {
             if let Some((_, f)) = last_inside.and_then(|x| second_clause(x + 1, r)) {
+                out.push(f);
+            } else if let Some(f) = last_inside.and_then(|x| fragment_clause(r, x)) {
                 out.push(f);
             }
             continue;

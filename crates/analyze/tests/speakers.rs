@@ -747,3 +747,32 @@ fn a_question_closing_its_sentence_keeps_its_speaker() {
         Some("Ann Lusk")
     );
 }
+
+#[test]
+fn a_reported_clause_quoting_a_few_of_its_words_is_reported_speech() {
+    // "…, which said the “…” raids raise the risk of war": the clause is
+    // the speaker's, not only the marked words; a passive is no one's.
+    let a = article(
+        "en",
+        &[
+            "The raids drew anger from the Harbour Council, which said the \"reckless\" raids raise the risk of war along the coast.",
+            "Two coaches were accused of acting \"against the rules\" by failing to report the payments.",
+        ],
+    );
+    assert_eq!(
+        speaker(&a, "raids raise the risk of war").as_deref(),
+        Some("Harbour Council")
+    );
+    assert!(!quotes(&a)
+        .iter()
+        .any(|(t, q)| !q.direct && t.contains("failing to report")));
+}
+
+#[test]
+fn initials_after_a_name_are_stepped_over() {
+    let a = article(
+        "en",
+        &["In a statement, the chief executive, Sister Ann Lusk, DC, said that the group \"rejoices\" at the news."],
+    );
+    assert_eq!(speaker(&a, "rejoices").as_deref(), Some("Ann Lusk"));
+}
