@@ -698,12 +698,12 @@ impl Ctx<'_> {
                 .is_some_and(|t| sp.finite_verbs.contains(&t.lower.as_str()))
     }
 
-    /// "in Mohave County, Az. said": an abbreviated region written after a
+    /// "in Kelvar County, Ks. said": an abbreviated region written after a
     /// place, which names where the place is, not someone who speaks.
     fn region_after_place(&self, m: &crate::entity::Mention) -> bool {
         let toks = &self.doc.toks;
         // "Ks." glued to its full stop, or a region set off by commas ("in
-        // Palermo, Sicily, said"), which a person never is.
+        // Vardo, Kelvaria, said"), which a person never is.
         let abbreviated = m.te == m.ts + 1
             && toks
                 .get(m.te)
@@ -1190,7 +1190,7 @@ impl Ctx<'_> {
                     || clause
                         .first()
                         .is_some_and(|t| t.upper && t.lower.chars().nth(1) == Some('-'));
-                // "Sister Ann Lee, DC, said": the initials of an order or
+                // "Sister Ann Lee, OP, said": the initials of an order or
                 // an honour after a name.
                 let postnominal =
                     clause.len() == 1 && clause[0].caps && clause[0].lower.chars().count() <= 4;
@@ -1202,7 +1202,7 @@ impl Ctx<'_> {
                         .mentions
                         .iter()
                         .any(|m| m.te == k && !m.nominal && m.kind == EntityKind::Person);
-                // "police in Palermo, Sicily, said": the region of a place
+                // "police in Vardo, Kelvaria, said": the region of a place
                 // (the place's preposition then leads to the speaker).
                 let region = self
                     .ents
@@ -1258,7 +1258,7 @@ impl Ctx<'_> {
                 .filter(|m| m.ts <= j && j < m.te)
                 .max_by_key(|m| m.te - m.ts)
             {
-                // "…, India said": a country right before the cue is its
+                // "…, Norway said": a country right before the cue is its
                 // subject and speaks through its government.
                 let country = m.kind == EntityKind::Gpe
                     && m.te == c
@@ -1615,7 +1615,7 @@ impl Ctx<'_> {
                 break;
             }
             let number = p.kind == Kind::Num || lex.number_words.contains_key(pw);
-            // "of about 200 communists": a qualifier of the number.
+            // "of about 300 anarchists": a qualifier of the number.
             let qualifier = matches!(toks[s].kind, Kind::Num)
                 && lex.lang.qualifiers.iter().any(|(q, _)| *q == pw);
             if lex.function_words.contains(pw)
@@ -1860,7 +1860,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         };
         let after_end = close_range.end.min(te + 10);
         // A question or an exclamation followed by a capitalised word of
-        // the language's grammar ("“Where should we go?” Although Lee
+        // the language's grammar ("“Who will help us?” Although Lee
         // said …", not "“Why?” Lee asked") ended its sentence: what
         // follows is another one.
         let question_ends = ce > cs
@@ -2174,7 +2174,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             },
         ))
     };
-    // "…, which said the “unacceptable” attacks increase the risk of war":
+    // "…, which said the “reckless” raids raise the risk of war":
     // a clause of reported speech that quotes a few of its words; the
     // clause is the speaker's as much as the words marked in it.
     let fragment_clause = |r: &std::ops::Range<usize>, last_inside: usize| -> Option<Found> {
