@@ -1688,6 +1688,22 @@ impl Ctx<'_> {
                     .mentions
                     .iter()
                     .find(|m| m.ts >= i + len && doc.toks[m.ts].sent == sent && speaks(doc, m));
+                // "según la portavoz de bomberos Ana Ruiz": the person named
+                // after the description, lower-case words between.
+                let m = m.map(|m| {
+                    let named = m.nominal.then(|| {
+                        self.ents.mentions.iter().find(|n| {
+                            n.ts >= m.te
+                                && n.ts <= m.te + 4
+                                && !n.nominal
+                                && n.kind == EntityKind::Person
+                                && doc.toks[m.te..n.ts]
+                                    .iter()
+                                    .all(|t| t.kind == Kind::Word && !t.upper)
+                        })
+                    });
+                    named.flatten().unwrap_or(m)
+                });
                 if let Some(m) = m {
                     return Some((
                         (m.ts, m.te),

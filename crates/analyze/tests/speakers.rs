@@ -776,3 +776,14 @@ fn initials_after_a_name_are_stepped_over() {
     );
     assert_eq!(speaker(&a, "rejoices").as_deref(), Some("Ann Lusk"));
 }
+
+#[test]
+fn spanish_according_to_a_described_person_is_the_person_named() {
+    // "según la portavoz de bomberos Ana Ruiz": the named spokeswoman, not
+    // the description before her name.
+    let a = article(
+        "es",
+        &["El fuego destruyó tres almacenes del muelle de Vardo, según la portavoz de bomberos Ana Ruiz."],
+    );
+    assert_eq!(speaker(&a, "tres almacenes").as_deref(), Some("Ana Ruiz"));
+}
