@@ -254,8 +254,16 @@ fn pair(doc: &Doc) -> Vec<(usize, usize, bool)> {
                         let next = (i + 1..toks.len())
                             .take_while(|&j| !toks[j].nl)
                             .find_map(|j| mark(toks, j).filter(|(d, _)| *d));
-                        if sentence_end
-                            && (matches!(next, Some((_, Mark::Close))) || straight && !cue_after)
+                        // A caption or a line of the story run into the
+                        // quote ("…the Gulf. Lee urged owners to act "As
+                        // with fraud, … ''"): a mark opening a word, with
+                        // a closing mark next, opens a quote of its own.
+                        let close_next = matches!(next, Some((_, Mark::Close)));
+                        let opens_word = toks
+                            .get(i + 1)
+                            .is_some_and(|t| t.kind == Kind::Word && t.upper);
+                        if sentence_end && (close_next || straight && !cue_after)
+                            || !sentence_end && !comma && !cue_after && close_next && opens_word
                         {
                             open_d = Some(i);
                         }
@@ -362,7 +370,16 @@ fn speaks(doc: &Doc, m: &crate::entity::Mention) -> bool {
     let vessel = crate::lang::speech::speech(doc.lex.lang.code)
         .vessel_prefixes
         .contains(&first);
+    // "(0300 GMT)", "(AP)", "the Harbour Authority (HA)": an aside in
+    // brackets (a time zone, a credit, an acronym) is never who speaks.
+    let opens = (0..m.ts)
+        .rev()
+        .take(2)
+        .find(|&k| doc.toks[k].kind != Kind::Num)
+        .is_some_and(|k| doc.toks[k].is_p("("));
+    let bracketed = opens && doc.toks.get(m.te).is_some_and(|t| t.is_p(")"));
     !vessel
+        && !bracketed
         && !toks
             .iter()
             .any(|t| t.kind == Kind::Num || t.lower.bytes().any(|b| b.is_ascii_digit()))
@@ -660,7 +677,127 @@ impl Ctx<'_> {
     }
 
     fn after_prep(&self, ts: usize) -> bool {
-        self.prep_before(ts).is_some()
+        self.prep_before(ts)
+            .is_some_and(|p| !self.opens_clause(p, ts))
+    }
+
+    /// Whether the word at `p` opens a clause whose subject is the mention
+    /// at `ts` ("days before Lee was to ask"): the mention, followed by a
+    /// finite verb, is no object of a preposition.
+    fn opens_clause(&self, p: usize, ts: usize) -> bool {
+        let toks = &self.doc.toks;
+        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        sp.clause_preps.contains(&toks[p].lower.as_str())
+            && self
+                .ents
+                .mentions
+                .iter()
+                .filter(|m| m.ts == ts)
+                .max_by_key(|m| m.te)
+                .and_then(|m| toks.get(m.te))
+                .is_some_and(|t| sp.finite_verbs.contains(&t.lower.as_str()))
+    }
+
+    /// "in Kelvar County, Ks. said": an abbreviated region written after a
+    /// place, which names where the place is, not someone who speaks.
+    fn region_after_place(&self, m: &crate::entity::Mention) -> bool {
+        let toks = &self.doc.toks;
+        // "Ks." glued to its full stop, or a region set off by commas ("in
+        // Vardo, Kelvaria, said"), which a person never is.
+        let abbreviated = m.te == m.ts + 1
+            && toks
+                .get(m.te)
+                .is_some_and(|t| t.is_p(".") && !t.sp && !t.nl);
+        let set_off = m.kind != EntityKind::Person && toks.get(m.te).is_some_and(|t| t.is_p(","));
+        (abbreviated || set_off)
+            && m.ts >= 2
+            && toks[m.ts - 1].is_p(",")
+            && self.ents.mentions.iter().any(|p| {
+                p.te == m.ts - 1
+                    && matches!(p.kind, EntityKind::Gpe | EntityKind::Loc | EntityKind::Org)
+                    && self.after_prep(p.ts)
+            })
+    }
+
+    /// "a spokesman said …" in an article that names one spokesman only
+    /// ("said Norvex spokesman Ivo Marten"): that person, the role noun
+    /// matching their title. `None` for a description that says whom it
+    /// speaks for ("a spokesman for the port"), or when two people or
+    /// none bear the title.
+    fn the_one_with_role(&self, a: usize, b: usize) -> Option<usize> {
+        let toks = &self.doc.toks;
+        let lex = self.doc.lex;
+        if b != a + 2 || !lex.is("indefinite", &toks[a].lower) {
+            return None;
+        }
+        let role = toks[a + 1].lower.as_str();
+        if !lex.roles.contains(role)
+            || toks
+                .get(b)
+                .is_some_and(|t| t.kind == Kind::Word && is_prep(&t.lower))
+        {
+            return None;
+        }
+        // The title as the cluster keeps it, or written right before a
+        // name ("port spokesman Tom Vell").
+        let titled = |(i, c): &(usize, &crate::entity::Cluster)| {
+            c.named
+                && c.kind == Some(EntityKind::Person)
+                && (c.role_words.iter().any(|w| w == role)
+                    || self.ents.mentions.iter().any(|m| {
+                        m.cluster == *i && m.ts > 0 && !m.nominal && toks[m.ts - 1].lower == role
+                    }))
+        };
+        let mut named = self.ents.clusters.iter().enumerate().filter(titled);
+        let (one, _) = named.next()?;
+        named.next().is_none().then_some(one)
+    }
+
+    /// The sign whose words a quote opening at `o` gives ("banners
+    /// reading “…”"): its token.
+    fn sign_before(&self, o: usize, lo: usize) -> Option<usize> {
+        let toks = &self.doc.toks;
+        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        let cue = o.checked_sub(1).filter(|&c| c > lo)?;
+        if !sp.sign_cues.contains(&toks[cue].lower.as_str()) {
+            return None;
+        }
+        (cue.saturating_sub(3).max(lo)..cue)
+            .rev()
+            .find(|&k| toks[k].kind == Kind::Word && sp.signs.contains(&toks[k].lower.as_str()))
+    }
+
+    /// The words of a sign ("unfurling banners reading “…”", "carried
+    /// signs saying “…”") opening at `o`: whoever carries the sign speaks,
+    /// the subject of the clause that carries it.
+    fn sign_holder(&self, o: usize, lo: usize) -> Option<((usize, usize), Option<usize>)> {
+        let toks = &self.doc.toks;
+        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        let sign = self.sign_before(o, lo)?;
+        let mut v = sign.checked_sub(1)?;
+        while v > lo && self.doc.lex.determiners.contains(toks[v].lower.as_str()) {
+            v -= 1;
+        }
+        if v <= lo || toks[v].kind != Kind::Word || self.inside[v] {
+            return None;
+        }
+        // A participle after a comma shares the sentence's subject; a
+        // finite verb has its own in its clause ("fans, some of whom held
+        // signs reading …" names no holder, not the name before the comma),
+        // and a relative pronoun is no one resolved here.
+        let participle = toks[v - 1].is_p(",") && toks[v].lower.ends_with("ing");
+        let clause = if participle {
+            lo
+        } else {
+            (lo..v)
+                .rev()
+                .find(|&k| toks[k].kind == Kind::Punct && !self.inside[k])
+                .map_or(lo, |k| k + 1)
+        };
+        self.speaker_for_cue(v, clause, sign)
+            .filter(|&((a, b), _)| {
+                !(b == a + 1 && sp.relative_pronouns.contains(&toks[a].lower.as_str()))
+            })
     }
 
     /// The preposition that a mention at `ts` depends on, past determiners,
@@ -958,7 +1095,27 @@ impl Ctx<'_> {
         if (prev_punct || c == lo) && !participle {
             if let Some(m) = right {
                 if speaks(self.doc, m) {
-                    return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
+                    // "said Norvex analyst Ann Lee": the person named after
+                    // the title.
+                    let titled = self.ents.mentions.iter().find(|n| {
+                        n.ts > m.te
+                            && n.ts <= m.te + 3
+                            && n.kind == EntityKind::Person
+                            && !n.nominal
+                            && toks[m.te..n.ts].iter().all(|t| {
+                                // A title, not "and" ("said Lee and Vell").
+                                t.kind == Kind::Word
+                                    && !t.upper
+                                    && !self.doc.lex.name_connectors.contains(t.lower.as_str())
+                                    && !is_prep(&t.lower)
+                            })
+                    });
+                    if let Some(n) = titled {
+                        return Some(self.attribution(n));
+                    }
+                    // "said a Western diplomat", "said Norvex officials":
+                    // the people the name qualifies.
+                    return Some(self.group_of(m));
                 }
             }
             if let Some(p) = right_pron {
@@ -1023,10 +1180,39 @@ impl Ctx<'_> {
                             && m.kind == EntityKind::Person
                             && speaks(self.doc, m)
                     });
+                // "Rep. Ann Lee, D-Ks., said": a party's initial and a
+                // state, set off after a person's name (a name in
+                // apposition, "the head of it, Ann B. Lee, said", is the
+                // speaker itself).
+                let party = clause.first().is_some_and(|t| {
+                    t.kind == Kind::Word && t.upper && t.lower.chars().count() == 1
+                }) && clause.get(1).is_some_and(|t| t.is_p("-"))
+                    || clause
+                        .first()
+                        .is_some_and(|t| t.upper && t.lower.chars().nth(1) == Some('-'));
+                // "Sister Ann Lee, OP, said": the initials of an order or
+                // an honour after a name.
+                let postnominal =
+                    clause.len() == 1 && clause[0].caps && clause[0].lower.chars().count() <= 4;
+                let tag = clause.len() <= 8
+                    && (party || postnominal)
+                    && clause.iter().all(|t| t.kind == Kind::Punct || t.upper)
+                    && self
+                        .ents
+                        .mentions
+                        .iter()
+                        .any(|m| m.te == k && !m.nominal && m.kind == EntityKind::Person);
+                // "police in Vardo, Kelvaria, said": the region of a place
+                // (the place's preposition then leads to the speaker).
+                let region = self
+                    .ents
+                    .mentions
+                    .iter()
+                    .any(|m| m.ts == k + 1 && m.te == c - 1 && self.region_after_place(m));
                 let plain = toks[k].is_p(",")
                     && toks[k].sent == sent
                     && !self.inside[k]
-                    && (relative_or_age || title)
+                    && (relative_or_age || title || tag || region)
                     && !clause
                         .iter()
                         .any(|t| self.doc.lex.cue_verbs.contains(t.lower.as_str()));
@@ -1035,7 +1221,13 @@ impl Ctx<'_> {
                     .mentions
                     .iter()
                     .any(|m| m.te == k && speaks(self.doc, m));
-                if plain && subject_before {
+                // "The two jurors, who did not give their names, said": an
+                // unnamed group before the relative clause.
+                let group_before = relative_or_age
+                    && k > lo
+                    && toks[k - 1].kind == Kind::Word
+                    && self.group_before(k - 1, lo).is_some();
+                if plain && (subject_before || region || group_before) {
                     j = k;
                 }
             }
@@ -1050,8 +1242,14 @@ impl Ctx<'_> {
                 }
                 break;
             }
+            // A possessive that resolves to nobody ("cast their ballots")
+            // names no speaker; one that does stands for the subject a
+            // language may leave out ("Durante su discurso, afirmó").
             if self.pronoun(j) && toks[j].lower != "her" {
-                return Some(((j, j + 1), self.resolve_pronoun(j)));
+                let cl = self.resolve_pronoun(j);
+                if cl.is_some() || !self.doc.lex.possessives.contains(toks[j].lower.as_str()) {
+                    return Some(((j, j + 1), cl));
+                }
             }
             if let Some(m) = self
                 .ents
@@ -1060,7 +1258,19 @@ impl Ctx<'_> {
                 .filter(|m| m.ts <= j && j < m.te)
                 .max_by_key(|m| m.te - m.ts)
             {
-                if speaks(self.doc, m) && !self.after_prep(m.ts) {
+                // "…, Norway said": a country right before the cue is its
+                // subject and speaks through its government.
+                let country = m.kind == EntityKind::Gpe
+                    && m.te == c
+                    && self
+                        .ents
+                        .clusters
+                        .get(m.cluster)
+                        .is_some_and(|x| x.is_country);
+                if (speaks(self.doc, m) || country)
+                    && !self.after_prep(m.ts)
+                    && !self.region_after_place(m)
+                {
                     // "Ann Lee, a spokeswoman for the port, said": the name
                     // the description stands beside speaks.
                     let named = (m.nominal && m.ts >= lo + 2 && toks[m.ts - 1].is_p(","))
@@ -1115,6 +1325,31 @@ impl Ctx<'_> {
                             .contains(toks[j - 1].lower.as_str())
                     {
                         return Some(((j - 1, j), self.resolve_pronoun(j - 1)));
+                    }
+                    // "a man's voice says": on a recording, the voice of
+                    // someone met before, found as a pronoun of that
+                    // gender would be.
+                    let voices = crate::lang::speech::speech(self.doc.lex.lang.code).voices;
+                    if voices.contains(&w)
+                        && j >= lo + 3
+                        && matches!(toks[j - 1].lower.as_str(), "’s" | "'s")
+                        && (self
+                            .doc
+                            .lex
+                            .determiners
+                            .contains(toks[j - 3].lower.as_str())
+                            || self.doc.lex.is("indefinite", &toks[j - 3].lower))
+                    {
+                        let owner = j - 2;
+                        let word = toks[owner].lower.as_str();
+                        if self.gender_of_word(word).is_some()
+                            && !self.doc.lex.pronouns.contains(word)
+                            && !self.doc.lex.roles.contains(word)
+                        {
+                            if let Some(cl) = self.resolve_pronoun(owner) {
+                                return Some(((j - 3, j + 1), Some(cl)));
+                            }
+                        }
                     }
                     if j > lo + 1 && matches!(toks[j - 1].lower.as_str(), "’s" | "'s") {
                         if let Some(m) = self
@@ -1380,9 +1615,13 @@ impl Ctx<'_> {
                 break;
             }
             let number = p.kind == Kind::Num || lex.number_words.contains_key(pw);
+            // "of about 300 anarchists": a qualifier of the number.
+            let qualifier = matches!(toks[s].kind, Kind::Num)
+                && lex.lang.qualifiers.iter().any(|(q, _)| *q == pw);
             if lex.function_words.contains(pw)
                 && !lex.name_connectors.contains(pw)
                 && !number
+                && !qualifier
                 && !people(pw)
                 || lex.cue_verbs.contains(pw)
             {
@@ -1417,6 +1656,22 @@ impl Ctx<'_> {
             && (!t.upper || self.doc.initial(i))
             && !self.inside[i]
             && self.doc.lex.cue_verbs.contains(t.lower.as_str())
+            && !self.modifies_noun(i)
+    }
+
+    /// "his alleged victims", "the claimed record": a cue word after an
+    /// article or a possessive qualifies a noun; no verb follows them
+    /// ("a report that said" is a relative clause's verb).
+    fn modifies_noun(&self, i: usize) -> bool {
+        let lex = self.doc.lex;
+        i > 0 && {
+            let p = &self.doc.toks[i - 1];
+            let w = p.lower.as_str();
+            p.kind == Kind::Word
+                && (lex.possessives.contains(w)
+                    || lex.is("indefinite", w)
+                    || lex.determiners.contains(w) && w != "that" && w != "que")
+        }
     }
 
     fn according(&self, lo: usize, hi: usize) -> Option<Attribution> {
@@ -1433,6 +1688,22 @@ impl Ctx<'_> {
                     .mentions
                     .iter()
                     .find(|m| m.ts >= i + len && doc.toks[m.ts].sent == sent && speaks(doc, m));
+                // "según la portavoz de bomberos Ana Ruiz": the person named
+                // after the description, lower-case words between.
+                let m = m.map(|m| {
+                    let named = m.nominal.then(|| {
+                        self.ents.mentions.iter().find(|n| {
+                            n.ts >= m.te
+                                && n.ts <= m.te + 4
+                                && !n.nominal
+                                && n.kind == EntityKind::Person
+                                && doc.toks[m.te..n.ts]
+                                    .iter()
+                                    .all(|t| t.kind == Kind::Word && !t.upper)
+                        })
+                    });
+                    named.flatten().unwrap_or(m)
+                });
                 if let Some(m) = m {
                     return Some((
                         (m.ts, m.te),
@@ -1582,6 +1853,14 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 done = true;
             }
         }
+        // 0b. "unfurling banners reading “…”": the words of a sign are its
+        // carriers', whatever cue follows.
+        if !done {
+            if let Some((sp, cl)) = ctx.sign_holder(o, open_range.start) {
+                (f.speaker_tok, f.cluster) = (Some(sp), cl);
+                done = true;
+            }
+        }
         // 1. A cue right after the quote. After a full stop, a cue in the
         // next sentence counts only when that sentence ends right after it
         // ("“We won.” Lee said."): "Other leaders have called the cuts …"
@@ -1596,8 +1875,23 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                     .is_some_and(|r| r.end.saturating_sub(k) > 5)
         };
         let after_end = close_range.end.min(te + 10);
+        // A question or an exclamation followed by a capitalised word of
+        // the language's grammar ("“Who will help us?” Although Lee
+        // said …", not "“Why?” Lee asked") ended its sentence: what
+        // follows is another one.
+        let question_ends = ce > cs
+            && (toks[ce - 1].is_p("?") || toks[ce - 1].is_p("!"))
+            && toks[te.min(toks.len())..]
+                .iter()
+                .take(2)
+                .find(|t| !(t.kind == Kind::Punct && matches!(t.lower.as_str(), "'" | "`")))
+                .is_some_and(|t| {
+                    t.kind == Kind::Word
+                        && t.upper
+                        && doc.lex.function_words.contains(t.lower.as_str())
+                });
         for k in te..after_end {
-            if done || ctx.inside[k] && k >= te {
+            if done || question_ends || ctx.inside[k] && k >= te {
                 break;
             }
             if ctx.is_cue(k) {
@@ -1661,7 +1955,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         // 4. A cue later in the sentence (", he told AFP"); a quote closed
         // by a full stop ended its sentence, and a cue further on is about
         // something else.
-        let full_stop = ce > cs && toks[ce - 1].is_p(".");
+        let full_stop = ce > cs && toks[ce - 1].is_p(".") || question_ends;
         if !done && !full_stop {
             for k in te..close_range.end {
                 if ctx.is_cue(k) {
@@ -1828,6 +2122,12 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         if before_colon_cue.get(qi).copied().unwrap_or(false) {
             continue;
         }
+        // A sign whose carriers went unnamed: nobody in the sentence
+        // wrote it.
+        let lo = doc.sents.get(s).map_or(0, |r| r.start);
+        if ctx.sign_before(out[qi].ts, lo).is_some() {
+            continue;
+        }
         // "…, a ministry statement said. “On sighting …”": a quote that
         // opens a sentence right after reported speech ending in its
         // attribution goes on with that speaker, unless a cue of its own
@@ -1890,6 +2190,65 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             },
         ))
     };
+    // "…, which said the “reckless” raids raise the risk of war":
+    // a clause of reported speech that quotes a few of its words; the
+    // clause is the speaker's as much as the words marked in it.
+    let fragment_clause = |r: &std::ops::Range<usize>, last_inside: usize| -> Option<Found> {
+        let first_inside = (r.start..r.end).find(|&i| ctx.inside[i])?;
+        // The cue right before the first mark: "said the “…”", "said
+        // that “…”".
+        let k = (first_inside.saturating_sub(4).max(r.start)..first_inside)
+            .rev()
+            .find(|&k| ctx.is_cue(k) && is_reporting(&toks[k].lower))?;
+        // "were accused of acting “…”": a passive reports nothing.
+        if k > r.start && doc.lex.is("passive_aux", &toks[k - 1].lower) {
+            return None;
+        }
+        if !toks
+            .get(k + 1..first_inside)
+            .is_some_and(|between| between.iter().all(|t| t.kind == Kind::Word))
+        {
+            return None;
+        }
+        // Every quote of the sentence a fragment, the clause going on
+        // after the last one.
+        let fragments = pairs
+            .iter()
+            .filter(|(o, _, _)| (r.start..r.end).contains(o))
+            .all(|&(o, c, _)| {
+                toks[o + 1..c.min(toks.len())]
+                    .iter()
+                    .filter(|t| t.kind == Kind::Word)
+                    .count()
+                    <= 6
+            });
+        let after = toks[(last_inside + 2).min(r.end)..r.end]
+            .iter()
+            .filter(|t| t.kind == Kind::Word)
+            .count();
+        if !fragments || after < 3 {
+            return None;
+        }
+        let (sp, cl) = ctx.speaker_for_cue(k, r.start, r.end)?;
+        let mut cs = k + 1;
+        if toks
+            .get(cs)
+            .is_some_and(|t| t.lower == "that" || t.lower == "que")
+        {
+            cs += 1;
+        }
+        Some(Found {
+            ts: k,
+            te: r.end,
+            cs,
+            ce: r.end,
+            direct: false,
+            speaker_tok: Some(sp),
+            cluster: cl,
+            cue: Some((k, k + 1)),
+            described: None,
+        })
+    };
     // Indirect speech: a cue in a sentence without marks.
     for r in doc.sents.iter() {
         // In a sentence with quotation marks, only a cue after the last
@@ -1900,13 +2259,25 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             let clause = toks
                 .get(k + 1)
                 .is_some_and(|t| t.lower == "that" || t.lower == "que");
-            if ctx.is_cue(k) && is_reporting(&toks[k].lower) && (last_inside.is_none() || clause) {
+            // "After the envoy was announced, Lee accused …": a passive
+            // cue reports nothing its subject said.
+            // ("is claiming" is the subject's own words).
+            let progressive = toks[k].lower.ends_with("ing") || toks[k].lower.ends_with("ndo");
+            let passive =
+                k > r.start && !progressive && doc.lex.is("passive_aux", &toks[k - 1].lower);
+            if ctx.is_cue(k)
+                && is_reporting(&toks[k].lower)
+                && !passive
+                && (last_inside.is_none() || clause)
+            {
                 cue = Some(k);
                 break;
             }
         }
         if last_inside.is_some() && cue.is_none() {
             if let Some((_, f)) = last_inside.and_then(|x| second_clause(x + 1, r)) {
+                out.push(f);
+            } else if let Some(f) = last_inside.and_then(|x| fragment_clause(r, x)) {
                 out.push(f);
             }
             continue;
@@ -1971,6 +2342,11 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         });
         if let Some((_, f)) = second {
             out.push(f);
+        }
+    }
+    for f in out.iter_mut() {
+        if let Some(c) = f.speaker_tok.and_then(|(a, b)| ctx.the_one_with_role(a, b)) {
+            f.cluster = Some(c);
         }
     }
     for f in out.iter_mut() {
@@ -2043,13 +2419,20 @@ fn described(
     if common {
         k += 1;
     }
+    // A name after an article is no one's own name ("for the Kelvar
+    // Project", however it was typed): a body someone speaks for.
+    let article = |m: &crate::entity::Mention| {
+        m.ts > b + 1 && doc.lex.determiners.contains(toks[m.ts - 1].lower.as_str())
+    };
     let org = ents
         .mentions
         .iter()
         .filter(|m| {
             m.ts > b
                 && m.ts <= k
-                && (matches!(m.kind, EntityKind::Org | EntityKind::Gpe) || common && m.ts == k)
+                && (matches!(m.kind, EntityKind::Org | EntityKind::Gpe)
+                    || common && m.ts == k
+                    || m.kind == EntityKind::Person && !m.nominal && article(m))
         })
         .max_by_key(|m| m.te)?;
     Some((a, org.te))

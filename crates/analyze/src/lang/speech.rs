@@ -40,9 +40,33 @@ pub struct Speech {
     /// Auxiliaries of a compound tense before a participle cue ("ha
     /// detto", "a déclaré"): the cue's, for an inversion after them.
     pub auxiliaries: &'static [&'static str],
+    /// Nouns for a voice heard on a recording ("a man's voice says"): the
+    /// one whose voice it is speaks.
+    pub voices: &'static [&'static str],
+    /// Prepositions that also open a clause ("days before Lee was to
+    /// ask …"): a name after one, followed by a finite verb, is the
+    /// subject of that clause, not the object of a preposition.
+    pub clause_preps: &'static [&'static str],
+    /// Finite verbs that can follow such a clause subject.
+    pub finite_verbs: &'static [&'static str],
+    /// Things carried that bear words ("banners reading …", "signs
+    /// saying …"): those who carry them speak, never the place they stand.
+    pub signs: &'static [&'static str],
+    /// Words between a sign and its words ("reading", "saying").
+    pub sign_cues: &'static [&'static str],
 }
 
 const EN: Speech = Speech {
+    voices: &["voice", "voices"],
+    clause_preps: &["before", "after", "since", "until"],
+    finite_verbs: &[
+        "was", "were", "is", "are", "had", "has", "have", "will", "would", "could", "can", "did",
+        "does", "said", "says",
+    ],
+    signs: &[
+        "banner", "banners", "placard", "placards", "sign", "signs", "poster", "posters",
+    ],
+    sign_cues: &["reading", "read", "saying", "bearing"],
     auxiliaries: &[],
     contrast: &["but", "while", "whereas", "although"],
     quoted: &["quoted", "cited"],
@@ -112,6 +136,12 @@ const EN: Speech = Speech {
         "parent",
         "doctor",
         "activist",
+        "observer",
+        "juror",
+        "diplomat",
+        "communist",
+        "anarchist",
+        "nationalist",
         "soldier",
         "firefighter",
         "victim",
@@ -204,6 +234,11 @@ const EN: Speech = Speech {
 // Spanish marks the one spoken to with "a" ("dijo a la radio"), and a name
 // right after a cue is the inverted speaker ("aseguró Pérez").
 const ES: Speech = Speech {
+    voices: &["voz", "voces"],
+    clause_preps: &[],
+    finite_verbs: &[],
+    signs: &["pancarta", "pancartas", "cartel", "carteles"],
+    sign_cues: &["decía", "decían", "rezaba", "rezaban"],
     auxiliaries: &["ha", "han", "había", "habían"],
     contrast: &["pero", "mientras", "aunque", "sino"],
     quoted: &["citado", "citada", "citados", "citadas"],
@@ -309,6 +344,11 @@ const ES: Speech = Speech {
 // Portuguese marks the one spoken to with "a"/"à" ("disse à imprensa"), as
 // Spanish does.
 const PT: Speech = Speech {
+    voices: &[],
+    clause_preps: &[],
+    finite_verbs: &[],
+    signs: &[],
+    sign_cues: &[],
     auxiliaries: &["tem", "têm", "havia", "tinha"],
     contrast: &["mas", "enquanto", "embora", "porém"],
     documents: &[
@@ -403,6 +443,11 @@ const PT: Speech = Speech {
 };
 
 const IT: Speech = Speech {
+    voices: &[],
+    clause_preps: &[],
+    finite_verbs: &[],
+    signs: &[],
+    sign_cues: &[],
     auxiliaries: &["ha", "hanno", "aveva", "avevano"],
     contrast: &["ma", "mentre", "però"],
     quoted: &[],
@@ -464,6 +509,11 @@ const IT: Speech = Speech {
 };
 
 const FR: Speech = Speech {
+    voices: &[],
+    clause_preps: &[],
+    finite_verbs: &[],
+    signs: &[],
+    sign_cues: &[],
     auxiliaries: &["a", "ont", "avait", "avaient"],
     contrast: &["mais", "tandis", "alors"],
     quoted: &["cité", "citée"],
@@ -520,6 +570,11 @@ const FR: Speech = Speech {
 };
 
 const DE: Speech = Speech {
+    voices: &[],
+    clause_preps: &[],
+    finite_verbs: &[],
+    signs: &[],
+    sign_cues: &[],
     auxiliaries: &["hat", "haben", "hatte", "hatten"],
     contrast: &["aber", "während", "doch"],
     quoted: &["zitiert"],
@@ -556,6 +611,11 @@ const DE: Speech = Speech {
 };
 
 const NL: Speech = Speech {
+    voices: &[],
+    clause_preps: &[],
+    finite_verbs: &[],
+    signs: &[],
+    sign_cues: &[],
     auxiliaries: &["heeft", "hebben", "had", "hadden"],
     contrast: &["maar", "terwijl"],
     quoted: &["geciteerd"],
@@ -598,6 +658,11 @@ const NL: Speech = Speech {
 };
 
 const NONE: Speech = Speech {
+    voices: &[],
+    clause_preps: &[],
+    finite_verbs: &[],
+    signs: &[],
+    sign_cues: &[],
     auxiliaries: &[],
     contrast: &[],
     quoted: &[],
