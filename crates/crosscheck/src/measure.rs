@@ -883,8 +883,9 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         if capital {
             m.marks.insert(lower);
         } else if SUPERLATIVES.contains(&lower.as_str()) {
-            // "the five worst-hit villages": a subset, named as such.
-            m.marks.insert(lower);
+            // "the five worst-hit villages": a subset, named as such; the
+            // "hardest-hit" ones are the same subset.
+            m.marks.insert(WORST_MARK.to_string());
         } else {
             m.words.insert(lower);
         }
@@ -1309,6 +1310,11 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     {
         m.kinds.insert("capacity");
     }
+    // "the 12 worst-hit villages": what happened to them is being hit, the
+    // subset's own measure, whatever else the clause says happened.
+    if m.marks.contains(WORST_MARK) {
+        m.happening = bit_of("affected");
+    }
     m
 }
 
@@ -1423,6 +1429,10 @@ fn is_unit_name(lower: &str) -> bool {
 const SUPERLATIVES: &[&str] = &[
     "worst", "hardest", "badly", "most", "severely", "heavily", "más",
 ];
+
+/// The mark of the worst-affected subset, whichever of
+/// [`SUPERLATIVES`] names it.
+const WORST_MARK: &str = "subset:worst";
 
 /// Words that make a bare number a magnitude.
 const MAGNITUDE_WORDS: &[&str] = &["magnitude", "richter", "magnitud", "grados richter"];

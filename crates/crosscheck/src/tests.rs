@@ -2489,3 +2489,35 @@ fn a_day_after_a_count_is_when_not_a_rate() {
     let mentions: usize = slot.values.iter().map(|v| v.mentions.len()).sum();
     assert_eq!(mentions, 2, "{:#?}", d.figures);
 }
+
+#[test]
+fn the_worst_hit_and_the_hardest_hit_are_one_subset() {
+    // Whatever else their sentences say happened (a death toll, buildings
+    // destroyed), the worst-hit villages are counted as such.
+    let a = article(
+        "a",
+        "The Ledger",
+        &["The death toll rose after two more bodies were found in Kesh, one of the 12 worst-hit villages of the Korvald quake."],
+        &[exact("12 worst-hit villages", 12.0, "worst-hit villages")],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["Relief teams reached the four hardest-hit villages of the Korvald quake on Monday."],
+        &[exact(
+            "four hardest-hit villages",
+            4.0,
+            "hardest-hit villages",
+        )],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let slot = slot_of(&d, "four hardest-hit villages");
+    assert!(
+        slot.values.iter().any(|v| v.value == 12.0),
+        "{:#?}",
+        d.figures
+    );
+    assert_eq!(slot.verdict, Verdict::Conflict, "{slot:#?}");
+}
