@@ -63,3 +63,29 @@ fn a_height_in_feet_and_inches_is_one_length() {
     let fs = found("en", "The wall is 10 feet high, and 3 inches of rain fell.");
     assert_eq!(fs.len(), 2, "{fs:?}");
 }
+
+#[test]
+fn spanish_hedges_before_an_article_or_a_comparative() {
+    let hedge = |text: &str| {
+        found("es", text)
+            .into_iter()
+            .map(|(_, f)| f.qualifier)
+            .next()
+    };
+    assert_eq!(
+        hedge("La eficiencia sube hasta un 3% con las alas nuevas."),
+        Some(Qualifier::UpTo)
+    );
+    assert_eq!(
+        hedge("Las acciones cayeron una cifra superior al 5% ayer."),
+        Some(Qualifier::MoreThan)
+    );
+    assert_eq!(
+        hedge("Los empleados tienen más del 15% de las acciones."),
+        Some(Qualifier::MoreThan)
+    );
+    assert_eq!(
+        hedge("La caída fue inferior al 2% en marzo."),
+        Some(Qualifier::LessThan)
+    );
+}

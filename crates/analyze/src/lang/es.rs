@@ -254,7 +254,22 @@ pub static LANG: Lang = Lang {
         ("aproximadamente unos", Qualifier::About),
         ("menos de", Qualifier::LessThan),
         ("hasta", Qualifier::UpTo),
+        ("hasta un", Qualifier::UpTo),
+        ("hasta una", Qualifier::UpTo),
         ("como máximo", Qualifier::LessThan),
+        // Before an article glued to "de" or "a" ("más del 15%", "superior
+        // al 5%").
+        ("más del", Qualifier::MoreThan),
+        ("menos del", Qualifier::LessThan),
+        ("cerca del", Qualifier::LessThan),
+        ("alrededor del", Qualifier::About),
+        ("en torno al", Qualifier::About),
+        ("superior al", Qualifier::MoreThan),
+        ("superior a", Qualifier::MoreThan),
+        ("superiores a", Qualifier::MoreThan),
+        ("inferior al", Qualifier::LessThan),
+        ("inferior a", Qualifier::LessThan),
+        ("inferiores a", Qualifier::LessThan),
     ],
     vague: &[
         ("decenas", 20.0, 99.0),
