@@ -89,3 +89,25 @@ fn spanish_hedges_before_an_article_or_a_comparative() {
         Some(Qualifier::LessThan)
     );
 }
+
+#[test]
+fn italian_hedges_before_a_glued_article() {
+    let hedge = |text: &str| {
+        found("it", text)
+            .into_iter()
+            .map(|(_, f)| f.qualifier)
+            .next()
+    };
+    assert_eq!(
+        hedge("L'efficienza cresce fino al 3% con le nuove ali."),
+        Some(Qualifier::UpTo)
+    );
+    assert_eq!(
+        hedge("I dipendenti hanno più del 15% delle azioni."),
+        Some(Qualifier::MoreThan)
+    );
+    assert_eq!(
+        hedge("Le azioni sono scese oltre il 5% ieri."),
+        Some(Qualifier::MoreThan)
+    );
+}
