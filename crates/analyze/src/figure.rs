@@ -1789,6 +1789,18 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
         role = FigureRole::Age;
         unit = Some("years".into());
     }
+    // "at the age of 56", "a la edad de 56 años": the age word, then its
+    // preposition.
+    if i > 1
+        && lex.is("age", &toks[i - 2].lower)
+        && matches!(
+            toks[i - 1].lower.as_str(),
+            "of" | "de" | "di" | "van" | "von" | "da"
+        )
+    {
+        role = FigureRole::Age;
+        unit = Some("years".into());
+    }
     // "62 years old"; ", de 62 años,".
     let unit_years = unit.as_deref() == Some("years");
     if unit_years && word_at(doc, end + 1) == "old" {

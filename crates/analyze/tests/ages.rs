@@ -21,3 +21,26 @@ fn an_age_after_a_generation_is_the_persons_age() {
         assert_eq!(role, Some(FigureRole::Age), "{age}: {fs:?}");
     }
 }
+
+#[test]
+fn an_age_after_the_word_for_age_and_its_preposition() {
+    for (lang, text, needle) in [
+        (
+            "en",
+            "Marlo Vey died on Tuesday at the age of 56, the company said.",
+            "56",
+        ),
+        (
+            "es",
+            "Marlo Vey falleció el martes a la edad de 56 años, según la empresa.",
+            "56",
+        ),
+    ] {
+        let fs = figures(&article(lang, &[text]));
+        let role = fs
+            .iter()
+            .find(|(t, _)| t.starts_with(needle))
+            .map(|(_, f)| f.role);
+        assert_eq!(role, Some(FigureRole::Age), "{lang}: {fs:?}");
+    }
+}
