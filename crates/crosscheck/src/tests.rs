@@ -29,19 +29,8 @@ fn exact<'a>(wording: &'a str, value: f64, counts: &'a str) -> F<'a> {
     }
 }
 
-fn article(
-    source: &str,
-    outlet: &str,
-    paras: &[&str],
-    figs: &[F],
-    quotes: &[(&str, &str)],
-) -> Article {
-    let mut b = ArticleBuilder::new(source);
-    b.outlet = Some(outlet.to_string());
-    for p in paras {
-        b.push_block(BlockKind::Paragraph, p);
-    }
-    let mut a = b.finish();
+/// Sets each figure's span where its wording first occurs in the text.
+fn with_figures(mut a: Article, figs: &[F]) -> Article {
     for f in figs {
         let Some(start) = a.text.find(f.wording) else {
             panic!("fixture wording {:?} not in text", f.wording)
@@ -60,6 +49,23 @@ fn article(
             }),
         });
     }
+    a.spans.sort_by_key(|s| s.range.start);
+    a
+}
+
+fn article(
+    source: &str,
+    outlet: &str,
+    paras: &[&str],
+    figs: &[F],
+    quotes: &[(&str, &str)],
+) -> Article {
+    let mut b = ArticleBuilder::new(source);
+    b.outlet = Some(outlet.to_string());
+    for p in paras {
+        b.push_block(BlockKind::Paragraph, p);
+    }
+    let mut a = with_figures(b.finish(), figs);
     for (speaker, words) in quotes {
         let Some(start) = a.text.find(words) else {
             panic!("fixture quote {words:?} not in text")
@@ -427,14 +433,20 @@ fn una_cita_larga_se_alinea_frase_por_frase() {
 
 /// Marks every occurrence of `surface` as a mention of a place or body
 /// whose canonical name in this article is `canonical`.
-fn with_entities(mut a: Article, names: &[(&str, &str)]) -> Article {
+fn with_entities(a: Article, names: &[(&str, &str)]) -> Article {
+    with_kind(a, crosswire_model::EntityKind::Facility, names)
+}
+
+/// Marks every occurrence of each surface form an entity of `kind` with
+/// the canonical name given beside it.
+fn with_kind(mut a: Article, kind: crosswire_model::EntityKind, names: &[(&str, &str)]) -> Article {
     for (surface, canonical) in names {
         let starts: Vec<usize> = a.text.match_indices(surface).map(|(i, _)| i).collect();
         for start in starts {
             a.spans.push(Span {
                 range: ByteRange::new(start, start + surface.len()),
                 kind: SpanKind::Entity {
-                    entity: crosswire_model::EntityKind::Facility,
+                    entity: kind,
                     cluster: 0,
                     canonical: canonical.to_string(),
                     role: None,
@@ -1296,30 +1308,7 @@ fn a_count_for_the_whole_country_is_not_one_citys() {
 
 #[test]
 fn a_named_persons_ages_meet_and_a_possessives_age_is_someone_elses() {
-    let person = |a: Article, name: &str| {
-        let mut a = a;
-        for s in &mut a.spans {
-            if let SpanKind::Figure(f) = &mut s.kind {
-                f.role = FigureRole::Age;
-                f.unit = Some("years".into());
-            }
-        }
-        let starts: Vec<usize> = a.text.match_indices(name).map(|(i, _)| i).collect();
-        for start in starts {
-            a.spans.push(Span {
-                range: ByteRange::new(start, start + name.len()),
-                kind: SpanKind::Entity {
-                    entity: crosswire_model::EntityKind::Person,
-                    cluster: 0,
-                    canonical: name.to_string(),
-                    role: None,
-                    nominal: false,
-                },
-            });
-        }
-        a.spans.sort_by_key(|s| s.range.start);
-        a
-    };
+    let person = aged;
     // Sentences with nothing else in common: the name is what joins them.
     let a = person(
         article(
@@ -1993,39 +1982,13 @@ fn a_conflicting_slot_holds_only_the_values_set_against_each_other() {
 
 /// One article whose first block is a headline.
 fn headlined(source: &str, outlet: &str, title: &str, paras: &[&str], figs: &[F]) -> Article {
-    let mut a = article(source, outlet, paras, &[], &[]);
     let mut b = ArticleBuilder::new(source);
     b.outlet = Some(outlet.to_string());
     b.push_block(BlockKind::Title, title);
     for p in paras {
         b.push_block(BlockKind::Paragraph, p);
     }
-    let built = b.finish();
-    a.text = built.text.clone();
-    let mut with = article(source, outlet, &[], &[], &[]);
-    with.text = built.text;
-    with.spans = built.spans;
-    with.blocks = built.blocks;
-    for f in figs {
-        let Some(start) = with.text.find(f.wording) else {
-            panic!("fixture wording {:?} not in text", f.wording)
-        };
-        with.spans.push(Span {
-            range: ByteRange::new(start, start + f.wording.len()),
-            kind: SpanKind::Figure(Figure {
-                value: f.value,
-                low: f.low,
-                high: f.high,
-                unit: Some("people".into()),
-                qualifier: f.q,
-                counts: Some(f.counts.to_string()),
-                attributed_to: None,
-                role: FigureRole::Claim,
-            }),
-        });
-    }
-    with.spans.sort_by_key(|s| s.range.start);
-    with
+    with_figures(b.finish(), figs)
 }
 
 #[test]
@@ -2292,21 +2255,7 @@ fn aged(mut a: Article, name: &str) -> Article {
             f.unit = Some("years".into());
         }
     }
-    let starts: Vec<usize> = a.text.match_indices(name).map(|(i, _)| i).collect();
-    for start in starts {
-        a.spans.push(Span {
-            range: ByteRange::new(start, start + name.len()),
-            kind: SpanKind::Entity {
-                entity: crosswire_model::EntityKind::Person,
-                cluster: 0,
-                canonical: name.to_string(),
-                role: None,
-                nominal: false,
-            },
-        });
-    }
-    a.spans.sort_by_key(|s| s.range.start);
-    a
+    with_kind(a, crosswire_model::EntityKind::Person, &[(name, name)])
 }
 
 #[test]
@@ -2340,78 +2289,49 @@ fn an_age_before_a_name_meets_the_age_after_it() {
 }
 
 /// Marks every occurrence of each name a place.
-fn placed(mut a: Article, places: &[&str]) -> Article {
-    for name in places {
-        let starts: Vec<usize> = a.text.match_indices(name).map(|(i, _)| i).collect();
-        for start in starts {
-            a.spans.push(Span {
-                range: ByteRange::new(start, start + name.len()),
-                kind: SpanKind::Entity {
-                    entity: crosswire_model::EntityKind::Gpe,
-                    cluster: 0,
-                    canonical: name.to_string(),
-                    role: None,
-                    nominal: false,
-                },
-            });
-        }
-    }
-    a.spans.sort_by_key(|s| s.range.start);
-    a
+fn placed(a: Article, places: &[&str]) -> Article {
+    let names: Vec<(&str, &str)> = places.iter().map(|p| (*p, *p)).collect();
+    with_kind(a, crosswire_model::EntityKind::Gpe, &names)
 }
 
 #[test]
 fn a_relative_clause_counts_what_its_antecedent_names() {
     // "..., which he said killed seven" is the toll of the raid on Kesh,
     // not of the bombing the commissioner of Tallin speaks of.
-    let a = placed(
-        article(
-            "a",
-            "The Ledger",
-            &["The president would not retaliate for the raid on Kesh on Tuesday, which he said killed seven."],
-            &[exact("seven", 7.0, "")],
-            &[],
-        ),
-        &["Kesh"],
-    );
-    let b = placed(
-        article(
-            "b",
-            "Morning Wire",
-            &["Mr Arden, the commissioner of Tallin, said that 12 people had been killed in the bombing."],
-            &[exact("12 people", 12.0, "people")],
-            &[],
-        ),
-        &["Tallin"],
-    );
-    let d = crosscheck(vec![a, b], &Options::default());
+    let check = |place: &str, happening: &str| {
+        let a = placed(
+            article(
+                "a",
+                "The Ledger",
+                &["The president would not retaliate for the raid on Kesh on Tuesday, which he said killed seven."],
+                &[exact("seven", 7.0, "")],
+                &[],
+            ),
+            &["Kesh"],
+        );
+        let text = format!(
+            "Mr Arden, the commissioner of {place}, said that 12 people had been killed in the {happening}."
+        );
+        let b = placed(
+            article(
+                "b",
+                "Morning Wire",
+                &[text.as_str()],
+                &[exact("12 people", 12.0, "people")],
+                &[],
+            ),
+            &[place],
+        );
+        crosscheck(vec![a, b], &Options::default())
+    };
+    let d = check("Tallin", "bombing");
     assert!(
         d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
         "{:#?}",
         d.figures
     );
-    // Without the other place, the two would meet as one toll.
-    let a = placed(
-        article(
-            "a",
-            "The Ledger",
-            &["The president would not retaliate for the raid on Kesh on Tuesday, which he said killed seven."],
-            &[exact("seven", 7.0, "")],
-            &[],
-        ),
-        &["Kesh"],
-    );
-    let b = placed(
-        article(
-            "b",
-            "Morning Wire",
-            &["Mr Arden, the commissioner of Kesh, said that 12 people had been killed in the raid."],
-            &[exact("12 people", 12.0, "people")],
-            &[],
-        ),
-        &["Kesh"],
-    );
-    let d = crosscheck(vec![a, b], &Options::default());
+    // The same place: the two meet as one toll, and disagree.
+    let d = check("Kesh", "raid");
     assert_eq!(
         slot_of(&d, "seven").verdict,
         Verdict::Conflict,
