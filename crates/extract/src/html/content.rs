@@ -449,6 +449,7 @@ pub(crate) fn extract_with(
         }
         a = dom.nodes[a].parent as usize;
     }
+    let wide = page_wide_words(dom, &alive, &before, &word_drop, pre.best);
     // Pass 2: apply class drops unless the subtree holds most of the text.
     for i in 1..n {
         let p = dom.nodes[i].parent as usize;
@@ -468,7 +469,9 @@ pub(crate) fn extract_with(
             ) || CONTAINER.is_match(&ci);
             let strong = STRONG_BOILERPLATE.is_match(&ci);
             let keep = (big && (wrapper || !strong))
-                || (word_drop[i] && !strong && dense_prose(dom, &alive, &before, i));
+                || (word_drop[i]
+                    && !strong
+                    && (dense_prose(dom, &alive, &before, i) || only_page_wide(&ci, &wide)));
             if !keep {
                 alive[i] = false;
             }
@@ -674,6 +677,95 @@ fn widen_to_region(
         0.45
     };
     ((chosen as f32) < plain(region) as f32 * frac).then_some(region)
+}
+
+/// Boilerplate class words that, on this page, mark the text itself: the
+/// subtrees dropped by such a word alone together hold a good share of
+/// the page's paragraph text as link-poor running prose, in several
+/// boxes (one box of prose in a sidebar is still a sidebar). A page builder
+/// may put "widget" on every box of a story, a template "contextmenu" on
+/// every paragraph; a menu or a sidebar is not several paragraphs of
+/// sentences. Strong words (comments, related stories) never qualify: a
+/// long thread of comments is prose too.
+fn page_wide_words(
+    dom: &Dom,
+    alive: &[bool],
+    stats: &Stats,
+    word_drop: &[bool],
+    best: usize,
+) -> rustc_hash::FxHashSet<String> {
+    let n = dom.nodes.len();
+    let total_para = stats.para_chars[0].max(1);
+    // Per word: paragraph characters, characters, link characters,
+    // sentence ends and number of the outermost subtrees it drops, and where the
+    // last of them ends (a nested drop by the same word is counted).
+    let mut acc: rustc_hash::FxHashMap<String, ([u32; 6], usize)> = Default::default();
+    for i in 1..n {
+        if !(alive[i] && word_drop[i]) {
+            continue;
+        }
+        let ci = class_id(dom, i);
+        let mut stops = None;
+        for t in ci.split_ascii_whitespace() {
+            if BOILERPLATE.is_match(t) && !STRONG_BOILERPLATE.is_match(t) {
+                let (a, covered) = acc.entry(t.to_string()).or_default();
+                if i < *covered {
+                    continue;
+                }
+                *covered = dom.nodes[i].end as usize;
+                let stops = *stops.get_or_insert_with(|| sentence_stops(dom, alive, i));
+                a[0] += stats.para_chars[i];
+                a[1] += stats.chars[i];
+                a[2] += stats.link_chars[i];
+                a[3] += stops;
+                a[4] += 1;
+                a[5] |= u32::from(i <= best && best < dom.nodes[i].end as usize);
+            }
+        }
+    }
+    acc.into_iter()
+        .filter(|(_, ([para, chars, links, stops, boxes, holds_best], _))| {
+            let share = if *holds_best == 1 { 3 } else { 5 };
+            *boxes >= 3
+                && *para * 10 >= total_para * share
+                && *links * 7 < *chars
+                && *para * 10 >= *chars * 7
+                && *stops * 200 >= *chars
+        })
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// True when every boilerplate word of a class is one of the page's
+/// `wide` words (see [`page_wide_words`]), and there is one.
+fn only_page_wide(ci: &str, wide: &rustc_hash::FxHashSet<String>) -> bool {
+    if wide.is_empty() {
+        return false;
+    }
+    let mut words = ci
+        .split_ascii_whitespace()
+        .filter(|t| BOILERPLATE.is_match(t))
+        .peekable();
+    words.peek().is_some() && words.all(|t| wide.contains(t))
+}
+
+/// Sentence ends in the live text under `i`.
+fn sentence_stops(dom: &Dom, alive: &[bool], i: usize) -> u32 {
+    let end = (dom.nodes[i].end as usize).min(dom.nodes.len());
+    let mut stops = 0u32;
+    for (j, node) in dom.nodes.iter().enumerate().take(end).skip(i) {
+        if node.tag == Tag::Text && alive[j] {
+            let t = dom.node_text(j).as_bytes();
+            stops += t
+                .windows(2)
+                .filter(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_whitespace())
+                .count() as u32;
+            if t.last().is_some_and(|c| matches!(c, b'.' | b'!' | b'?')) {
+                stops += 1;
+            }
+        }
+    }
+    stops
 }
 
 /// A long, dense, link-poor block of prose: what a class word alone
