@@ -69,3 +69,26 @@ fn a_sidebar_of_text_widgets_beside_a_story_stays_out() {
     assert!(body.contains(SENTENCES[5]), "{body}");
     assert!(!body.contains("volunteers"), "kept the sidebar: {body}");
 }
+
+#[test]
+fn microdata_values_for_machines_are_not_text() {
+    let story: String = SENTENCES.iter().map(|s| format!("<p>{s}</p>")).collect();
+    let page = format!(
+        r#"<html><head><title>Ferry runs again</title></head><body><article>
+        <h1>Ferry runs again after the storms</h1>
+        <div itemprop="image" itemscope itemtype="https://schema.org/ImageObject">
+          <div itemprop="url">https://img.example.org/ferry-800-400.jpg</div>
+          <div itemprop="width">800</div><div itemprop="height">400</div>
+        </div>
+        <div itemprop="dateModified">2031-03-02T10:00:00Z</div>
+        <div class="story">{story}</div>
+        <ul><li><a itemprop="url" href="/ferries">Ferry timetables for the spring</a></li></ul>
+        </article></body></html>"#
+    );
+    let a = extract_html(&page, "t", None);
+    let body = a.body_text();
+    assert!(body.contains(SENTENCES[0]), "{body}");
+    for junk in ["ferry-800-400", "800", "400", "2031-03-02"] {
+        assert!(!body.contains(junk), "kept {junk:?}: {body}");
+    }
+}

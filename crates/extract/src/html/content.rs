@@ -413,6 +413,14 @@ pub(crate) fn extract_with(
             protected[i] = true;
             continue;
         }
+        // Microdata a template prints for machines (an image's address
+        // and size, dates): values, never sentences. A link may carry
+        // `itemprop="url"` around an entry's title and a listing shows
+        // its dates, so only a value without white space counts.
+        if machine_value(dom, i, itemprop) {
+            class_drop[i] = true;
+            continue;
+        }
         // A `header` inside the content landmark of a page that is not
         // one story heads a section of that content (a hero, a
         // feature's title and blurb), not the site.
@@ -747,6 +755,35 @@ fn only_page_wide(ci: &str, wide: &rustc_hash::FxHashSet<String>) -> bool {
         .filter(|t| BOILERPLATE.is_match(t))
         .peekable();
     words.peek().is_some() && words.all(|t| wide.contains(t))
+}
+
+/// True when node `i`, with microdata property `itemprop`, holds a value
+/// for machines rather than text for readers (see its use in
+/// [`extract_with`]).
+fn machine_value(dom: &Dom, i: usize, itemprop: &str) -> bool {
+    let machine = itemprop.split_ascii_whitespace().any(|p| {
+        matches!(
+            p,
+            "url"
+                | "width"
+                | "height"
+                | "datePublished"
+                | "dateCreated"
+                | "dateModified"
+                | "mainEntityOfPage"
+                | "logo"
+                | "thumbnailUrl"
+                | "contentUrl"
+                | "embedUrl"
+                | "uploadDate"
+        )
+    });
+    if !machine || dom.nodes[i].tag == Tag::A {
+        return false;
+    }
+    let text = dom.text_of(i);
+    let text = text.trim();
+    !text.is_empty() && !text.contains(char::is_whitespace)
 }
 
 /// Sentence ends in the live text under `i`.
