@@ -235,9 +235,10 @@ pub struct Article {
     /// The typed blocks, in reading order, covering the text.
     pub blocks: Vec<Block>,
     /// The standfirst (deck, lead) when the page marks one: a range of
-    /// [`Article::text`]. When the story's own text holds it, it is the
-    /// body's first paragraph (the lead is part of the story); a summary
-    /// the body does not carry is a [`BlockKind::Standfirst`] block.
+    /// [`Article::text`]. A lead paragraph of the story (the one a page's
+    /// description repeats) is body text and this points at it; a deck
+    /// beside the headline or a summary the body does not carry is a
+    /// [`BlockKind::Standfirst`] block, out of the body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub standfirst: Option<ByteRange>,
     /// Typed annotations added by analysis, sorted by start offset.
