@@ -129,6 +129,10 @@ pub(crate) struct OutBlock {
     pub text: String,
     /// Inside a list item: lists after a "Related" heading are link lists.
     pub list_item: bool,
+    /// The node where the block ended, and the end of the element around
+    /// the block's own element: a "Related" heading's box ends there.
+    pub at: u32,
+    pub box_end: u32,
 }
 
 /// The class and id words of a node, lower-cased, without utility-CSS
@@ -1233,6 +1237,7 @@ fn emit(
     out: &mut Vec<OutBlock>,
 ) {
     struct Open {
+        node: usize,
         end: usize,
         tag: Tag,
         caption: bool,
@@ -1249,10 +1254,20 @@ fn emit(
                  total: &mut usize,
                  stack: &[Open],
                  caption_depth: usize,
+                 at: usize,
                  out: &mut Vec<OutBlock>| {
         let text = buf.trim();
         if !text.is_empty() {
-            let heading = stack.iter().rev().find(|o| is_block(o.tag)).map(|o| o.tag);
+            let mut blocks = stack.iter().rev().filter(|o| is_block(o.tag));
+            let own = blocks.next();
+            let heading = own.map(|o| o.tag);
+            // A box that holds only the heading and perhaps a short line
+            // ("View all") is a title bar, not the box yet: the one
+            // around it holds the list.
+            let own_chars = own.map_or(0, |o| chars.get(o.node).copied().unwrap_or(0));
+            let box_end = blocks
+                .find(|o| chars.get(o.node).copied().unwrap_or(0) > own_chars + 30)
+                .map_or(u32::MAX, |o| o.end as u32);
             let list_item = stack.iter().any(|o| o.tag == Tag::Li);
             let kind = if caption_depth > 0 {
                 BlockKind::Caption
@@ -1275,6 +1290,8 @@ fn emit(
                     kind,
                     text: text.to_string(),
                     list_item,
+                    at: at as u32,
+                    box_end,
                 });
             }
         }
@@ -1289,7 +1306,15 @@ fn emit(
             }
             // Flush before popping, so the block is typed by its own tag.
             if is_block(top.tag) {
-                flush(&mut buf, &mut link, &mut total, &stack, caption_depth, out);
+                flush(
+                    &mut buf,
+                    &mut link,
+                    &mut total,
+                    &stack,
+                    caption_depth,
+                    i,
+                    out,
+                );
             }
             if let Some(c) = stack.pop() {
                 if c.caption {
@@ -1316,7 +1341,15 @@ fn emit(
             Tag::Img => {}
             tag => {
                 if is_block(tag) {
-                    flush(&mut buf, &mut link, &mut total, &stack, caption_depth, out);
+                    flush(
+                        &mut buf,
+                        &mut link,
+                        &mut total,
+                        &stack,
+                        caption_depth,
+                        i,
+                        out,
+                    );
                 }
                 // Size-guarded: a wrapper that happens to be called
                 // "caption-wrap" around the whole story is not a caption.
@@ -1333,6 +1366,7 @@ fn emit(
                     caption_depth += 1;
                 }
                 stack.push(Open {
+                    node: i,
                     end: node.end as usize,
                     tag,
                     caption,
@@ -1341,7 +1375,15 @@ fn emit(
         }
         i += 1;
     }
-    flush(&mut buf, &mut link, &mut total, &stack, caption_depth, out);
+    flush(
+        &mut buf,
+        &mut link,
+        &mut total,
+        &stack,
+        caption_depth,
+        i,
+        out,
+    );
 }
 
 fn push_collapsed(buf: &mut String, t: &str) {
@@ -1384,16 +1426,24 @@ fn is_contact_line(t: &str) -> bool {
 fn filter_blocks(blocks: Vec<OutBlock>) -> Vec<OutBlock> {
     let mut out: Vec<OutBlock> = Vec::with_capacity(blocks.len());
     let mut skipping_list = false;
+    let mut box_end = u32::MAX;
     for mut b in blocks {
         let t = b.text.trim();
         let short = t.chars().count() < 120;
         if short && POINTER_HEADING.is_match(t) {
             skipping_list = true;
+            box_end = b.box_end;
             continue;
         }
         // The box under a pointer heading: its list and its link lines.
         // Sentences end the box: stories written one sentence per
-        // paragraph go on right after an inline "READ MORE".
+        // paragraph go on right after an inline "READ MORE". So does the
+        // end of the heading's own box, when it sits in one: a list
+        // item of a listicle may close with "You might like" teasers,
+        // and the next items are the story again.
+        if skipping_list && b.at > box_end {
+            skipping_list = false;
+        }
         if skipping_list {
             let link_line = b.kind == BlockKind::Paragraph
                 && short
