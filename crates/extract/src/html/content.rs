@@ -1241,6 +1241,7 @@ fn emit(
         end: usize,
         tag: Tag,
         caption: bool,
+        quote_fig: bool,
     }
     let mut stack: Vec<Open> = Vec::new();
     let mut buf = String::new();
@@ -1357,7 +1358,16 @@ fn emit(
                 // A "caption" box holding a heading is the text of a card
                 // (a product tile's name, maker and price), not a line
                 // under a picture.
-                let caption = (matches!(tag, Tag::Figcaption | Tag::Figure) && size < 1500)
+                // A figure that holds a quotation (a testimonial, a pull
+                // quote) is that quote and its attribution, not a picture.
+                let quote_figure = || {
+                    (i..(node.end as usize).min(dom.nodes.len()))
+                        .any(|j| dom.nodes[j].tag == Tag::Blockquote)
+                };
+                let quote_fig = tag == Tag::Figure && quote_figure();
+                let in_quote_figure = stack.iter().any(|o| o.quote_fig);
+                let caption = (tag == Tag::Figcaption && size < 1500 && !in_quote_figure)
+                    || (tag == Tag::Figure && size < 1500 && !quote_fig)
                     || (size < 500
                         && CAPTION.is_match(&class_id(dom, i))
                         && !(i..(node.end as usize).min(dom.nodes.len()))
@@ -1370,6 +1380,7 @@ fn emit(
                     end: node.end as usize,
                     tag,
                     caption,
+                    quote_fig,
                 });
             }
         }
