@@ -24,8 +24,10 @@ fn a_boilerplate_word_on_every_paragraph_of_the_story_does_not_drop_it() {
     let paras: String = SENTENCES
         .iter()
         .map(|s| {
+            // Prose with a link, as stories have: about a sixth of the text.
             format!(
-                "<div class=\"box widget text-widget\"><p class=\"contextmenu body\">{s}</p></div>"
+                "<div class=\"box widget text-widget\"><p class=\"contextmenu body\">{s} \
+                 <a href=\"/more\">The full statement.</a></p></div>"
             )
         })
         .collect();

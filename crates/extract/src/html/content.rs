@@ -693,7 +693,8 @@ fn widen_to_region(
 
 /// Boilerplate class words that, on this page, mark the text itself: the
 /// subtrees dropped by such a word alone together hold a good share of
-/// the page's paragraph text as link-poor running prose, in several
+/// the page's paragraph text as running prose (under a fifth of it in
+/// links, as prose with inline links has), in several
 /// boxes (one box of prose in a sidebar is still a sidebar). A page builder
 /// may put "widget" on every box of a story, a template "contextmenu" on
 /// every paragraph; a menu or a sidebar is not several paragraphs of
@@ -740,7 +741,7 @@ fn page_wide_words(
             let share = if *holds_best == 1 { 3 } else { 5 };
             *boxes >= 3
                 && *para * 10 >= total_para * share
-                && *links * 7 < *chars
+                && *links * 5 < *chars
                 && *para * 10 >= *chars * 7
                 && *stops * 200 >= *chars
         })
