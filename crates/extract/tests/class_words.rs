@@ -94,3 +94,24 @@ fn microdata_values_for_machines_are_not_text() {
         assert!(!body.contains(junk), "kept {junk:?}: {body}");
     }
 }
+
+#[test]
+fn variants_of_one_boilerplate_word_count_as_that_word() {
+    // A page builder names each box by its own variant of "widget".
+    let paras: String = SENTENCES
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("<div class=\"builder-widget-{i}x\"><p>{s}</p></div>"))
+        .collect();
+    let page = format!(
+        r#"<html><head><title>Ferry runs again</title>
+        <meta property="og:type" content="article"></head><body>
+        <h1>Ferry runs again after the storms</h1>
+        <div class="columns"><p>{LEAD}</p>{paras}</div></body></html>"#
+    );
+    let a = extract_html(&page, "t", None);
+    let body = a.body_text();
+    for s in SENTENCES {
+        assert!(body.contains(s), "lost {s:?} from {body}");
+    }
+}

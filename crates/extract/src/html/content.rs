@@ -720,8 +720,19 @@ fn page_wide_words(
         let ci = class_id(dom, i);
         let mut stops = None;
         for t in ci.split_ascii_whitespace() {
-            if BOILERPLATE.is_match(t) && !STRONG_BOILERPLATE.is_match(t) {
-                let (a, covered) = acc.entry(t.to_string()).or_default();
+            if STRONG_BOILERPLATE.is_match(t) {
+                continue;
+            }
+            let Some(w) = boilerplate_word(t) else {
+                continue;
+            };
+            // Counted as the whole token and, marked by a leading '=', as
+            // its word; except words of visibility ("quick-add-hidden",
+            // "no-js-hidden"): they say how a box shows, not what it is.
+            let visibility = matches!(w, "hidden" | "hide") || w.contains("only");
+            let word = (!visibility).then(|| format!("={w}"));
+            for key in std::iter::once(t.to_string()).chain(word) {
+                let (a, covered) = acc.entry(key).or_default();
                 if i < *covered {
                     continue;
                 }
@@ -737,14 +748,23 @@ fn page_wide_words(
         }
     }
     acc.into_iter()
-        .filter(|(_, ([para, chars, links, stops, boxes, holds_best], _))| {
-            let share = if *holds_best == 1 { 3 } else { 5 };
-            *boxes >= 3
-                && *para * 10 >= total_para * share
-                && *links * 5 < *chars
-                && *para * 10 >= *chars * 7
-                && *stops * 200 >= *chars
-        })
+        .filter(
+            |(key, ([para, chars, links, stops, boxes, holds_best], _))| {
+                // A word gathers the variants of many boxes (a builder's
+                // "widget", "widget-wrap", "widget__width-initial"): it must
+                // hold half the text even where it holds the strongest region.
+                let share = if *holds_best == 1 && !key.starts_with('=') {
+                    3
+                } else {
+                    5
+                };
+                *boxes >= 3
+                    && *para * 10 >= total_para * share
+                    && *links * 5 < *chars
+                    && *para * 10 >= *chars * 7
+                    && *stops * 200 >= *chars
+            },
+        )
         .map(|(t, _)| t)
         .collect()
 }
@@ -757,9 +777,21 @@ fn only_page_wide(ci: &str, wide: &rustc_hash::FxHashSet<String>) -> bool {
     }
     let mut words = ci
         .split_ascii_whitespace()
-        .filter(|t| BOILERPLATE.is_match(t))
+        .filter_map(|t| Some((t, boilerplate_word(t)?)))
         .peekable();
-    words.peek().is_some() && words.all(|t| wide.contains(t))
+    words.peek().is_some()
+        && words.all(|(t, w)| wide.contains(t) || wide.contains(&format!("={w}")))
+}
+
+/// The boilerplate word in one class token ("widget" in
+/// "elementor-widget__width-initial"): the variants a builder derives
+/// from one word count as that word.
+fn boilerplate_word(token: &str) -> Option<&str> {
+    let m = BOILERPLATE.find(token)?;
+    Some(
+        m.as_str()
+            .trim_matches(|c: char| c.is_whitespace() || c == '_' || c == '-'),
+    )
 }
 
 /// True when node `i`, with microdata property `itemprop`, holds a value
