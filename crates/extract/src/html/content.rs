@@ -707,18 +707,53 @@ fn page_wide_words(
     word_drop: &[bool],
     best: usize,
 ) -> rustc_hash::FxHashSet<String> {
-    let n = dom.nodes.len();
     let total_para = stats.para_chars[0].max(1);
+    // No word can hold more than all word drops together: most pages stop
+    // here, before reading any class.
+    let mut dropped = 0u32;
+    let mut i = 1;
+    while i < dom.nodes.len() {
+        if alive[i] && word_drop[i] {
+            dropped += stats.para_chars[i];
+            i = (dom.nodes[i].end as usize).max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    if dropped * 10 < total_para * 3 {
+        return Default::default();
+    }
+    // Sentence ends are counted only on pages where some word passes
+    // the other tests: most pages have none, and the count reads all text.
+    let wide = gather_words(dom, alive, stats, word_drop, best, total_para, None);
+    if wide.is_empty() {
+        return wide;
+    }
+    let stops = sentence_stops(dom, alive);
+    gather_words(dom, alive, stats, word_drop, best, total_para, Some(&stops))
+}
+
+/// The pass of [`page_wide_words`]: with `stops`, the words that pass
+/// every test; without, those that pass all but the count of sentences.
+fn gather_words(
+    dom: &Dom,
+    alive: &[bool],
+    stats: &Stats,
+    word_drop: &[bool],
+    best: usize,
+    total_para: u32,
+    stops: Option<&[u32]>,
+) -> rustc_hash::FxHashSet<String> {
     // Per word: paragraph characters, characters, link characters,
-    // sentence ends and number of the outermost subtrees it drops, and where the
-    // last of them ends (a nested drop by the same word is counted).
+    // sentence ends and number of the outermost subtrees it drops, whether
+    // one holds the strongest region, and where the last of them ends (a
+    // nested drop by the same word is inside it).
     let mut acc: rustc_hash::FxHashMap<String, ([u32; 6], usize)> = Default::default();
-    for i in 1..n {
+    for i in 1..dom.nodes.len() {
         if !(alive[i] && word_drop[i]) {
             continue;
         }
         let ci = class_id(dom, i);
-        let mut stops = None;
         for t in ci.split_ascii_whitespace() {
             if STRONG_BOILERPLATE.is_match(t) {
                 continue;
@@ -737,11 +772,10 @@ fn page_wide_words(
                     continue;
                 }
                 *covered = dom.nodes[i].end as usize;
-                let stops = *stops.get_or_insert_with(|| sentence_stops(dom, alive, i));
                 a[0] += stats.para_chars[i];
                 a[1] += stats.chars[i];
                 a[2] += stats.link_chars[i];
-                a[3] += stops;
+                a[3] += stops.and_then(|s| s.get(i)).copied().unwrap_or(0);
                 a[4] += 1;
                 a[5] |= u32::from(i <= best && best < dom.nodes[i].end as usize);
             }
@@ -749,7 +783,7 @@ fn page_wide_words(
     }
     acc.into_iter()
         .filter(
-            |(key, ([para, chars, links, stops, boxes, holds_best], _))| {
+            |(key, ([para, chars, links, stops_in, boxes, holds_best], _))| {
                 // A word gathers the variants of many boxes (a builder's
                 // "widget", "widget-wrap", "widget__width-initial"): it must
                 // hold half the text even where it holds the strongest region.
@@ -762,7 +796,7 @@ fn page_wide_words(
                     && *para * 10 >= total_para * share
                     && *links * 5 < *chars
                     && *para * 10 >= *chars * 7
-                    && *stops * 200 >= *chars
+                    && (stops.is_none() || *stops_in * 200 >= *chars)
             },
         )
         .map(|(t, _)| t)
@@ -823,21 +857,27 @@ fn machine_value(dom: &Dom, i: usize, itemprop: &str) -> bool {
     !text.is_empty() && !text.contains(char::is_whitespace)
 }
 
-/// Sentence ends in the live text under `i`.
-fn sentence_stops(dom: &Dom, alive: &[bool], i: usize) -> u32 {
-    let end = (dom.nodes[i].end as usize).min(dom.nodes.len());
-    let mut stops = 0u32;
-    for (j, node) in dom.nodes.iter().enumerate().take(end).skip(i) {
-        if node.tag == Tag::Text && alive[j] {
-            let t = dom.node_text(j).as_bytes();
-            stops += t
+/// Sentence ends in the live text under every node, in one pass over the
+/// node array (nested boxes would otherwise be walked once per level).
+fn sentence_stops(dom: &Dom, alive: &[bool]) -> Vec<u32> {
+    let n = dom.nodes.len();
+    let mut stops = vec![0u32; n];
+    for i in (1..n).rev() {
+        if !alive[i] {
+            continue;
+        }
+        if dom.nodes[i].tag == Tag::Text {
+            let t = dom.node_text(i).as_bytes();
+            stops[i] += t
                 .windows(2)
                 .filter(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_whitespace())
                 .count() as u32;
             if t.last().is_some_and(|c| matches!(c, b'.' | b'!' | b'?')) {
-                stops += 1;
+                stops[i] += 1;
             }
         }
+        let p = dom.nodes[i].parent as usize;
+        stops[p] += stops[i];
     }
     stops
 }
