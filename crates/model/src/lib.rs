@@ -234,6 +234,13 @@ pub struct Article {
     pub text: String,
     /// The typed blocks, in reading order, covering the text.
     pub blocks: Vec<Block>,
+    /// The standfirst (deck, lead) when the page marks one: a range of
+    /// [`Article::text`]. A lead paragraph of the story (the one a page's
+    /// description repeats) is body text and this points at it; a deck
+    /// beside the headline or a summary the body does not carry is a
+    /// [`BlockKind::Standfirst`] block, out of the body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standfirst: Option<ByteRange>,
     /// Typed annotations added by analysis, sorted by start offset.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub spans: Vec<Span>,
@@ -301,6 +308,7 @@ pub struct ArticleBuilder {
     source: String,
     text: String,
     blocks: Vec<Block>,
+    standfirst: Option<ByteRange>,
     /// Metadata set by the extractor before [`ArticleBuilder::finish`].
     pub url: Option<String>,
     /// See [`Article::outlet`].
@@ -322,6 +330,7 @@ impl ArticleBuilder {
             source: source.into(),
             text: String::new(),
             blocks: Vec::new(),
+            standfirst: None,
             url: None,
             outlet: None,
             title: None,
@@ -353,6 +362,12 @@ impl ArticleBuilder {
         });
     }
 
+    /// Marks the last pushed block as the article's standfirst (see
+    /// [`Article::standfirst`]); without blocks, nothing is marked.
+    pub fn mark_standfirst(&mut self) {
+        self.standfirst = self.blocks.last().map(|b| b.span);
+    }
+
     /// True when no body block was pushed yet.
     pub fn has_body(&self) -> bool {
         self.blocks.iter().any(|b| b.kind.is_body())
@@ -381,6 +396,7 @@ impl ArticleBuilder {
             language: self.language,
             text: self.text,
             blocks: self.blocks,
+            standfirst: self.standfirst,
             spans: Vec::new(),
         }
     }

@@ -129,6 +129,10 @@ pub(crate) struct OutBlock {
     pub text: String,
     /// Inside a list item: lists after a "Related" heading are link lists.
     pub list_item: bool,
+    /// The node where the block ended, and the end of the element around
+    /// the block's own element: a "Related" heading's box ends there.
+    pub at: u32,
+    pub box_end: u32,
 }
 
 /// The class and id words of a node, lower-cased, without utility-CSS
@@ -413,6 +417,14 @@ pub(crate) fn extract_with(
             protected[i] = true;
             continue;
         }
+        // Microdata a template prints for machines (an image's address
+        // and size, dates): values, never sentences. A link may carry
+        // `itemprop="url"` around an entry's title and a listing shows
+        // its dates, so only a value without white space counts.
+        if machine_value(dom, i, itemprop) {
+            class_drop[i] = true;
+            continue;
+        }
         // A `header` inside the content landmark of a page that is not
         // one story heads a section of that content (a hero, a
         // feature's title and blurb), not the site.
@@ -449,6 +461,7 @@ pub(crate) fn extract_with(
         }
         a = dom.nodes[a].parent as usize;
     }
+    let wide = page_wide_words(dom, &alive, &before, &word_drop, pre.best);
     // Pass 2: apply class drops unless the subtree holds most of the text.
     for i in 1..n {
         let p = dom.nodes[i].parent as usize;
@@ -468,7 +481,9 @@ pub(crate) fn extract_with(
             ) || CONTAINER.is_match(&ci);
             let strong = STRONG_BOILERPLATE.is_match(&ci);
             let keep = (big && (wrapper || !strong))
-                || (word_drop[i] && !strong && dense_prose(dom, &alive, &before, i));
+                || (word_drop[i]
+                    && !strong
+                    && (dense_prose(dom, &alive, &before, i) || only_page_wide(&ci, &wide)));
             if !keep {
                 alive[i] = false;
             }
@@ -674,6 +689,197 @@ fn widen_to_region(
         0.45
     };
     ((chosen as f32) < plain(region) as f32 * frac).then_some(region)
+}
+
+/// Boilerplate class words that, on this page, mark the text itself: the
+/// subtrees dropped by such a word alone together hold a good share of
+/// the page's paragraph text as running prose (under a fifth of it in
+/// links, as prose with inline links has), in several
+/// boxes (one box of prose in a sidebar is still a sidebar). A page builder
+/// may put "widget" on every box of a story, a template "contextmenu" on
+/// every paragraph; a menu or a sidebar is not several paragraphs of
+/// sentences. Strong words (comments, related stories) never qualify: a
+/// long thread of comments is prose too.
+fn page_wide_words(
+    dom: &Dom,
+    alive: &[bool],
+    stats: &Stats,
+    word_drop: &[bool],
+    best: usize,
+) -> rustc_hash::FxHashSet<String> {
+    let total_para = stats.para_chars[0].max(1);
+    // No word can hold more than all word drops together: most pages stop
+    // here, before reading any class.
+    let mut dropped = 0u32;
+    let mut i = 1;
+    while i < dom.nodes.len() {
+        if alive[i] && word_drop[i] {
+            dropped += stats.para_chars[i];
+            i = (dom.nodes[i].end as usize).max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    if dropped * 10 < total_para * 3 {
+        return Default::default();
+    }
+    // Sentence ends are counted only on pages where some word passes
+    // the other tests: most pages have none, and the count reads all text.
+    let wide = gather_words(dom, alive, stats, word_drop, best, total_para, None);
+    if wide.is_empty() {
+        return wide;
+    }
+    let stops = sentence_stops(dom, alive);
+    gather_words(dom, alive, stats, word_drop, best, total_para, Some(&stops))
+}
+
+/// The pass of [`page_wide_words`]: with `stops`, the words that pass
+/// every test; without, those that pass all but the count of sentences.
+fn gather_words(
+    dom: &Dom,
+    alive: &[bool],
+    stats: &Stats,
+    word_drop: &[bool],
+    best: usize,
+    total_para: u32,
+    stops: Option<&[u32]>,
+) -> rustc_hash::FxHashSet<String> {
+    // Per word: paragraph characters, characters, link characters,
+    // sentence ends and number of the outermost subtrees it drops, whether
+    // one holds the strongest region, and where the last of them ends (a
+    // nested drop by the same word is inside it).
+    let mut acc: rustc_hash::FxHashMap<String, ([u32; 6], usize)> = Default::default();
+    for i in 1..dom.nodes.len() {
+        if !(alive[i] && word_drop[i]) {
+            continue;
+        }
+        let ci = class_id(dom, i);
+        for t in ci.split_ascii_whitespace() {
+            if STRONG_BOILERPLATE.is_match(t) {
+                continue;
+            }
+            let Some(w) = boilerplate_word(t) else {
+                continue;
+            };
+            // Counted as the whole token and, marked by a leading '=', as
+            // its word; except words of visibility ("quick-add-hidden",
+            // "no-js-hidden"): they say how a box shows, not what it is.
+            let visibility = matches!(w, "hidden" | "hide") || w.contains("only");
+            let word = (!visibility).then(|| format!("={w}"));
+            for key in std::iter::once(t.to_string()).chain(word) {
+                let (a, covered) = acc.entry(key).or_default();
+                if i < *covered {
+                    continue;
+                }
+                *covered = dom.nodes[i].end as usize;
+                a[0] += stats.para_chars[i];
+                a[1] += stats.chars[i];
+                a[2] += stats.link_chars[i];
+                a[3] += stops.and_then(|s| s.get(i)).copied().unwrap_or(0);
+                a[4] += 1;
+                a[5] |= u32::from(i <= best && best < dom.nodes[i].end as usize);
+            }
+        }
+    }
+    acc.into_iter()
+        .filter(
+            |(key, ([para, chars, links, stops_in, boxes, holds_best], _))| {
+                // A word gathers the variants of many boxes (a builder's
+                // "widget", "widget-wrap", "widget__width-initial"): it must
+                // hold half the text even where it holds the strongest region.
+                let share = if *holds_best == 1 && !key.starts_with('=') {
+                    3
+                } else {
+                    5
+                };
+                *boxes >= 3
+                    && *para * 10 >= total_para * share
+                    && *links * 5 < *chars
+                    && *para * 10 >= *chars * 7
+                    && (stops.is_none() || *stops_in * 200 >= *chars)
+            },
+        )
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// True when every boilerplate word of a class is one of the page's
+/// `wide` words (see [`page_wide_words`]), and there is one.
+fn only_page_wide(ci: &str, wide: &rustc_hash::FxHashSet<String>) -> bool {
+    if wide.is_empty() {
+        return false;
+    }
+    let mut words = ci
+        .split_ascii_whitespace()
+        .filter_map(|t| Some((t, boilerplate_word(t)?)))
+        .peekable();
+    words.peek().is_some()
+        && words.all(|(t, w)| wide.contains(t) || wide.contains(&format!("={w}")))
+}
+
+/// The boilerplate word in one class token ("widget" in
+/// "elementor-widget__width-initial"): the variants a builder derives
+/// from one word count as that word.
+fn boilerplate_word(token: &str) -> Option<&str> {
+    let m = BOILERPLATE.find(token)?;
+    Some(
+        m.as_str()
+            .trim_matches(|c: char| c.is_whitespace() || c == '_' || c == '-'),
+    )
+}
+
+/// True when node `i`, with microdata property `itemprop`, holds a value
+/// for machines rather than text for readers (see its use in
+/// [`extract_with`]).
+fn machine_value(dom: &Dom, i: usize, itemprop: &str) -> bool {
+    let machine = itemprop.split_ascii_whitespace().any(|p| {
+        matches!(
+            p,
+            "url"
+                | "width"
+                | "height"
+                | "datePublished"
+                | "dateCreated"
+                | "dateModified"
+                | "mainEntityOfPage"
+                | "logo"
+                | "thumbnailUrl"
+                | "contentUrl"
+                | "embedUrl"
+                | "uploadDate"
+        )
+    });
+    if !machine || dom.nodes[i].tag == Tag::A {
+        return false;
+    }
+    let text = dom.text_of(i);
+    let text = text.trim();
+    !text.is_empty() && !text.contains(char::is_whitespace)
+}
+
+/// Sentence ends in the live text under every node, in one pass over the
+/// node array (nested boxes would otherwise be walked once per level).
+fn sentence_stops(dom: &Dom, alive: &[bool]) -> Vec<u32> {
+    let n = dom.nodes.len();
+    let mut stops = vec![0u32; n];
+    for i in (1..n).rev() {
+        if !alive[i] {
+            continue;
+        }
+        if dom.nodes[i].tag == Tag::Text {
+            let t = dom.node_text(i).as_bytes();
+            stops[i] += t
+                .windows(2)
+                .filter(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1].is_ascii_whitespace())
+                .count() as u32;
+            if t.last().is_some_and(|c| matches!(c, b'.' | b'!' | b'?')) {
+                stops[i] += 1;
+            }
+        }
+        let p = dom.nodes[i].parent as usize;
+        stops[p] += stops[i];
+    }
+    stops
 }
 
 /// A long, dense, link-poor block of prose: what a class word alone
@@ -1104,9 +1310,11 @@ fn emit(
     out: &mut Vec<OutBlock>,
 ) {
     struct Open {
+        node: usize,
         end: usize,
         tag: Tag,
         caption: bool,
+        quote_fig: bool,
     }
     let mut stack: Vec<Open> = Vec::new();
     let mut buf = String::new();
@@ -1120,10 +1328,20 @@ fn emit(
                  total: &mut usize,
                  stack: &[Open],
                  caption_depth: usize,
+                 at: usize,
                  out: &mut Vec<OutBlock>| {
         let text = buf.trim();
         if !text.is_empty() {
-            let heading = stack.iter().rev().find(|o| is_block(o.tag)).map(|o| o.tag);
+            let mut blocks = stack.iter().rev().filter(|o| is_block(o.tag));
+            let own = blocks.next();
+            let heading = own.map(|o| o.tag);
+            // A box that holds only the heading and perhaps a short line
+            // ("View all") is a title bar, not the box yet: the one
+            // around it holds the list.
+            let own_chars = own.map_or(0, |o| chars.get(o.node).copied().unwrap_or(0));
+            let box_end = blocks
+                .find(|o| chars.get(o.node).copied().unwrap_or(0) > own_chars + 30)
+                .map_or(u32::MAX, |o| o.end as u32);
             let list_item = stack.iter().any(|o| o.tag == Tag::Li);
             let kind = if caption_depth > 0 {
                 BlockKind::Caption
@@ -1146,6 +1364,8 @@ fn emit(
                     kind,
                     text: text.to_string(),
                     list_item,
+                    at: at as u32,
+                    box_end,
                 });
             }
         }
@@ -1160,7 +1380,15 @@ fn emit(
             }
             // Flush before popping, so the block is typed by its own tag.
             if is_block(top.tag) {
-                flush(&mut buf, &mut link, &mut total, &stack, caption_depth, out);
+                flush(
+                    &mut buf,
+                    &mut link,
+                    &mut total,
+                    &stack,
+                    caption_depth,
+                    i,
+                    out,
+                );
             }
             if let Some(c) = stack.pop() {
                 if c.caption {
@@ -1187,7 +1415,15 @@ fn emit(
             Tag::Img => {}
             tag => {
                 if is_block(tag) {
-                    flush(&mut buf, &mut link, &mut total, &stack, caption_depth, out);
+                    flush(
+                        &mut buf,
+                        &mut link,
+                        &mut total,
+                        &stack,
+                        caption_depth,
+                        i,
+                        out,
+                    );
                 }
                 // Size-guarded: a wrapper that happens to be called
                 // "caption-wrap" around the whole story is not a caption.
@@ -1195,7 +1431,16 @@ fn emit(
                 // A "caption" box holding a heading is the text of a card
                 // (a product tile's name, maker and price), not a line
                 // under a picture.
-                let caption = (matches!(tag, Tag::Figcaption | Tag::Figure) && size < 1500)
+                // A figure that holds a quotation (a testimonial, a pull
+                // quote) is that quote and its attribution, not a picture.
+                let quote_figure = || {
+                    (i..(node.end as usize).min(dom.nodes.len()))
+                        .any(|j| dom.nodes[j].tag == Tag::Blockquote)
+                };
+                let quote_fig = tag == Tag::Figure && quote_figure();
+                let in_quote_figure = stack.iter().any(|o| o.quote_fig);
+                let caption = (tag == Tag::Figcaption && size < 1500 && !in_quote_figure)
+                    || (tag == Tag::Figure && size < 1500 && !quote_fig)
                     || (size < 500
                         && CAPTION.is_match(&class_id(dom, i))
                         && !(i..(node.end as usize).min(dom.nodes.len()))
@@ -1204,15 +1449,25 @@ fn emit(
                     caption_depth += 1;
                 }
                 stack.push(Open {
+                    node: i,
                     end: node.end as usize,
                     tag,
                     caption,
+                    quote_fig,
                 });
             }
         }
         i += 1;
     }
-    flush(&mut buf, &mut link, &mut total, &stack, caption_depth, out);
+    flush(
+        &mut buf,
+        &mut link,
+        &mut total,
+        &stack,
+        caption_depth,
+        i,
+        out,
+    );
 }
 
 fn push_collapsed(buf: &mut String, t: &str) {
@@ -1255,16 +1510,24 @@ fn is_contact_line(t: &str) -> bool {
 fn filter_blocks(blocks: Vec<OutBlock>) -> Vec<OutBlock> {
     let mut out: Vec<OutBlock> = Vec::with_capacity(blocks.len());
     let mut skipping_list = false;
+    let mut box_end = u32::MAX;
     for mut b in blocks {
         let t = b.text.trim();
         let short = t.chars().count() < 120;
         if short && POINTER_HEADING.is_match(t) {
             skipping_list = true;
+            box_end = b.box_end;
             continue;
         }
         // The box under a pointer heading: its list and its link lines.
         // Sentences end the box: stories written one sentence per
-        // paragraph go on right after an inline "READ MORE".
+        // paragraph go on right after an inline "READ MORE". So does the
+        // end of the heading's own box, when it sits in one: a list
+        // item of a listicle may close with "You might like" teasers,
+        // and the next items are the story again.
+        if skipping_list && b.at > box_end {
+            skipping_list = false;
+        }
         if skipping_list {
             let link_line = b.kind == BlockKind::Paragraph
                 && short

@@ -29,7 +29,7 @@ const EN: Lexicon = Lexicon {
         r"image|photo|video|caption|credit",
         r"(?:skip|jump) to.*|back to top|loading\.*",
         r"this (?:article|story) (?:is|was) (?:originally|first|updated|published|produced|part|adapted).*",
-        r"©.*|copyright (?:©|\(c\)|\d{4}).*|all rights reserved.*",
+        r"©.*|copyright (?:©|\(c\)|@|\d{4}).*|all rights reserved.*",
         r"(?:\d+ )?comments?|leave a (?:comment|reply).*|post a comment",
     ],
     legal: &[

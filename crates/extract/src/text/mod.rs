@@ -885,7 +885,11 @@ fn build(units: Vec<Unit>, layout: Layout, meta: Meta, source: &str) -> Article 
             Role::Caption if body_end.is_none_or(|e| i <= e + 1) => BlockKind::Caption,
             _ => continue,
         };
+        let pushed = b.blocks().len();
         b.push_block(kind, &u.text);
+        if kind == BlockKind::Standfirst && b.blocks().len() > pushed {
+            b.mark_standfirst();
+        }
     }
     b.published = meta.published;
     b.byline = meta.byline;
