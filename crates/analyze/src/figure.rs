@@ -1791,13 +1791,7 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
     }
     // "at the age of 56", "a la edad de 56 años": the age word, then its
     // preposition.
-    if i > 1
-        && lex.is("age", &toks[i - 2].lower)
-        && matches!(
-            toks[i - 1].lower.as_str(),
-            "of" | "de" | "di" | "van" | "von" | "da"
-        )
-    {
+    if i > 1 && lex.is("age", &toks[i - 2].lower) && lex.is("age_links", &toks[i - 1].lower) {
         role = FigureRole::Age;
         unit = Some("years".into());
     }

@@ -2,7 +2,7 @@
 //! times given as a span or in a spelled-out universal zone.
 
 mod common;
-use common::{article, figures};
+use common::{article, figure_with, figures};
 use crosswire_model::{Article, EntityKind, Qualifier, SpanKind};
 
 fn kind_of(a: &Article, text: &str) -> Option<EntityKind> {
@@ -34,21 +34,15 @@ fn a_span_of_clock_times_is_one_range_in_the_zone_written_after_it() {
         "en",
         &["The cables were cut between 07:28 and 08:06 Coordinated Universal Time (UTC), and repairs began from 9 a.m. to 11 a.m. on Monday."],
     );
-    let fs = figures(&a);
-    let (text, cut) = fs
-        .iter()
-        .find(|(t, _)| t.contains("07:28"))
-        .unwrap_or_else(|| panic!("no 07:28 in {fs:?}"));
+    let (text, cut) = figure_with(&a, "07:28");
     assert!(text.contains("08:06") && text.contains("(UTC)"), "{text:?}");
     assert_eq!(cut.qualifier, Qualifier::Range);
     assert_eq!((cut.low, cut.high), (448.0, Some(486.0)));
     assert_eq!(cut.unit.as_deref(), Some("time_of_day_UTC"));
-    let (_, repair) = fs
-        .iter()
-        .find(|(t, _)| t.contains("9 a.m."))
-        .unwrap_or_else(|| panic!("no 9 a.m. in {fs:?}"));
+    let (_, repair) = figure_with(&a, "9 a.m.");
     assert_eq!((repair.low, repair.high), (540.0, Some(660.0)));
     // The end of a span is no time of its own.
+    let fs = figures(&a);
     assert!(!fs.iter().any(|(t, _)| t.starts_with("08:06")), "{fs:?}");
 }
 
@@ -58,11 +52,7 @@ fn a_spelled_out_universal_zone_reads_as_utc() {
         "en",
         &["The quake struck at 10:20 Greenwich Mean Time on Friday."],
     );
-    let fs = figures(&a);
-    let (_, f) = fs
-        .iter()
-        .find(|(t, _)| t.contains("10:20"))
-        .unwrap_or_else(|| panic!("no 10:20 in {fs:?}"));
+    let (_, f) = figure_with(&a, "10:20");
     assert_eq!(f.unit.as_deref(), Some("time_of_day_UTC"));
 }
 

@@ -64,14 +64,17 @@ fn a_height_in_feet_and_inches_is_one_length() {
     assert_eq!(fs.len(), 2, "{fs:?}");
 }
 
+/// The hedge of the first figure read in `text`.
+fn first_hedge(lang: &str, text: &str) -> Option<Qualifier> {
+    found(lang, text)
+        .into_iter()
+        .map(|(_, f)| f.qualifier)
+        .next()
+}
+
 #[test]
 fn spanish_hedges_before_an_article_or_a_comparative() {
-    let hedge = |text: &str| {
-        found("es", text)
-            .into_iter()
-            .map(|(_, f)| f.qualifier)
-            .next()
-    };
+    let hedge = |text: &str| first_hedge("es", text);
     assert_eq!(
         hedge("La eficiencia sube hasta un 3% con las alas nuevas."),
         Some(Qualifier::UpTo)
@@ -92,12 +95,7 @@ fn spanish_hedges_before_an_article_or_a_comparative() {
 
 #[test]
 fn italian_hedges_before_a_glued_article() {
-    let hedge = |text: &str| {
-        found("it", text)
-            .into_iter()
-            .map(|(_, f)| f.qualifier)
-            .next()
-    };
+    let hedge = |text: &str| first_hedge("it", text);
     assert_eq!(
         hedge("L'efficienza cresce fino al 3% con le nuove ali."),
         Some(Qualifier::UpTo)

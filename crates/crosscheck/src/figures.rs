@@ -1090,14 +1090,14 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
         // already stand in one of the two slots are no new conflict: the
         // merge only adds reports of them ("rose to 10" joining a slot
         // where 3 and 10 already met).
-        let holds = |g: usize, x: u64, y: u64| {
+        let values = |g: usize| -> BTreeSet<u64> {
             members[g]
                 .iter()
-                .any(|&k| figs[k].figure.value.to_bits() == x)
-                && members[g]
-                    .iter()
-                    .any(|&k| figs[k].figure.value.to_bits() == y)
+                .map(|&k| figs[k].figure.value.to_bits())
+                .collect()
         };
+        let (in_a, in_b) = (values(a), values(b));
+        let holds = |set: &BTreeSet<u64>, x: u64, y: u64| set.contains(&x) && set.contains(&y);
         let conflicts_backed = {
             let mut best: HashMap<(u64, u64), f32> = HashMap::default();
             let mut any = false;
@@ -1107,7 +1107,7 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
                         figs[i].figure.value.to_bits(),
                         figs[j].figure.value.to_bits(),
                     );
-                    if holds(a, x, y) || holds(b, x, y) {
+                    if holds(&in_a, x, y) || holds(&in_b, x, y) {
                         continue;
                     }
                     if let Some(s) = conflict_sim.get(&(i.min(j), i.max(j))) {
@@ -1783,8 +1783,8 @@ pub fn figure_slots(
     slots
 }
 
-/// Below this, a vague count ("several", "a few", "dozens") says too
-/// little to stand alone in a dossier.
+/// Below this low end, a vague count ("several", "a few") says too little
+/// to stand alone in a dossier ("dozens" may).
 const SMALL_VAGUE: f64 = 10.0;
 
 /// Joins the slots of one number told in two languages of one story. A

@@ -27,8 +27,8 @@ use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
 use crate::lexicon::{
     AFTERSHOCK_WORDS, BACKGROUND_CUES, BEARINGS, CONCEPTS, CONCEPT_PHRASES, DISTANCE_GAP_WORDS,
     GENERIC_PERSONS, INCREMENT_WORDS, MEASURES, MEASURE_NOUNS, MOMENT_CUES, PART_CUES,
-    PERCENT_UNITS, PERIOD_STARTS, SIZE_WORDS, STOP_WORDS, THINGS, TIME_RELATIONS, UNIT_DIMENSIONS,
-    UPDATE_CUES, WIDE_SCOPE_CUES,
+    PERCENT_UNITS, PERIOD_STARTS, RELATIVE_WORDS, SIZE_WORDS, STOP_WORDS, THINGS, TIME_RELATIONS,
+    UNIT_DIMENSIONS, UPDATE_CUES, WIDE_SCOPE_CUES,
 };
 use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, Precision, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -535,9 +535,21 @@ const LIST_REACH: usize = 20;
 /// that could not be resolved to a calendar date.
 pub const UNPLACED_MONTH: &str = "unplaced:";
 
-/// Words that open a relative clause, whose count is of what the clause
-/// before it names (lower case, as the clause text is).
-const RELATIVE_WORDS: &[&str] = &["which", "que", "cual", "donde", "where"];
+/// A rate's words followed by a relation of time ("a day after"), which
+/// say when, not how often: the "a"/"an" cues of the rate measures with
+/// each of [`TIME_RELATIONS`], built once.
+fn rates_said_as_times() -> &'static [String] {
+    static PHRASES: OnceLock<Vec<String>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        MEASURES
+            .iter()
+            .filter(|(name, _)| name.starts_with("per "))
+            .flat_map(|(_, cues)| cues.iter())
+            .filter(|c| c.starts_with("a ") || c.starts_with("an "))
+            .flat_map(|cue| TIME_RELATIONS.iter().map(move |r| format!("{cue} {r}")))
+            .collect()
+    })
+}
 
 /// The prefix of a mark that holds a code named right after a number
 /// ([`code_after`]).
@@ -1257,18 +1269,9 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     m.models = models_in(sent_text);
     // A rate's words say when, not how often, when a relation of time
     // follows them ("a day after three workers died").
-    let around = window(sent_text, rel.clone(), 4, &clause).to_lowercase();
-    let mut around = around;
-    for (_, cues) in MEASURES.iter().filter(|(name, _)| name.starts_with("per ")) {
-        // "a day after" says when; "per day before" is still a rate.
-        for cue in cues
-            .iter()
-            .filter(|c| c.starts_with("a ") || c.starts_with("an "))
-        {
-            for relation in TIME_RELATIONS.iter() {
-                around = around.replace(&format!("{cue} {relation}"), " ");
-            }
-        }
+    let mut around = window(sent_text, rel.clone(), 4, &clause).to_lowercase();
+    for phrase in rates_said_as_times() {
+        around = around.replace(phrase.as_str(), " ");
     }
     let measure_text = format!("{} {}", a.slice(site.span), around);
     m.kinds = measures_in(&measure_text);

@@ -213,11 +213,7 @@ pub fn difference(a: &Claim, b: &Claim, origins: &Origins) -> Difference {
         let (early, late) = if a.early { (a, b) } else { (b, a) };
         interval(&early.figure).1 * early.factor < interval(&late.figure).0 * late.factor
     };
-    // "No one was killed" against a toll is a denial, not an earlier state
-    // of a growing count: words about change do not explain it away (its
-    // dates still may).
-    let denial = (a.figure.value == 0.0) != (b.figure.value == 0.0);
-    if (a.updated || b.updated || earlier_state) && !denial
+    if (a.updated || b.updated || earlier_state) && !denial(a, b)
         || (same_origin && a.article != b.article)
         || one_year_apart
         || grew
@@ -227,6 +223,13 @@ pub fn difference(a: &Claim, b: &Claim, origins: &Origins) -> Difference {
     } else {
         Difference::Conflict
     }
+}
+
+/// "No one was killed" against a toll: a denial, not an earlier state of
+/// a growing count, so words about change never explain it away (dates
+/// still may).
+fn denial(a: &Claim, b: &Claim) -> bool {
+    (a.figure.value == 0.0) != (b.figure.value == 0.0)
 }
 
 /// An `as_of` that is a resolved date ("2024-03-08"), not a moment in the
@@ -308,8 +311,7 @@ pub fn decide(claims: &[Claim], origins: &Origins) -> (Verdict, Option<String>, 
     for (i, a) in claims.iter().enumerate() {
         for (j, b) in claims.iter().enumerate().skip(i + 1) {
             let mut d = difference(a, b, origins);
-            let denial = (a.figure.value == 0.0) != (b.figure.value == 0.0);
-            if d == Difference::Conflict && running && !denial {
+            if d == Difference::Conflict && running && !denial(a, b) {
                 d = Difference::Revision;
             }
             if d == Difference::None {
@@ -318,18 +320,14 @@ pub fn decide(claims: &[Claim], origins: &Origins) -> (Verdict, Option<String>, 
             let (x, y) = (describe(&a.figure, &a.text), describe(&b.figure, &b.text));
             let (x, y) = if x <= y { (x, y) } else { (y, x) };
             let line = format!("{x} vs {y}");
-            // Two small vague words ("several", "dozens") only pull apart;
-            // "thousands" against "tens of thousands" is an order of
-            // magnitude.
-            let both_vague = a.figure.qualifier == Qualifier::Vague
-                && b.figure.qualifier == Qualifier::Vague
-                && a.figure.low.min(b.figure.low) < 100.0;
-            // "Dozens" against seven: a loose word, not a second account of
-            // the number; it pulls apart, it does not contradict.
+            // A small vague word ("several", "dozens"), against another or
+            // against a number, is a loose word, not a second account: it
+            // pulls apart, it does not contradict. "Thousands" against "tens
+            // of thousands" is an order of magnitude.
             let small_vague = |c: &Claim| {
                 c.figure.qualifier == Qualifier::Vague && c.figure.low * c.factor < 100.0
             };
-            let lines = if both_vague || small_vague(a) || small_vague(b) {
+            let lines = if small_vague(a) || small_vague(b) {
                 &mut soft
             } else if a.article == b.article
                 && (single_origin || (a.in_quote == b.in_quote && !a.updated && !b.updated))

@@ -124,6 +124,7 @@ pub static LANG: Lang = Lang {
         ("personen", "people"),
     ],
     age_words: &["alter"],
+    age_links: &["von"],
     calendar: &crosswire_lang::de::CALENDAR,
     month_parts: &["mitte", "anfang", "ende"],
     relative: &[

@@ -461,6 +461,7 @@ pub static LANG: Lang = Lang {
         ("persons", "people"),
     ],
     age_words: &["aged", "age", "ages"],
+    age_links: &["of"],
     calendar: &crosswire_lang::en::CALENDAR,
     month_parts: &["mid", "early", "late", "end", "beginning", "start"],
     relative: &[

@@ -338,6 +338,7 @@ pub static LANG: Lang = Lang {
         ("personas", "people"),
     ],
     age_words: &["edad"],
+    age_links: &["de"],
     calendar: &crosswire_lang::es::CALENDAR,
     month_parts: &[
         "mediados",

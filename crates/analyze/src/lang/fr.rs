@@ -148,6 +148,7 @@ pub static LANG: Lang = Lang {
         ("personnes", "people"),
     ],
     age_words: &["âge"],
+    age_links: &["de"],
     calendar: &crosswire_lang::fr::CALENDAR,
     month_parts: &["mi", "début", "fin"],
     relative: &[

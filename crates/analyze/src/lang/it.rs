@@ -147,6 +147,7 @@ pub static LANG: Lang = Lang {
         ("persone", "people"),
     ],
     age_words: &["età"],
+    age_links: &["di"],
     calendar: &crosswire_lang::it::CALENDAR,
     month_parts: &["metà", "inizio", "fine"],
     relative: &[

@@ -122,6 +122,7 @@ pub const BASE: Lang = Lang {
     currency_words: &[],
     units: &[],
     age_words: &[],
+    age_links: &[],
     calendar: &NO_CALENDAR,
     month_parts: &[],
     relative: &[],
@@ -267,6 +268,9 @@ pub struct Lang {
     pub units: &'static [(&'static str, &'static str)],
     /// Words after which a number is an age ("aged").
     pub age_words: &'static [&'static str],
+    /// The preposition between an age word and the age ("the age of 56",
+    /// "la edad de 56 años").
+    pub age_links: &'static [&'static str],
     /// Month and weekday names, shared with the other stages.
     pub calendar: &'static crosswire_lang::Calendar,
     /// Part-of-month words that keep month precision ("mid", "early").
@@ -628,6 +632,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
     misc.insert("range", set(lang.range_words));
     misc.insert("between", set(lang.between_words));
     misc.insert("age", set(lang.age_words));
+    misc.insert("age_links", set(lang.age_links));
     misc.insert("month_parts", set(lang.month_parts));
     misc.insert("ago_after", set(lang.ago_after));
     misc.insert("ago_before", set(lang.ago_before));

@@ -108,6 +108,7 @@ pub static LANG: Lang = Lang {
         ("personen", "people"),
     ],
     age_words: &["leeftijd"],
+    age_links: &["van"],
     calendar: &crosswire_lang::nl::CALENDAR,
     month_parts: &["half", "begin", "eind", "medio"],
     relative: &[

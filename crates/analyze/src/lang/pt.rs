@@ -127,6 +127,7 @@ pub static LANG: Lang = Lang {
         ("pessoas", "people"),
     ],
     age_words: &["idade"],
+    age_links: &["de"],
     calendar: &crosswire_lang::pt::CALENDAR,
     month_parts: &["meados", "início", "final", "fim"],
     relative: &[

@@ -52,3 +52,12 @@ pub fn quotes(a: &Article) -> Vec<(String, QuoteSpan)> {
         })
         .collect()
 }
+
+/// The first figure whose text holds `needle`, with its text.
+pub fn figure_with(a: &Article, needle: &str) -> (String, Figure) {
+    let fs = figures(a);
+    fs.iter()
+        .find(|(t, _)| t.contains(needle))
+        .cloned()
+        .unwrap_or_else(|| panic!("no figure {needle:?} in {fs:?}"))
+}

@@ -192,6 +192,7 @@ pub const WORDS: Words = Words {
     period_starts: &["seit", "ab"],
     generic_persons: &["personen", "menschen", "männer", "frauen"],
     time_relations: &["später", "zuvor", "davor"],
+    relative_words: &["wo", "welche", "welcher", "welches"],
     bearings: &[
         "nördlich von",
         "südlich von",

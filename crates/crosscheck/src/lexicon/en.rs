@@ -489,6 +489,7 @@ pub const WORDS: Words = Words {
     period_starts: &["since", "beginning", "starting", "from"],
     generic_persons: &["people", "persons", "men", "women", "individuals", "adults"],
     time_relations: &["after", "before", "earlier", "later", "ago"],
+    relative_words: &["which", "where"],
     bearings: &[
         "north of",
         "south of",

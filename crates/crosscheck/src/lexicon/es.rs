@@ -315,6 +315,7 @@ pub const WORDS: Words = Words {
     period_starts: &["desde", "partir"],
     generic_persons: &["personas", "hombres", "mujeres", "individuos", "adultos"],
     time_relations: &["después", "antes"],
+    relative_words: &["que", "cual", "donde"],
     bearings: &[
         "al norte de",
         "al sur de",

@@ -198,6 +198,7 @@ pub const WORDS: Words = Words {
     period_starts: &["depuis"],
     generic_persons: &["personnes", "hommes", "femmes", "individus", "adultes"],
     time_relations: &["après", "avant", "plus tard"],
+    relative_words: &["qui", "que", "où"],
     bearings: &[
         "au nord de",
         "au sud de",

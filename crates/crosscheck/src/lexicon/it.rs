@@ -190,6 +190,7 @@ pub const WORDS: Words = Words {
     period_starts: &["dal", "dalla", "partire"],
     generic_persons: &["persone", "uomini", "donne", "individui", "adulti"],
     time_relations: &["dopo", "prima", "più tardi"],
+    relative_words: &["che", "cui", "dove"],
     bearings: &[
         "a nord di",
         "a sud di",

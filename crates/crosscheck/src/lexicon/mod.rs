@@ -78,6 +78,9 @@ pub struct Words {
     /// Words after a rate's words ("a day") that make them say when, not
     /// how often ("a day after").
     pub time_relations: &'static [&'static str],
+    /// Words that open a relative clause, whose count is of what the clause
+    /// before it names ("..., which killed seven").
+    pub relative_words: &'static [&'static str],
     /// Phrases right after a distance that name the place it is measured
     /// from ("south of", "off"): "1,500 km south of the capital" is a
     /// distance between two places, not a length.
@@ -375,6 +378,9 @@ pub static DISTANCE_GAP_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.distance_gap_words));
 /// See [`Words::size_words`].
 pub static SIZE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.size_words));
+/// See [`Words::relative_words`].
+pub static RELATIVE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| union(|w| w.relative_words));
 /// See [`Words::time_relations`].
 pub static TIME_RELATIONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.time_relations));

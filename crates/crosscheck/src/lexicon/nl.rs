@@ -142,6 +142,7 @@ pub const WORDS: Words = Words {
     period_starts: &["sinds", "vanaf"],
     generic_persons: &["personen", "mensen", "mannen", "vrouwen"],
     time_relations: &["later", "eerder", "geleden"],
+    relative_words: &["die", "dat", "waar"],
     bearings: &[
         "ten noorden van",
         "ten zuiden van",

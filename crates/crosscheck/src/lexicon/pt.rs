@@ -131,6 +131,7 @@ pub const WORDS: Words = Words {
     period_starts: &["desde", "partir"],
     generic_persons: &["pessoas", "homens", "mulheres", "indivíduos", "adultos"],
     time_relations: &["depois", "antes", "mais tarde"],
+    relative_words: &["que", "onde"],
     bearings: &[
         "ao norte de",
         "ao sul de",
