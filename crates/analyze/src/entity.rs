@@ -571,13 +571,13 @@ fn classify(doc: &Doc, s: usize, e: usize, out: &mut Vec<Candidate>) {
         out.push(cand(Some(EntityKind::Group)));
         return;
     }
-    // "Unity state", "Pariang county": the division written after the name
+    // "Harlow county", "Mendre state": the division written after the name
     // says it is a place.
     if lex.place_kinds_after.contains(next) {
         out.push(cand(Some(EntityKind::Gpe)));
         return;
     }
-    // "the bombing of Guffa", "el ataque contra Orlin": the place struck.
+    // "the shelling of Varno", "el ataque contra Orlin": the place struck.
     let struck = s >= 2
         && lex
             .strike_on

@@ -815,7 +815,7 @@ fn zone_at(doc: &Doc, j: usize) -> Option<(String, usize)> {
     Some((zone, end))
 }
 
-/// A clock time at `i`, or a span of two ("between 07:28 and 08:06 UTC",
+/// A clock time at `i`, or a span of two ("between 14:10 and 14:45 UTC",
 /// "from 9 a.m. to 11 a.m."): a range, whose zone is the one written
 /// after either end.
 fn time_span_at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
@@ -1268,7 +1268,7 @@ fn special_at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
     None
 }
 
-/// "5 foot, 8 inch", "6 feet 2 inches", "a 5-foot-10 man": one length in
+/// "6 foot, 1 inch", "5 feet 4 inches", "a 5-foot-10 man": one length in
 /// inches, as heights are given, not a length and a stray number.
 fn join_feet_and_inches(doc: &Doc, out: &mut Vec<Found>) {
     let whole = |f: &Found| {
@@ -1789,7 +1789,7 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
         role = FigureRole::Age;
         unit = Some("years".into());
     }
-    // "at the age of 56", "a la edad de 56 años": the age word, then its
+    // "at the age of 71", "a la edad de 71 años": the age word, then its
     // preposition.
     if i > 1 && lex.is("age", &toks[i - 2].lower) && lex.is("age_links", &toks[i - 1].lower) {
         role = FigureRole::Age;

@@ -27,13 +27,13 @@ fn an_age_after_the_word_for_age_and_its_preposition() {
     for (lang, text, needle) in [
         (
             "en",
-            "Marlo Vey died on Tuesday at the age of 56, the company said.",
-            "56",
+            "Marlo Vey died on Tuesday at the age of 71, the company said.",
+            "71",
         ),
         (
             "es",
-            "Marlo Vey falleció el martes a la edad de 56 años, según la empresa.",
-            "56",
+            "Marlo Vey falleció el martes a la edad de 71 años, según la empresa.",
+            "71",
         ),
     ] {
         let fs = figures(&article(lang, &[text]));

@@ -41,14 +41,14 @@ fn a_life_sentence_is_one_term_of_life() {
 fn a_height_in_feet_and_inches_is_one_length() {
     let fs = found(
         "en",
-        "The suspect is 5 foot, 8 inch tall; his brother is 6 feet 2 inches and a third man is 5-foot-10.",
+        "The suspect is 6 foot, 1 inch tall; his brother is 6 feet 2 inches and a third man is 5-foot-10.",
     );
     let heights: Vec<(&str, f64, Option<&str>)> = fs
         .iter()
         .map(|(t, f)| (t.as_str(), f.value, f.unit.as_deref()))
         .collect();
     assert!(
-        heights.contains(&("5 foot, 8 inch", 68.0, Some("in"))),
+        heights.contains(&("6 foot, 1 inch", 73.0, Some("in"))),
         "{heights:?}"
     );
     assert!(

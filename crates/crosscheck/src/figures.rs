@@ -1617,9 +1617,9 @@ const PART_LINKS: &[&str] = &[
     "entre ellos",
 ];
 
-/// A headline squeezes its story into a few words ("7 Villages Damaged");
-/// the body that repeats the number says what happened to them ("seven
-/// villages were destroyed"). A headline figure whose happening no body
+/// A headline squeezes its story into a few words ("9 Farms Damaged");
+/// the body that repeats the number says what happened to them ("nine
+/// farms were burned down"). A headline figure whose happening no body
 /// figure of the same value and thing confirms takes the body's, when the
 /// body's related happenings (damaged / destroyed) agree on one.
 fn headlines_take_the_body_s_happening(figs: &mut [Fig], articles: &[Article]) {

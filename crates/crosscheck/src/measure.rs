@@ -826,7 +826,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     // elsewhere; the head still follows.
     let mut added = false;
     for (k, &(o, w)) in after.iter().enumerate().take(7) {
-        // A clock's zone ("08:06 Coordinated Universal Time") is its unit,
+        // A clock's zone ("14:45 Coordinated Universal Time") is its unit,
         // already in the dimension: no mark of what is timed.
         if matches!(m.dim, Some(Dim::Clock(_))) && o < rel.end {
             continue;
@@ -895,7 +895,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         if capital {
             m.marks.insert(lower);
         } else if SUPERLATIVES.contains(&lower.as_str()) {
-            // "the five worst-hit villages": a subset, named as such; the
+            // "the six worst-hit towns": a subset, named as such; the
             // "hardest-hit" ones are the same subset.
             m.marks.insert(WORST_MARK.to_string());
         } else {
@@ -1007,7 +1007,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         m.happening = happening_near(&before, &after, &near_before, &near_after);
     }
     if m.happening == 0 {
-        // "at least three people, a man and two women, were killed": an
+        // "at least four people, two guards and two clerks, died": an
         // apposition between the counted group and its verb. A stretch
         // that opens with a conjunction ("while services to...") is a
         // clause of its own, whose verb is not the count's.
@@ -1268,7 +1268,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     }
     m.models = models_in(sent_text);
     // A rate's words say when, not how often, when a relation of time
-    // follows them ("a day after three workers died").
+    // follows them ("a day after two miners drowned").
     let mut around = window(sent_text, rel.clone(), 4, &clause).to_lowercase();
     for phrase in rates_said_as_times() {
         around = around.replace(phrase.as_str(), " ");
@@ -1313,7 +1313,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     {
         m.kinds.insert("capacity");
     }
-    // "the 12 worst-hit villages": what happened to them is being hit, the
+    // "the nine worst-hit towns": what happened to them is being hit, the
     // subset's own measure, whatever else the clause says happened.
     if m.marks.contains(WORST_MARK) {
         m.happening = bit_of("affected");
@@ -1340,7 +1340,7 @@ fn bit_of(concept: &str) -> u32 {
 /// when it names one only. One happening, not all a clause names: "the
 /// mine collapse killed 14" counts the dead.
 /// Where the sentence resumes after an apposition that closes the clause
-/// ending at `clause_end` (", a man and two women,"): the offset after its
+/// ending at `clause_end` (", two guards and two clerks,"): the offset after its
 /// closing comma. `None` when the clause is not followed by a short
 /// stretch between two commas.
 fn after_apposition(sent_text: &str, clause_end: usize) -> Option<usize> {

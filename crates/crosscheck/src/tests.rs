@@ -1995,13 +1995,13 @@ fn headlined(source: &str, outlet: &str, title: &str, paras: &[&str], figs: &[F]
 fn an_early_reports_lower_counts_are_earlier_states_not_contradictions() {
     // The coverage says the toll rose; the article that gave the lower
     // toll is an early report, and its other running count (villages
-    // destroyed) is its earlier state too.
+    // razed) is its earlier state too.
     let early = article(
         "a",
         "The Ledger",
-        &["The governor said four villages had been destroyed and three people killed in the Korvald quake."],
+        &["The mayor told the council that four farms were razed and three people killed in the Korvald flood."],
         &[
-            exact("four villages", 4.0, "villages destroyed"),
+            exact("four farms", 4.0, "farms razed"),
             exact("three people", 3.0, "people killed"),
         ],
         &[],
@@ -2010,12 +2010,12 @@ fn an_early_reports_lower_counts_are_earlier_states_not_contradictions() {
         "b",
         "Morning Wire",
         &[
-            "The death toll from the Korvald quake rose to 10 people on Monday, officials said.",
-            "The Korvald quake destroyed seven villages, the governor said.",
+            "The death toll from the Korvald flood rose to 10 people on Monday, officials said.",
+            "The Korvald flood destroyed seven farms, the mayor said.",
         ],
         &[
             exact("10 people", 10.0, "people"),
-            exact("seven villages", 7.0, "villages"),
+            exact("seven farms", 7.0, "farms"),
         ],
         &[],
     );
@@ -2023,12 +2023,12 @@ fn an_early_reports_lower_counts_are_earlier_states_not_contradictions() {
         "c",
         "Northline",
         &[
-            "Ten people were killed when the Korvald quake struck, officials said.",
-            "Seven villages were destroyed by the Korvald quake.",
+            "Ten people were killed when the Korvald flood hit, officials said.",
+            "Seven farms were destroyed by the Korvald flood.",
         ],
         &[
             exact("Ten people", 10.0, "people"),
-            exact("Seven villages", 7.0, "villages"),
+            exact("Seven farms", 7.0, "farms"),
         ],
         &[],
     );
@@ -2036,7 +2036,7 @@ fn an_early_reports_lower_counts_are_earlier_states_not_contradictions() {
     let toll = slot_of(&d, "three people");
     assert!(toll.values.iter().any(|v| v.value == 10.0), "{toll:#?}");
     assert_eq!(toll.verdict, Verdict::Revised, "{toll:#?}");
-    let villages = slot_of(&d, "four villages");
+    let villages = slot_of(&d, "four farms");
     assert!(
         villages.values.iter().any(|v| v.value == 7.0),
         "{villages:#?}"
@@ -2073,12 +2073,12 @@ fn without_a_reported_rise_a_lower_count_still_conflicts() {
 fn damaged_and_destroyed_are_different_counts() {
     let d = two_reports(
         (
-            "Homes in five villages were damaged by the Korvald quake, officials said.",
-            exact("five villages", 5.0, "villages"),
+            "Barns on five farms were damaged by the Korvald flood, officials said.",
+            exact("five farms", 5.0, "farms"),
         ),
         (
-            "The Korvald quake destroyed seven villages, officials said.",
-            exact("seven villages", 7.0, "villages"),
+            "The Korvald flood destroyed seven farms, officials said.",
+            exact("seven farms", 7.0, "farms"),
         ),
     );
     assert!(
@@ -2090,24 +2090,24 @@ fn damaged_and_destroyed_are_different_counts() {
 
 #[test]
 fn a_headline_number_takes_what_happened_from_the_body() {
-    // "7 Villages Damaged" above "seven villages were destroyed": the
-    // headline counts the destroyed villages, and so does not contradict
+    // "9 Farms Damaged" above "nine farms were destroyed": the
+    // headline counts the destroyed farms, and so does not contradict
     // another report's five damaged ones.
     let a = headlined(
         "a",
         "The Ledger",
-        "Quake kills 10; 7 Villages Damaged",
-        &["The Korvald quake struck on Sunday, and seven villages were destroyed."],
+        "Flood kills 4; 9 Farms Damaged",
+        &["The Korvald flood came on Sunday, and nine farms were destroyed."],
         &[
-            exact("7 Villages", 7.0, "villages"),
-            exact("seven villages", 7.0, "villages"),
+            exact("9 Farms", 9.0, "farms"),
+            exact("nine farms", 9.0, "farms"),
         ],
     );
     let b = article(
         "b",
         "Morning Wire",
-        &["Homes in five villages were damaged by the Korvald quake, officials said."],
-        &[exact("five villages", 5.0, "villages")],
+        &["Barns on five farms were damaged by the Korvald flood, officials said."],
+        &[exact("five farms", 5.0, "farms")],
         &[],
     );
     let d = crosscheck(vec![a, b], &Options::default());
@@ -2116,22 +2116,22 @@ fn a_headline_number_takes_what_happened_from_the_body() {
         "{:#?}",
         d.figures
     );
-    let seven = slot_of(&d, "7 Villages");
+    let seven = slot_of(&d, "9 Farms");
     let mentions: usize = seven.values.iter().map(|v| v.mentions.len()).sum();
     assert_eq!(mentions, 2, "{seven:#?}");
 }
 
 #[test]
 fn a_count_listed_beside_another_happening_is_no_part_of_it() {
-    // "four villages had been destroyed and three people killed" lists two
+    // "four farms were razed and three people killed" lists two
     // happenings: the three are all the dead that report gives, and so
     // contradict another report's ten.
     let a = article(
         "a",
         "The Ledger",
-        &["The governor told reporters that four villages had been destroyed and three people killed in the Korvald quake."],
+        &["The mayor told the council that four farms were razed and three people killed in the Korvald flood."],
         &[
-            exact("four villages", 4.0, "villages"),
+            exact("four farms", 4.0, "farms"),
             exact("three people", 3.0, "people"),
         ],
         &[],
@@ -2139,7 +2139,7 @@ fn a_count_listed_beside_another_happening_is_no_part_of_it() {
     let b = article(
         "b",
         "Morning Wire",
-        &["Ten people were killed in the Korvald quake, which struck the island on Sunday afternoon."],
+        &["Ten people were killed in the Korvald flood, which reached the valley on Sunday afternoon."],
         &[exact("Ten people", 10.0, "people")],
         &[],
     );
@@ -2151,48 +2151,48 @@ fn a_count_listed_beside_another_happening_is_no_part_of_it() {
 
 #[test]
 fn a_gerund_names_the_happening() {
-    // "killing 10 people" counts the dead, as "10 people were killed" does,
+    // "killing 11 people" counts the dead, as "11 people were killed" does,
     // and not the injured of the same quake.
     let a = article(
         "a",
         "The Ledger",
-        &["The quake struck the island on Sunday, killing 10 people and injuring 80 others."],
+        &["The storm hit the coast on Sunday, killing 11 people and injuring 60 others."],
         &[
-            exact("10 people", 10.0, "people"),
-            exact("80 others", 80.0, "others"),
+            exact("11 people", 11.0, "people"),
+            exact("60 others", 60.0, "others"),
         ],
         &[],
     );
     let b = article(
         "b",
         "Morning Wire",
-        &["Officials said 12 people were killed when the quake struck the island on Sunday."],
+        &["Officials said 12 people were killed when the storm hit the coast on Sunday."],
         &[exact("12 people", 12.0, "people")],
         &[],
     );
     let d = crosscheck(vec![a, b], &Options::default());
     let toll = slot_of(&d, "12 people");
-    assert!(toll.values.iter().any(|v| v.value == 10.0), "{toll:#?}");
-    assert!(toll.values.iter().all(|v| v.value != 80.0), "{toll:#?}");
+    assert!(toll.values.iter().any(|v| v.value == 11.0), "{toll:#?}");
+    assert!(toll.values.iter().all(|v| v.value != 60.0), "{toll:#?}");
 }
 
 #[test]
 fn an_apposition_does_not_hide_the_verb() {
-    // "at least three people, a man and two women, were killed": the dead,
+    // "at least four people, two guards and two clerks, died": the dead,
     // not the injured another sentence of the report counts.
     let a = article(
         "a",
         "The Ledger",
         &[
-            "Police said at least three people, a man and two women, were killed in the fire.",
+            "Police said at least four people, two guards and two clerks, died in the fire.",
             "Police said 12 people were injured in the riots.",
         ],
         &[
             F {
-                wording: "at least three people",
-                value: 3.0,
+                wording: "at least four people",
+                value: 4.0,
                 q: Qualifier::AtLeast,
-                low: 3.0,
+                low: 4.0,
                 high: None,
                 counts: "people",
             },
@@ -2203,16 +2203,14 @@ fn an_apposition_does_not_hide_the_verb() {
     let b = article(
         "b",
         "Morning Wire",
-        &["Three people died in the fire at the bank, police said."],
-        &[exact("Three people", 3.0, "people")],
+        &["Four people died in the fire at the depot, police said."],
+        &[exact("Four people", 4.0, "people")],
         &[],
     );
     let d = crosscheck(vec![a, b], &Options::default());
-    let dead = slot_of(&d, "Three people");
+    let dead = slot_of(&d, "Four people");
     assert!(
-        dead.values
-            .iter()
-            .any(|v| v.text == "at least three people"),
+        dead.values.iter().any(|v| v.text == "at least four people"),
         "{dead:#?}"
     );
     assert!(dead.values.iter().all(|v| v.value != 12.0), "{dead:#?}");
@@ -2296,15 +2294,15 @@ fn placed(a: Article, places: &[&str]) -> Article {
 
 #[test]
 fn a_relative_clause_counts_what_its_antecedent_names() {
-    // "..., which he said killed seven" is the toll of the raid on Kesh,
+    // "..., which the general said killed nine" is the toll of the raid on Kesh,
     // not of the bombing the commissioner of Tallin speaks of.
     let check = |place: &str, happening: &str| {
         let a = placed(
             article(
                 "a",
                 "The Ledger",
-                &["The president would not retaliate for the raid on Kesh on Tuesday, which he said killed seven."],
-                &[exact("seven", 7.0, "")],
+                &["The president would not retaliate for the raid on Kesh on Tuesday, which the general said killed nine."],
+                &[exact("nine", 9.0, "")],
                 &[],
             ),
             &["Kesh"],
@@ -2333,7 +2331,7 @@ fn a_relative_clause_counts_what_its_antecedent_names() {
     // The same place: the two meet as one toll, and disagree.
     let d = check("Kesh", "raid");
     assert_eq!(
-        slot_of(&d, "seven").verdict,
+        slot_of(&d, "nine").verdict,
         Verdict::Conflict,
         "{:#?}",
         d.figures
@@ -2393,19 +2391,19 @@ fn a_day_after_a_count_is_when_not_a_rate() {
     let a = article(
         "a",
         "The Ledger",
-        &["The strike comes a day after three bank workers died in a fire at the Korvald branch."],
-        &[exact("three bank workers", 3.0, "bank workers died")],
+        &["The walkout comes a day after three miners died in a fire at the Korvald pit."],
+        &[exact("three miners", 3.0, "miners died")],
         &[],
     );
     let b = article(
         "b",
         "Morning Wire",
-        &["Three bank workers died when the Korvald branch was set on fire on Wednesday."],
-        &[exact("Three bank workers", 3.0, "bank workers died")],
+        &["Three miners died when the Korvald pit caught fire on Wednesday."],
+        &[exact("Three miners", 3.0, "miners died")],
         &[],
     );
     let d = crosscheck(vec![a, b], &Options::default());
-    let slot = slot_of(&d, "three bank workers");
+    let slot = slot_of(&d, "three miners");
     let mentions: usize = slot.values.iter().map(|v| v.mentions.len()).sum();
     assert_eq!(mentions, 2, "{:#?}", d.figures);
 }
@@ -2413,29 +2411,25 @@ fn a_day_after_a_count_is_when_not_a_rate() {
 #[test]
 fn the_worst_hit_and_the_hardest_hit_are_one_subset() {
     // Whatever else their sentences say happened (a death toll, buildings
-    // destroyed), the worst-hit villages are counted as such.
+    // destroyed), the worst-hit towns are counted as such.
     let a = article(
         "a",
         "The Ledger",
-        &["The death toll rose after two more bodies were found in Kesh, one of the 12 worst-hit villages of the Korvald quake."],
-        &[exact("12 worst-hit villages", 12.0, "worst-hit villages")],
+        &["Two more bodies were recovered in Kesh, among the nine worst-hit towns of the Korvald storm, raising the death toll."],
+        &[exact("nine worst-hit towns", 9.0, "worst-hit towns")],
         &[],
     );
     let b = article(
         "b",
         "Morning Wire",
-        &["Relief teams reached the four hardest-hit villages of the Korvald quake on Monday."],
-        &[exact(
-            "four hardest-hit villages",
-            4.0,
-            "hardest-hit villages",
-        )],
+        &["Relief teams reached the four hardest-hit towns of the Korvald storm on Monday."],
+        &[exact("four hardest-hit towns", 4.0, "hardest-hit towns")],
         &[],
     );
     let d = crosscheck(vec![a, b], &Options::default());
-    let slot = slot_of(&d, "four hardest-hit villages");
+    let slot = slot_of(&d, "four hardest-hit towns");
     assert!(
-        slot.values.iter().any(|v| v.value == 12.0),
+        slot.values.iter().any(|v| v.value == 9.0),
         "{:#?}",
         d.figures
     );

@@ -268,8 +268,8 @@ pub struct Lang {
     pub units: &'static [(&'static str, &'static str)],
     /// Words after which a number is an age ("aged").
     pub age_words: &'static [&'static str],
-    /// The preposition between an age word and the age ("the age of 56",
-    /// "la edad de 56 años").
+    /// The preposition between an age word and the age ("the age of 71",
+    /// "la edad de 71 años").
     pub age_links: &'static [&'static str],
     /// Month and weekday names, shared with the other stages.
     pub calendar: &'static crosswire_lang::Calendar,
@@ -328,7 +328,7 @@ pub struct Lang {
     /// contra"): the name is the place struck.
     pub strike_on: &'static [&'static str],
     /// Lower-case administrative divisions written right after a name
-    /// ("Unity state", "Pariang county"): the name is a place.
+    /// ("Harlow county", "Mendre state"): the name is a place.
     pub place_kinds_after: &'static [&'static str],
     /// Lower-case descriptions of people that precede a name ("analyst").
     pub person_nouns: &'static [&'static str],

@@ -119,8 +119,8 @@ pub const LANGUAGES: &[(&str, &Words)] = &[
 /// - "population": how many live somewhere is not a count of anything that
 ///   happened.
 /// - "damaged": harmed but maybe standing; the destroyed are among the
-///   damaged, so the two counts are related, never contradictory ("homes
-///   in five villages damaged" / "seven villages destroyed").
+///   damaged, so the two counts are related, never contradictory ("barns
+///   on five farms damaged" / "seven farms destroyed").
 /// - "shot": the dead and the wounded together, as a shooting's reports
 ///   count them ("shot three people, killing one").
 pub const CONCEPT_NAMES: &[&str] = &[
