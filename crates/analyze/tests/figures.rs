@@ -730,3 +730,46 @@ fn one_as_a_pronoun_is_no_figure() {
         .collect();
     assert_eq!(ones, vec!["one"], "{found:?}");
 }
+
+// ------------------------------------------------------ units and codes
+
+#[test]
+fn seconds_are_a_unit_in_every_language() {
+    for (lang, text, number) in [
+        ("en", "The shaking lasted 40 seconds, residents said.", "40"),
+        (
+            "es",
+            "El temblor duró 40 segundos, dijeron los vecinos.",
+            "40",
+        ),
+        ("it", "La scossa è durata 40 secondi, hanno detto.", "40"),
+        (
+            "de",
+            "Das Beben dauerte 40 Sekunden, sagten Anwohner.",
+            "40",
+        ),
+    ] {
+        let a = article(lang, &[text]);
+        let f = figure(&a, number);
+        assert_eq!(f.unit.as_deref(), Some("seconds"), "{lang}: {f:?}");
+    }
+    // "a second" is an ordinal or a moment, never one second.
+    let a = article("en", &["A second blast hit the depot."]);
+    assert!(
+        figures(&a)
+            .iter()
+            .all(|(_, f)| f.unit.as_deref() != Some("seconds")),
+        "{:?}",
+        figures(&a)
+    );
+}
+
+#[test]
+fn a_code_between_the_number_and_its_noun_is_part_of_what_is_counted() {
+    let a = article("en", &["Guards recovered 9 AK 74 rifles at the dock."]);
+    let f = figure(&a, "9");
+    assert_eq!(f.counts.as_deref(), Some("AK 74 rifles"), "{f:?}");
+    // Without a code, a second number still ends the phrase.
+    let a = article("en", &["Guards recovered 9 rifles, 4 pistols at the dock."]);
+    assert_eq!(figure(&a, "9").counts.as_deref(), Some("rifles"));
+}

@@ -526,8 +526,13 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     }
     // Agencies' readings of one quake differ by a few tenths; a whole
     // unit apart is another quake (an aftershock, an earlier one).
+    // Aftershocks are many: two readings that allow no common value are
+    // of two of them.
+    let apart = |x: &Fig, y: &Fig| x.figure.high.unwrap_or(x.figure.low) < y.figure.low;
     if *a.dim() == Dim::Magnitude
-        && ((a.figure.value - b.figure.value).abs() > 1.0 || ma.aftershock != mb.aftershock)
+        && ((a.figure.value - b.figure.value).abs() > 1.0
+            || ma.aftershock != mb.aftershock
+            || (ma.aftershock && (apart(a, b) || apart(b, a))))
     {
         return Some("conflict: magnitudes of two quakes");
     }
@@ -639,6 +644,8 @@ struct Weighed {
     /// A magnitude of the main quake (not an aftershock's), and not dated
     /// to another time.
     main_quake: bool,
+    /// For an aftershock's magnitude, the values it allows.
+    aftershock: Option<(f64, f64)>,
     /// For a share, the places its clause names: a share is of something
     /// somewhere ("65% of traffic to Norland").
     share_of: Option<BTreeSet<String>>,
@@ -696,6 +703,13 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
     // too varied to meet ("a 6.1-magnitude temblor", "measured 5.9").
     if a.main_quake && b.main_quake {
         bonus += SAME_PERSON_BONUS;
+    }
+    // Aftershocks are many quakes: only magnitudes that allow one value
+    // ("around 4.0" / "from 3.6 to 4.3") are told as one report of them.
+    if let (Some((la, ha)), Some((lb, hb))) = (a.aftershock, b.aftershock) {
+        if la <= hb && lb <= ha {
+            bonus += SAME_PERSON_BONUS;
+        }
     }
     if a.share_of.is_some() && a.share_of == b.share_of {
         bonus += SAME_PLACE_BONUS;
@@ -919,6 +933,8 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
             main_quake: *f.dim() == Dim::Magnitude
                 && !f.measure.aftershock
                 && f.measure.background.is_none(),
+            aftershock: (*f.dim() == Dim::Magnitude && f.measure.aftershock)
+                .then(|| (f.figure.low, f.figure.high.unwrap_or(f.figure.low))),
             head: Sparse::new(&f.head, &idf, &mut ids),
             near: Sparse::new(&f.near, &idf, &mut ids),
             far: Sparse::new(&f.far, &idf, &mut ids),
@@ -2372,6 +2388,7 @@ mod tests {
                 places: BTreeSet::new(),
                 aged: None,
                 main_quake: false,
+                aftershock: None,
                 share_of: None,
                 translated_origin: None,
                 stated: None,

@@ -25,10 +25,10 @@
 
 use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
 use crate::lexicon::{
-    AFTERSHOCK_WORDS, BACKGROUND_CUES, BEARINGS, CONCEPTS, CONCEPT_PHRASES, DISTANCE_GAP_WORDS,
-    GENERIC_PERSONS, INCREMENT_WORDS, MEASURES, MEASURE_NOUNS, MOMENT_CUES, PART_CUES,
-    PERCENT_UNITS, PERIOD_STARTS, RELATIVE_WORDS, SIZE_WORDS, STOP_WORDS, THINGS, TIME_RELATIONS,
-    UNIT_DIMENSIONS, UPDATE_CUES, WIDE_SCOPE_CUES,
+    AFTERSHOCK_WORDS, ATTACHED_WORDS, BACKGROUND_CUES, BEARINGS, CONCEPTS, CONCEPT_PHRASES,
+    DISTANCE_GAP_WORDS, GENERIC_PERSONS, INCREMENT_WORDS, MAGNITUDE_WORDS, MEASURES, MEASURE_NOUNS,
+    MOMENT_CUES, PART_CUES, PERCENT_UNITS, PERIOD_STARTS, RELATIVE_WORDS, SIZE_WORDS, STOP_WORDS,
+    THINGS, TIME_RELATIONS, UNIT_DIMENSIONS, UPDATE_CUES, WIDE_SCOPE_CUES,
 };
 use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, Precision, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -778,7 +778,17 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         // "a 6.1-magnitude quake", "5.9 on the Richter scale": the unit is
         // in the words around the number.
         let around = window(sent_text, rel.clone(), 3, &(0..sent_text.len())).to_lowercase();
-        if MAGNITUDE_WORDS.iter().any(|w| has_phrase(&around, w)) && f.value < 10.0 {
+        // "aftershocks of around 4.0": a number written with a decimal
+        // beside an aftershock is its magnitude; a count of aftershocks
+        // ("four aftershocks") is a whole number.
+        let decimal = sent_text.get(rel.clone()).is_some_and(|t| {
+            t.as_bytes()
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
+        });
+        let aftershock = decimal && AFTERSHOCK_WORDS.iter().any(|w| has_phrase(&around, w));
+        if (aftershock || MAGNITUDE_WORDS.iter().any(|w| has_phrase(&around, w))) && f.value < 10.0
+        {
             (dim, factor) = (Dim::Magnitude, 1.0);
         }
     }
@@ -1176,6 +1186,21 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             SpanKind::Entity {
                 entity, canonical, ..
             } => match entity {
+                // The code's letters read as a name ("AK" in "12 AK 47
+                // guns") are the thing counted, not where it was.
+                EntityKind::Org | EntityKind::Facility
+                    if m.marks.iter().any(|x| {
+                        x.strip_prefix(CODE_MARK).is_some_and(|code| {
+                            let compact: String = a
+                                .slice(s.range)
+                                .chars()
+                                .filter(|c| c.is_alphanumeric())
+                                .collect::<String>()
+                                .to_lowercase();
+                            !compact.is_empty()
+                                && (code.starts_with(&compact) || compact.starts_with(code))
+                        })
+                    }) => {}
                 EntityKind::Gpe | EntityKind::Loc | EntityKind::Facility | EntityKind::Org => {
                     let feature = names.feature(canonical);
                     if matches!(entity, EntityKind::Gpe | EntityKind::Loc) {
@@ -1212,7 +1237,18 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     }
     if m.dim == Some(Dim::Magnitude) {
         static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
-        m.aftershock = any_phrase(&clause_text, &AFTERSHOCK_WORDS, &CUES);
+        // "...four aftershocks, with magnitudes from 3.6 to 4.3": an
+        // attached phrase describes what the clause before it names.
+        let attached = clause_text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| ATTACHED_WORDS.contains(&w));
+        let scope = if attached {
+            sent_text.get(..clause.end).unwrap_or("").to_lowercase()
+        } else {
+            clause_text.clone()
+        };
+        m.aftershock = any_phrase(&scope, &AFTERSHOCK_WORDS, &CUES);
     }
     // A nationality that is itself the head ("238 Norlanders") is what is
     // counted, not a mark on it.
@@ -1437,9 +1473,6 @@ const SUPERLATIVES: &[&str] = &[
 /// [`SUPERLATIVES`] names it.
 const WORST_MARK: &str = "subset:worst";
 
-/// Words that make a bare number a magnitude.
-const MAGNITUDE_WORDS: &[&str] = &["magnitude", "richter", "magnitud", "grados richter"];
-
 /// Unit words read past when looking for the counted noun ("6.1-magnitude
 /// quake", "10-metre dhow").
 const UNIT_WORDS: &[&str] = &[
@@ -1655,6 +1688,58 @@ mod tests {
         assert!(
             models_in("At 0800 GMT, 10km away, $2.5m, in the 1990s, 3pm, 2-1, 24-hour.").is_empty()
         );
+    }
+
+    #[test]
+    fn a_codes_letters_read_as_a_name_are_no_place() {
+        let text = "The commandos recovered 12 AK 47 guns near the Varn Works.";
+        let mut b = ArticleBuilder::new("t");
+        b.push_block(BlockKind::Paragraph, text);
+        let mut a = b.finish();
+        let figure = Figure {
+            value: 12.0,
+            low: 12.0,
+            high: Some(12.0),
+            unit: None,
+            qualifier: Qualifier::Exact,
+            counts: None,
+            attributed_to: None,
+            role: FigureRole::Claim,
+        };
+        let at = |a: &Article, s: &str| {
+            let start = a.text.find(s).unwrap_or(0);
+            ByteRange::new(start, start + s.len())
+        };
+        let span = at(&a, "12");
+        a.spans.push(Span {
+            range: span,
+            kind: SpanKind::Figure(figure.clone()),
+        });
+        for name in ["AK", "Varn Works"] {
+            a.spans.push(Span {
+                range: at(&a, name),
+                kind: SpanKind::Entity {
+                    entity: EntityKind::Org,
+                    cluster: 0,
+                    canonical: name.into(),
+                    role: None,
+                    nominal: false,
+                },
+            });
+        }
+        let names = EntityNames::new(std::slice::from_ref(&a));
+        let m = measure_of(
+            &Site {
+                article: &a,
+                span,
+                sentence: ByteRange::new(0, a.text.len()),
+                figure: &figure,
+            },
+            &names,
+        );
+        assert!(m.marks.contains("code:ak47"), "{m:?}");
+        assert!(!m.places.contains("ent:ak"), "{m:?}");
+        assert!(m.places.contains("ent:varn works"), "{m:?}");
     }
 
     #[test]

@@ -1266,6 +1266,66 @@ fn magnitudes_a_unit_apart_are_two_quakes() {
 }
 
 #[test]
+fn aftershock_magnitudes_that_allow_one_value_are_one_report() {
+    let about = F {
+        wording: "around 4.2",
+        value: 4.2,
+        q: Qualifier::About,
+        low: 4.0,
+        high: Some(4.4),
+        counts: "",
+    };
+    let range = F {
+        wording: "from 3.9 to 4.6",
+        value: 3.9,
+        q: Qualifier::Range,
+        low: 3.9,
+        high: Some(4.6),
+        counts: "",
+    };
+    let d = crosscheck(
+        vec![
+            article(
+                "a",
+                "The Ledger",
+                &["The quake measured 6.0 on the Richter scale and was followed by four aftershocks of around 4.2, officials said."],
+                &[exact("6.0", 6.0, ""), about],
+                &[],
+            ),
+            article(
+                "b",
+                "Morning Wire",
+                &["Four more aftershocks shook the valley, with magnitudes ranging from 3.9 to 4.6 in the night."],
+                &[range],
+                &[],
+            ),
+            article(
+                "c",
+                "Valley Today",
+                &["Several aftershocks followed, with magnitudes from 4.8 to 5.1 in the morning."],
+                &[F { wording: "from 4.8 to 5.1", value: 4.8, q: Qualifier::Range, low: 4.8, high: Some(5.1), counts: "" }],
+                &[],
+            ),
+        ],
+        &Options::default(),
+    );
+    // "aftershocks of around 4.2" is a magnitude, and the range's own
+    // clause says no aftershock but the one it is attached to does.
+    let slot = slot_of(&d, "around 4.2");
+    assert!(
+        slot.values.iter().any(|v| v.text == "from 3.9 to 4.6"),
+        "{:#?}",
+        d.figures
+    );
+    assert!(slot.conflicts.is_empty(), "{slot:#?}");
+    // The main shock and an aftershock that allows no shared value are
+    // other quakes.
+    for other in ["6.0", "from 4.8 to 5.1"] {
+        assert!(!slot.values.iter().any(|v| v.text == other), "{slot:#?}");
+    }
+}
+
+#[test]
 fn a_count_for_the_whole_country_is_not_one_citys() {
     let mut city = article(
         "a",

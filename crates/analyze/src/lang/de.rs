@@ -113,6 +113,7 @@ pub static LANG: Lang = Lang {
         ("stunde", "hours"),
         ("stunden", "hours"),
         ("minuten", "minutes"),
+        ("sekunden", "seconds"),
         ("kilometer", "km"),
         ("km", "km"),
         ("meter", "m"),

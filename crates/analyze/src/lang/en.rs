@@ -431,6 +431,7 @@ pub static LANG: Lang = Lang {
         ("hours", "hours"),
         ("minute", "minutes"),
         ("minutes", "minutes"),
+        ("seconds", "seconds"),
         ("decade", "decades"),
         ("decades", "decades"),
         ("km", "km"),

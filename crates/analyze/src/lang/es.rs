@@ -320,6 +320,7 @@ pub static LANG: Lang = Lang {
         ("hora", "hours"),
         ("horas", "hours"),
         ("minutos", "minutes"),
+        ("segundos", "seconds"),
         ("década", "decades"),
         ("décadas", "decades"),
         ("kilómetros", "km"),

@@ -136,6 +136,7 @@ pub static LANG: Lang = Lang {
         ("heure", "hours"),
         ("heures", "hours"),
         ("minutes", "minutes"),
+        ("secondes", "seconds"),
         ("kilomètres", "km"),
         ("kilomètre", "km"),
         ("km", "km"),

@@ -135,6 +135,7 @@ pub static LANG: Lang = Lang {
         ("ora", "hours"),
         ("ore", "hours"),
         ("minuti", "minutes"),
+        ("secondi", "seconds"),
         ("chilometri", "km"),
         ("chilometro", "km"),
         ("km", "km"),

@@ -97,6 +97,7 @@ pub static LANG: Lang = Lang {
         ("jaren", "years"),
         ("uur", "hours"),
         ("minuten", "minutes"),
+        ("seconden", "seconds"),
         ("kilometer", "km"),
         ("km", "km"),
         ("meter", "m"),

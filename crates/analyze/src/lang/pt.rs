@@ -116,6 +116,7 @@ pub static LANG: Lang = Lang {
         ("hora", "hours"),
         ("horas", "hours"),
         ("minutos", "minutes"),
+        ("segundos", "seconds"),
         ("quilômetros", "km"),
         ("quilómetros", "km"),
         ("km", "km"),

@@ -181,6 +181,8 @@ pub const WORDS: Words = Words {
     ],
     increment_words: &["weitere", "weiteren", "zusätzliche"],
     part_cues: &["darunter", "davon", "unter ihnen"],
+    magnitude_words: &["magnitude", "richterskala", "richter"],
+    attached_words: &["mit"],
     aftershock_words: &["nachbeben"],
     wide_scope_cues: &["bundesweit", "landesweit", "weltweit", "im ganzen land"],
     background_cues: &[

@@ -463,6 +463,8 @@ pub const WORDS: Words = Words {
         "incluidos",
         "incluidas",
     ],
+    magnitude_words: &["magnitude", "magnitudes", "richter"],
+    attached_words: &["with"],
     aftershock_words: &["aftershock", "aftershocks"],
     wide_scope_cues: &[
         "nationwide",

@@ -296,6 +296,8 @@ pub const WORDS: Words = Words {
     ],
     increment_words: &["otros", "otras", "más", "adicionales"],
     part_cues: &["de los", "de las", "de ellos", "de ellas", "entre ellos"],
+    magnitude_words: &["magnitud", "magnitudes", "grados richter", "richter"],
+    attached_words: &["con"],
     aftershock_words: &["réplica", "réplicas"],
     wide_scope_cues: &[
         "en todo el país",

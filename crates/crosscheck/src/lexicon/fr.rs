@@ -182,6 +182,8 @@ pub const WORDS: Words = Words {
     ],
     increment_words: &["autres", "supplémentaires"],
     part_cues: &["dont", "parmi eux", "y compris"],
+    magnitude_words: &["magnitude", "magnitudes", "richter"],
+    attached_words: &["avec"],
     aftershock_words: &["réplique", "répliques"],
     wide_scope_cues: &[
         "dans tout le pays",

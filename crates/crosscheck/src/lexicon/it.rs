@@ -176,6 +176,8 @@ pub const WORDS: Words = Words {
     ],
     increment_words: &["altri", "altre", "ulteriori"],
     part_cues: &["di cui", "tra cui", "tra loro", "compresi"],
+    magnitude_words: &["magnitudo", "richter"],
+    attached_words: &["con"],
     aftershock_words: &[
         "scossa di assestamento",
         "scosse di assestamento",

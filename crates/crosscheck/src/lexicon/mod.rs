@@ -63,6 +63,13 @@ pub struct Words {
     pub increment_words: &'static [&'static str],
     /// Words that make a figure a part of a group ("30 of the 80").
     pub part_cues: &'static [&'static str],
+    /// Words that make a small number near them a quake's magnitude
+    /// ("a 6.1-magnitude quake", "5.9 on the Richter scale").
+    pub magnitude_words: &'static [&'static str],
+    /// Words that open a phrase attached to the clause before it ("...
+    /// four aftershocks, with magnitudes from 3.6 to 4.3"): what that
+    /// clause names is what the phrase describes.
+    pub attached_words: &'static [&'static str],
     /// Words that make a magnitude an aftershock's.
     pub aftershock_words: &'static [&'static str],
     /// Words that make a count cover a whole country ("nationwide").
@@ -359,6 +366,12 @@ pub static INCREMENT_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.increment_words));
 /// See [`Words::part_cues`].
 pub static PART_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.part_cues));
+/// See [`Words::magnitude_words`].
+pub static MAGNITUDE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| union(|w| w.magnitude_words));
+/// See [`Words::attached_words`].
+pub static ATTACHED_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| union(|w| w.attached_words));
 /// See [`Words::aftershock_words`].
 pub static AFTERSHOCK_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.aftershock_words));

@@ -136,6 +136,8 @@ pub const WORDS: Words = Words {
     ],
     increment_words: &["andere", "nog"],
     part_cues: &["waaronder", "van wie", "onder wie"],
+    magnitude_words: &["magnitude", "richterschaal", "richter"],
+    attached_words: &["met"],
     aftershock_words: &["naschok", "naschokken"],
     wide_scope_cues: &["landelijk", "in het hele land", "wereldwijd"],
     background_cues: &["vorig jaar", "vorige maand", "vorige week", "geleden"],

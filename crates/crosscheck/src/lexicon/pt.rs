@@ -125,6 +125,8 @@ pub const WORDS: Words = Words {
     ],
     increment_words: &["outros", "outras"],
     part_cues: &["dos quais", "das quais", "entre eles", "incluindo"],
+    magnitude_words: &["magnitude", "magnitudes", "richter"],
+    attached_words: &["com"],
     aftershock_words: &["réplica", "réplicas"],
     wide_scope_cues: &["em todo o país", "a nível nacional", "em todo o mundo"],
     background_cues: &["no ano passado", "no mês passado", "na semana passada"],
