@@ -1858,7 +1858,7 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
                     .get(x.s..x.e)
                     .is_some_and(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()))
         });
-        if plain && unit.is_none() && (product && !plural_next || glued_code) {
+        if plain && unit.is_none() && (product || glued_code) {
             role = FigureRole::Identifier;
         }
     }

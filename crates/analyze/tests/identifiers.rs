@@ -21,6 +21,10 @@ fn a_version_after_a_product_name_is_an_identifier() {
     // A count after the same name is still a count.
     let p = &["The zPhone 4 sold 300 units in its first hour."];
     assert_eq!(role_of(p, "300"), FigureRole::Claim);
+    // The version still names the product before a plural noun: these
+    // are users of the zPhone 4, not four users.
+    let p = &["Fewer zPhone 4 owners bought a case this year."];
+    assert_eq!(role_of(p, "4"), FigureRole::Identifier);
 }
 
 #[test]

@@ -25,10 +25,11 @@
 
 use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
 use crate::lexicon::{
-    AFTERSHOCK_WORDS, ATTACHED_WORDS, BACKGROUND_CUES, BEARINGS, CONCEPTS, CONCEPT_PHRASES,
-    DISTANCE_GAP_WORDS, GENERIC_PERSONS, INCREMENT_WORDS, MAGNITUDE_WORDS, MEASURES, MEASURE_NOUNS,
-    MOMENT_CUES, PART_CUES, PERCENT_UNITS, PERIOD_STARTS, RELATIVE_WORDS, SIZE_WORDS, STOP_WORDS,
-    THINGS, TIME_RELATIONS, UNIT_DIMENSIONS, UPDATE_CUES, WIDE_SCOPE_CUES,
+    AFTERSHOCK_WORDS, ATTACHED_WORDS, BACKGROUND_CUES, BEARINGS, CHANGE_WORDS, CONCEPTS,
+    CONCEPT_PHRASES, DISTANCE_GAP_WORDS, GENERIC_PERSONS, INCREMENT_WORDS, MAGNITUDE_WORDS,
+    MEASURES, MEASURE_NOUNS, MOMENT_CUES, PART_CUES, PERCENT_UNITS, PERIOD_STARTS, RELATIVE_WORDS,
+    SIZE_WORDS, STOP_WORDS, THINGS, TIME_RELATIONS, UNIT_DIMENSIONS, UNIT_PRICE_WORDS, UPDATE_CUES,
+    WIDE_SCOPE_CUES,
 };
 use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, Precision, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -1316,6 +1317,33 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     if m.dim == Some(Dim::Share) {
         m.kinds.insert("share");
     }
+    // "$1.99 per episode" (or "1,14 dólares USA por acción") is the price
+    // of one of many; "a drop of 2.46 dollars" changes a price. Neither
+    // is the sum a plain report states.
+    if matches!(m.dim, Some(Dim::Money(_))) {
+        let lower = |r: std::ops::Range<usize>| a.text.get(r).unwrap_or("").to_lowercase();
+        let (span_start, span_end) = (site.span.start as usize, site.span.end as usize);
+        let follow = lower(span_end..site.sentence.end as usize);
+        let follow: Vec<&str> = follow.split_whitespace().collect();
+        let lead = lower(site.sentence.start as usize..span_start);
+        let lead: Vec<&str> = lead.split_whitespace().collect();
+        // A phrase at `skip` words after the sum, or before it.
+        let after = |phrase: &str, skip: usize| {
+            let p: Vec<&str> = phrase.split_whitespace().collect();
+            follow.get(skip..skip + p.len()) == Some(&p[..])
+        };
+        let before = |phrase: &str, skip: usize| {
+            let p: Vec<&str> = phrase.split_whitespace().collect();
+            lead.len() >= p.len() + skip
+                && lead[lead.len() - skip - p.len()..lead.len() - skip] == p[..]
+        };
+        if UNIT_PRICE_WORDS.iter().any(|w| after(w, 0) || after(w, 1)) {
+            m.kinds.insert("unit price");
+        }
+        if CHANGE_WORDS.iter().any(|w| before(w, 0) || before(w, 1)) {
+            m.kinds.insert("change");
+        }
+    }
     // "bunks stacked three high": the size of the thing named before the
     // number, whatever happened around it.
     if m.dim == Some(Dim::Count) && m.head.is_none() {
@@ -1688,6 +1716,47 @@ mod tests {
         assert!(
             models_in("At 0800 GMT, 10km away, $2.5m, in the 1990s, 3pm, 2-1, 24-hour.").is_empty()
         );
+    }
+
+    #[test]
+    fn a_unit_price_and_a_change_are_not_the_sum_itself() {
+        let plain = measure(
+            "Each film will sell for $9.99, the studio said.",
+            "$9.99",
+            Some("USD"),
+        );
+        assert!(plain.kinds.is_empty(), "{plain:?}");
+        for (text, number) in [
+            ("Episodes will be sold for $1.99 per episode.", "$1.99"),
+            ("The shares paid out $1.14 a share last year.", "$1.14"),
+            (
+                "Las ganancias llegaron a 1,14 dólares USA por acción.",
+                "1,14 dólares",
+            ),
+        ] {
+            let m = measure(text, number, Some("USD"));
+            assert!(m.kinds.contains("unit price"), "{text}: {m:?}");
+        }
+        for (text, number) in [
+            (
+                "The stock closed at $373, a drop of $2.46 on the day.",
+                "$2.46",
+            ),
+            (
+                "Las acciones cerraron con una caída de solo 2,46 dólares.",
+                "2,46 dólares",
+            ),
+        ] {
+            let m = measure(text, number, Some("USD"));
+            assert!(m.kinds.contains("change"), "{text}: {m:?}");
+        }
+        // "hit by" is no change of a price.
+        let m = measure(
+            "The store was hit by a $2 million heist.",
+            "$2 million",
+            Some("USD"),
+        );
+        assert!(!m.kinds.contains("change"), "{m:?}");
     }
 
     #[test]

@@ -183,6 +183,8 @@ pub const WORDS: Words = Words {
     part_cues: &["darunter", "davon", "unter ihnen"],
     magnitude_words: &["magnitude", "richterskala", "richter"],
     attached_words: &["mit"],
+    unit_price_words: &["pro", "je", "das stück", "pro stück"],
+    change_words: &["anstieg von", "rückgang von", "plus von", "minus von"],
     aftershock_words: &["nachbeben"],
     wide_scope_cues: &["bundesweit", "landesweit", "weltweit", "im ganzen land"],
     background_cues: &[

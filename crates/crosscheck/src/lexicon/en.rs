@@ -465,6 +465,17 @@ pub const WORDS: Words = Words {
     ],
     magnitude_words: &["magnitude", "magnitudes", "richter"],
     attached_words: &["with"],
+    unit_price_words: &["per", "each", "apiece", "a piece", "a share"],
+    change_words: &[
+        "fall of",
+        "drop of",
+        "rise of",
+        "jump of",
+        "increase of",
+        "decrease of",
+        "decline of",
+        "gain of",
+    ],
     aftershock_words: &["aftershock", "aftershocks"],
     wide_scope_cues: &[
         "nationwide",

@@ -298,6 +298,17 @@ pub const WORDS: Words = Words {
     part_cues: &["de los", "de las", "de ellos", "de ellas", "entre ellos"],
     magnitude_words: &["magnitud", "magnitudes", "grados richter", "richter"],
     attached_words: &["con"],
+    unit_price_words: &["por", "cada uno", "cada una", "la unidad", "por acción"],
+    change_words: &[
+        "caída de",
+        "bajada de",
+        "subida de",
+        "alza de",
+        "baja de",
+        "aumento de",
+        "descenso de",
+        "incremento de",
+    ],
     aftershock_words: &["réplica", "réplicas"],
     wide_scope_cues: &[
         "en todo el país",

@@ -184,6 +184,15 @@ pub const WORDS: Words = Words {
     part_cues: &["dont", "parmi eux", "y compris"],
     magnitude_words: &["magnitude", "magnitudes", "richter"],
     attached_words: &["avec"],
+    unit_price_words: &["par", "chacun", "chacune", "l'unité", "pièce"],
+    change_words: &[
+        "baisse de",
+        "hausse de",
+        "augmentation de",
+        "diminution de",
+        "recul de",
+        "chute de",
+    ],
     aftershock_words: &["réplique", "répliques"],
     wide_scope_cues: &[
         "dans tout le pays",

@@ -178,6 +178,23 @@ pub const WORDS: Words = Words {
     part_cues: &["di cui", "tra cui", "tra loro", "compresi"],
     magnitude_words: &["magnitudo", "richter"],
     attached_words: &["con"],
+    unit_price_words: &[
+        "per",
+        "ciascuno",
+        "ciascuna",
+        "l'uno",
+        "cadauno",
+        "ad azione",
+    ],
+    change_words: &[
+        "calo di",
+        "aumento di",
+        "rialzo di",
+        "ribasso di",
+        "crescita di",
+        "flessione di",
+        "perdita di",
+    ],
     aftershock_words: &[
         "scossa di assestamento",
         "scosse di assestamento",

@@ -70,6 +70,13 @@ pub struct Words {
     /// four aftershocks, with magnitudes from 3.6 to 4.3"): what that
     /// clause names is what the phrase describes.
     pub attached_words: &'static [&'static str],
+    /// Words right after a sum that make it the price of one of many
+    /// ("$1.99 per episode", "2 euros each"): a unit price, not a total.
+    pub unit_price_words: &'static [&'static str],
+    /// Words right before a number (maybe with one word between) that
+    /// make it a change of a value, not the value ("a drop of 2.46
+    /// dollars", "rose by 3%").
+    pub change_words: &'static [&'static str],
     /// Words that make a magnitude an aftershock's.
     pub aftershock_words: &'static [&'static str],
     /// Words that make a count cover a whole country ("nationwide").
@@ -372,6 +379,11 @@ pub static MAGNITUDE_WORDS: LazyLock<Vec<&'static str>> =
 /// See [`Words::attached_words`].
 pub static ATTACHED_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.attached_words));
+/// See [`Words::unit_price_words`].
+pub static UNIT_PRICE_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| union(|w| w.unit_price_words));
+/// See [`Words::change_words`].
+pub static CHANGE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.change_words));
 /// See [`Words::aftershock_words`].
 pub static AFTERSHOCK_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.aftershock_words));

@@ -138,6 +138,8 @@ pub const WORDS: Words = Words {
     part_cues: &["waaronder", "van wie", "onder wie"],
     magnitude_words: &["magnitude", "richterschaal", "richter"],
     attached_words: &["met"],
+    unit_price_words: &["per", "elk", "per stuk", "per aandeel"],
+    change_words: &["daling van", "stijging van", "toename van", "afname van"],
     aftershock_words: &["naschok", "naschokken"],
     wide_scope_cues: &["landelijk", "in het hele land", "wereldwijd"],
     background_cues: &["vorig jaar", "vorige maand", "vorige week", "geleden"],
