@@ -1519,14 +1519,36 @@ fn convert_currencies(figs: &mut [Fig]) {
         v.sort_by(f64::total_cmp);
         v.get(v.len() / 2).copied()
     };
-    let mut to_base: HashMap<String, f64> = HashMap::default();
+    let mut pair_rates: Vec<(String, String, f64)> = Vec::new();
     for ((from, to), mut v) in rates {
-        if to == base {
-            if let Some(r) = median(&mut v) {
-                to_base.insert(from, r);
-            }
+        if let Some(r) = median(&mut v) {
+            pair_rates.push((from, to, r));
         }
     }
+    // A currency no text converts into the base straight may be converted
+    // through another ("2m euros ($2.6m)" and "2m euros (£1.7m)" say what a
+    // pound is in dollars): each currency takes the chain through the
+    // fewest conversions, all of them the texts' own.
+    pair_rates.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    let mut to_base: HashMap<String, f64> = HashMap::default();
+    to_base.insert(base.clone(), 1.0);
+    let mut frontier = vec![base.clone()];
+    while !frontier.is_empty() {
+        let mut next = Vec::new();
+        for reached in &frontier {
+            let Some(&f) = to_base.get(reached) else {
+                continue;
+            };
+            for (from, to, r) in &pair_rates {
+                if to == reached && !to_base.contains_key(from) {
+                    to_base.insert(from.clone(), r * f);
+                    next.push(from.clone());
+                }
+            }
+        }
+        frontier = next;
+    }
+    to_base.remove(&base);
     for f in figs.iter_mut() {
         if let Some(c) = money(f) {
             if let Some(r) = to_base.get(&c) {

@@ -1110,6 +1110,64 @@ fn sums_in_two_currencies_meet_at_the_rate_the_texts_give() {
 }
 
 #[test]
+fn a_currency_meets_the_others_through_a_chain_of_the_texts_rates() {
+    let sum = |src: &str, outlet: &str, text: &str, sums: &[(&str, f64, &str)]| {
+        sums.iter()
+            .fold(plain(src, outlet, text), |a, (w, v, c)| money(a, w, *v, c))
+    };
+    let d = crosscheck(
+        vec![
+            sum(
+                "a",
+                "The Ledger",
+                "Thieves stole jewels worth 3 million euros ($3.9 million) from the shop.",
+                &[
+                    ("3 million euros", 3e6, "EUR"),
+                    ("$3.9 million", 3.9e6, "USD"),
+                ],
+            ),
+            sum(
+                "b",
+                "Morning Wire",
+                "The stolen jewels were worth 3 million euros (£2.6 million), the shop said.",
+                &[
+                    ("3 million euros", 3e6, "EUR"),
+                    ("£2.6 million", 2.6e6, "GBP"),
+                ],
+            ),
+            sum(
+                "c",
+                "Valley Today",
+                "Thieves stole jewels worth £2.6 million from the shop, police said.",
+                &[("£2.6 million", 2.6e6, "GBP")],
+            ),
+            sum(
+                "d",
+                "Northline",
+                "Thieves stole jewels worth $3.9 million from the shop on Monday.",
+                &[("$3.9 million", 3.9e6, "USD")],
+            ),
+            sum(
+                "e",
+                "Harbour Post",
+                "The jewels the thieves stole from the shop were worth $3.9 million.",
+                &[("$3.9 million", 3.9e6, "USD")],
+            ),
+        ],
+        &Options::default(),
+    );
+    // No text says what a pound is in dollars; two say what a euro is in
+    // each, so the pounds meet the dollars.
+    let slot = slot_of(&d, "$3.9 million");
+    assert!(
+        slot.values.iter().any(|v| v.text == "£2.6 million"),
+        "{:#?}",
+        d.figures
+    );
+    assert_ne!(slot.verdict, Verdict::Conflict, "{slot:#?}");
+}
+
+#[test]
 fn currencies_no_text_converts_stay_apart() {
     let b = money(
         plain(
