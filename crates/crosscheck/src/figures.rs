@@ -404,6 +404,11 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     if ma.kinds != mb.kinds {
         return Some("kind of measure");
     }
+    // A magnitude dated to another time ("the February quake measured
+    // 6.4") is another quake's, whatever it fits.
+    if *a.dim() == Dim::Magnitude && ma.background != mb.background {
+        return Some("magnitude of another time");
+    }
     // Two figures of one sentence are two quantities ("86,000 arrested,
     // 8,000 released"), but for a sum and its conversion.
     if a.article == b.article

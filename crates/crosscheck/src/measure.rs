@@ -27,9 +27,9 @@ use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
 use crate::lexicon::{
     AFTERSHOCK_WORDS, ATTACHED_WORDS, BACKGROUND_CUES, BEARINGS, CHANGE_WORDS, CONCEPTS,
     CONCEPT_PHRASES, DISTANCE_GAP_WORDS, GENERIC_PERSONS, INCREMENT_WORDS, MAGNITUDE_WORDS,
-    MEASURES, MEASURE_NOUNS, MOMENT_CUES, PART_CUES, PERCENT_UNITS, PERIOD_STARTS, RELATIVE_WORDS,
-    SIZE_WORDS, STOP_WORDS, THINGS, TIME_RELATIONS, UNIT_DIMENSIONS, UNIT_PRICE_WORDS, UPDATE_CUES,
-    WIDE_SCOPE_CUES,
+    MEASURES, MEASURE_NOUNS, MOMENT_CUES, PART_CUES, PERCENT_UNITS, PERIOD_STARTS, QUAKE_WORDS,
+    RELATIVE_WORDS, SIZE_WORDS, STOP_WORDS, THINGS, TIME_RELATIONS, UNIT_DIMENSIONS,
+    UNIT_PRICE_WORDS, UPDATE_CUES, WIDE_SCOPE_CUES,
 };
 use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, Precision, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -779,15 +779,16 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         // "a 6.1-magnitude quake", "5.9 on the Richter scale": the unit is
         // in the words around the number.
         let around = window(sent_text, rel.clone(), 3, &(0..sent_text.len())).to_lowercase();
-        // "aftershocks of around 4.0": a number written with a decimal
-        // beside an aftershock is its magnitude; a count of aftershocks
+        // "aftershocks of around 4.0", "5.9 Earthquake": a number written
+        // with a decimal beside a quake is its magnitude; a count of them
         // ("four aftershocks") is a whole number.
         let decimal = sent_text.get(rel.clone()).is_some_and(|t| {
             t.as_bytes()
                 .windows(3)
                 .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
         });
-        let aftershock = decimal && AFTERSHOCK_WORDS.iter().any(|w| has_phrase(&around, w));
+        let aftershock = decimal
+            && (AFTERSHOCK_WORDS.iter().chain(QUAKE_WORDS.iter())).any(|w| has_phrase(&around, w));
         if (aftershock || MAGNITUDE_WORDS.iter().any(|w| has_phrase(&around, w))) && f.value < 10.0
         {
             (dim, factor) = (Dim::Magnitude, 1.0);
@@ -1303,6 +1304,18 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             m.marks.insert(format!("person:{}", names.feature(name)));
         }
     }
+    // A magnitude counts nothing: the capitalised words after it ("6.1
+    // quake struck Norland island", "5.9 earthquake early Sunday") name
+    // where and when, never a subgroup.
+    // Nor does the word for the quake say anything ("6.1 temblor", "5.9
+    // quake", "a magnitude 5.9 shook"), or what it did: the quake is
+    // told apart by when it struck and whether it was an aftershock.
+    if m.dim == Some(Dim::Magnitude) {
+        m.marks.retain(|x| x.starts_with(CODE_MARK));
+        m.head = None;
+        m.generic_head = false;
+        m.happening = 0;
+    }
     m.models = models_in(sent_text);
     // A rate's words say when, not how often, when a relation of time
     // follows them ("a day after two miners drowned").
@@ -1716,6 +1729,26 @@ mod tests {
         assert!(
             models_in("At 0800 GMT, 10km away, $2.5m, in the 1990s, 3pm, 2-1, 24-hour.").is_empty()
         );
+    }
+
+    #[test]
+    fn a_magnitude_names_no_thing_counted() {
+        for (text, number) in [
+            (
+                "The survey said a magnitude 6.1 temblor shook the island.",
+                "6.1",
+            ),
+            ("A 5.9 Earthquake Jolts Tarsk Island", "5.9"),
+            ("Aftershocks of around 4.2 followed the quake.", "4.2"),
+        ] {
+            let m = measure(text, number, None);
+            assert_eq!(m.dim, Some(Dim::Magnitude), "{text}: {m:?}");
+            assert!(m.head.is_none() && m.marks.is_empty(), "{text}: {m:?}");
+            assert_eq!(m.happening, 0, "{text}: {m:?}");
+        }
+        // A count of quakes is a whole number.
+        let m = measure("Four aftershocks followed the quake.", "Four", None);
+        assert_eq!(m.dim, Some(Dim::Count), "{m:?}");
     }
 
     #[test]

@@ -1324,6 +1324,71 @@ fn magnitudes_a_unit_apart_are_two_quakes() {
 }
 
 #[test]
+fn one_quakes_magnitude_is_one_slot_whatever_the_quake_is_called() {
+    let quake = |src: &str, outlet: &str, text: &str, wording: &str, value: f64| {
+        article(src, outlet, &[text], &[exact(wording, value, "")], &[])
+    };
+    let d = crosscheck(
+        vec![
+            quake(
+                "a",
+                "The Ledger",
+                "A 5.9 quake shook Tarsk island early Sunday, officials said.",
+                "5.9",
+                5.9,
+            ),
+            quake(
+                "b",
+                "Morning Wire",
+                "The survey said it was a magnitude-6.1 temblor that struck Tarsk island.",
+                "6.1",
+                6.1,
+            ),
+            quake(
+                "c",
+                "Valley Today",
+                "The earthquake that struck Tarsk island measured 5.9 on the Richter scale.",
+                "5.9",
+                5.9,
+            ),
+            with_date(
+                article(
+                    "d",
+                    "Northline",
+                    &["In February a quake that struck Tarsk island measured at least 5.8 on the Richter scale."],
+                    &[F {
+                        wording: "at least 5.8",
+                        value: 5.8,
+                        q: Qualifier::AtLeast,
+                        low: 5.8,
+                        high: None,
+                        counts: "",
+                    }],
+                    &[],
+                ),
+                "February",
+                crosswire_model::Precision::Month,
+            ),
+        ],
+        &Options::default(),
+    );
+    // "A 5.9 quake" is a magnitude without the word; a temblor and a quake
+    // are one quake; and its readings conflict.
+    let slot = slot_of(&d, "6.1");
+    assert!(
+        slot.values.iter().any(|v| v.text == "5.9"),
+        "{:#?}",
+        d.figures
+    );
+    assert_eq!(slot.verdict, Verdict::Conflict, "{slot:#?}");
+    // The February quake's magnitude fits these, but it is another's.
+    assert!(
+        !slot.values.iter().any(|v| v.text == "at least 5.8"),
+        "{slot:#?}"
+    );
+}
+
+#[test]
 fn aftershock_magnitudes_that_allow_one_value_are_one_report() {
     let about = F {
         wording: "around 4.2",

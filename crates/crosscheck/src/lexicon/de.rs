@@ -185,6 +185,7 @@ pub const WORDS: Words = Words {
     attached_words: &["mit"],
     unit_price_words: &["pro", "je", "das stück", "pro stück"],
     change_words: &["anstieg von", "rückgang von", "plus von", "minus von"],
+    quake_words: &["erdbeben", "beben"],
     aftershock_words: &["nachbeben"],
     wide_scope_cues: &["bundesweit", "landesweit", "weltweit", "im ganzen land"],
     background_cues: &[

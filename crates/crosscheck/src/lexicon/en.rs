@@ -476,6 +476,7 @@ pub const WORDS: Words = Words {
         "decline of",
         "gain of",
     ],
+    quake_words: &["earthquake", "quake", "temblor", "tremor"],
     aftershock_words: &["aftershock", "aftershocks"],
     wide_scope_cues: &[
         "nationwide",

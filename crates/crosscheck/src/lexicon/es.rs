@@ -309,6 +309,7 @@ pub const WORDS: Words = Words {
         "descenso de",
         "incremento de",
     ],
+    quake_words: &["terremoto", "sismo", "seísmo", "temblor"],
     aftershock_words: &["réplica", "réplicas"],
     wide_scope_cues: &[
         "en todo el país",

@@ -193,6 +193,7 @@ pub const WORDS: Words = Words {
         "recul de",
         "chute de",
     ],
+    quake_words: &["séisme", "tremblement de terre"],
     aftershock_words: &["réplique", "répliques"],
     wide_scope_cues: &[
         "dans tout le pays",

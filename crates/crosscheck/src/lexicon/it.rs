@@ -195,6 +195,7 @@ pub const WORDS: Words = Words {
         "flessione di",
         "perdita di",
     ],
+    quake_words: &["terremoto", "sisma", "scossa"],
     aftershock_words: &[
         "scossa di assestamento",
         "scosse di assestamento",

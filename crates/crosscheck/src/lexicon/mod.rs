@@ -77,6 +77,9 @@ pub struct Words {
     /// make it a change of a value, not the value ("a drop of 2.46
     /// dollars", "rose by 3%").
     pub change_words: &'static [&'static str],
+    /// Words for an earthquake: a number written with a decimal beside
+    /// one ("a 5.9 quake") is its magnitude.
+    pub quake_words: &'static [&'static str],
     /// Words that make a magnitude an aftershock's.
     pub aftershock_words: &'static [&'static str],
     /// Words that make a count cover a whole country ("nationwide").
@@ -384,6 +387,8 @@ pub static UNIT_PRICE_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.unit_price_words));
 /// See [`Words::change_words`].
 pub static CHANGE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.change_words));
+/// See [`Words::quake_words`].
+pub static QUAKE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.quake_words));
 /// See [`Words::aftershock_words`].
 pub static AFTERSHOCK_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.aftershock_words));

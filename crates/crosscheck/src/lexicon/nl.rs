@@ -140,6 +140,7 @@ pub const WORDS: Words = Words {
     attached_words: &["met"],
     unit_price_words: &["per", "elk", "per stuk", "per aandeel"],
     change_words: &["daling van", "stijging van", "toename van", "afname van"],
+    quake_words: &["aardbeving", "beving"],
     aftershock_words: &["naschok", "naschokken"],
     wide_scope_cues: &["landelijk", "in het hele land", "wereldwijd"],
     background_cues: &["vorig jaar", "vorige maand", "vorige week", "geleden"],
