@@ -623,7 +623,12 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     }
     // "No one was killed" and a count in one article: the zero is said of
     // one place or moment, the count of another, whoever speaks.
-    if a.article == b.article && (a.figure.value == 0.0 || b.figure.value == 0.0) {
+    // Unless it says the count was an earlier one ("initially reported
+    // 12 killed ... later said there were no casualties").
+    if a.article == b.article
+        && (a.figure.value == 0.0 || b.figure.value == 0.0)
+        && !(ma.updated || mb.updated)
+    {
         return Some("conflict: one article");
     }
     None
@@ -651,6 +656,8 @@ struct Weighed {
     main_quake: bool,
     /// For an aftershock's magnitude, the values it allows.
     aftershock: Option<(f64, f64)>,
+    /// A count of none ("no one was killed", "no casualties").
+    none: bool,
     /// For a share, the places its clause names: a share is of something
     /// somewhere ("65% of traffic to Norland").
     share_of: Option<BTreeSet<String>>,
@@ -708,6 +715,11 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
     // too varied to meet ("a 6.1-magnitude temblor", "measured 5.9").
     if a.main_quake && b.main_quake {
         bonus += SAME_PERSON_BONUS;
+    }
+    // "No one was killed" and "there were no casualties" say one thing in
+    // words that share nothing: nobody came to that harm.
+    if a.none && b.none && a.happening & b.happening != 0 {
+        bonus += SAME_PLACE_BONUS;
     }
     // Aftershocks are many quakes: only magnitudes that allow one value
     // ("around 4.0" / "from 3.6 to 4.3") are told as one report of them.
@@ -940,6 +952,9 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
                 && f.measure.background.is_none(),
             aftershock: (*f.dim() == Dim::Magnitude && f.measure.aftershock)
                 .then(|| (f.figure.low, f.figure.high.unwrap_or(f.figure.low))),
+            none: *f.dim() == Dim::Count
+                && f.figure.value == 0.0
+                && f.figure.qualifier == Qualifier::Exact,
             head: Sparse::new(&f.head, &idf, &mut ids),
             near: Sparse::new(&f.near, &idf, &mut ids),
             far: Sparse::new(&f.far, &idf, &mut ids),
@@ -1607,7 +1622,9 @@ fn mark_side_places(
 fn mark_smaller_counts_of_one_sentence(figs: &mut [Fig]) {
     let mut by_sentence: HashMap<(usize, u32), Vec<usize>> = HashMap::default();
     for (i, f) in figs.iter().enumerate() {
-        if *f.dim() == Dim::Count && f.measure.happening != 0 && !f.listed {
+        // A zero is no part of anything ("four bombs fell but caused no
+        // casualties").
+        if *f.dim() == Dim::Count && f.measure.happening != 0 && !f.listed && f.figure.value > 0.0 {
             by_sentence
                 .entry((f.article, f.sentence.start))
                 .or_default()
@@ -1736,8 +1753,10 @@ fn early_reports(figs: &[Fig], groups: &[Vec<usize>], runs: &[Vec<usize>]) -> BT
             // The stated number, not the interval: "at least three" in a
             // story the coverage says rose to 10 is the early count, though
             // it fits.
+            // A zero denies the count; it is no early state of it.
             if c.running
                 && !c.updated
+                && c.figure.value > 0.0
                 && c.figure.qualifier != Qualifier::Vague
                 && risen.iter().any(|&r| c.figure.value * c.factor < r)
             {
@@ -2416,6 +2435,7 @@ mod tests {
                 aged: None,
                 main_quake: false,
                 aftershock: None,
+                none: false,
                 share_of: None,
                 translated_origin: None,
                 stated: None,

@@ -26,9 +26,9 @@
 use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
 use crate::lexicon::{
     AFTERSHOCK_WORDS, ATTACHED_WORDS, BACKGROUND_CUES, BEARINGS, CHANGE_WORDS, CONCEPTS,
-    CONCEPT_PHRASES, DISTANCE_GAP_WORDS, GENERIC_PERSONS, INCREMENT_WORDS, MAGNITUDE_WORDS,
-    MEASURES, MEASURE_NOUNS, MOMENT_CUES, PART_CUES, PERCENT_UNITS, PERIOD_STARTS, QUAKE_WORDS,
-    RELATIVE_WORDS, SIZE_WORDS, STOP_WORDS, THINGS, TIME_RELATIONS, UNIT_DIMENSIONS,
+    CONCEPT_PHRASES, DISTANCE_GAP_WORDS, GENERIC_PERSONS, HARM_NOUNS, INCREMENT_WORDS,
+    MAGNITUDE_WORDS, MEASURES, MEASURE_NOUNS, MOMENT_CUES, PART_CUES, PERCENT_UNITS, PERIOD_STARTS,
+    QUAKE_WORDS, RELATIVE_WORDS, SIZE_WORDS, STOP_WORDS, THINGS, TIME_RELATIONS, UNIT_DIMENSIONS,
     UNIT_PRICE_WORDS, UPDATE_CUES, WIDE_SCOPE_CUES,
 };
 use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, Precision, SpanKind};
@@ -1389,6 +1389,26 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         && is_size_modifier(a.text.get(site.span.start as usize..).unwrap_or(""))
     {
         m.kinds.insert("capacity");
+    }
+    // "no casualties", "no hubo víctimas": nobody killed and nobody hurt,
+    // so the zero counts the dead and the injured alike. (A number of
+    // casualties above zero adds the two, and is neither.)
+    if f.value == 0.0 && m.dim == Some(Dim::Count) {
+        let harmed = bit_of("dead") | bit_of("injured");
+        let said = sent_text
+            .get(rel.start..clause.end)
+            .unwrap_or("")
+            .to_lowercase();
+        let named = said
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(4)
+            .any(|w| HARM_NOUNS.contains(&w));
+        if named && m.happening & !harmed == 0 {
+            m.happening |= harmed;
+            // The casualties are people, whoever they were.
+            m.generic_head = true;
+        }
     }
     // "the nine worst-hit towns": what happened to them is being hit, the
     // subset's own measure, whatever else the clause says happened.

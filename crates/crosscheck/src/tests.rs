@@ -2545,27 +2545,90 @@ fn no_one_killed_against_a_toll_is_a_conflict_whatever_the_update_words() {
     let a = article(
         "a",
         "The Ledger",
-        &["The camp commander said earlier that 12 people were killed in Thursday's bombing of the camp."],
-        &[exact("12 people", 12.0, "people killed")],
+        &["The mine's owner said earlier that 12 workers were killed in Tuesday's collapse at the pit."],
+        &[exact("12 workers", 12.0, "workers killed")],
         &[],
     );
     let b = article(
         "b",
         "Morning Wire",
-        &["Aid workers at the camp said no one was killed when the bombs fell on Thursday."],
-        &[F {
-            wording: "no one",
-            value: 0.0,
-            q: Qualifier::Exact,
-            low: 0.0,
-            high: Some(0.0),
-            counts: "people",
-        }],
+        &["Rescuers at the pit said no one was killed when the tunnel collapsed on Tuesday."],
+        &[none("no one", "people")],
         &[],
     );
     let d = crosscheck(vec![a, b], &Options::default());
-    let toll = slot_of(&d, "12 people");
+    let toll = slot_of(&d, "12 workers");
     assert!(toll.values.iter().any(|v| v.value == 0.0), "{toll:#?}");
+    assert_eq!(toll.verdict, Verdict::Conflict, "{toll:#?}");
+}
+
+/// A count of none, as the analyzer gives "no one" or "no casualties".
+fn none<'a>(wording: &'a str, counts: &'a str) -> F<'a> {
+    F {
+        wording,
+        value: 0.0,
+        q: Qualifier::Exact,
+        low: 0.0,
+        high: Some(0.0),
+        counts,
+    }
+}
+
+#[test]
+fn no_casualties_is_no_one_killed() {
+    let d = crosscheck(
+        vec![
+            // An article that takes back a toll it reported: the zero and
+            // the toll are two states of one count.
+            article(
+                "a",
+                "The Ledger",
+                &[
+                    "The mine's owner initially reported that 12 workers were killed in the collapse at the pit.",
+                    "Officials later said there were no casualties at the pit.",
+                ],
+                &[
+                    exact("12 workers", 12.0, "workers killed"),
+                    none("no casualties", "casualties"),
+                ],
+                &[],
+            ),
+            article(
+                "b",
+                "Morning Wire",
+                &["Rescuers at the pit said no one was killed when the tunnel collapsed on Tuesday."],
+                &[none("no one", "people")],
+                &[],
+            ),
+            // A zero beside a count in its sentence is no part of it.
+            article(
+                "c",
+                "Valley Today",
+                &["Three carts fell into the shaft at the pit, but they caused no casualties, officials said."],
+                &[
+                    exact("Three carts", 3.0, "carts fell"),
+                    none("no casualties", "casualties"),
+                ],
+                &[],
+            ),
+            article(
+                "d",
+                "Northline",
+                &["The mine's owner said 12 workers were killed when the tunnel at the pit collapsed."],
+                &[exact("12 workers", 12.0, "workers killed")],
+                &[],
+            ),
+        ],
+        &Options::default(),
+    );
+    let toll = slot_of(&d, "12 workers");
+    let zeros: usize = toll
+        .values
+        .iter()
+        .filter(|v| v.value == 0.0)
+        .map(|v| v.mentions.len())
+        .sum();
+    assert_eq!(zeros, 3, "{:#?}", d.figures);
     assert_eq!(toll.verdict, Verdict::Conflict, "{toll:#?}");
 }
 

@@ -186,6 +186,7 @@ pub const WORDS: Words = Words {
     unit_price_words: &["pro", "je", "das stück", "pro stück"],
     change_words: &["anstieg von", "rückgang von", "plus von", "minus von"],
     quake_words: &["erdbeben", "beben"],
+    harm_nouns: &["opfer"],
     aftershock_words: &["nachbeben"],
     wide_scope_cues: &["bundesweit", "landesweit", "weltweit", "im ganzen land"],
     background_cues: &[

@@ -477,6 +477,7 @@ pub const WORDS: Words = Words {
         "gain of",
     ],
     quake_words: &["earthquake", "quake", "temblor", "tremor"],
+    harm_nouns: &["casualties", "casualty"],
     aftershock_words: &["aftershock", "aftershocks"],
     wide_scope_cues: &[
         "nationwide",

@@ -310,6 +310,7 @@ pub const WORDS: Words = Words {
         "incremento de",
     ],
     quake_words: &["terremoto", "sismo", "seísmo", "temblor"],
+    harm_nouns: &["víctimas", "víctima"],
     aftershock_words: &["réplica", "réplicas"],
     wide_scope_cues: &[
         "en todo el país",

@@ -194,6 +194,7 @@ pub const WORDS: Words = Words {
         "chute de",
     ],
     quake_words: &["séisme", "tremblement de terre"],
+    harm_nouns: &["victimes", "victime"],
     aftershock_words: &["réplique", "répliques"],
     wide_scope_cues: &[
         "dans tout le pays",

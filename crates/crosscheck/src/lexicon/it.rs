@@ -196,6 +196,7 @@ pub const WORDS: Words = Words {
         "perdita di",
     ],
     quake_words: &["terremoto", "sisma", "scossa"],
+    harm_nouns: &["vittime", "vittima"],
     aftershock_words: &[
         "scossa di assestamento",
         "scosse di assestamento",

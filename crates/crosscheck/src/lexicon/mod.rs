@@ -80,6 +80,9 @@ pub struct Words {
     /// Words for an earthquake: a number written with a decimal beside
     /// one ("a 5.9 quake") is its magnitude.
     pub quake_words: &'static [&'static str],
+    /// Nouns for the harmed, killed and hurt alike ("casualties",
+    /// "víctimas"): none of them is nobody killed and nobody hurt.
+    pub harm_nouns: &'static [&'static str],
     /// Words that make a magnitude an aftershock's.
     pub aftershock_words: &'static [&'static str],
     /// Words that make a count cover a whole country ("nationwide").
@@ -389,6 +392,8 @@ pub static UNIT_PRICE_WORDS: LazyLock<Vec<&'static str>> =
 pub static CHANGE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.change_words));
 /// See [`Words::quake_words`].
 pub static QUAKE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.quake_words));
+/// See [`Words::harm_nouns`].
+pub static HARM_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.harm_nouns));
 /// See [`Words::aftershock_words`].
 pub static AFTERSHOCK_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.aftershock_words));

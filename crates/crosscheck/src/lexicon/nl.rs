@@ -141,6 +141,7 @@ pub const WORDS: Words = Words {
     unit_price_words: &["per", "elk", "per stuk", "per aandeel"],
     change_words: &["daling van", "stijging van", "toename van", "afname van"],
     quake_words: &["aardbeving", "beving"],
+    harm_nouns: &["slachtoffers"],
     aftershock_words: &["naschok", "naschokken"],
     wide_scope_cues: &["landelijk", "in het hele land", "wereldwijd"],
     background_cues: &["vorig jaar", "vorige maand", "vorige week", "geleden"],

@@ -136,6 +136,7 @@ pub const WORDS: Words = Words {
         "redução de",
     ],
     quake_words: &["terremoto", "sismo", "abalo"],
+    harm_nouns: &["vítimas", "vítima"],
     aftershock_words: &["réplica", "réplicas"],
     wide_scope_cues: &["em todo o país", "a nível nacional", "em todo o mundo"],
     background_cues: &["no ano passado", "no mês passado", "na semana passada"],
