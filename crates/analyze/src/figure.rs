@@ -1749,6 +1749,24 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
                         unit = Some("nmi".into());
                         unit_tok = Some(k + 1);
                     }
+                    // "120 miles per hour", "193 km / h": a speed.
+                    if let Some(last) = unit_tok {
+                        let speed = match unit.as_deref() {
+                            Some("miles") => Some("mph"),
+                            Some("km") => Some("km/h"),
+                            Some("nmi") => Some("knots"),
+                            _ => None,
+                        };
+                        let per_hour = lex
+                            .figure_phrases
+                            .get("per_hour")
+                            .and_then(|p| p.longest_at(toks, last + 1))
+                            .map(|(len, ())| len);
+                        if let (Some(speed), Some(len)) = (speed, per_hour) {
+                            unit = Some(speed.into());
+                            unit_tok = Some(last + len);
+                        }
+                    }
                 }
             }
         }

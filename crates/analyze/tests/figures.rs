@@ -773,3 +773,28 @@ fn a_code_between_the_number_and_its_noun_is_part_of_what_is_counted() {
     let a = article("en", &["Guards recovered 9 rifles, 4 pistols at the dock."]);
     assert_eq!(figure(&a, "9").counts.as_deref(), Some("rifles"));
 }
+
+#[test]
+fn a_distance_per_hour_is_a_speed() {
+    let a = article(
+        "en",
+        &[
+            "The car hit 110 miles per hour, then 150 km / h, and the boat made 12 nautical \
+           miles an hour; the town is 40 miles away and the truck did 70 mph.",
+        ],
+    );
+    for (needle, unit) in [
+        ("110", "mph"),
+        ("150", "km/h"),
+        ("12", "knots"),
+        ("40", "miles"),
+        ("70", "mph"),
+    ] {
+        assert_eq!(figure(&a, needle).unit.as_deref(), Some(unit), "{needle}");
+    }
+    let es = article(
+        "es",
+        &["El coche alcanzó 180 kilómetros por hora en la autopista."],
+    );
+    assert_eq!(figure(&es, "180").unit.as_deref(), Some("km/h"));
+}

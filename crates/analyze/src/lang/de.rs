@@ -180,6 +180,7 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    per_hour: &["pro stunde", "in der stunde", "/ h", "/h"],
     near_below: &["knapp", "fast", "beinahe"],
     nobody: &["niemand"],
     life_terms: &[

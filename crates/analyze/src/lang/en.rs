@@ -457,6 +457,9 @@ pub static LANG: Lang = Lang {
         ("ton", "t"),
         ("tonne", "t"),
         ("kg", "kg"),
+        ("mph", "mph"),
+        ("kph", "km/h"),
+        ("knots", "knots"),
         ("times", "times"),
         ("people", "people"),
         ("persons", "people"),
@@ -1136,6 +1139,7 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    per_hour: &["per hour", "an hour", "a hour", "/ h", "/h", "per h"],
     near_below: &["nearly", "almost", "close to", "just under", "just shy of"],
     time_qualifiers: &[
         ("shortly before", Qualifier::LessThan),

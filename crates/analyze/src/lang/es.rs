@@ -715,6 +715,7 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    per_hour: &["por hora", "/ h", "/h"],
     near_below: &["casi", "cerca de", "poco menos de"],
     time_qualifiers: &[
         ("poco antes de las", Qualifier::LessThan),

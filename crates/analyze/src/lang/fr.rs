@@ -240,6 +240,7 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    per_hour: &["à l'heure", "par heure", "/ h", "/h"],
     near_below: &["près de", "presque"],
     nobody: &["personne"],
     life_terms: &[

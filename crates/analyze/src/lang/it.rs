@@ -239,6 +239,7 @@ pub static LANG: Lang = Lang {
 // "secondo" (also "according to") and "prima" (also "before") are left
 // out of the ordinals.
 static FIGURE: FigureWords = FigureWords {
+    per_hour: &["all'ora", "orari", "/ h", "/h"],
     near_below: &["quasi"],
     nobody: &["nessuno"],
     life_terms: &["ergastolo"],

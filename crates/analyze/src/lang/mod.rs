@@ -198,6 +198,7 @@ pub const NO_FIGURE_WORDS: FigureWords = FigureWords {
     over_more_than_after: &[],
     approx_phrases: &[],
     currency_prefixes: &[],
+    per_hour: &[],
 };
 
 /// How a relative date expression moves from the reference date.
@@ -438,6 +439,9 @@ pub struct FigureWords {
     /// Phrases that are a number by convention only approximate, with
     /// value, low and high ("a couple of" = 2, 2..3).
     pub approx_phrases: &'static [(&'static str, f64, f64, f64)],
+    /// Phrases after a distance unit that make it a speed ("miles per
+    /// hour", "km / h", "kilómetros por hora").
+    pub per_hour: &'static [&'static str],
     /// Currency codes or names glued before the digits ("euro110", "Dh4"),
     /// with the ISO code. Entries of one or two letters count only with a
     /// multiplier or a digit group, since "R26" may be a road.
@@ -668,6 +672,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
     figure_phrases.insert("life", yes(fw.life_terms));
     figure_phrases.insert("local_time", yes(fw.local_time));
     figure_phrases.insert("universal_time", yes(fw.universal_time));
+    figure_phrases.insert("per_hour", yes(fw.per_hour));
     figure_phrases.insert("furniture", yes(fw.furniture_after));
     figure_phrases.insert("furniture_short", yes(fw.furniture_after_short));
     let mut countries = Vec::new();

@@ -185,6 +185,7 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    per_hour: &["per uur", "/ u", "/u", "/ h", "/h"],
     near_below: &["bijna"],
     nobody: &["niemand"],
     life_terms: &["levenslange gevangenisstraf", "levenslang"],

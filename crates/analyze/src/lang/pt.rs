@@ -283,6 +283,7 @@ pub static LANG: Lang = Lang {
 
 // "segundo" (also "according to") is left out of the ordinals.
 static FIGURE: FigureWords = FigureWords {
+    per_hour: &["por hora", "/ h", "/h"],
     near_below: &["quase"],
     nobody: &["ninguém"],
     life_terms: &["prisão perpétua"],

@@ -268,6 +268,7 @@ const COMMON_UNITS: &[(&str, &str, f64)] = &[
     ("mph", "speed", 1.609_344),
     ("km/h", "speed", 1.0),
     ("kph", "speed", 1.0),
+    ("knots", "speed", 1.852),
     ("magnitude", "magnitude", 1.0),
     ("richter", "magnitude", 1.0),
     ("times", "count", 1.0),
