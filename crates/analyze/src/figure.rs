@@ -1726,8 +1726,16 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
             // "10 days", and "a 10-metre boat" through its hyphen, but not
             // "a 38-year-old", which is an age.
             let hy = usize::from(toks.get(end).is_some_and(|x| x.is_p("-")));
-            let k = end + hy;
+            let mut k = end + hy;
             let age = hy == 1 && word_at(doc, k + 2) == "old";
+            // "20,000 square feet", "a 170,000-square-foot building".
+            let fw = lex.lang.figure;
+            let square_first = toks
+                .get(k)
+                .is_some_and(|x| fw.square_before.contains(&x.lower.as_str()));
+            if square_first {
+                k += 1 + usize::from(toks.get(k + 1).is_some_and(|x| x.is_p("-")));
+            }
             if let Some(u) = toks
                 .get(k)
                 .and_then(|x| lex.units.get(x.lower.as_str()))
@@ -1748,6 +1756,25 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
                     ) {
                         unit = Some("nmi".into());
                         unit_tok = Some(k + 1);
+                    }
+                    // "20,000 square feet", "15 metros cuadrados": an area.
+                    let square_last = toks
+                        .get(unit_tok.map_or(k, |u| u) + 1)
+                        .is_some_and(|x| fw.square_after.contains(&x.lower.as_str()));
+                    if square_first || square_last {
+                        let area = match unit.as_deref() {
+                            Some("m") => Some("m2"),
+                            Some("km") => Some("km2"),
+                            Some("ft") => Some("sq ft"),
+                            Some("miles") => Some("sq mi"),
+                            _ => None,
+                        };
+                        if let Some(area) = area {
+                            unit = Some(area.into());
+                            if square_last {
+                                unit_tok = unit_tok.map(|u| u + 1);
+                            }
+                        }
                     }
                     // "120 miles per hour", "193 km / h": a speed.
                     if let Some(last) = unit_tok {

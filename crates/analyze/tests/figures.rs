@@ -798,3 +798,28 @@ fn a_distance_per_hour_is_a_speed() {
     );
     assert_eq!(figure(&es, "180").unit.as_deref(), Some("km/h"));
 }
+
+#[test]
+fn a_squared_length_is_an_area() {
+    let a = article(
+        "en",
+        &[
+            "The 90,000-square-foot depot and a 2,000 square metre yard sit on 40 acres; \
+           the lake covers 12 sq km, the park 30 hectares.",
+        ],
+    );
+    for (needle, unit) in [
+        ("90,000", "sq ft"),
+        ("2,000", "m2"),
+        ("40", "acres"),
+        ("12", "km2"),
+        ("30", "ha"),
+    ] {
+        assert_eq!(figure(&a, needle).unit.as_deref(), Some(unit), "{needle}");
+    }
+    let es = article(
+        "es",
+        &["El incendio arrasó 500 metros cuadrados de bosque."],
+    );
+    assert_eq!(figure(&es, "500").unit.as_deref(), Some("m2"));
+}

@@ -117,6 +117,9 @@ pub static LANG: Lang = Lang {
         ("kilometer", "km"),
         ("km", "km"),
         ("meter", "m"),
+        ("quadratmeter", "m2"),
+        ("quadratkilometer", "km2"),
+        ("hektar", "ha"),
         ("meilen", "miles"),
         ("tonnen", "t"),
         ("kilo", "kg"),
@@ -180,6 +183,8 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    square_before: &["quadrat"],
+    square_after: &[],
     per_hour: &["pro stunde", "in der stunde", "/ h", "/h"],
     near_below: &["knapp", "fast", "beinahe"],
     nobody: &["niemand"],

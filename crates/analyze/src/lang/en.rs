@@ -457,6 +457,10 @@ pub static LANG: Lang = Lang {
         ("ton", "t"),
         ("tonne", "t"),
         ("kg", "kg"),
+        ("acres", "acres"),
+        ("acre", "acres"),
+        ("hectares", "ha"),
+        ("hectare", "ha"),
         ("mph", "mph"),
         ("kph", "km/h"),
         ("knots", "knots"),
@@ -1139,6 +1143,8 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    square_before: &["square", "sq", "sq."],
+    square_after: &[],
     per_hour: &["per hour", "an hour", "a hour", "/ h", "/h", "per h"],
     near_below: &["nearly", "almost", "close to", "just under", "just shy of"],
     time_qualifiers: &[

@@ -333,6 +333,7 @@ pub static LANG: Lang = Lang {
         ("tonelada", "t"),
         ("km", "km"),
         ("metros", "m"),
+        ("hectáreas", "ha"),
         ("toneladas", "t"),
         ("kilos", "kg"),
         ("veces", "times"),
@@ -715,6 +716,8 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    square_before: &[],
+    square_after: &["cuadrados", "cuadradas", "cuadrado", "cuadrada"],
     per_hour: &["por hora", "/ h", "/h"],
     near_below: &["casi", "cerca de", "poco menos de"],
     time_qualifiers: &[

@@ -240,6 +240,8 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    square_before: &[],
+    square_after: &["carrés", "carré", "carrées"],
     per_hour: &["à l'heure", "par heure", "/ h", "/h"],
     near_below: &["près de", "presque"],
     nobody: &["personne"],

@@ -239,6 +239,8 @@ pub static LANG: Lang = Lang {
 // "secondo" (also "according to") and "prima" (also "before") are left
 // out of the ordinals.
 static FIGURE: FigureWords = FigureWords {
+    square_before: &[],
+    square_after: &["quadrati", "quadrato", "quadrate"],
     per_hour: &["all'ora", "orari", "/ h", "/h"],
     near_below: &["quasi"],
     nobody: &["nessuno"],

@@ -199,6 +199,8 @@ pub const NO_FIGURE_WORDS: FigureWords = FigureWords {
     approx_phrases: &[],
     currency_prefixes: &[],
     per_hour: &[],
+    square_before: &[],
+    square_after: &[],
 };
 
 /// How a relative date expression moves from the reference date.
@@ -439,6 +441,11 @@ pub struct FigureWords {
     /// Phrases that are a number by convention only approximate, with
     /// value, low and high ("a couple of" = 2, 2..3).
     pub approx_phrases: &'static [(&'static str, f64, f64, f64)],
+    /// Words before a length unit that make it an area ("square",
+    /// "sq"; "vierkante").
+    pub square_before: &'static [&'static str],
+    /// Words after a length unit that make it an area ("cuadrados").
+    pub square_after: &'static [&'static str],
     /// Phrases after a distance unit that make it a speed ("miles per
     /// hour", "km / h", "kilómetros por hora").
     pub per_hour: &'static [&'static str],

@@ -185,6 +185,8 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    square_before: &["vierkante"],
+    square_after: &[],
     per_hour: &["per uur", "/ u", "/u", "/ h", "/h"],
     near_below: &["bijna"],
     nobody: &["niemand"],

@@ -283,6 +283,8 @@ pub static LANG: Lang = Lang {
 
 // "segundo" (also "according to") is left out of the ordinals.
 static FIGURE: FigureWords = FigureWords {
+    square_before: &[],
+    square_after: &["quadrados", "quadrado", "quadradas"],
     per_hour: &["por hora", "/ h", "/h"],
     near_below: &["quase"],
     nobody: &["ninguém"],
