@@ -1315,9 +1315,14 @@ fn part_runs(figs: &[Fig]) -> Vec<Vec<usize>> {
             ha != 0 && hb != 0 && ha & hb == 0
         };
         for w in 0..list.len() {
+            // The last two items of a longer list ("seven indictments, nine
+            // charges and six leaders") are not a whole's parts by
+            // themselves.
+            let tail_of_longer = w >= 1 && gap(list[w - 1], list[w]).contains(',');
             if w + 1 < list.len()
                 && joined(&gap(list[w], list[w + 1]))
                 && !apart(list[w], list[w + 1])
+                && !tail_of_longer
             {
                 runs.push(vec![list[w], list[w + 1]]);
             }

@@ -314,6 +314,29 @@ fn partes_en_una_frase_suman_el_total() {
 }
 
 #[test]
+fn the_last_two_items_of_a_longer_list_are_no_parts_of_a_total() {
+    let d = parts_and_total(
+        (
+            "Prosecutors in Varnholt filed four indictments, nine charges and six complaints against the smugglers on Sunday.",
+            &[
+                exact("four indictments", 4.0, "indictments"),
+                exact("nine charges", 9.0, "charges"),
+                exact("six complaints", 6.0, "complaints"),
+            ],
+        ),
+        (
+            "Officials in Varnholt said 15 complaints were filed against the smugglers on Sunday.",
+            &[exact("15 complaints", 15.0, "complaints")],
+        ),
+    );
+    let slot = slot_of(&d, "15 complaints");
+    assert!(
+        slot.values.iter().all(|v| v.value == 15.0),
+        "nine and six are not the parts of 15: {slot:#?}"
+    );
+}
+
+#[test]
 fn counts_of_different_happenings_are_not_parts() {
     // "3 dead and 5 injured" does not make 8 dead.
     let d = parts_and_total(
