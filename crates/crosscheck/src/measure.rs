@@ -28,8 +28,8 @@ use crate::lexicon::{
     AFTERSHOCK_WORDS, ATTACHED_WORDS, BACKGROUND_CUES, BEARINGS, CHANGE_WORDS, CONCEPTS,
     CONCEPT_PHRASES, DISTANCE_GAP_WORDS, GENERIC_PERSONS, HARM_NOUNS, INCREMENT_WORDS,
     MAGNITUDE_WORDS, MEASURES, MEASURE_NOUNS, MOMENT_CUES, PART_CUES, PERCENT_UNITS, PERIOD_STARTS,
-    QUAKE_WORDS, RELATIVE_WORDS, SIZE_WORDS, STOP_WORDS, THINGS, TIME_RELATIONS, UNIT_DIMENSIONS,
-    UNIT_PRICE_WORDS, UPDATE_CUES, WIDE_SCOPE_CUES,
+    PER_WORDS, QUAKE_WORDS, RELATIVE_WORDS, SIZE_WORDS, STOP_WORDS, THINGS, TIME_RELATIONS,
+    UNIT_DIMENSIONS, UNIT_PRICE_WORDS, UPDATE_CUES, WIDE_SCOPE_CUES,
 };
 use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, Precision, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -1337,7 +1337,11 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         let lower = |r: std::ops::Range<usize>| a.text.get(r).unwrap_or("").to_lowercase();
         let (span_start, span_end) = (site.span.start as usize, site.span.end as usize);
         let follow = lower(span_end..site.sentence.end as usize);
-        let follow: Vec<&str> = follow.split_whitespace().collect();
+        let follow: Vec<&str> = follow
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .collect();
         let lead = lower(site.sentence.start as usize..span_start);
         let lead: Vec<&str> = lead.split_whitespace().collect();
         // A phrase at `skip` words after the sum, or before it.
@@ -1350,7 +1354,14 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             lead.len() >= p.len() + skip
                 && lead[lead.len() - skip - p.len()..lead.len() - skip] == p[..]
         };
-        if UNIT_PRICE_WORDS.iter().any(|w| after(w, 0) || after(w, 1)) {
+        let per = |skip: usize| {
+            follow.get(skip).is_some_and(|w| PER_WORDS.contains(w))
+                // A bare noun, not an article or a possessive ("por su").
+                && follow.get(skip + 1).is_some_and(|n| {
+                    n.chars().all(char::is_alphabetic) && n.chars().count() > 3 && !is_stop(n)
+                })
+        };
+        if UNIT_PRICE_WORDS.iter().any(|w| after(w, 0) || after(w, 1)) || per(0) || per(1) {
             m.kinds.insert("unit price");
         }
         if CHANGE_WORDS.iter().any(|w| before(w, 0) || before(w, 1)) {
@@ -1802,6 +1813,21 @@ mod tests {
         ] {
             let m = measure(text, number, Some("USD"));
             assert!(m.kinds.contains("change"), "{text}: {m:?}");
+        }
+        // A sum "for" something is no price of one ("por su rendimiento").
+        for (text, number) in [
+            (
+                "He received 59 millones de dólares por su rendimiento.",
+                "59 millones de dólares",
+            ),
+            ("Videos will sell for $1.99 each.", "$1.99"),
+        ] {
+            let m = measure(text, number, Some("USD"));
+            assert_eq!(
+                m.kinds.contains("unit price"),
+                text.contains("each"),
+                "{text}: {m:?}"
+            );
         }
         // "hit by" is no change of a price.
         let m = measure(

@@ -465,7 +465,8 @@ pub const WORDS: Words = Words {
     ],
     magnitude_words: &["magnitude", "magnitudes", "richter"],
     attached_words: &["with"],
-    unit_price_words: &["per", "each", "apiece", "a piece", "a share"],
+    unit_price_words: &["each", "apiece", "a piece", "a share"],
+    per_words: &["per"],
     change_words: &[
         "fall of",
         "drop of",

@@ -298,7 +298,8 @@ pub const WORDS: Words = Words {
     part_cues: &["de los", "de las", "de ellos", "de ellas", "entre ellos"],
     magnitude_words: &["magnitud", "magnitudes", "grados richter", "richter"],
     attached_words: &["con"],
-    unit_price_words: &["por", "cada uno", "cada una", "la unidad", "por acción"],
+    unit_price_words: &["cada uno", "cada una", "la unidad"],
+    per_words: &["por", "cada"],
     change_words: &[
         "caída de",
         "bajada de",

@@ -184,7 +184,8 @@ pub const WORDS: Words = Words {
     part_cues: &["dont", "parmi eux", "y compris"],
     magnitude_words: &["magnitude", "magnitudes", "richter"],
     attached_words: &["avec"],
-    unit_price_words: &["par", "chacun", "chacune", "l'unité", "pièce"],
+    unit_price_words: &["chacun", "chacune", "l'unité", "pièce"],
+    per_words: &["par"],
     change_words: &[
         "baisse de",
         "hausse de",

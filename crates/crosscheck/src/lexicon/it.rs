@@ -178,14 +178,8 @@ pub const WORDS: Words = Words {
     part_cues: &["di cui", "tra cui", "tra loro", "compresi"],
     magnitude_words: &["magnitudo", "richter"],
     attached_words: &["con"],
-    unit_price_words: &[
-        "per",
-        "ciascuno",
-        "ciascuna",
-        "l'uno",
-        "cadauno",
-        "ad azione",
-    ],
+    unit_price_words: &["ciascuno", "ciascuna", "l'uno", "cadauno"],
+    per_words: &["per"],
     change_words: &[
         "calo di",
         "aumento di",

@@ -73,6 +73,10 @@ pub struct Words {
     /// Words right after a sum that make it the price of one of many
     /// ("$1.99 per episode", "2 euros each"): a unit price, not a total.
     pub unit_price_words: &'static [&'static str],
+    /// Prepositions after a sum that make it a unit price when a bare noun
+    /// follows ("$1.99 per episode", "1,99 dólares por episodio"), not
+    /// when an article or a possessive does ("por su rendimiento").
+    pub per_words: &'static [&'static str],
     /// Words right before a number (maybe with one word between) that
     /// make it a change of a value, not the value ("a drop of 2.46
     /// dollars", "rose by 3%").
@@ -392,6 +396,8 @@ pub static ATTACHED_WORDS: LazyLock<Vec<&'static str>> =
 /// See [`Words::unit_price_words`].
 pub static UNIT_PRICE_WORDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.unit_price_words));
+/// See [`Words::per_words`].
+pub static PER_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.per_words));
 /// See [`Words::change_words`].
 pub static CHANGE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.change_words));
 /// See [`Words::quake_words`].

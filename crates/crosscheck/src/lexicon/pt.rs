@@ -127,7 +127,8 @@ pub const WORDS: Words = Words {
     part_cues: &["dos quais", "das quais", "entre eles", "incluindo"],
     magnitude_words: &["magnitude", "magnitudes", "richter"],
     attached_words: &["com"],
-    unit_price_words: &["por", "cada", "a unidade"],
+    unit_price_words: &["cada um", "cada uma", "a unidade"],
+    per_words: &["por", "cada"],
     change_words: &[
         "queda de",
         "alta de",
