@@ -1288,6 +1288,19 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             .iter()
             .filter(|s| s.range.start >= site.sentence.start && s.range.end <= site.sentence.end)
             .filter_map(|s| match &s.kind {
+                // "the 55-year-old sect leader", which the analyzer took
+                // for a named person: the age is that person's.
+                SpanKind::Entity {
+                    entity: EntityKind::Person,
+                    canonical,
+                    nominal: true,
+                    ..
+                } if s.range.start <= site.span.start
+                    && site.span.end <= s.range.end
+                    && !a.slice(s.range).eq_ignore_ascii_case(canonical) =>
+                {
+                    Some((0, canonical))
+                }
                 SpanKind::Entity {
                     entity: EntityKind::Person,
                     canonical,
@@ -1836,6 +1849,60 @@ mod tests {
             Some("USD"),
         );
         assert!(!m.kinds.contains("change"), "{m:?}");
+    }
+
+    #[test]
+    fn an_age_inside_a_role_the_analyzer_resolved_is_that_persons() {
+        let age_in = |nominal: &str, canonical: &str| {
+            let text = format!("Ann Lee spoke. {nominal} said nothing.");
+            let mut b = ArticleBuilder::new("t");
+            b.push_block(BlockKind::Paragraph, &text);
+            let mut a = b.finish();
+            let figure = Figure {
+                value: 61.0,
+                low: 61.0,
+                high: Some(61.0),
+                unit: Some("years".into()),
+                qualifier: Qualifier::Exact,
+                counts: None,
+                attributed_to: None,
+                role: FigureRole::Age,
+            };
+            let start = a.text.find("61").unwrap_or(0);
+            let span = ByteRange::new(start, start + 2);
+            a.spans.push(Span {
+                range: span,
+                kind: SpanKind::Figure(figure.clone()),
+            });
+            let n = a.text.find(nominal).unwrap_or(0);
+            a.spans.push(Span {
+                range: ByteRange::new(n, n + nominal.len()),
+                kind: SpanKind::Entity {
+                    entity: EntityKind::Person,
+                    cluster: 0,
+                    canonical: canonical.into(),
+                    role: Some(nominal.into()),
+                    nominal: true,
+                },
+            });
+            a.spans.sort_by_key(|s| s.range.start);
+            let names = EntityNames::new(std::slice::from_ref(&a));
+            let sentence = ByteRange::new(n, a.text.len());
+            measure_of(
+                &Site {
+                    article: &a,
+                    span,
+                    sentence,
+                    figure: &figure,
+                },
+                &names,
+            )
+        };
+        let m = age_in("The 61-year-old mayor", "Ann Lee");
+        assert!(m.marks.contains("person:ent:ann lee"), "{m:?}");
+        // A role the analyzer did not resolve names nobody.
+        let m = age_in("The 61-year-old mayor", "The 61-year-old mayor");
+        assert!(!m.marks.iter().any(|x| x.starts_with("person:")), "{m:?}");
     }
 
     #[test]
