@@ -1840,6 +1840,29 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
         role = FigureRole::Age;
         unit = Some("years".into());
     }
+    // "when she was 14", "tenía 14 años": a phrase of having an age,
+    // then a bare number or one of years.
+    let said_before = |table: &str| {
+        (1..=3).any(|len| {
+            i >= len
+                && lex
+                    .figure_phrases
+                    .get(table)
+                    .and_then(|p| p.longest_at(toks, i - len))
+                    .is_some_and(|(l, ())| l == len)
+        })
+    };
+    let years = unit.as_deref() == Some("years");
+    let clause_ends = toks
+        .get(end)
+        .is_none_or(|x| x.kind == Kind::Punct || x.sent != t.sent);
+    if role == FigureRole::Claim
+        && (said_before("age_before") && (years || unit.is_none() && clause_ends)
+            || said_before("age_verbs") && years)
+    {
+        role = FigureRole::Age;
+        unit = Some("years".into());
+    }
     // "62 years old"; ", de 62 años,".
     let unit_years = unit.as_deref() == Some("years");
     if unit_years && word_at(doc, end + 1) == "old" {

@@ -823,3 +823,27 @@ fn a_squared_length_is_an_area() {
     );
     assert_eq!(figure(&es, "500").unit.as_deref(), Some("m2"));
 }
+
+#[test]
+fn having_an_age_is_an_age() {
+    let a = article(
+        "en",
+        &["The bride was married when she was 15. The toll was 15. He was 1 of 3 winners."],
+    );
+    let ages: Vec<f64> = figures(&a)
+        .into_iter()
+        .filter(|(_, f)| f.role == FigureRole::Age)
+        .map(|(_, f)| f.value)
+        .collect();
+    assert_eq!(ages, vec![15.0], "{:?}", figures(&a));
+    let es = article(
+        "es",
+        &["La novia, que se casó cuando tenía 15 años, declaró ayer. El equipo tiene 15 jugadores."],
+    );
+    assert_eq!(figure(&es, "15 años").role, FigureRole::Age);
+    let players = figures(&es)
+        .into_iter()
+        .find(|(_, f)| f.counts.as_deref() == Some("jugadores"))
+        .map(|x| x.1.role);
+    assert_eq!(players, Some(FigureRole::Claim));
+}

@@ -183,6 +183,8 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    age_before: &["sie war", "er war"],
+    age_verbs: &[],
     square_before: &["quadrat"],
     square_after: &[],
     per_hour: &["pro stunde", "in der stunde", "/ h", "/h"],

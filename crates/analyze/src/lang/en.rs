@@ -1143,6 +1143,19 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    age_before: &[
+        "she was",
+        "he was",
+        "she is",
+        "he is",
+        "i was",
+        "i am",
+        "she was just",
+        "he was just",
+        "she was only",
+        "he was only",
+    ],
+    age_verbs: &[],
     square_before: &["square", "sq", "sq."],
     square_after: &[],
     per_hour: &["per hour", "an hour", "a hour", "/ h", "/h", "per h"],

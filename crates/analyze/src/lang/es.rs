@@ -716,6 +716,15 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    age_before: &[],
+    age_verbs: &[
+        "tenía",
+        "tiene",
+        "cumplió",
+        "cumple",
+        "tenía apenas",
+        "tenía solo",
+    ],
     square_before: &[],
     square_after: &["cuadrados", "cuadradas", "cuadrado", "cuadrada"],
     per_hour: &["por hora", "/ h", "/h"],

@@ -240,6 +240,8 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    age_before: &[],
+    age_verbs: &["avait", "il a", "elle a"],
     square_before: &[],
     square_after: &["carrés", "carré", "carrées"],
     per_hour: &["à l'heure", "par heure", "/ h", "/h"],

@@ -239,6 +239,8 @@ pub static LANG: Lang = Lang {
 // "secondo" (also "according to") and "prima" (also "before") are left
 // out of the ordinals.
 static FIGURE: FigureWords = FigureWords {
+    age_before: &[],
+    age_verbs: &["aveva", "ha compiuto", "compiuto"],
     square_before: &[],
     square_after: &["quadrati", "quadrato", "quadrate"],
     per_hour: &["all'ora", "orari", "/ h", "/h"],

@@ -201,6 +201,8 @@ pub const NO_FIGURE_WORDS: FigureWords = FigureWords {
     per_hour: &[],
     square_before: &[],
     square_after: &[],
+    age_before: &[],
+    age_verbs: &[],
 };
 
 /// How a relative date expression moves from the reference date.
@@ -441,6 +443,12 @@ pub struct FigureWords {
     /// Phrases that are a number by convention only approximate, with
     /// value, low and high ("a couple of" = 2, 2..3).
     pub approx_phrases: &'static [(&'static str, f64, f64, f64)],
+    /// Phrases right before a bare number at the end of a clause, or a
+    /// number of years, that make it an age ("when she was 14").
+    pub age_before: &'static [&'static str],
+    /// Verbs of having an age, before a number of years ("tenía 14 años",
+    /// "il avait 14 ans").
+    pub age_verbs: &'static [&'static str],
     /// Words before a length unit that make it an area ("square",
     /// "sq"; "vierkante").
     pub square_before: &'static [&'static str],
@@ -680,6 +688,8 @@ fn compile(lang: &'static Lang) -> Lexicon {
     figure_phrases.insert("local_time", yes(fw.local_time));
     figure_phrases.insert("universal_time", yes(fw.universal_time));
     figure_phrases.insert("per_hour", yes(fw.per_hour));
+    figure_phrases.insert("age_before", yes(fw.age_before));
+    figure_phrases.insert("age_verbs", yes(fw.age_verbs));
     figure_phrases.insert("furniture", yes(fw.furniture_after));
     figure_phrases.insert("furniture_short", yes(fw.furniture_after_short));
     let mut countries = Vec::new();

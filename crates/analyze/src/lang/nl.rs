@@ -185,6 +185,8 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    age_before: &["ze was", "zij was", "hij was"],
+    age_verbs: &[],
     square_before: &["vierkante"],
     square_after: &[],
     per_hour: &["per uur", "/ u", "/u", "/ h", "/h"],

@@ -283,6 +283,8 @@ pub static LANG: Lang = Lang {
 
 // "segundo" (also "according to") is left out of the ordinals.
 static FIGURE: FigureWords = FigureWords {
+    age_before: &[],
+    age_verbs: &["tinha", "tem", "completou"],
     square_before: &[],
     square_after: &["quadrados", "quadrado", "quadradas"],
     per_hour: &["por hora", "/ h", "/h"],
