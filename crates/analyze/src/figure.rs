@@ -2043,7 +2043,7 @@ fn counted(doc: &Doc, from: usize) -> Option<String> {
             break;
         }
         if t.kind == Kind::Num {
-            // "12 AK 47 guns": a number after a capitalised code is the
+            // "9 AK 47 rifles": a number after a capitalised code is the
             // designation of what is counted, not a second figure.
             let designation =
                 j > first && toks.get(j - 1).is_some_and(|p| p.caps && p.e - p.s <= 4) && t.sp;

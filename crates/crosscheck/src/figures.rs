@@ -623,8 +623,8 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     }
     // "No one was killed" and a count in one article: the zero is said of
     // one place or moment, the count of another, whoever speaks.
-    // Unless it says the count was an earlier one ("initially reported
-    // 12 killed ... later said there were no casualties").
+    // Unless it says the count was an earlier one ("first put the toll at
+    // nine ... later said no one had died").
     if a.article == b.article
         && (a.figure.value == 0.0 || b.figure.value == 0.0)
         && !(ma.updated || mb.updated)
@@ -722,7 +722,7 @@ fn similarity(a: &Weighed, b: &Weighed) -> f32 {
         bonus += SAME_PLACE_BONUS;
     }
     // Aftershocks are many quakes: only magnitudes that allow one value
-    // ("around 4.0" / "from 3.6 to 4.3") are told as one report of them.
+    // ("around 4.2" / "from 3.9 to 4.6") are told as one report of them.
     if let (Some((la, ha)), Some((lb, hb))) = (a.aftershock, b.aftershock) {
         if la <= hb && lb <= ha {
             bonus += SAME_PERSON_BONUS;
@@ -1315,8 +1315,8 @@ fn part_runs(figs: &[Fig]) -> Vec<Vec<usize>> {
             ha != 0 && hb != 0 && ha & hb == 0
         };
         for w in 0..list.len() {
-            // The last two items of a longer list ("seven indictments, nine
-            // charges and six leaders") are not a whole's parts by
+            // The last two items of a longer list ("four indictments, nine
+            // charges and six complaints") are not a whole's parts by
             // themselves.
             let tail_of_longer = w >= 1 && gap(list[w - 1], list[w]).contains(',');
             if w + 1 < list.len()

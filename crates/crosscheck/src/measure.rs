@@ -779,7 +779,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         // "a 6.1-magnitude quake", "5.9 on the Richter scale": the unit is
         // in the words around the number.
         let around = window(sent_text, rel.clone(), 3, &(0..sent_text.len())).to_lowercase();
-        // "aftershocks of around 4.0", "5.9 Earthquake": a number written
+        // "aftershocks of about 4.2", "6.2 Earthquake": a number written
         // with a decimal beside a quake is its magnitude; a count of them
         // ("four aftershocks") is a whole number.
         let decimal = sent_text.get(rel.clone()).is_some_and(|t| {
@@ -947,7 +947,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         }
     }
 
-    // "seven AK-47s", "seven AK-47 assault rifles", "12 AK 47 guns": one
+    // "seven AK-47s", "seven AK-47 assault rifles", "9 AK 47 rifles": one
     // code names the thing however it is written; its pieces are no marks
     // of their own.
     if let Some(code) = code_after(sent_text.get(number_end..clause.end).unwrap_or("")) {
@@ -1188,7 +1188,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             SpanKind::Entity {
                 entity, canonical, ..
             } => match entity {
-                // The code's letters read as a name ("AK" in "12 AK 47
+                // The code's letters read as a name ("AK" in "9 AK 47
                 // guns") are the thing counted, not where it was.
                 EntityKind::Org | EntityKind::Facility
                     if m.marks.iter().any(|x| {
@@ -1239,7 +1239,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     }
     if m.dim == Some(Dim::Magnitude) {
         static CUES: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
-        // "...four aftershocks, with magnitudes from 3.6 to 4.3": an
+        // "...four aftershocks, with magnitudes from 3.9 to 4.6": an
         // attached phrase describes what the clause before it names.
         let attached = clause_text
             .split_whitespace()
@@ -1288,7 +1288,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             .iter()
             .filter(|s| s.range.start >= site.sentence.start && s.range.end <= site.sentence.end)
             .filter_map(|s| match &s.kind {
-                // "the 55-year-old sect leader", which the analyzer took
+                // "the 61-year-old mayor", which the analyzer took
                 // for a named person: the age is that person's.
                 SpanKind::Entity {
                     entity: EntityKind::Person,
@@ -1318,10 +1318,10 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         }
     }
     // A magnitude counts nothing: the capitalised words after it ("6.1
-    // quake struck Norland island", "5.9 earthquake early Sunday") name
+    // quake struck Norland island", "6.2 earthquake early Monday") name
     // where and when, never a subgroup.
-    // Nor does the word for the quake say anything ("6.1 temblor", "5.9
-    // quake", "a magnitude 5.9 shook"), or what it did: the quake is
+    // Nor does the word for the quake say anything ("6.4 temblor", "6.2
+    // quake", "a magnitude 6.2 shook"), or what it did: the quake is
     // told apart by when it struck and whether it was an aftershock.
     if m.dim == Some(Dim::Magnitude) {
         m.marks.retain(|x| x.starts_with(CODE_MARK));
@@ -1343,8 +1343,8 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     if m.dim == Some(Dim::Share) {
         m.kinds.insert("share");
     }
-    // "$1.99 per episode" (or "1,14 dólares USA por acción") is the price
-    // of one of many; "a drop of 2.46 dollars" changes a price. Neither
+    // "$2.49 per episode" (or "0,85 dólares USA por acción") is the price
+    // of one of many; "a drop of 3.10 dollars" changes a price. Neither
     // is the sum a plain report states.
     if matches!(m.dim, Some(Dim::Money(_))) {
         let lower = |r: std::ops::Range<usize>| a.text.get(r).unwrap_or("").to_lowercase();
@@ -1779,10 +1779,10 @@ mod tests {
     fn a_magnitude_names_no_thing_counted() {
         for (text, number) in [
             (
-                "The survey said a magnitude 6.1 temblor shook the island.",
-                "6.1",
+                "The survey said a magnitude 6.4 temblor shook the island.",
+                "6.4",
             ),
-            ("A 5.9 Earthquake Jolts Tarsk Island", "5.9"),
+            ("A 6.2 Earthquake Jolts Tarsk Island", "6.2"),
             ("Aftershocks of around 4.2 followed the quake.", "4.2"),
         ] {
             let m = measure(text, number, None);
@@ -1804,11 +1804,11 @@ mod tests {
         );
         assert!(plain.kinds.is_empty(), "{plain:?}");
         for (text, number) in [
-            ("Episodes will be sold for $1.99 per episode.", "$1.99"),
-            ("The shares paid out $1.14 a share last year.", "$1.14"),
+            ("Episodes will be sold for $2.49 per episode.", "$2.49"),
+            ("The shares paid out $0.85 a share last year.", "$0.85"),
             (
-                "Las ganancias llegaron a 1,14 dólares USA por acción.",
-                "1,14 dólares",
+                "Las ganancias llegaron a 0,85 dólares USA por acción.",
+                "0,85 dólares",
             ),
         ] {
             let m = measure(text, number, Some("USD"));
@@ -1816,12 +1816,12 @@ mod tests {
         }
         for (text, number) in [
             (
-                "The stock closed at $373, a drop of $2.46 on the day.",
-                "$2.46",
+                "The stock closed at $210, a drop of $3.10 on the day.",
+                "$3.10",
             ),
             (
-                "Las acciones cerraron con una caída de solo 2,46 dólares.",
-                "2,46 dólares",
+                "Las acciones cerraron con una caída de solo 3,10 dólares.",
+                "3,10 dólares",
             ),
         ] {
             let m = measure(text, number, Some("USD"));
@@ -1830,10 +1830,10 @@ mod tests {
         // A sum "for" something is no price of one ("por su rendimiento").
         for (text, number) in [
             (
-                "He received 59 millones de dólares por su rendimiento.",
-                "59 millones de dólares",
+                "He received 12 millones de dólares por su trabajo.",
+                "12 millones de dólares",
             ),
-            ("Videos will sell for $1.99 each.", "$1.99"),
+            ("Videos will sell for $2.49 each.", "$2.49"),
         ] {
             let m = measure(text, number, Some("USD"));
             assert_eq!(
@@ -1907,14 +1907,14 @@ mod tests {
 
     #[test]
     fn a_codes_letters_read_as_a_name_are_no_place() {
-        let text = "The commandos recovered 12 AK 47 guns near the Varn Works.";
+        let text = "The commandos recovered 9 AK 47 rifles near the Varn Works.";
         let mut b = ArticleBuilder::new("t");
         b.push_block(BlockKind::Paragraph, text);
         let mut a = b.finish();
         let figure = Figure {
-            value: 12.0,
-            low: 12.0,
-            high: Some(12.0),
+            value: 9.0,
+            low: 9.0,
+            high: Some(9.0),
             unit: None,
             qualifier: Qualifier::Exact,
             counts: None,
@@ -1925,7 +1925,7 @@ mod tests {
             let start = a.text.find(s).unwrap_or(0);
             ByteRange::new(start, start + s.len())
         };
-        let span = at(&a, "12");
+        let span = at(&a, "9");
         a.spans.push(Span {
             range: span,
             kind: SpanKind::Figure(figure.clone()),
@@ -1965,7 +1965,7 @@ mod tests {
                 "Guards seized seven AK-47 assault rifles at the port.",
                 "seven",
             ),
-            ("The commandos recovered 12 AK 47 guns.", "12"),
+            ("The commandos recovered 9 AK 47 rifles.", "9"),
         ] {
             let m = measure(text, number, None);
             assert!(m.marks.contains("code:ak47"), "{text}: {m:?}");
@@ -2027,9 +2027,9 @@ mod tests {
         assert!(m.marks.contains("code:ak47"), "{m:?}");
         assert!(m.is_clear());
         // The code written with a space is the same code.
-        let m = measure("The commandos recovered 12 AK 47 guns.", "12", None);
+        let m = measure("The commandos recovered 9 AK 47 rifles.", "9", None);
         assert!(m.marks.contains("code:ak47"), "{m:?}");
-        assert_eq!(m.head.as_deref(), Some("gun"), "{m:?}");
+        assert_eq!(m.head.as_deref(), Some("rifle"), "{m:?}");
         let m = measure(
             "The island is home to 120,000 people.",
             "120,000",

@@ -67,18 +67,18 @@ pub struct Words {
     /// ("a 6.1-magnitude quake", "5.9 on the Richter scale").
     pub magnitude_words: &'static [&'static str],
     /// Words that open a phrase attached to the clause before it ("...
-    /// four aftershocks, with magnitudes from 3.6 to 4.3"): what that
+    /// four aftershocks, with magnitudes from 3.9 to 4.6"): what that
     /// clause names is what the phrase describes.
     pub attached_words: &'static [&'static str],
     /// Words right after a sum that make it the price of one of many
-    /// ("$1.99 per episode", "2 euros each"): a unit price, not a total.
+    /// ("$2.49 per episode", "2 euros each"): a unit price, not a total.
     pub unit_price_words: &'static [&'static str],
     /// Prepositions after a sum that make it a unit price when a bare noun
-    /// follows ("$1.99 per episode", "1,99 dólares por episodio"), not
+    /// follows ("$2.49 per episode", "2,49 dólares por episodio"), not
     /// when an article or a possessive does ("por su rendimiento").
     pub per_words: &'static [&'static str],
     /// Words right before a number (maybe with one word between) that
-    /// make it a change of a value, not the value ("a drop of 2.46
+    /// make it a change of a value, not the value ("a drop of 3.10
     /// dollars", "rose by 3%").
     pub change_words: &'static [&'static str],
     /// Words for an earthquake: a number written with a decimal beside
