@@ -1644,6 +1644,7 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
     let mut high = None;
     if !vague {
         let mut k = j;
+        let mut first_unit: Option<&&str> = None;
         let hang = toks.get(k).is_some_and(|x| x.is_p("-"))
             && toks
                 .get(k + 1)
@@ -1666,6 +1667,7 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
                     y.kind == Kind::Word && lex.is("range", &y.lower) && !lex.is("and", &y.lower)
                 }) && toks.get(k + l + 1).is_some_and(|y| y.kind == Kind::Num)
                 {
+                    first_unit = toks.get(k).and_then(|x| lex.units.get(x.lower.as_str()));
                     k += l;
                 }
             }
@@ -1689,7 +1691,13 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
                 }
                 if let Some((hv, e)) = range_end(doc, k2, unit.is_some(), ctx) {
                     let ratio_ok = !or_word || value > 0.0 && hv <= 4.0 * value;
-                    if hv > value && ratio_ok {
+                    // "150 tonnes to 5,600 miles": two measures, no range.
+                    let other_unit = first_unit.is_some_and(|u| {
+                        toks.get(e)
+                            .and_then(|x| lex.units.get(x.lower.as_str()))
+                            .is_some_and(|v| v != u)
+                    });
+                    if hv > value && ratio_ok && !other_unit {
                         high = Some(hv);
                         qualifier = Qualifier::Range;
                         if between && start == i {

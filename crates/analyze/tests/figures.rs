@@ -847,3 +847,17 @@ fn having_an_age_is_an_age() {
         .map(|x| x.1.role);
     assert_eq!(players, Some(FigureRole::Claim));
 }
+
+#[test]
+fn two_numbers_in_two_units_are_no_range() {
+    let es = article(
+        "es",
+        &[
+            "El nuevo avión de carga llevará una carga de 150 toneladas a 5.600 millas de \
+           distancia, dijo la empresa. El vuelo durará de 5 horas a 8 horas.",
+        ],
+    );
+    assert_eq!(figure(&es, "150").qualifier, Qualifier::Exact);
+    assert_eq!(figure(&es, "5.600").value, 5600.0);
+    assert_eq!(figure(&es, "5 horas").high, Some(8.0));
+}

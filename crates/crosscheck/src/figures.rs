@@ -1475,9 +1475,15 @@ fn convert_currencies(figs: &mut [Fig]) {
         {
             continue;
         }
-        // Sums and their conversions only: a distance restated in another
-        // unit already meets its original through the unit factors.
-        let same_kind = matches!((a.dim(), b.dim()), (Dim::Money(_), Dim::Money(_)));
+        // A sum and its conversion, or a distance, an area, a speed in
+        // another unit: the second restates the first (only sums give
+        // rates, below; the other units meet through their factors).
+        let same_kind = matches!((a.dim(), b.dim()), (Dim::Money(_), Dim::Money(_)))
+            || a.dim() == b.dim()
+                && matches!(
+                    a.dim(),
+                    Dim::Length | Dim::Area | Dim::Speed | Dim::Mass | Dim::Duration
+                );
         let gap = a.sent_text.get(a.rel.end..b.rel.start).unwrap_or("");
         let bracketed = gap
             .trim_start_matches(|c: char| c.is_whitespace())
@@ -1502,6 +1508,7 @@ fn convert_currencies(figs: &mut [Fig]) {
             a.figure.high,
             a.figure.value,
         );
+        let is_money = matches!(figs[w[0]].dim(), Dim::Money(_));
         let b = &mut figs[w[1]];
         b.restates = Some(restated);
         if b.figure.qualifier == Qualifier::Exact && qualifier != Qualifier::Exact && value > 0.0 {
@@ -1510,6 +1517,14 @@ fn convert_currencies(figs: &mut [Fig]) {
             f.qualifier = qualifier;
             f.low = low * scale;
             f.high = high.map(|h| h * scale);
+        } else if b.figure.qualifier == Qualifier::Exact && !is_money {
+            // "10 miles (15 kilometers)": a unit converted in brackets is
+            // rounded, often to the nearest five; it states the original,
+            // within a tenth.
+            let v = b.figure.value;
+            let f = b.figure.to_mut();
+            f.low = v * 0.9;
+            f.high = Some(v * 1.1);
         }
         let (a, b) = (&figs[w[0]], &figs[w[1]]);
         let (Some(ca), Some(cb)) = (money(a), money(b)) else {

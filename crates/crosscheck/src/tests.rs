@@ -910,6 +910,43 @@ fn with_unit(mut a: Article, unit: &str) -> Article {
 }
 
 #[test]
+fn a_unit_converted_in_brackets_is_its_originals_report_and_rounded() {
+    let mut a = article(
+        "a",
+        "The Ledger",
+        &["The ferry sank 10 miles (15 kilometres) off the cape, the coast guard said."],
+        &[
+            exact("10 miles", 10.0, "miles"),
+            exact("15 kilometres", 15.0, "kilometres"),
+        ],
+        &[],
+    );
+    for s in &mut a.spans {
+        if let SpanKind::Figure(f) = &mut s.kind {
+            f.unit = Some(if f.value == 10.0 { "miles" } else { "km" }.to_string());
+        }
+    }
+    let b = with_unit(
+        article(
+            "b",
+            "Morning Wire",
+            &["The ferry went down 10 miles off the cape on Monday, the coast guard said."],
+            &[exact("10 miles", 10.0, "miles")],
+            &[],
+        ),
+        "miles",
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let slot = slot_of(&d, "10 miles");
+    assert!(
+        slot.values.iter().any(|v| v.text == "15 kilometres"),
+        "{:#?}",
+        d.figures
+    );
+    assert_ne!(slot.verdict, Verdict::Conflict, "{slot:#?}");
+}
+
+#[test]
 fn distances_in_two_units_meet_after_conversion() {
     let a = with_unit(
         article(

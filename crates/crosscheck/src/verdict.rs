@@ -65,7 +65,9 @@ pub fn interval(f: &Figure) -> (f64, f64, bool) {
         Qualifier::Exact => {
             let v = f.value;
             let tol = rounding_tolerance(v);
-            (v - tol, v + tol, false)
+            // A conversion's rounding, when the cross-check widened it.
+            let (lo, hi) = (f.low.min(v - tol), high.max(v + tol));
+            (lo, hi, false)
         }
         Qualifier::About => {
             if f.low < f.value || high > f.value {

@@ -16,8 +16,11 @@
 //! - `meantime.<langs>.figures.pairwise.precision/recall/f1`: pairs of
 //!   figure mentions of one story in two languages. A gold pair is two
 //!   compared figures (claims, not years or ordinals) with the same value
-//!   and unit class; a predicted pair is two mentions in one dossier slot.
-//!   A predicted pair is right when it is a gold pair;
+//!   and unit class, or one length, area, speed, mass or duration in two
+//!   units, equal within 2% once converted ("9,420 nautical miles" and the
+//!   other version's "17.446 kilómetros", which restates it); a predicted
+//!   pair is two mentions in one dossier slot. A predicted pair is right
+//!   when it is a gold pair;
 //! - `meantime.<langs>.quotes.pairwise.precision/recall`: pairs of direct
 //!   quotes in two languages. Gold: two quotes of one story whose digits
 //!   and capitalised words (names) agree, with at least one such anchor;
@@ -29,6 +32,7 @@
 
 use crate::{prf, Metric};
 use anyhow::{Context, Result};
+use crosswire_crosscheck::measure::{dimension, Dim};
 use crosswire_ingest::{Format, Hints, RawDoc};
 use crosswire_model::{Article, FigureRole, SpanKind};
 use serde::Deserialize;
@@ -190,7 +194,10 @@ impl Totals {
 type QuoteKey = ((u32, u32), Vec<String>);
 
 /// A compared figure of an article: its byte range, value and unit class.
-type FigureKey = ((u32, u32), i64, String);
+/// A figure's span, value (to a millionth), unit class, and for a
+/// measure with convertible units its dimension and value in the base
+/// unit.
+type FigureKey = ((u32, u32), i64, String, Option<(Dim, f64)>);
 
 /// The figures worth comparing, with their value (to a millionth, so equal
 /// values written differently meet) and unit class.
@@ -198,11 +205,19 @@ fn compared_figures(a: &Article) -> Vec<FigureKey> {
     a.spans
         .iter()
         .filter_map(|s| match &s.kind {
-            SpanKind::Figure(f) if f.role == FigureRole::Claim => Some((
-                (s.range.start, s.range.end),
-                (f.value * 1e6).round() as i64,
-                unit_class(f.unit.as_deref()),
-            )),
+            SpanKind::Figure(f) if f.role == FigureRole::Claim => {
+                let (dim, factor) = dimension(f.unit.as_deref(), f.role);
+                let convertible = matches!(
+                    dim,
+                    Dim::Length | Dim::Area | Dim::Speed | Dim::Mass | Dim::Duration
+                );
+                Some((
+                    (s.range.start, s.range.end),
+                    (f.value * 1e6).round() as i64,
+                    unit_class(f.unit.as_deref()),
+                    convertible.then_some((dim, f.value * factor)),
+                ))
+            }
             _ => None,
         })
         .collect()
@@ -285,7 +300,13 @@ fn score_story(docs: &[&Read]) -> Totals {
         .collect();
     for (x, y) in cross_pairs(&figures, &lang) {
         let ((a, fa), (b, fb)) = (&figures[x], &figures[y]);
-        let g = docs[*a].story == docs[*b].story && fa.1 == fb.1 && fa.2 == fb.2;
+        let converted = match (&fa.3, &fb.3) {
+            (Some((da, va)), Some((db, vb))) => {
+                da == db && (va - vb).abs() <= 0.02 * va.abs().max(vb.abs())
+            }
+            _ => false,
+        };
+        let g = docs[*a].story == docs[*b].story && (fa.1 == fb.1 && fa.2 == fb.2 || converted);
         let sa = slot_of.get(&(*a, fa.0));
         let p = sa.is_some() && sa == slot_of.get(&(*b, fb.0));
         tally(&mut t.figures, g, p);
