@@ -1035,6 +1035,9 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
             }
         }
     }
+    // CROSSWIRE_DEBUG_MERGE="wording" prints each merge tried of a group
+    // holding a figure so worded, and the pairs that keep it from being.
+    let debug_merge = std::env::var("CROSSWIRE_DEBUG_MERGE").ok();
     // The linkage: mostly the average pairwise similarity, plus a share of
     // the best pair. Pure average linkage keeps a newcomer out of a big
     // slot whose members word the quantity in many ways; the average part
@@ -1159,6 +1162,17 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
             }
             !any || best.values().any(|s| *s >= CONFLICT_SIMILARITY)
         };
+        if let Some(want) = &debug_merge {
+            debug_merge_attempt(
+                want,
+                figs,
+                &members[a],
+                &members[b],
+                s,
+                compatible,
+                conflicts_backed,
+            );
+        }
         if !compatible || !conflicts_backed {
             continue;
         }
@@ -1196,6 +1210,45 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
         .filter(|(_, alive)| *alive)
         .map(|(m, _)| m)
         .collect()
+}
+
+/// Prints a merge of two groups tried, when either holds a figure worded
+/// `want`, with the pairs that may not share a slot (see
+/// `CROSSWIRE_DEBUG_MERGE`).
+fn debug_merge_attempt(
+    want: &str,
+    figs: &[Fig],
+    a: &[usize],
+    b: &[usize],
+    s: f32,
+    compatible: bool,
+    backed: bool,
+) {
+    let names = |g: &[usize]| {
+        g.iter()
+            .map(|&k| format!("{}@{}", figs[k].text, figs[k].article))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (na, nb) = (names(a), names(b));
+    if !na.contains(want) && !nb.contains(want) {
+        return;
+    }
+    eprintln!("MERGE {s:.3} compatible={compatible} backed={backed} [{na}] + [{nb}]");
+    for &i in a {
+        for &j in b {
+            if !can_share(&figs[i], &figs[j]) {
+                eprintln!(
+                    "  {}@{} x {}@{}: {:?}",
+                    figs[i].text,
+                    figs[i].article,
+                    figs[j].text,
+                    figs[j].article,
+                    merge_blocker(&figs[i], &figs[j])
+                );
+            }
+        }
+    }
 }
 
 /// A figure's value as a slot lists it: the number and its hedge.
