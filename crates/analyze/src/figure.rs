@@ -1767,7 +1767,7 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
                     }
                     // "20,000 square feet", "15 metros cuadrados": an area.
                     let square_last = toks
-                        .get(unit_tok.map_or(k, |u| u) + 1)
+                        .get(unit_tok.unwrap_or(k) + 1)
                         .is_some_and(|x| fw.square_after.contains(&x.lower.as_str()));
                     if square_first || square_last {
                         let area = match unit.as_deref() {
