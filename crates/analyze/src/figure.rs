@@ -502,6 +502,31 @@ fn currency_symbol(s: &str) -> Option<&'static str> {
     }
 }
 
+/// A currency symbol written after the amount ("199 $", "millones de
+/// US$") at token `k`: its length in tokens and ISO
+/// code. A number right after the symbol is the amount it belongs to
+/// ("5 $ 160 million" in tokenised text), so then there is none.
+fn symbol_after(doc: &Doc, k: usize) -> Option<(usize, &'static str)> {
+    let toks = &doc.toks;
+    let first = toks.get(k)?;
+    // Capitals before the symbol ("US$") count when the language's table
+    // knows them as that very currency: "GB" is as often gigabytes.
+    let prefix = (first.kind == Kind::Word && first.caps)
+        .then(|| doc.lex.currency_prefixes.get(first.lower.as_str()).copied())
+        .flatten();
+    let at = k + usize::from(prefix.is_some());
+    let code = toks
+        .get(at)
+        .filter(|t| t.kind == Kind::Punct && t.sent == first.sent)
+        .and_then(|t| currency_symbol(&t.lower))
+        .filter(|c| prefix.is_none_or(|p| p == *c))?;
+    let next_is_amount = toks.get(at + 1).is_some_and(|n| {
+        n.sent == first.sent
+            && (n.kind == Kind::Num || doc.lex.number_words.contains_key(n.lower.as_str()))
+    });
+    (!next_is_amount).then_some((at + 1 - k, code))
+}
+
 /// ISO codes written as a word before the amount ("EUR 5 million").
 const ISO_BEFORE: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "AED", "ZAR", "CHF", "MXN", "BRL", "KES", "NGN",
@@ -1717,11 +1742,17 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
         let skip = usize::from(
             after
                 .first()
-                .is_some_and(|w| (*w == "de" || *w == "of") && j > i + 1 || *w == "-"),
+                .is_some_and(|w| lex.is("currency_links", w) && j > i + 1 || *w == "-"),
         );
+        // A link word also before a symbol: "millones de $" is written
+        // where English puts the symbol first.
+        let linked = usize::from(after.first().is_some_and(|w| lex.is("currency_links", w)));
         if let Some((len, code)) = currency_word_at(doc, end + skip) {
             unit = Some(code.to_string());
             end += skip + len;
+        } else if let Some((len, code)) = symbol_after(doc, end + linked) {
+            unit = Some(code.to_string());
+            end += linked + len;
         } else {
             // "10 days", and "a 10-metre boat" through its hyphen, but not
             // "a 38-year-old", which is an age.

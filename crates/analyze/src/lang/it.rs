@@ -121,6 +121,7 @@ pub static LANG: Lang = Lang {
         ("sterline", "GBP"),
         ("sterlina", "GBP"),
         ("yen", "JPY"),
+        ("yuan", "CNY"),
         ("franchi svizzeri", "CHF"),
     ],
     units: &[
@@ -143,6 +144,11 @@ pub static LANG: Lang = Lang {
         ("miglia", "miles"),
         ("tonnellate", "t"),
         ("chili", "kg"),
+        ("kg", "kg"),
+        ("pollici", "in"),
+        ("pollice", "in"),
+        // "miglia nautiche": the second word makes the miles nautical.
+        ("nautiche", "nmi"),
         ("volte", "times"),
         ("persone", "people"),
     ],
@@ -239,6 +245,7 @@ pub static LANG: Lang = Lang {
 // out of the ordinals.
 static FIGURE: FigureWords = FigureWords {
     near_below: &["quasi"],
+    local_time: &["ora locale"],
     nobody: &["nessuno"],
     life_terms: &["ergastolo"],
     ordinals: &[
@@ -253,5 +260,6 @@ static FIGURE: FigureWords = FigureWords {
     ],
     ordinal_suffixes: &["º", "ª"],
     approx_phrases: &[("un paio di", 2.0, 2.0, 3.0)],
+    currency_links: &["di"],
     ..NO_FIGURE_WORDS
 };
