@@ -1669,6 +1669,9 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
     let mut high = None;
     if !vague {
         let mut k = j;
+        // The unit after the first number, when the range word follows it
+        // ("40 percent to 70 percent").
+        let mut unit_between: Option<&str> = None;
         let hang = toks.get(k).is_some_and(|x| x.is_p("-"))
             && toks
                 .get(k + 1)
@@ -1691,6 +1694,9 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
                     y.kind == Kind::Word && lex.is("range", &y.lower) && !lex.is("and", &y.lower)
                 }) && toks.get(k + l + 1).is_some_and(|y| y.kind == Kind::Num)
                 {
+                    unit_between = toks
+                        .get(k)
+                        .and_then(|x| lex.units.get(x.lower.as_str()).copied());
                     k += l;
                 }
             }
@@ -1714,7 +1720,14 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
                 }
                 if let Some((hv, e)) = range_end(doc, k2, unit.is_some(), ctx) {
                     let ratio_ok = !or_word || value > 0.0 && hv <= 4.0 * value;
-                    if hv > value && ratio_ok {
+                    // "150 tons to 5,600 miles": a second number in
+                    // another unit is another measure, not the range's end.
+                    let other_unit = unit_between.is_some_and(|u| {
+                        toks.get(e)
+                            .and_then(|x| lex.units.get(x.lower.as_str()))
+                            .is_some_and(|v| *v != u)
+                    });
+                    if hv > value && ratio_ok && !other_unit {
                         high = Some(hv);
                         qualifier = Qualifier::Range;
                         if between && start == i {

@@ -573,6 +573,22 @@ fn money_with_the_currency_after_the_amount() {
 }
 
 #[test]
+fn a_number_in_another_unit_ends_no_range() {
+    let es = article(
+        "es",
+        &["El barco llevará 90 toneladas a 3.200 millas marinas del puerto."],
+    );
+    let t = figure(&es, "90");
+    assert_eq!(
+        (t.qualifier, t.unit.as_deref()),
+        (Qualifier::Exact, Some("t"))
+    );
+    assert_eq!(figure(&es, "3.200").unit.as_deref(), Some("nmi"));
+    let en = article("en", &["Rents rose 40 percent to 70 percent in a year."]);
+    assert_eq!(figure(&en, "40 percent").high, Some(70.0));
+}
+
+#[test]
 fn inches_and_nautical_miles_in_italian_spanish_and_dutch() {
     let it = article(
         "it",

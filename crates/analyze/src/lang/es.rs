@@ -329,6 +329,8 @@ pub static LANG: Lang = Lang {
         ("millas", "miles"),
         ("milla", "miles"),
         ("náuticas", "nmi"),
+        // "millas marinas": the second word makes the miles nautical.
+        ("marinas", "nmi"),
         ("metro", "m"),
         ("pies", "ft"),
         ("tonelada", "t"),
