@@ -502,6 +502,31 @@ fn currency_symbol(s: &str) -> Option<&'static str> {
     }
 }
 
+/// A currency symbol written after the amount ("199 $", "millones de
+/// US$") at token `k`: its length in tokens and ISO
+/// code. A number right after the symbol is the amount it belongs to
+/// ("5 $ 160 million" in tokenised text), so then there is none.
+fn symbol_after(doc: &Doc, k: usize) -> Option<(usize, &'static str)> {
+    let toks = &doc.toks;
+    let first = toks.get(k)?;
+    // Capitals before the symbol ("US$") count when the language's table
+    // knows them as that very currency: "GB" is as often gigabytes.
+    let prefix = (first.kind == Kind::Word && first.caps)
+        .then(|| doc.lex.currency_prefixes.get(first.lower.as_str()).copied())
+        .flatten();
+    let at = k + usize::from(prefix.is_some());
+    let code = toks
+        .get(at)
+        .filter(|t| t.kind == Kind::Punct && t.sent == first.sent)
+        .and_then(|t| currency_symbol(&t.lower))
+        .filter(|c| prefix.is_none_or(|p| p == *c))?;
+    let next_is_amount = toks.get(at + 1).is_some_and(|n| {
+        n.sent == first.sent
+            && (n.kind == Kind::Num || doc.lex.number_words.contains_key(n.lower.as_str()))
+    });
+    (!next_is_amount).then_some((at + 1 - k, code))
+}
+
 /// ISO codes written as a word before the amount ("EUR 5 million").
 const ISO_BEFORE: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "INR", "AED", "ZAR", "CHF", "MXN", "BRL", "KES", "NGN",
@@ -1644,7 +1669,9 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
     let mut high = None;
     if !vague {
         let mut k = j;
-        let mut first_unit: Option<&&str> = None;
+        // The unit after the first number, when the range word follows it
+        // ("40 percent to 70 percent").
+        let mut unit_between: Option<&str> = None;
         let hang = toks.get(k).is_some_and(|x| x.is_p("-"))
             && toks
                 .get(k + 1)
@@ -1667,7 +1694,9 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
                     y.kind == Kind::Word && lex.is("range", &y.lower) && !lex.is("and", &y.lower)
                 }) && toks.get(k + l + 1).is_some_and(|y| y.kind == Kind::Num)
                 {
-                    first_unit = toks.get(k).and_then(|x| lex.units.get(x.lower.as_str()));
+                    unit_between = toks
+                        .get(k)
+                        .and_then(|x| lex.units.get(x.lower.as_str()).copied());
                     k += l;
                 }
             }
@@ -1691,11 +1720,12 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
                 }
                 if let Some((hv, e)) = range_end(doc, k2, unit.is_some(), ctx) {
                     let ratio_ok = !or_word || value > 0.0 && hv <= 4.0 * value;
-                    // "150 tonnes to 5,600 miles": two measures, no range.
-                    let other_unit = first_unit.is_some_and(|u| {
+                    // "150 tons to 5,600 miles": a second number in
+                    // another unit is another measure, not the range's end.
+                    let other_unit = unit_between.is_some_and(|u| {
                         toks.get(e)
                             .and_then(|x| lex.units.get(x.lower.as_str()))
-                            .is_some_and(|v| v != u)
+                            .is_some_and(|v| *v != u)
                     });
                     if hv > value && ratio_ok && !other_unit {
                         high = Some(hv);
@@ -1725,11 +1755,17 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
         let skip = usize::from(
             after
                 .first()
-                .is_some_and(|w| (*w == "de" || *w == "of") && j > i + 1 || *w == "-"),
+                .is_some_and(|w| lex.is("currency_links", w) && j > i + 1 || *w == "-"),
         );
+        // A link word also before a symbol: "millones de $" is written
+        // where English puts the symbol first.
+        let linked = usize::from(after.first().is_some_and(|w| lex.is("currency_links", w)));
         if let Some((len, code)) = currency_word_at(doc, end + skip) {
             unit = Some(code.to_string());
             end += skip + len;
+        } else if let Some((len, code)) = symbol_after(doc, end + linked) {
+            unit = Some(code.to_string());
+            end += linked + len;
         } else {
             // "10 days", and "a 10-metre boat" through its hyphen, but not
             // "a 38-year-old", which is an age.

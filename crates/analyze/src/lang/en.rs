@@ -1235,7 +1235,7 @@ static FIGURE: FigureWords = FigureWords {
     one_phrases: &["a lone", "a single", "a sole"],
     one_pronoun_after: &[
         "of", "another", "day", "more", "time", "point", "thing", "way", "after", "other", "side",
-        "hand", "by", "that", "who", "which", "step",
+        "hand", "by", "that", "who", "which", "step", "on",
     ],
     month_abbreviations: &[
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -1367,6 +1367,7 @@ static FIGURE: FigureWords = FigureWords {
         ("a couple of", 2.0, 2.0, 3.0),
         ("a dozen", 12.0, 10.0, 14.0),
     ],
+    currency_links: &["of"],
     currency_prefixes: &[
         ("euro", "EUR"),
         ("eur", "EUR"),

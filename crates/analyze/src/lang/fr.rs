@@ -265,5 +265,6 @@ static FIGURE: FigureWords = FigureWords {
         ("une dizaine de", 10.0, 8.0, 12.0),
         ("une centaine de", 100.0, 80.0, 120.0),
     ],
+    currency_links: &["de"],
     ..NO_FIGURE_WORDS
 };

@@ -121,6 +121,7 @@ pub static LANG: Lang = Lang {
         ("sterline", "GBP"),
         ("sterlina", "GBP"),
         ("yen", "JPY"),
+        ("yuan", "CNY"),
         ("franchi svizzeri", "CHF"),
     ],
     units: &[
@@ -144,6 +145,11 @@ pub static LANG: Lang = Lang {
         ("miglia", "miles"),
         ("tonnellate", "t"),
         ("chili", "kg"),
+        ("kg", "kg"),
+        ("pollici", "in"),
+        ("pollice", "in"),
+        // "miglia nautiche": the second word makes the miles nautical.
+        ("nautiche", "nmi"),
         ("volte", "times"),
         ("persone", "people"),
     ],
@@ -245,6 +251,7 @@ static FIGURE: FigureWords = FigureWords {
     square_after: &["quadrati", "quadrato", "quadrate"],
     per_hour: &["all'ora", "orari", "/ h", "/h"],
     near_below: &["quasi"],
+    local_time: &["ora locale"],
     nobody: &["nessuno"],
     life_terms: &["ergastolo"],
     ordinals: &[
@@ -259,5 +266,6 @@ static FIGURE: FigureWords = FigureWords {
     ],
     ordinal_suffixes: &["º", "ª"],
     approx_phrases: &[("un paio di", 2.0, 2.0, 3.0)],
+    currency_links: &["di"],
     ..NO_FIGURE_WORDS
 };

@@ -203,6 +203,7 @@ pub const NO_FIGURE_WORDS: FigureWords = FigureWords {
     square_after: &[],
     age_before: &[],
     age_verbs: &[],
+    currency_links: &[],
 };
 
 /// How a relative date expression moves from the reference date.
@@ -461,6 +462,10 @@ pub struct FigureWords {
     /// with the ISO code. Entries of one or two letters count only with a
     /// multiplier or a digit group, since "R26" may be a road.
     pub currency_prefixes: &'static [(&'static str, &'static str)],
+    /// The preposition that may stand between an amount and its currency
+    /// ("millones de dólares", "miliardi di dollari", "millions of
+    /// dollars").
+    pub currency_links: &'static [&'static str],
 }
 
 /// A multi-word table compiled for lookup by first token.
@@ -680,6 +685,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
     misc.insert("furniture_before", set(fw.furniture_before));
     misc.insert("photo_words", set(fw.photo_words));
     misc.insert("over_more_than_after", set(fw.over_more_than_after));
+    misc.insert("currency_links", set(fw.currency_links));
     let mut figure_phrases = HashMap::default();
     let yes = |l: &'static [&'static str]| PhraseTable::new(l.iter().map(|w| (*w, ())));
     figure_phrases.insert("nobody", yes(fw.nobody));

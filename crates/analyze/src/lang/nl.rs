@@ -85,6 +85,7 @@ pub static LANG: Lang = Lang {
         ("euro", "EUR"),
         ("pond", "GBP"),
         ("yen", "JPY"),
+        ("yuan", "CNY"),
     ],
     units: &[
         ("dag", "days"),
@@ -104,6 +105,10 @@ pub static LANG: Lang = Lang {
         ("mijl", "miles"),
         ("ton", "t"),
         ("kilo", "kg"),
+        ("kg", "kg"),
+        ("inch", "in"),
+        ("zeemijl", "nmi"),
+        ("zeemijlen", "nmi"),
         ("keer", "times"),
         ("mensen", "people"),
         ("personen", "people"),

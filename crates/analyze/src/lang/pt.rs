@@ -300,5 +300,6 @@ static FIGURE: FigureWords = FigureWords {
     ],
     ordinal_suffixes: &["º", "ª"],
     approx_phrases: &[("um par de", 2.0, 2.0, 3.0)],
+    currency_links: &["de"],
     ..NO_FIGURE_WORDS
 };
