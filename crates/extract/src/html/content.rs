@@ -362,6 +362,9 @@ pub(crate) fn extract_with(
     let mut alive = vec![true; n];
     let mut in_link = vec![false; n];
     let mut in_main = vec![false; n];
+    // Inside code, classes name the tokens a highlighter colours
+    // ("hljs-comment", "token tag"), not boxes of the page.
+    let mut in_code = vec![false; n];
     let mut class_drop = vec![false; n];
     // Dropped by a class/id word alone, not by tag, role or hiding.
     let mut word_drop = vec![false; n];
@@ -388,6 +391,7 @@ pub(crate) fn extract_with(
             continue;
         }
         in_link[i] = in_link[p] || node.tag == Tag::A;
+        in_code[i] = in_code[p] || matches!(dom.nodes[p].tag, Tag::Pre | Tag::Code);
         in_main[i] = in_main[p]
             || node.tag == Tag::Main
             || dom.attr(i, "role").is_some_and(|r| r.trim() == "main");
@@ -437,7 +441,12 @@ pub(crate) fn extract_with(
         let by_role = dom.attr(i, "role").is_some_and(role_is_boilerplate);
         if structural || by_role {
             class_drop[i] = true;
-        } else if !relaxed && !protected[i] && !ci.is_empty() && BOILERPLATE.is_match(&ci) {
+        } else if !relaxed
+            && !protected[i]
+            && !in_code[i]
+            && !ci.is_empty()
+            && BOILERPLATE.is_match(&ci)
+        {
             class_drop[i] = true;
             word_drop[i] = true;
         }

@@ -895,3 +895,23 @@ fn a_grid_of_short_linked_product_names_is_the_content() {
     }
     assert!(!text.contains("About us"), "{text:?}");
 }
+
+#[test]
+fn highlighted_code_keeps_its_comments_and_tags() {
+    // A highlighter wraps each token of a code sample in a span named
+    // after its kind: a comment or a markup tag is part of the sample.
+    let body = format!(
+        r#"<article><h1>Setting up the garden sensor</h1>{}{}
+        <pre><code class="language-shell"><span class="hljs-comment"># water the beds at dawn</span>
+sensor schedule --at 05:30
+<span class="token tag">&lt;relay pin="4"&gt;</span></code></pre>{}</article>"#,
+        para(1),
+        para(2),
+        para(3)
+    );
+    let a = extract_html(&page("<title>Sensor</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(text.contains("sensor schedule --at 05:30"), "{text}");
+    assert!(text.contains("# water the beds at dawn"), "{text}");
+    assert!(text.contains("<relay pin=\"4\">"), "{text}");
+}
