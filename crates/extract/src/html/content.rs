@@ -129,6 +129,8 @@ pub(crate) struct OutBlock {
     pub text: String,
     /// Inside a list item: lists after a "Related" heading are link lists.
     pub list_item: bool,
+    /// Inside a `blockquote`: a reply's quote of an earlier post.
+    pub quoted: bool,
     /// The node where the block ended, and the end of the element around
     /// the block's own element: a "Related" heading's box ends there.
     pub at: u32,
@@ -535,8 +537,41 @@ pub(crate) fn extract_with(
     for c in container {
         emit(dom, c, &alive, &in_link, &stats.chars, &mut out);
     }
-    filter_blocks(out)
+    drop_quoted_repeats(filter_blocks(out))
 }
+
+/// Drops quotations of text the page already shows: a reply in a thread
+/// quoting the post above it, a pull quote lifting a sentence of the
+/// story. Only a paragraph long enough to be sure it is the same one.
+fn drop_quoted_repeats(blocks: Vec<OutBlock>) -> Vec<OutBlock> {
+    if !blocks.iter().any(|b| b.quoted) {
+        return blocks;
+    }
+    let key = |b: &OutBlock| {
+        (b.kind == BlockKind::Paragraph && b.text.chars().count() >= QUOTE_MIN_CHARS).then(|| {
+            b.text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+    };
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut out = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if let Some(k) = key(&b) {
+            if !seen.insert(k) && b.quoted {
+                continue;
+            }
+        }
+        out.push(b);
+    }
+    out
+}
+
+/// Quoted paragraphs shorter than this stay even when the page shows
+/// them already.
+const QUOTE_MIN_CHARS: usize = 60;
 
 /// Links that title the entries of a listing (a search result, a job
 /// ad, a story teaser, a product tile) are what such a page is about, not
@@ -1352,6 +1387,7 @@ fn emit(
                 .find(|o| chars.get(o.node).copied().unwrap_or(0) > own_chars + 30)
                 .map_or(u32::MAX, |o| o.end as u32);
             let list_item = stack.iter().any(|o| o.tag == Tag::Li);
+            let quoted = stack.iter().any(|o| o.tag == Tag::Blockquote);
             let kind = if caption_depth > 0 {
                 BlockKind::Caption
             } else {
@@ -1373,6 +1409,7 @@ fn emit(
                     kind,
                     text: text.to_string(),
                     list_item,
+                    quoted,
                     at: at as u32,
                     box_end,
                 });

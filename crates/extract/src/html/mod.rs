@@ -93,6 +93,7 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
                     kind: BlockKind::Paragraph,
                     text: p.to_string(),
                     list_item: false,
+                    quoted: false,
                     at: 0,
                     box_end: u32::MAX,
                 })

@@ -915,3 +915,21 @@ sensor schedule --at 05:30
     assert!(text.contains("# water the beds at dawn"), "{text}");
     assert!(text.contains("<relay pin=\"4\">"), "{text}");
 }
+
+#[test]
+fn a_reply_quoting_a_post_above_does_not_repeat_it() {
+    let first = "Our allotment floods every spring and the onions rot before June, \
+        so I am thinking of raised beds this year.";
+    let body = format!(
+        r#"<main><h1>Raised beds on wet ground?</h1>
+        <div class="post"><p>{first}</p></div>
+        <div class="post"><blockquote><p>{first}</p></blockquote>
+        <p>Raised beds saved my leeks on clay that stays wet until May, and they are cheap to build from old planks.</p></div>
+        <div class="post"><p>Add grit to the bottom layer and the water drains away far quicker than you would expect it to.</p></div></main>"#
+    );
+    let a = extract_html(&page("<title>Beds</title>", &body), "t", None);
+    let text = a.body_text();
+    assert_eq!(text.matches("Our allotment floods").count(), 1, "{text}");
+    assert!(text.contains("Raised beds saved my leeks"), "{text}");
+    assert!(text.contains("Add grit"), "{text}");
+}
