@@ -537,8 +537,48 @@ pub(crate) fn extract_with(
     for c in container {
         emit(dom, c, &alive, &in_link, &stats.chars, &mut out);
     }
-    drop_quoted_repeats(filter_blocks(out))
+    drop_printed_twice(drop_quoted_repeats(filter_blocks(out)))
 }
+
+/// Drops the second copy of a text the page prints twice (a layout for
+/// small screens beside the one for large ones, a tab's panel beside the
+/// same panel in an accordion, a carousel's cloned slides): when repeated
+/// paragraphs make up a large share of the text, they are copies, not
+/// writing. A text that reuses lines (a meal plan's "one cup of rice"
+/// every day, an API's parameters on each call) repeats far less of itself.
+fn drop_printed_twice(blocks: Vec<OutBlock>) -> Vec<OutBlock> {
+    let key = |b: &OutBlock| {
+        (b.text.chars().count() >= REPEAT_MIN_CHARS).then(|| {
+            b.text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+    };
+    let mut seen = rustc_hash::FxHashSet::default();
+    let (mut repeated, mut total) = (0usize, 0usize);
+    for b in &blocks {
+        let len = b.text.chars().count();
+        total += len;
+        if let Some(k) = key(b) {
+            if !seen.insert(k) {
+                repeated += len;
+            }
+        }
+    }
+    if repeated * 10 < total * 4 {
+        return blocks;
+    }
+    seen.clear();
+    blocks
+        .into_iter()
+        .filter(|b| key(b).is_none_or(|k| seen.insert(k)))
+        .collect()
+}
+
+/// Paragraphs shorter than this ("Yes", "Add to cart") repeat by design.
+const REPEAT_MIN_CHARS: usize = 40;
 
 /// Drops quotations of text the page already shows: a reply in a thread
 /// quoting the post above it, a pull quote lifting a sentence of the

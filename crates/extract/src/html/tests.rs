@@ -933,3 +933,43 @@ fn a_reply_quoting_a_post_above_does_not_repeat_it() {
     assert!(text.contains("Raised beds saved my leeks"), "{text}");
     assert!(text.contains("Add grit"), "{text}");
 }
+
+#[test]
+fn a_text_printed_twice_is_read_once() {
+    // The same copy for wide and narrow screens, one after the other.
+    let copy = format!(
+        "<h2>Why the ferry runs late</h2>{}{}{}",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let body = format!(
+        r#"<main><h1>Ferry timetable</h1><div class="wide">{copy}</div><div class="narrow">{copy}</div>
+        <p>Tickets are sold at the harbour office from six in the morning until the last crossing.</p></main>"#
+    );
+    let a = extract_html(&page("<title>Ferry</title>", &body), "t", None);
+    let text = a.body_text();
+    assert_eq!(text.matches("Paragraph 2:").count(), 1, "{text}");
+    assert!(text.contains("Paragraph 3:"), "{text}");
+    assert!(text.contains("Tickets are sold"), "{text}");
+}
+
+#[test]
+fn lines_a_text_reuses_stay() {
+    // A plan that repeats some of its lines is still one text.
+    let day = |d: usize| {
+        format!(
+            "<h3>Day {d}</h3><p>Breakfast: oats soaked overnight with a handful of berries and seeds.</p>\
+             <p>Dinner on day {d}: {LOREM}</p><p>Walk for forty minutes after dinner, day {d} of the plan, at an easy pace.</p>"
+        )
+    };
+    let body = format!(
+        "<article><h1>A week of meals</h1>{}{}{}</article>",
+        day(1),
+        day(2),
+        day(3)
+    );
+    let a = extract_html(&page("<title>Meals</title>", &body), "t", None);
+    let text = a.body_text();
+    assert_eq!(text.matches("Breakfast: oats").count(), 3, "{text}");
+}
