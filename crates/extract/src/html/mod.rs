@@ -62,8 +62,12 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
     // A page that is not one story and yields little text may be a
     // listing whose entries are all links (search results, job boards,
     // topic pages): read their title links as text and keep that reading
-    // when it finds clearly more.
-    if !meta.declares_article && body_words(&body) < 250 {
+    // when it finds clearly more. So may one whose text is all short
+    // lines (an entry's rank, price or byline without its title): prose
+    // runs to far more words a block.
+    let body_blocks = body.iter().filter(|b| b.kind.is_body()).count();
+    let short_lines = body_words(&body) <= body_blocks * 10;
+    if !meta.declares_article && (body_words(&body) < 250 || short_lines) {
         let again = content::extract_with(
             &dom,
             meta.article_body.as_deref(),

@@ -973,3 +973,29 @@ fn lines_a_text_reuses_stay() {
     let text = a.body_text();
     assert_eq!(text.matches("Breakfast: oats").count(), 3, "{text}");
 }
+
+#[test]
+fn a_ranked_list_keeps_its_titles_when_its_lines_are_short() {
+    // Ranks, authors and ratings are plain text; what each entry is, its
+    // title, is a link.
+    let rows: String = (1..=40)
+        .map(|n| {
+            format!(
+                r#"<tr><td class="rank">{n}</td><td><a class="title" href="/novel/{n}">The Lighthouse Keeper's Almanac volume {n}</a>
+                <div class="by">by Maren Oakley</div><div class="score">4.{n} average from {n}00 readers</div></td></tr>"#
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<nav><a href="/">Home</a> <a href="/lists">Lists</a></nav><main><h1>Best sea novels</h1>
+        <table class="ranking">{rows}</table></main>"#
+    );
+    let a = extract_html(&page("<title>Best sea novels</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(
+        text.contains("The Lighthouse Keeper's Almanac volume 7"),
+        "{text}"
+    );
+    assert!(text.contains("4.7 average from 700 readers"), "{text}");
+    assert!(!text.contains("Home"), "{text}");
+}
