@@ -617,8 +617,9 @@ const QUOTE_MIN_CHARS: usize = 60;
 /// ad, a story teaser, a product tile) are what such a page is about, not
 /// navigation away from it: the page is made of them. An entry is told
 /// from a menu item by its link reading like a name or a title (two
-/// words or more, 16 characters or more, where "Home" and "About us" are
-/// shorter), and a listing from a lone teaser by repetition: at least
+/// words or more, 10 characters or more, where "Home" and "About us" are
+/// shorter; a shop names its goods in two words), and a listing from a
+/// lone teaser by repetition: at least
 /// four siblings with the same tag and class, most of them with such a
 /// link. Their text then counts as plain text for link density.
 fn unlink_listing_items(dom: &Dom, alive: &[bool], in_link: &mut [bool]) {
@@ -654,7 +655,7 @@ fn unlink_listing_items(dom: &Dom, alive: &[bool], in_link: &mut [bool]) {
             chars[i] = count_chars(dom.node_text(i));
         }
         chars[p] += chars[i];
-        if dom.nodes[i].tag == Tag::A && link_chars[i] >= 16 && link_words[i] >= 2 {
+        if dom.nodes[i].tag == Tag::A && link_chars[i] >= 10 && link_words[i] >= 2 {
             titled[i] = true;
         }
         if titled[i] {
@@ -664,7 +665,7 @@ fn unlink_listing_items(dom: &Dom, alive: &[bool], in_link: &mut [bool]) {
     // A listing is the page's content only when it is a good part of the
     // page: a sidebar of headlines or a mega-menu of product lines beside
     // a short text is not.
-    let min_chars = chars[0] / 5;
+    let min_chars = chars[0] / 7;
     // Siblings grouped by parent and signature; a parent's children are
     // contiguous in a walk that skips each child's subtree.
     let mut groups: rustc_hash::FxHashMap<(Tag, &str), (u32, u32, u32)> = Default::default();

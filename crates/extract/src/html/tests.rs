@@ -999,3 +999,36 @@ fn a_ranked_list_keeps_its_titles_when_its_lines_are_short() {
     assert!(text.contains("4.7 average from 700 readers"), "{text}");
     assert!(!text.contains("Home"), "{text}");
 }
+
+#[test]
+fn a_shop_shelf_keeps_its_short_product_names() {
+    let names = [
+        "Tide Lantern",
+        "Harbour Mug",
+        "Kelp Candle",
+        "Quay Blanket",
+        "Gull Teapot",
+        "Reef Basket",
+        "Dune Cushion",
+        "Cove Platter",
+        "Pier Planter",
+        "Brine Saucer",
+    ];
+    let tiles: String = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            format!(
+                r#"<li class="tile"><a href="/p/{i}">{n}</a><span class="price">${i}4.00</span></li>"#
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<main><h1>Homeware</h1><p>Things for a house by the sea, made in small batches.</p>
+        <ul class="grid">{tiles}</ul></main>"#
+    );
+    let a = extract_html(&page("<title>Homeware</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(text.contains("Harbour Mug"), "{text}");
+    assert!(text.contains("Brine Saucer"), "{text}");
+}
