@@ -385,6 +385,7 @@ pub(crate) fn extract_with(
             }
         }
     }
+    let panels = toggled_panels(dom);
     for i in 1..n {
         let node = &dom.nodes[i];
         let p = node.parent as usize;
@@ -405,11 +406,12 @@ pub(crate) fn extract_with(
             continue;
         }
         let attrs = dom.attrs_of(i);
-        if attrs.iter().any(|a| {
+        let hidden = attrs.iter().any(|a| {
             (&*a.name == "hidden")
                 || (&*a.name == "aria-hidden" && a.value.eq_ignore_ascii_case("true"))
                 || (&*a.name == "style" && hidden_by_style(&a.value))
-        }) {
+        });
+        if hidden && !toggled(dom, i, &panels) {
             // Soft: sites collapse the rest of the story behind a "Read
             // more" toggle, so hidden text that is the article stays.
             class_drop[i] = true;
@@ -612,6 +614,27 @@ fn drop_quoted_repeats(blocks: Vec<OutBlock>) -> Vec<OutBlock> {
 /// Quoted paragraphs shorter than this stay even when the page shows
 /// them already.
 const QUOTE_MIN_CHARS: usize = 60;
+
+/// The ids that a control says it shows and hides (`aria-controls`): the
+/// panels of an accordion or of tabs, collapsed until a reader opens them.
+fn toggled_panels(dom: &Dom) -> rustc_hash::FxHashSet<&str> {
+    let mut ids = rustc_hash::FxHashSet::default();
+    for i in 1..dom.nodes.len() {
+        if let Some(v) = dom.attr(i, "aria-controls") {
+            ids.extend(v.split_ascii_whitespace());
+        }
+    }
+    ids
+}
+
+/// True when node `i` is a panel a control toggles: hidden only until
+/// opened, it is text of the page like any other.
+fn toggled(dom: &Dom, i: usize, panels: &rustc_hash::FxHashSet<&str>) -> bool {
+    !panels.is_empty()
+        && dom
+            .attr(i, "id")
+            .is_some_and(|id| panels.contains(id.trim()))
+}
 
 /// Links that title the entries of a listing (a search result, a job
 /// ad, a story teaser, a product tile) are what such a page is about, not

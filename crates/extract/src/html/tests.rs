@@ -1032,3 +1032,26 @@ fn a_shop_shelf_keeps_its_short_product_names() {
     assert!(text.contains("Harbour Mug"), "{text}");
     assert!(text.contains("Brine Saucer"), "{text}");
 }
+
+#[test]
+fn collapsed_accordion_panels_are_text() {
+    let items: String = (1..=5)
+        .map(|i| {
+            format!(
+                r#"<div class="acc"><button aria-controls="step-{i}" aria-expanded="false">Step {i}</button>
+                <div id="step-{i}" style="display:none" role="region">{}</div></div>"#,
+                para(i)
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<main><h1>Planting a hedge</h1><p>A hedge takes a weekend to plant and a few years to fill out, so the order of the work matters more than the speed.</p>
+        {items}<div id="menu" style="display:none"><a href="/">Home</a></div></main>"#
+    );
+    let a = extract_html(&page("<title>Hedge</title>", &body), "t", None);
+    let text = a.body_text();
+    for i in 1..=5 {
+        assert!(text.contains(&format!("Paragraph {i}:")), "{text}");
+    }
+    assert!(!text.contains("Home"), "{text}");
+}
