@@ -627,13 +627,14 @@ fn toggled_panels(dom: &Dom) -> rustc_hash::FxHashSet<&str> {
     ids
 }
 
-/// True when node `i` is a panel a control toggles: hidden only until
-/// opened, it is text of the page like any other.
+/// True when node `i` is a panel a control toggles, or a tab's panel:
+/// hidden only until opened, it is text of the page like any other.
 fn toggled(dom: &Dom, i: usize, panels: &rustc_hash::FxHashSet<&str>) -> bool {
-    !panels.is_empty()
-        && dom
-            .attr(i, "id")
-            .is_some_and(|id| panels.contains(id.trim()))
+    dom.attr(i, "role").is_some_and(|r| r.trim() == "tabpanel")
+        || (!panels.is_empty()
+            && dom
+                .attr(i, "id")
+                .is_some_and(|id| panels.contains(id.trim())))
 }
 
 /// Links that title the entries of a listing (a search result, a job

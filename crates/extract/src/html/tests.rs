@@ -1055,3 +1055,24 @@ fn collapsed_accordion_panels_are_text() {
     }
     assert!(!text.contains("Home"), "{text}");
 }
+
+#[test]
+fn hidden_tab_panels_are_text() {
+    let panels: String = (1..=4)
+        .map(|i| {
+            format!(
+                r#"<div role="tabpanel" aria-labelledby="tab-{i}" hidden>{}</div>"#,
+                para(i)
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<main><h1>Bread in four flours</h1><p>The same loaf, four ways: pick the flour you have and follow its tab from the first mix to the bake.</p>
+        <div role="tablist"><span id="tab-1">Rye</span><span id="tab-2">Spelt</span></div>{panels}</main>"#
+    );
+    let a = extract_html(&page("<title>Bread</title>", &body), "t", None);
+    let text = a.body_text();
+    for i in 1..=4 {
+        assert!(text.contains(&format!("Paragraph {i}:")), "{text}");
+    }
+}
