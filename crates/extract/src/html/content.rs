@@ -406,11 +406,12 @@ pub(crate) fn extract_with(
             continue;
         }
         let attrs = dom.attrs_of(i);
-        let hidden = attrs.iter().any(|a| {
-            (&*a.name == "hidden")
-                || (&*a.name == "aria-hidden" && a.value.eq_ignore_ascii_case("true"))
-                || (&*a.name == "style" && hidden_by_style(&a.value))
-        });
+        // `aria-hidden` keeps a box from screen readers, not from the
+        // screen: a carousel's slides out of view, a card read out once
+        // through its link; what it holds is shown.
+        let hidden = attrs
+            .iter()
+            .any(|a| (&*a.name == "hidden") || (&*a.name == "style" && hidden_by_style(&a.value)));
         if hidden && !toggled(dom, i, &panels) {
             // Soft: sites collapse the rest of the story behind a "Read
             // more" toggle, so hidden text that is the article stays.

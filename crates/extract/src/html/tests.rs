@@ -1076,3 +1076,19 @@ fn hidden_tab_panels_are_text() {
         assert!(text.contains(&format!("Paragraph {i}:")), "{text}");
     }
 }
+
+#[test]
+fn boxes_hidden_from_screen_readers_are_still_shown() {
+    let slides: String = (1..=4)
+        .map(|i| format!(r#"<li class="slide" aria-hidden="true">{}</li>"#, para(i)))
+        .collect();
+    let body = format!(
+        r#"<main><h1>Council notes</h1><p>Four decisions from this week's meeting, one a slide, in the order they were taken by the members.</p>
+        <ul class="slides">{slides}</ul></main>"#
+    );
+    let a = extract_html(&page("<title>Notes</title>", &body), "t", None);
+    let text = a.body_text();
+    for i in 1..=4 {
+        assert!(text.contains(&format!("Paragraph {i}:")), "{text}");
+    }
+}
