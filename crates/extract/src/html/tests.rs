@@ -1092,3 +1092,20 @@ fn boxes_hidden_from_screen_readers_are_still_shown() {
         assert!(text.contains(&format!("Paragraph {i}:")), "{text}");
     }
 }
+
+#[test]
+fn a_table_of_contents_is_not_text() {
+    let body = format!(
+        r##"<article><h1>Building a pond</h1><h2>Table of contents</h2>
+        <ol><li>Step one: the hole</li><li>Step two: the liner</li><li>Step three: the plants</li></ol>
+        {}{}{}</article>"##,
+        para(1),
+        para(2),
+        para(3)
+    );
+    let a = extract_html(&page("<title>Pond</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(!text.contains("Table of contents"), "{text}");
+    assert!(!text.contains("Step two: the liner"), "{text}");
+    assert!(text.contains("Paragraph 3:"), "{text}");
+}
