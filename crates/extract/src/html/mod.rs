@@ -139,7 +139,11 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
         }
     }
     for (i, blk) in body.iter().enumerate() {
-        if title_norm.as_deref() == Some(&norm_key(&blk.text)) || is_header_line(&blk.text) {
+        // A story's byline and dateline head it; further down, a line
+        // opening with "By" or a date is an entry's author or a post's
+        // date, part of the text.
+        let header = i < HEADER_BLOCKS && is_header_line(&blk.text);
+        if title_norm.as_deref() == Some(&norm_key(&blk.text)) || header {
             continue;
         }
         let pushed = b.blocks().len();
@@ -160,6 +164,9 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
     article.language = crate::lang::detect(sample).or(meta.language);
     article
 }
+
+/// Blocks at the top of the content where its header lines may sit.
+const HEADER_BLOCKS: usize = 12;
 
 /// A `<noscript>` start or end tag.
 static NOSCRIPT_TAG: Lazy<Regex> =

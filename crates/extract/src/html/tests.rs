@@ -1109,3 +1109,23 @@ fn a_table_of_contents_is_not_text() {
     assert!(!text.contains("Step two: the liner"), "{text}");
     assert!(text.contains("Paragraph 3:"), "{text}");
 }
+
+#[test]
+fn a_byline_far_down_the_text_is_an_entrys_not_the_header() {
+    let entries: String = (1..=14)
+        .map(|i| {
+            format!(
+                "<h3>Almanac volume {i}</h3><p>By Maren Oakley</p>{}",
+                para(i)
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<main><h1>Sea novels</h1><div class="content"><p>By Ada Quill</p>{entries}</div></main>"#
+    );
+    let a = extract_html(&page("<title>Sea novels</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(!text.contains("By Ada Quill"), "{text}");
+    assert!(text.contains("Paragraph 14:"), "{text}");
+    assert!(text.contains("By Maren Oakley"), "{text}");
+}
