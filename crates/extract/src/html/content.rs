@@ -687,10 +687,12 @@ fn unlink_listing_items(dom: &Dom, alive: &[bool], in_link: &mut [bool]) {
             titled[p] = true;
         }
     }
-    // A listing is the page's content only when it is a good part of the
-    // page: a sidebar of headlines or a mega-menu of product lines beside
-    // a short text is not.
-    let min_chars = chars[0] / 7;
+    // A listing is the page's content only when it is a fair part of the
+    // page: a strip of three headlines is not. The share is small because
+    // the page's text here still counts its menus, footers and hidden
+    // drawers, which on a shop's shelf outweigh the shelf many times; the
+    // link density and the second reading's gain judge the rest.
+    let min_chars = chars[0] / 16;
     // Siblings grouped by parent and signature; a parent's children are
     // contiguous in a walk that skips each child's subtree.
     let mut groups: rustc_hash::FxHashMap<(Tag, &str), (u32, u32, u32)> = Default::default();

@@ -1129,3 +1129,33 @@ fn a_byline_far_down_the_text_is_an_entrys_not_the_header() {
     assert!(text.contains("Paragraph 14:"), "{text}");
     assert!(text.contains("By Maren Oakley"), "{text}");
 }
+
+#[test]
+fn a_small_shelf_beside_a_big_menu_is_the_content() {
+    let menu: String = (1..=60)
+        .map(|i| format!(r#"<li><a href="/c/{i}">Department number {i}</a></li>"#))
+        .collect();
+    let names = [
+        "Tide Lantern",
+        "Harbour Mug",
+        "Kelp Candle",
+        "Quay Blanket",
+        "Gull Teapot",
+        "Reef Basket",
+    ];
+    let tiles: String = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            format!(r#"<li class="tile"><a href="/p/{i}">{n}</a> <span>${i}9</span></li>"#)
+        })
+        .collect();
+    let body = format!(
+        r#"<nav><ul>{menu}</ul></nav><main><h1>Lamps and mugs</h1><p>Made in small batches.</p>
+        <ul class="grid">{tiles}</ul></main>"#
+    );
+    let a = extract_html(&page("<title>Lamps and mugs</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(text.contains("Quay Blanket"), "{text}");
+    assert!(!text.contains("Department number"), "{text}");
+}
