@@ -129,6 +129,8 @@ pub(crate) struct OutBlock {
     pub text: String,
     /// Inside a list item: lists after a "Related" heading are link lists.
     pub list_item: bool,
+    /// Inside a `blockquote`: a reply's quote of an earlier post.
+    pub quoted: bool,
     /// The node where the block ended, and the end of the element around
     /// the block's own element: a "Related" heading's box ends there.
     pub at: u32,
@@ -362,6 +364,9 @@ pub(crate) fn extract_with(
     let mut alive = vec![true; n];
     let mut in_link = vec![false; n];
     let mut in_main = vec![false; n];
+    // Inside code, classes name the tokens a highlighter colours
+    // ("hljs-comment", "token tag"), not boxes of the page.
+    let mut in_code = vec![false; n];
     let mut class_drop = vec![false; n];
     // Dropped by a class/id word alone, not by tag, role or hiding.
     let mut word_drop = vec![false; n];
@@ -380,6 +385,7 @@ pub(crate) fn extract_with(
             }
         }
     }
+    let panels = toggled_panels(dom);
     for i in 1..n {
         let node = &dom.nodes[i];
         let p = node.parent as usize;
@@ -388,6 +394,7 @@ pub(crate) fn extract_with(
             continue;
         }
         in_link[i] = in_link[p] || node.tag == Tag::A;
+        in_code[i] = in_code[p] || matches!(dom.nodes[p].tag, Tag::Pre | Tag::Code);
         in_main[i] = in_main[p]
             || node.tag == Tag::Main
             || dom.attr(i, "role").is_some_and(|r| r.trim() == "main");
@@ -399,11 +406,13 @@ pub(crate) fn extract_with(
             continue;
         }
         let attrs = dom.attrs_of(i);
-        if attrs.iter().any(|a| {
-            (&*a.name == "hidden")
-                || (&*a.name == "aria-hidden" && a.value.eq_ignore_ascii_case("true"))
-                || (&*a.name == "style" && hidden_by_style(&a.value))
-        }) {
+        // `aria-hidden` keeps a box from screen readers, not from the
+        // screen: a carousel's slides out of view, a card read out once
+        // through its link; what it holds is shown.
+        let hidden = attrs
+            .iter()
+            .any(|a| (&*a.name == "hidden") || (&*a.name == "style" && hidden_by_style(&a.value)));
+        if hidden && !toggled(dom, i, &panels) {
             // Soft: sites collapse the rest of the story behind a "Read
             // more" toggle, so hidden text that is the article stays.
             class_drop[i] = true;
@@ -437,7 +446,12 @@ pub(crate) fn extract_with(
         let by_role = dom.attr(i, "role").is_some_and(role_is_boilerplate);
         if structural || by_role {
             class_drop[i] = true;
-        } else if !relaxed && !protected[i] && !ci.is_empty() && BOILERPLATE.is_match(&ci) {
+        } else if !relaxed
+            && !protected[i]
+            && !in_code[i]
+            && !ci.is_empty()
+            && BOILERPLATE.is_match(&ci)
+        {
             class_drop[i] = true;
             word_drop[i] = true;
         }
@@ -526,15 +540,111 @@ pub(crate) fn extract_with(
     for c in container {
         emit(dom, c, &alive, &in_link, &stats.chars, &mut out);
     }
-    filter_blocks(out)
+    drop_printed_twice(drop_quoted_repeats(filter_blocks(out)))
+}
+
+/// Drops the second copy of a text the page prints twice (a layout for
+/// small screens beside the one for large ones, a tab's panel beside the
+/// same panel in an accordion, a carousel's cloned slides): when repeated
+/// paragraphs make up a large share of the text, they are copies, not
+/// writing. A text that reuses lines (a meal plan's "one cup of rice"
+/// every day, an API's parameters on each call) repeats far less of itself.
+fn drop_printed_twice(blocks: Vec<OutBlock>) -> Vec<OutBlock> {
+    let key = |b: &OutBlock| {
+        (b.text.chars().count() >= REPEAT_MIN_CHARS).then(|| {
+            b.text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+    };
+    let mut seen = rustc_hash::FxHashSet::default();
+    let (mut repeated, mut total) = (0usize, 0usize);
+    for b in &blocks {
+        let len = b.text.chars().count();
+        total += len;
+        if let Some(k) = key(b) {
+            if !seen.insert(k) {
+                repeated += len;
+            }
+        }
+    }
+    if repeated * 10 < total * 4 {
+        return blocks;
+    }
+    seen.clear();
+    blocks
+        .into_iter()
+        .filter(|b| key(b).is_none_or(|k| seen.insert(k)))
+        .collect()
+}
+
+/// Paragraphs shorter than this ("Yes", "Add to cart") repeat by design.
+const REPEAT_MIN_CHARS: usize = 40;
+
+/// Drops quotations of text the page already shows: a reply in a thread
+/// quoting the post above it, a pull quote lifting a sentence of the
+/// story. Only a paragraph long enough to be sure it is the same one.
+fn drop_quoted_repeats(blocks: Vec<OutBlock>) -> Vec<OutBlock> {
+    if !blocks.iter().any(|b| b.quoted) {
+        return blocks;
+    }
+    let key = |b: &OutBlock| {
+        (b.kind == BlockKind::Paragraph && b.text.chars().count() >= QUOTE_MIN_CHARS).then(|| {
+            b.text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+    };
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut out = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if let Some(k) = key(&b) {
+            if !seen.insert(k) && b.quoted {
+                continue;
+            }
+        }
+        out.push(b);
+    }
+    out
+}
+
+/// Quoted paragraphs shorter than this stay even when the page shows
+/// them already.
+const QUOTE_MIN_CHARS: usize = 60;
+
+/// The ids that a control says it shows and hides (`aria-controls`): the
+/// panels of an accordion or of tabs, collapsed until a reader opens them.
+fn toggled_panels(dom: &Dom) -> rustc_hash::FxHashSet<&str> {
+    let mut ids = rustc_hash::FxHashSet::default();
+    for i in 1..dom.nodes.len() {
+        if let Some(v) = dom.attr(i, "aria-controls") {
+            ids.extend(v.split_ascii_whitespace());
+        }
+    }
+    ids
+}
+
+/// True when node `i` is a panel a control toggles, or a tab's panel:
+/// hidden only until opened, it is text of the page like any other.
+fn toggled(dom: &Dom, i: usize, panels: &rustc_hash::FxHashSet<&str>) -> bool {
+    dom.attr(i, "role").is_some_and(|r| r.trim() == "tabpanel")
+        || (!panels.is_empty()
+            && dom
+                .attr(i, "id")
+                .is_some_and(|id| panels.contains(id.trim())))
 }
 
 /// Links that title the entries of a listing (a search result, a job
 /// ad, a story teaser, a product tile) are what such a page is about, not
 /// navigation away from it: the page is made of them. An entry is told
 /// from a menu item by its link reading like a name or a title (two
-/// words or more, 16 characters or more, where "Home" and "About us" are
-/// shorter), and a listing from a lone teaser by repetition: at least
+/// words or more, 10 characters or more, where "Home" and "About us" are
+/// shorter; a shop names its goods in two words), and a listing from a
+/// lone teaser by repetition: at least
 /// four siblings with the same tag and class, most of them with such a
 /// link. Their text then counts as plain text for link density.
 fn unlink_listing_items(dom: &Dom, alive: &[bool], in_link: &mut [bool]) {
@@ -570,17 +680,19 @@ fn unlink_listing_items(dom: &Dom, alive: &[bool], in_link: &mut [bool]) {
             chars[i] = count_chars(dom.node_text(i));
         }
         chars[p] += chars[i];
-        if dom.nodes[i].tag == Tag::A && link_chars[i] >= 16 && link_words[i] >= 2 {
+        if dom.nodes[i].tag == Tag::A && link_chars[i] >= 10 && link_words[i] >= 2 {
             titled[i] = true;
         }
         if titled[i] {
             titled[p] = true;
         }
     }
-    // A listing is the page's content only when it is a good part of the
-    // page: a sidebar of headlines or a mega-menu of product lines beside
-    // a short text is not.
-    let min_chars = chars[0] / 5;
+    // A listing is the page's content only when it is a fair part of the
+    // page: a strip of three headlines is not. The share is small because
+    // the page's text here still counts its menus, footers and hidden
+    // drawers, which on a shop's shelf outweigh the shelf many times; the
+    // link density and the second reading's gain judge the rest.
+    let min_chars = chars[0] / 16;
     // Siblings grouped by parent and signature; a parent's children are
     // contiguous in a walk that skips each child's subtree.
     let mut groups: rustc_hash::FxHashMap<(Tag, &str), (u32, u32, u32)> = Default::default();
@@ -1343,6 +1455,7 @@ fn emit(
                 .find(|o| chars.get(o.node).copied().unwrap_or(0) > own_chars + 30)
                 .map_or(u32::MAX, |o| o.end as u32);
             let list_item = stack.iter().any(|o| o.tag == Tag::Li);
+            let quoted = stack.iter().any(|o| o.tag == Tag::Blockquote);
             let kind = if caption_depth > 0 {
                 BlockKind::Caption
             } else {
@@ -1364,6 +1477,7 @@ fn emit(
                     kind,
                     text: text.to_string(),
                     list_item,
+                    quoted,
                     at: at as u32,
                     box_end,
                 });

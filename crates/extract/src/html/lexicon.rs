@@ -47,6 +47,8 @@ const EN: Lexicon = Lexicon {
         // The tiles of other products under a product's page.
         r"related (?:items|products)(?: to explore)?|more like this|similar (?:items|products)",
         r"(?:customers|people) who (?:bought|viewed) this.*|(?:frequently )?bought together",
+        // A table of contents points into the page itself.
+        r"(?:table of )?contents(?: hide| show)?|in this (?:article|post|guide)|on this page|jump to section",
     ],
 };
 
@@ -176,6 +178,8 @@ mod tests {
         assert!(POINTER_HEADING.is_match("関連記事"));
         assert!(POINTER_HEADING.is_match("Related items to explore"));
         assert!(!POINTER_HEADING.is_match("Related items were found in the shed."));
+        assert!(POINTER_HEADING.is_match("Table of Contents"));
+        assert!(!POINTER_HEADING.is_match("Contents of the shed were sold."));
         assert!(LEGAL.is_match("Disclaimer: The views expressed are the author's own."));
         assert!(!LEGAL.is_match("The disclaimer was added later, she said."));
         assert!(!POINTER_HEADING.is_match("Related to the storm, officials said"));

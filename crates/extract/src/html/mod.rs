@@ -62,8 +62,12 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
     // A page that is not one story and yields little text may be a
     // listing whose entries are all links (search results, job boards,
     // topic pages): read their title links as text and keep that reading
-    // when it finds clearly more.
-    if !meta.declares_article && body_words(&body) < 250 {
+    // when it finds clearly more. So may one whose text is all short
+    // lines (an entry's rank, price or byline without its title): prose
+    // runs to far more words a block.
+    let body_blocks = body.iter().filter(|b| b.kind.is_body()).count();
+    let short_lines = body_words(&body) <= body_blocks * 10;
+    if !meta.declares_article && (body_words(&body) < 250 || short_lines) {
         let again = content::extract_with(
             &dom,
             meta.article_body.as_deref(),
@@ -93,6 +97,7 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
                     kind: BlockKind::Paragraph,
                     text: p.to_string(),
                     list_item: false,
+                    quoted: false,
                     at: 0,
                     box_end: u32::MAX,
                 })
@@ -134,7 +139,11 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
         }
     }
     for (i, blk) in body.iter().enumerate() {
-        if title_norm.as_deref() == Some(&norm_key(&blk.text)) || is_header_line(&blk.text) {
+        // A story's byline and dateline head it; further down, a line
+        // opening with "By" or a date is an entry's author or a post's
+        // date, part of the text.
+        let header = i < HEADER_BLOCKS && is_header_line(&blk.text);
+        if title_norm.as_deref() == Some(&norm_key(&blk.text)) || header {
             continue;
         }
         let pushed = b.blocks().len();
@@ -155,6 +164,9 @@ pub fn extract_html(page: &str, source: &str, url: Option<&str>) -> Article {
     article.language = crate::lang::detect(sample).or(meta.language);
     article
 }
+
+/// Blocks at the top of the content where its header lines may sit.
+const HEADER_BLOCKS: usize = 12;
 
 /// A `<noscript>` start or end tag.
 static NOSCRIPT_TAG: Lazy<Regex> =

@@ -895,3 +895,267 @@ fn a_grid_of_short_linked_product_names_is_the_content() {
     }
     assert!(!text.contains("About us"), "{text:?}");
 }
+
+#[test]
+fn highlighted_code_keeps_its_comments_and_tags() {
+    // A highlighter wraps each token of a code sample in a span named
+    // after its kind: a comment or a markup tag is part of the sample.
+    let body = format!(
+        r#"<article><h1>Setting up the garden sensor</h1>{}{}
+        <pre><code class="language-shell"><span class="hljs-comment"># water the beds at dawn</span>
+sensor schedule --at 05:30
+<span class="token tag">&lt;relay pin="4"&gt;</span></code></pre>{}</article>"#,
+        para(1),
+        para(2),
+        para(3)
+    );
+    let a = extract_html(&page("<title>Sensor</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(text.contains("sensor schedule --at 05:30"), "{text}");
+    assert!(text.contains("# water the beds at dawn"), "{text}");
+    assert!(text.contains("<relay pin=\"4\">"), "{text}");
+}
+
+#[test]
+fn a_reply_quoting_a_post_above_does_not_repeat_it() {
+    let first = "Our allotment floods every spring and the onions rot before June, \
+        so I am thinking of raised beds this year.";
+    let body = format!(
+        r#"<main><h1>Raised beds on wet ground?</h1>
+        <div class="post"><p>{first}</p></div>
+        <div class="post"><blockquote><p>{first}</p></blockquote>
+        <p>Raised beds saved my leeks on clay that stays wet until May, and they are cheap to build from old planks.</p></div>
+        <div class="post"><p>Add grit to the bottom layer and the water drains away far quicker than you would expect it to.</p></div></main>"#
+    );
+    let a = extract_html(&page("<title>Beds</title>", &body), "t", None);
+    let text = a.body_text();
+    assert_eq!(text.matches("Our allotment floods").count(), 1, "{text}");
+    assert!(text.contains("Raised beds saved my leeks"), "{text}");
+    assert!(text.contains("Add grit"), "{text}");
+}
+
+#[test]
+fn a_text_printed_twice_is_read_once() {
+    // The same copy for wide and narrow screens, one after the other.
+    let copy = format!(
+        "<h2>Why the ferry runs late</h2>{}{}{}",
+        para(1),
+        para(2),
+        para(3)
+    );
+    let body = format!(
+        r#"<main><h1>Ferry timetable</h1><div class="wide">{copy}</div><div class="narrow">{copy}</div>
+        <p>Tickets are sold at the harbour office from six in the morning until the last crossing.</p></main>"#
+    );
+    let a = extract_html(&page("<title>Ferry</title>", &body), "t", None);
+    let text = a.body_text();
+    assert_eq!(text.matches("Paragraph 2:").count(), 1, "{text}");
+    assert!(text.contains("Paragraph 3:"), "{text}");
+    assert!(text.contains("Tickets are sold"), "{text}");
+}
+
+#[test]
+fn lines_a_text_reuses_stay() {
+    // A plan that repeats some of its lines is still one text.
+    let day = |d: usize| {
+        format!(
+            "<h3>Day {d}</h3><p>Breakfast: oats soaked overnight with a handful of berries and seeds.</p>\
+             <p>Dinner on day {d}: {LOREM}</p><p>Walk for forty minutes after dinner, day {d} of the plan, at an easy pace.</p>"
+        )
+    };
+    let body = format!(
+        "<article><h1>A week of meals</h1>{}{}{}</article>",
+        day(1),
+        day(2),
+        day(3)
+    );
+    let a = extract_html(&page("<title>Meals</title>", &body), "t", None);
+    let text = a.body_text();
+    assert_eq!(text.matches("Breakfast: oats").count(), 3, "{text}");
+}
+
+#[test]
+fn a_ranked_list_keeps_its_titles_when_its_lines_are_short() {
+    // Ranks, authors and ratings are plain text; what each entry is, its
+    // title, is a link.
+    let rows: String = (1..=40)
+        .map(|n| {
+            format!(
+                r#"<tr><td class="rank">{n}</td><td><a class="title" href="/novel/{n}">The Lighthouse Keeper's Almanac volume {n}</a>
+                <div class="by">by Maren Oakley</div><div class="score">4.{n} average from {n}00 readers</div></td></tr>"#
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<nav><a href="/">Home</a> <a href="/lists">Lists</a></nav><main><h1>Best sea novels</h1>
+        <table class="ranking">{rows}</table></main>"#
+    );
+    let a = extract_html(&page("<title>Best sea novels</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(
+        text.contains("The Lighthouse Keeper's Almanac volume 7"),
+        "{text}"
+    );
+    assert!(text.contains("4.7 average from 700 readers"), "{text}");
+    assert!(!text.contains("Home"), "{text}");
+}
+
+#[test]
+fn a_shop_shelf_keeps_its_short_product_names() {
+    let names = [
+        "Tide Lantern",
+        "Harbour Mug",
+        "Kelp Candle",
+        "Quay Blanket",
+        "Gull Teapot",
+        "Reef Basket",
+        "Dune Cushion",
+        "Cove Platter",
+        "Pier Planter",
+        "Brine Saucer",
+    ];
+    let tiles: String = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            format!(
+                r#"<li class="tile"><a href="/p/{i}">{n}</a><span class="price">${i}4.00</span></li>"#
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<main><h1>Homeware</h1><p>Things for a house by the sea, made in small batches.</p>
+        <ul class="grid">{tiles}</ul></main>"#
+    );
+    let a = extract_html(&page("<title>Homeware</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(text.contains("Harbour Mug"), "{text}");
+    assert!(text.contains("Brine Saucer"), "{text}");
+}
+
+#[test]
+fn collapsed_accordion_panels_are_text() {
+    let items: String = (1..=5)
+        .map(|i| {
+            format!(
+                r#"<div class="acc"><button aria-controls="step-{i}" aria-expanded="false">Step {i}</button>
+                <div id="step-{i}" style="display:none" role="region">{}</div></div>"#,
+                para(i)
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<main><h1>Planting a hedge</h1><p>A hedge takes a weekend to plant and a few years to fill out, so the order of the work matters more than the speed.</p>
+        {items}<div id="menu" style="display:none"><a href="/">Home</a></div></main>"#
+    );
+    let a = extract_html(&page("<title>Hedge</title>", &body), "t", None);
+    let text = a.body_text();
+    for i in 1..=5 {
+        assert!(text.contains(&format!("Paragraph {i}:")), "{text}");
+    }
+    assert!(!text.contains("Home"), "{text}");
+}
+
+#[test]
+fn hidden_tab_panels_are_text() {
+    let panels: String = (1..=4)
+        .map(|i| {
+            format!(
+                r#"<div role="tabpanel" aria-labelledby="tab-{i}" hidden>{}</div>"#,
+                para(i)
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<main><h1>Bread in four flours</h1><p>The same loaf, four ways: pick the flour you have and follow its tab from the first mix to the bake.</p>
+        <div role="tablist"><span id="tab-1">Rye</span><span id="tab-2">Spelt</span></div>{panels}</main>"#
+    );
+    let a = extract_html(&page("<title>Bread</title>", &body), "t", None);
+    let text = a.body_text();
+    for i in 1..=4 {
+        assert!(text.contains(&format!("Paragraph {i}:")), "{text}");
+    }
+}
+
+#[test]
+fn boxes_hidden_from_screen_readers_are_still_shown() {
+    let slides: String = (1..=4)
+        .map(|i| format!(r#"<li class="slide" aria-hidden="true">{}</li>"#, para(i)))
+        .collect();
+    let body = format!(
+        r#"<main><h1>Council notes</h1><p>Four decisions from this week's meeting, one a slide, in the order they were taken by the members.</p>
+        <ul class="slides">{slides}</ul></main>"#
+    );
+    let a = extract_html(&page("<title>Notes</title>", &body), "t", None);
+    let text = a.body_text();
+    for i in 1..=4 {
+        assert!(text.contains(&format!("Paragraph {i}:")), "{text}");
+    }
+}
+
+#[test]
+fn a_table_of_contents_is_not_text() {
+    let body = format!(
+        r##"<article><h1>Building a pond</h1><h2>Table of contents</h2>
+        <ol><li>Step one: the hole</li><li>Step two: the liner</li><li>Step three: the plants</li></ol>
+        {}{}{}</article>"##,
+        para(1),
+        para(2),
+        para(3)
+    );
+    let a = extract_html(&page("<title>Pond</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(!text.contains("Table of contents"), "{text}");
+    assert!(!text.contains("Step two: the liner"), "{text}");
+    assert!(text.contains("Paragraph 3:"), "{text}");
+}
+
+#[test]
+fn a_byline_far_down_the_text_is_an_entrys_not_the_header() {
+    let entries: String = (1..=14)
+        .map(|i| {
+            format!(
+                "<h3>Almanac volume {i}</h3><p>By Maren Oakley</p>{}",
+                para(i)
+            )
+        })
+        .collect();
+    let body = format!(
+        r#"<main><h1>Sea novels</h1><div class="content"><p>By Ada Quill</p>{entries}</div></main>"#
+    );
+    let a = extract_html(&page("<title>Sea novels</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(!text.contains("By Ada Quill"), "{text}");
+    assert!(text.contains("Paragraph 14:"), "{text}");
+    assert!(text.contains("By Maren Oakley"), "{text}");
+}
+
+#[test]
+fn a_small_shelf_beside_a_big_menu_is_the_content() {
+    let menu: String = (1..=60)
+        .map(|i| format!(r#"<li><a href="/c/{i}">Department number {i}</a></li>"#))
+        .collect();
+    let names = [
+        "Tide Lantern",
+        "Harbour Mug",
+        "Kelp Candle",
+        "Quay Blanket",
+        "Gull Teapot",
+        "Reef Basket",
+    ];
+    let tiles: String = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            format!(r#"<li class="tile"><a href="/p/{i}">{n}</a> <span>${i}9</span></li>"#)
+        })
+        .collect();
+    let body = format!(
+        r#"<nav><ul>{menu}</ul></nav><main><h1>Lamps and mugs</h1><p>Made in small batches.</p>
+        <ul class="grid">{tiles}</ul></main>"#
+    );
+    let a = extract_html(&page("<title>Lamps and mugs</title>", &body), "t", None);
+    let text = a.body_text();
+    assert!(text.contains("Quay Blanket"), "{text}");
+    assert!(!text.contains("Department number"), "{text}");
+}
