@@ -2741,3 +2741,86 @@ fn the_worst_hit_and_the_hardest_hit_are_one_subset() {
     );
     assert_eq!(slot.verdict, Verdict::Conflict, "{slot:#?}");
 }
+
+#[test]
+fn a_translation_pairs_one_number_of_two_things_by_what_is_counted() {
+    // "two" counts two things in each version: the counted nouns, in two
+    // languages, say which translation is which.
+    let mut en = plain(
+        "en",
+        "The Ledger",
+        "Norvex Textiles said on Monday that it had sold 312 looms to Tarsk Mills. \
+         The deal, signed in Orlen, also covers 45 dye vats and 17 presses. \
+         Each loom comes in two colours, and Tarsk Mills will fit two cameras to every one.",
+    );
+    en.language = Some("en".into());
+    let mut es = plain(
+        "es",
+        "El Telar",
+        "Norvex Textiles dijo el lunes que había vendido 312 telares a Tarsk Mills. \
+         El acuerdo, firmado en Orlen, incluye también 45 cubas de tinte y 17 prensas. \
+         Cada telar viene en dos colores, y Tarsk Mills montará dos cámaras en cada uno.",
+    );
+    es.language = Some("es".into());
+    let with_figures = |mut a: Article, words: [(&str, f64, &str); 3]| {
+        for (wording, value, counts) in words {
+            let start = a.text.find(wording).unwrap_or(0);
+            a.spans.push(Span {
+                range: ByteRange::new(start, start + wording.len()),
+                kind: SpanKind::Figure(Figure {
+                    value,
+                    low: value,
+                    high: Some(value),
+                    unit: None,
+                    qualifier: Qualifier::Exact,
+                    counts: Some(counts.to_string()),
+                    attributed_to: None,
+                    role: FigureRole::Claim,
+                }),
+            });
+        }
+        a.spans.sort_by_key(|s| s.range.start);
+        a
+    };
+    let en = with_figures(
+        en,
+        [
+            ("312", 312.0, "looms"),
+            ("two colours", 2.0, "colours"),
+            ("two cameras", 2.0, "cameras"),
+        ],
+    );
+    let es = with_figures(
+        es,
+        [
+            ("312", 312.0, "telares"),
+            ("dos colores", 2.0, "colores"),
+            ("dos cámaras", 2.0, "cámaras"),
+        ],
+    );
+    let at = |a: &Article, wording: &str| {
+        let start = a.text.find(wording).unwrap_or(0);
+        ByteRange::new(start, start + wording.len())
+    };
+    let spans = [
+        (at(&en, "two colours"), at(&es, "dos colores")),
+        (at(&en, "two cameras"), at(&es, "dos cámaras")),
+    ];
+    let d = crosscheck(vec![en, es], &Options::default());
+    assert_eq!(d.origins.len(), 1, "{:#?}", d.origins);
+    let slot_holding = |article: usize, span: ByteRange| {
+        d.figures.iter().position(|s| {
+            s.values.iter().any(|v| {
+                v.mentions
+                    .iter()
+                    .any(|m| m.article == article && m.span == span)
+            })
+        })
+    };
+    for (english, spanish) in spans {
+        let slot = slot_holding(0, english);
+        assert!(slot.is_some(), "{:#?}", d.figures);
+        assert_eq!(slot, slot_holding(1, spanish), "{:#?}", d.figures);
+    }
+    assert_ne!(slot_holding(0, spans[0].0), slot_holding(0, spans[1].0));
+}

@@ -225,6 +225,20 @@ pub const THING_NAMES: &[&str] = &[
     "cable",
     "crew",
     "family",
+    "order",
+    "customer",
+    "camera",
+    "colour",
+    "size",
+    "model",
+    "seat",
+    "song",
+    "store",
+    "engine",
+    "airline",
+    "incident",
+    "factory",
+    "city",
 ];
 
 /// Pairs of [`CONCEPT_NAMES`] that name one quantity when the two clauses
