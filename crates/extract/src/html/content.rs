@@ -550,15 +550,7 @@ pub(crate) fn extract_with(
 /// writing. A text that reuses lines (a meal plan's "one cup of rice"
 /// every day, an API's parameters on each call) repeats far less of itself.
 fn drop_printed_twice(blocks: Vec<OutBlock>) -> Vec<OutBlock> {
-    let key = |b: &OutBlock| {
-        (b.text.chars().count() >= REPEAT_MIN_CHARS).then(|| {
-            b.text
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        })
-    };
+    let key = |b: &OutBlock| (b.text.chars().count() >= REPEAT_MIN_CHARS).then(|| folded(&b.text));
     let mut seen = rustc_hash::FxHashSet::default();
     let (mut repeated, mut total) = (0usize, 0usize);
     for b in &blocks {
@@ -580,6 +572,14 @@ fn drop_printed_twice(blocks: Vec<OutBlock>) -> Vec<OutBlock> {
         .collect()
 }
 
+/// A paragraph's text as compared for repeats: spacing and case aside.
+fn folded(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// Paragraphs shorter than this ("Yes", "Add to cart") repeat by design.
 const REPEAT_MIN_CHARS: usize = 40;
 
@@ -591,13 +591,8 @@ fn drop_quoted_repeats(blocks: Vec<OutBlock>) -> Vec<OutBlock> {
         return blocks;
     }
     let key = |b: &OutBlock| {
-        (b.kind == BlockKind::Paragraph && b.text.chars().count() >= QUOTE_MIN_CHARS).then(|| {
-            b.text
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        })
+        (b.kind == BlockKind::Paragraph && b.text.chars().count() >= QUOTE_MIN_CHARS)
+            .then(|| folded(&b.text))
     };
     let mut seen = rustc_hash::FxHashSet::default();
     let mut out = Vec::with_capacity(blocks.len());
