@@ -1347,29 +1347,45 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     // of one of many; "a drop of 3.10 dollars" changes a price. Neither
     // is the sum a plain report states.
     if matches!(m.dim, Some(Dim::Money(_))) {
-        let lower = |r: std::ops::Range<usize>| a.text.get(r).unwrap_or("").to_lowercase();
-        let (span_start, span_end) = (site.span.start as usize, site.span.end as usize);
-        let follow = lower(span_end..site.sentence.end as usize);
-        let follow: Vec<&str> = follow
-            .split_whitespace()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
+        // The sentence's words after the sum and before it, lower-cased.
+        let follow: Vec<String> = words
+            .iter()
+            .filter(|(o, _)| *o >= rel.end)
+            .map(|(_, w)| w.to_lowercase())
             .collect();
-        let lead = lower(site.sentence.start as usize..span_start);
-        let lead: Vec<&str> = lead.split_whitespace().collect();
+        let lead: Vec<String> = words
+            .iter()
+            .filter(|(o, w)| o + w.len() <= rel.start)
+            .map(|(_, w)| w.to_lowercase())
+            .collect();
+        // A phrase's words, read as the sentence's are ("l'unité").
+        let pieces = |phrase: &'static str| -> Vec<&'static str> {
+            phrase
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        let same = |got: &[String], want: &[&str]| {
+            got.len() == want.len() && got.iter().zip(want).all(|(g, w)| g == w)
+        };
         // A phrase at `skip` words after the sum, or before it.
-        let after = |phrase: &str, skip: usize| {
-            let p: Vec<&str> = phrase.split_whitespace().collect();
-            follow.get(skip..skip + p.len()) == Some(&p[..])
+        let after = |phrase: &'static str, skip: usize| {
+            let p = pieces(phrase);
+            follow
+                .get(skip..skip + p.len())
+                .is_some_and(|got| same(got, &p))
         };
-        let before = |phrase: &str, skip: usize| {
-            let p: Vec<&str> = phrase.split_whitespace().collect();
+        let before = |phrase: &'static str, skip: usize| {
+            let p = pieces(phrase);
             lead.len() >= p.len() + skip
-                && lead[lead.len() - skip - p.len()..lead.len() - skip] == p[..]
+                && same(&lead[lead.len() - skip - p.len()..lead.len() - skip], &p)
         };
+        // A preposition of price before a bare noun, not an article or a
+        // possessive ("por su").
         let per = |skip: usize| {
-            follow.get(skip).is_some_and(|w| PER_WORDS.contains(w))
-                // A bare noun, not an article or a possessive ("por su").
+            follow
+                .get(skip)
+                .is_some_and(|w| PER_WORDS.contains(&w.as_str()))
                 && follow.get(skip + 1).is_some_and(|n| {
                     n.chars().all(char::is_alphabetic) && n.chars().count() > 3 && !is_stop(n)
                 })
@@ -1697,6 +1713,54 @@ mod tests {
         assert_eq!(moment("Lately 65 percent of traffic was down.", None), None);
     }
 
+    /// The measure of `figure` at the first occurrence of its wording in
+    /// a one-paragraph article, beside entities at their wordings (text,
+    /// kind, canonical name, nominal); its sentence runs from `sentence`
+    /// (else the start) to the end.
+    fn measure_with_entities(
+        text: &str,
+        (number, figure): (&str, &Figure),
+        entities: &[(&str, EntityKind, &str, bool)],
+        sentence: Option<&str>,
+    ) -> Measure {
+        let mut b = ArticleBuilder::new("t");
+        b.push_block(BlockKind::Paragraph, text);
+        let mut a = b.finish();
+        let at = |a: &Article, s: &str| {
+            let start = a.text.find(s).unwrap_or(0);
+            ByteRange::new(start, start + s.len())
+        };
+        let span = at(&a, number);
+        a.spans.push(Span {
+            range: span,
+            kind: SpanKind::Figure(figure.clone()),
+        });
+        for (wording, entity, canonical, nominal) in entities {
+            a.spans.push(Span {
+                range: at(&a, wording),
+                kind: SpanKind::Entity {
+                    entity: *entity,
+                    cluster: 0,
+                    canonical: (*canonical).into(),
+                    role: nominal.then(|| (*wording).into()),
+                    nominal: *nominal,
+                },
+            });
+        }
+        a.spans.sort_by_key(|s| s.range.start);
+        let names = EntityNames::new(std::slice::from_ref(&a));
+        let from = sentence.map_or(0, |s| at(&a, s).start as usize);
+        measure_of(
+            &Site {
+                article: &a,
+                span,
+                sentence: ByteRange::new(from, a.text.len()),
+                figure,
+            },
+            &names,
+        )
+    }
+
     fn measure(sentence: &str, number: &str, unit: Option<&str>) -> Measure {
         let mut b = ArticleBuilder::new("t");
         b.push_block(BlockKind::Paragraph, sentence);
@@ -1797,121 +1861,93 @@ mod tests {
 
     #[test]
     fn a_unit_price_and_a_change_are_not_the_sum_itself() {
-        let plain = measure(
-            "Each film will sell for $9.99, the studio said.",
-            "$9.99",
-            Some("USD"),
-        );
-        assert!(plain.kinds.is_empty(), "{plain:?}");
-        for (text, number) in [
-            ("Episodes will be sold for $2.49 per episode.", "$2.49"),
-            ("The shares paid out $0.85 a share last year.", "$0.85"),
+        // Each sum with the kind of money measure its words give, if any.
+        for (text, number, kind) in [
+            (
+                "Each film will sell for $9.99, the studio said.",
+                "$9.99",
+                None,
+            ),
+            (
+                "Episodes will be sold for $2.49 per episode.",
+                "$2.49",
+                Some("unit price"),
+            ),
+            (
+                "The shares paid out $0.85 a share last year.",
+                "$0.85",
+                Some("unit price"),
+            ),
+            (
+                "Videos will sell for $2.49 each.",
+                "$2.49",
+                Some("unit price"),
+            ),
             (
                 "Las ganancias llegaron a 0,85 dólares USA por acción.",
                 "0,85 dólares",
+                Some("unit price"),
             ),
-        ] {
-            let m = measure(text, number, Some("USD"));
-            assert!(m.kinds.contains("unit price"), "{text}: {m:?}");
-        }
-        for (text, number) in [
             (
                 "The stock closed at $210, a drop of $3.10 on the day.",
                 "$3.10",
+                Some("change"),
             ),
             (
                 "Las acciones cerraron con una caída de solo 3,10 dólares.",
                 "3,10 dólares",
+                Some("change"),
             ),
-        ] {
-            let m = measure(text, number, Some("USD"));
-            assert!(m.kinds.contains("change"), "{text}: {m:?}");
-        }
-        // A sum "for" something is no price of one ("por su rendimiento").
-        for (text, number) in [
+            // A sum "for" something is no price of one ("por su ..."),
+            // and "hit by" is no change of a price.
             (
                 "He received 12 millones de dólares por su trabajo.",
                 "12 millones de dólares",
+                None,
             ),
-            ("Videos will sell for $2.49 each.", "$2.49"),
+            (
+                "The store was hit by a $2 million heist.",
+                "$2 million",
+                None,
+            ),
         ] {
             let m = measure(text, number, Some("USD"));
-            assert_eq!(
-                m.kinds.contains("unit price"),
-                text.contains("each"),
-                "{text}: {m:?}"
-            );
+            let want: BTreeSet<&str> = kind.into_iter().collect();
+            assert_eq!(m.kinds, want, "{text}: {m:?}");
         }
-        // "hit by" is no change of a price.
-        let m = measure(
-            "The store was hit by a $2 million heist.",
-            "$2 million",
-            Some("USD"),
-        );
-        assert!(!m.kinds.contains("change"), "{m:?}");
     }
 
     #[test]
     fn an_age_inside_a_role_the_analyzer_resolved_is_that_persons() {
-        let age_in = |nominal: &str, canonical: &str| {
-            let text = format!("Ann Lee spoke. {nominal} said nothing.");
-            let mut b = ArticleBuilder::new("t");
-            b.push_block(BlockKind::Paragraph, &text);
-            let mut a = b.finish();
-            let figure = Figure {
-                value: 61.0,
-                low: 61.0,
-                high: Some(61.0),
-                unit: Some("years".into()),
-                qualifier: Qualifier::Exact,
-                counts: None,
-                attributed_to: None,
-                role: FigureRole::Age,
-            };
-            let start = a.text.find("61").unwrap_or(0);
-            let span = ByteRange::new(start, start + 2);
-            a.spans.push(Span {
-                range: span,
-                kind: SpanKind::Figure(figure.clone()),
-            });
-            let n = a.text.find(nominal).unwrap_or(0);
-            a.spans.push(Span {
-                range: ByteRange::new(n, n + nominal.len()),
-                kind: SpanKind::Entity {
-                    entity: EntityKind::Person,
-                    cluster: 0,
-                    canonical: canonical.into(),
-                    role: Some(nominal.into()),
-                    nominal: true,
-                },
-            });
-            a.spans.sort_by_key(|s| s.range.start);
-            let names = EntityNames::new(std::slice::from_ref(&a));
-            let sentence = ByteRange::new(n, a.text.len());
-            measure_of(
-                &Site {
-                    article: &a,
-                    span,
-                    sentence,
-                    figure: &figure,
-                },
-                &names,
+        let age = Figure {
+            value: 61.0,
+            low: 61.0,
+            high: Some(61.0),
+            unit: Some("years".into()),
+            qualifier: Qualifier::Exact,
+            counts: None,
+            attributed_to: None,
+            role: FigureRole::Age,
+        };
+        let age_in = |canonical: &str| {
+            let role = "The 61-year-old mayor";
+            measure_with_entities(
+                &format!("Ann Lee spoke. {role} said nothing."),
+                ("61", &age),
+                &[(role, EntityKind::Person, canonical, true)],
+                Some(role),
             )
         };
-        let m = age_in("The 61-year-old mayor", "Ann Lee");
+        let m = age_in("Ann Lee");
         assert!(m.marks.contains("person:ent:ann lee"), "{m:?}");
         // A role the analyzer did not resolve names nobody.
-        let m = age_in("The 61-year-old mayor", "The 61-year-old mayor");
+        let m = age_in("The 61-year-old mayor");
         assert!(!m.marks.iter().any(|x| x.starts_with("person:")), "{m:?}");
     }
 
     #[test]
     fn a_codes_letters_read_as_a_name_are_no_place() {
-        let text = "The commandos recovered 9 AK 47 rifles near the Varn Works.";
-        let mut b = ArticleBuilder::new("t");
-        b.push_block(BlockKind::Paragraph, text);
-        let mut a = b.finish();
-        let figure = Figure {
+        let count = Figure {
             value: 9.0,
             low: 9.0,
             high: Some(9.0),
@@ -1921,36 +1957,14 @@ mod tests {
             attributed_to: None,
             role: FigureRole::Claim,
         };
-        let at = |a: &Article, s: &str| {
-            let start = a.text.find(s).unwrap_or(0);
-            ByteRange::new(start, start + s.len())
-        };
-        let span = at(&a, "9");
-        a.spans.push(Span {
-            range: span,
-            kind: SpanKind::Figure(figure.clone()),
-        });
-        for name in ["AK", "Varn Works"] {
-            a.spans.push(Span {
-                range: at(&a, name),
-                kind: SpanKind::Entity {
-                    entity: EntityKind::Org,
-                    cluster: 0,
-                    canonical: name.into(),
-                    role: None,
-                    nominal: false,
-                },
-            });
-        }
-        let names = EntityNames::new(std::slice::from_ref(&a));
-        let m = measure_of(
-            &Site {
-                article: &a,
-                span,
-                sentence: ByteRange::new(0, a.text.len()),
-                figure: &figure,
-            },
-            &names,
+        let m = measure_with_entities(
+            "The commandos recovered 9 AK 47 rifles near the Varn Works.",
+            ("9", &count),
+            &[
+                ("AK", EntityKind::Org, "AK", false),
+                ("Varn Works", EntityKind::Org, "Varn Works", false),
+            ],
+            None,
         );
         assert!(m.marks.contains("code:ak47"), "{m:?}");
         assert!(!m.places.contains("ent:ak"), "{m:?}");

@@ -267,8 +267,17 @@ fn many_articles_stay_fast_and_sane() {
 /// Two reports of one quantity: `parts` lists it as two counts in one
 /// sentence, `total` gives the sum.
 fn parts_and_total(parts: (&str, &[F]), total: (&str, &[F])) -> crosswire_model::dossier::Dossier {
-    let a = article("p", "The Ledger", &[parts.0], parts.1, &[]);
-    let b = article("t", "Morning Wire", &[total.0], total.1, &[]);
+    two_articles((&[parts.0], parts.1), (&[total.0], total.1))
+}
+
+/// The dossier of two reports from two outlets, each given as its
+/// paragraphs and figures.
+fn two_articles(
+    first: (&[&str], &[F]),
+    second: (&[&str], &[F]),
+) -> crosswire_model::dossier::Dossier {
+    let a = article("a", "The Ledger", first.0, first.1, &[]);
+    let b = article("b", "Morning Wire", second.0, second.1, &[]);
     crosscheck(vec![a, b], &Options::default())
 }
 
@@ -763,27 +772,13 @@ fn two_reports_of_the_same_time_that_cannot_both_be_true_conflict() {
 
 #[test]
 fn a_toll_said_to_have_risen_is_revised_not_a_contradiction() {
-    let a = article(
-        "a",
-        "The Ledger",
-        &[
+    let d = two_articles((&[
             "The death toll from the Korvald mine collapse has risen to 17 workers, the union said.",
             "Rescuers, who had put the toll at 14 workers on Monday, ended the search.",
-        ],
-        &[
+        ], &[
             exact("17 workers", 17.0, "workers"),
             exact("14 workers", 14.0, "workers"),
-        ],
-        &[],
-    );
-    let b = article(
-        "b",
-        "Morning Wire",
-        &["The Korvald mine collapse killed 14 workers, rescuers said on Monday."],
-        &[exact("14 workers,", 14.0, "workers")],
-        &[],
-    );
-    let d = crosscheck(vec![a, b], &Options::default());
+        ]), (&["The Korvald mine collapse killed 14 workers, rescuers said on Monday."], &[exact("14 workers,", 14.0, "workers")]));
     let toll = slot_of(&d, "17 workers");
     assert!(toll.values.iter().any(|v| v.value == 14.0), "{toll:#?}");
     assert_eq!(toll.verdict, Verdict::Revised, "{toll:#?}");
@@ -2292,21 +2287,7 @@ fn an_early_reports_lower_counts_are_earlier_states_not_contradictions() {
 fn without_a_reported_rise_a_lower_count_still_conflicts() {
     // The same reports, but nobody says the toll rose: 3 against 10 is a
     // contradiction a reader must see.
-    let a = article(
-        "a",
-        "The Ledger",
-        &["Three people were killed in the Korvald quake on Monday, officials said."],
-        &[exact("Three people", 3.0, "people killed")],
-        &[],
-    );
-    let b = article(
-        "b",
-        "Morning Wire",
-        &["Rescue workers in the hills counted ten people dead after the Korvald quake, the regional governor told reporters."],
-        &[exact("ten people", 10.0, "people dead")],
-        &[],
-    );
-    let d = crosscheck(vec![a, b], &Options::default());
+    let d = two_articles((&["Three people were killed in the Korvald quake on Monday, officials said."], &[exact("Three people", 3.0, "people killed")]), (&["Rescue workers in the hills counted ten people dead after the Korvald quake, the regional governor told reporters."], &[exact("ten people", 10.0, "people dead")]));
     let toll = slot_of(&d, "ten people");
     assert!(toll.values.iter().any(|v| v.value == 3.0), "{toll:#?}");
     assert_eq!(toll.verdict, Verdict::Conflict, "{toll:#?}");
@@ -2369,24 +2350,10 @@ fn a_count_listed_beside_another_happening_is_no_part_of_it() {
     // "four farms were razed and three people killed" lists two
     // happenings: the three are all the dead that report gives, and so
     // contradict another report's ten.
-    let a = article(
-        "a",
-        "The Ledger",
-        &["The mayor told the council that four farms were razed and three people killed in the Korvald flood."],
-        &[
+    let d = two_articles((&["The mayor told the council that four farms were razed and three people killed in the Korvald flood."], &[
             exact("four farms", 4.0, "farms"),
             exact("three people", 3.0, "people"),
-        ],
-        &[],
-    );
-    let b = article(
-        "b",
-        "Morning Wire",
-        &["Ten people were killed in the Korvald flood, which reached the valley on Sunday afternoon."],
-        &[exact("Ten people", 10.0, "people")],
-        &[],
-    );
-    let d = crosscheck(vec![a, b], &Options::default());
+        ]), (&["Ten people were killed in the Korvald flood, which reached the valley on Sunday afternoon."], &[exact("Ten people", 10.0, "people")]));
     let slot = slot_of(&d, "three people");
     assert!(slot.values.iter().any(|v| v.value == 10.0), "{slot:#?}");
     assert_eq!(slot.verdict, Verdict::Conflict, "{slot:#?}");
@@ -2396,24 +2363,19 @@ fn a_count_listed_beside_another_happening_is_no_part_of_it() {
 fn a_gerund_names_the_happening() {
     // "killing 11 people" counts the dead, as "11 people were killed" does,
     // and not the injured of the same quake.
-    let a = article(
-        "a",
-        "The Ledger",
-        &["The storm hit the coast on Sunday, killing 11 people and injuring 60 others."],
-        &[
-            exact("11 people", 11.0, "people"),
-            exact("60 others", 60.0, "others"),
-        ],
-        &[],
+    let d = two_articles(
+        (
+            &["The storm hit the coast on Sunday, killing 11 people and injuring 60 others."],
+            &[
+                exact("11 people", 11.0, "people"),
+                exact("60 others", 60.0, "others"),
+            ],
+        ),
+        (
+            &["Officials said 12 people were killed when the storm hit the coast on Sunday."],
+            &[exact("12 people", 12.0, "people")],
+        ),
     );
-    let b = article(
-        "b",
-        "Morning Wire",
-        &["Officials said 12 people were killed when the storm hit the coast on Sunday."],
-        &[exact("12 people", 12.0, "people")],
-        &[],
-    );
-    let d = crosscheck(vec![a, b], &Options::default());
     let toll = slot_of(&d, "12 people");
     assert!(toll.values.iter().any(|v| v.value == 11.0), "{toll:#?}");
     assert!(toll.values.iter().all(|v| v.value != 60.0), "{toll:#?}");
@@ -2423,34 +2385,29 @@ fn a_gerund_names_the_happening() {
 fn an_apposition_does_not_hide_the_verb() {
     // "at least four people, two guards and two clerks, died": the dead,
     // not the injured another sentence of the report counts.
-    let a = article(
-        "a",
-        "The Ledger",
-        &[
-            "Police said at least four people, two guards and two clerks, died in the fire.",
-            "Police said 12 people were injured in the riots.",
-        ],
-        &[
-            F {
-                wording: "at least four people",
-                value: 4.0,
-                q: Qualifier::AtLeast,
-                low: 4.0,
-                high: None,
-                counts: "people",
-            },
-            exact("12 people", 12.0, "people"),
-        ],
-        &[],
+    let d = two_articles(
+        (
+            &[
+                "Police said at least four people, two guards and two clerks, died in the fire.",
+                "Police said 12 people were injured in the riots.",
+            ],
+            &[
+                F {
+                    wording: "at least four people",
+                    value: 4.0,
+                    q: Qualifier::AtLeast,
+                    low: 4.0,
+                    high: None,
+                    counts: "people",
+                },
+                exact("12 people", 12.0, "people"),
+            ],
+        ),
+        (
+            &["Four people died in the fire at the depot, police said."],
+            &[exact("Four people", 4.0, "people")],
+        ),
     );
-    let b = article(
-        "b",
-        "Morning Wire",
-        &["Four people died in the fire at the depot, police said."],
-        &[exact("Four people", 4.0, "people")],
-        &[],
-    );
-    let d = crosscheck(vec![a, b], &Options::default());
     let dead = slot_of(&d, "Four people");
     assert!(
         dead.values.iter().any(|v| v.text == "at least four people"),
@@ -2461,21 +2418,16 @@ fn an_apposition_does_not_hide_the_verb() {
 
 #[test]
 fn a_lone_small_vague_count_is_no_line_of_the_dossier() {
-    let a = article(
-        "a",
-        "The Ledger",
-        &["Several officers were reassigned after the Korvald inquiry, the chief said."],
-        &[vague("Several officers", 3.0, 9.0, "officers reassigned")],
-        &[],
+    let d = two_articles(
+        (
+            &["Several officers were reassigned after the Korvald inquiry, the chief said."],
+            &[vague("Several officers", 3.0, 9.0, "officers reassigned")],
+        ),
+        (
+            &["Rescuers pulled 14 miners from the Korvald shaft on Tuesday night."],
+            &[exact("14 miners", 14.0, "miners pulled")],
+        ),
     );
-    let b = article(
-        "b",
-        "Morning Wire",
-        &["Rescuers pulled 14 miners from the Korvald shaft on Tuesday night."],
-        &[exact("14 miners", 14.0, "miners pulled")],
-        &[],
-    );
-    let d = crosscheck(vec![a, b], &Options::default());
     assert!(
         d.figures
             .iter()
@@ -2602,21 +2554,7 @@ fn dozens_against_a_number_pull_apart_without_contradicting() {
 
 #[test]
 fn no_one_killed_against_a_toll_is_a_conflict_whatever_the_update_words() {
-    let a = article(
-        "a",
-        "The Ledger",
-        &["The mine's owner said earlier that 12 workers were killed in Tuesday's collapse at the pit."],
-        &[exact("12 workers", 12.0, "workers killed")],
-        &[],
-    );
-    let b = article(
-        "b",
-        "Morning Wire",
-        &["Rescuers at the pit said no one was killed when the tunnel collapsed on Tuesday."],
-        &[none("no one", "people")],
-        &[],
-    );
-    let d = crosscheck(vec![a, b], &Options::default());
+    let d = two_articles((&["The mine's owner said earlier that 12 workers were killed in Tuesday's collapse at the pit."], &[exact("12 workers", 12.0, "workers killed")]), (&["Rescuers at the pit said no one was killed when the tunnel collapsed on Tuesday."], &[none("no one", "people")]));
     let toll = slot_of(&d, "12 workers");
     assert!(toll.values.iter().any(|v| v.value == 0.0), "{toll:#?}");
     assert_eq!(toll.verdict, Verdict::Conflict, "{toll:#?}");
@@ -2694,21 +2632,16 @@ fn no_casualties_is_no_one_killed() {
 
 #[test]
 fn a_day_after_a_count_is_when_not_a_rate() {
-    let a = article(
-        "a",
-        "The Ledger",
-        &["The walkout comes a day after three miners died in a fire at the Korvald pit."],
-        &[exact("three miners", 3.0, "miners died")],
-        &[],
+    let d = two_articles(
+        (
+            &["The walkout comes a day after three miners died in a fire at the Korvald pit."],
+            &[exact("three miners", 3.0, "miners died")],
+        ),
+        (
+            &["Three miners died when the Korvald pit caught fire on Wednesday."],
+            &[exact("Three miners", 3.0, "miners died")],
+        ),
     );
-    let b = article(
-        "b",
-        "Morning Wire",
-        &["Three miners died when the Korvald pit caught fire on Wednesday."],
-        &[exact("Three miners", 3.0, "miners died")],
-        &[],
-    );
-    let d = crosscheck(vec![a, b], &Options::default());
     let slot = slot_of(&d, "three miners");
     let mentions: usize = slot.values.iter().map(|v| v.mentions.len()).sum();
     assert_eq!(mentions, 2, "{:#?}", d.figures);
@@ -2718,21 +2651,7 @@ fn a_day_after_a_count_is_when_not_a_rate() {
 fn the_worst_hit_and_the_hardest_hit_are_one_subset() {
     // Whatever else their sentences say happened (a death toll, buildings
     // destroyed), the worst-hit towns are counted as such.
-    let a = article(
-        "a",
-        "The Ledger",
-        &["Two more bodies were recovered in Kesh, among the nine worst-hit towns of the Korvald storm, raising the death toll."],
-        &[exact("nine worst-hit towns", 9.0, "worst-hit towns")],
-        &[],
-    );
-    let b = article(
-        "b",
-        "Morning Wire",
-        &["Relief teams reached the four hardest-hit towns of the Korvald storm on Monday."],
-        &[exact("four hardest-hit towns", 4.0, "hardest-hit towns")],
-        &[],
-    );
-    let d = crosscheck(vec![a, b], &Options::default());
+    let d = two_articles((&["Two more bodies were recovered in Kesh, among the nine worst-hit towns of the Korvald storm, raising the death toll."], &[exact("nine worst-hit towns", 9.0, "worst-hit towns")]), (&["Relief teams reached the four hardest-hit towns of the Korvald storm on Monday."], &[exact("four hardest-hit towns", 4.0, "hardest-hit towns")]));
     let slot = slot_of(&d, "four hardest-hit towns");
     assert!(
         slot.values.iter().any(|v| v.value == 9.0),
