@@ -2743,3 +2743,21 @@ fn a_translation_pairs_one_number_of_two_things_by_what_is_counted() {
     }
     assert_ne!(slot_holding(0, spans[0].0), slot_holding(0, spans[1].0));
 }
+
+#[test]
+fn attorneys_and_lawyers_are_one_thing_counted() {
+    let d = two_articles(
+        (
+            &["The defendant dismissed nine attorneys before the hearing in Brenmoor."],
+            &[exact("nine attorneys", 9.0, "attorneys")],
+        ),
+        (
+            &["Before the hearing in Brenmoor he dismissed nine lawyers, the court said."],
+            &[exact("nine lawyers", 9.0, "lawyers")],
+        ),
+    );
+    let slot = slot_of(&d, "nine attorneys");
+    assert_eq!(slot.values[0].mentions.len(), 2, "{slot:#?}");
+    assert_eq!(slot.origin_count, 2, "{slot:#?}");
+    assert_eq!(slot.verdict, Verdict::Agree, "{slot:#?}");
+}

@@ -171,6 +171,8 @@ pub const WORDS: Words = Words {
         ("prisoner", &["gefangene", "häftlinge"]),
         ("refugee", &["flüchtlinge"]),
         ("migrant", &["migranten"]),
+        ("lawyer", &["anwälte", "rechtsanwälte", "verteidiger"]),
+        ("member", &["mitglieder", "anhänger"]),
         ("victim", &["opfer"]),
         ("school", &["schulen"]),
         ("country", &["länder"]),

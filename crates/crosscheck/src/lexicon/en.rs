@@ -443,6 +443,8 @@ pub const WORDS: Words = Words {
         ),
         ("refugee", &["refugees"]),
         ("migrant", &["migrants", "immigrants"]),
+        ("lawyer", &["lawyers", "attorneys", "lawyer", "attorney"]),
+        ("member", &["members", "followers", "adherents"]),
         ("victim", &["victims"]),
         ("school", &["schools"]),
         ("country", &["countries"]),

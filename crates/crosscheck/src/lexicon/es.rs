@@ -286,6 +286,11 @@ pub const WORDS: Words = Words {
         ("prisoner", &["presos", "reclusos", "internos", "detenidos"]),
         ("refugee", &["refugiados"]),
         ("migrant", &["migrantes", "inmigrantes"]),
+        ("lawyer", &["abogados", "abogadas", "letrados"]),
+        (
+            "member",
+            &["miembros", "seguidores", "adeptos", "integrantes"],
+        ),
         ("victim", &["víctimas"]),
         ("school", &["escuelas", "colegios"]),
         ("country", &["países"]),

@@ -173,6 +173,8 @@ pub const WORDS: Words = Words {
         ("student", &["étudiants", "élèves"]),
         ("prisoner", &["prisonniers", "détenus"]),
         ("refugee", &["réfugiés"]),
+        ("lawyer", &["avocats", "avocates"]),
+        ("member", &["membres", "adeptes", "fidèles"]),
         ("victim", &["victimes"]),
         ("school", &["écoles"]),
         ("gun", &["armes"]),

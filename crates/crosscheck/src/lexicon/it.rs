@@ -167,6 +167,8 @@ pub const WORDS: Words = Words {
         ("prisoner", &["detenuti", "prigionieri"]),
         ("refugee", &["rifugiati", "profughi"]),
         ("migrant", &["migranti"]),
+        ("lawyer", &["avvocati", "legali"]),
+        ("member", &["membri", "seguaci", "adepti"]),
         ("victim", &["vittime"]),
         ("school", &["scuole"]),
         ("gun", &["armi"]),

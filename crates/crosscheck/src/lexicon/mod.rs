@@ -217,6 +217,8 @@ pub const THING_NAMES: &[&str] = &[
     "prisoner",
     "refugee",
     "migrant",
+    "lawyer",
+    "member",
     "victim",
     "school",
     "country",

@@ -126,6 +126,8 @@ pub const WORDS: Words = Words {
         ("prisoner", &["gevangenen"]),
         ("refugee", &["vluchtelingen"]),
         ("migrant", &["migranten"]),
+        ("lawyer", &["advocaten", "raadslieden"]),
+        ("member", &["leden", "volgelingen", "aanhangers"]),
         ("victim", &["slachtoffers"]),
         ("school", &["scholen"]),
         ("country", &["landen"]),

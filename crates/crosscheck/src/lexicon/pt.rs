@@ -115,6 +115,11 @@ pub const WORDS: Words = Words {
         ("prisoner", &["presos", "detentos", "detidos"]),
         ("refugee", &["refugiados"]),
         ("migrant", &["migrantes", "imigrantes"]),
+        ("lawyer", &["advogados", "advogadas"]),
+        (
+            "member",
+            &["membros", "seguidores", "adeptos", "integrantes"],
+        ),
         ("victim", &["vítimas"]),
         ("school", &["escolas"]),
         ("country", &["países"]),
