@@ -301,7 +301,47 @@ impl EntityNames {
                 }
             }
         }
+        n.join_generations();
         n
+    }
+
+    /// Joins a name given with a generational suffix ("Ann Lee III") to the
+    /// same name without it, when the run has that one suffix for it: later
+    /// references and other outlets drop the suffix, and only a second
+    /// suffixed form ("Ann Lee Sr.") says a father and a son are both in the
+    /// news.
+    fn join_generations(&mut self) {
+        let mut suffixed: HashMap<String, (Vec<usize>, HashSet<String>)> = HashMap::default();
+        let mut plain: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, name) in self.names.iter().enumerate() {
+            let (base, generation) = crate::names::generation(name);
+            if base.len() < 2 {
+                continue;
+            }
+            match generation {
+                Some(g) => {
+                    let e = suffixed.entry(base.join(" ")).or_default();
+                    e.0.push(i);
+                    e.1.insert(g);
+                }
+                None => {
+                    plain.entry(base.join(" ")).or_default().push(i);
+                }
+            }
+        }
+        for (base, (ids, forms)) in suffixed {
+            if forms.len() != 1 {
+                continue;
+            }
+            let Some(same) = plain.get(&base) else {
+                continue;
+            };
+            for &p in same {
+                for &i in &ids {
+                    self.union(p, i);
+                }
+            }
+        }
     }
 
     fn id(&mut self, name: &str) -> usize {
@@ -414,6 +454,59 @@ mod tests {
             names.feature("Korvald Detention Centre")
         );
         assert_ne!(names.feature("KDC"), names.feature("Sarn Island prison"));
+    }
+
+    #[test]
+    fn a_name_without_its_one_generational_suffix_is_the_same_person() {
+        use crosswire_model::{ArticleBuilder, BlockKind, EntityKind, Span};
+        let person = |id: &str, text: &str, names: &[&str]| {
+            let mut b = ArticleBuilder::new(id);
+            b.push_block(BlockKind::Paragraph, text);
+            let mut a = b.finish();
+            for name in names {
+                let start = a.text.find(name).unwrap_or(0);
+                a.spans.push(Span {
+                    range: ByteRange::new(start, start + name.len()),
+                    kind: SpanKind::Entity {
+                        entity: EntityKind::Person,
+                        cluster: 0,
+                        canonical: (*name).into(),
+                        role: None,
+                        nominal: false,
+                    },
+                });
+            }
+            a
+        };
+        let names = EntityNames::new(&[
+            person(
+                "a",
+                "Teodor Brask III, 41, was held.",
+                &["Teodor Brask III"],
+            ),
+            person("b", "Teodor Brask, 41, was held.", &["Teodor Brask"]),
+        ]);
+        assert_eq!(
+            names.feature("Teodor Brask"),
+            names.feature("Teodor Brask III")
+        );
+        // A father named with his own suffix: the bare name could be either.
+        let names = EntityNames::new(&[
+            person(
+                "a",
+                "Teodor Brask Jr. met Teodor Brask Sr. today.",
+                &["Teodor Brask Jr.", "Teodor Brask Sr."],
+            ),
+            person("b", "Teodor Brask spoke.", &["Teodor Brask"]),
+        ]);
+        assert_ne!(
+            names.feature("Teodor Brask"),
+            names.feature("Teodor Brask Jr.")
+        );
+        assert_ne!(
+            names.feature("Teodor Brask Sr."),
+            names.feature("Teodor Brask Jr.")
+        );
     }
 
     #[test]

@@ -57,6 +57,27 @@ pub fn name_key(name: &str) -> String {
 /// Generational suffixes after a surname: "Jr." is another person.
 const SUFFIXES: &[&str] = &["jr", "junior", "ii", "iii", "iv"];
 
+/// A name's comparable tokens without its generational suffix, and the
+/// suffix. "Sr." is one too here, though [`name_tokens`] drops "sr" (it is
+/// also the Spanish "señor"): a father named beside his son must not pass
+/// for a name given without its suffix.
+pub fn generation(name: &str) -> (Vec<String>, Option<String>) {
+    let mut tokens = name_tokens(name);
+    let last = name
+        .trim_end_matches(|c: char| c == '.' || c == ',' || c.is_whitespace())
+        .rsplit(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .map(str::to_lowercase);
+    if matches!(last.as_deref(), Some("sr") | Some("senior")) {
+        return (tokens, Some("sr".to_string()));
+    }
+    let found = suffix(&tokens).map(str::to_string);
+    if found.is_some() {
+        tokens.pop();
+    }
+    (tokens, found)
+}
+
 /// The generational suffix a name ends with, if any.
 fn suffix(tokens: &[String]) -> Option<&str> {
     tokens
