@@ -556,6 +556,20 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     if !ma.models.is_empty() && !mb.models.is_empty() && ma.models.is_disjoint(&mb.models) {
         return Some("conflict: other models");
     }
+    // A measurement given of a named model ("the 787-8 flies 7,650
+    // miles") and one of no named model may be of another variant. Not a
+    // count: a sentence that lists seized "AK-47s" beside "two boats"
+    // counts the boats of no model.
+    if *a.dim() != Dim::Count && ma.models.is_empty() != mb.models.is_empty() {
+        return Some("conflict: model named on one side");
+    }
+    // A capacity given as a range spans configurations or variants ("seats
+    // 200 to 300 passengers"): two of them bound what a thing can hold,
+    // not what happened, and different ranges describe different things.
+    let range = |f: &Fig| f.figure.qualifier == Qualifier::Range;
+    if ma.kinds.contains("capacity") && mb.kinds.contains("capacity") && (range(a) || range(b)) {
+        return Some("conflict: capacity ranges");
+    }
     // The same happening named by both (or related ones at one place:
     // sent to a prison / held in it), or by neither with the same thing
     // counted ("seven AK-47s" / "12 AK-47 guns").

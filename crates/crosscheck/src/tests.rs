@@ -2761,3 +2761,114 @@ fn attorneys_and_lawyers_are_one_thing_counted() {
     assert_eq!(slot.origin_count, 2, "{slot:#?}");
     assert_eq!(slot.verdict, Verdict::Agree, "{slot:#?}");
 }
+
+#[test]
+fn a_measurement_of_a_named_model_never_conflicts_with_one_of_no_model() {
+    let run = |first: &str| {
+        let a = with_unit(
+            article(
+                "a",
+                "The Ledger",
+                &[first],
+                &[exact("7,000 miles", 7000.0, "jet")],
+                &[],
+            ),
+            "miles",
+        );
+        let b = with_unit(
+            article(
+                "b",
+                "Morning Wire",
+                &["Pilots who tested it at Varnholt in March said the Skylark jet flies 9,000 miles on one tank of fuel."],
+                &[exact("9,000 miles", 9000.0, "jet")],
+                &[],
+            ),
+            "miles",
+        );
+        crosscheck(vec![a, b], &Options::default())
+    };
+    let together = |d: &crosswire_model::dossier::Dossier| {
+        slot_of(d, "7,000 miles")
+            .values
+            .iter()
+            .any(|v| v.text == "9,000 miles")
+    };
+    // The control: the same two ranges of one airliner are set against
+    // each other.
+    let d = run("The Skylark jet flies 7,000 miles on one tank of fuel.");
+    assert!(together(&d), "{:#?}", d.figures);
+    let d = run("The Skylark X200 jet flies 7,000 miles on one tank of fuel.");
+    assert!(!together(&d), "{:#?}", d.figures);
+}
+
+#[test]
+fn capacities_given_as_ranges_never_conflict() {
+    let capacity = |id: &str, outlet: &str, text: &str, wording: &str, low: f64, high: f64| {
+        article(
+            id,
+            outlet,
+            &[text],
+            &[F {
+                wording,
+                value: low,
+                q: Qualifier::Range,
+                low,
+                high: Some(high),
+                counts: "passengers",
+            }],
+            &[],
+        )
+    };
+    let two = |q: Qualifier, first: (&str, f64, f64), second: (&str, f64, f64)| {
+        let (w, l, h) = first;
+        let a = capacity(
+            "a",
+            "The Ledger",
+            &format!("The Skylark jet has room for {w} passengers."),
+            w,
+            l,
+            h,
+        );
+        let (w, l, h) = second;
+        let b = capacity(
+            "b",
+            "Morning Wire",
+            &format!(
+                "Pilots who tested it at Varnholt in March said the Skylark jet has room for {w} passengers."
+            ),
+            w,
+            l,
+            h,
+        );
+        let mut articles = vec![a, b];
+        for a in &mut articles {
+            for s in &mut a.spans {
+                if let SpanKind::Figure(f) = &mut s.kind {
+                    f.qualifier = q;
+                }
+            }
+        }
+        crosscheck(articles, &Options::default())
+    };
+    let together = |d: &crosswire_model::dossier::Dossier, x: &str, y: &str| {
+        slot_of(d, x).values.iter().any(|v| v.text == y)
+    };
+    // The control: two exact capacities of one airliner are set against
+    // each other.
+    let d = two(
+        Qualifier::Exact,
+        ("200", 200.0, 200.0),
+        ("310", 310.0, 310.0),
+    );
+    assert!(together(&d, "200", "310"), "{:#?}", d.figures);
+    let d = two(
+        Qualifier::Range,
+        ("200 to 300", 200.0, 300.0),
+        ("310 to 550", 310.0, 550.0),
+    );
+    assert!(
+        !together(&d, "200 to 300", "310 to 550"),
+        "{:#?}",
+        d.figures
+    );
+}
