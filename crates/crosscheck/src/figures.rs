@@ -11,7 +11,7 @@
 use crate::context::stem;
 use crate::context::{entities_in, idf, sentence_of, Bag, EntityNames, Sparse};
 use crate::lexicon::{
-    CONCEPTS, GENERIC_PERSONS, LIST_CONNECTORS, OPPOSED_CONCEPTS, RELATED_CONCEPTS,
+    CONCEPTS, GENERIC_PERSONS, LIST_CONNECTORS, OPPOSED_CONCEPTS, RELATED_CONCEPTS, THING_NAMES,
 };
 use crate::measure::{
     clause_of, has_phrase, measure_of, said_moment, Dim, Measure, Site, CODE_MARK, DISTANCE_HEAD,
@@ -462,8 +462,15 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
         && a.figure.qualifier == b.figure.qualifier
         && (a.figure.value - b.figure.value).abs() < 1e-9;
     // A speaker names what they count in their own terms ("alien
-    // enemies"), not the report's.
-    let quoted = (a.in_quote || b.in_quote) && ha & hb != 0;
+    // enemies"), not the report's; but two things the tables tell apart
+    // ("refugees", "fighters") are two things in anyone's words.
+    let two_things = match (&ma.head, &mb.head) {
+        (Some(x), Some(y)) => {
+            x != y && THING_NAMES.contains(&x.as_str()) && THING_NAMES.contains(&y.as_str())
+        }
+        _ => false,
+    };
+    let quoted = (a.in_quote || b.in_quote) && ha & hb != 0 && !two_things;
     // Two words for one group held at, or sent to, one named place
     // ("gangsters sent to the prison" / "gang members it holds").
     let one_place = shared_happening && !ma.places.is_disjoint(&mb.places);

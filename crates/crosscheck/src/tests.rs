@@ -2872,3 +2872,44 @@ fn capacities_given_as_ranges_never_conflict() {
         d.figures
     );
 }
+
+#[test]
+fn a_speakers_words_do_not_make_two_things_one() {
+    let run = |other: &str| {
+        let a = article(
+            "a",
+            "The Ledger",
+            &["\"The camp is home to 2,200 refugees,\" the aid worker Mira Holt said."],
+            &[exact("2,200 refugees", 2200.0, "refugees")],
+            &[("Mira Holt", "The camp is home to 2,200 refugees,")],
+        );
+        let text = format!("The hills around the camp are home to about 2,000 {other}.");
+        let b = article(
+            "b",
+            "Morning Wire",
+            &[text.as_str()],
+            &[F {
+                wording: "about 2,000",
+                value: 2000.0,
+                q: Qualifier::About,
+                low: 1800.0,
+                high: Some(2200.0),
+                counts: other,
+            }],
+            &[],
+        );
+        crosscheck(vec![a, b], &Options::default())
+    };
+    let together = |d: &crosswire_model::dossier::Dossier| {
+        slot_of(d, "2,200 refugees")
+            .values
+            .iter()
+            .any(|v| v.text == "about 2,000")
+    };
+    // The control: a word the tables do not know may be the speaker's
+    // own for the same people.
+    let d = run("settlers");
+    assert!(together(&d), "{:#?}", d.figures);
+    let d = run("fighters");
+    assert!(!together(&d), "{:#?}", d.figures);
+}

@@ -173,6 +173,7 @@ pub const WORDS: Words = Words {
         ("migrant", &["migranten"]),
         ("lawyer", &["anwälte", "rechtsanwälte", "verteidiger"]),
         ("member", &["mitglieder", "anhänger"]),
+        ("fighter", &["kämpfer", "milizionäre"]),
         ("victim", &["opfer"]),
         ("school", &["schulen"]),
         ("country", &["länder"]),

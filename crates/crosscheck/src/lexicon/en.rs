@@ -445,6 +445,10 @@ pub const WORDS: Words = Words {
         ("migrant", &["migrants", "immigrants"]),
         ("lawyer", &["lawyers", "attorneys", "lawyer", "attorney"]),
         ("member", &["members", "followers", "adherents"]),
+        (
+            "fighter",
+            &["fighters", "militants", "combatants", "guerrillas"],
+        ),
         ("victim", &["victims"]),
         ("school", &["schools"]),
         ("country", &["countries"]),

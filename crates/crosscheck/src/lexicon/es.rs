@@ -291,6 +291,7 @@ pub const WORDS: Words = Words {
             "member",
             &["miembros", "seguidores", "adeptos", "integrantes"],
         ),
+        ("fighter", &["combatientes", "milicianos", "guerrilleros"]),
         ("victim", &["víctimas"]),
         ("school", &["escuelas", "colegios"]),
         ("country", &["países"]),

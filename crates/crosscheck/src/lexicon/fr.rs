@@ -175,6 +175,7 @@ pub const WORDS: Words = Words {
         ("refugee", &["réfugiés"]),
         ("lawyer", &["avocats", "avocates"]),
         ("member", &["membres", "adeptes", "fidèles"]),
+        ("fighter", &["combattants", "miliciens"]),
         ("victim", &["victimes"]),
         ("school", &["écoles"]),
         ("gun", &["armes"]),

@@ -169,6 +169,7 @@ pub const WORDS: Words = Words {
         ("migrant", &["migranti"]),
         ("lawyer", &["avvocati", "legali"]),
         ("member", &["membri", "seguaci", "adepti"]),
+        ("fighter", &["combattenti", "miliziani"]),
         ("victim", &["vittime"]),
         ("school", &["scuole"]),
         ("gun", &["armi"]),

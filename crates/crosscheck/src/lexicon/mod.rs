@@ -219,6 +219,7 @@ pub const THING_NAMES: &[&str] = &[
     "migrant",
     "lawyer",
     "member",
+    "fighter",
     "victim",
     "school",
     "country",

@@ -128,6 +128,7 @@ pub const WORDS: Words = Words {
         ("migrant", &["migranten"]),
         ("lawyer", &["advocaten", "raadslieden"]),
         ("member", &["leden", "volgelingen", "aanhangers"]),
+        ("fighter", &["strijders", "militanten"]),
         ("victim", &["slachtoffers"]),
         ("school", &["scholen"]),
         ("country", &["landen"]),

@@ -120,6 +120,7 @@ pub const WORDS: Words = Words {
             "member",
             &["membros", "seguidores", "adeptos", "integrantes"],
         ),
+        ("fighter", &["combatentes", "milicianos", "guerrilheiros"]),
         ("victim", &["vítimas"]),
         ("school", &["escolas"]),
         ("country", &["países"]),
