@@ -177,6 +177,9 @@ pub struct Measure {
     pub kinds: BTreeSet<&'static str>,
     /// The clause reports a change over time ([`UPDATE_CUES`]).
     pub updated: bool,
+    /// For an age given to a named person, the name as written, for the
+    /// slot's label (the mark keeps only a folded key).
+    pub aged: Option<String>,
 }
 
 impl Measure {
@@ -209,8 +212,17 @@ impl Measure {
             Some(Dim::Money(_)) => Some("amount"),
             _ => None,
         };
+        if let (Some(Dim::Age), Some(name)) = (&self.dim, &self.aged) {
+            return Some(format!("age of {name}"));
+        }
         let mut parts: Vec<String> = Vec::new();
-        parts.extend(self.marks.iter().cloned());
+        // Marks are keys ("person:ent:ann lee", "code:ak47"); a label
+        // shows what they name.
+        parts.extend(self.marks.iter().map(|m| {
+            let m = m.strip_prefix("person:").unwrap_or(m);
+            let m = m.strip_prefix(CODE_MARK).unwrap_or(m);
+            m.strip_prefix("ent:").unwrap_or(m).to_string()
+        }));
         if let Some(h) = &self.head {
             parts.push(h.clone());
         }
@@ -1315,6 +1327,7 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
             // name itself ("38-year-old Ann Lee") are no more marks of it.
             m.marks.retain(|x| x.starts_with(CODE_MARK));
             m.marks.insert(format!("person:{}", names.feature(name)));
+            m.aged = Some(name.to_string());
         }
     }
     // A magnitude counts nothing: the capitalised words after it ("6.1
@@ -1940,6 +1953,8 @@ mod tests {
         };
         let m = age_in("Ann Lee");
         assert!(m.marks.contains("person:ent:ann lee"), "{m:?}");
+        // The slot is labelled with the name as written, not the mark's key.
+        assert_eq!(m.describe().as_deref(), Some("age of Ann Lee"));
         // A role the analyzer did not resolve names nobody.
         let m = age_in("The 61-year-old mayor");
         assert!(!m.marks.iter().any(|x| x.starts_with("person:")), "{m:?}");
