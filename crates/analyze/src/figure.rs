@@ -583,6 +583,7 @@ pub fn find(doc: &Doc, used: &[Used]) -> Vec<Found> {
     }
     inherit_qualifiers(doc, &mut out);
     join_feet_and_inches(doc, &mut out);
+    split_spreads(doc, &mut out);
     // "aged 15 and 12": the ages listed after an age are ages too.
     for k in 1..out.len() {
         let (a, b) = (&out[k - 1], &out[k]);
@@ -1215,7 +1216,17 @@ fn special_at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
         let after_to = i >= 2 && prev == "to" && lex.is("life_verbs", &toks[i - 2].lower);
         (w_ok && after_to).then_some(1)
     });
-    if let Some(len) = life {
+    // "his life behind bars" is a life lived, not a term; in "one life
+    // sentence" and "five-years-to-life terms" the term is what the number
+    // before it counts, and that number is the figure.
+    let bound = i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|p| {
+        p.sent == t.sent
+            && (lex.possessives.contains(p.lower.as_str())
+                || p.is_p("-")
+                || p.kind == Kind::Num
+                || words_number(doc, i - 1).is_some_and(|(_, e)| e == i))
+    });
+    if let Some(len) = life.filter(|_| !bound) {
         let e = i + len;
         let (start, qualifier) = match qualifier_before(doc, i) {
             Some((k, q @ (Qualifier::UpTo | Qualifier::LessThan))) => (k, q),
@@ -1253,7 +1264,7 @@ fn special_at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
         if lex.is("level_nouns", word_at(doc, k)) {
             return Some(exact(i, k + 1, v, Some("floor"), Some("floor".into())));
         }
-        return None;
+        return series_at(doc, i, v);
     }
     // "a couple of", "a dozen": a number by convention only approximate.
     if let Some((len, (v, lo, hi))) = lex.approx.longest_at(toks, i) {
@@ -1291,6 +1302,94 @@ fn special_at(doc: &Doc, i: usize, used: &[Used]) -> Option<Found> {
         });
     }
     None
+}
+
+/// An ordinal that numbers a happening in a series ("for the fourth time",
+/// "its second complaint", "a third successive strike") says how many there
+/// have been so far: a count outlets can disagree on. "First" only says
+/// nothing came before; "a second" alone means "another" ("a second car");
+/// a demonstrative ("this second attack") points back at one already told.
+fn series_at(doc: &Doc, i: usize, v: f64) -> Option<Found> {
+    let toks = &doc.toks;
+    let lex = doc.lex;
+    let t = toks.get(i)?;
+    if v < 2.0 {
+        return None;
+    }
+    let det = toks.get(i.checked_sub(1)?).filter(|p| p.sent == t.sent)?;
+    let indefinite = lex.is("indefinite", &det.lower);
+    if !indefinite && !lex.is("series_determiners", &det.lower) {
+        return None;
+    }
+    // The noun, after at most three modifiers ("second large-scale
+    // Internet outage").
+    let mut modified = false;
+    let mut words = 0;
+    let mut k = i + 1;
+    loop {
+        let x = toks.get(k).filter(|x| x.sent == t.sent)?;
+        if x.kind == Kind::Word && lex.is("series_nouns", &x.lower) {
+            break;
+        }
+        if x.kind == Kind::Punct && !x.is_p("-") {
+            return None;
+        }
+        if x.kind != Kind::Punct {
+            words += 1;
+            modified |= lex.is("series_modifiers", &x.lower);
+        }
+        if words > 3 {
+            return None;
+        }
+        k += 1;
+    }
+    if indefinite && v == 2.0 && !modified {
+        return None;
+    }
+    let noun = toks[k].lower.clone();
+    Some(exact(i, k + 1, v, None, Some(noun)))
+}
+
+/// "sentences ranging from six to 75 years": a range over several
+/// sentences states the lightest and the heaviest, two exact figures each
+/// report may give on its own, not one uncertain value.
+fn split_spreads(doc: &Doc, out: &mut Vec<Found>) {
+    let toks = &doc.toks;
+    let lex = doc.lex;
+    let mut k = 0;
+    while k < out.len() {
+        let f = &out[k];
+        let high = f.fig.high.filter(|_| f.fig.qualifier == Qualifier::Range);
+        let sent = toks.get(f.ts).map(|t| t.sent);
+        let spread = (f.ts.saturating_sub(3)..f.ts).any(|j| {
+            toks.get(j)
+                .is_some_and(|t| Some(t.sent) == sent && lex.is("spread_nouns", &t.lower))
+        });
+        // The word that joins the two ends ("and", "to", a dash).
+        let join = (f.ts + 1..f.te).find(|&j| {
+            toks.get(j)
+                .is_some_and(|t| lex.is("range", &t.lower) || lex.is("and", &t.lower))
+        });
+        let (Some(high), true, Some(j)) = (high, spread, join) else {
+            k += 1;
+            continue;
+        };
+        if j + 1 >= f.te {
+            k += 1;
+            continue;
+        }
+        let end = |ts: usize, te: usize, value: f64| {
+            let mut e = exact(ts, te, value, None, None);
+            e.fig.unit.clone_from(&f.fig.unit);
+            e.fig.counts.clone_from(&f.fig.counts);
+            e.fig.attributed_to.clone_from(&f.fig.attributed_to);
+            e.fig.role = f.fig.role;
+            e
+        };
+        let pair = [end(f.ts, j, f.fig.value), end(j + 1, f.te, high)];
+        out.splice(k..=k, pair);
+        k += 2;
+    }
 }
 
 /// "6 foot, 1 inch", "5 feet 4 inches", "a 5-foot-10 man": one length in

@@ -109,3 +109,90 @@ fn italian_hedges_before_a_glued_article() {
         Some(Qualifier::MoreThan)
     );
 }
+
+#[test]
+fn a_life_lived_or_counted_is_no_life_term() {
+    // A possessive makes it a life lived; a number before the term counts
+    // the terms, and that number is the figure.
+    for text in [
+        "Ferro has found his life behind bars hard, his lawyer said.",
+        "The charges could bring at least one life sentence.",
+        "He was given two ten-years-to-life terms in the first case.",
+    ] {
+        let fs = found("en", text);
+        assert!(
+            fs.iter().all(|(_, f)| f.unit.as_deref() != Some("life")),
+            "{text}: {fs:?}"
+        );
+    }
+}
+
+#[test]
+fn a_range_of_sentences_gives_the_lightest_and_the_heaviest() {
+    let fs = found(
+        "en",
+        "The nine men received sentences ranging from four to 30 years, and the others got sentences of between two and 12 years.",
+    );
+    let years: Vec<(f64, Qualifier)> = fs
+        .iter()
+        .filter(|(_, f)| f.unit.as_deref() == Some("years"))
+        .map(|(_, f)| (f.value, f.qualifier))
+        .collect();
+    assert_eq!(
+        years,
+        vec![
+            (4.0, Qualifier::Exact),
+            (30.0, Qualifier::Exact),
+            (2.0, Qualifier::Exact),
+            (12.0, Qualifier::Exact)
+        ],
+        "{fs:?}"
+    );
+    // An estimate stays one range.
+    let fs = found(
+        "en",
+        "The storm destroyed between 40 and 60 percent of the homes.",
+    );
+    assert!(
+        fs.iter().any(|(_, f)| f.qualifier == Qualifier::Range),
+        "{fs:?}"
+    );
+}
+
+#[test]
+fn an_ordinal_in_a_series_counts_the_happenings_so_far() {
+    let counted = |lang: &str, text: &str| -> Vec<(String, f64)> {
+        found(lang, text)
+            .into_iter()
+            .filter(|(_, f)| f.unit.is_none() && f.counts.is_some())
+            .map(|(t, f)| (t, f.value))
+            .collect()
+    };
+    let fs = counted(
+        "en",
+        "For the third time in a month, the coast guard stopped a smuggling boat; it was its fourth successful raid this year.",
+    );
+    assert!(fs.contains(&("third time".to_string(), 3.0)), "{fs:?}");
+    assert!(
+        fs.contains(&("fourth successful raid".to_string(), 4.0)),
+        "{fs:?}"
+    );
+    let fs = counted("en", "The crew made a fifth consecutive attempt at dawn.");
+    assert!(
+        fs.contains(&("fifth consecutive attempt".to_string(), 5.0)),
+        "{fs:?}"
+    );
+    // "a second" is another one; "first" counts nothing; a demonstrative
+    // points back; other nouns are ranks.
+    for text in [
+        "A second raid followed on Friday.",
+        "It was the first time the port had closed.",
+        "Officials condemned this second raid.",
+        "The third victim died in hospital.",
+    ] {
+        let fs = counted("en", text);
+        assert!(fs.is_empty(), "{text}: {fs:?}");
+    }
+    let fs = counted("es", "Es la tercera vez que el puerto cierra este año.");
+    assert!(fs.contains(&("tercera vez".to_string(), 3.0)), "{fs:?}");
+}

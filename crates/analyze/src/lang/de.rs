@@ -203,5 +203,23 @@ static FIGURE: FigureWords = FigureWords {
         ("dritte", 3.0),
         ("dritten", 3.0),
     ],
+    series_nouns: &[
+        "mal",
+        "angriff",
+        "anschlag",
+        "offensive",
+        "prozess",
+        "nachbeben",
+        "erdbeben",
+        "versuch",
+        "verurteilung",
+        "sieg",
+        "niederlage",
+    ],
+    series_determiners: &[
+        "zum", "der", "die", "das", "den", "dem", "seine", "seinen", "ihre", "ihren",
+    ],
+    series_modifiers: &[],
+    spread_nouns: &["strafen", "haftstrafen", "freiheitsstrafen"],
     ..NO_FIGURE_WORDS
 };

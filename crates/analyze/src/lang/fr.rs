@@ -266,5 +266,28 @@ static FIGURE: FigureWords = FigureWords {
         ("une centaine de", 100.0, 80.0, 120.0),
     ],
     currency_links: &["de"],
+    series_nouns: &[
+        "fois",
+        "attaque",
+        "attentat",
+        "offensive",
+        "procès",
+        "réplique",
+        "séisme",
+        "tentative",
+        "condamnation",
+        "victoire",
+        "défaite",
+    ],
+    series_determiners: &["la", "le", "sa", "son", "leur"],
+    series_modifiers: &[
+        "consécutif",
+        "consécutive",
+        "consécutifs",
+        "consécutives",
+        "successif",
+        "successive",
+    ],
+    spread_nouns: &["peines", "condamnations"],
     ..NO_FIGURE_WORDS
 };

@@ -267,5 +267,21 @@ static FIGURE: FigureWords = FigureWords {
     ordinal_suffixes: &["º", "ª"],
     approx_phrases: &[("un paio di", 2.0, 2.0, 3.0)],
     currency_links: &["di"],
+    series_nouns: &[
+        "volta",
+        "attacco",
+        "attentato",
+        "offensiva",
+        "processo",
+        "scossa",
+        "terremoto",
+        "tentativo",
+        "condanna",
+        "vittoria",
+        "sconfitta",
+    ],
+    series_determiners: &["la", "il", "sua", "suo"],
+    series_modifiers: &["consecutivo", "consecutiva", "consecutivi", "consecutive"],
+    spread_nouns: &["pene", "condanne"],
     ..NO_FIGURE_WORDS
 };

@@ -188,6 +188,10 @@ pub const NO_FIGURE_WORDS: FigureWords = FigureWords {
     ordinals: &[],
     ordinal_suffixes: &[],
     level_nouns: &[],
+    series_nouns: &[],
+    series_determiners: &[],
+    series_modifiers: &[],
+    spread_nouns: &[],
     measure_words: &[],
     identifier_before: &[],
     identifier_after: &[],
@@ -420,6 +424,23 @@ pub struct FigureWords {
     /// Nouns of a level in a building: an ordinal before one says where,
     /// a position worth comparing ("the second floor", "el tercer piso").
     pub level_nouns: &'static [&'static str],
+    /// Nouns of a happening that recurs: an ordinal before one numbers
+    /// the happenings so far, a count worth comparing ("for the fourth
+    /// time", "its second complaint", "el tercer ataque").
+    pub series_nouns: &'static [&'static str],
+    /// Words that may stand before such an ordinal: the definite article,
+    /// possessives, a genitive "'s", a preposition that takes the ordinal
+    /// bare ("por segunda vez"). Demonstratives are left out: "this second
+    /// attack" points back at one already told.
+    pub series_determiners: &'static [&'static str],
+    /// Modifiers that make "a second" a rank in a series rather than
+    /// "another" ("a second straight defeat", "a third successive strike").
+    pub series_modifiers: &'static [&'static str],
+    /// Plural nouns of things each given its own value, a prison sentence
+    /// above all: a range over them states the lowest and the highest, two
+    /// exact figures, not one uncertain value ("sentences ranging from six
+    /// to 75 years").
+    pub spread_nouns: &'static [&'static str],
     /// Nouns of measurement that may stand between a qualifier and its
     /// number ("at least magnitude 5.9").
     pub measure_words: &'static [&'static str],
@@ -679,6 +700,10 @@ fn compile(lang: &'static Lang) -> Lexicon {
     misc.insert("comparison_after", set(fw.comparison_after));
     misc.insert("ordinal_suffixes", set(fw.ordinal_suffixes));
     misc.insert("level_nouns", set(fw.level_nouns));
+    misc.insert("series_nouns", set(fw.series_nouns));
+    misc.insert("series_determiners", set(fw.series_determiners));
+    misc.insert("series_modifiers", set(fw.series_modifiers));
+    misc.insert("spread_nouns", set(fw.spread_nouns));
     misc.insert("measure_words", set(fw.measure_words));
     misc.insert("identifier_before", set(fw.identifier_before));
     misc.insert("identifier_after", set(fw.identifier_after));

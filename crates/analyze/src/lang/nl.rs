@@ -206,5 +206,22 @@ static FIGURE: FigureWords = FigureWords {
         ("vijfde", 5.0),
     ],
     ordinal_suffixes: &["e", "ste", "de"],
+    series_nouns: &[
+        "keer",
+        "maal",
+        "aanval",
+        "aanslag",
+        "offensief",
+        "proces",
+        "naschok",
+        "aardbeving",
+        "poging",
+        "veroordeling",
+        "overwinning",
+        "nederlaag",
+    ],
+    series_determiners: &["de", "het", "zijn", "haar", "hun"],
+    series_modifiers: &["opeenvolgende"],
+    spread_nouns: &["straffen", "gevangenisstraffen", "celstraffen"],
     ..NO_FIGURE_WORDS
 };

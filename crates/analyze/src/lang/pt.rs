@@ -301,5 +301,22 @@ static FIGURE: FigureWords = FigureWords {
     ordinal_suffixes: &["º", "ª"],
     approx_phrases: &[("um par de", 2.0, 2.0, 3.0)],
     currency_links: &["de"],
+    series_nouns: &[
+        "vez",
+        "ataque",
+        "atentado",
+        "ofensiva",
+        "julgamento",
+        "réplica",
+        "terremoto",
+        "sismo",
+        "tentativa",
+        "condenação",
+        "vitória",
+        "derrota",
+    ],
+    series_determiners: &["a", "o", "sua", "seu", "pela", "pelo"],
+    series_modifiers: &["consecutivo", "consecutiva", "seguido", "seguida"],
+    spread_nouns: &["penas", "condenações", "sentenças"],
     ..NO_FIGURE_WORDS
 };
