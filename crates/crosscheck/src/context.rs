@@ -421,33 +421,42 @@ mod tests {
         assert_eq!(concept_of_word("enviados"), concept_of_word("deported"));
     }
 
-    #[test]
-    fn names_one_article_treats_as_aliases_meet_everywhere() {
-        use crosswire_model::{ArticleBuilder, BlockKind, EntityKind, Span};
-        let mention = |a: &mut Article, surface: &str, canonical: &str| {
+    /// An article of one paragraph with entity mentions: (surface as in
+    /// the text, canonical name, kind).
+    fn with_entities(
+        id: &str,
+        text: &str,
+        mentions: &[(&str, &str, crosswire_model::EntityKind)],
+    ) -> Article {
+        use crosswire_model::{ArticleBuilder, BlockKind, Span};
+        let mut b = ArticleBuilder::new(id);
+        b.push_block(BlockKind::Paragraph, text);
+        let mut a = b.finish();
+        for (surface, canonical, kind) in mentions {
             let start = a.text.find(surface).unwrap_or(0);
             a.spans.push(Span {
                 range: ByteRange::new(start, start + surface.len()),
                 kind: SpanKind::Entity {
-                    entity: EntityKind::Facility,
+                    entity: *kind,
                     cluster: 0,
-                    canonical: canonical.into(),
+                    canonical: (*canonical).into(),
                     role: None,
                     nominal: false,
                 },
             });
-        };
-        let mut b = ArticleBuilder::new("a");
-        b.push_block(
-            BlockKind::Paragraph,
+        }
+        a
+    }
+
+    #[test]
+    fn names_one_article_treats_as_aliases_meet_everywhere() {
+        use crosswire_model::EntityKind::Facility;
+        let a = with_entities(
+            "a",
             "KDC, the Korvald Detention Centre, opened.",
+            &[("KDC", "Korvald Detention Centre", Facility)],
         );
-        let mut a = b.finish();
-        mention(&mut a, "KDC", "Korvald Detention Centre");
-        let mut b = ArticleBuilder::new("b");
-        b.push_block(BlockKind::Paragraph, "The KDC is full.");
-        let mut c = b.finish();
-        mention(&mut c, "KDC", "KDC");
+        let c = with_entities("b", "The KDC is full.", &[("KDC", "KDC", Facility)]);
         let names = EntityNames::new(&[a, c]);
         assert_eq!(
             names.feature("KDC"),
@@ -458,25 +467,12 @@ mod tests {
 
     #[test]
     fn a_name_without_its_one_generational_suffix_is_the_same_person() {
-        use crosswire_model::{ArticleBuilder, BlockKind, EntityKind, Span};
         let person = |id: &str, text: &str, names: &[&str]| {
-            let mut b = ArticleBuilder::new(id);
-            b.push_block(BlockKind::Paragraph, text);
-            let mut a = b.finish();
-            for name in names {
-                let start = a.text.find(name).unwrap_or(0);
-                a.spans.push(Span {
-                    range: ByteRange::new(start, start + name.len()),
-                    kind: SpanKind::Entity {
-                        entity: EntityKind::Person,
-                        cluster: 0,
-                        canonical: (*name).into(),
-                        role: None,
-                        nominal: false,
-                    },
-                });
-            }
-            a
+            let mentions: Vec<_> = names
+                .iter()
+                .map(|n| (*n, *n, crosswire_model::EntityKind::Person))
+                .collect();
+            with_entities(id, text, &mentions)
         };
         let names = EntityNames::new(&[
             person(
