@@ -11,6 +11,7 @@
 use crate::token::{Kind, Tok};
 use crate::Doc;
 use crosswire_model::{Figure, FigureRole, Qualifier};
+use std::collections::BTreeSet;
 
 /// A found figure: token range and value.
 pub struct Found {
@@ -584,6 +585,7 @@ pub fn find(doc: &Doc, used: &[Used]) -> Vec<Found> {
     inherit_qualifiers(doc, &mut out);
     join_feet_and_inches(doc, &mut out);
     split_spreads(doc, &mut out);
+    mark_model_numbers(doc, &mut out);
     // "aged 15 and 12": the ages listed after an age are ages too.
     for k in 1..out.len() {
         let (a, b) = (&out[k - 1], &out[k]);
@@ -605,6 +607,135 @@ pub fn find(doc: &Doc, used: &[Used]) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Marks the numbers that name a model rather than count ("the 787-8",
+/// "its new 787 Dreamliner", "el 787", "Boeing 787"): once a text writes
+/// a number as a name, its other bare mentions ("the 787 will seat 330")
+/// name the same thing, and a translation, which words each mention its
+/// own way, must not turn some of them into counts.
+fn mark_model_numbers(doc: &Doc, out: &mut [Found]) {
+    let toks = &doc.toks;
+    let lex = doc.lex;
+    // A bare number of three or more digits: the only kind a model gets.
+    let bare = |f: &Found| {
+        f.te == f.ts + 1
+            && f.fig.role == FigureRole::Claim
+            && f.fig.qualifier == Qualifier::Exact
+            && f.fig.unit.is_none()
+            && toks.get(f.ts).is_some_and(|t| {
+                t.kind == Kind::Num && t.lower.len() >= 3 && plain_digits(&t.lower)
+            })
+    };
+    let glued = |k: usize| toks.get(k).is_some_and(|t| !t.sp);
+    let mut models: Vec<&str> = Vec::new();
+    let mut codes: Vec<usize> = Vec::new();
+    let mut signals: Vec<usize> = Vec::new();
+    for (k, f) in out.iter().enumerate() {
+        if !bare(f) {
+            continue;
+        }
+        let (i, e) = (f.ts, f.te);
+        let t = &toks[i];
+        let same_sentence = |x: &Tok| x.sent == t.sent;
+        // "787-8", "777-200LR": a variant code glued after it, which no
+        // range can be (its end below its start).
+        let code = toks.get(e).is_some_and(|h| h.is_p("-"))
+            && glued(e)
+            && glued(e + 1)
+            && toks.get(e + 1).is_some_and(|c| {
+                c.lower.bytes().any(|b| b.is_ascii_digit())
+                    && (c.kind == Kind::Word
+                        || c.lower.parse::<f64>().is_ok_and(|v| v < f.fig.value))
+            });
+        // "the new 787 Dreamliner at": a singular name after it, where a
+        // count would have its plural noun ("the 300 Marines").
+        let after = toks.get(e);
+        let named = i > 0
+            && after.is_some_and(|n| {
+                n.kind == Kind::Word
+                    && n.upper
+                    && !n.caps
+                    && n.sp
+                    && same_sentence(n)
+                    && !n.lower.ends_with('s')
+                    && !lex.months.contains_key(n.lower.as_str())
+                    && !lex.demonyms.contains_key(n.lower.as_str())
+                    && !lex.units.contains_key(n.lower.as_str())
+            })
+            && toks.get(e + 1).is_none_or(|x| {
+                x.kind == Kind::Punct
+                    || !same_sentence(x)
+                    || lex.function_words.contains(x.lower.as_str())
+                    || lex.cue_verbs.contains(x.lower.as_str())
+            })
+            && {
+                // A determiner before it, maybe past one adjective ("their
+                // new 787"): a verb before it would make it a count.
+                let det = |x: &Tok| {
+                    same_sentence(x)
+                        && (lex.determiners.contains(x.lower.as_str())
+                            || lex.possessives.contains(x.lower.as_str()))
+                };
+                let p1 = toks.get(i - 1);
+                let p2 = i.checked_sub(2).and_then(|k| toks.get(k));
+                p1.is_some_and(det)
+                    || p1.is_some_and(|x| x.kind == Kind::Word && !x.upper) && p2.is_some_and(det)
+            }
+            && !title_case(doc, i);
+        // "el 787": an article that names one thing.
+        let article =
+            i > 0 && same_sentence(&toks[i - 1]) && lex.is("singular_articles", &toks[i - 1].lower);
+        if code || named || article {
+            models.push(t.lower.as_str());
+            signals.push(k);
+        }
+        if code {
+            codes.push(e + 1);
+        }
+    }
+    // "Boeing 787": a number inside a name is no figure at all, but names
+    // the model as well.
+    for (i, t) in toks.iter().enumerate() {
+        if i == 0 || t.kind != Kind::Num || t.lower.len() < 3 || !plain_digits(&t.lower) || !t.sp {
+            continue;
+        }
+        let p = &toks[i - 1];
+        if p.kind == Kind::Word
+            && p.upper
+            && p.sent == t.sent
+            && !is_sentence_first(doc, i - 1)
+            && !title_case(doc, i)
+            && name_word(doc, i - 1)
+            && !lex.months.contains_key(p.lower.as_str())
+            && !lex.demonyms.contains_key(p.lower.as_str())
+            && !out.iter().any(|f| f.ts <= i && i < f.te)
+        {
+            models.push(t.lower.as_str());
+        }
+    }
+    if models.is_empty() {
+        return;
+    }
+    let models: BTreeSet<String> = models.into_iter().map(str::to_string).collect();
+    // A unit after the number measures with it ("640 people"), whatever
+    // else the text calls 640. (Any other word may be a verb: "the 640
+    // flies", "de 640 heeft".)
+    let counts_a_noun = |f: &Found| {
+        toks.get(f.te).is_some_and(|x| {
+            x.kind == Kind::Word
+                && x.sent == toks[f.ts].sent
+                && lex.units.contains_key(x.lower.as_str())
+        })
+    };
+    for (k, f) in out.iter_mut().enumerate() {
+        let model = bare(f)
+            && models.contains(toks[f.ts].lower.as_str())
+            && (signals.contains(&k) || !counts_a_noun(f));
+        if model || codes.contains(&f.ts) && f.fig.role == FigureRole::Claim {
+            f.fig.role = FigureRole::Identifier;
+        }
+    }
 }
 
 /// True when the sentence of token `i` is written in title case, as a
@@ -655,9 +786,19 @@ fn inherit_qualifiers(doc: &Doc, out: &mut [Found]) {
         }
         // Only a bracket that holds the conversion alone restates it;
         // "(20,000 of them children)" says something else.
+        // The hedged figure's unit may stand outside its span ("less
+        // than 3 lbs (1.36 kg)").
+        let open = if toks
+            .get(a.te)
+            .is_some_and(|t| a.fig.unit.is_some() && doc.lex.units.contains_key(t.lower.as_str()))
+        {
+            a.te + 1
+        } else {
+            a.te
+        };
         let bracket = p + 1 == k
-            && toks.get(a.te).is_some_and(|t| t.is_p("("))
-            && b.ts == a.te + 1
+            && toks.get(open).is_some_and(|t| t.is_p("("))
+            && b.ts == open + 1
             && toks.get(b.te).is_some_and(|t| t.is_p(")"));
         let percent = a.fig.unit.as_deref() == Some("%") && b.fig.unit.as_deref() == Some("%");
         let listed = percent

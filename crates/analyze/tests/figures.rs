@@ -931,3 +931,17 @@ fn having_an_age_is_an_age() {
         .map(|x| x.1.role);
     assert_eq!(players, Some(FigureRole::Claim));
 }
+
+#[test]
+fn a_hedge_covers_its_conversion_past_its_unit() {
+    let a = article(
+        "en",
+        &["The new tablet weighs less than 2 lbs (0.91 kg) and is thin."],
+    );
+    let f = figure(&a, "2 lbs");
+    assert_eq!(
+        (f.qualifier, f.unit.as_deref()),
+        (Qualifier::LessThan, Some("lb"))
+    );
+    assert_eq!(figure(&a, "0.91 kg").qualifier, Qualifier::LessThan);
+}

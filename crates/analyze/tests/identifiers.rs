@@ -35,3 +35,50 @@ fn codes_glued_to_a_number_are_identifiers_but_units_are_not() {
     assert_eq!(role_of(p, "16"), FigureRole::Claim);
     assert_eq!(role_of(p, "32"), FigureRole::Claim);
 }
+
+fn roles(lang: &str, paras: &[&str]) -> Vec<(String, FigureRole)> {
+    let a = article(lang, paras);
+    figures(&a).into_iter().map(|(t, f)| (t, f.role)).collect()
+}
+
+#[test]
+fn a_model_written_as_a_name_names_every_bare_mention() {
+    // A variant code glued after it ("640-2") is no range: its end is
+    // below its start; the other bare mentions name the same model.
+    let p = &[
+        "Skyward Works delivered the first 640-2 to a small carrier. \
+         The carrier plans to use the 640 on short routes, and the 640 \
+         will seat 180 passengers.",
+    ];
+    let rs = roles("en", p);
+    let of = |n: &str| {
+        rs.iter()
+            .filter(|(t, _)| t == n)
+            .map(|(_, r)| *r)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(of("640"), vec![FigureRole::Identifier; 3], "{rs:?}");
+    assert_eq!(of("2"), vec![FigureRole::Identifier], "{rs:?}");
+    assert!(
+        rs.iter()
+            .any(|(t, r)| t.contains("180") && *r == FigureRole::Claim),
+        "{rs:?}"
+    );
+    // A singular name after a determiner: "their new 640 Skyliner".
+    let p = &["The airline showed their new 640 Skyliner at a fair. The 640 flew on Monday."];
+    let rs = roles("en", p);
+    assert_eq!(rs, vec![("640".to_string(), FigureRole::Identifier); 2]);
+    // A singular article before it names one thing: "el 640".
+    // A unit after another mention measures with it ("640 personas").
+    let p = &["La aerolínea usará el 640 en rutas cortas. El avión llevó 640 personas."];
+    let rs = roles("es", p);
+    let want = vec![
+        ("640".to_string(), FigureRole::Identifier),
+        ("640 personas".to_string(), FigureRole::Claim),
+    ];
+    assert_eq!(rs, want);
+    // A count stays a count: a plural noun, or no sign of a name.
+    let p = &["The 300 Marines left. Some 640 workers joined the 640 strikers."];
+    let rs = roles("en", p);
+    assert!(rs.iter().all(|(_, r)| *r == FigureRole::Claim), "{rs:?}");
+}

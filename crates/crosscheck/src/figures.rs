@@ -401,7 +401,12 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     if a.dim() != b.dim() {
         return Some("dimension");
     }
-    if ma.kinds != mb.kinds {
+    // A translation names the kind of measure in its own words, or not
+    // at all ("capacidad para 555 pasajeros" / "able to carry 555
+    // passengers"): one number of one story in two languages differs in
+    // kind only when each names a kind the other lacks.
+    let kinds_nested = ma.kinds.is_subset(&mb.kinds) || mb.kinds.is_subset(&ma.kinds);
+    if ma.kinds != mb.kinds && !(kinds_nested && translated_pair(a, b)) {
         return Some("kind of measure");
     }
     // A magnitude dated to another time ("the February quake measured
@@ -418,6 +423,16 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
         && (a.restates.is_none() || a.restates != b.restates)
     {
         return Some("one sentence");
+    }
+    // One report gives one range for one quantity: two different ranges
+    // it states ("between 305 and 550 passengers", later "between 200 and
+    // 350") measure two things, however much they overlap.
+    if a.article == b.article
+        && a.figure.qualifier == Qualifier::Range
+        && b.figure.qualifier == Qualifier::Range
+        && (a.figure.low != b.figure.low || a.figure.high != b.figure.high)
+    {
+        return Some("two ranges of one report");
     }
     // A translation renders "25,000 others" as "otros 25.000": one number
     // of one story in two languages is one quantity, however each words
@@ -2007,6 +2022,47 @@ fn join_translations(figs: &[Fig], groups: &mut [Vec<usize>]) {
                     }
                     groups[a].extend(moved);
                 }
+            }
+        }
+        // A version that gives the number once, in one slot, while
+        // another version's mentions of it fall into two: a translation
+        // keeps its original's numbers, so the stray slot, when it holds
+        // nothing but that number, is the same quantity worded apart
+        // ("five new 737 aircraft" / "otros cinco aviones").
+        let slots_of = |side: &[usize], group_of: &[usize]| -> BTreeSet<usize> {
+            side.iter().map(|&i| group_of[i]).collect()
+        };
+        let anchors: BTreeSet<usize> = langs
+            .values()
+            .map(|side| slots_of(side, &group_of))
+            .filter(|s| s.len() == 1)
+            .flatten()
+            .collect();
+        let [anchor] = anchors.into_iter().collect::<Vec<_>>()[..] else {
+            continue;
+        };
+        let Some(&first) = langs.values().flatten().next() else {
+            continue;
+        };
+        let strays: BTreeSet<usize> = langs
+            .values()
+            .flat_map(|side| slots_of(side, &group_of))
+            .filter(|&g| g != anchor)
+            .collect();
+        for h in strays {
+            let pure = groups[h].iter().all(|&j| {
+                figs[j].figure.qualifier == figs[first].figure.qualifier
+                    && magnitude(&figs[j]).to_bits() == magnitude(&figs[first]).to_bits()
+            });
+            let shareable = groups[anchor]
+                .iter()
+                .all(|&i| groups[h].iter().all(|&j| can_share(&figs[i], &figs[j])));
+            if pure && shareable && !groups[h].is_empty() {
+                let moved = std::mem::take(&mut groups[h]);
+                for &i in &moved {
+                    group_of[i] = anchor;
+                }
+                groups[anchor].extend(moved);
             }
         }
     }

@@ -2919,3 +2919,81 @@ fn a_speakers_words_do_not_make_two_things_one() {
         d.figures
     );
 }
+
+#[test]
+fn a_kind_of_measure_one_translation_names_and_the_other_does_not_is_one_slot() {
+    // "capacidad" names a capacity; the English words it as "able to
+    // carry", which names no kind: one number of one story all the same.
+    let mut en = plain(
+        "en",
+        "The Ledger",
+        "Norvex Aero showed its new Tarsk airliner in Orlen on Monday. \
+         The jet is able to carry 412 passengers and flies 95 routes.",
+    );
+    en.language = Some("en".into());
+    let mut es = plain(
+        "es",
+        "El Telar",
+        "Norvex Aero mostró su nuevo avión Tarsk en Orlen el lunes. \
+         El avión tiene capacidad para 412 pasajeros y vuela 95 rutas.",
+    );
+    es.language = Some("es".into());
+    let figures = |a: Article, counted: &str| {
+        with_figures(
+            a,
+            &[exact("412", 412.0, counted), exact("95", 95.0, "routes")],
+        )
+    };
+    let d = crosscheck(
+        vec![figures(en, "passengers"), figures(es, "pasajeros")],
+        &Options::default(),
+    );
+    assert_eq!(d.origins.len(), 1, "{:#?}", d.origins);
+    let slot = slot_of(&d, "412");
+    let articles: std::collections::BTreeSet<usize> = slot
+        .values
+        .iter()
+        .flat_map(|v| v.mentions.iter().map(|m| m.article))
+        .collect();
+    assert_eq!(articles.len(), 2, "{slot:#?}");
+}
+
+#[test]
+fn two_ranges_one_report_gives_are_two_quantities() {
+    let range = |wording: &'static str, low: f64, high: f64| F {
+        wording,
+        value: low,
+        q: Qualifier::Range,
+        low,
+        high: Some(high),
+        counts: "passengers",
+    };
+    let text = "The larger Tarsk jet carries between 305 and 550 passengers. \
+                The smaller Tarsk jet carries between 200 and 350 passengers.";
+    let a = article(
+        "a",
+        "The Ledger",
+        &[text],
+        &[
+            range("between 305 and 550", 305.0, 550.0),
+            range("between 200 and 350", 200.0, 350.0),
+        ],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &[text],
+        &[
+            range("between 305 and 550", 305.0, 550.0),
+            range("between 200 and 350", 200.0, 350.0),
+        ],
+        &[],
+    );
+    let d = crosscheck(vec![a, b], &Options::default());
+    let big = slot_of(&d, "between 305 and 550");
+    assert!(
+        big.values.iter().all(|v| v.text == "between 305 and 550"),
+        "{big:#?}"
+    );
+}

@@ -457,6 +457,8 @@ pub static LANG: Lang = Lang {
         ("ton", "t"),
         ("tonne", "t"),
         ("kg", "kg"),
+        ("lbs", "lb"),
+        ("lb", "lb"),
         ("acres", "acres"),
         ("acre", "acres"),
         ("hectares", "ha"),
@@ -1333,6 +1335,7 @@ static FIGURE: FigureWords = FigureWords {
         "no.",
         "#",
     ],
+    singular_articles: &[],
     identifier_after: &[
         "call",
         "calls",

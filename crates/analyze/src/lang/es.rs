@@ -723,6 +723,7 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    singular_articles: &["el"],
     age_before: &[],
     age_verbs: &[
         "tenía",

@@ -240,6 +240,7 @@ pub static LANG: Lang = Lang {
 };
 
 static FIGURE: FigureWords = FigureWords {
+    singular_articles: &["le"],
     age_before: &[],
     age_verbs: &["avait", "il a", "elle a"],
     square_before: &[],

@@ -245,6 +245,7 @@ pub static LANG: Lang = Lang {
 // "secondo" (also "according to") and "prima" (also "before") are left
 // out of the ordinals.
 static FIGURE: FigureWords = FigureWords {
+    singular_articles: &["il", "lo"],
     age_before: &[],
     age_verbs: &["aveva", "ha compiuto", "compiuto"],
     square_before: &[],

@@ -195,6 +195,7 @@ pub const NO_FIGURE_WORDS: FigureWords = FigureWords {
     measure_words: &[],
     identifier_before: &[],
     identifier_after: &[],
+    singular_articles: &[],
     furniture_before: &[],
     furniture_after: &[],
     furniture_after_short: &[],
@@ -449,6 +450,10 @@ pub struct FigureWords {
     pub identifier_before: &'static [&'static str],
     /// Words after a number that make it a number to call ("911 call").
     pub identifier_after: &'static [&'static str],
+    /// Articles that only ever name one thing ("el", "il"): before a
+    /// bare number they make it the name of a model ("el 787"), since
+    /// one thing is no count of many.
+    pub singular_articles: &'static [&'static str],
     /// Words that make a number in the same short line page furniture
     /// ("updated", "posted").
     pub furniture_before: &'static [&'static str],
@@ -707,6 +712,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
     misc.insert("measure_words", set(fw.measure_words));
     misc.insert("identifier_before", set(fw.identifier_before));
     misc.insert("identifier_after", set(fw.identifier_after));
+    misc.insert("singular_articles", set(fw.singular_articles));
     misc.insert("furniture_before", set(fw.furniture_before));
     misc.insert("photo_words", set(fw.photo_words));
     misc.insert("over_more_than_after", set(fw.over_more_than_after));

@@ -283,6 +283,7 @@ pub static LANG: Lang = Lang {
 
 // "segundo" (also "according to") is left out of the ordinals.
 static FIGURE: FigureWords = FigureWords {
+    singular_articles: &["o"],
     age_before: &[],
     age_verbs: &["tinha", "tem", "completou"],
     square_before: &[],

@@ -289,6 +289,7 @@ const COMMON_UNITS: &[(&str, &str, f64)] = &[
     ("acres", "area", 4_046.856_42),
     ("kg", "mass", 1.0),
     ("t", "mass", 1_000.0),
+    ("lb", "mass", 0.453_592_37),
     ("mph", "speed", 1.609_344),
     ("km/h", "speed", 1.0),
     ("kph", "speed", 1.0),
