@@ -609,9 +609,9 @@ pub fn find(doc: &Doc, used: &[Used]) -> Vec<Found> {
     out
 }
 
-/// Marks the numbers that name a model rather than count ("the 787-8",
-/// "its new 787 Dreamliner", "el 787", "Boeing 787"): once a text writes
-/// a number as a name, its other bare mentions ("the 787 will seat 330")
+/// Marks the numbers that name a model rather than count ("the 460-8",
+/// "its new 460 Skyliner", "el 460", "Vantor 460"): once a text writes
+/// a number as a name, its other bare mentions ("the 460 will seat 330")
 /// name the same thing, and a translation, which words each mention its
 /// own way, must not turn some of them into counts.
 fn mark_model_numbers(doc: &Doc, out: &mut [Found]) {
@@ -638,7 +638,7 @@ fn mark_model_numbers(doc: &Doc, out: &mut [Found]) {
         let (i, e) = (f.ts, f.te);
         let t = &toks[i];
         let same_sentence = |x: &Tok| x.sent == t.sent;
-        // "787-8", "777-200LR": a variant code glued after it, which no
+        // "460-8", "460-300ER": a variant code glued after it, which no
         // range can be (its end below its start).
         let code = toks.get(e).is_some_and(|h| h.is_p("-"))
             && glued(e)
@@ -648,7 +648,7 @@ fn mark_model_numbers(doc: &Doc, out: &mut [Found]) {
                     && (c.kind == Kind::Word
                         || c.lower.parse::<f64>().is_ok_and(|v| v < f.fig.value))
             });
-        // "the new 787 Dreamliner at": a singular name after it, where a
+        // "the new 460 Skyliner at": a singular name after it, where a
         // count would have its plural noun ("the 300 Marines").
         let after = toks.get(e);
         let named = i > 0
@@ -671,7 +671,7 @@ fn mark_model_numbers(doc: &Doc, out: &mut [Found]) {
             })
             && {
                 // A determiner before it, maybe past one adjective ("their
-                // new 787"): a verb before it would make it a count.
+                // new 460"): a verb before it would make it a count.
                 let det = |x: &Tok| {
                     same_sentence(x)
                         && (lex.determiners.contains(x.lower.as_str())
@@ -683,7 +683,7 @@ fn mark_model_numbers(doc: &Doc, out: &mut [Found]) {
                     || p1.is_some_and(|x| x.kind == Kind::Word && !x.upper) && p2.is_some_and(det)
             }
             && !title_case(doc, i);
-        // "el 787": an article that names one thing.
+        // "el 460": an article that names one thing.
         let article =
             i > 0 && same_sentence(&toks[i - 1]) && lex.is("singular_articles", &toks[i - 1].lower);
         if code || named || article {
@@ -694,7 +694,7 @@ fn mark_model_numbers(doc: &Doc, out: &mut [Found]) {
             codes.push(e + 1);
         }
     }
-    // "Boeing 787": a number inside a name is no figure at all, but names
+    // "Vantor 460": a number inside a name is no figure at all, but names
     // the model as well.
     for (i, t) in toks.iter().enumerate() {
         if i == 0 || t.kind != Kind::Num || t.lower.len() < 3 || !plain_digits(&t.lower) || !t.sp {
@@ -787,7 +787,7 @@ fn inherit_qualifiers(doc: &Doc, out: &mut [Found]) {
         // Only a bracket that holds the conversion alone restates it;
         // "(20,000 of them children)" says something else.
         // The hedged figure's unit may stand outside its span ("less
-        // than 3 lbs (1.36 kg)").
+        // than 2 lbs (0.91 kg)").
         let open = if toks
             .get(a.te)
             .is_some_and(|t| a.fig.unit.is_some() && doc.lex.units.contains_key(t.lower.as_str()))

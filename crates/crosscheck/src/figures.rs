@@ -402,7 +402,7 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
         return Some("dimension");
     }
     // A translation names the kind of measure in its own words, or not
-    // at all ("capacidad para 555 pasajeros" / "able to carry 555
+    // at all ("capacidad para 480 pasajeros" / "able to carry 480
     // passengers"): one number of one story in two languages differs in
     // kind only when each names a kind the other lacks.
     let kinds_nested = ma.kinds.is_subset(&mb.kinds) || mb.kinds.is_subset(&ma.kinds);
@@ -425,8 +425,8 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
         return Some("one sentence");
     }
     // One report gives one range for one quantity: two different ranges
-    // it states ("between 305 and 550 passengers", later "between 200 and
-    // 350") measure two things, however much they overlap.
+    // it states ("between 315 and 560 passengers", later "between 210 and
+    // 340") measure two things, however much they overlap.
     if a.article == b.article
         && a.figure.qualifier == Qualifier::Range
         && b.figure.qualifier == Qualifier::Range
@@ -578,7 +578,7 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     if !ma.models.is_empty() && !mb.models.is_empty() && ma.models.is_disjoint(&mb.models) {
         return Some("conflict: other models");
     }
-    // A measurement given of a named model ("the 787-8 flies 7,650
+    // A measurement given of a named model ("the 460-8 flies 7,650
     // miles") and one of no named model may be of another variant. Not a
     // count: a sentence that lists seized "AK-47s" beside "two boats"
     // counts the boats of no model.
@@ -2028,7 +2028,7 @@ fn join_translations(figs: &[Fig], groups: &mut [Vec<usize>]) {
         // another version's mentions of it fall into two: a translation
         // keeps its original's numbers, so the stray slot, when it holds
         // nothing but that number, is the same quantity worded apart
-        // ("five new 737 aircraft" / "otros cinco aviones").
+        // ("five new 460 aircraft" / "otros cinco aviones").
         let slots_of = |side: &[usize], group_of: &[usize]| -> BTreeSet<usize> {
             side.iter().map(|&i| group_of[i]).collect()
         };

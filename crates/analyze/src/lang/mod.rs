@@ -451,7 +451,7 @@ pub struct FigureWords {
     /// Words after a number that make it a number to call ("911 call").
     pub identifier_after: &'static [&'static str],
     /// Articles that only ever name one thing ("el", "il"): before a
-    /// bare number they make it the name of a model ("el 787"), since
+    /// bare number they make it the name of a model ("el 460"), since
     /// one thing is no count of many.
     pub singular_articles: &'static [&'static str],
     /// Words that make a number in the same short line page furniture
