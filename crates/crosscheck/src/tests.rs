@@ -277,6 +277,24 @@ fn in_one_slot(d: &crosswire_model::dossier::Dossier, x: &str, y: &str) -> bool 
     slot_of(d, x).values.iter().any(|v| v.text == y)
 }
 
+/// Asserts that the figures worded `x` and `y` share a slot in the
+/// control's dossier and not in the variant's: the variant differs by the
+/// one sign the test is about, and the control shows the two would meet
+/// without it.
+fn joined_only_in_control(
+    control: &crosswire_model::dossier::Dossier,
+    variant: &crosswire_model::dossier::Dossier,
+    x: &str,
+    y: &str,
+) {
+    assert!(
+        in_one_slot(control, x, y),
+        "control: {:#?}",
+        control.figures
+    );
+    assert!(!in_one_slot(variant, x, y), "{:#?}", variant.figures);
+}
+
 fn two_articles(
     first: (&[&str], &[F]),
     second: (&[&str], &[F]),
@@ -2794,68 +2812,51 @@ fn a_measurement_of_a_named_model_never_conflicts_with_one_of_no_model() {
     };
     // The control: the same two ranges of one airliner are set against
     // each other.
-    let d = run("The Skylark jet flies 7,000 miles on one tank of fuel.");
-    assert!(
-        in_one_slot(&d, "7,000 miles", "9,000 miles"),
-        "{:#?}",
-        d.figures
-    );
-    let d = run("The Skylark X200 jet flies 7,000 miles on one tank of fuel.");
-    assert!(
-        !in_one_slot(&d, "7,000 miles", "9,000 miles"),
-        "{:#?}",
-        d.figures
+    joined_only_in_control(
+        &run("The Skylark jet flies 7,000 miles on one tank of fuel."),
+        &run("The Skylark X200 jet flies 7,000 miles on one tank of fuel."),
+        "7,000 miles",
+        "9,000 miles",
     );
 }
 
 #[test]
 fn capacities_given_as_ranges_never_conflict() {
-    let capacity = |id: &str, outlet: &str, text: &str, wording: &str, low: f64, high: f64| {
-        article(
-            id,
-            outlet,
-            &[text],
-            &[F {
-                wording,
-                value: low,
-                q: Qualifier::Range,
-                low,
-                high: Some(high),
-                counts: "passengers",
-            }],
-            &[],
-        )
-    };
+    // Two outlets give the jet's seats: `q` is how both word them.
     let two = |q: Qualifier, first: (&str, f64, f64), second: (&str, f64, f64)| {
-        let (w, l, h) = first;
+        let capacity =
+            |id: &str, outlet: &str, text: String, (wording, low, high): (&str, f64, f64)| {
+                article(
+                    id,
+                    outlet,
+                    &[text.as_str()],
+                    &[F {
+                        wording,
+                        value: low,
+                        q,
+                        low,
+                        high: Some(high),
+                        counts: "passengers",
+                    }],
+                    &[],
+                )
+            };
         let a = capacity(
             "a",
             "The Ledger",
-            &format!("The Skylark jet has room for {w} passengers."),
-            w,
-            l,
-            h,
+            format!("The Skylark jet has room for {} passengers.", first.0),
+            first,
         );
-        let (w, l, h) = second;
         let b = capacity(
             "b",
             "Morning Wire",
-            &format!(
-                "Pilots who tested it at Varnholt in March said the Skylark jet has room for {w} passengers."
+            format!(
+                "Pilots who tested it at Varnholt in March said the Skylark jet has room for {} passengers.",
+                second.0
             ),
-            w,
-            l,
-            h,
+            second,
         );
-        let mut articles = vec![a, b];
-        for a in &mut articles {
-            for s in &mut a.spans {
-                if let SpanKind::Figure(f) = &mut s.kind {
-                    f.qualifier = q;
-                }
-            }
-        }
-        crosscheck(articles, &Options::default())
+        crosscheck(vec![a, b], &Options::default())
     };
     // The control: two exact capacities of one airliner are set against
     // each other.
@@ -2906,17 +2907,11 @@ fn a_speakers_words_do_not_make_two_things_one() {
     };
     // The control: a word the tables do not know may be the speaker's
     // own for the same people.
-    let d = run("settlers");
-    assert!(
-        in_one_slot(&d, "2,200 refugees", "about 2,000"),
-        "{:#?}",
-        d.figures
-    );
-    let d = run("fighters");
-    assert!(
-        !in_one_slot(&d, "2,200 refugees", "about 2,000"),
-        "{:#?}",
-        d.figures
+    joined_only_in_control(
+        &run("settlers"),
+        &run("fighters"),
+        "2,200 refugees",
+        "about 2,000",
     );
 }
 
