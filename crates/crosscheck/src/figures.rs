@@ -20,7 +20,9 @@ use crate::measure::{
 use crate::verdict::{decide, fits, interval, trajectory_key, Claim};
 use crosswire_link::Origins;
 use crosswire_model::dossier::{FigureSlot, Mention, SlotValue, Verdict};
-use crosswire_model::{Article, BlockKind, ByteRange, Figure, FigureRole, Qualifier, SpanKind};
+use crosswire_model::{
+    Article, BlockKind, ByteRange, EntityKind, Figure, FigureRole, Qualifier, SpanKind,
+};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -88,6 +90,11 @@ struct Fig<'a> {
     /// languages: a translation repeats its original's numbers, whatever
     /// words count them.
     translated_origin: Option<usize>,
+    /// The names its sentence gives (people, bodies, places): what ties a
+    /// figure to one story when no happening does.
+    anchors: BTreeSet<String>,
+    /// The people its sentence names, but for the speaker it quotes.
+    persons: BTreeSet<String>,
 }
 
 impl Fig<'_> {
@@ -212,9 +219,62 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                 &window_text(sent_text, rel.clone(), 3 * opts.window, false),
                 1.0,
             );
+            let mut anchors: BTreeSet<String> = measure.places.clone();
             for e in entities_in(article, sentence, names) {
+                anchors.insert(e.clone());
                 far.add(e, 1.0);
             }
+            // The people the sentence names by name, but for those who
+            // speak in it ("..., Ann Lee said"): whose count it may be.
+            // A role ("a police spokesman") is a source, not a subject.
+            let in_sentence = |r: ByteRange| r.start >= sentence.start && r.end <= sentence.end;
+            let speakers: Vec<&str> = article
+                .spans
+                .iter()
+                .filter_map(|s| match &s.kind {
+                    SpanKind::Quote(q) => q
+                        .speaker_mention
+                        .filter(|m| in_sentence(*m))
+                        .and(q.speaker.as_deref()),
+                    _ => None,
+                })
+                .chain(figure.attributed_to.as_deref())
+                .collect();
+            // Only a name a few words from the number says whose it is;
+            // one across a long sentence is as likely a tagger's slip
+            // ("the Naval commandos") as the count's owner.
+            let close = |r: ByteRange| {
+                let (lo, hi) = if r.end <= span.range.start {
+                    (r.end, span.range.start)
+                } else {
+                    (span.range.end, r.start.max(span.range.end))
+                };
+                article
+                    .text
+                    .get(lo as usize..hi as usize)
+                    .is_some_and(|gap| gap.split_whitespace().count() <= PERSON_REACH)
+            };
+            let persons: BTreeSet<String> = article
+                .spans
+                .iter()
+                .filter(|s| in_sentence(s.range) && close(s.range))
+                .filter_map(|s| match &s.kind {
+                    SpanKind::Entity {
+                        entity: EntityKind::Person,
+                        canonical,
+                        nominal: false,
+                        ..
+                    } => {
+                        let lower = canonical.to_lowercase();
+                        let speaks = speakers.iter().any(|sp| {
+                            let sp = sp.to_lowercase();
+                            sp.contains(&lower) || lower.contains(&sp)
+                        });
+                        (!speaks).then(|| names.feature(canonical))
+                    }
+                    _ => None,
+                })
+                .collect();
             for e in &measure.places {
                 near.add(e.clone(), 1.0);
             }
@@ -291,6 +351,8 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                 listed: false,
                 translated_origin: None,
                 side: BTreeSet::new(),
+                anchors,
+                persons,
             });
         }
     }
@@ -667,6 +729,20 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     {
         return Some("conflict: one article");
     }
+    // A count a sentence gives beside a person it names may be that
+    // person's ("Lee missed nine games", "Ruiz landed 30 of 207 punches"):
+    // against another person's it shares only a noun. Only a named
+    // happening ("killed", "arrested") or a name both sentences give
+    // makes the two one quantity; without either, abstain.
+    let someones = !a.persons.is_empty() || !b.persons.is_empty();
+    let tied = ha & hb != 0
+        || !a.anchors.is_disjoint(&b.anchors)
+        || quake
+        || (*a.dim() == Dim::Age && !ma.marks.is_empty() && ma.marks == mb.marks)
+        || translated_pair(a, b);
+    if someones && !tied {
+        return Some("conflict: someone else's count");
+    }
     None
 }
 
@@ -843,6 +919,10 @@ const DIFFERENT_HAPPENING: f32 = 0.4;
 /// The similarity two figures whose values cannot both be true need to
 /// share a slot.
 const CONFLICT_SIMILARITY: f32 = 0.2;
+
+/// How many words from a number a person's name may stand and still be
+/// whose count it is ("Lee, who joined in May, missed nine games").
+const PERSON_REACH: usize = 8;
 
 /// What the same stated number adds: a little. The number must never be
 /// what groups figures, or the conflicts crosswire exists to show would be
@@ -1113,6 +1193,14 @@ fn cluster(figs: &[Fig], opts: &SlotOptions) -> Vec<Vec<usize>> {
                     Some("heads")
                         if figs[i].figure.value.min(figs[j].figure.value) >= SMALL_COUNT
                             && figs[i].figure.qualifier != Qualifier::Vague
+                            && figs[j].figure.qualifier != Qualifier::Vague =>
+                    {
+                        needs.push((value_of(&figs[i]), value_of(&figs[j])));
+                    }
+                    // Likewise a count beside a person's name: it may
+                    // join values that already meet in a clean pair.
+                    Some("conflict: someone else's count")
+                        if figs[i].figure.qualifier != Qualifier::Vague
                             && figs[j].figure.qualifier != Qualifier::Vague =>
                     {
                         needs.push((value_of(&figs[i]), value_of(&figs[j])));

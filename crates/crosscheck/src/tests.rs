@@ -2992,3 +2992,52 @@ fn two_ranges_one_report_gives_are_two_quantities() {
         "{big:#?}"
     );
 }
+
+/// Two players' counts of games share a noun, not a quantity: they never
+/// conflict, though one player's two counts do.
+#[test]
+fn counts_beside_two_peoples_names_do_not_conflict() {
+    use crosswire_model::EntityKind::Person;
+    let games = |other: &str| {
+        let first = with_kind(
+            article(
+                "a",
+                "The Ledger",
+                &["Ann Lee missed nine games this season with a sprained knee."],
+                &[exact("nine games", 9.0, "games")],
+                &[],
+            ),
+            Person,
+            &[("Ann Lee", "Ann Lee")],
+        );
+        let second = with_kind(
+            article(
+                "b",
+                "Morning Wire",
+                &[&format!(
+                    "{other} has missed six games of the season, the club said, with a knee sprain."
+                )],
+                &[exact("six games", 6.0, "games")],
+                &[],
+            ),
+            Person,
+            &[(other, other)],
+        );
+        crosscheck(vec![first, second], &Options::default())
+    };
+    let same = games("Ann Lee");
+    assert_eq!(
+        slot_of(&same, "six games").verdict,
+        Verdict::Conflict,
+        "{:#?}",
+        same.figures
+    );
+    let other = games("Bo Ruiz");
+    assert_ne!(
+        slot_of(&other, "six games").verdict,
+        Verdict::Conflict,
+        "{:#?}",
+        other.figures
+    );
+    joined_only_in_control(&same, &other, "nine games", "six games");
+}
