@@ -2992,3 +2992,144 @@ fn two_ranges_one_report_gives_are_two_quantities() {
         "{big:#?}"
     );
 }
+
+/// Sets an article's publish day.
+fn published_on(mut a: Article, day: &str) -> Article {
+    a.published = Some(crosswire_model::Published {
+        value: day.to_string(),
+        precision: crosswire_model::Precision::Day,
+        origin: crosswire_model::DateOrigin::Text,
+    });
+    a
+}
+
+/// Two state counts of one plant, the second report published on `later`.
+fn plant_reports(later: &str) -> crosswire_model::dossier::Dossier {
+    let a = article(
+        "a",
+        "The Ledger",
+        &["The Brannock assembly plant now employs 412 welders on its night shifts."],
+        &[exact("412 welders", 412.0, "welders")],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["Its night shifts keep 376 welders busy at the Brannock assembly plant, the union says."],
+        &[exact("376 welders", 376.0, "welders")],
+        &[],
+    );
+    crosscheck(
+        vec![published_on(a, "2021-03-02"), published_on(b, later)],
+        &Options::default(),
+    )
+}
+
+#[test]
+fn reports_published_far_apart_tell_of_other_moments() {
+    let control = plant_reports("2021-03-04");
+    assert_eq!(
+        slot_of(&control, "412 welders").verdict,
+        Verdict::Conflict,
+        "{:#?}",
+        control.figures
+    );
+    let variant = plant_reports("2023-09-20");
+    joined_only_in_control(&control, &variant, "412 welders", "376 welders");
+}
+
+#[test]
+fn an_undated_copy_is_dated_by_its_origin() {
+    let text = "The Brannock assembly plant now employs 412 welders on its night shifts, \
+                a spokesman for the carmaker told reporters on the factory floor.";
+    let a = published_on(
+        article(
+            "a",
+            "The Ledger",
+            &[text],
+            &[exact("412 welders", 412.0, "welders")],
+            &[],
+        ),
+        "2021-03-02",
+    );
+    // The same story carried by another outlet, whose page gives no date.
+    let copy = article(
+        "c",
+        "Daily Post",
+        &[text],
+        &[exact("412 welders", 412.0, "welders")],
+        &[],
+    );
+    let b = published_on(
+        article(
+            "b",
+            "Morning Wire",
+            &["Its night shifts keep 376 welders busy at the Brannock assembly plant, the union says."],
+            &[exact("376 welders", 376.0, "welders")],
+            &[],
+        ),
+        "2023-09-20",
+    );
+    let d = crosscheck(vec![a, copy, b], &Options::default());
+    assert!(
+        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
+        "{:#?}",
+        d.figures
+    );
+}
+
+#[test]
+fn a_number_inside_leftover_markup_is_no_claim() {
+    let d = two_articles(
+        (
+            &[r#"<span id = "31" > </span> The mayor missed three council sessions this spring."#],
+            &[
+                exact("31", 31.0, "sessions"),
+                exact("three council sessions", 3.0, "council sessions"),
+            ],
+        ),
+        (
+            &["Council records show the mayor skipped five sessions since March."],
+            &[exact("five sessions", 5.0, "sessions")],
+        ),
+    );
+    assert!(
+        d.figures
+            .iter()
+            .all(|s| s.values.iter().all(|v| v.text != "31")),
+        "{:#?}",
+        d.figures
+    );
+}
+
+#[test]
+fn a_currency_written_out_says_nothing_of_what_a_sum_buys() {
+    let report = |source: &str, outlet: &str, text: &str, wording: &str, value: f64| {
+        let a = article(source, outlet, &[text], &[exact(wording, value, "")], &[]);
+        with_unit(a, "USD")
+    };
+    let d = crosscheck(
+        vec![
+            report(
+                "a",
+                "The Ledger",
+                "La tableta costará 14,99 dólares en las tiendas de la cadena.",
+                "14,99 dólares",
+                14.99,
+            ),
+            report(
+                "b",
+                "Morning Wire",
+                "Cada álbum tendrá un precio de 9,99 dólares en el servicio.",
+                "9,99 dólares",
+                9.99,
+            ),
+        ],
+        &Options::default(),
+    );
+    assert!(
+        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
+        "{:#?}",
+        d.figures
+    );
+}
