@@ -1490,10 +1490,11 @@ fn mark_translations(figs: &mut [Fig], origins: &Origins) {
 /// origin's dated versions (a translation or copy is published with its
 /// original, give or take a day), so that the story's time is known for
 /// all of them. The earliest day, when the versions differ.
-fn date_undated_versions(figs: &mut [Fig], origins: &Origins) {
+fn date_undated_versions(figs: &mut [Fig], articles: &[Article], origins: &Origins) {
     let mut day: HashMap<usize, chrono::NaiveDate> = HashMap::default();
-    for f in figs.iter() {
-        if let (Some(&o), Some(d)) = (origins.of_article.get(f.article), f.published) {
+    for (i, a) in articles.iter().enumerate() {
+        let published = a.published.as_ref().and_then(|p| p.date());
+        if let (Some(&o), Some(d)) = (origins.of_article.get(i), published) {
             let e = day.entry(o).or_insert(d);
             *e = (*e).min(d);
         }
@@ -1949,7 +1950,7 @@ pub fn figure_slots(
     headlines_take_the_body_s_happening(&mut figs, articles);
     convert_currencies(&mut figs);
     mark_translations(&mut figs, origins);
-    date_undated_versions(&mut figs, origins);
+    date_undated_versions(&mut figs, articles, origins);
     for run in part_runs(&figs) {
         for i in run {
             if let Some(f) = figs.get_mut(i) {

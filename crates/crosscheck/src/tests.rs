@@ -3003,20 +3003,21 @@ fn published_on(mut a: Article, day: &str) -> Article {
     a
 }
 
-/// Two state counts of one plant, the second report published on `later`.
+/// Two tolls of a fire, the first report published on 2 March 2021, the
+/// second on `later`.
 fn plant_reports(later: &str) -> crosswire_model::dossier::Dossier {
     let a = article(
         "a",
         "The Ledger",
-        &["The Brannock assembly plant now employs 412 welders on its night shifts."],
-        &[exact("412 welders", 412.0, "welders")],
+        &["Fourteen welders were killed when fire tore through the Brannock plant."],
+        &[exact("Fourteen welders", 14.0, "welders killed")],
         &[],
     );
     let b = article(
         "b",
         "Morning Wire",
-        &["Its night shifts keep 376 welders busy at the Brannock assembly plant, the union says."],
-        &[exact("376 welders", 376.0, "welders")],
+        &["The fire at the Brannock plant killed 17 welders, officials said."],
+        &[exact("17 welders", 17.0, "welders")],
         &[],
     );
     crosscheck(
@@ -3027,52 +3028,45 @@ fn plant_reports(later: &str) -> crosswire_model::dossier::Dossier {
 
 #[test]
 fn reports_published_far_apart_tell_of_other_moments() {
-    let control = plant_reports("2021-03-04");
+    let control = plant_reports("2021-03-02");
     assert_eq!(
-        slot_of(&control, "412 welders").verdict,
+        slot_of(&control, "17 welders").verdict,
         Verdict::Conflict,
         "{:#?}",
         control.figures
     );
     let variant = plant_reports("2023-09-20");
-    joined_only_in_control(&control, &variant, "412 welders", "376 welders");
+    joined_only_in_control(&control, &variant, "17 welders", "Fourteen welders");
 }
 
 #[test]
 fn an_undated_copy_is_dated_by_its_origin() {
-    let text = "The Brannock assembly plant now employs 412 welders on its night shifts, \
-                a spokesman for the carmaker told reporters on the factory floor.";
-    let a = published_on(
-        article(
-            "a",
-            "The Ledger",
-            &[text],
-            &[exact("412 welders", 412.0, "welders")],
-            &[],
-        ),
-        "2021-03-02",
-    );
-    // The same story carried by another outlet, whose page gives no date.
+    let text = "Fourteen welders were killed when fire tore through the Brannock plant, \
+                a spokesman for the carmaker told reporters outside the gates.";
+    // The dated original's figure is not annotated: only its copy's toll
+    // meets the later report, and only the original says when it ran.
+    let a = published_on(article("a", "The Ledger", &[text], &[], &[]), "2021-03-02");
     let copy = article(
         "c",
         "Daily Post",
         &[text],
-        &[exact("412 welders", 412.0, "welders")],
+        &[exact("Fourteen welders", 14.0, "welders killed")],
         &[],
     );
     let b = published_on(
         article(
             "b",
             "Morning Wire",
-            &["Its night shifts keep 376 welders busy at the Brannock assembly plant, the union says."],
-            &[exact("376 welders", 376.0, "welders")],
+            &["The fire at the Brannock plant killed 17 welders, officials said."],
+            &[exact("17 welders", 17.0, "welders")],
             &[],
         ),
         "2023-09-20",
     );
     let d = crosscheck(vec![a, copy, b], &Options::default());
+    assert_eq!(d.origins.len(), 2, "{:#?}", d.origins);
     assert!(
-        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
+        !in_one_slot(&d, "17 welders", "Fourteen welders"),
         "{:#?}",
         d.figures
     );
