@@ -95,6 +95,9 @@ struct Fig<'a> {
     anchors: BTreeSet<String>,
     /// The people its sentence names, but for the speaker it quotes.
     persons: BTreeSet<String>,
+    /// The day its article was published, when known (for an undated
+    /// version of a story, the day of its dated versions).
+    published: Option<chrono::NaiveDate>,
 }
 
 impl Fig<'_> {
@@ -148,6 +151,26 @@ fn compared(article: &Article, span: ByteRange, sentence: ByteRange, f: &Figure)
     }
 }
 
+/// Whether the number at `range` of `text` sits inside a markup tag left
+/// in the text (`<g id="12">`): an attribute of the page, not a claim.
+fn in_markup(text: &str, range: std::ops::Range<usize>) -> bool {
+    let (Some(before), Some(after)) = (text.get(..range.start), text.get(range.end..)) else {
+        return false;
+    };
+    let Some(open) = before.rfind('<') else {
+        return false;
+    };
+    // A tag opens with its name or a slash right after the bracket, and
+    // closes before any other bracket opens.
+    let tag_name = before[open + 1..]
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
+    let closes = after
+        .find(['<', '>'])
+        .is_some_and(|i| after[i..].starts_with('>'));
+    tag_name && !before[open..].contains('>') && closes
+}
+
 fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions) -> Vec<Fig<'a>> {
     let mut figs = Vec::new();
     // The months the coverage was published in: a month named in a
@@ -175,6 +198,9 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
             let sent_text = article.slice(sentence);
             let rel = span.range.start.saturating_sub(sentence.start) as usize
                 ..span.range.end.saturating_sub(sentence.start) as usize;
+            if in_markup(sent_text, rel.clone()) {
+                continue;
+            }
             let mut measure = measure_of(
                 &Site {
                     article,
@@ -308,7 +334,7 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                 .or_else(|| said_moment(article, clause));
             if std::env::var_os("CROSSWIRE_DEBUG_MEASURES").is_some() {
                 eprintln!(
-                    "MEASURE {} [{}] {:?} dim={:?} head={:?} gen={} marks={:?} words={:?} hap={:?} inc={} part={} places={:?} bg={:?} kinds={:?} upd={} clear={}",
+                    "MEASURE {} [{}] {:?} dim={:?} head={:?} gen={} marks={:?} words={:?} hap={:?} inc={} part={} places={:?} bg={:?} kinds={:?} upd={} clear={} models={:?}",
                     article.source,
                     article.slice(span.range),
                     figure.value,
@@ -329,7 +355,8 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                     measure.background,
                     measure.kinds,
                     measure.updated,
-                    measure.is_clear()
+                    measure.is_clear(),
+                    measure.models
                 );
             }
             figs.push(Fig {
@@ -353,6 +380,7 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                 side: BTreeSet::new(),
                 anchors,
                 persons,
+                published: article.published.as_ref().and_then(|p| p.date()),
             });
         }
     }
@@ -600,6 +628,16 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
         return None;
     }
     // From here on the two would conflict: every sign must agree.
+    // The coverage of one happening runs over days, a few weeks at most:
+    // two reports published further apart tell of other moments, often of
+    // other stories about the same company or place, and a value that
+    // differs between them is no contradiction. Checked first, as no
+    // other pair may stand in for this one.
+    if let (Some(x), Some(y)) = (a.published, b.published) {
+        if (x - y).num_days().abs() > STORY_SPAN_DAYS {
+            return Some("conflict: published far apart");
+        }
+    }
     if !ma.is_clear() || !mb.is_clear() || loose_one(a) || loose_one(b) {
         return Some("conflict: measure unclear");
     }
@@ -630,7 +668,7 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     if matches!(
         a.dim(),
         Dim::Duration | Dim::Length | Dim::Area | Dim::Clock(_)
-    ) && (heads != Some(true) || ma.generic_head)
+    ) && (heads != Some(true) || ma.generic_head || ma.unit_head || mb.unit_head)
     {
         return Some("conflict: what is measured");
     }
@@ -1536,6 +1574,30 @@ fn mark_translations(figs: &mut [Fig], origins: &Origins) {
     }
 }
 
+/// Gives the figures of an undated article the publish day of its
+/// origin's dated versions (a translation or copy is published with its
+/// original, give or take a day), so that the story's time is known for
+/// all of them. The earliest day, when the versions differ.
+fn date_undated_versions(figs: &mut [Fig], articles: &[Article], origins: &Origins) {
+    let mut day: HashMap<usize, chrono::NaiveDate> = HashMap::default();
+    for (i, a) in articles.iter().enumerate() {
+        let published = a.published.as_ref().and_then(|p| p.date());
+        if let (Some(&o), Some(d)) = (origins.of_article.get(i), published) {
+            let e = day.entry(o).or_insert(d);
+            *e = (*e).min(d);
+        }
+    }
+    for f in figs.iter_mut() {
+        if f.published.is_none() {
+            f.published = origins
+                .of_article
+                .get(f.article)
+                .and_then(|o| day.get(o))
+                .copied();
+        }
+    }
+}
+
 /// Two figures of one story told in two languages, with one value: the
 /// same number translated.
 fn translated_pair(a: &Fig, b: &Fig) -> bool {
@@ -1976,6 +2038,7 @@ pub fn figure_slots(
     headlines_take_the_body_s_happening(&mut figs, articles);
     convert_currencies(&mut figs);
     mark_translations(&mut figs, origins);
+    date_undated_versions(&mut figs, articles, origins);
     for run in part_runs(&figs) {
         for i in run {
             if let Some(f) = figs.get_mut(i) {
@@ -2404,6 +2467,11 @@ fn join_versions(figs: &[Fig], groups: &mut [Vec<usize>], origins: &Origins) {
         }
     }
 }
+
+/// The longest time, in days, between the publish dates of two reports
+/// whose differing figures may be set against each other (see
+/// [`merge_blocker`]).
+const STORY_SPAN_DAYS: i64 = 30;
 
 /// Words a sentence needs for its rewrite to be recognised.
 const VERSION_MIN_WORDS: usize = 6;

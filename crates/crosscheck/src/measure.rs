@@ -131,6 +131,9 @@ pub struct Measure {
     pub head: Option<String>,
     /// The head names people in general ("people", "personas").
     pub generic_head: bool,
+    /// The head is the unit as the figure writes it ("dólares" in "9,99
+    /// dólares"): it alikens figures, but says nothing of what is measured.
+    pub unit_head: bool,
     /// Modifiers that tell one group from another: nationalities, names,
     /// codes ("norlandic", "ak").
     pub marks: BTreeSet<String>,
@@ -191,7 +194,10 @@ impl Measure {
             Some(Dim::Magnitude | Dim::Age | Dim::Year) => true,
             // A duration or a distance says how long or how far, not of
             // what: only a happening or a counted thing says that.
-            _ => self.happening != 0 || (self.head.is_some() && !self.generic_head),
+            _ => {
+                self.happening != 0
+                    || (self.head.is_some() && !self.generic_head && !self.unit_head)
+            }
         }
     }
 
@@ -959,6 +965,17 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         }
     }
 
+    // A head that is the unit written inside the figure ("9,99 dólares",
+    // "0,37 pollici") repeats the dimension: two sums in one currency, or
+    // two lengths in inches, are not one thing for that.
+    if !matches!(m.dim, None | Some(Dim::Count)) {
+        let own = sent_text.get(rel.clone()).unwrap_or("").to_lowercase();
+        let own: Vec<String> = own
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(head_key)
+            .collect();
+        m.unit_head = m.head.as_ref().is_some_and(|h| own.contains(h));
+    }
     // "seven AK-47s", "seven AK-47 assault rifles", "9 AK 47 rifles": one
     // code names the thing however it is written; its pieces are no marks
     // of their own.

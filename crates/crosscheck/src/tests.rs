@@ -3041,3 +3041,138 @@ fn counts_beside_two_peoples_names_do_not_conflict() {
     );
     joined_only_in_control(&same, &other, "nine games", "six games");
 }
+
+/// Sets an article's publish day.
+fn published_on(mut a: Article, day: &str) -> Article {
+    a.published = Some(crosswire_model::Published {
+        value: day.to_string(),
+        precision: crosswire_model::Precision::Day,
+        origin: crosswire_model::DateOrigin::Text,
+    });
+    a
+}
+
+/// Two tolls of a fire, the first report published on 2 March 2021, the
+/// second on `later`.
+fn plant_reports(later: &str) -> crosswire_model::dossier::Dossier {
+    let a = article(
+        "a",
+        "The Ledger",
+        &["Fourteen welders were killed when fire tore through the Brannock plant."],
+        &[exact("Fourteen welders", 14.0, "welders killed")],
+        &[],
+    );
+    let b = article(
+        "b",
+        "Morning Wire",
+        &["The fire at the Brannock plant killed 17 welders, officials said."],
+        &[exact("17 welders", 17.0, "welders")],
+        &[],
+    );
+    crosscheck(
+        vec![published_on(a, "2021-03-02"), published_on(b, later)],
+        &Options::default(),
+    )
+}
+
+#[test]
+fn reports_published_far_apart_tell_of_other_moments() {
+    let control = plant_reports("2021-03-02");
+    assert_eq!(
+        slot_of(&control, "17 welders").verdict,
+        Verdict::Conflict,
+        "{:#?}",
+        control.figures
+    );
+    let variant = plant_reports("2023-09-20");
+    joined_only_in_control(&control, &variant, "17 welders", "Fourteen welders");
+}
+
+#[test]
+fn an_undated_copy_is_dated_by_its_origin() {
+    let text = "Fourteen welders were killed when fire tore through the Brannock plant, \
+                a spokesman for the carmaker told reporters outside the gates.";
+    // The dated original's figure is not annotated: only its copy's toll
+    // meets the later report, and only the original says when it ran.
+    let a = published_on(article("a", "The Ledger", &[text], &[], &[]), "2021-03-02");
+    let copy = article(
+        "c",
+        "Daily Post",
+        &[text],
+        &[exact("Fourteen welders", 14.0, "welders killed")],
+        &[],
+    );
+    let b = published_on(
+        article(
+            "b",
+            "Morning Wire",
+            &["The fire at the Brannock plant killed 17 welders, officials said."],
+            &[exact("17 welders", 17.0, "welders")],
+            &[],
+        ),
+        "2023-09-20",
+    );
+    let d = crosscheck(vec![a, copy, b], &Options::default());
+    assert_eq!(d.origins.len(), 2, "{:#?}", d.origins);
+    assert!(
+        !in_one_slot(&d, "17 welders", "Fourteen welders"),
+        "{:#?}",
+        d.figures
+    );
+}
+
+#[test]
+fn a_number_inside_leftover_markup_is_no_claim() {
+    let d = two_articles(
+        (
+            &[r#"<span id = "31" > </span> The mayor missed three council sessions this spring."#],
+            &[
+                exact("31", 31.0, "sessions"),
+                exact("three council sessions", 3.0, "council sessions"),
+            ],
+        ),
+        (
+            &["Council records show the mayor skipped five sessions since March."],
+            &[exact("five sessions", 5.0, "sessions")],
+        ),
+    );
+    assert!(
+        d.figures
+            .iter()
+            .all(|s| s.values.iter().all(|v| v.text != "31")),
+        "{:#?}",
+        d.figures
+    );
+}
+
+#[test]
+fn a_currency_written_out_says_nothing_of_what_a_sum_buys() {
+    let report = |source: &str, outlet: &str, text: &str, wording: &str, value: f64| {
+        let a = article(source, outlet, &[text], &[exact(wording, value, "")], &[]);
+        with_unit(a, "USD")
+    };
+    let d = crosscheck(
+        vec![
+            report(
+                "a",
+                "The Ledger",
+                "La tableta costará 14,99 dólares en las tiendas de la cadena.",
+                "14,99 dólares",
+                14.99,
+            ),
+            report(
+                "b",
+                "Morning Wire",
+                "Cada álbum tendrá un precio de 9,99 dólares en el servicio.",
+                "9,99 dólares",
+                9.99,
+            ),
+        ],
+        &Options::default(),
+    );
+    assert!(
+        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
+        "{:#?}",
+        d.figures
+    );
+}
