@@ -552,9 +552,9 @@ fn money_with_the_currency_after_the_amount() {
     assert_eq!(money(&es, "15"), (15.0, "USD".into()));
     assert_eq!(money(&es, "8.000 millones"), (8e9, "CNY".into()));
     // Capitals the table does not know as the symbol's currency make no
-    // money of it.
+    // money of it: here they are a size.
     let gb = article("es", &["El disco guarda 500 GB $ y poco más."]);
-    assert_eq!(figure(&gb, "500").unit, None);
+    assert_eq!(figure(&gb, "500").unit.as_deref(), Some("GB"));
     let it = article(
         "it",
         &[
@@ -906,6 +906,23 @@ fn a_squared_length_is_an_area() {
         &["El incendio arrasó 500 metros cuadrados de bosque."],
     );
     assert_eq!(figure(&es, "500").unit.as_deref(), Some("m2"));
+}
+
+#[test]
+fn unit_symbols_are_read_in_every_language() {
+    let en = article(
+        "en",
+        &["The tablet has a 1.6GHz chip, 64GB of storage and a 40 kW charger."],
+    );
+    for (needle, unit) in [("1.6", "GHz"), ("64", "GB"), ("40", "kW")] {
+        assert_eq!(figure(&en, needle).unit.as_deref(), Some(unit), "{needle}");
+    }
+    let nl = article(
+        "nl",
+        &["Het toestel heeft 32 GB opslag en een chip van 2,4 GHz."],
+    );
+    assert_eq!(figure(&nl, "32").unit.as_deref(), Some("GB"));
+    assert_eq!(figure(&nl, "2,4").unit.as_deref(), Some("GHz"));
 }
 
 #[test]

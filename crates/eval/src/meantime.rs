@@ -16,9 +16,11 @@
 //! - `meantime.<langs>.figures.pairwise.precision/recall/f1`: pairs of
 //!   figure mentions of one story in two languages. A gold pair is two
 //!   compared figures (claims, not years or ordinals) with the same value
-//!   and unit class, or one length, area, speed, mass or duration in two
-//!   units, equal within 2% once converted ("9,420 nautical miles" and the
-//!   other version's "17.446 kilómetros", which restates it); a predicted
+//!   and unit class; a length, area, speed, mass or duration pairs only
+//!   with one of its own dimension, equal within 2% once converted ("9,420
+//!   nautical miles" and the other version's "17.446 kilómetros", which
+//!   restates it; never "30 minutes" and "30 hours", or "four years" and
+//!   "four sites", which the analyzer tells apart by unit); a predicted
 //!   pair is two mentions in one dossier slot. A predicted pair is right
 //!   when it is a gold pair;
 //! - `meantime.<langs>.quotes.pairwise.precision/recall`: pairs of direct
@@ -239,6 +241,21 @@ fn unit_class(unit: Option<&str>) -> String {
     }
 }
 
+/// Whether two figures of one story are one figure told twice: the same
+/// value and unit class, or, for a measure in a convertible unit, the same
+/// size once converted (within 2%). A convertible measure never pairs by
+/// value alone: "30 minutes" is not "30 hours", nor "four years" "four
+/// sites", though a translated counted noun and a duration share a class.
+fn same_figure(fa: &FigureKey, fb: &FigureKey) -> bool {
+    match (&fa.3, &fb.3) {
+        (Some((da, va)), Some((db, vb))) => {
+            da == db && (va - vb).abs() <= 0.02 * va.abs().max(vb.abs())
+        }
+        (None, None) => fa.1 == fb.1 && fa.2 == fb.2,
+        _ => false,
+    }
+}
+
 /// Pairs of items in two different languages, as (i, j) with i < j over a
 /// flat list of (article, item key).
 fn cross_pairs<K>(items: &[(usize, K)], lang: &[&str]) -> Vec<(usize, usize)> {
@@ -279,6 +296,7 @@ fn score_story(docs: &[&Read]) -> Totals {
     let dossier = crosswire_crosscheck::crosscheck(articles, &Default::default());
     let mut t = Totals::default();
     let lang: Vec<&str> = docs.iter().map(|r| r.lang.as_str()).collect();
+    let debug = std::env::var_os("CROSSWIRE_MEANTIME_DEBUG").is_some() && docs.len() > 2;
 
     // Figures: every compared figure, and the dossier slot holding it.
     let mut slot_of: HashMap<(usize, (u32, u32)), usize> = HashMap::new();
@@ -298,17 +316,72 @@ fn score_story(docs: &[&Read]) -> Totals {
                 .map(move |f| (i, f))
         })
         .collect();
+    if debug {
+        for (i, f) in &figures {
+            let slot = slot_of.get(&(*i, f.0)).map_or(-1, |s| *s as i64);
+            eprintln!(
+                "FIG\t{}\t{}\t{}\t{}\t{}\t{}\t{:?}",
+                docs[*i].story,
+                lang[*i],
+                slot,
+                f.1,
+                f.2,
+                docs[*i]
+                    .article
+                    .slice(crosswire_model::ByteRange {
+                        start: f.0 .0,
+                        end: f.0 .1
+                    })
+                    .replace(['\n', '\t'], " "),
+                f.3
+            );
+        }
+    }
     for (x, y) in cross_pairs(&figures, &lang) {
         let ((a, fa), (b, fb)) = (&figures[x], &figures[y]);
-        let converted = match (&fa.3, &fb.3) {
-            (Some((da, va)), Some((db, vb))) => {
-                da == db && (va - vb).abs() <= 0.02 * va.abs().max(vb.abs())
-            }
-            _ => false,
-        };
-        let g = docs[*a].story == docs[*b].story && (fa.1 == fb.1 && fa.2 == fb.2 || converted);
+        let g = docs[*a].story == docs[*b].story && same_figure(fa, fb);
         let sa = slot_of.get(&(*a, fa.0));
         let p = sa.is_some() && sa == slot_of.get(&(*b, fb.0));
+        if g != p && debug {
+            let show = |i: usize, f: &FigureKey| {
+                let art = &docs[i].article;
+                let slot = slot_of
+                    .get(&(i, f.0))
+                    .map(|s| format!("#{s} {}", dossier.figures[*s].label))
+                    .unwrap_or_else(|| "-".into());
+                let fig = art
+                    .spans
+                    .iter()
+                    .find(|s| (s.range.start, s.range.end) == f.0)
+                    .and_then(|s| match &s.kind {
+                        SpanKind::Figure(x) => Some(format!(
+                            "{:?} q={:?} counts={:?}",
+                            x.unit, x.qualifier, x.counts
+                        )),
+                        _ => None,
+                    })
+                    .unwrap_or_default();
+                let text = art.text.as_str();
+                let lo = text.floor_char_boundary((f.0 .0 as usize).saturating_sub(60));
+                let hi = text.ceil_char_boundary((f.0 .1 as usize + 50).min(text.len()));
+                let ctx = format!(
+                    "{}[[{}]]{}",
+                    &text[lo..f.0 .0 as usize],
+                    &text[f.0 .0 as usize..f.0 .1 as usize],
+                    &text[f.0 .1 as usize..hi]
+                )
+                .replace('\n', " ");
+                format!("  {} slot {slot} | {fig}\n     {ctx}", docs[i].lang)
+            };
+            eprintln!(
+                "{} {} v={}\n{}\n{}",
+                if g { "MISS" } else { "FALSE" },
+                docs[*a].story,
+                fa.1 as f64 / 1e6,
+                show(*a, fa),
+                show(*b, fb)
+            );
+        }
         tally(&mut t.figures, g, p);
     }
 
@@ -387,6 +460,28 @@ mod tests {
         assert_eq!(unit_class(Some("aircraft")), "count");
         assert_eq!(unit_class(Some("aviones")), "count");
         assert_eq!(unit_class(None), "count");
+    }
+
+    #[test]
+    fn convertible_measures_pair_by_size_only() {
+        let fig = |value: f64, class: &str, size: Option<(Dim, f64)>| -> FigureKey {
+            (
+                (0, 1),
+                (value * 1e6).round() as i64,
+                class.to_string(),
+                size,
+            )
+        };
+        let minutes = fig(30.0, "count", Some((Dim::Duration, 1_800.0)));
+        let hours = fig(30.0, "count", Some((Dim::Duration, 108_000.0)));
+        let half_day = fig(0.5, "count", Some((Dim::Duration, 43_200.0)));
+        let twelve_hours = fig(12.0, "count", Some((Dim::Duration, 43_200.0)));
+        let sites = fig(30.0, "count", None);
+        assert!(!same_figure(&minutes, &hours));
+        assert!(!same_figure(&minutes, &sites));
+        assert!(same_figure(&half_day, &twelve_hours));
+        assert!(same_figure(&sites, &fig(30.0, "count", None)));
+        assert!(!same_figure(&sites, &fig(30.0, "USD", None)));
     }
 
     #[test]

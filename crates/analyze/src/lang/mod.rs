@@ -99,6 +99,24 @@ const NO_CALENDAR: crosswire_lang::Calendar = crosswire_lang::Calendar {
     weekday_abbreviations: &[],
 };
 
+/// Unit symbols every language writes alike ("16 GB", "2.4GHz", "300 kW"),
+/// with the unit they normalize to. Kept apart from the word tables so a
+/// translation's "2 GB" and its original's read as one unit whatever the
+/// language; only symbols that are no word of any language are listed.
+const SYMBOL_UNITS: &[(&str, &str)] = &[
+    ("kb", "KB"),
+    ("mb", "MB"),
+    ("gb", "GB"),
+    ("khz", "kHz"),
+    ("mhz", "MHz"),
+    ("ghz", "GHz"),
+    ("kw", "kW"),
+    ("gw", "GW"),
+    ("kwh", "kWh"),
+    ("mwh", "MWh"),
+    ("gwh", "GWh"),
+];
+
 /// A language that knows no words: new tables start from it
 /// (`Lang { code: "xx", number_words: &[..], ..BASE }`) and fill in what
 /// they know, so a language can begin with numbers and dates alone.
@@ -822,7 +840,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
         post_qualifiers: PhraseTable::new(lang.post_qualifiers.iter().copied()),
         vague: PhraseTable::new(lang.vague.iter().map(|(w, l, h)| (*w, (*l, *h)))),
         currency_words: PhraseTable::new(lang.currency_words.iter().copied()),
-        units: lang.units.iter().copied().collect(),
+        units: lang.units.iter().chain(SYMBOL_UNITS).copied().collect(),
         months: cal
             .months
             .iter()
