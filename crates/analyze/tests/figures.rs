@@ -324,6 +324,27 @@ fn not_ranges() {
     assert_eq!(range(&es, "10 y 20"), (10.0, Some(20.0), Qualifier::Range));
 }
 
+#[test]
+fn and_closes_no_range_opened_by_from() {
+    // "from" and "de" open a range only "to" and "a" close: after them,
+    // "and" and "y" list two values.
+    let es = article(
+        "es",
+        &["Hay versiones de 1,5 y 3 GHz. El vuelo dura de 10 a 12 horas."],
+    );
+    assert_eq!(figure(&es, "1,5").qualifier, Qualifier::Exact);
+    assert_eq!(range(&es, "10 a 12"), (10.0, Some(12.0), Qualifier::Range));
+    let en = article(
+        "en",
+        &["Buyers chose from 16 and 32 GB models; between 40 and 60 sold daily."],
+    );
+    assert_eq!(figure(&en, "16").qualifier, Qualifier::Exact);
+    assert_eq!(
+        range(&en, "40 and 60"),
+        (40.0, Some(60.0), Qualifier::Range)
+    );
+}
+
 // ------------------------------------------------------------------- money
 
 fn money(a: &Article, needle: &str) -> (f64, String) {

@@ -27,6 +27,9 @@
 //!   quotes in two languages. Gold: two quotes of one story whose digits
 //!   and capitalised words (names) agree, with at least one such anchor;
 //!   predicted: one dossier quote group;
+//! - `CROSSWIRE_MEANTIME_DEBUG` set lists on stderr, for the run with all
+//!   four languages, every compared figure (`FIG` rows) and every missed
+//!   (`MISS`) or false (`FALSE`) figure pair with its slots and words;
 //! - `meantime.figures.per_article.<lang>`: numbers read per article in
 //!   each language, whatever role they are given (a language without
 //!   number words reads few; whether a number is compared, an identifier
@@ -296,6 +299,8 @@ fn score_story(docs: &[&Read]) -> Totals {
     let dossier = crosswire_crosscheck::crosscheck(articles, &Default::default());
     let mut t = Totals::default();
     let lang: Vec<&str> = docs.iter().map(|r| r.lang.as_str()).collect();
+    // The listing is of the run with every language (more than two
+    // versions), which holds the English and Spanish pairs too.
     let debug = std::env::var_os("CROSSWIRE_MEANTIME_DEBUG").is_some() && docs.len() > 2;
 
     // Figures: every compared figure, and the dossier slot holding it.
@@ -318,22 +323,9 @@ fn score_story(docs: &[&Read]) -> Totals {
         .collect();
     if debug {
         for (i, f) in &figures {
-            let slot = slot_of.get(&(*i, f.0)).map_or(-1, |s| *s as i64);
             eprintln!(
-                "FIG\t{}\t{}\t{}\t{}\t{}\t{}\t{:?}",
-                docs[*i].story,
-                lang[*i],
-                slot,
-                f.1,
-                f.2,
-                docs[*i]
-                    .article
-                    .slice(crosswire_model::ByteRange {
-                        start: f.0 .0,
-                        end: f.0 .1
-                    })
-                    .replace(['\n', '\t'], " "),
-                f.3
+                "FIG\t{}",
+                describe_figure(docs, &dossier, &slot_of, *i, f, true)
             );
         }
     }
@@ -343,43 +335,13 @@ fn score_story(docs: &[&Read]) -> Totals {
         let sa = slot_of.get(&(*a, fa.0));
         let p = sa.is_some() && sa == slot_of.get(&(*b, fb.0));
         if g != p && debug {
-            let show = |i: usize, f: &FigureKey| {
-                let art = &docs[i].article;
-                let slot = slot_of
-                    .get(&(i, f.0))
-                    .map(|s| format!("#{s} {}", dossier.figures[*s].label))
-                    .unwrap_or_else(|| "-".into());
-                let fig = art
-                    .spans
-                    .iter()
-                    .find(|s| (s.range.start, s.range.end) == f.0)
-                    .and_then(|s| match &s.kind {
-                        SpanKind::Figure(x) => Some(format!(
-                            "{:?} q={:?} counts={:?}",
-                            x.unit, x.qualifier, x.counts
-                        )),
-                        _ => None,
-                    })
-                    .unwrap_or_default();
-                let text = art.text.as_str();
-                let lo = text.floor_char_boundary((f.0 .0 as usize).saturating_sub(60));
-                let hi = text.ceil_char_boundary((f.0 .1 as usize + 50).min(text.len()));
-                let ctx = format!(
-                    "{}[[{}]]{}",
-                    &text[lo..f.0 .0 as usize],
-                    &text[f.0 .0 as usize..f.0 .1 as usize],
-                    &text[f.0 .1 as usize..hi]
-                )
-                .replace('\n', " ");
-                format!("  {} slot {slot} | {fig}\n     {ctx}", docs[i].lang)
-            };
             eprintln!(
-                "{} {} v={}\n{}\n{}",
+                "{} {} v={}\n  {}\n  {}",
                 if g { "MISS" } else { "FALSE" },
                 docs[*a].story,
                 fa.1 as f64 / 1e6,
-                show(*a, fa),
-                show(*b, fb)
+                describe_figure(docs, &dossier, &slot_of, *a, fa, false),
+                describe_figure(docs, &dossier, &slot_of, *b, fb, false)
             );
         }
         tally(&mut t.figures, g, p);
@@ -418,6 +380,64 @@ fn score_story(docs: &[&Read]) -> Totals {
         tally(&mut t.quotes, g, p);
     }
     t
+}
+
+/// One compared figure for the `CROSSWIRE_MEANTIME_DEBUG` listing: as a
+/// tab-separated row (story, language, slot, value, unit class, text,
+/// converted size) when `row`, else as its language, slot, reading and
+/// the words around it, the figure in `[[ ]]`.
+fn describe_figure(
+    docs: &[&Read],
+    dossier: &crosswire_model::dossier::Dossier,
+    slot_of: &HashMap<(usize, (u32, u32)), usize>,
+    i: usize,
+    f: &FigureKey,
+    row: bool,
+) -> String {
+    let Some(r) = docs.get(i) else {
+        return String::new();
+    };
+    let text = r.article.text.as_str();
+    let (s, e) = (f.0 .0 as usize, f.0 .1 as usize);
+    let said = |a: usize, b: usize| text.get(a..b).unwrap_or("").replace(['\n', '\t'], " ");
+    let slot = slot_of.get(&(i, f.0)).copied();
+    if row {
+        return format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{:?}",
+            r.story,
+            r.lang,
+            slot.map_or(-1, |s| s as i64),
+            f.1,
+            f.2,
+            said(s, e),
+            f.3
+        );
+    }
+    let slot = slot
+        .and_then(|s| dossier.figures.get(s).map(|x| format!("#{s} {}", x.label)))
+        .unwrap_or_else(|| "-".into());
+    let reading = r
+        .article
+        .spans
+        .iter()
+        .find(|x| (x.range.start, x.range.end) == f.0)
+        .and_then(|x| match &x.kind {
+            SpanKind::Figure(x) => Some(format!(
+                "{:?} q={:?} counts={:?}",
+                x.unit, x.qualifier, x.counts
+            )),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let lo = text.floor_char_boundary(s.saturating_sub(60));
+    let hi = text.ceil_char_boundary((e + 50).min(text.len()));
+    format!(
+        "{} slot {slot} | {reading}\n     {}[[{}]]{}",
+        r.lang,
+        said(lo, s),
+        said(s, e),
+        said(e, hi)
+    )
 }
 
 /// The names and numbers of a quotation, sorted: what a translation keeps.

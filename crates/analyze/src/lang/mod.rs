@@ -136,6 +136,7 @@ pub const BASE: Lang = Lang {
     vague_scalers: &[],
     range_words: &[],
     between_words: &[],
+    from_words: &[],
     percent_words: &["%"],
     currency_words: &[],
     units: &[],
@@ -289,6 +290,9 @@ pub struct Lang {
     pub range_words: &'static [&'static str],
     /// Words opening a two-sided range ("between", "entre").
     pub between_words: &'static [&'static str],
+    /// The words of [`Lang::between_words`] that open a range only "to"
+    /// closes ("from", "de"): "from 1.5 and 2 GHz models" lists two values.
+    pub from_words: &'static [&'static str],
     /// Percent words ("percent", "por ciento").
     pub percent_words: &'static [&'static str],
     /// Currency words with ISO code.
@@ -699,6 +703,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
     misc.insert("scalers", set(lang.vague_scalers));
     misc.insert("range", set(lang.range_words));
     misc.insert("between", set(lang.between_words));
+    misc.insert("from", set(lang.from_words));
     misc.insert("age", set(lang.age_words));
     misc.insert("age_links", set(lang.age_links));
     misc.insert("month_parts", set(lang.month_parts));
