@@ -1943,13 +1943,21 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
         }
         if let Some(x) = toks.get(k) {
             let rw = lex.is("range", &x.lower) && x.kind == Kind::Word;
-            let between = start > 0 && lex.is("between", word_at(doc, start.saturating_sub(1)))
-                || start == i && i > 0 && lex.is("between", &toks[i - 1].lower);
+            let opener = if start > 0 && lex.is("between", word_at(doc, start - 1)) {
+                Some(word_at(doc, start - 1))
+            } else if start == i && i > 0 && lex.is("between", &toks[i - 1].lower) {
+                Some(toks[i - 1].lower.as_str())
+            } else {
+                None
+            };
+            let between = opener.is_some();
+            // "and" closes "between 10 and 20", not "from 10 and 20".
+            let and_closes = opener.is_some_and(|w| !lex.is("from", w));
             let or_word = matches!(x.lower.as_str(), "or" | "o");
             let and_word = lex.is("and", &x.lower);
             let dash = x.is_p("-") || x.is_p("–");
             let hyphen = dash && (!x.sp || ctx.tokenised && toks.get(k + 1).is_some_and(|y| y.sp));
-            if or_word || hyphen || rw && !and_word || and_word && between {
+            if or_word || hyphen || rw && !and_word || and_word && and_closes {
                 let mut k2 = k + 1;
                 if unit.is_some()
                     && toks

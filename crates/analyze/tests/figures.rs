@@ -324,6 +324,27 @@ fn not_ranges() {
     assert_eq!(range(&es, "10 y 20"), (10.0, Some(20.0), Qualifier::Range));
 }
 
+#[test]
+fn and_closes_no_range_opened_by_from() {
+    // "from" and "de" open a range only "to" and "a" close: after them,
+    // "and" and "y" list two values.
+    let es = article(
+        "es",
+        &["Hay versiones de 1,5 y 3 GHz. El vuelo dura de 10 a 12 horas."],
+    );
+    assert_eq!(figure(&es, "1,5").qualifier, Qualifier::Exact);
+    assert_eq!(range(&es, "10 a 12"), (10.0, Some(12.0), Qualifier::Range));
+    let en = article(
+        "en",
+        &["Buyers chose from 16 and 32 GB models; between 40 and 60 sold daily."],
+    );
+    assert_eq!(figure(&en, "16").qualifier, Qualifier::Exact);
+    assert_eq!(
+        range(&en, "40 and 60"),
+        (40.0, Some(60.0), Qualifier::Range)
+    );
+}
+
 // ------------------------------------------------------------------- money
 
 fn money(a: &Article, needle: &str) -> (f64, String) {
@@ -552,9 +573,9 @@ fn money_with_the_currency_after_the_amount() {
     assert_eq!(money(&es, "15"), (15.0, "USD".into()));
     assert_eq!(money(&es, "8.000 millones"), (8e9, "CNY".into()));
     // Capitals the table does not know as the symbol's currency make no
-    // money of it.
+    // money of it: here they are a size.
     let gb = article("es", &["El disco guarda 500 GB $ y poco más."]);
-    assert_eq!(figure(&gb, "500").unit, None);
+    assert_eq!(figure(&gb, "500").unit.as_deref(), Some("GB"));
     let it = article(
         "it",
         &[
@@ -906,6 +927,23 @@ fn a_squared_length_is_an_area() {
         &["El incendio arrasó 500 metros cuadrados de bosque."],
     );
     assert_eq!(figure(&es, "500").unit.as_deref(), Some("m2"));
+}
+
+#[test]
+fn unit_symbols_are_read_in_every_language() {
+    let en = article(
+        "en",
+        &["The tablet has a 1.6GHz chip, 64GB of storage and a 40 kW charger."],
+    );
+    for (needle, unit) in [("1.6", "GHz"), ("64", "GB"), ("40", "kW")] {
+        assert_eq!(figure(&en, needle).unit.as_deref(), Some(unit), "{needle}");
+    }
+    let nl = article(
+        "nl",
+        &["Het toestel heeft 32 GB opslag en een chip van 2,4 GHz."],
+    );
+    assert_eq!(figure(&nl, "32").unit.as_deref(), Some("GB"));
+    assert_eq!(figure(&nl, "2,4").unit.as_deref(), Some("GHz"));
 }
 
 #[test]

@@ -1689,6 +1689,17 @@ mod tests {
     }
 
     #[test]
+    fn data_sizes_and_frequencies_convert_within_their_dimension() {
+        let (gb, f_gb) = dimension(Some("GB"), FigureRole::Claim);
+        let (mb, f_mb) = dimension(Some("MB"), FigureRole::Claim);
+        assert_eq!(gb, mb);
+        assert!((2.0 * f_gb - 2_000.0 * f_mb).abs() < 1.0);
+        let (ghz, _) = dimension(Some("GHz"), FigureRole::Claim);
+        assert_ne!(gb, ghz);
+        assert_ne!(gb, Dim::Count);
+    }
+
+    #[test]
     fn an_item_of_a_list_is_dated_by_what_leads_the_list() {
         let listed = "At one point 55 percent of traffic in Norland was out, 52 percent in Tarsk, 82 percent in Vell.";
         assert!(measure(listed, "82 percent", Some("percent")).updated);

@@ -16,15 +16,20 @@
 //! - `meantime.<langs>.figures.pairwise.precision/recall/f1`: pairs of
 //!   figure mentions of one story in two languages. A gold pair is two
 //!   compared figures (claims, not years or ordinals) with the same value
-//!   and unit class, or one length, area, speed, mass or duration in two
-//!   units, equal within 2% once converted ("9,420 nautical miles" and the
-//!   other version's "17.446 kilómetros", which restates it); a predicted
+//!   and unit class; a length, area, speed, mass or duration pairs only
+//!   with one of its own dimension, equal within 2% once converted ("9,420
+//!   nautical miles" and the other version's "17.446 kilómetros", which
+//!   restates it; never "30 minutes" and "30 hours", or "four years" and
+//!   "four sites", which the analyzer tells apart by unit); a predicted
 //!   pair is two mentions in one dossier slot. A predicted pair is right
 //!   when it is a gold pair;
 //! - `meantime.<langs>.quotes.pairwise.precision/recall`: pairs of direct
 //!   quotes in two languages. Gold: two quotes of one story whose digits
 //!   and capitalised words (names) agree, with at least one such anchor;
 //!   predicted: one dossier quote group;
+//! - `CROSSWIRE_MEANTIME_DEBUG` set lists on stderr, for the run with all
+//!   four languages, every compared figure (`FIG` rows) and every missed
+//!   (`MISS`) or false (`FALSE`) figure pair with its slots and words;
 //! - `meantime.figures.per_article.<lang>`: numbers read per article in
 //!   each language, whatever role they are given (a language without
 //!   number words reads few; whether a number is compared, an identifier
@@ -239,6 +244,21 @@ fn unit_class(unit: Option<&str>) -> String {
     }
 }
 
+/// Whether two figures of one story are one figure told twice: the same
+/// value and unit class, or, for a measure in a convertible unit, the same
+/// size once converted (within 2%). A convertible measure never pairs by
+/// value alone: "30 minutes" is not "30 hours", nor "four years" "four
+/// sites", though a translated counted noun and a duration share a class.
+fn same_figure(fa: &FigureKey, fb: &FigureKey) -> bool {
+    match (&fa.3, &fb.3) {
+        (Some((da, va)), Some((db, vb))) => {
+            da == db && (va - vb).abs() <= 0.02 * va.abs().max(vb.abs())
+        }
+        (None, None) => fa.1 == fb.1 && fa.2 == fb.2,
+        _ => false,
+    }
+}
+
 /// Pairs of items in two different languages, as (i, j) with i < j over a
 /// flat list of (article, item key).
 fn cross_pairs<K>(items: &[(usize, K)], lang: &[&str]) -> Vec<(usize, usize)> {
@@ -279,6 +299,9 @@ fn score_story(docs: &[&Read]) -> Totals {
     let dossier = crosswire_crosscheck::crosscheck(articles, &Default::default());
     let mut t = Totals::default();
     let lang: Vec<&str> = docs.iter().map(|r| r.lang.as_str()).collect();
+    // The listing is of the run with every language (more than two
+    // versions), which holds the English and Spanish pairs too.
+    let debug = std::env::var_os("CROSSWIRE_MEANTIME_DEBUG").is_some() && docs.len() > 2;
 
     // Figures: every compared figure, and the dossier slot holding it.
     let mut slot_of: HashMap<(usize, (u32, u32)), usize> = HashMap::new();
@@ -298,17 +321,29 @@ fn score_story(docs: &[&Read]) -> Totals {
                 .map(move |f| (i, f))
         })
         .collect();
+    if debug {
+        for (i, f) in &figures {
+            eprintln!(
+                "FIG\t{}",
+                describe_figure(docs, &dossier, &slot_of, *i, f, true)
+            );
+        }
+    }
     for (x, y) in cross_pairs(&figures, &lang) {
         let ((a, fa), (b, fb)) = (&figures[x], &figures[y]);
-        let converted = match (&fa.3, &fb.3) {
-            (Some((da, va)), Some((db, vb))) => {
-                da == db && (va - vb).abs() <= 0.02 * va.abs().max(vb.abs())
-            }
-            _ => false,
-        };
-        let g = docs[*a].story == docs[*b].story && (fa.1 == fb.1 && fa.2 == fb.2 || converted);
+        let g = docs[*a].story == docs[*b].story && same_figure(fa, fb);
         let sa = slot_of.get(&(*a, fa.0));
         let p = sa.is_some() && sa == slot_of.get(&(*b, fb.0));
+        if g != p && debug {
+            eprintln!(
+                "{} {} v={}\n  {}\n  {}",
+                if g { "MISS" } else { "FALSE" },
+                docs[*a].story,
+                fa.1 as f64 / 1e6,
+                describe_figure(docs, &dossier, &slot_of, *a, fa, false),
+                describe_figure(docs, &dossier, &slot_of, *b, fb, false)
+            );
+        }
         tally(&mut t.figures, g, p);
     }
 
@@ -345,6 +380,64 @@ fn score_story(docs: &[&Read]) -> Totals {
         tally(&mut t.quotes, g, p);
     }
     t
+}
+
+/// One compared figure for the `CROSSWIRE_MEANTIME_DEBUG` listing: as a
+/// tab-separated row (story, language, slot, value, unit class, text,
+/// converted size) when `row`, else as its language, slot, reading and
+/// the words around it, the figure in `[[ ]]`.
+fn describe_figure(
+    docs: &[&Read],
+    dossier: &crosswire_model::dossier::Dossier,
+    slot_of: &HashMap<(usize, (u32, u32)), usize>,
+    i: usize,
+    f: &FigureKey,
+    row: bool,
+) -> String {
+    let Some(r) = docs.get(i) else {
+        return String::new();
+    };
+    let text = r.article.text.as_str();
+    let (s, e) = (f.0 .0 as usize, f.0 .1 as usize);
+    let said = |a: usize, b: usize| text.get(a..b).unwrap_or("").replace(['\n', '\t'], " ");
+    let slot = slot_of.get(&(i, f.0)).copied();
+    if row {
+        return format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{:?}",
+            r.story,
+            r.lang,
+            slot.map_or(-1, |s| s as i64),
+            f.1,
+            f.2,
+            said(s, e),
+            f.3
+        );
+    }
+    let slot = slot
+        .and_then(|s| dossier.figures.get(s).map(|x| format!("#{s} {}", x.label)))
+        .unwrap_or_else(|| "-".into());
+    let reading = r
+        .article
+        .spans
+        .iter()
+        .find(|x| (x.range.start, x.range.end) == f.0)
+        .and_then(|x| match &x.kind {
+            SpanKind::Figure(x) => Some(format!(
+                "{:?} q={:?} counts={:?}",
+                x.unit, x.qualifier, x.counts
+            )),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let lo = text.floor_char_boundary(s.saturating_sub(60));
+    let hi = text.ceil_char_boundary((e + 50).min(text.len()));
+    format!(
+        "{} slot {slot} | {reading}\n     {}[[{}]]{}",
+        r.lang,
+        said(lo, s),
+        said(s, e),
+        said(e, hi)
+    )
 }
 
 /// The names and numbers of a quotation, sorted: what a translation keeps.
@@ -387,6 +480,28 @@ mod tests {
         assert_eq!(unit_class(Some("aircraft")), "count");
         assert_eq!(unit_class(Some("aviones")), "count");
         assert_eq!(unit_class(None), "count");
+    }
+
+    #[test]
+    fn convertible_measures_pair_by_size_only() {
+        let fig = |value: f64, class: &str, size: Option<(Dim, f64)>| -> FigureKey {
+            (
+                (0, 1),
+                (value * 1e6).round() as i64,
+                class.to_string(),
+                size,
+            )
+        };
+        let minutes = fig(30.0, "count", Some((Dim::Duration, 1_800.0)));
+        let hours = fig(30.0, "count", Some((Dim::Duration, 108_000.0)));
+        let half_day = fig(0.5, "count", Some((Dim::Duration, 43_200.0)));
+        let twelve_hours = fig(12.0, "count", Some((Dim::Duration, 43_200.0)));
+        let sites = fig(30.0, "count", None);
+        assert!(!same_figure(&minutes, &hours));
+        assert!(!same_figure(&minutes, &sites));
+        assert!(same_figure(&half_day, &twelve_hours));
+        assert!(same_figure(&sites, &fig(30.0, "count", None)));
+        assert!(!same_figure(&sites, &fig(30.0, "USD", None)));
     }
 
     #[test]

@@ -89,6 +89,7 @@ pub static LANG: Lang = Lang {
     vague_scalers: &["mehrere", "einige"],
     range_words: &["bis", "und", "-", "–"],
     between_words: &["zwischen", "von"],
+    from_words: &["von"],
     percent_words: &["prozent", "%"],
     currency_words: &[
         ("dollar", "USD"),

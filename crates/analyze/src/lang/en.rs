@@ -400,6 +400,7 @@ pub static LANG: Lang = Lang {
     vague_scalers: &["several", "a few", "many"],
     range_words: &["to", "and", "-", "–", "or"],
     between_words: &["between", "from"],
+    from_words: &["from"],
     percent_words: &["percent", "per cent", "percentage points", "%"],
     currency_words: &[
         ("dollars", "USD"),

@@ -293,6 +293,7 @@ pub static LANG: Lang = Lang {
     vague_scalers: &["varios", "varias", "unos pocos"],
     range_words: &["a", "y", "-", "–", "o"],
     between_words: &["entre", "de"],
+    from_words: &["de"],
     percent_words: &["por ciento", "%"],
     currency_words: &[
         ("dólares", "USD"),

@@ -113,6 +113,7 @@ pub static LANG: Lang = Lang {
     vague_scalers: &["plusieurs", "quelques"],
     range_words: &["à", "et", "-", "–"],
     between_words: &["entre", "de"],
+    from_words: &["de"],
     percent_words: &["pour cent", "%"],
     currency_words: &[
         ("dollars", "USD"),

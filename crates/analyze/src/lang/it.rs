@@ -113,6 +113,7 @@ pub static LANG: Lang = Lang {
     vague_scalers: &["diversi", "diverse"],
     range_words: &["a", "e", "-", "–", "o"],
     between_words: &["tra", "fra", "da"],
+    from_words: &["da"],
     percent_words: &["per cento", "percento", "%"],
     currency_words: &[
         ("dollari", "USD"),

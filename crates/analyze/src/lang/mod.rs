@@ -99,6 +99,24 @@ const NO_CALENDAR: crosswire_lang::Calendar = crosswire_lang::Calendar {
     weekday_abbreviations: &[],
 };
 
+/// Unit symbols every language writes alike ("16 GB", "2.4GHz", "300 kW"),
+/// with the unit they normalize to. Kept apart from the word tables so a
+/// translation's "2 GB" and its original's read as one unit whatever the
+/// language; only symbols that are no word of any language are listed.
+const SYMBOL_UNITS: &[(&str, &str)] = &[
+    ("kb", "KB"),
+    ("mb", "MB"),
+    ("gb", "GB"),
+    ("khz", "kHz"),
+    ("mhz", "MHz"),
+    ("ghz", "GHz"),
+    ("kw", "kW"),
+    ("gw", "GW"),
+    ("kwh", "kWh"),
+    ("mwh", "MWh"),
+    ("gwh", "GWh"),
+];
+
 /// A language that knows no words: new tables start from it
 /// (`Lang { code: "xx", number_words: &[..], ..BASE }`) and fill in what
 /// they know, so a language can begin with numbers and dates alone.
@@ -118,6 +136,7 @@ pub const BASE: Lang = Lang {
     vague_scalers: &[],
     range_words: &[],
     between_words: &[],
+    from_words: &[],
     percent_words: &["%"],
     currency_words: &[],
     units: &[],
@@ -271,6 +290,9 @@ pub struct Lang {
     pub range_words: &'static [&'static str],
     /// Words opening a two-sided range ("between", "entre").
     pub between_words: &'static [&'static str],
+    /// The words of [`Lang::between_words`] that open a range only "to"
+    /// closes ("from", "de"): "from 1.5 and 2 GHz models" lists two values.
+    pub from_words: &'static [&'static str],
     /// Percent words ("percent", "por ciento").
     pub percent_words: &'static [&'static str],
     /// Currency words with ISO code.
@@ -681,6 +703,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
     misc.insert("scalers", set(lang.vague_scalers));
     misc.insert("range", set(lang.range_words));
     misc.insert("between", set(lang.between_words));
+    misc.insert("from", set(lang.from_words));
     misc.insert("age", set(lang.age_words));
     misc.insert("age_links", set(lang.age_links));
     misc.insert("month_parts", set(lang.month_parts));
@@ -822,7 +845,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
         post_qualifiers: PhraseTable::new(lang.post_qualifiers.iter().copied()),
         vague: PhraseTable::new(lang.vague.iter().map(|(w, l, h)| (*w, (*l, *h)))),
         currency_words: PhraseTable::new(lang.currency_words.iter().copied()),
-        units: lang.units.iter().copied().collect(),
+        units: lang.units.iter().chain(SYMBOL_UNITS).copied().collect(),
         months: cal
             .months
             .iter()

@@ -79,6 +79,7 @@ pub static LANG: Lang = Lang {
     vague_scalers: &["enkele"],
     range_words: &["tot", "en", "-", "–", "à"],
     between_words: &["tussen", "van"],
+    from_words: &["van"],
     percent_words: &["procent", "%"],
     currency_words: &[
         ("dollar", "USD"),

@@ -94,6 +94,7 @@ pub static LANG: Lang = Lang {
     vague_scalers: &["vários", "várias"],
     range_words: &["a", "e", "-", "–"],
     between_words: &["entre", "de"],
+    from_words: &["de"],
     percent_words: &["por cento", "%"],
     currency_words: &[
         ("dólares", "USD"),

@@ -299,6 +299,20 @@ const COMMON_UNITS: &[(&str, &str, f64)] = &[
     ("times", "count", 1.0),
     ("floor", "floor", 1.0),
     ("people", "count", 1.0),
+    // Sizes of data, frequencies, power and energy, in bytes, hertz, watts
+    // and watt-hours: "2 GB" and "2048 MB" are one size.
+    ("kb", "data", 1e3),
+    ("mb", "data", 1e6),
+    ("gb", "data", 1e9),
+    ("khz", "frequency", 1e3),
+    ("mhz", "frequency", 1e6),
+    ("ghz", "frequency", 1e9),
+    ("kw", "power", 1e3),
+    ("mw", "power", 1e6),
+    ("gw", "power", 1e9),
+    ("kwh", "energy", 1e3),
+    ("mwh", "energy", 1e6),
+    ("gwh", "energy", 1e9),
 ];
 
 /// One table of every language, in [`LANGUAGES`] order, without repeats.
