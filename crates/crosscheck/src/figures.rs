@@ -86,6 +86,9 @@ struct Fig<'a> {
     /// mentions at all: the figure likely counts a side story ("in eastern
     /// China, 12 died") rather than the event the coverage shares.
     side: BTreeSet<String>,
+    /// Places its clause names that fewer than half of the origins mention:
+    /// a district, a town, where the coverage as a whole is of a region.
+    minor: BTreeSet<String>,
     /// The figure's origin cluster, when its story has versions in other
     /// languages: a translation repeats its original's numbers, whatever
     /// words count them.
@@ -378,6 +381,7 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                 listed: false,
                 translated_origin: None,
                 side: BTreeSet::new(),
+                minor: BTreeSet::new(),
                 anchors,
                 persons,
                 published: article.published.as_ref().and_then(|p| p.date()),
@@ -709,6 +713,17 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     }
     if a.side != b.side {
         return Some("conflict: side story");
+    }
+    // A count given for a district or town that few reports name ("in
+    // the hill district, 70 were hurt") against one that names no such
+    // place may be a part against the whole: abstain.
+    let scoped = |x: &Fig, y: &Fig| {
+        x.minor
+            .iter()
+            .any(|p| !y.measure.sentence_locations.contains(p) && !y.minor.contains(p))
+    };
+    if scoped(a, b) || scoped(b, a) {
+        return Some("conflict: one scoped to a minor place");
     }
     if !ma.locations.is_empty()
         && !mb.locations.is_empty()
@@ -1840,7 +1855,8 @@ fn convert_currencies(figs: &mut [Fig]) {
 
 /// Sets each figure's [`Fig::side`]: the places of its clause that only one
 /// origin mentions, when three or more origins cover the event (with fewer,
-/// every place is mentioned by few).
+/// every place is mentioned by few); and its [`Fig::minor`] places, which
+/// fewer than half of the origins mention.
 fn mark_side_places(
     figs: &mut [Fig],
     articles: &[Article],
@@ -1868,6 +1884,13 @@ fn mark_side_places(
             .locations
             .iter()
             .filter(|p| seen.get(*p).is_none_or(|o| o.len() <= 1))
+            .cloned()
+            .collect();
+        f.minor = f
+            .measure
+            .locations
+            .iter()
+            .filter(|p| seen.get(*p).is_none_or(|o| 2 * o.len() < total.len()))
             .cloned()
             .collect();
     }

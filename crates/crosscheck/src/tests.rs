@@ -3176,3 +3176,64 @@ fn a_currency_written_out_says_nothing_of_what_a_sum_buys() {
         d.figures
     );
 }
+
+/// A toll given for a town that few reports name is a part of the toll
+/// the others give for the whole region, not a rival to it.
+#[test]
+fn a_count_for_a_place_few_reports_name_does_not_conflict_with_the_whole() {
+    use crosswire_model::EntityKind::Gpe;
+    let run =
+        |town: &str| {
+            let places = [("Norland", "Norland"), ("Dunmore", "Dunmore")];
+            let report = |id: &str, outlet: &str, paras: &[&str], figs: &[F]| {
+                with_kind(article(id, outlet, paras, figs, &[]), Gpe, &places)
+            };
+            let second = format!("In {town} the storm killed 15 people on Sunday, the mayor said.");
+            let articles =
+                vec![
+            report(
+                "a",
+                "The Ledger",
+                &[
+                    "Heavy rain fell across Norland for a third day.",
+                    "The storm killed 12 people on Sunday, officials said.",
+                ],
+                &[exact("12 people", 12.0, "people killed")],
+            ),
+            report(
+                "b",
+                "Morning Wire",
+                &[second.as_str(), "Rescuers searched flooded farms all night."],
+                &[exact("15 people", 15.0, "people killed")],
+            ),
+            report(
+                "c",
+                "Evening Post",
+                &["Dunmore and its valley were hit hardest as rivers across Norland rose."],
+                &[],
+            ),
+            report(
+                "d",
+                "Daily Courier",
+                &["Schools in Norland stayed shut while crews cleared fallen trees."],
+                &[],
+            ),
+            report(
+                "e",
+                "Coast Herald",
+                &["Power returned to most homes in Norland by Monday evening."],
+                &[],
+            ),
+        ];
+            crosscheck(articles, &Options::default())
+        };
+    let whole = run("Norland");
+    assert_eq!(
+        slot_of(&whole, "15 people").verdict,
+        Verdict::Conflict,
+        "{:#?}",
+        whole.figures
+    );
+    let town = run("Dunmore");
+    joined_only_in_control(&whole, &town, "12 people", "15 people");
+}
