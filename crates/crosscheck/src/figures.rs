@@ -17,7 +17,7 @@ use crate::measure::{
     clause_of, has_phrase, measure_of, said_moment, Dim, Measure, Site, CODE_MARK, DISTANCE_HEAD,
     UNPLACED_MONTH,
 };
-use crate::verdict::{decide, fits, interval, trajectory_key, Claim};
+use crate::verdict::{decide, fits, interval, scale_rounding, trajectory_key, Claim};
 use crosswire_link::Origins;
 use crosswire_model::dossier::{FigureSlot, Mention, SlotValue, Verdict};
 use crosswire_model::{
@@ -368,7 +368,7 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                 sentence,
                 sent_text,
                 rel,
-                figure: std::borrow::Cow::Borrowed(figure),
+                figure: scaled(figure, article.slice(span.range)),
                 text: article.slice(span.range).to_string(),
                 measure,
                 head,
@@ -389,6 +389,20 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
         }
     }
     figs
+}
+
+/// A plain number written with a scale word ("$13 billion") as the range
+/// its rounding allows (see [`scale_rounding`]): "$13.2 billion" fits it.
+fn scaled<'a>(figure: &'a Figure, wording: &str) -> std::borrow::Cow<'a, Figure> {
+    match scale_rounding(wording, figure.value) {
+        Some(tol) if figure.qualifier == Qualifier::Exact => {
+            let mut f = figure.clone();
+            f.low = f.low.min(f.value - tol);
+            f.high = Some(f.high.unwrap_or(f.value).max(f.value + tol));
+            std::borrow::Cow::Owned(f)
+        }
+        _ => std::borrow::Cow::Borrowed(figure),
+    }
 }
 
 /// The nominal size of a figure in its dimension's base unit, for

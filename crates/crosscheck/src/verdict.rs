@@ -120,6 +120,56 @@ pub fn rounding_tolerance(v: f64) -> f64 {
     }
 }
 
+/// The rounding a number written with a scale word carries: "$13 billion"
+/// is about 12.5 to 13.5 billion, "110 millones" 109.5 to 110.5 million,
+/// since a writer who scales a number rounds it to the digits shown. `None` when
+/// the wording gives the number in full ("13,200,000") or scales it by less
+/// than a million.
+///
+/// ```
+/// use crosswire_crosscheck::verdict::scale_rounding;
+/// assert_eq!(scale_rounding("$ 13 billion", 13e9), Some(0.49e9));
+/// assert_eq!(scale_rounding("110 millones", 110e6), Some(0.49e6));
+/// assert_eq!(scale_rounding("2,6 millones", 2.6e6), None);
+/// assert_eq!(scale_rounding("$2 million", 2e6), None);
+/// assert_eq!(scale_rounding("13,200,000", 13.2e6), None);
+/// ```
+pub fn scale_rounding(wording: &str, value: f64) -> Option<f64> {
+    let start = wording.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = wording[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .collect();
+    let digits = digits.trim_end_matches(['.', ',']);
+    // Groups of exactly three digits after a separator are thousands
+    // ("1.500", "13,200"); a last group of another length is decimals
+    // ("13.2", "1,5").
+    let parts: Vec<&str> = digits.split(['.', ',']).collect();
+    let (whole, decimals) = match parts.split_last() {
+        Some((last, rest)) if !rest.is_empty() && last.len() != 3 => (rest.concat(), *last),
+        _ => (parts.concat(), ""),
+    };
+    let mantissa = format!("{whole}.{decimals}0");
+    let decimals = decimals.len() as i32;
+    let m: f64 = mantissa.parse().ok()?;
+    if !(m > 0.0 && value.is_finite() && value > 0.0) {
+        return None;
+    }
+    let ratio = value / m;
+    let power = ratio.log10();
+    if ratio < 1e6 || (power - power.round()).abs() > 1e-6 {
+        return None;
+    }
+    // Only a whole mantissa of two digits or more: "$2 million" may round
+    // anything from 1.5 to 2.5 million, too wide to say two reports
+    // agree, and one with decimals ("$2.6 million") was already rounded
+    // finely, so that "$2.5 million" against it is a real difference.
+    // Just under half the last digit's place, so that two neighbours
+    // ("$13 billion" / "$14 billion") still differ.
+    let place = 10f64.powi(power.round() as i32);
+    (decimals == 0 && value >= 10.0 * place).then_some(0.49 * place)
+}
+
 /// How far a hedged "about N" reaches: half the place of N's last
 /// significant digit, as a writer rounds ("about 300" is 250 to 350,
 /// "about 230" is 225 to 235), and never less than 3% of N ("about 238"
