@@ -11,7 +11,8 @@
 use crate::context::stem;
 use crate::context::{entities_in, idf, sentence_of, Bag, EntityNames, Sparse};
 use crate::lexicon::{
-    CONCEPTS, GENERIC_PERSONS, LIST_CONNECTORS, OPPOSED_CONCEPTS, RELATED_CONCEPTS, THING_NAMES,
+    CONCEPTS, GENERIC_PERSONS, LIST_CONNECTORS, OPPOSED_CONCEPTS, PERSON_PRONOUNS,
+    RELATED_CONCEPTS, THING_NAMES,
 };
 use crate::measure::{
     clause_of, has_phrase, measure_of, said_moment, Dim, Measure, Site, CODE_MARK, DISTANCE_HEAD,
@@ -257,6 +258,14 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
             // speak in it ("..., Ann Lee said"): whose count it may be.
             // A role ("a police spokesman") is a source, not a subject.
             let in_sentence = |r: ByteRange| r.start >= sentence.start && r.end <= sentence.end;
+            let mentions: Vec<ByteRange> = article
+                .spans
+                .iter()
+                .filter_map(|s| match &s.kind {
+                    SpanKind::Quote(q) => q.speaker_mention.filter(|m| in_sentence(*m)),
+                    _ => None,
+                })
+                .collect();
             let speakers: Vec<&str> = article
                 .spans
                 .iter()
@@ -283,7 +292,7 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                     .get(lo as usize..hi as usize)
                     .is_some_and(|gap| gap.split_whitespace().count() <= PERSON_REACH)
             };
-            let persons: BTreeSet<String> = article
+            let mut persons: BTreeSet<String> = article
                 .spans
                 .iter()
                 .filter(|s| in_sentence(s.range) && close(s.range))
@@ -304,6 +313,22 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                     _ => None,
                 })
                 .collect();
+            // "He had five catches": a pronoun near the number stands for
+            // someone, though no name says who; unlike any other's.
+            if persons.is_empty() {
+                let base = sentence.start as usize;
+                let pronoun_near = words_at(sent_text).any(|(at, w)| {
+                    let r = ByteRange::new(base + at, base + at + w.len());
+                    PERSON_PRONOUNS.contains(&w.to_lowercase().as_str())
+                        && close(r)
+                        && !mentions
+                            .iter()
+                            .any(|m| m.start <= r.start && r.end <= m.end)
+                });
+                if pronoun_near {
+                    persons.insert(format!("someone:{ai}:{}", sentence.start));
+                }
+            }
             for e in &measure.places {
                 near.add(e.clone(), 1.0);
             }
@@ -389,6 +414,13 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
         }
     }
     figs
+}
+
+/// The words of a text with their byte offsets: runs of letters.
+fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 /// A plain number written with a scale word ("$13 billion") as the range

@@ -92,6 +92,7 @@ pub const WORDS: Words = Words {
         ("protesters", &["demons", "protes"]),
         ("damaged", &["beschä"]),
     ],
+    person_pronouns: &["er", "ihm", "sein", "seine", "seinen", "seiner"],
     list_connectors: &["und", "sowie"],
     time_prepositions: &[
         "im",

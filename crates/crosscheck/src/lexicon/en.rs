@@ -282,6 +282,7 @@ pub const WORDS: Words = Words {
         ("protesters", &["protes", "demons", "marche"]),
         ("damaged", &["damage", "damaging"]),
     ],
+    person_pronouns: &["he", "she", "his", "her", "him"],
     list_connectors: &[
         "and",
         "plus",

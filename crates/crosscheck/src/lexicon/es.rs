@@ -179,6 +179,7 @@ pub const WORDS: Words = Words {
         ("protesters", &["manife"]),
         ("damaged", &["dañado", "dañada", "dañó"]),
     ],
+    person_pronouns: &["él", "ella"],
     list_connectors: &["y", "e", "más", "además de", "junto a", "junto con"],
     time_prepositions: &[
         "en",

@@ -102,6 +102,7 @@ pub const WORDS: Words = Words {
         ("protesters", &["manife", "protes"]),
         ("damaged", &["endomm"]),
     ],
+    person_pronouns: &["elle", "lui"],
     list_connectors: &["et", "ainsi que", "en plus de"],
     time_prepositions: &[
         "en",

@@ -94,6 +94,7 @@ pub const WORDS: Words = Words {
         ("protesters", &["manife", "protes"]),
         ("damaged", &["danneg"]),
     ],
+    person_pronouns: &["lui", "lei"],
     list_connectors: &["e", "oltre a", "insieme a"],
     time_prepositions: &[
         "nel",

@@ -36,6 +36,9 @@ pub struct Words {
     /// Per [`CONCEPT_NAMES`] row: stems that express that happening
     /// ("killed", "dead" and "muerto" are one happening).
     pub concepts: &'static [(&'static str, &'static [&'static str])],
+    /// Pronouns that stand for one person ("he", "her", "ella"): a count
+    /// beside one is that person's ("he had five catches").
+    pub person_pronouns: &'static [&'static str],
     /// Words that join the items of a list ("and", "plus").
     pub list_connectors: &'static [&'static str],
     /// Words before a year that make it date a happening ("in 2019").
@@ -376,6 +379,9 @@ pub static PERCENT_UNITS: LazyLock<Vec<&'static str>> =
 /// happening.
 pub static CONCEPTS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> =
     LazyLock::new(|| rows(CONCEPT_NAMES, |w| w.concepts));
+/// See [`Words::person_pronouns`].
+pub static PERSON_PRONOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| union(|w| w.person_pronouns));
 /// See [`Words::list_connectors`].
 pub static LIST_CONNECTORS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.list_connectors));

@@ -70,6 +70,7 @@ pub const WORDS: Words = Words {
         ("protesters", &["demons"]),
     ],
     // Not "en": the Spanish preposition would join "3 muertos en 5 casas".
+    person_pronouns: &["hij", "hem"],
     list_connectors: &["evenals", "samen met"],
     time_prepositions: &[
         "tijdens", "tot", "sinds", "voor", "na", "begin", "eind", "midden", "voorjaar", "zomer",

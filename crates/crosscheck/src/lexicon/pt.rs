@@ -52,6 +52,7 @@ pub const WORDS: Words = Words {
         ("protesters", &["manife", "protes"]),
         ("damaged", &["danifi"]),
     ],
+    person_pronouns: &["ele", "ela", "dele", "dela"],
     list_connectors: &["e", "além de", "junto com"],
     time_prepositions: &[
         "em", "durante", "até", "desde", "antes", "depois", "após", "início", "final", "meados",
