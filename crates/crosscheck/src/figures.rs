@@ -834,10 +834,11 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     // happening ("killed", "arrested") or a name both sentences give
     // makes the two one quantity; without either, abstain.
     let someones = !a.persons.is_empty() || !b.persons.is_empty();
+    // An age is its own person's, which the age rules above settle.
     let tied = ha & hb != 0
         || !a.anchors.is_disjoint(&b.anchors)
         || quake
-        || (*a.dim() == Dim::Age && !ma.marks.is_empty() && ma.marks == mb.marks)
+        || *a.dim() == Dim::Age
         || translated_pair(a, b);
     if someones && !tied {
         return Some("conflict: someone else's count");
