@@ -24,6 +24,8 @@ trap 'rm -f "$out"' EXIT
 "$bin" eval gold "$shared/gold/seeds.gold.json" | sed -e 's/^/gold./' | tee -a "$out"
 "$bin" eval gold "$here/examples/expected.json" | sed -e 's/^/gold./' | tee -a "$out"
 "$bin" eval meantime --data "$shared/bench/meantime/docs.jsonl" | tee -a "$out"
+# Conflicts on the ECB+ events no gold file annotates: a ceiling, not a floor.
+"$bin" eval unseen --data "$shared/bench/ecbplus/docs.jsonl" --skip "$shared/corpus/dev/ecbplus" | tee -a "$out"
 
 awk 'NR==FNR {
        if ($1 ~ /^#/ || NF < 2) next

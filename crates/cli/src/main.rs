@@ -130,6 +130,17 @@ enum EvalCommand {
         #[arg(long, default_value = "../shared/bench/meantime/docs.jsonl")]
         data: PathBuf,
     },
+    /// Conflicts the cross-check reports on ECB+ events that no gold file
+    /// annotates: `unseen.*` counts, a guard against new kinds of false
+    /// conflict (see the eval crate's `unseen` module).
+    Unseen {
+        /// The ECB+ documents (`docs.jsonl`).
+        #[arg(long, default_value = "../shared/bench/ecbplus/docs.jsonl")]
+        data: PathBuf,
+        /// A folder of `<event>.gold.json` files: those events are skipped.
+        #[arg(long, default_value = "../shared/corpus/dev/ecbplus")]
+        skip: PathBuf,
+    },
     /// The cross-check scored on gold files of the `crosswire-gold/1`
     /// schema (the seeds, the example corpus, the dev events): figures,
     /// slot alignment, conflicts, verdicts, revisions, quote speakers and
@@ -332,6 +343,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
                 EvalCommand::Meantime { data } => {
                     (data, vec![("meantime", crosswire_eval::meantime::run)])
+                }
+                EvalCommand::Unseen { data, skip } => {
+                    for m in crosswire_eval::unseen::run(&data, Some(&skip))? {
+                        println!("{m}");
+                    }
+                    return Ok(ExitCode::SUCCESS);
                 }
                 EvalCommand::Gold { paths, explain } => {
                     for line in crosswire_eval::gold::run(&paths, explain)? {

@@ -10,6 +10,7 @@
 //! - [`events`]: event grouping (corpus mode) on ECB+;
 //! - [`gold`]: the cross-check scored on any gold file (seeds, examples, dev events);
 //! - [`meantime`]: origins, figures and quotes across languages on MEANTIME.
+//! - [`unseen`]: conflicts reported on unannotated ECB+ events (a guard).
 //! - [`wcxb`]: main-content extraction on seven kinds of page (WCXB).
 #![deny(missing_docs)]
 
@@ -20,6 +21,7 @@ pub mod events;
 pub mod gold;
 pub mod meantime;
 pub mod seeds;
+pub mod unseen;
 pub mod wcxb;
 
 /// One measured number.
