@@ -277,6 +277,15 @@ fn in_one_slot(d: &crosswire_model::dossier::Dossier, x: &str, y: &str) -> bool 
     slot_of(d, x).values.iter().any(|v| v.text == y)
 }
 
+/// Asserts that no slot of the dossier is called a conflict.
+fn assert_no_conflict(d: &crosswire_model::dossier::Dossier) {
+    assert!(
+        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
+        "{:#?}",
+        d.figures
+    );
+}
+
 /// Asserts that the figures worded `x` and `y` share a slot in the
 /// control's dossier and not in the variant's: the variant differs by the
 /// one sign the test is about, and the control shows the two would meet
@@ -1022,11 +1031,7 @@ fn durations_that_say_nothing_of_what_they_measure_never_conflict() {
         "days",
     );
     let d = crosscheck(vec![a, b], &Options::default());
-    assert!(
-        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
-        "{:#?}",
-        d.figures
-    );
+    assert_no_conflict(&d);
 }
 
 #[test]
@@ -1112,11 +1117,7 @@ fn a_count_of_a_side_story_is_not_set_against_the_main_one() {
         a.spans.sort_by_key(|s| s.range.start);
     }
     let d = crosscheck(articles, &Options::default());
-    assert!(
-        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
-        "{:#?}",
-        d.figures
-    );
+    assert_no_conflict(&d);
 }
 
 /// A money figure in the text, in a currency.
@@ -1322,11 +1323,7 @@ fn a_count_dated_to_another_month_belongs_to_another_happening() {
         ),
     ];
     let d = crosscheck(articles.clone(), &Options::default());
-    assert!(
-        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
-        "{:#?}",
-        d.figures
-    );
+    assert_no_conflict(&d);
     // The same sentence dated to a day ("On Sunday") is the story's own
     // count, and the two counts conflict.
     let mut same_day = articles;
@@ -1560,11 +1557,7 @@ fn a_count_for_the_whole_country_is_not_one_citys() {
         ],
         &Options::default(),
     );
-    assert!(
-        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
-        "{:#?}",
-        d.figures
-    );
+    assert_no_conflict(&d);
 }
 
 #[test]
@@ -1890,11 +1883,7 @@ fn counts_of_two_models_are_two_quantities() {
             exact("350 passengers", 350.0, "passengers"),
         ),
     );
-    assert!(
-        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
-        "{:#?}",
-        d.figures
-    );
+    assert_no_conflict(&d);
 }
 
 #[test]
@@ -2303,7 +2292,7 @@ fn an_early_reports_lower_counts_are_earlier_states_not_contradictions() {
         "{villages:#?}"
     );
     assert_eq!(villages.verdict, Verdict::Revised, "{villages:#?}");
-    assert!(d.figures.iter().all(|s| s.verdict != Verdict::Conflict));
+    assert_no_conflict(&d);
 }
 
 #[test]
@@ -2328,11 +2317,7 @@ fn damaged_and_destroyed_are_different_counts() {
             exact("seven farms", 7.0, "farms"),
         ),
     );
-    assert!(
-        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
-        "{:#?}",
-        d.figures
-    );
+    assert_no_conflict(&d);
 }
 
 #[test]
@@ -2358,11 +2343,7 @@ fn a_headline_number_takes_what_happened_from_the_body() {
         &[],
     );
     let d = crosscheck(vec![a, b], &Options::default());
-    assert!(
-        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
-        "{:#?}",
-        d.figures
-    );
+    assert_no_conflict(&d);
     let seven = slot_of(&d, "9 Farms");
     let mentions: usize = seven.values.iter().map(|v| v.mentions.len()).sum();
     assert_eq!(mentions, 2, "{seven:#?}");
@@ -2541,11 +2522,7 @@ fn a_relative_clause_counts_what_its_antecedent_names() {
         crosscheck(vec![a, b], &Options::default())
     };
     let d = check("Tallin", "bombing");
-    assert!(
-        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
-        "{:#?}",
-        d.figures
-    );
+    assert_no_conflict(&d);
     // The same place: the two meet as one toll, and disagree.
     let d = check("Kesh", "raid");
     assert_eq!(
@@ -2568,11 +2545,7 @@ fn dozens_against_a_number_pull_apart_without_contradicting() {
             vague("dozens of soldiers", 24.0, 99.0, "soldiers died"),
         ),
     );
-    assert!(
-        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
-        "{:#?}",
-        d.figures
-    );
+    assert_no_conflict(&d);
 }
 
 #[test]
@@ -3184,11 +3157,7 @@ fn a_currency_written_out_says_nothing_of_what_a_sum_buys() {
         ],
         &Options::default(),
     );
-    assert!(
-        d.figures.iter().all(|s| s.verdict != Verdict::Conflict),
-        "{:#?}",
-        d.figures
-    );
+    assert_no_conflict(&d);
 }
 
 /// A toll given for a town that few reports name is a part of the toll

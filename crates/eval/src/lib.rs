@@ -43,6 +43,28 @@ impl Metric {
     }
 }
 
+/// A benchmark record (an id, a headline and a body) read as the pipeline
+/// reads a plain-text file whose headline is known, then analyzed.
+pub(crate) fn read_record(
+    id: &str,
+    title: &str,
+    text: &str,
+) -> anyhow::Result<crosswire_model::Article> {
+    use anyhow::Context;
+    let doc = crosswire_ingest::RawDoc {
+        source: id.to_string(),
+        format: crosswire_ingest::Format::Text,
+        bytes: format!("{title}\n\n{text}").into_bytes(),
+        hints: crosswire_ingest::Hints {
+            title: Some(title.to_string()),
+            ..crosswire_ingest::Hints::default()
+        },
+    };
+    let mut a = crosswire_extract::extract(&doc).with_context(|| format!("extracting {id}"))?;
+    crosswire_analyze::analyze(&mut a);
+    Ok(a)
+}
+
 /// Precision, recall and F1 from true positives, false positives and false
 /// negatives; an empty side scores 1 (nothing claimed, nothing missed).
 pub(crate) fn prf(tp: usize, fp: usize, fnn: usize) -> (f64, f64, f64) {

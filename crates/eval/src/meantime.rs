@@ -38,7 +38,6 @@
 use crate::{prf, Metric};
 use anyhow::{Context, Result};
 use crosswire_crosscheck::measure::{dimension, Dim};
-use crosswire_ingest::{Format, Hints, RawDoc};
 use crosswire_model::{Article, FigureRole, SpanKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -81,18 +80,7 @@ pub fn run(path: &Path) -> Result<Vec<Metric>> {
     let read: Vec<(String, Read)> = docs
         .into_par_iter()
         .map(|d| {
-            let doc = RawDoc {
-                source: d.id.clone(),
-                format: Format::Text,
-                bytes: format!("{}\n\n{}", d.title, d.text).into_bytes(),
-                hints: Hints {
-                    title: Some(d.title.clone()),
-                    ..Hints::default()
-                },
-            };
-            let mut a =
-                crosswire_extract::extract(&doc).with_context(|| format!("extracting {}", d.id))?;
-            crosswire_analyze::analyze(&mut a);
+            let a = crate::read_record(&d.id, &d.title, &d.text)?;
             Ok((
                 d.topic,
                 Read {

@@ -19,7 +19,6 @@
 
 use crate::Metric;
 use anyhow::{Context, Result};
-use crosswire_ingest::{Format, Hints, RawDoc};
 use crosswire_model::dossier::Verdict;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -64,21 +63,7 @@ pub fn run(data: &Path, skip: Option<&Path>) -> Result<Vec<Metric>> {
         .map(|(_, docs)| {
             let articles = docs
                 .iter()
-                .map(|d| {
-                    let doc = RawDoc {
-                        source: d.id.clone(),
-                        format: Format::Text,
-                        bytes: format!("{}\n\n{}", d.title, d.text).into_bytes(),
-                        hints: Hints {
-                            title: Some(d.title.clone()),
-                            ..Hints::default()
-                        },
-                    };
-                    let mut a = crosswire_extract::extract(&doc)
-                        .with_context(|| format!("extracting {}", d.id))?;
-                    crosswire_analyze::analyze(&mut a);
-                    Ok(a)
-                })
+                .map(|d| crate::read_record(&d.id, &d.title, &d.text))
                 .collect::<Result<Vec<_>>>()?;
             let dossier = crosswire_crosscheck::crosscheck(articles, &Default::default());
             Ok(dossier
