@@ -258,24 +258,21 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
             // speak in it ("..., Ann Lee said"): whose count it may be.
             // A role ("a police spokesman") is a source, not a subject.
             let in_sentence = |r: ByteRange| r.start >= sentence.start && r.end <= sentence.end;
-            let mentions: Vec<ByteRange> = article
-                .spans
-                .iter()
-                .filter_map(|s| match &s.kind {
-                    SpanKind::Quote(q) => q.speaker_mention.filter(|m| in_sentence(*m)),
-                    _ => None,
-                })
-                .collect();
-            let speakers: Vec<&str> = article
+            // Who speaks in the sentence: where it names them, and as whom.
+            let quoted: Vec<(ByteRange, Option<&str>)> = article
                 .spans
                 .iter()
                 .filter_map(|s| match &s.kind {
                     SpanKind::Quote(q) => q
                         .speaker_mention
                         .filter(|m| in_sentence(*m))
-                        .and(q.speaker.as_deref()),
+                        .map(|m| (m, q.speaker.as_deref())),
                     _ => None,
                 })
+                .collect();
+            let speakers: Vec<&str> = quoted
+                .iter()
+                .filter_map(|(_, who)| *who)
                 .chain(figure.attributed_to.as_deref())
                 .collect();
             // Only a name a few words from the number says whose it is;
@@ -321,9 +318,9 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                     let r = ByteRange::new(base + at, base + at + w.len());
                     PERSON_PRONOUNS.contains(&w.to_lowercase().as_str())
                         && close(r)
-                        && !mentions
+                        && !quoted
                             .iter()
-                            .any(|m| m.start <= r.start && r.end <= m.end)
+                            .any(|(m, _)| m.start <= r.start && r.end <= m.end)
                 });
                 if pronoun_near {
                     persons.insert(format!("someone:{ai}:{}", sentence.start));
