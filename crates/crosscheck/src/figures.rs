@@ -310,7 +310,7 @@ fn collect<'a>(articles: &'a [Article], names: &EntityNames, opts: &SlotOptions)
                     _ => None,
                 })
                 .collect();
-            // "He had five catches": a pronoun near the number stands for
+            // "She had six saves": a pronoun near the number stands for
             // someone, though no name says who; unlike any other's.
             if persons.is_empty() {
                 let base = sentence.start as usize;
@@ -420,8 +420,8 @@ fn words_at(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
-/// A plain number written with a scale word ("$13 billion") as the range
-/// its rounding allows (see [`scale_rounding`]): "$13.2 billion" fits it.
+/// A plain number written with a scale word ("$48 billion") as the range
+/// its rounding allows (see [`scale_rounding`]): "$48.3 billion" fits it.
 fn scaled<'a>(figure: &'a Figure, wording: &str) -> std::borrow::Cow<'a, Figure> {
     match scale_rounding(wording, figure.value) {
         Some(tol) if figure.qualifier == Qualifier::Exact => {
@@ -826,7 +826,7 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
         return Some("conflict: one article");
     }
     // A count a sentence gives beside a person it names may be that
-    // person's ("Lee missed nine games", "Ruiz landed 30 of 207 punches"):
+    // person's ("Lee missed eleven games", "Ruiz landed 41 of 190 punches"):
     // against another person's it shares only a noun. Only a named
     // happening ("killed", "arrested") or a name both sentences give
     // makes the two one quantity; without either, abstain.
@@ -1018,7 +1018,7 @@ const DIFFERENT_HAPPENING: f32 = 0.4;
 const CONFLICT_SIMILARITY: f32 = 0.2;
 
 /// How many words from a number a person's name may stand and still be
-/// whose count it is ("Lee, who joined in May, missed nine games").
+/// whose count it is ("Lee, who joined in May, missed eleven games").
 const PERSON_REACH: usize = 8;
 
 /// What the same stated number adds: a little. The number must never be

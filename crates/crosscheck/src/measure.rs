@@ -131,7 +131,7 @@ pub struct Measure {
     pub head: Option<String>,
     /// The head names people in general ("people", "personas").
     pub generic_head: bool,
-    /// The head is the unit as the figure writes it ("dólares" in "9,99
+    /// The head is the unit as the figure writes it ("dólares" in "7,49
     /// dólares"): it alikens figures, but says nothing of what is measured.
     pub unit_head: bool,
     /// Modifiers that tell one group from another: nationalities, names,
@@ -965,8 +965,8 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
         }
     }
 
-    // A head that is the unit written inside the figure ("9,99 dólares",
-    // "0,37 pollici") repeats the dimension: two sums in one currency, or
+    // A head that is the unit written inside the figure ("7,49 dólares",
+    // "0,52 pollici") repeats the dimension: two sums in one currency, or
     // two lengths in inches, are not one thing for that.
     if !matches!(m.dim, None | Some(Dim::Count)) {
         let own = sent_text.get(rel.clone()).unwrap_or("").to_lowercase();

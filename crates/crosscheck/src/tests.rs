@@ -2972,28 +2972,28 @@ fn two_ranges_one_report_gives_are_two_quantities() {
 fn counts_beside_two_peoples_names_do_not_conflict() {
     let same = players_games("Ann Lee", "Ann Lee");
     assert_eq!(
-        slot_of(&same, "six games").verdict,
+        slot_of(&same, "four games").verdict,
         Verdict::Conflict,
         "{:#?}",
         same.figures
     );
     let other = players_games("Ann Lee", "Bo Ruiz");
     assert_ne!(
-        slot_of(&other, "six games").verdict,
+        slot_of(&other, "four games").verdict,
         Verdict::Conflict,
         "{:#?}",
         other.figures
     );
-    joined_only_in_control(&same, &other, "nine games", "six games");
+    joined_only_in_control(&same, &other, "eleven games", "four games");
 }
 
-/// "He missed nine games": a pronoun stands for someone the sentence does
+/// "He missed eleven games": a pronoun stands for someone the sentence does
 /// not name, so the count is no more comparable than another name's.
 #[test]
 fn a_count_beside_a_pronoun_is_someones_and_does_not_conflict() {
     let unnamed = players_games("The forward", "The forward");
     let pronoun = players_games("He", "The forward");
-    joined_only_in_control(&unnamed, &pronoun, "nine games", "six games");
+    joined_only_in_control(&unnamed, &pronoun, "eleven games", "four games");
 }
 
 /// Two reports of games missed, by `first` and by `other`: a name ("Ann
@@ -3005,9 +3005,9 @@ fn players_games(first: &str, other: &str) -> crosswire_model::dossier::Dossier 
             "a",
             "The Ledger",
             &[&format!(
-                "{first} missed nine games this season with a sprained knee."
+                "{first} missed eleven games this season with a sprained knee."
             )],
-            &[exact("nine games", 9.0, "games")],
+            &[exact("eleven games", 11.0, "games")],
             &[],
         ),
         Person,
@@ -3018,9 +3018,9 @@ fn players_games(first: &str, other: &str) -> crosswire_model::dossier::Dossier 
             "b",
             "Morning Wire",
             &[&format!(
-                "{other} has missed six games this season with a knee sprain, the club said."
+                "{other} has missed four games this season with a knee sprain, the club said."
             )],
-            &[exact("six games", 6.0, "games")],
+            &[exact("four games", 4.0, "games")],
             &[],
         ),
         Person,
@@ -3150,9 +3150,9 @@ fn a_currency_written_out_says_nothing_of_what_a_sum_buys() {
             report(
                 "b",
                 "Morning Wire",
-                "Cada álbum tendrá un precio de 9,99 dólares en el servicio.",
-                "9,99 dólares",
-                9.99,
+                "Cada álbum tendrá un precio de 7,49 dólares en el servicio.",
+                "7,49 dólares",
+                7.49,
             ),
         ],
         &Options::default(),

@@ -120,19 +120,19 @@ pub fn rounding_tolerance(v: f64) -> f64 {
     }
 }
 
-/// The rounding a number written with a scale word carries: "$13 billion"
-/// is about 12.5 to 13.5 billion, "110 millones" 109.5 to 110.5 million,
+/// The rounding a number written with a scale word carries: "$48 billion"
+/// is about 47.5 to 48.5 billion, "110 millones" 109.5 to 110.5 million,
 /// since a writer who scales a number rounds it to the digits shown. `None` when
-/// the wording gives the number in full ("13,200,000") or scales it by less
+/// the wording gives the number in full ("48,300,000") or scales it by less
 /// than a million.
 ///
 /// ```
 /// use crosswire_crosscheck::verdict::scale_rounding;
-/// assert_eq!(scale_rounding("$ 13 billion", 13e9), Some(0.49e9));
+/// assert_eq!(scale_rounding("$ 48 billion", 48e9), Some(0.49e9));
 /// assert_eq!(scale_rounding("110 millones", 110e6), Some(0.49e6));
 /// assert_eq!(scale_rounding("2,6 millones", 2.6e6), None);
 /// assert_eq!(scale_rounding("$2 million", 2e6), None);
-/// assert_eq!(scale_rounding("13,200,000", 13.2e6), None);
+/// assert_eq!(scale_rounding("48,300,000", 48.3e6), None);
 /// ```
 pub fn scale_rounding(wording: &str, value: f64) -> Option<f64> {
     let start = wording.find(|c: char| c.is_ascii_digit())?;
@@ -142,8 +142,8 @@ pub fn scale_rounding(wording: &str, value: f64) -> Option<f64> {
         .collect();
     let digits = digits.trim_end_matches(['.', ',']);
     // Groups of exactly three digits after a separator are thousands
-    // ("1.500", "13,200"); a last group of another length is decimals
-    // ("13.2", "1,5").
+    // ("1.500", "48,300"); a last group of another length is decimals
+    // ("48.3", "1,5").
     let parts: Vec<&str> = digits.split(['.', ',']).collect();
     let (whole, decimals) = match parts.split_last() {
         Some((last, rest)) if !rest.is_empty() && last.len() != 3 => (rest.concat(), *last),
@@ -165,7 +165,7 @@ pub fn scale_rounding(wording: &str, value: f64) -> Option<f64> {
     // agree, and one with decimals ("$2.6 million") was already rounded
     // finely, so that "$2.5 million" against it is a real difference.
     // Just under half the last digit's place, so that two neighbours
-    // ("$13 billion" / "$14 billion") still differ.
+    // ("$48 billion" / "$49 billion") still differ.
     let place = 10f64.powi(power.round() as i32);
     (decimals == 0 && value >= 10.0 * place).then_some(0.49 * place)
 }

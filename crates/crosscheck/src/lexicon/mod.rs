@@ -37,7 +37,7 @@ pub struct Words {
     /// ("killed", "dead" and "muerto" are one happening).
     pub concepts: &'static [(&'static str, &'static [&'static str])],
     /// Pronouns that stand for one person ("he", "her", "ella"): a count
-    /// beside one is that person's ("he had five catches").
+    /// beside one is that person's ("she had six saves").
     pub person_pronouns: &'static [&'static str],
     /// Words that join the items of a list ("and", "plus").
     pub list_connectors: &'static [&'static str],
