@@ -232,9 +232,10 @@ impl Recognizer for RuleRecognizer {
                 }
             }
         }
+        let common_noun = |i: usize| common_noun_at(doc, i);
         let cap = |i: usize| -> bool {
             let Some(t) = toks.get(i) else { return false };
-            if t.kind != Kind::Word || !t.upper || is_possessive(t) {
+            if t.kind != Kind::Word || !t.upper || is_possessive(t) || common_noun(i) {
                 return false;
             }
             // "I", "I’m", "It’s": pronouns and contractions are never names.
@@ -413,6 +414,50 @@ impl Recognizer for RuleRecognizer {
         }
         out
     }
+}
+
+/// In a language that capitalises every noun, whether the capitalised word
+/// at `i` is a common noun: one after an article or a quantifier ("die
+/// Polizei", "viele Menschen"), after a number ("150 Migranten"), after an
+/// inflected adjective that follows either ("die deutschen Behörden"), or
+/// a lone word with a common noun's ending ("Regierung"). A place or body
+/// the gazetteer knows stays a name ("die Schweiz"), and so does a
+/// capitalised adjective opening a longer name ("die Vereinten Nationen").
+fn common_noun_at(doc: &Doc, i: usize) -> bool {
+    let lex = doc.lex;
+    let (markers, endings) = (lex.lang.noun_markers, lex.lang.common_noun_endings);
+    let toks = &doc.toks;
+    let Some(t) = toks.get(i) else { return false };
+    if markers.is_empty()
+        || doc.country_at(i).is_some()
+        || lex.known_orgs.longest_at(toks, i).is_some()
+        || lex.capitals.longest_at(toks, i).is_some()
+        || lex.demonyms.contains_key(t.lower.as_str())
+    {
+        return false;
+    }
+    let at = |k: Option<usize>| k.and_then(|k| toks.get(k)).filter(|x| x.sent == t.sent);
+    let marks = |x: &crate::token::Tok| {
+        x.kind == Kind::Num
+            || markers.contains(&x.lower.as_str())
+            || lex.number_words.contains_key(x.lower.as_str())
+    };
+    let word_upper = |x: &crate::token::Tok| x.kind == Kind::Word && x.upper;
+    let prev = at(i.checked_sub(1));
+    let next = at(Some(i + 1));
+    let after_marker = prev.is_some_and(marks);
+    let after_adjective = prev.is_some_and(|p| p.kind == Kind::Word && !p.upper)
+        && at(i.checked_sub(2)).is_some_and(marks);
+    if after_marker || after_adjective {
+        let adjective = ["e", "en", "er", "es", "em"]
+            .iter()
+            .any(|e| t.lower.ends_with(e));
+        return !(adjective && next.is_some_and(word_upper));
+    }
+    let lone = !prev.is_some_and(word_upper) && !next.is_some_and(word_upper);
+    lone && endings
+        .iter()
+        .any(|e| t.lower.len() > e.len() + 2 && t.lower.ends_with(e))
 }
 
 fn classify(doc: &Doc, s: usize, e: usize, out: &mut Vec<Candidate>) {
@@ -618,8 +663,14 @@ fn classify(doc: &Doc, s: usize, e: usize, out: &mut Vec<Candidate>) {
         .is_some_and(|t| lex.cue_verbs.contains(t.lower.as_str()))
         || lex.person_nouns.contains(prev)
         || lex.honorifics.contains(prev);
+    // "landed in San Pedro Sula": what a place preposition takes is a place.
+    let placed = lex.lang.place_prepositions.contains(&prev)
+        && !toks.get(e).is_some_and(is_possessive)
+        && !has_caps;
     let kind = if speaks && !has_caps {
         EntityKind::Person
+    } else if placed {
+        EntityKind::Gpe
     } else if lex.locative.contains(prev)
         && doc.lex.lang.code == "en"
         && !lex.person_nouns.contains(prev)

@@ -69,3 +69,58 @@ fn a_division_after_a_name_or_a_strike_before_it_makes_a_place() {
     let a = article("en", &["The minister condemned the attack on NATO forces."]);
     assert_ne!(kind_of(&a, "NATO"), Some(EntityKind::Gpe));
 }
+
+fn entity_texts(a: &Article) -> Vec<String> {
+    a.spans
+        .iter()
+        .filter(|s| matches!(s.kind, SpanKind::Entity { .. }))
+        .map(|s| a.slice(s.range).to_string())
+        .collect()
+}
+
+#[test]
+fn german_common_nouns_are_not_names() {
+    // German capitalises every noun: after an article, a number or a
+    // quantifier the word is a noun, and a lone word with a noun's ending
+    // is one too; names and known places stay.
+    let de = article(
+        "de",
+        &["Die Polizei nahm am Montag 40 Personen fest, nachdem viele Demonstranten die Straße blockiert hatten. Die Regierung in Berlin kritisierte die Festnahmen, sagte Innenministerin Greta Lindqvist."],
+    );
+    let names = entity_texts(&de);
+    for noun in [
+        "Polizei",
+        "Personen",
+        "Demonstranten",
+        "Straße",
+        "Regierung",
+        "Festnahmen",
+    ] {
+        assert!(
+            !names.iter().any(|n| n.contains(noun)),
+            "{noun} is a common noun: {names:?}"
+        );
+    }
+    assert_eq!(kind_of(&de, "Berlin"), Some(EntityKind::Gpe));
+    assert!(
+        names.iter().any(|n| n.ends_with("Greta Lindqvist")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_name_after_a_place_preposition_is_a_place_and_organisations_are_named_by_their_head() {
+    let pt = article(
+        "pt",
+        &["O voo com os repatriados aterrou em Vila Nova Serrana na quarta-feira, segundo a Polícia Federal."],
+    );
+    assert_eq!(kind_of(&pt, "Vila Nova Serrana"), Some(EntityKind::Gpe));
+    let fr = article(
+        "fr",
+        &["Le rapport de la Commission Nationale Consultative a été publié jeudi par Marie Lenoir."],
+    );
+    assert_eq!(
+        kind_of(&fr, "Commission Nationale Consultative"),
+        Some(EntityKind::Org)
+    );
+}

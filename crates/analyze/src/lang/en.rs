@@ -1072,6 +1072,7 @@ pub static LANG: Lang = Lang {
         "of", "de", "del", "for", "the", "and", "la", "van", "von", "der", "da", "bin", "al",
     ],
     locative: &["in", "to", "from", "near", "outside", "across", "into"],
+    place_prepositions: &[],
     place_kinds_after: &[
         "state",
         "province",
@@ -1143,6 +1144,8 @@ pub static LANG: Lang = Lang {
     ],
     saxon_genitive: true,
     adjectives_follow_noun: false,
+    noun_markers: &[],
+    common_noun_endings: &[],
 };
 
 static FIGURE: FigureWords = FigureWords {

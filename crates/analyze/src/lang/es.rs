@@ -674,6 +674,7 @@ pub static LANG: Lang = Lang {
     country_nominals: &["país", "nación", "república"],
     name_connectors: &["de", "del", "la", "las", "los", "y", "el"],
     locative: &["en", "a", "desde", "hacia", "hasta"],
+    place_prepositions: &["en"],
     place_kinds_after: &[],
     strike_on: &[
         "bombardeo de",
@@ -721,6 +722,8 @@ pub static LANG: Lang = Lang {
     ],
     saxon_genitive: false,
     adjectives_follow_noun: true,
+    noun_markers: &[],
+    common_noun_endings: &[],
 };
 
 static FIGURE: FigureWords = FigureWords {

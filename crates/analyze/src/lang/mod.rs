@@ -168,11 +168,14 @@ pub const BASE: Lang = Lang {
     country_nominals: &[],
     name_connectors: &[],
     locative: &[],
+    place_prepositions: &[],
     strike_on: &[],
     place_kinds_after: &[],
     person_nouns: &[],
     saxon_genitive: false,
     adjectives_follow_noun: true,
+    noun_markers: &[],
+    common_noun_endings: &[],
 };
 
 /// Figure words of a language that knows none (see [`BASE`]).
@@ -357,6 +360,10 @@ pub struct Lang {
     pub name_connectors: &'static [&'static str],
     /// Prepositions after which an unknown capitalized word is a place.
     pub locative: &'static [&'static str],
+    /// The prepositions of [`Lang::locative`] that only ever take a place,
+    /// never a person ("in", "en", "em"): a name of several words after one
+    /// is a place, unless something says it is a person.
+    pub place_prepositions: &'static [&'static str],
     /// An attack and its preposition before a name ("bombing of", "ataque
     /// contra"): the name is the place struck.
     pub strike_on: &'static [&'static str],
@@ -370,6 +377,14 @@ pub struct Lang {
     /// Adjectives follow the noun ("la agencia nacional"), so a head
     /// followed by a lower-case word is still a head.
     pub adjectives_follow_noun: bool,
+    /// In a language that capitalises every noun (German), the words after
+    /// which a capitalised word is a common noun, not a name: articles,
+    /// a preposition fused with an article, quantifiers ("die Polizei",
+    /// "im Krankenhaus", "viele Menschen"). Empty where capitals mark names.
+    pub noun_markers: &'static [&'static str],
+    /// In such a language, endings that make a lone capitalised word a
+    /// common noun wherever it stands ("Regierung", "Behörden").
+    pub common_noun_endings: &'static [&'static str],
 }
 
 /// The words the figure reader needs beyond plain numbers and qualifiers.
@@ -761,11 +776,13 @@ fn compile(lang: &'static Lang) -> Lexicon {
         for n in &c.names {
             countries.push((n.as_str(), i));
         }
+        // A word two countries share ("Nigerian" for Niger as for
+        // Nigeria) belongs to the one listed first, the better known.
         for d in &c.demonyms {
-            demonyms.insert(d.as_str(), i);
+            demonyms.entry(d.as_str()).or_insert(i);
         }
         for code in &c.codes {
-            codes.insert(code.as_str(), i);
+            codes.entry(code.as_str()).or_insert(i);
         }
         for cap in &c.capitals {
             capitals.push((cap.as_str(), i));
