@@ -669,12 +669,11 @@ fn classify(doc: &Doc, s: usize, e: usize, out: &mut Vec<Candidate>) {
         && !has_caps;
     let kind = if speaks && !has_caps {
         EntityKind::Person
-    } else if placed {
-        EntityKind::Gpe
-    } else if lex.locative.contains(prev)
-        && doc.lex.lang.code == "en"
-        && !lex.person_nouns.contains(prev)
-        && has_conn
+    } else if placed
+        || lex.locative.contains(prev)
+            && doc.lex.lang.code == "en"
+            && !lex.person_nouns.contains(prev)
+            && has_conn
     {
         EntityKind::Gpe
     } else if has_conn || has_caps {
