@@ -2153,6 +2153,14 @@ mod tests {
             Some("people"),
         );
         assert_eq!(m.happening, bit("population"), "{m:?}");
+        // The population another number counts is not this one's
+        // ("90 million population and 7,000 islands").
+        let m = measure(
+            "The country, with over 90 million population and 7,000 islands, sits on a fault.",
+            "7,000",
+            None,
+        );
+        assert_eq!(m.happening, 0, "{m:?}");
         let m = measure(
             "In all, 12 Norwegian and 11 Danish sailors were freed.",
             "12",
