@@ -1727,9 +1727,10 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
         // "2–1": a score or a vote tally names an outcome, it counts
         // nothing that another report could contradict.
         if let (Some(h), Some(b)) = (nx, toks.get(i + 2)) {
+            // Spaced alike on both sides ("20 - 13", as tokenised text
+            // writes it) is a score too: a range runs upwards.
             if (h.is_p("-") || h.is_p("–"))
-                && !h.sp
-                && !b.sp
+                && h.sp == b.sp
                 && b.kind == Kind::Num
                 && plain_digits(&t.lower)
                 && plain_digits(&b.lower)
@@ -2219,6 +2220,41 @@ fn at(doc: &Doc, i: usize, used: &[Used], ctx: &Ctx) -> Option<Found> {
                     .is_some_and(|w| w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()))
         });
         if plain && unit.is_none() && (product || glued_code) {
+            role = FigureRole::Identifier;
+        }
+        // "Vantor 2.5", "NORLINK 4.0 ports": a number written with one or
+        // two decimals right after a name, mid-sentence, with no unit or
+        // scale word, is the name's version. A count has no decimals, and
+        // a measurement of the name ("Vantor 2.5%", "Vantor 1.5 billion")
+        // carries its unit.
+        let decimals = t
+            .lower
+            .rsplit_once(['.', ','])
+            .is_some_and(|(whole, frac)| {
+                plain_digits(whole) && (1..=2).contains(&frac.len()) && plain_digits(frac)
+            });
+        // Before a plural noun it is a count of it ("Ann Lee 14.5 points"),
+        // but after a name in capitals, a standard's version ("NORLINK 4.0
+        // ports").
+        let version = decimals
+            && unit.is_none()
+            && (!plural_next || prev_tok.is_some_and(|p| p.caps))
+            && j == i + 1
+            && t.sp
+            && prev_tok.is_some_and(|p| {
+                p.sent == t.sent
+                    && p.kind == Kind::Word
+                    && p.upper
+                    && start == i
+                    && !is_sentence_first(doc, i - 1)
+                    && name_word(doc, i - 1)
+                    && !lex.months.contains_key(p.lower.as_str())
+                    && !lex.demonyms.contains_key(p.lower.as_str())
+                    && !lex.is("measure_words", &p.lower)
+                    && doc.country_at(i - 1).is_none()
+            })
+            && !title_case(doc, i);
+        if version {
             role = FigureRole::Identifier;
         }
     }

@@ -324,10 +324,17 @@ fn run(doc: &Doc, recognizer: &dyn Recognizer, dates: Vec<date::Found>) -> Vec<S
             && (1.0..=120.0).contains(&f.fig.value)
             && f.ts >= 2
             && doc.toks[f.ts - 1].is_p(",")
-            && doc
-                .toks
-                .get(f.te)
-                .is_none_or(|t| t.is_p(",") || t.is_p(".") || t.is_p(")"))
+            && doc.toks.get(f.te).is_none_or(|t| {
+                t.is_p(",")
+                    || t.is_p(".")
+                    || t.is_p(")")
+                    // The closing comma left out ("Ann Lee, 30 was
+                    // charged"): a singular verb has the person for its
+                    // subject, so the number between is no count of it.
+                    || (f.fig.unit.is_none()
+                        && f.fig.counts.is_none()
+                        && doc.lex.is("singular_verbs", &t.lower))
+            })
             && ents.mentions.iter().any(|m| {
                 // "Ann Lee Jr., 62" and "Tom Reyes III, 38": a generation
                 // after the name still leaves the age in apposition to it.

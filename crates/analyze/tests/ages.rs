@@ -44,3 +44,30 @@ fn an_age_after_the_word_for_age_and_its_preposition() {
         assert_eq!(role, Some(FigureRole::Age), "{lang}: {fs:?}");
     }
 }
+
+#[test]
+fn an_age_before_a_singular_verb_needs_no_closing_comma() {
+    // "Ann Lee, 30 was ...": the singular verb has the person for its
+    // subject, so the number between is her age, not a count.
+    for (lang, text) in [
+        (
+            "en",
+            "A jury said Tomas Vellar, 27 was guilty of the robbery.",
+        ),
+        (
+            "es",
+            "El tribunal dijo que Tomas Vellar, 27 fue detenido ayer.",
+        ),
+    ] {
+        let fs = figures(&article(lang, &[text]));
+        let role = fs.iter().find(|(t, _)| t == "27").map(|(_, f)| f.role);
+        assert_eq!(role, Some(FigureRole::Age), "{lang}: {fs:?}");
+    }
+    // A plural verb after it makes it a count again.
+    let fs = figures(&article(
+        "en",
+        &["Police questioned Tomas Vellar, 27 were detained on Friday."],
+    ));
+    let role = fs.iter().find(|(t, _)| t == "27").map(|(_, f)| f.role);
+    assert_eq!(role, Some(FigureRole::Claim), "{fs:?}");
+}

@@ -82,3 +82,30 @@ fn a_model_written_as_a_name_names_every_bare_mention() {
     let rs = roles("en", p);
     assert!(rs.iter().all(|(_, r)| *r == FigureRole::Claim), "{rs:?}");
 }
+
+#[test]
+fn a_decimal_after_a_name_is_its_version() {
+    let p = &["The team shipped Brolla 4.12 to users overnight, and Brolla 5.0 is due next year."];
+    assert_eq!(role_of(p, "4.12"), FigureRole::Identifier);
+    assert_eq!(role_of(p, "5.0"), FigureRole::Identifier);
+    // A standard in capitals keeps its version before a plural noun.
+    let p = &["The laptops tout two NORLINK 4.0 ports."];
+    assert_eq!(role_of(p, "4.0"), FigureRole::Identifier);
+    // A player's average before the noun it counts is a figure; so is a
+    // measurement with its unit or scale word.
+    let p = &["This season Ann Vellar 17.4 points a game, and shares rose Monday."];
+    assert_eq!(role_of(p, "17.4"), FigureRole::Claim);
+    let p = &["Shares of Brolla 2.5% higher after the results, and Brolla 1.5 billion in sales."];
+    assert_eq!(role_of(p, "2.5"), FigureRole::Claim);
+    assert_eq!(role_of(p, "1.5"), FigureRole::Claim);
+}
+
+#[test]
+fn a_score_written_with_spaced_hyphens_is_an_identifier() {
+    // Tokenised text spaces the hyphen of a score: "24 - 17" still runs
+    // downwards, which no range does.
+    let p = &["The visitors held on to a 24 - 17 lead in the last minute."];
+    assert_eq!(role_of(p, "24"), FigureRole::Identifier);
+    let p = &["Between 12 - 20 people were hurt in the crush."];
+    assert_ne!(role_of(p, "12"), FigureRole::Identifier);
+}

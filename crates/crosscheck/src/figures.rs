@@ -688,6 +688,9 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     if !ma.is_clear() || !mb.is_clear() || loose_one(a) || loose_one(b) {
         return Some("conflict: measure unclear");
     }
+    if ma.negated || mb.negated {
+        return Some("conflict: denied");
+    }
     // The rest of a group against a whole ("two other victims" / "three
     // victims") measures two things; two rests compare like for like.
     if a.listed || b.listed || ma.complement != mb.complement {
@@ -796,6 +799,28 @@ fn merge_blocker(a: &Fig, b: &Fig) -> Option<&'static str> {
     }
     if ma.background != mb.background {
         return Some("conflict: background");
+    }
+    // A past happening the story recalls ("in 2009 the flood killed
+    // ...") is background, which outlets give for different scopes (a
+    // province, a whole region) and from different tallies: two such
+    // figures contradict each other only when both name the same places.
+    let recalled = |f: &Fig| {
+        use chrono::Datelike;
+        let year = f
+            .measure
+            .background
+            .as_deref()
+            .and_then(|b| b.get(..4))
+            .and_then(|y| y.parse::<i32>().ok());
+        // Undated, a year written out is as likely another happening's.
+        match (year, f.published) {
+            (Some(y), Some(p)) => y < p.year(),
+            (Some(_), None) => true,
+            _ => false,
+        }
+    };
+    if recalled(a) && recalled(b) && (ma.locations.is_empty() || ma.locations != mb.locations) {
+        return Some("conflict: recalled happening of other scopes");
     }
     if matches!(a.dim(), Dim::Clock(_)) && ha == 0 {
         return Some("conflict: time of what");

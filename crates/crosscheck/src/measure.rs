@@ -27,9 +27,9 @@ use crate::context::{concept_of_word, stem, words_with_offsets, EntityNames};
 use crate::lexicon::{
     AFTERSHOCK_WORDS, ATTACHED_WORDS, BACKGROUND_CUES, BEARINGS, CHANGE_WORDS, CONCEPTS,
     CONCEPT_PHRASES, DISTANCE_GAP_WORDS, GENERIC_PERSONS, HARM_NOUNS, INCREMENT_WORDS,
-    MAGNITUDE_WORDS, MEASURES, MEASURE_NOUNS, MOMENT_CUES, PART_CUES, PERCENT_UNITS, PERIOD_STARTS,
-    PER_WORDS, QUAKE_WORDS, RELATIVE_WORDS, SIZE_WORDS, STOP_WORDS, THINGS, TIME_RELATIONS,
-    UNIT_DIMENSIONS, UNIT_PRICE_WORDS, UPDATE_CUES, WIDE_SCOPE_CUES,
+    MAGNITUDE_WORDS, MEASURES, MEASURE_NOUNS, MOMENT_CUES, NEGATIONS, NEGATION_LIMITS, PART_CUES,
+    PERCENT_UNITS, PERIOD_STARTS, PER_WORDS, QUAKE_WORDS, RELATIVE_WORDS, SIZE_WORDS, STOP_WORDS,
+    THINGS, TIME_RELATIONS, UNIT_DIMENSIONS, UNIT_PRICE_WORDS, UPDATE_CUES, WIDE_SCOPE_CUES,
 };
 use crosswire_model::{Article, ByteRange, EntityKind, Figure, FigureRole, Precision, SpanKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -183,6 +183,10 @@ pub struct Measure {
     /// For an age given to a named person, the name as written, for the
     /// slot's label (the mark keeps only a folded key).
     pub aged: Option<String>,
+    /// The verb the number goes with is denied ("has not sent three
+    /// observers", "three were not hurt"): the text does not claim the
+    /// count, so it contradicts no other.
+    pub negated: bool,
 }
 
 impl Measure {
@@ -1047,6 +1051,11 @@ pub fn measure_of(site: &Site, names: &EntityNames) -> Measure {
     if m.happening == 0 {
         m.happening = happening_near(&before, &after, &near_before, &near_after);
     }
+    m.negated = denied(
+        &near_before,
+        &near_after,
+        sent_text.get(rel.clone()).unwrap_or(""),
+    );
     if m.happening == 0 {
         // "at least four people, two guards and two clerks, died": an
         // apposition between the counted group and its verb. A stretch
@@ -1557,7 +1566,13 @@ fn happening_near(
             .find(|(n, _)| *n == lower)
             .map(|(_, c)| bit_of(c))
     };
-    if let Some(b) = before.iter().rev().find_map(|(_, w)| measure_noun(w)) {
+    if let Some(b) = before
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(k, _)| !counted_by_another(before, *k))
+        .find_map(|(_, (_, w))| measure_noun(w))
+    {
         return b;
     }
     let first = |words: &[&str]| {
@@ -1574,15 +1589,60 @@ fn happening_near(
     if let Some(b) = after.iter().find_map(|(_, w)| measure_noun(w)) {
         return b;
     }
-    let clause_bits = before
-        .iter()
-        .chain(after.iter())
-        .fold(0u32, |b, (_, w)| b | concept_bit(w));
+    // A measure noun another number counts is that number's measure; any
+    // other word of the clause may still tell what happened.
+    let own = |words: &[(usize, &str)]| {
+        words
+            .iter()
+            .enumerate()
+            .filter(|(k, (_, w))| measure_noun(w).is_none() || !counted_by_another(words, *k))
+            .fold(0u32, |b, (_, (_, w))| b | concept_bit(w))
+    };
+    let clause_bits = own(before) | own(after);
     if clause_bits.count_ones() == 1 {
         clause_bits
     } else {
         0
     }
+}
+
+/// Whether the word at `k` of a clause's words is what another number
+/// of the clause counts or measures ("with 80 million population and 900
+/// islands": the population is the 80 million's): the nearest word before
+/// it but for stop words ("million", "of") is a number.
+fn counted_by_another(words: &[(usize, &str)], k: usize) -> bool {
+    words[..k.min(words.len())]
+        .iter()
+        .rev()
+        .map(|(_, w)| *w)
+        .take(3)
+        .find(|w| !is_stop(&w.to_lowercase()))
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether the words right around a number deny its verb: a negation
+/// before it ("has not sent three", `near_before` runs from the number
+/// backwards) unless it denies a limit ("not only three", "not less than
+/// 40", where the word after it, or the figure's own first word, says
+/// so); or one right after the counted words and before a happening
+/// ("three were not hurt").
+fn denied(near_before: &[&str], near_after: &[&str], figure_text: &str) -> bool {
+    let is = |list: &[&str], w: &str| list.contains(&w.to_lowercase().as_str());
+    let figure_first = words_with_offsets(figure_text)
+        .first()
+        .map_or("", |(_, w)| *w);
+    let before = near_before.iter().enumerate().any(|(k, w)| {
+        let next = if k == 0 {
+            figure_first
+        } else {
+            near_before[k - 1]
+        };
+        is(&NEGATIONS, w) && !is(&NEGATION_LIMITS, next)
+    });
+    let after = near_after
+        .windows(2)
+        .any(|pair| is(&NEGATIONS, pair[0]) && concept_bit(&pair[1].to_lowercase()) != 0);
+    before || after
 }
 
 /// True for a unit name ("days", "km", "años"), never the counted noun:
@@ -2093,6 +2153,14 @@ mod tests {
             Some("people"),
         );
         assert_eq!(m.happening, bit("population"), "{m:?}");
+        // The population another number counts is not this one's
+        // ("90 million population and 7,000 islands").
+        let m = measure(
+            "The country, with over 90 million population and 7,000 islands, sits on a fault.",
+            "7,000",
+            None,
+        );
+        assert_eq!(m.happening, 0, "{m:?}");
         let m = measure(
             "In all, 12 Norwegian and 11 Danish sailors were freed.",
             "12",

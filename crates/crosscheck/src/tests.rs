@@ -3220,3 +3220,125 @@ fn a_count_for_a_place_few_reports_name_does_not_conflict_with_the_whole() {
     let town = run("Dunmore");
     joined_only_in_control(&whole, &town, "12 people", "15 people");
 }
+
+#[test]
+fn a_count_inside_a_denied_predicate_contradicts_nothing() {
+    let sent = || {
+        (
+            "Officials said the league sent twelve referees for the cup final.",
+            exact("twelve referees", 12.0, "referees"),
+        )
+    };
+    // Control: a plain count of the same happening conflicts.
+    let d = two_reports(
+        sent(),
+        (
+            "For its part, the federation sent five referees, a spokesman confirmed.",
+            exact("five referees", 5.0, "referees"),
+        ),
+    );
+    assert_eq!(slot_of(&d, "five referees").verdict, Verdict::Conflict);
+    let d = two_reports(
+        sent(),
+        (
+            "For its part, the federation has not sent five referees, a spokesman confirmed.",
+            exact("five referees", 5.0, "referees"),
+        ),
+    );
+    assert_no_conflict(&d);
+    // A negation of the limit still states the count: "not less than".
+    let d = two_reports(
+        sent(),
+        (
+            "For its part, the federation sent not less than 20 referees, a spokesman confirmed.",
+            F {
+                wording: "less than 20 referees",
+                value: 20.0,
+                q: Qualifier::AtLeast,
+                low: 20.0,
+                high: None,
+                counts: "referees",
+            },
+        ),
+    );
+    assert_eq!(slot_of(&d, "twelve referees").verdict, Verdict::Conflict);
+}
+
+/// Adds an absolute year over `wording`, as the analyzer dates "in 2009".
+fn with_year(mut a: Article, wording: &str) -> Article {
+    let start = a
+        .text
+        .find(wording)
+        .unwrap_or_else(|| panic!("fixture wording {wording:?} not in text"));
+    a.spans.push(Span {
+        range: ByteRange::new(start, start + wording.len()),
+        kind: SpanKind::Date(crosswire_model::DateValue {
+            resolved: Some(wording.to_string()),
+            precision: crosswire_model::Precision::Year,
+            relative: false,
+            refers_to: None,
+        }),
+    });
+    a.spans.sort_by_key(|s| s.range.start);
+    a
+}
+
+#[test]
+fn tolls_of_a_recalled_past_happening_for_other_scopes_do_not_conflict() {
+    let first =
+        "In 1998 a cyclone killed 6,000 people in the delta and thousands more along the coast.";
+    let second = "In 1998 a cyclone killed some 11,000 people around the bay.";
+    let reports = |dated: bool| {
+        let a = article(
+            "a",
+            "The Ledger",
+            &[first],
+            &[exact("6,000 people", 6000.0, "people")],
+            &[],
+        );
+        let b = article(
+            "b",
+            "Morning Wire",
+            &[second],
+            &[F {
+                wording: "some 11,000 people",
+                value: 11000.0,
+                q: Qualifier::About,
+                low: 9900.0,
+                high: Some(12100.0),
+                counts: "people",
+            }],
+            &[],
+        );
+        let (a, b) = if dated {
+            (with_year(a, "1998"), with_year(b, "1998"))
+        } else {
+            (a, b)
+        };
+        let (a, b) = (published_on(a, "2016-05-02"), published_on(b, "2016-05-02"));
+        crosscheck(vec![a, b], &Options::default())
+    };
+    // Control: undated, the two tolls are the story's own and conflict.
+    let d = reports(false);
+    assert_eq!(slot_of(&d, "6,000 people").verdict, Verdict::Conflict);
+    // Dated to a year before the reports, they recall background, which
+    // each outlet gives for its own scope.
+    assert_no_conflict(&reports(true));
+}
+
+#[test]
+fn a_measure_noun_another_number_counts_is_not_this_ones() {
+    // "with 90 million population and 7,000 islands": the population is
+    // the 90 million's; the islands count no population.
+    let d = two_reports(
+        (
+            "Officials said the port town, home to 60,000 people, lost power overnight.",
+            exact("60,000 people", 60000.0, "people"),
+        ),
+        (
+            "The country, with over 90 million population and 7,000 islands, sits on a fault.",
+            exact("7,000 islands", 7000.0, "islands"),
+        ),
+    );
+    assert_no_conflict(&d);
+}

@@ -478,5 +478,6 @@ static FIGURE: FigureWords = FigureWords {
     ],
     series_modifiers: &[],
     spread_nouns: &["strafen", "haftstrafen", "freiheitsstrafen"],
+    singular_verbs: &["ist", "war", "hat", "hatte", "wurde", "wird"],
     ..NO_FIGURE_WORDS
 };

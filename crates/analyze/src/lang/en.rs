@@ -1340,6 +1340,7 @@ static FIGURE: FigureWords = FigureWords {
         "#",
     ],
     singular_articles: &[],
+    singular_verbs: &["was", "is", "has"],
     identifier_after: &[
         "call",
         "calls",

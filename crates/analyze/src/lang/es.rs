@@ -905,6 +905,7 @@ static FIGURE: FigureWords = FigureWords {
         "#",
     ],
     identifier_after: &["llamada", "llamadas"],
+    singular_verbs: &["fue", "es", "era", "está", "estaba", "ha", "había"],
     furniture_before: &[
         "compartir",
         "comentarios",

@@ -433,5 +433,6 @@ static FIGURE: FigureWords = FigureWords {
         "successive",
     ],
     spread_nouns: &["peines", "condamnations"],
+    singular_verbs: &["a", "est", "était", "fut", "avait"],
     ..NO_FIGURE_WORDS
 };

@@ -423,5 +423,6 @@ static FIGURE: FigureWords = FigureWords {
     series_determiners: &["la", "il", "sua", "suo"],
     series_modifiers: &["consecutivo", "consecutiva", "consecutivi", "consecutive"],
     spread_nouns: &["pene", "condanne"],
+    singular_verbs: &["è", "era", "fu", "ha", "aveva", "sta"],
     ..NO_FIGURE_WORDS
 };

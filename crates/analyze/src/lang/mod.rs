@@ -217,6 +217,7 @@ pub const NO_FIGURE_WORDS: FigureWords = FigureWords {
     measure_words: &[],
     identifier_before: &[],
     identifier_after: &[],
+    singular_verbs: &[],
     singular_articles: &[],
     furniture_before: &[],
     furniture_after: &[],
@@ -487,6 +488,11 @@ pub struct FigureWords {
     pub identifier_before: &'static [&'static str],
     /// Words after a number that make it a number to call ("911 call").
     pub identifier_after: &'static [&'static str],
+    /// Verbs that agree with one subject only ("was", "has"): after a
+    /// number in apposition to a person ("Ann Lee, 30 was charged") they
+    /// make the person the subject and the number an age, since a count
+    /// of thirty would take the plural verb.
+    pub singular_verbs: &'static [&'static str],
     /// Articles that only ever name one thing ("el", "il"): before a
     /// bare number they make it the name of a model ("el 460"), since
     /// one thing is no count of many.
@@ -750,6 +756,7 @@ fn compile(lang: &'static Lang) -> Lexicon {
     misc.insert("measure_words", set(fw.measure_words));
     misc.insert("identifier_before", set(fw.identifier_before));
     misc.insert("identifier_after", set(fw.identifier_after));
+    misc.insert("singular_verbs", set(fw.singular_verbs));
     misc.insert("singular_articles", set(fw.singular_articles));
     misc.insert("furniture_before", set(fw.furniture_before));
     misc.insert("photo_words", set(fw.photo_words));

@@ -341,5 +341,6 @@ static FIGURE: FigureWords = FigureWords {
     series_determiners: &["de", "het", "zijn", "haar", "hun"],
     series_modifiers: &["opeenvolgende"],
     spread_nouns: &["straffen", "gevangenisstraffen", "celstraffen"],
+    singular_verbs: &["is", "was", "heeft", "had", "werd", "wordt"],
     ..NO_FIGURE_WORDS
 };

@@ -421,5 +421,6 @@ static FIGURE: FigureWords = FigureWords {
     series_determiners: &["a", "o", "sua", "seu", "pela", "pelo"],
     series_modifiers: &["consecutivo", "consecutiva", "seguido", "seguida"],
     spread_nouns: &["penas", "condenações", "sentenças"],
+    singular_verbs: &["foi", "é", "era", "está", "estava", "tem", "tinha"],
     ..NO_FIGURE_WORDS
 };

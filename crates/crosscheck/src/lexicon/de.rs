@@ -202,6 +202,8 @@ pub const WORDS: Words = Words {
     ],
     period_starts: &["seit", "ab"],
     generic_persons: &["personen", "menschen", "männer", "frauen"],
+    negations: &["nicht", "nie", "niemals"],
+    negation_limits: &["nur", "weniger", "mehr", "alle"],
     time_relations: &["später", "zuvor", "davor"],
     relative_words: &["wo", "welche", "welcher", "welches"],
     bearings: &[

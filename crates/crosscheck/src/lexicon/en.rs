@@ -525,6 +525,13 @@ pub const WORDS: Words = Words {
     ],
     period_starts: &["since", "beginning", "starting", "from"],
     generic_persons: &["people", "persons", "men", "women", "individuals", "adults"],
+    negations: &[
+        "not", "never", "cannot", "didn", "doesn", "hasn", "haven", "hadn", "wasn", "weren", "isn",
+        "aren", "wouldn", "couldn",
+    ],
+    negation_limits: &[
+        "only", "just", "even", "less", "more", "fewer", "least", "than", "all",
+    ],
     time_relations: &["after", "before", "earlier", "later", "ago"],
     relative_words: &["which", "where"],
     bearings: &[

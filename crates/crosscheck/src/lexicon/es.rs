@@ -351,6 +351,16 @@ pub const WORDS: Words = Words {
     ],
     period_starts: &["desde", "partir"],
     generic_persons: &["personas", "hombres", "mujeres", "individuos", "adultos"],
+    negations: &["no", "nunca", "jamás"],
+    negation_limits: &[
+        "solo",
+        "sólo",
+        "solamente",
+        "menos",
+        "más",
+        "todos",
+        "todas",
+    ],
     time_relations: &["después", "antes"],
     relative_words: &["que", "cual", "donde"],
     bearings: &[

@@ -215,6 +215,8 @@ pub const WORDS: Words = Words {
     ],
     period_starts: &["depuis"],
     generic_persons: &["personnes", "hommes", "femmes", "individus", "adultes"],
+    negations: &["pas", "jamais"],
+    negation_limits: &["seulement", "que", "moins", "plus", "tous", "toutes"],
     time_relations: &["après", "avant", "plus tard"],
     relative_words: &["qui", "que", "où"],
     bearings: &[

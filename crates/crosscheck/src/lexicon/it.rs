@@ -222,6 +222,8 @@ pub const WORDS: Words = Words {
     background_cues: &["l'anno scorso", "il mese scorso", "la settimana scorsa"],
     period_starts: &["dal", "dalla", "partire"],
     generic_persons: &["persone", "uomini", "donne", "individui", "adulti"],
+    negations: &["non"],
+    negation_limits: &["solo", "soltanto", "meno", "più", "tutti", "tutte"],
     time_relations: &["dopo", "prima", "più tardi"],
     relative_words: &["che", "cui", "dove"],
     bearings: &[

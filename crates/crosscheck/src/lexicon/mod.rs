@@ -102,6 +102,14 @@ pub struct Words {
     pub period_starts: &'static [&'static str],
     /// Counted nouns that name no group in particular ("people").
     pub generic_persons: &'static [&'static str],
+    /// Words that deny the verb they go with ("not", "never"): a number
+    /// inside a denied predicate ("has not sent three observers") is no
+    /// claim that the count happened.
+    pub negations: &'static [&'static str],
+    /// Words right after a negation that make it deny a limit rather than
+    /// the verb ("not only three", "not less than 40"): the number still
+    /// stands.
+    pub negation_limits: &'static [&'static str],
     /// Words after a rate's words ("a day") that make them say when, not
     /// how often ("a day after").
     pub time_relations: &'static [&'static str],
@@ -470,6 +478,11 @@ pub static TIME_RELATIONS: LazyLock<Vec<&'static str>> =
 /// See [`Words::generic_persons`].
 pub static GENERIC_PERSONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| union(|w| w.generic_persons));
+/// See [`Words::negations`].
+pub static NEGATIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| union(|w| w.negations));
+/// See [`Words::negation_limits`].
+pub static NEGATION_LIMITS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| union(|w| w.negation_limits));
 
 #[cfg(test)]
 mod tests {

@@ -166,6 +166,8 @@ pub const WORDS: Words = Words {
     background_cues: &["vorig jaar", "vorige maand", "vorige week", "geleden"],
     period_starts: &["sinds", "vanaf"],
     generic_persons: &["personen", "mensen", "mannen", "vrouwen"],
+    negations: &["niet", "nooit"],
+    negation_limits: &["alleen", "minder", "meer", "alle"],
     time_relations: &["later", "eerder", "geleden"],
     relative_words: &["die", "dat", "waar"],
     bearings: &[

@@ -150,6 +150,8 @@ pub const WORDS: Words = Words {
     background_cues: &["no ano passado", "no mês passado", "na semana passada"],
     period_starts: &["desde", "partir"],
     generic_persons: &["pessoas", "homens", "mulheres", "indivíduos", "adultos"],
+    negations: &["não", "nunca", "jamais"],
+    negation_limits: &["só", "apenas", "menos", "mais", "todos", "todas"],
     time_relations: &["depois", "antes", "mais tarde"],
     relative_words: &["que", "onde"],
     bearings: &[
