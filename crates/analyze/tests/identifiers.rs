@@ -104,7 +104,7 @@ fn a_decimal_after_a_name_is_its_version() {
 fn a_score_written_with_spaced_hyphens_is_an_identifier() {
     // Tokenised text spaces the hyphen of a score: "24 - 17" still runs
     // downwards, which no range does.
-    let p = &["The visitors held on to a 24 - 17 lead in the last minute."];
+    let p = &["The visitors were up 24 - 17 with a minute left to play."];
     assert_eq!(role_of(p, "24"), FigureRole::Identifier);
     let p = &["Between 12 - 20 people were hurt in the crush."];
     assert_ne!(role_of(p, "12"), FigureRole::Identifier);

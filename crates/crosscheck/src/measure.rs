@@ -1607,8 +1607,8 @@ fn happening_near(
 }
 
 /// Whether the word at `k` of a clause's words is what another number
-/// of the clause counts or measures ("with 80 million population and 900
-/// islands": the population is the 80 million's): the nearest word before
+/// of the clause counts or measures ("a 52 million population and 4,100
+/// reefs": the population is the 52 million's): the nearest word before
 /// it but for stop words ("million", "of") is a number.
 fn counted_by_another(words: &[(usize, &str)], k: usize) -> bool {
     words[..k.min(words.len())]
@@ -2154,10 +2154,10 @@ mod tests {
         );
         assert_eq!(m.happening, bit("population"), "{m:?}");
         // The population another number counts is not this one's
-        // ("90 million population and 7,000 islands").
+        // ("a 52 million population and 4,100 reefs").
         let m = measure(
-            "The country, with over 90 million population and 7,000 islands, sits on a fault.",
-            "7,000",
+            "Its coast counts a 52 million population and 4,100 reefs, surveyors noted.",
+            "4,100",
             None,
         );
         assert_eq!(m.happening, 0, "{m:?}");

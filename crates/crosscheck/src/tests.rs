@@ -3328,16 +3328,16 @@ fn tolls_of_a_recalled_past_happening_for_other_scopes_do_not_conflict() {
 
 #[test]
 fn a_measure_noun_another_number_counts_is_not_this_ones() {
-    // "with 90 million population and 7,000 islands": the population is
-    // the 90 million's; the islands count no population.
+    // "a 52 million population and 4,100 reefs": the population is
+    // the 52 million's; the reefs count no population.
     let d = two_reports(
         (
             "Officials said the port town, home to 60,000 people, lost power overnight.",
             exact("60,000 people", 60000.0, "people"),
         ),
         (
-            "The country, with over 90 million population and 7,000 islands, sits on a fault.",
-            exact("7,000 islands", 7000.0, "islands"),
+            "Its coast counts a 52 million population and 4,100 reefs, surveyors noted.",
+            exact("4,100 reefs", 4100.0, "reefs"),
         ),
     );
     assert_no_conflict(&d);
