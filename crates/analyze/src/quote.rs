@@ -756,7 +756,7 @@ impl Ctx<'_> {
         if !lex.roles.contains(role)
             || toks
                 .get(b)
-                .is_some_and(|t| t.kind == Kind::Word && is_prep(&t.lower))
+                .is_some_and(|t| t.kind == Kind::Word && self.is_prep(&t.lower))
         {
             return None;
         }
@@ -855,7 +855,7 @@ impl Ctx<'_> {
                 j -= 1;
                 continue;
             }
-            return (p.kind == Kind::Word && is_prep(&p.lower)).then_some(j - 1);
+            return (p.kind == Kind::Word && self.is_prep(&p.lower)).then_some(j - 1);
         }
     }
 
@@ -1131,7 +1131,7 @@ impl Ctx<'_> {
                                 t.kind == Kind::Word
                                     && !t.upper
                                     && !self.doc.lex.name_connectors.contains(t.lower.as_str())
-                                    && !is_prep(&t.lower)
+                                    && !self.is_prep(&t.lower)
                             })
                     });
                     if let Some(n) = titled {
@@ -1153,7 +1153,7 @@ impl Ctx<'_> {
             // who closes the clause.
             let adjunct = toks
                 .get(c + 1)
-                .is_some_and(|t| t.kind == Kind::Word && is_prep(&t.lower));
+                .is_some_and(|t| t.kind == Kind::Word && self.is_prep(&t.lower));
             let far = self.ents.mentions.iter().find(|m| {
                 adjunct
                     && m.ts > c + 2
@@ -1179,10 +1179,21 @@ impl Ctx<'_> {
         // a clause or an age set off by commas between the subject and the
         // cue is stepped over.
         if head > lo + 2 && toks[head - 1].is_p(",") && !self.inside[head - 1] {
+            // A relative clause may run long ("X, che proviene dallo
+            // stesso stato in cui …, ha osservato"); anything else is
+            // short.
             let open = (lo..head - 1)
                 .rev()
-                .take(15)
-                .find(|&k| toks[k].is_p(",") || toks[k].sent != sent || self.inside[k]);
+                .take(30)
+                .find(|&k| toks[k].is_p(",") || toks[k].sent != sent || self.inside[k])
+                .filter(|&k| {
+                    head - 1 - k <= 16
+                        || toks.get(k + 1).is_some_and(|t| {
+                            crate::lang::speech::speech(self.doc.lex.lang.code)
+                                .relative_pronouns
+                                .contains(&t.lower.as_str())
+                        })
+                });
             if let Some(k) = open {
                 let clause = &toks[k + 1..head - 1];
                 // A relative clause or an age, not an apposition that
@@ -1542,6 +1553,14 @@ impl Ctx<'_> {
         c
     }
 
+    /// Whether `w` is a preposition in the document's language.
+    fn is_prep(&self, w: &str) -> bool {
+        is_prep(w)
+            || crate::lang::speech::speech(self.doc.lex.lang.code)
+                .prepositions
+                .contains(&w)
+    }
+
     /// Whether token `i` opens a clause of reported speech ("that", "que",
     /// "dass").
     fn is_that(&self, i: usize) -> bool {
@@ -1579,7 +1598,7 @@ impl Ctx<'_> {
             .rev()
             .take_while(|&k| toks[k].kind == Kind::Word)
             .find(|&k| {
-                is_prep(&toks[k].lower)
+                self.is_prep(&toks[k].lower)
                     && !self.doc.lex.determiners.contains(toks[k].lower.as_str())
             })?;
         let (a, _) = self.group_before(prep.checked_sub(1)?, lo)?;
@@ -2357,8 +2376,12 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             // cue reports nothing its subject said.
             // ("is claiming" is the subject's own words).
             let progressive = toks[k].lower.ends_with("ing") || toks[k].lower.ends_with("ndo");
-            let passive =
-                k > r.start && !progressive && doc.lex.is("passive_aux", &toks[k - 1].lower);
+            // "ha dicho" is active: an auxiliary of a compound tense that
+            // also builds passives ("ha sido") reports.
+            let passive = k > r.start
+                && !progressive
+                && doc.lex.is("passive_aux", &toks[k - 1].lower)
+                && !ctx.after_aux(k);
             if ctx.is_cue(k)
                 && is_reporting(&toks[k].lower)
                 && !passive

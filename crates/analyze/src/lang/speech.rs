@@ -74,9 +74,13 @@ pub struct Speech {
     /// Personal pronouns that stand for one person as a subject ("he",
     /// "elle", "er"): a sentence they open goes on about the last one.
     pub subject_pronouns: &'static [&'static str],
+    /// Prepositions beyond those every language shares (`quote::is_prep`):
+    /// a name after one ("dirigente di Norvex") is no subject.
+    pub prepositions: &'static [&'static str],
 }
 
 const EN: Speech = Speech {
+    prepositions: &[],
     subject_pronouns: &["he", "she"],
     complementizers: &["that"],
     drops_subject: false,
@@ -260,6 +264,7 @@ const EN: Speech = Speech {
 // Spanish marks the one spoken to with "a" ("dijo a la radio"), and a name
 // right after a cue is the inverted speaker ("aseguró Pérez").
 const ES: Speech = Speech {
+    prepositions: &[],
     subject_pronouns: &["él", "ella"],
     complementizers: &["que"],
     drops_subject: true,
@@ -376,6 +381,7 @@ const ES: Speech = Speech {
 // Portuguese marks the one spoken to with "a"/"à" ("disse à imprensa"), as
 // Spanish does.
 const PT: Speech = Speech {
+    prepositions: &[],
     subject_pronouns: &["ele", "ela"],
     complementizers: &["que"],
     drops_subject: true,
@@ -481,6 +487,7 @@ const PT: Speech = Speech {
 };
 
 const IT: Speech = Speech {
+    prepositions: &["di", "del", "della", "dello", "dei", "degli", "delle", "dal", "dalla", "dai", "alla", "allo", "ai", "agli", "alle", "nel", "nella", "nei", "nelle", "per", "su", "sul", "sulla", "presso", "tra", "fra", "verso", "contro"],
     subject_pronouns: &["lui", "lei"],
     complementizers: &["che"],
     drops_subject: true,
@@ -553,6 +560,7 @@ const IT: Speech = Speech {
 };
 
 const FR: Speech = Speech {
+    prepositions: &["du", "des", "au", "aux", "par", "pour", "avec", "sur", "chez", "dans", "contre", "auprès", "vers", "sans"],
     subject_pronouns: &["il", "elle"],
     complementizers: &["que", "qu'", "qu’"],
     drops_subject: false,
@@ -620,6 +628,7 @@ const FR: Speech = Speech {
 };
 
 const DE: Speech = Speech {
+    prepositions: &["von", "vom", "mit", "bei", "beim", "für", "aus", "zu", "zum", "zur", "nach", "gegen", "gegenüber", "über", "unter", "im", "am", "auf", "durch", "des"],
     subject_pronouns: &["er", "sie"],
     complementizers: &["dass"],
     drops_subject: false,
@@ -667,6 +676,7 @@ const DE: Speech = Speech {
 };
 
 const NL: Speech = Speech {
+    prepositions: &["van", "voor", "met", "bij", "uit", "naar", "over", "tegen", "door", "aan", "op"],
     subject_pronouns: &["hij", "zij", "ze"],
     complementizers: &["dat"],
     drops_subject: false,
@@ -720,6 +730,7 @@ const NL: Speech = Speech {
 };
 
 const NONE: Speech = Speech {
+    prepositions: &[],
     subject_pronouns: &[],
     complementizers: &[],
     drops_subject: false,
