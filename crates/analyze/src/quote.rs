@@ -168,8 +168,32 @@ fn pair(doc: &Doc) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     let mut open_d: Option<usize> = None;
     let mut open_s: Option<usize> = None;
+    let dashes = crate::lang::speech::speech(doc.lex.lang.code).dash_dialogue;
+    // A dash quote open since this token, closed by a spaced dash or the
+    // paragraph's end.
+    let mut open_dash: Option<usize> = None;
     for i in 0..toks.len() {
         let t = &toks[i];
+        let dash = t.kind == Kind::Punct && matches!(t.lower.as_str(), "—" | "―");
+        if t.nl {
+            if let Some(o) = open_dash.take() {
+                out.push((o, i, false));
+            }
+        }
+        if dashes && dash {
+            let glued_next = toks.get(i + 1).is_some_and(|n| !n.sp && !n.nl);
+            if t.nl && glued_next && open_d.is_none() {
+                open_dash = Some(i);
+                continue;
+            }
+            if let Some(o) = open_dash.filter(|_| t.sp) {
+                if i > o + 1 {
+                    out.push((o, i, true));
+                }
+                open_dash = None;
+                continue;
+            }
+        }
         if t.nl {
             if let Some(o) = open_d {
                 // Continues when the new paragraph opens with a mark.
@@ -304,6 +328,9 @@ fn pair(doc: &Doc) -> Vec<(usize, usize, bool)> {
     if let Some(o) = open_d {
         out.push((o, toks.len(), false));
     }
+    if let Some(o) = open_dash {
+        out.push((o, toks.len(), false));
+    }
     out.sort();
     out
 }
@@ -389,8 +416,8 @@ fn speaks(doc: &Doc, m: &crate::entity::Mention) -> bool {
     // "Ha aggiunto che …": an auxiliary or a cue capitalised at the start
     // of a sentence is no name.
     let lower = toks.first().map_or("", |t| t.lower.as_str());
-    let verb = toks.len() == 1
-        && (sp.auxiliaries.contains(&lower) || doc.lex.cue_verbs.contains(lower));
+    let verb =
+        toks.len() == 1 && (sp.auxiliaries.contains(&lower) || doc.lex.cue_verbs.contains(lower));
     // "(0300 GMT)", "(AP)", "the Harbour Authority (HA)": an aside in
     // brackets (a time zone, a credit, an acronym) is never who speaks.
     let opens = (0..m.ts)
@@ -756,7 +783,7 @@ impl Ctx<'_> {
         if !lex.roles.contains(role)
             || toks
                 .get(b)
-                .is_some_and(|t| t.kind == Kind::Word && self.is_prep(&t.lower))
+                .is_some_and(|t| t.kind == Kind::Word && is_prep(&t.lower))
         {
             return None;
         }
@@ -855,7 +882,7 @@ impl Ctx<'_> {
                 j -= 1;
                 continue;
             }
-            return (p.kind == Kind::Word && self.is_prep(&p.lower)).then_some(j - 1);
+            return (p.kind == Kind::Word && is_prep(&p.lower)).then_some(j - 1);
         }
     }
 
@@ -1108,9 +1135,10 @@ impl Ctx<'_> {
         });
         // "affirme-t-il": the pronoun glued to the cue by hyphens.
         let mut p = c + 1;
-        while toks.get(p).is_some_and(|t| {
-            !t.sp && (t.is_p("-") || sp.clitic_links.contains(&t.lower.as_str()))
-        }) {
+        while toks
+            .get(p)
+            .is_some_and(|t| !t.sp && (t.is_p("-") || sp.clitic_links.contains(&t.lower.as_str())))
+        {
             p += 1;
         }
         let right_pron = (p < toks.len() && self.pronoun(p)).then_some(p);
@@ -1131,7 +1159,7 @@ impl Ctx<'_> {
                                 t.kind == Kind::Word
                                     && !t.upper
                                     && !self.doc.lex.name_connectors.contains(t.lower.as_str())
-                                    && !self.is_prep(&t.lower)
+                                    && !is_prep(&t.lower)
                             })
                     });
                     if let Some(n) = titled {
@@ -1153,7 +1181,7 @@ impl Ctx<'_> {
             // who closes the clause.
             let adjunct = toks
                 .get(c + 1)
-                .is_some_and(|t| t.kind == Kind::Word && self.is_prep(&t.lower));
+                .is_some_and(|t| t.kind == Kind::Word && is_prep(&t.lower));
             let far = self.ents.mentions.iter().find(|m| {
                 adjunct
                     && m.ts > c + 2
@@ -1553,14 +1581,6 @@ impl Ctx<'_> {
         c
     }
 
-    /// Whether `w` is a preposition in the document's language.
-    fn is_prep(&self, w: &str) -> bool {
-        is_prep(w)
-            || crate::lang::speech::speech(self.doc.lex.lang.code)
-                .prepositions
-                .contains(&w)
-    }
-
     /// Whether token `i` opens a clause of reported speech ("that", "que",
     /// "dass").
     fn is_that(&self, i: usize) -> bool {
@@ -1598,7 +1618,7 @@ impl Ctx<'_> {
             .rev()
             .take_while(|&k| toks[k].kind == Kind::Word)
             .find(|&k| {
-                self.is_prep(&toks[k].lower)
+                is_prep(&toks[k].lower)
                     && !self.doc.lex.determiners.contains(toks[k].lower.as_str())
             })?;
         let (a, _) = self.group_before(prep.checked_sub(1)?, lo)?;
@@ -1762,7 +1782,7 @@ impl Ctx<'_> {
             && !self.inside[i]
             && self.doc.lex.cue_verbs.contains(t.lower.as_str())
             && !self.modifies_noun(i)
-            && !(self.doc.lex.determiners.contains(t.lower.as_str()) && !self.after_aux(i))
+            && (!self.doc.lex.determiners.contains(t.lower.as_str()) || self.after_aux(i))
     }
 
     /// Whether an auxiliary comes right before token `i` ("ha dicho"): a
@@ -1797,6 +1817,18 @@ impl Ctx<'_> {
                 continue;
             }
             if let Some((len, ())) = doc.lex.according.longest_at(&doc.toks, i) {
+                // "selon lui", "según él": the one the pronoun stands for.
+                let p = i + len;
+                let stressed = crate::lang::speech::speech(doc.lex.lang.code).stressed_pronouns;
+                let pronoun = doc.toks.get(p).is_some_and(|t| {
+                    t.kind == Kind::Word
+                        && !self.inside[p]
+                        && (doc.lex.pronouns.contains(t.lower.as_str())
+                            || stressed.contains(&t.lower.as_str()))
+                });
+                if pronoun {
+                    return Some(((p, p + 1), self.resolve_pronoun(p), (i, p)));
+                }
                 // The first person or organization after the phrase, or
                 // before it for a word written after its source ("Weber
                 // zufolge").
@@ -1805,11 +1837,8 @@ impl Ctx<'_> {
                     .according_after
                     .contains(&doc.toks[i].lower.as_str());
                 let m = self.ents.mentions.iter().find(|m| {
-                    (if after {
-                        m.te == i
-                    } else {
-                        m.ts >= i + len
-                    }) && doc.toks[m.ts].sent == sent
+                    (if after { m.te == i } else { m.ts >= i + len })
+                        && doc.toks[m.ts].sent == sent
                         && speaks(doc, m)
                 });
                 // "según la portavoz de bomberos Ana Ruiz": the person named
@@ -1948,9 +1977,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         // "“… a fight.” Lee warned that …": after a quote closed by a full
         // stop, a cue opening a clause of its own starts a new sentence
         // about something else.
-        let new_clause = |k: usize| {
-            ce > cs && toks[ce - 1].is_p(".") && ctx.is_that(k + 1)
-        };
+        let new_clause = |k: usize| ce > cs && toks[ce - 1].is_p(".") && ctx.is_that(k + 1);
         // 0. "Lee told the radio: “…”": a cue before a colon that opens the
         // quote is its own, whatever follows the quote.
         // "‘Entirely untrue’ Several residents told him …": a quote that
@@ -2376,12 +2403,8 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             // cue reports nothing its subject said.
             // ("is claiming" is the subject's own words).
             let progressive = toks[k].lower.ends_with("ing") || toks[k].lower.ends_with("ndo");
-            // "ha dicho" is active: an auxiliary of a compound tense that
-            // also builds passives ("ha sido") reports.
-            let passive = k > r.start
-                && !progressive
-                && doc.lex.is("passive_aux", &toks[k - 1].lower)
-                && !ctx.after_aux(k);
+            let passive =
+                k > r.start && !progressive && doc.lex.is("passive_aux", &toks[k - 1].lower);
             if ctx.is_cue(k)
                 && is_reporting(&toks[k].lower)
                 && !passive
