@@ -109,11 +109,22 @@ fn mark(toks: &[Tok], i: usize) -> Option<(bool, Mark)> {
             return Some((true, m));
         }
     }
+    // German prints guillemets the other way round ("»Wir kommen«,
+    // sagte er"): a mark glued to the word after it and not to the one
+    // before opens, and one glued to the word before it closes, whichever
+    // way it points; spaced on both sides (French), it points the way.
+    let word_after = toks.get(i + 1).is_some_and(|n| n.kind != Kind::Punct);
+    let glued_closer = prev_glued && (!next_glued || !word_after);
+    let glued_opener = !prev_glued && next_glued && word_after;
     let double = match t.lower.as_str() {
+        "«" if glued_closer && i > 0 && toks[i - 1].kind != Kind::Punct => {
+            return Some((true, Mark::Close))
+        }
+        "»" if glued_opener => return Some((true, Mark::Open)),
         "“" | "«" | "„" => return Some((true, Mark::Open)),
         "”" | "»" => return Some((true, Mark::Close)),
         "\"" => true,
-        "‘" | "‹" => return Some((false, Mark::Open)),
+        "‘" | "‹" | "‚" => return Some((false, Mark::Open)),
         "›" => return Some((false, Mark::Close)),
         "’" | "'" => false,
         _ => return None,
@@ -157,8 +168,32 @@ fn pair(doc: &Doc) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     let mut open_d: Option<usize> = None;
     let mut open_s: Option<usize> = None;
+    let dashes = crate::lang::speech::speech(doc.lex.lang.code).dash_dialogue;
+    // A dash quote open since this token, closed by a spaced dash or the
+    // paragraph's end.
+    let mut open_dash: Option<usize> = None;
     for i in 0..toks.len() {
         let t = &toks[i];
+        let dash = t.kind == Kind::Punct && matches!(t.lower.as_str(), "—" | "―");
+        if t.nl {
+            if let Some(o) = open_dash.take() {
+                out.push((o, i, false));
+            }
+        }
+        if dashes && dash {
+            let glued_next = toks.get(i + 1).is_some_and(|n| !n.sp && !n.nl);
+            if t.nl && glued_next && open_d.is_none() {
+                open_dash = Some(i);
+                continue;
+            }
+            if let Some(o) = open_dash.filter(|_| t.sp) {
+                if i > o + 1 {
+                    out.push((o, i, true));
+                }
+                open_dash = None;
+                continue;
+            }
+        }
         if t.nl {
             if let Some(o) = open_d {
                 // Continues when the new paragraph opens with a mark.
@@ -280,11 +315,20 @@ fn pair(doc: &Doc) -> Vec<(usize, usize, bool)> {
                     }
                     open_s = None;
                 }
+                // "‚Wir kommen‘": German closes a low mark with a high
+                // one that elsewhere opens.
+                (Some(o), Mark::Open) if toks[o].lower == "‚" && i > o + 1 => {
+                    out.push((o, i, true));
+                    open_s = None;
+                }
                 _ => {}
             }
         }
     }
     if let Some(o) = open_d {
+        out.push((o, toks.len(), false));
+    }
+    if let Some(o) = open_dash {
         out.push((o, toks.len(), false));
     }
     out.sort();
@@ -367,9 +411,13 @@ fn speaks(doc: &Doc, m: &crate::entity::Mention) -> bool {
         .find(|t| t.kind != Kind::Punct)
         .and_then(|t| doc.text.get(t.s..t.e))
         .unwrap_or("");
-    let vessel = crate::lang::speech::speech(doc.lex.lang.code)
-        .vessel_prefixes
-        .contains(&first);
+    let sp = crate::lang::speech::speech(doc.lex.lang.code);
+    let vessel = sp.vessel_prefixes.contains(&first);
+    // "Ha aggiunto che …": an auxiliary or a cue capitalised at the start
+    // of a sentence is no name.
+    let lower = toks.first().map_or("", |t| t.lower.as_str());
+    let verb =
+        toks.len() == 1 && (sp.auxiliaries.contains(&lower) || doc.lex.cue_verbs.contains(lower));
     // "(0300 GMT)", "(AP)", "the Harbour Authority (HA)": an aside in
     // brackets (a time zone, a credit, an acronym) is never who speaks.
     let opens = (0..m.ts)
@@ -379,6 +427,7 @@ fn speaks(doc: &Doc, m: &crate::entity::Mention) -> bool {
         .is_some_and(|k| doc.toks[k].is_p("("));
     let bracketed = opens && doc.toks.get(m.te).is_some_and(|t| t.is_p(")"));
     !vessel
+        && !verb
         && !bracketed
         && !toks
             .iter()
@@ -861,6 +910,9 @@ impl Ctx<'_> {
     ) -> Option<((usize, usize), Option<usize>)> {
         let toks = &self.doc.toks;
         let sent = toks[c].sent;
+        // "a notamment déclaré", "ha poi detto": the auxiliary and what
+        // stands between it and the participle belong to the cue.
+        let head = self.verb_start(c, lo);
         // "Lee was quoted by the radio as saying …": the one quoted.
         let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
         if c > lo + 1 && sp.quoted_as.contains(&toks[c - 1].lower.as_str()) {
@@ -874,7 +926,7 @@ impl Ctx<'_> {
         }
         // "the ministry, which said …", "a man, who wept and shouted …":
         // a relative clause's cue is its antecedent's.
-        let relative = (c.saturating_sub(6).max(lo + 1)..c)
+        let relative = (head.saturating_sub(6).max(lo + 1)..head)
             .rev()
             .take_while(|&k| toks[k].kind == Kind::Word && !self.inside[k])
             .find(|&k| sp.relative_pronouns.contains(&toks[k].lower.as_str()));
@@ -885,18 +937,16 @@ impl Ctx<'_> {
         }
         // "She thanked X and described Y as “...”": a coordinated verb
         // shares the sentence's subject.
-        if c > lo && matches!(toks[c - 1].lower.as_str(), "and" | "y") {
+        if head > lo && matches!(toks[head - 1].lower.as_str(), "and" | "y") {
             let r = self.doc.sents.get(sent as usize).cloned().unwrap_or(lo..c);
             #[allow(clippy::needless_range_loop)] // j indexes tokens and flags alike
-            for j in r.start.max(lo)..c {
+            for j in r.start.max(lo)..head {
                 if self.inside[j] {
                     continue;
                 }
                 if self.pronoun(j)
-                    && matches!(
-                        toks[j].lower.as_str(),
-                        "he" | "she" | "they" | "it" | "él" | "ella"
-                    )
+                    && (sp.subject_pronouns.contains(&toks[j].lower.as_str())
+                        || matches!(toks[j].lower.as_str(), "they" | "it"))
                 {
                     return Some(((j, j + 1), self.resolve_pronoun(j)));
                 }
@@ -913,9 +963,7 @@ impl Ctx<'_> {
         // "Lee defended the plan on Sunday, saying …": the participle
         // shares the clause's subject, not the nearest noun before it.
         let participle = toks[c].lower.ends_with("ing") || toks[c].lower.ends_with("ndo");
-        let clause_follows = toks
-            .get(c + 1)
-            .is_some_and(|t| t.lower == "that" || t.lower == "que");
+        let clause_follows = self.is_that(c + 1);
         if participle && c > lo + 1 && (toks[c - 1].is_p(",") || clause_follows) {
             let r = self.doc.sents.get(sent as usize).cloned().unwrap_or(lo..c);
             // "…, Lee said, describing him as …": the nearest clause with
@@ -995,8 +1043,8 @@ impl Ctx<'_> {
         // the official'. The comma closing an apposition ("Rice, the envoy,
         // said the government …") is neither, and what follows is no
         // speaker.
-        let apposition_ends = c > 1 && toks[c - 1].is_p(",") && {
-            let open = (lo..c - 1)
+        let apposition_ends = head > 1 && toks[head - 1].is_p(",") && {
+            let open = (lo..head - 1)
                 .rev()
                 .take(15)
                 .find(|&k| toks[k].is_p(",") || toks[k].sent != sent || self.inside[k]);
@@ -1011,11 +1059,7 @@ impl Ctx<'_> {
         };
         // "“…”, ha detto il ministro", "a déclaré le ministre": an
         // auxiliary before the participle belongs to the cue.
-        let aux = c > lo + 1
-            && crate::lang::speech::speech(self.doc.lex.lang.code)
-                .auxiliaries
-                .contains(&toks[c - 1].lower.as_str());
-        let before = if aux { c - 1 } else { c };
+        let before = if head > lo { head } else { c };
         let prev_punct = before > 0
             && (toks[before - 1].kind == Kind::Punct && !apposition_ends
                 || self.inside[before - 1] && before - 1 < lo);
@@ -1031,7 +1075,7 @@ impl Ctx<'_> {
                     && (self.doc.lex.determiners.contains(t.lower.as_str())
                         || self.doc.lex.is("indefinite", &t.lower)
                         || !self.doc.lex.function_words.contains(t.lower.as_str())
-                            && !matches!(t.lower.as_str(), "that" | "que"))
+                            && !sp.is_complementizer(&t.lower))
             })
         };
         // "Doe told Radio Norte": who is told never speaks.
@@ -1089,7 +1133,15 @@ impl Ctx<'_> {
             });
             named.unwrap_or(m)
         });
-        let right_pron = (c + 1 < toks.len() && self.pronoun(c + 1)).then_some(c + 1);
+        // "affirme-t-il": the pronoun glued to the cue by hyphens.
+        let mut p = c + 1;
+        while toks
+            .get(p)
+            .is_some_and(|t| !t.sp && (t.is_p("-") || sp.clitic_links.contains(&t.lower.as_str())))
+        {
+            p += 1;
+        }
+        let right_pron = (p < toks.len() && self.pronoun(p)).then_some(p);
         // Inversion (", said X") needs a finite verb: ", saying her ..." is
         // the subject's own participle.
         if (prev_punct || c == lo) && !participle {
@@ -1150,17 +1202,28 @@ impl Ctx<'_> {
         // Left side: the nearest subject-like mention or pronoun. When the
         // word right before the cue is an unnamed noun ("officials said",
         // "analysts warn"), the speaker is that noun: nobody to resolve.
-        let mut j = c;
+        let mut j = head;
         // "The source, who asked not to be named, said": "Doe, 70, told":
         // a clause or an age set off by commas between the subject and the
         // cue is stepped over.
-        if c > lo + 2 && toks[c - 1].is_p(",") && !self.inside[c - 1] {
-            let open = (lo..c - 1)
+        if head > lo + 2 && toks[head - 1].is_p(",") && !self.inside[head - 1] {
+            // A relative clause may run long ("X, che proviene dallo
+            // stesso stato in cui …, ha osservato"); anything else is
+            // short.
+            let open = (lo..head - 1)
                 .rev()
-                .take(15)
-                .find(|&k| toks[k].is_p(",") || toks[k].sent != sent || self.inside[k]);
+                .take(30)
+                .find(|&k| toks[k].is_p(",") || toks[k].sent != sent || self.inside[k])
+                .filter(|&k| {
+                    head - 1 - k <= 16
+                        || toks.get(k + 1).is_some_and(|t| {
+                            crate::lang::speech::speech(self.doc.lex.lang.code)
+                                .relative_pronouns
+                                .contains(&t.lower.as_str())
+                        })
+                });
             if let Some(k) = open {
-                let clause = &toks[k + 1..c - 1];
+                let clause = &toks[k + 1..head - 1];
                 // A relative clause or an age, not an apposition that
                 // names the speaker ("the agency, Ria, said").
                 let relative_or_age = clause.first().is_some_and(|t| {
@@ -1208,7 +1271,7 @@ impl Ctx<'_> {
                     .ents
                     .mentions
                     .iter()
-                    .any(|m| m.ts == k + 1 && m.te == c - 1 && self.region_after_place(m));
+                    .any(|m| m.ts == k + 1 && m.te == head - 1 && self.region_after_place(m));
                 let plain = toks[k].is_p(",")
                     && toks[k].sent == sent
                     && !self.inside[k]
@@ -1261,7 +1324,7 @@ impl Ctx<'_> {
                 // "…, Norway said": a country right before the cue is its
                 // subject and speaks through its government.
                 let country = m.kind == EntityKind::Gpe
-                    && m.te == c
+                    && m.te == head
                     && self
                         .ents
                         .clusters
@@ -1448,9 +1511,15 @@ impl Ctx<'_> {
                     // "demonstrators chanted", "the families of the two
                     // wounded men requested": a group nobody names speaks,
                     // and its description is all there is to say who.
-                    return self
+                    let group = self
                         .group_before(j, lo)
                         .map(|(a, b)| ((a, pp_end.unwrap_or(b)), None));
+                    // "Am Dienstag sagte Weber": with the verb second, what
+                    // opens the clause may be no subject; it follows.
+                    if group.is_some() || !sp.verb_second {
+                        return group;
+                    }
+                    break;
                 }
             }
             if t.kind == Kind::Punct {
@@ -1462,7 +1531,63 @@ impl Ctx<'_> {
                 return Some(((m.ts, m.te), (m.cluster != usize::MAX).then_some(m.cluster)));
             }
         }
+        // "«…», añadió.", "Ha aggiunto che …": nobody before the verb in
+        // its clause, nobody after it, and a language whose verb says the
+        // person: the one the story is about speaks.
+        let bare = (lo..head).all(|k| self.inside[k] || toks[k].kind == Kind::Punct);
+        if sp.drops_subject && bare && right_pron.is_none() && right_document.is_none() {
+            return self.zero_subject(c);
+        }
         None
+    }
+
+    /// The speaker of a cue at `c` written without a subject: the subject
+    /// of the nearest sentence before it that has one (five at most), as
+    /// its latest mention before the cue.
+    fn zero_subject(&self, c: usize) -> Option<((usize, usize), Option<usize>)> {
+        let sent = self.doc.toks[c].sent as usize;
+        let cl = (sent.saturating_sub(5)..sent)
+            .rev()
+            .find_map(|s| self.subjects.get(s).copied().flatten())?;
+        let m = self
+            .ents
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.cluster == cl && m.te <= c && !self.inside[m.ts])?;
+        Some(((m.ts, m.te), Some(cl)))
+    }
+
+    /// Where the verb of a cue at `c` begins: at its auxiliary when one
+    /// comes a few lower-case words before it ("a notamment déclaré",
+    /// "ha poi detto", "hat gesagt"), else at the cue.
+    fn verb_start(&self, c: usize, lo: usize) -> usize {
+        let toks = &self.doc.toks;
+        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        for k in (lo.max(c.saturating_sub(5))..c).rev() {
+            let t = &toks[k];
+            if t.kind != Kind::Word
+                || t.upper && !self.doc.initial(k)
+                || self.inside[k]
+                || self.doc.lex.pronouns.contains(t.lower.as_str())
+                || sp.is_complementizer(&t.lower)
+            {
+                break;
+            }
+            if sp.auxiliaries.contains(&t.lower.as_str()) {
+                return k;
+            }
+        }
+        c
+    }
+
+    /// Whether token `i` opens a clause of reported speech ("that", "que",
+    /// "dass").
+    fn is_that(&self, i: usize) -> bool {
+        self.doc.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Word
+                && crate::lang::speech::speech(self.doc.lex.lang.code).is_complementizer(&t.lower)
+        })
     }
 
     /// The speaker a relative clause opening after the comma at `comma`
@@ -1657,6 +1782,17 @@ impl Ctx<'_> {
             && !self.inside[i]
             && self.doc.lex.cue_verbs.contains(t.lower.as_str())
             && !self.modifies_noun(i)
+            && (!self.doc.lex.determiners.contains(t.lower.as_str()) || self.after_aux(i))
+    }
+
+    /// Whether an auxiliary comes right before token `i` ("ha dicho"): a
+    /// participle that is also a determiner ("dicho acuerdo") is a cue only
+    /// then.
+    fn after_aux(&self, i: usize) -> bool {
+        i > 0
+            && crate::lang::speech::speech(self.doc.lex.lang.code)
+                .auxiliaries
+                .contains(&self.doc.toks[i - 1].lower.as_str())
     }
 
     /// "his alleged victims", "the claimed record": a cue word after an
@@ -1681,13 +1817,30 @@ impl Ctx<'_> {
                 continue;
             }
             if let Some((len, ())) = doc.lex.according.longest_at(&doc.toks, i) {
-                // The first person or organization after the phrase.
+                // "selon lui", "según él": the one the pronoun stands for.
+                let p = i + len;
+                let stressed = crate::lang::speech::speech(doc.lex.lang.code).stressed_pronouns;
+                let pronoun = doc.toks.get(p).is_some_and(|t| {
+                    t.kind == Kind::Word
+                        && !self.inside[p]
+                        && (doc.lex.pronouns.contains(t.lower.as_str())
+                            || stressed.contains(&t.lower.as_str()))
+                });
+                if pronoun {
+                    return Some(((p, p + 1), self.resolve_pronoun(p), (i, p)));
+                }
+                // The first person or organization after the phrase, or
+                // before it for a word written after its source ("Weber
+                // zufolge").
                 let sent = doc.toks[i].sent;
-                let m = self
-                    .ents
-                    .mentions
-                    .iter()
-                    .find(|m| m.ts >= i + len && doc.toks[m.ts].sent == sent && speaks(doc, m));
+                let after = crate::lang::speech::speech(doc.lex.lang.code)
+                    .according_after
+                    .contains(&doc.toks[i].lower.as_str());
+                let m = self.ents.mentions.iter().find(|m| {
+                    (if after { m.te == i } else { m.ts >= i + len })
+                        && doc.toks[m.ts].sent == sent
+                        && speaks(doc, m)
+                });
                 // "según la portavoz de bomberos Ana Ruiz": the person named
                 // after the description, lower-case words between.
                 let m = m.map(|m| {
@@ -1744,10 +1897,11 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             }
             let mut subj = None;
             // A pronoun before any mention carries the last subject.
+            let subject_pronouns = crate::lang::speech::speech(doc.lex.lang.code).subject_pronouns;
             let first_pron = (r.start..r.end).find(|&i| {
                 !ctx.inside[i]
                     && ctx.pronoun(i)
-                    && matches!(toks[i].lower.as_str(), "he" | "she" | "él" | "ella")
+                    && subject_pronouns.contains(&toks[i].lower.as_str())
             });
             let mut k = mi;
             while k < ms.len() && ms[k].ts < r.end {
@@ -1823,13 +1977,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         // "“… a fight.” Lee warned that …": after a quote closed by a full
         // stop, a cue opening a clause of its own starts a new sentence
         // about something else.
-        let new_clause = |k: usize| {
-            ce > cs
-                && toks[ce - 1].is_p(".")
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|t| t.lower == "that" || t.lower == "que")
-        };
+        let new_clause = |k: usize| ce > cs && toks[ce - 1].is_p(".") && ctx.is_that(k + 1);
         // 0. "Lee told the radio: “…”": a cue before a colon that opens the
         // quote is its own, whatever follows the quote.
         // "‘Entirely untrue’ Several residents told him …": a quote that
@@ -2169,10 +2317,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
             .find(|&k| ctx.is_cue(k) && is_reporting(&toks[k].lower))?;
         let (sp, cl) = ctx.speaker_for_cue(k, p + 2, r.end)?;
         let mut cs = k + 1;
-        if toks
-            .get(cs)
-            .is_some_and(|t| t.lower == "that" || t.lower == "que")
-        {
+        if ctx.is_that(cs) {
             cs += 1;
         }
         (r.end > cs + 1).then_some((
@@ -2231,10 +2376,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         }
         let (sp, cl) = ctx.speaker_for_cue(k, r.start, r.end)?;
         let mut cs = k + 1;
-        if toks
-            .get(cs)
-            .is_some_and(|t| t.lower == "that" || t.lower == "que")
-        {
+        if ctx.is_that(cs) {
             cs += 1;
         }
         Some(Found {
@@ -2256,9 +2398,7 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         let last_inside = (r.start..r.end).rev().find(|&i| ctx.inside[i]);
         let mut cue = None;
         for k in last_inside.map_or(r.start, |x| x + 1)..r.end {
-            let clause = toks
-                .get(k + 1)
-                .is_some_and(|t| t.lower == "that" || t.lower == "que");
+            let clause = ctx.is_that(k + 1);
             // "After the envoy was announced, Lee accused …": a passive
             // cue reports nothing its subject said.
             // ("is claiming" is the subject's own words).
@@ -2295,11 +2435,13 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
         };
         let mut cs = cue_r.1;
         let mut ce = r.end;
-        let that = toks
-            .get(cs)
-            .is_some_and(|t| t.lower == "that" || t.lower == "que");
-        if that {
-            cs += 1;
+        // "a déclaré mardi que", "sagte, dass", "ha spiegato all'agenzia
+        // che": what was said begins after the conjunction a few words on.
+        let that = (cs..r.end.min(cs + 6))
+            .take_while(|&k| toks[k].kind != Kind::Punct || k == cs && toks[k].is_p(","))
+            .find(|&k| ctx.is_that(k));
+        if let Some(k) = that {
+            cs = k + 1;
         } else if let Some(comma) = (r.start..cue_r.0).rev().find(|&i| toks[i].is_p(",")) {
             // "Rescuers found 14 bodies, officials said on Monday": what
             // was said comes before the comma.
@@ -2313,6 +2455,11 @@ pub fn find(doc: &Doc, ents: &Entities) -> Vec<Found> {
                 cs = r.start;
                 ce = comma;
             }
+        }
+        // "sagte, die Lage sei …": the comma after the cue opens what
+        // was said.
+        if toks.get(cs).is_some_and(|t| t.is_p(",")) && cs + 1 < ce {
+            cs += 1;
         }
         // "“No!” Ann Vell, 70, told the radio.": a sentence that only says
         // who spoke reports nothing of its own.

@@ -787,3 +787,167 @@ fn spanish_according_to_a_described_person_is_the_person_named() {
     );
     assert_eq!(speaker(&a, "tres almacenes").as_deref(), Some("Ana Ruiz"));
 }
+
+/// The speaker of the reported speech whose content holds `needle`.
+fn reported_by(a: &Article, needle: &str) -> Option<String> {
+    quotes(a)
+        .into_iter()
+        .find(|(t, q)| !q.direct && t.contains(needle))
+        .unwrap_or_else(|| panic!("no reported speech {needle:?} in {:?}", quotes(a)))
+        .1
+        .speaker
+}
+
+#[test]
+fn a_subject_before_an_auxiliary_speaks_and_a_pronoun_goes_on_with_it() {
+    // The auxiliary, and adverbs between it and the participle, stand
+    // between the subject and the cue in French and Italian.
+    let fr = article(
+        "fr",
+        &["Jean Dubois a par ailleurs souligné que les écoles resteraient fermées jusqu'à vendredi. Il a ajouté que des renforts étaient en route."],
+    );
+    assert_eq!(
+        reported_by(&fr, "écoles resteraient").as_deref(),
+        Some("Jean Dubois")
+    );
+    assert_eq!(
+        reported_by(&fr, "renforts étaient").as_deref(),
+        Some("Jean Dubois")
+    );
+    let it = article(
+        "it",
+        &["Il ministro Marco Rossi ha dichiarato martedì che la situazione è sotto controllo. I vigili del fuoco sono rimasti sul posto tutta la notte."],
+    );
+    assert_eq!(
+        reported_by(&it, "sotto controllo").as_deref(),
+        Some("Marco Rossi")
+    );
+    // What was said starts after the conjunction, not at the date.
+    assert!(quotes(&it)
+        .iter()
+        .any(|(t, q)| !q.direct && t.starts_with("la situazione")));
+}
+
+#[test]
+fn a_cue_without_a_subject_speaks_for_the_one_the_story_is_about() {
+    // Spanish, Italian and Portuguese leave the subject out: the verb's
+    // ending says who.
+    let es = article(
+        "es",
+        &["El alcalde Carlos Pérez llegó al lugar por la noche. «Haremos todo lo posible», dijo. Añadió que los refuerzos estaban en camino."],
+    );
+    assert_eq!(
+        speaker(&es, "Haremos todo").as_deref(),
+        Some("Carlos Pérez")
+    );
+    assert_eq!(
+        reported_by(&es, "refuerzos estaban").as_deref(),
+        Some("Carlos Pérez")
+    );
+    let it = article(
+        "it",
+        &["Il sindaco Marco Rossi è arrivato sul posto in serata. Ha aggiunto che i rinforzi sono in arrivo."],
+    );
+    assert_eq!(
+        reported_by(&it, "rinforzi sono").as_deref(),
+        Some("Marco Rossi")
+    );
+    let pt = article(
+        "pt",
+        &["O prefeito João Silva chegou ao local à noite. Acrescentou que os reforços estavam a caminho."],
+    );
+    assert_eq!(
+        reported_by(&pt, "reforços estavam").as_deref(),
+        Some("João Silva")
+    );
+}
+
+#[test]
+fn spanish_participles_are_cues_and_a_determiner_is_not() {
+    let es = article(
+        "es",
+        &["«Nadie sabía nada», afirmó Ana Ruiz. «La investigación será larga», ha dicho el fiscal Carlos Pérez. Dicho informe se publicará el lunes."],
+    );
+    assert_eq!(
+        speaker(&es, "investigación será larga").as_deref(),
+        Some("Carlos Pérez")
+    );
+    // "Dicho" as a determiner reports nothing.
+    assert!(!quotes(&es).iter().any(|(t, _)| t.contains("publicará")));
+}
+
+#[test]
+fn german_inversion_postposed_attribution_and_reversed_guillemets() {
+    let de = article(
+        "de",
+        &[
+            "Am Dienstag sagte Hans Weber, die Ermittlungen würden lange dauern.",
+            "Hans Weber zufolge könnte die Zahl der Opfer noch steigen.",
+            "»Wir werden alles aufklären«, sagte Anna Vogt am Abend.",
+        ],
+    );
+    assert_eq!(
+        reported_by(&de, "Ermittlungen würden").as_deref(),
+        Some("Hans Weber")
+    );
+    assert_eq!(
+        reported_by(&de, "Opfer noch steigen").as_deref(),
+        Some("Hans Weber")
+    );
+    let qs = quotes(&de);
+    let direct = qs
+        .iter()
+        .find(|(_, q)| q.direct)
+        .unwrap_or_else(|| panic!("no direct quote in {qs:?}"));
+    assert_eq!(direct.0, "Wir werden alles aufklären");
+    assert_eq!(direct.1.speaker.as_deref(), Some("Anna Vogt"));
+}
+
+#[test]
+fn a_long_relative_clause_between_subject_and_cue_is_stepped_over() {
+    // The relative clause between the senator and the cue runs past
+    // fifteen words, and names a company on the way.
+    let it = article(
+        "it",
+        &["La senatrice Paola Neri, che proviene dalla stessa regione in cui Norvex ha costruito il suo primo stabilimento di treni merci, ha osservato che la scelta è deludente."],
+    );
+    assert_eq!(
+        reported_by(&it, "scelta è deludente").as_deref(),
+        Some("Paola Neri")
+    );
+}
+
+#[test]
+fn french_inverted_pronoun_after_a_hyphen() {
+    let fr = article(
+        "fr",
+        &["La préfète Claire Vanel s'est rendue sur place. « Nous ferons toute la lumière sur cet accident », affirme-t-elle."],
+    );
+    assert_eq!(
+        speaker(&fr, "toute la lumière").as_deref(),
+        Some("Claire Vanel")
+    );
+}
+
+#[test]
+fn a_pronoun_after_an_attribution_word_and_a_dash_quote() {
+    let fr = article(
+        "fr",
+        &["Le préfet Jean Dubois s'est rendu sur place. Selon lui, le bilan pourrait encore s'alourdir."],
+    );
+    assert_eq!(
+        reported_by(&fr, "bilan pourrait").as_deref(),
+        Some("Jean Dubois")
+    );
+    let es = article(
+        "es",
+        &[
+            "El fiscal Carlos Pérez habló con la prensa.",
+            "—La investigación será larga —dijo Pérez.",
+        ],
+    );
+    assert_eq!(
+        speaker(&es, "investigación será larga").as_deref(),
+        Some("Carlos Pérez")
+    );
+}
