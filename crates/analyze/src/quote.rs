@@ -445,6 +445,11 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The speech table of the document's language.
+    fn speech(&self) -> &'static crate::lang::speech::Speech {
+        crate::lang::speech::speech(self.doc.lex.lang.code)
+    }
+
     fn pronoun(&self, i: usize) -> bool {
         let t = &self.doc.toks[i];
         t.kind == Kind::Word
@@ -454,7 +459,7 @@ impl Ctx<'_> {
 
     /// The gender a word marks, per the language's speech table.
     fn gender_of_word(&self, w: &str) -> Option<bool> {
-        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        let sp = self.speech();
         if sp.female.contains(&w) {
             Some(true)
         } else if sp.male.contains(&w) {
@@ -585,7 +590,7 @@ impl Ctx<'_> {
     /// "81 - year - old"), 0 when there is none.
     fn age_at(&self, i: usize) -> usize {
         let toks = &self.doc.toks;
-        let words = crate::lang::speech::speech(self.doc.lex.lang.code).age_words;
+        let words = self.speech().age_words;
         if words.is_empty() || !toks.get(i).is_some_and(|t| t.kind == Kind::Num) {
             return 0;
         }
@@ -612,11 +617,7 @@ impl Ctx<'_> {
 
     fn is_document(&self, i: usize) -> bool {
         let t = &self.doc.toks[i];
-        t.kind == Kind::Word
-            && !t.upper
-            && crate::lang::speech::speech(self.doc.lex.lang.code)
-                .documents
-                .contains(&t.lower.as_str())
+        t.kind == Kind::Word && !t.upper && self.speech().documents.contains(&t.lower.as_str())
     }
 
     fn attribution(&self, m: &crate::entity::Mention) -> ((usize, usize), Option<usize>) {
@@ -735,7 +736,7 @@ impl Ctx<'_> {
     /// finite verb, is no object of a preposition.
     fn opens_clause(&self, p: usize, ts: usize) -> bool {
         let toks = &self.doc.toks;
-        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        let sp = self.speech();
         sp.clause_preps.contains(&toks[p].lower.as_str())
             && self
                 .ents
@@ -806,7 +807,7 @@ impl Ctx<'_> {
     /// reading “…”"): its token.
     fn sign_before(&self, o: usize, lo: usize) -> Option<usize> {
         let toks = &self.doc.toks;
-        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        let sp = self.speech();
         let cue = o.checked_sub(1).filter(|&c| c > lo)?;
         if !sp.sign_cues.contains(&toks[cue].lower.as_str()) {
             return None;
@@ -821,7 +822,7 @@ impl Ctx<'_> {
     /// the subject of the clause that carries it.
     fn sign_holder(&self, o: usize, lo: usize) -> Option<((usize, usize), Option<usize>)> {
         let toks = &self.doc.toks;
-        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        let sp = self.speech();
         let sign = self.sign_before(o, lo)?;
         let mut v = sign.checked_sub(1)?;
         while v > lo && self.doc.lex.determiners.contains(toks[v].lower.as_str()) {
@@ -914,7 +915,7 @@ impl Ctx<'_> {
         // stands between it and the participle belong to the cue.
         let head = self.verb_start(c, lo);
         // "Lee was quoted by the radio as saying …": the one quoted.
-        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        let sp = self.speech();
         if c > lo + 1 && sp.quoted_as.contains(&toks[c - 1].lower.as_str()) {
             let quoted = (lo.max(c.saturating_sub(10))..c - 1)
                 .rev()
@@ -1079,7 +1080,8 @@ impl Ctx<'_> {
             })
         };
         // "Doe told Radio Norte": who is told never speaks.
-        let addressee = crate::lang::speech::speech(self.doc.lex.lang.code)
+        let addressee = self
+            .speech()
             .addressee_cues
             .contains(&toks[c].lower.as_str());
         let right = self.ents.mentions.iter().find(|m| {
@@ -1217,9 +1219,7 @@ impl Ctx<'_> {
                 .filter(|&k| {
                     head - 1 - k <= 16
                         || toks.get(k + 1).is_some_and(|t| {
-                            crate::lang::speech::speech(self.doc.lex.lang.code)
-                                .relative_pronouns
-                                .contains(&t.lower.as_str())
+                            self.speech().relative_pronouns.contains(&t.lower.as_str())
                         })
                 });
             if let Some(k) = open {
@@ -1228,9 +1228,7 @@ impl Ctx<'_> {
                 // names the speaker ("the agency, Ria, said").
                 let relative_or_age = clause.first().is_some_and(|t| {
                     t.kind == Kind::Num && clause.len() == 1
-                        || crate::lang::speech::speech(self.doc.lex.lang.code)
-                            .relative_pronouns
-                            .contains(&t.lower.as_str())
+                        || self.speech().relative_pronouns.contains(&t.lower.as_str())
                 });
                 // "Ann Lee, president of the dockers' union, said": a title
                 // in apposition to a person named before it.
@@ -1392,7 +1390,7 @@ impl Ctx<'_> {
                     // "a man's voice says": on a recording, the voice of
                     // someone met before, found as a pronoun of that
                     // gender would be.
-                    let voices = crate::lang::speech::speech(self.doc.lex.lang.code).voices;
+                    let voices = self.speech().voices;
                     if voices.contains(&w)
                         && j >= lo + 3
                         && matches!(toks[j - 1].lower.as_str(), "’s" | "'s")
@@ -1435,7 +1433,7 @@ impl Ctx<'_> {
                     // "the man says", "la mujer dijo": a gendered noun with
                     // a definite article is someone met before, found as a
                     // pronoun of that gender would be.
-                    let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+                    let sp = self.speech();
                     let definite = j > lo && {
                         let d = toks[j - 1].lower.as_str();
                         self.doc.lex.determiners.contains(d) && !self.doc.lex.is("indefinite", d)
@@ -1563,7 +1561,7 @@ impl Ctx<'_> {
     /// "ha poi detto", "hat gesagt"), else at the cue.
     fn verb_start(&self, c: usize, lo: usize) -> usize {
         let toks = &self.doc.toks;
-        let sp = crate::lang::speech::speech(self.doc.lex.lang.code);
+        let sp = self.speech();
         for k in (lo.max(c.saturating_sub(5))..c).rev() {
             let t = &toks[k];
             if t.kind != Kind::Word
@@ -1584,10 +1582,10 @@ impl Ctx<'_> {
     /// Whether token `i` opens a clause of reported speech ("that", "que",
     /// "dass").
     fn is_that(&self, i: usize) -> bool {
-        self.doc.toks.get(i).is_some_and(|t| {
-            t.kind == Kind::Word
-                && crate::lang::speech::speech(self.doc.lex.lang.code).is_complementizer(&t.lower)
-        })
+        self.doc
+            .toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word && self.speech().is_complementizer(&t.lower))
     }
 
     /// The speaker a relative clause opening after the comma at `comma`
@@ -1790,7 +1788,8 @@ impl Ctx<'_> {
     /// then.
     fn after_aux(&self, i: usize) -> bool {
         i > 0
-            && crate::lang::speech::speech(self.doc.lex.lang.code)
+            && self
+                .speech()
                 .auxiliaries
                 .contains(&self.doc.toks[i - 1].lower.as_str())
     }
